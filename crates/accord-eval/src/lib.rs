@@ -1,0 +1,1 @@
+//! accord-eval (in progress).

@@ -1,0 +1,280 @@
+//! # accord-ingest
+//!
+//! Readers that turn input files into [`RawDoc`]s: the text of one article plus its metadata. This is the
+//! first step of the flow (`bytes ──ingest──▶ RawDoc`); nothing here analyses text.
+//!
+//! Formats: plain text (`.txt`, or anything not recognised) and JSON Lines (`.jsonl`, one
+//! `{"id","text","date"?,"source"?,"title"?,"url"?}` object a line). JSON Lines are streamed line by line,
+//! so a large file is read in bounded memory. Errors name the file and the position (byte offset for
+//! invalid UTF-8, line number for bad JSON) and never stop the other documents of a batch.
+
+use accord_doc::Meta;
+use serde::Deserialize;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// One article's text and metadata, before analysis.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RawDoc {
+    /// The article text.
+    pub text: String,
+    /// Id, date, title, outlet, url.
+    pub meta: Meta,
+}
+
+/// Why an input could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// The file could not be opened or read.
+    #[error("{path}: {source}")]
+    Io {
+        /// File.
+        path: String,
+        /// Cause.
+        source: std::io::Error,
+    },
+    /// The bytes are not UTF-8.
+    #[error("{path}: invalid UTF-8 at byte {byte}{line}", line = line.map(|l| format!(" (line {l})")).unwrap_or_default())]
+    Utf8 {
+        /// File.
+        path: String,
+        /// Byte offset of the first invalid byte in the file.
+        byte: usize,
+        /// Line number (1-based), for line-oriented formats.
+        line: Option<usize>,
+    },
+    /// A JSON line could not be parsed or lacks `text`.
+    #[error("{path}:{line}: {message}")]
+    Json {
+        /// File.
+        path: String,
+        /// Line number (1-based).
+        line: usize,
+        /// Parser message.
+        message: String,
+    },
+    /// A value in the input is out of range (e.g. a malformed date).
+    #[error("{path}: {message}")]
+    Invalid {
+        /// File.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+#[derive(Deserialize)]
+struct JsonLine {
+    id: Option<serde_json::Value>,
+    text: String,
+    date: Option<String>,
+    source: Option<String>,
+    title: Option<String>,
+    url: Option<String>,
+}
+
+/// The format of an input, chosen from its extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// One article per file.
+    Text,
+    /// One JSON object per line.
+    JsonLines,
+}
+
+impl Format {
+    /// Guesses the format from a path's extension (`.jsonl`/`.ndjson` → JSON Lines, else text).
+    pub fn of(path: &Path) -> Format {
+        match path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()) {
+            Some(e) if e == "jsonl" || e == "ndjson" => Format::JsonLines,
+            _ => Format::Text,
+        }
+    }
+}
+
+/// Checks that `date` is `YYYY-MM-DD` (or `YYYY-MM-DDThh:mm...`, whose date part is kept).
+pub fn normalise_date(date: &str) -> Option<String> {
+    let d = date.trim();
+    let d = d.get(..10)?;
+    let b = d.as_bytes();
+    let ok = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !ok {
+        return None;
+    }
+    let m: u32 = d[5..7].parse().ok()?;
+    let day: u32 = d[8..10].parse().ok()?;
+    ((1..=12).contains(&m) && (1..=31).contains(&day)).then(|| d.to_string())
+}
+
+fn utf8(path: &str, bytes: Vec<u8>, base: usize, line: Option<usize>) -> Result<String, IngestError> {
+    String::from_utf8(bytes).map_err(|e| IngestError::Utf8 {
+        path: path.to_string(),
+        byte: base + e.utf8_error().valid_up_to(),
+        line,
+    })
+}
+
+/// Reads a whole text file as one article. `id` is the file name.
+pub fn read_text_file(path: &Path) -> Result<RawDoc, IngestError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| IngestError::Io { path: name.clone(), source })?;
+    let text = utf8(&name, bytes, 0, None)?;
+    Ok(RawDoc { text, meta: Meta { id: file_id(path), ..Default::default() } })
+}
+
+/// The id of a file: its name.
+pub fn file_id(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
+}
+
+/// Reads text from any reader as one article with the given id.
+pub fn read_text(mut reader: impl Read, id: &str) -> Result<RawDoc, IngestError> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).map_err(|source| IngestError::Io { path: id.to_string(), source })?;
+    let text = utf8(id, bytes, 0, None)?;
+    Ok(RawDoc { text, meta: Meta { id: id.to_string(), ..Default::default() } })
+}
+
+/// Streams the articles of a JSON Lines source, one item per non-blank line.
+pub struct JsonLines<R> {
+    reader: R,
+    name: String,
+    line: usize,
+    offset: usize,
+    buf: Vec<u8>,
+}
+
+impl<R: BufRead> JsonLines<R> {
+    /// Reads JSON Lines from `reader`; `name` is used in errors and for default ids (`name:LINE`).
+    pub fn new(reader: R, name: &str) -> Self {
+        JsonLines { reader, name: name.to_string(), line: 0, offset: 0, buf: Vec::new() }
+    }
+}
+
+impl<R: BufRead> Iterator for JsonLines<R> {
+    type Item = Result<RawDoc, IngestError>;
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            self.buf.clear();
+            let n = match self.reader.read_until(b'\n', &mut self.buf) {
+                Ok(0) => return None,
+                Ok(n) => n,
+                Err(source) => return Some(Err(IngestError::Io { path: self.name.clone(), source })),
+            };
+            self.line += 1;
+            let base = self.offset;
+            self.offset += n;
+            let bytes = std::mem::take(&mut self.buf);
+            let s = match utf8(&self.name, bytes, base, Some(self.line)) {
+                Ok(s) => s,
+                Err(e) => return Some(Err(e)),
+            };
+            if s.trim().is_empty() {
+                continue;
+            }
+            let parsed: JsonLine = match serde_json::from_str(s.trim()) {
+                Ok(p) => p,
+                Err(e) => {
+                    return Some(Err(IngestError::Json {
+                        path: self.name.clone(),
+                        line: self.line,
+                        message: e.to_string(),
+                    }))
+                }
+            };
+            let id = match parsed.id {
+                Some(serde_json::Value::String(s)) => s,
+                Some(v) if !v.is_null() => v.to_string(),
+                _ => format!("{}:{}", self.name, self.line),
+            };
+            let date = match parsed.date.as_deref() {
+                None | Some("") => None,
+                Some(d) => match normalise_date(d) {
+                    Some(d) => Some(d),
+                    None => {
+                        return Some(Err(IngestError::Json {
+                            path: self.name.clone(),
+                            line: self.line,
+                            message: format!("date {d:?} is not YYYY-MM-DD"),
+                        }))
+                    }
+                },
+            };
+            return Some(Ok(RawDoc {
+                text: parsed.text,
+                meta: Meta { id, date, title: parsed.title, source: parsed.source, url: parsed.url },
+            }));
+        }
+    }
+}
+
+/// Every article in one input path (`-` is standard input, read as text), streamed.
+pub fn read_path(path: &Path) -> Box<dyn Iterator<Item = Result<RawDoc, IngestError>> + Send> {
+    let name = path.display().to_string();
+    if name == "-" {
+        return Box::new(std::iter::once(read_text(std::io::stdin().lock(), "stdin")));
+    }
+    match Format::of(path) {
+        Format::Text => Box::new(std::iter::once(read_text_file(path))),
+        Format::JsonLines => match std::fs::File::open(path) {
+            Ok(f) => Box::new(JsonLines::new(BufReader::with_capacity(1 << 16, f), &name)),
+            Err(source) => Box::new(std::iter::once(Err(IngestError::Io { path: name, source }))),
+        },
+    }
+}
+
+/// Expands folders to the files under them (sorted, recursively); files are kept as given.
+pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut stack = vec![p.clone()];
+            let mut found = Vec::new();
+            while let Some(d) = stack.pop() {
+                if let Ok(rd) = std::fs::read_dir(&d) {
+                    for e in rd.flatten() {
+                        let q = e.path();
+                        if q.is_dir() {
+                            stack.push(q);
+                        } else {
+                            found.push(q);
+                        }
+                    }
+                }
+            }
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jsonl_reports_line_and_continues() {
+        let input = b"{\"id\":\"a\",\"text\":\"One.\"}\n\nnot json\n{\"id\":7,\"text\":\"Two.\",\"date\":\"2024-01-02\"}\n\xff\n";
+        let items: Vec<_> = JsonLines::new(&input[..], "x.jsonl").collect();
+        assert_eq!(items.len(), 4);
+        assert_eq!(items[0].as_ref().unwrap().meta.id, "a");
+        assert!(matches!(&items[1], Err(IngestError::Json { line: 3, .. })));
+        let two = items[2].as_ref().unwrap();
+        assert_eq!((two.meta.id.as_str(), two.meta.date.as_deref()), ("7", Some("2024-01-02")));
+        let err = items[3].as_ref().unwrap_err().to_string();
+        assert!(err.contains("x.jsonl") && err.contains("byte 70") && err.contains("line 5"), "{err}");
+    }
+
+    #[test]
+    fn dates_are_checked() {
+        assert_eq!(normalise_date("2025-03-06T10:00:00Z").as_deref(), Some("2025-03-06"));
+        assert_eq!(normalise_date("2025-13-06"), None);
+        assert_eq!(normalise_date("March 6"), None);
+    }
+}

@@ -1,0 +1,1 @@
+//! accord-server (in progress).

@@ -1,1 +1,2 @@
 //! accord-eval (in progress).
+pub mod treebank;

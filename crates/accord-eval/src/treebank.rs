@@ -1,0 +1,1 @@
+//! Treebank evaluation of the NLP backbone (in progress).

@@ -1,0 +1,90 @@
+//! The sentence splitter: decides, at each sentence-final mark, whether a new sentence starts.
+
+use crate::lexicon::{Abbrev, Lexicon};
+use crate::tokenize::abbreviation_of;
+use accord_doc::{Sentence, Span, Token, TokenKind};
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Splits `tokens[first..]` (one paragraph) into sentences, appending to `out` and setting each token's
+/// `sentence` index.
+pub fn split(text: &str, tokens: &mut [Token], first: usize, paragraph: usize, lex: &Lexicon, out: &mut Vec<Sentence>) {
+    let n = tokens.len();
+    if first >= n {
+        return;
+    }
+    let mut start = first;
+    let mut i = first;
+    while i < n {
+        let t = tokens[i].span.slice(text);
+        let mut boundary_after: Option<usize> = None; // last token index of the sentence
+        let terminal = crate::is_terminal(t) || t.ends_with('!') || t.ends_with('?');
+        let abbrev = if t.ends_with('.') && t.len() > 1 { abbreviation_of(t, lex) } else { None };
+        if terminal || abbrev.is_some() {
+            // absorb closing quotes and brackets that stick to the mark
+            let mut j = i;
+            while j + 1 < n
+                && (tokens[j + 1].kind == TokenKind::CloseQuote || matches!(tokens[j + 1].span.slice(text), ")" | "]"))
+                && tokens[j + 1].span.start == tokens[j].span.end
+            {
+                j += 1;
+            }
+            if j + 1 >= n {
+                boundary_after = Some(j);
+            } else {
+                let gap = &text[tokens[j].span.end..tokens[j + 1].span.start];
+                let next = tokens[j + 1].span.slice(text);
+                let next_kind = tokens[j + 1].kind;
+                let after_next = tokens.get(j + 2).map(|t| t.span.slice(text)).unwrap_or("");
+                let opens = starts_upper(next)
+                    || next_kind == TokenKind::OpenQuote
+                    || matches!(next, "(" | "[")
+                    || (matches!(next, "-" | "—" | "–" | "--") && starts_upper(after_next));
+                let split = !gap.is_empty()
+                    && opens
+                    && match abbrev {
+                        None => true,
+                        Some(Abbrev::Title) => false,
+                        Some(Abbrev::Month) => !next.starts_with(|c: char| c.is_ascii_digit()),
+                        Some(Abbrev::Other) => lex.is_opener(next) || gap.contains('\n'),
+                    };
+                if split {
+                    boundary_after = Some(j);
+                }
+            }
+            if boundary_after.is_none() {
+                i = j;
+            }
+        } else if i + 1 < n {
+            // A line break after a short line without final punctuation (a heading, a caption) also ends it.
+            let gap = &text[tokens[i].span.end..tokens[i + 1].span.start];
+            if gap.contains('\n') {
+                let line_start = text[..tokens[start].span.start].rfind('\n').map_or(0, |p| p + 1);
+                let line_len = tokens[i].span.end - line_start;
+                if line_len < 70 || t == ":" {
+                    boundary_after = Some(i);
+                }
+            }
+        }
+        if let Some(j) = boundary_after {
+            push_sentence(tokens, start, j + 1, paragraph, out);
+            start = j + 1;
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    if start < n {
+        push_sentence(tokens, start, n, paragraph, out);
+    }
+}
+
+fn push_sentence(tokens: &mut [Token], a: usize, b: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    let idx = out.len();
+    for t in &mut tokens[a..b] {
+        t.sentence = idx;
+    }
+    out.push(Sentence { span: Span::new(tokens[a].span.start, tokens[b - 1].span.end), tokens: a..b, paragraph });
+}

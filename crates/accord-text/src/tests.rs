@@ -1,0 +1,74 @@
+use super::*;
+use accord_doc::{Doc, Meta, TokenKind};
+
+fn toks(text: &str) -> Vec<String> {
+    let mut d = Doc::new(text, Meta::default());
+    segment(&mut d);
+    d.tokens.iter().map(|t| t.span.slice(&d.text).to_string()).collect()
+}
+
+fn sents(text: &str) -> Vec<String> {
+    let mut d = Doc::new(text, Meta::default());
+    segment(&mut d);
+    d.sentences.iter().map(|s| s.span.slice(&d.text).to_string()).collect()
+}
+
+#[test]
+fn news_punctuation() {
+    assert_eq!(
+        toks("Ms Leavitt’s “talks” in the U.S. on Oct. 7th, 2023 — the Israel-Hamas war, don't."),
+        vec!["Ms", "Leavitt", "’s", "“", "talks", "”", "in", "the", "U.S.", "on", "Oct.", "7th", ",", "2023", "—", "the", "Israel", "-", "Hamas", "war", ",", "do", "n't", "."]
+    );
+    assert_eq!(toks("Dr. Smith (R-Texas) said: \"No.\""), vec!["Dr.", "Smith", "(", "R", "-", "Texas", ")", "said", ":", "\"", "No", ".", "\""]);
+    assert_eq!(toks("a non-stop, 1,200-strong 3.5% rise"), vec!["a", "non-stop", ",", "1,200", "-", "strong", "3.5", "%", "rise"]);
+    assert_eq!(toks("Photograph: Alex Brandon/AP."), vec!["Photograph", ":", "Alex", "Brandon", "/", "AP", "."]);
+    assert_eq!(toks("the officials’ plan..."), vec!["the", "officials", "’", "plan", "..."]);
+}
+
+#[test]
+fn quotes_are_typed_and_normalised() {
+    let mut d = Doc::new("“Yes,” he said. \"No\" 'maybe'", Meta::default());
+    segment(&mut d);
+    let kinds: Vec<_> = d.tokens.iter().map(|t| t.kind).collect();
+    assert_eq!(kinds[0], TokenKind::OpenQuote);
+    assert_eq!(kinds[3], TokenKind::CloseQuote);
+    assert_eq!(d.token_norm(0), "\"");
+    let straight: Vec<_> = d.tokens.iter().filter(|t| d.slice(t.span) == "\"").map(|t| t.kind).collect();
+    assert_eq!(straight, vec![TokenKind::OpenQuote, TokenKind::CloseQuote]);
+}
+
+#[test]
+fn sentence_boundaries() {
+    assert_eq!(
+        sents("Mr. Smith went to Washington. He met Gen. Jones on Oct. 7. “It went well,” he said. The U.S. The end"),
+        vec!["Mr. Smith went to Washington.", "He met Gen. Jones on Oct. 7.", "“It went well,” he said.", "The U.S.", "The end"]
+    );
+    assert_eq!(sents("It ended. -AP/Reuters"), vec!["It ended.", "-AP/Reuters"]);
+    assert_eq!(sents("He said “Stop.” Then he left."), vec!["He said “Stop.”", "Then he left."]);
+    assert_eq!(sents("The U.S. economy grew."), vec!["The U.S. economy grew."]);
+}
+
+#[test]
+fn paragraphs_and_offsets() {
+    let text = "Title line\n\nFirst para. Still first.\n \nSecond “para”.";
+    let mut d = Doc::new(text, Meta::default());
+    segment(&mut d);
+    let ps: Vec<_> = d.paragraphs.iter().map(|p| d.slice(*p)).collect();
+    assert_eq!(ps, vec!["Title line", "First para. Still first.", "Second “para”."]);
+    assert_eq!(d.sentences.len(), 4);
+    assert_eq!(d.sentences[3].paragraph, 2);
+    for t in &d.tokens {
+        assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+    }
+}
+
+#[test]
+fn odd_input_never_panics() {
+    for s in ["", " ", "\n\n\n", "“", "”’", "...", "a.", ".a", "--", "-", "U.", "’s", "'", "\"\"\"", "—a—", "x/", "/x", "$", "5-", "ﬁ…’"] {
+        let mut d = Doc::new(s, Meta::default());
+        segment(&mut d);
+        for t in &d.tokens {
+            assert!(t.span.start < t.span.end && t.span.end <= s.len());
+        }
+    }
+}

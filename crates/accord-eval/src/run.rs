@@ -1,0 +1,213 @@
+//! End-to-end evaluations: run the pipeline over gold documents and score the output.
+//!
+//! [`eval_gold`] handles one project gold file, [`eval_brat`] a brat corpus folder (articles in
+//! parallel). Both return the accord/1 outputs too, so callers can save them for the reference scorer.
+
+use crate::brat::{self, BratDoc};
+use crate::gold::Gold;
+use crate::metrics::{greedy_match, score_document, AttributionScores, CharSpan, Criterion, Quote};
+use crate::seed::{self, resolved_name, SeedReport};
+use crate::EvalError;
+use accord_doc::schema::DocumentOut;
+use accord_doc::Meta;
+use accord_pipeline::{Pipeline, RawDoc};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// The predicted attributions of an accord/1 document as scoring [`Quote`]s (the resolved name is the
+/// speaker entity's name, else `source.name`).
+pub fn pred_quotes(doc: &DocumentOut) -> Vec<Quote> {
+    doc.attributions
+        .iter()
+        .map(|a| Quote {
+            id: a.id.clone(),
+            content: CharSpan::new(a.content.start, a.content.end),
+            cue: a.cue.as_ref().map(|c| CharSpan::new(c.start, c.end)),
+            speaker: a.speaker.as_ref().map(|c| CharSpan::new(c.start, c.end)),
+            qtype: Some(a.qtype.clone()),
+            speaker_name: resolved_name(doc, a).map(str::to_string),
+            speaker_kind: Some(a.source.kind.clone()),
+        })
+        .collect()
+}
+
+/// Runs the pipeline over one text, catching a panic (reported as `None`; the panic message has
+/// already been printed by the panic hook).
+pub fn process(pipeline: &Pipeline, text: String, id: String, date: Option<String>) -> Option<DocumentOut> {
+    let raw = RawDoc { text, meta: Meta { id, date, ..Default::default() } };
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut out = pipeline.process(raw).to_output();
+        out.tokens.clear();
+        out
+    }))
+    .ok()
+}
+
+/// Result of evaluating one project gold file.
+#[derive(Clone, Debug, Serialize)]
+pub struct GoldEval {
+    /// The gold file.
+    pub gold: PathBuf,
+    /// The text file.
+    pub text: PathBuf,
+    /// Publication date the pipeline ran with.
+    pub date: Option<String>,
+    /// Span scores over all gold attributions (required or not).
+    pub attributions: AttributionScores,
+    /// Gold entity mentions (every listed mention of every entity) found as a predicted entity mention
+    /// with the same trimmed span.
+    pub entity_mentions: crate::metrics::Accuracy,
+    /// The pass/fail checks.
+    pub seed: SeedReport,
+}
+
+/// Evaluates one gold file: reads it and its text (`text` overrides the gold's `document`), runs the
+/// pipeline with `date` (default: [`Gold::publication_date`]) and scores the output.
+pub fn eval_gold(
+    pipeline: &Pipeline,
+    gold_path: &Path,
+    text: Option<&Path>,
+    date: Option<&str>,
+) -> Result<(GoldEval, DocumentOut), EvalError> {
+    let gold = Gold::read(gold_path)?;
+    let text_path = text.map(Path::to_path_buf).unwrap_or_else(|| gold.text_path(gold_path));
+    let content = std::fs::read_to_string(&text_path).map_err(|e| EvalError::io(&text_path, e))?;
+    let date = date.map(str::to_string).or_else(|| gold.publication_date());
+    let id = accord_ingest::file_id(&text_path);
+    let out = process(pipeline, content, id, date.clone())
+        .ok_or_else(|| EvalError::Pipeline { path: text_path.display().to_string() })?;
+    let chars: Vec<char> = out.text.chars().collect();
+    let attributions = score_document(&chars, &gold.quotes(), &pred_quotes(&out));
+    let mut entity_mentions = crate::metrics::Accuracy::default();
+    let pred_mentions: Vec<CharSpan> = out
+        .entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| CharSpan::new(m.start, m.end).trim(&chars)))
+        .collect();
+    for m in gold.entities.iter().flat_map(|e| &e.mentions) {
+        entity_mentions.push(pred_mentions.contains(&m.span().trim(&chars)));
+    }
+    let seed = seed::check(&gold, &out, date.as_deref());
+    Ok((GoldEval { gold: gold_path.into(), text: text_path, date, attributions, entity_mentions, seed }, out))
+}
+
+/// One miss, false positive or boundary error, for error analysis.
+#[derive(Clone, Debug, Serialize)]
+pub struct ErrorSample {
+    /// Article stem.
+    pub doc: String,
+    /// `miss` (gold content unmatched at overlap > 0.3), `false_positive` (prediction unmatched at
+    /// > 0.3) or `boundary` (matched at > 0.3 but not at > 0.8).
+    pub kind: &'static str,
+    /// Gold relation or predicted attribution id.
+    pub id: String,
+    /// Gold (miss, boundary) or predicted (false positive) content span.
+    pub content: CharSpan,
+    /// For a boundary error, the predicted content span.
+    pub pred_content: Option<CharSpan>,
+    /// Gold or predicted type.
+    pub qtype: Option<String>,
+    /// Cue text.
+    pub cue: Option<String>,
+    /// Speaker text.
+    pub speaker: Option<String>,
+    /// The first words of the content (at most 60 characters).
+    pub snippet: String,
+    /// For a boundary error, the first words of the predicted content.
+    pub pred_snippet: Option<String>,
+}
+
+/// Result of evaluating a brat corpus folder.
+#[derive(Clone, Debug, Serialize)]
+pub struct BratEval {
+    /// The folder.
+    pub dir: PathBuf,
+    /// Articles on which the pipeline panicked (scored with no predictions).
+    pub failed: Vec<String>,
+    /// Micro-averaged scores.
+    pub attributions: AttributionScores,
+    /// Every miss, false positive and boundary error, in document order.
+    #[serde(skip)]
+    pub errors: Vec<ErrorSample>,
+}
+
+/// At most 60 characters of a span's text, whitespace collapsed.
+pub fn snippet(chars: &[char], s: CharSpan) -> String {
+    let t = s.text(chars);
+    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    if t.chars().count() > 60 {
+        format!("{}…", t.chars().take(59).collect::<String>())
+    } else {
+        t
+    }
+}
+
+/// Lists the misses, false positives and boundary errors of one document.
+pub fn errors(stem: &str, chars: &[char], gold: &[Quote], pred: &[Quote]) -> Vec<ErrorSample> {
+    let gc: Vec<CharSpan> = gold.iter().map(|q| q.content).collect();
+    let pc: Vec<CharSpan> = pred.iter().map(|q| q.content).collect();
+    let m3 = greedy_match(chars, &gc, &pc, Criterion::Overlap(0.3));
+    let m8 = greedy_match(chars, &gc, &pc, Criterion::Overlap(0.8));
+    let sample = |kind, q: &Quote, pred: Option<&Quote>| ErrorSample {
+        doc: stem.to_string(),
+        kind,
+        id: q.id.clone(),
+        content: q.content,
+        pred_content: pred.map(|p| p.content),
+        qtype: q.qtype.clone(),
+        cue: q.cue.map(|c| snippet(chars, c)),
+        speaker: q.speaker.map(|c| snippet(chars, c)),
+        snippet: snippet(chars, q.content),
+        pred_snippet: pred.map(|p| snippet(chars, p.content)),
+    };
+    let mut out = Vec::new();
+    for (i, g) in gold.iter().enumerate() {
+        match (m3[i], m8[i]) {
+            (None, _) => out.push(sample("miss", g, None)),
+            (Some(p), None) => out.push(sample("boundary", g, Some(&pred[p]))),
+            _ => {}
+        }
+    }
+    for (j, p) in pred.iter().enumerate() {
+        if !m3.contains(&Some(j)) {
+            out.push(sample("false_positive", p, None));
+        }
+    }
+    out
+}
+
+/// Evaluates a brat corpus folder (`text/`, `attributions/`): runs the pipeline on every article in
+/// parallel (publication date from the file name) and scores against the relations.
+pub fn eval_brat(pipeline: &Pipeline, dir: &Path) -> Result<(BratEval, Vec<DocumentOut>), EvalError> {
+    let docs = brat::read_dir(dir)?;
+    if docs.is_empty() {
+        return Err(EvalError::Parse {
+            path: dir.display().to_string(),
+            message: "no text/*.txt with an attributions/*.ann".into(),
+        });
+    }
+    let outs: Vec<Option<DocumentOut>> = docs
+        .par_iter()
+        .map(|d: &BratDoc| process(pipeline, d.text.clone(), format!("{}.txt", d.stem), d.date()))
+        .collect();
+    let mut scores = AttributionScores::default();
+    let mut failed = Vec::new();
+    let mut all_errors = Vec::new();
+    let mut kept = Vec::new();
+    for (d, out) in docs.iter().zip(outs) {
+        let chars: Vec<char> = d.text.chars().collect();
+        let gold = d.quotes();
+        let pred = match &out {
+            Some(o) => pred_quotes(o),
+            None => {
+                failed.push(d.stem.clone());
+                Vec::new()
+            }
+        };
+        scores.add(&score_document(&chars, &gold, &pred));
+        all_errors.extend(errors(&d.stem, &chars, &gold, &pred));
+        kept.extend(out);
+    }
+    Ok((BratEval { dir: dir.into(), failed, attributions: scores, errors: all_errors }, kept))
+}

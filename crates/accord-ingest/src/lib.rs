@@ -4,9 +4,14 @@
 //! first step of the flow (`bytes ──ingest──▶ RawDoc`); nothing here analyses text.
 //!
 //! Formats: plain text (`.txt`, or anything not recognised) and JSON Lines (`.jsonl`, one
-//! `{"id","text","date"?,"source"?,"title"?,"url"?}` object a line). JSON Lines are streamed line by line,
+//! `{"id","text","date"?,"source"?,"title"?,"url"?}` object a line); for the knowledge base also HTML
+//! pages ([`html`]), RSS/Atom feeds ([`feed`]) and WARC archives ([`warc`]). JSON Lines are streamed line by line,
 //! so a large file is read in bounded memory. Errors name the file and the position (byte offset for
 //! invalid UTF-8, line number for bad JSON) and never stop the other documents of a batch.
+
+pub mod feed;
+pub mod html;
+pub mod warc;
 
 use accord_doc::Meta;
 use serde::Deserialize;
@@ -80,13 +85,26 @@ pub enum Format {
     Text,
     /// One JSON object per line.
     JsonLines,
+    /// An HTML page (`.html`, `.htm`, `.xhtml`).
+    Html,
+    /// An RSS or Atom feed (`.rss`, `.atom`, `.xml`).
+    Feed,
+    /// A WARC archive (`.warc`, `.warc.gz`).
+    Warc,
 }
 
 impl Format {
-    /// Guesses the format from a path's extension (`.jsonl`/`.ndjson` → JSON Lines, else text).
+    /// Guesses the format from a path's extension (`.jsonl`/`.ndjson` → JSON Lines, `.html`/`.htm` →
+    /// HTML, `.rss`/`.atom`/`.xml` → feed, `.warc`/`.warc.gz` → WARC, else text).
     pub fn of(path: &Path) -> Format {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
+        if name.ends_with(".warc") || name.ends_with(".warc.gz") {
+            return Format::Warc;
+        }
         match path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()) {
             Some(e) if e == "jsonl" || e == "ndjson" => Format::JsonLines,
+            Some(e) if e == "html" || e == "htm" || e == "xhtml" => Format::Html,
+            Some(e) if e == "rss" || e == "atom" || e == "xml" => Format::Feed,
             _ => Format::Text,
         }
     }
@@ -213,12 +231,32 @@ impl<R: BufRead> Iterator for JsonLines<R> {
 
 /// Every article in one input path (`-` is standard input, read as text), streamed.
 pub fn read_path(path: &Path) -> Box<dyn Iterator<Item = Result<RawDoc, IngestError>> + Send> {
+    Box::new(read_articles(path).map(|r| r.map(|a| a.raw)))
+}
+
+/// Like [`read_path`], keeping what web formats add beyond [`Meta`] (the author).
+pub fn read_articles(path: &Path) -> Box<dyn Iterator<Item = Result<html::Article, IngestError>> + Send> {
+    match Format::of(path) {
+        Format::Html => return Box::new(std::iter::once(html::read_html_file(path))),
+        Format::Feed => {
+            return match feed::read_feed_file(path) {
+                Ok(v) => Box::new(v.into_iter().map(Ok)),
+                Err(e) => Box::new(std::iter::once(Err(e))),
+            }
+        }
+        Format::Warc => return Box::new(warc::read_warc_file(path).into_iter()),
+        _ => {}
+    }
+    Box::new(read_plain(path).map(|r| r.map(|raw| html::Article { raw, author: None })))
+}
+
+fn read_plain(path: &Path) -> Box<dyn Iterator<Item = Result<RawDoc, IngestError>> + Send> {
     let name = path.display().to_string();
     if name == "-" {
         return Box::new(std::iter::once(read_text(std::io::stdin().lock(), "stdin")));
     }
     match Format::of(path) {
-        Format::Text => Box::new(std::iter::once(read_text_file(path))),
+        Format::Text | Format::Html | Format::Feed | Format::Warc => Box::new(std::iter::once(read_text_file(path))),
         Format::JsonLines => match std::fs::File::open(path) {
             Ok(f) => Box::new(JsonLines::new(BufReader::with_capacity(1 << 16, f), &name)),
             Err(source) => Box::new(std::iter::once(Err(IngestError::Io { path: name, source }))),

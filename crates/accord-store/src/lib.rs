@@ -1,1 +1,593 @@
-//! accord-store (in progress).
+//! # accord-store
+//!
+//! accord's knowledge base: the last step of the flow (`RawDoc ──pipeline──▶ DocumentOut ──store──▶ KB`)
+//! and the source the CLI queries (`accord quotes/entity/timeline/claims`) and the server read.
+//!
+//! * **System of record:** one SQLite file (`accord.sqlite`, WAL mode, schema versioned with
+//!   `PRAGMA user_version`, see [`MIGRATIONS`]). Each article keeps its whole `accord/1` JSON (without the
+//!   token layer) so the API can serve it unchanged, plus rows for its quotes, quantities, dated facts
+//!   and entity links.
+//! * **Full text:** a tantivy index (`index/`) over article titles and texts and quote texts and
+//!   speakers, derived from SQLite and caught up on open after a crash ([`fts`]).
+//! * **Idempotence:** articles are keyed by the SHA-256 of their text; adding one twice adds nothing.
+//!   [`Store::add_batch`] commits a batch in one transaction, so a killed ingest loses at most the batch
+//!   in flight and a rerun completes the rest.
+//! * **Near-duplicates:** wire copies of one story ([`minhash`]) are stored and linked to the first copy
+//!   (`dup_of`) but their quotes and numbers are not counted again.
+//! * **Entities across articles:** each article's entities are resolved to knowledge-base entities by
+//!   normalised name ([`names`]), keeping every title with the dates it was seen.
+
+pub mod fts;
+pub mod minhash;
+pub mod names;
+mod query;
+
+pub use query::*;
+
+use accord_doc::schema::DocumentOut;
+use rusqlite::{params, Connection, OptionalExtension};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Errors of the knowledge base.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite failed.
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The full-text index failed.
+    #[error("full-text index: {0}")]
+    Index(String),
+    /// A file operation failed.
+    #[error("io: {0}")]
+    Io(#[from] std::io::Error),
+    /// Stored JSON could not be read or written.
+    #[error("json: {0}")]
+    Json(#[from] serde_json::Error),
+    /// The database was written by a newer accord.
+    #[error("database schema version {found} is newer than this accord supports ({supported})")]
+    TooNew {
+        /// Version found in the file.
+        found: i64,
+        /// Highest version this build knows.
+        supported: i64,
+    },
+    /// Another process holds the write lock.
+    #[error("busy: {0}")]
+    Busy(String),
+    /// A query parameter is invalid.
+    #[error("invalid: {0}")]
+    Invalid(String),
+}
+
+impl From<tantivy::TantivyError> for StoreError {
+    fn from(e: tantivy::TantivyError) -> Self {
+        StoreError::Index(e.to_string())
+    }
+}
+
+/// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: initial schema
+    r#"
+CREATE TABLE articles(
+  id INTEGER PRIMARY KEY,
+  doc_id TEXT NOT NULL,
+  hash TEXT NOT NULL UNIQUE,
+  path TEXT,
+  title TEXT,
+  date TEXT,
+  outlet TEXT,
+  author TEXT,
+  url TEXT,
+  text TEXT NOT NULL,
+  json TEXT NOT NULL,
+  dup_of INTEGER REFERENCES articles(id),
+  similarity REAL,
+  added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+CREATE INDEX articles_dup ON articles(dup_of);
+CREATE INDEX articles_date ON articles(date);
+CREATE TABLE minhash_bands(band INTEGER NOT NULL, key INTEGER NOT NULL, article INTEGER NOT NULL,
+  PRIMARY KEY(band, key, article)) WITHOUT ROWID;
+CREATE TABLE article_sigs(article INTEGER PRIMARY KEY, sig BLOB NOT NULL);
+CREATE TABLE entities(
+  id INTEGER PRIMARY KEY,
+  type TEXT NOT NULL,
+  name TEXT NOT NULL,
+  key TEXT NOT NULL,
+  first TEXT,
+  mentions INTEGER NOT NULL DEFAULT 0,
+  articles INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX entities_key ON entities(type, key);
+CREATE INDEX entities_name ON entities(name COLLATE NOCASE);
+CREATE TABLE entity_names(entity INTEGER NOT NULL, name TEXT NOT NULL, count INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY(entity, name)) WITHOUT ROWID;
+CREATE TABLE entity_titles(entity INTEGER NOT NULL, title TEXT NOT NULL, first_seen TEXT, last_seen TEXT,
+  count INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(entity, title)) WITHOUT ROWID;
+CREATE TABLE entity_affiliations(entity INTEGER NOT NULL, affiliation TEXT NOT NULL,
+  count INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(entity, affiliation)) WITHOUT ROWID;
+CREATE TABLE article_entities(article INTEGER NOT NULL, local_id TEXT NOT NULL, entity INTEGER NOT NULL,
+  mentions INTEGER NOT NULL, PRIMARY KEY(article, local_id));
+CREATE INDEX article_entities_entity ON article_entities(entity);
+CREATE TABLE quotes(
+  id INTEGER PRIMARY KEY,
+  article INTEGER NOT NULL,
+  local_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  speaker_entity INTEGER,
+  speaker_text TEXT,
+  source_name TEXT,
+  source_kind TEXT NOT NULL,
+  content TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  date TEXT
+);
+CREATE INDEX quotes_speaker ON quotes(speaker_entity);
+CREATE INDEX quotes_article ON quotes(article);
+CREATE INDEX quotes_date ON quotes(date);
+CREATE TABLE quantities(
+  id INTEGER PRIMARY KEY,
+  article INTEGER NOT NULL,
+  value REAL NOT NULL,
+  qualifier TEXT NOT NULL,
+  counted TEXT,
+  counted_key TEXT,
+  source TEXT,
+  quote TEXT,
+  text TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  hedge TEXT,
+  date TEXT
+);
+CREATE INDEX quantities_key ON quantities(counted_key);
+CREATE TABLE facts(
+  id INTEGER PRIMARY KEY,
+  article INTEGER NOT NULL,
+  value TEXT NOT NULL,
+  expression TEXT NOT NULL,
+  sentence TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL
+);
+CREATE INDEX facts_value ON facts(value);
+"#,
+];
+
+/// What happened to one article given to [`Store::add_batch`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum AddOutcome {
+    /// Stored as a new article with this id.
+    Added(i64),
+    /// The same text is already stored under this id; nothing was added.
+    Duplicate(i64),
+    /// Stored as `id`, linked as a near-duplicate (wire copy) of `of`.
+    NearDuplicate {
+        /// The new article's id.
+        id: i64,
+        /// The earlier copy.
+        of: i64,
+        /// Estimated Jaccard similarity.
+        similarity: f64,
+    },
+}
+
+/// What the ingester knows about an article beyond its `accord/1` JSON.
+#[derive(Clone, Debug, Default)]
+pub struct ArticleInfo {
+    /// File it came from.
+    pub path: Option<String>,
+    /// Author, when the page named one.
+    pub author: Option<String>,
+    /// Outlet (feed title, `og:site_name`, JSONL `source`).
+    pub outlet: Option<String>,
+}
+
+/// The SHA-256 (hex) of an article text: the key that makes ingest idempotent.
+pub fn content_hash(text: &str) -> String {
+    let d = Sha256::digest(text.as_bytes());
+    d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The knowledge base in one folder: `accord.sqlite` plus `index/`.
+pub struct Store {
+    conn: Connection,
+    fts: fts::Fts,
+    dir: PathBuf,
+}
+
+/// The default data folder: `$ACCORD_DB` when set, else `./accord-data`.
+pub fn default_dir() -> PathBuf {
+    std::env::var_os("ACCORD_DB").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("accord-data"))
+}
+
+/// Normalises what a quantity counts, so reports of one number group together (`Living hostages ` →
+/// `living hostage`).
+pub fn counted_key(counted: &str) -> String {
+    let lower = counted.trim().to_lowercase();
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    while words.first().is_some_and(|w| matches!(*w, "the" | "a" | "an" | "some" | "about" | "of")) {
+        words.remove(0);
+    }
+    let mut out: Vec<String> = words.iter().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string()).collect();
+    if let Some(last) = out.last_mut() {
+        if last.len() > 3 && last.ends_with("ies") {
+            *last = format!("{}y", &last[..last.len() - 3]);
+        } else if last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") {
+            last.pop();
+        }
+    }
+    out.retain(|w| !w.is_empty());
+    out.join(" ")
+}
+
+impl Store {
+    /// Opens (creating when needed) the knowledge base in `dir`, applies pending migrations, and catches
+    /// the full-text index up with SQLite when no other process is writing.
+    pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(dir)?;
+        let conn = Connection::open(dir.join("accord.sqlite"))?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = Store { conn, fts: fts::Fts::open(&dir.join("index"))?, dir: dir.to_path_buf() };
+        store.migrate()?;
+        if store.fts.try_writer()? {
+            store.catch_up()?;
+            store.fts.release_writer();
+        }
+        Ok(store)
+    }
+
+    /// The folder of this knowledge base.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        let v: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let supported = MIGRATIONS.len() as i64;
+        if v > supported {
+            return Err(StoreError::TooNew { found: v, supported });
+        }
+        for (i, m) in MIGRATIONS.iter().enumerate().skip(v as usize) {
+            let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if now > i as i64 {
+                continue; // another process migrated meanwhile
+            }
+            tx.execute_batch(m)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// Schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// Takes the write lock of the full-text index for an ingest run (catching up first). Fails with
+    /// [`StoreError::Busy`] when another ingest is running.
+    pub fn begin_writing(&mut self) -> Result<(), StoreError> {
+        if !self.fts.try_writer()? {
+            return Err(StoreError::Busy(format!("another accord ingest is writing to {}", self.dir.display())));
+        }
+        self.catch_up()
+    }
+
+    /// Indexes the articles SQLite has and the index lacks (after a crash between the two commits).
+    fn catch_up(&mut self) -> Result<(), StoreError> {
+        let mark = self.fts.watermark()?;
+        let max: i64 = self.conn.query_row("SELECT COALESCE(MAX(id),0) FROM articles", [], |r| r.get(0))?;
+        if max <= mark {
+            return Ok(());
+        }
+        let ids: Vec<i64> = {
+            let mut st = self.conn.prepare("SELECT id FROM articles WHERE id > ?1 ORDER BY id")?;
+            let rows = st.query_map([mark], |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        for id in ids {
+            self.index_article(id)?;
+        }
+        self.fts.commit(max)
+    }
+
+    fn index_article(&mut self, id: i64) -> Result<(), StoreError> {
+        let (title, text, dup): (Option<String>, String, Option<i64>) = self.conn.query_row(
+            "SELECT title, text, dup_of FROM articles WHERE id=?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        if dup.is_some() {
+            return Ok(());
+        }
+        self.fts.add_article(id, title.as_deref().unwrap_or(""), &text)?;
+        let quotes: Vec<(i64, String, String)> = {
+            let mut st = self.conn.prepare(
+                "SELECT q.id, COALESCE(e.name, q.source_name, q.speaker_text, ''), q.content FROM quotes q \
+                 LEFT JOIN entities e ON e.id = q.speaker_entity WHERE q.article=?1",
+            )?;
+            let rows = st.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        for (qid, speaker, content) in quotes {
+            self.fts.add_quote(qid, &speaker, &content)?;
+        }
+        Ok(())
+    }
+
+    /// Id of the article with this text hash, if stored.
+    pub fn find_hash(&self, hash: &str) -> Result<Option<i64>, StoreError> {
+        Ok(self.conn.query_row("SELECT id FROM articles WHERE hash=?1", [hash], |r| r.get(0)).optional()?)
+    }
+
+    /// Stores a batch of analysed articles in one SQLite transaction, then indexes them in one tantivy
+    /// commit. Articles whose text is already stored are skipped ([`AddOutcome::Duplicate`]).
+    /// [`Store::begin_writing`] must have been called.
+    pub fn add_batch(&mut self, docs: &[(DocumentOut, ArticleInfo)]) -> Result<Vec<AddOutcome>, StoreError> {
+        if !self.fts.is_writer() {
+            self.begin_writing()?;
+        }
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut out = Vec::with_capacity(docs.len());
+        for (doc, info) in docs {
+            out.push(add_one(&tx, doc, info)?);
+        }
+        tx.commit()?;
+        let mut max = 0;
+        for o in &out {
+            if let AddOutcome::Added(id) | AddOutcome::NearDuplicate { id, .. } = *o {
+                self.index_article(id)?;
+                max = max.max(id);
+            }
+        }
+        if max > 0 {
+            let max_all: i64 = self.conn.query_row("SELECT COALESCE(MAX(id),0) FROM articles", [], |r| r.get(0))?;
+            self.fts.commit(max_all)?;
+        }
+        Ok(out)
+    }
+
+    /// Makes what other processes committed visible to full-text search.
+    pub fn refresh(&self) -> Result<(), StoreError> {
+        self.fts.refresh()
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub(crate) fn fts(&self) -> &fts::Fts {
+        &self.fts
+    }
+}
+
+/// Resolves one article entity (type label, name) to a knowledge-base entity id, creating it if new.
+fn resolve_entity(tx: &Connection, etype: &str, name: &str) -> Result<Option<(i64, names::NormName)>, StoreError> {
+    let Some(n) = names::normalise(etype, name) else { return Ok(None) };
+    let mut st = tx.prepare_cached("SELECT id, first, mentions FROM entities WHERE type=?1 AND key=?2")?;
+    let cands: Vec<(i64, Option<String>, i64)> =
+        st.query_map(params![etype, n.key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
+    let pick = cands
+        .iter()
+        .filter(|c| n.first.is_some() && c.1 == n.first)
+        .max_by_key(|c| c.2)
+        .or_else(|| cands.iter().filter(|c| names::first_compatible(c.1.as_deref(), n.first.as_deref())).max_by_key(|c| c.2));
+    let id = match pick {
+        Some(c) => {
+            if c.1.is_none() && n.first.is_some() {
+                tx.execute("UPDATE entities SET first=?2, name=?3 WHERE id=?1", params![c.0, n.first, n.display])?;
+            } else if n.display.len() > name_len(tx, c.0)? && c.1 == n.first {
+                tx.execute("UPDATE entities SET name=?2 WHERE id=?1", params![c.0, n.display])?;
+            }
+            c.0
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO entities(type, name, key, first) VALUES (?1, ?2, ?3, ?4)",
+                params![etype, n.display, n.key, n.first],
+            )?;
+            tx.last_insert_rowid()
+        }
+    };
+    Ok(Some((id, n)))
+}
+
+fn name_len(tx: &Connection, id: i64) -> Result<usize, StoreError> {
+    let n: String = tx.query_row("SELECT name FROM entities WHERE id=?1", [id], |r| r.get(0))?;
+    Ok(n.len())
+}
+
+fn note_title(tx: &Connection, entity: i64, title: &str, date: Option<&str>) -> Result<(), StoreError> {
+    let title = title.trim();
+    if title.is_empty() || title.len() > 120 {
+        return Ok(());
+    }
+    tx.execute(
+        "INSERT INTO entity_titles(entity, title, first_seen, last_seen, count) VALUES (?1, ?2, ?3, ?3, 1)
+         ON CONFLICT(entity, title) DO UPDATE SET count = count + 1,
+           first_seen = CASE WHEN excluded.first_seen IS NOT NULL AND (first_seen IS NULL OR excluded.first_seen < first_seen) THEN excluded.first_seen ELSE first_seen END,
+           last_seen = CASE WHEN excluded.last_seen IS NOT NULL AND (last_seen IS NULL OR excluded.last_seen > last_seen) THEN excluded.last_seen ELSE last_seen END",
+        params![entity, title, date],
+    )?;
+    Ok(())
+}
+
+fn add_one(tx: &Connection, doc: &DocumentOut, info: &ArticleInfo) -> Result<AddOutcome, StoreError> {
+    let hash = content_hash(&doc.text);
+    if let Some(id) = tx.query_row("SELECT id FROM articles WHERE hash=?1", [&hash], |r| r.get(0)).optional()? {
+        return Ok(AddOutcome::Duplicate(id));
+    }
+    // near-duplicate lookup
+    let sig = minhash::signature(&doc.text);
+    let bands = minhash::bands(&sig);
+    let mut best: Option<(i64, f64)> = None;
+    {
+        let mut st = tx.prepare_cached(
+            "SELECT s.article, s.sig FROM minhash_bands b JOIN article_sigs s ON s.article = b.article \
+             WHERE b.band=?1 AND b.key=?2",
+        )?;
+        let mut seen = std::collections::HashSet::new();
+        for (band, key) in bands.iter().enumerate() {
+            let rows: Vec<(i64, Vec<u8>)> =
+                st.query_map(params![band as i64, key], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+            for (a, s) in rows {
+                if !seen.insert(a) {
+                    continue;
+                }
+                let sim = minhash::similarity(&sig, &minhash::from_bytes(&s));
+                if sim >= minhash::THRESHOLD && best.map_or(true, |b| sim > b.1 || (sim == b.1 && a < b.0)) {
+                    best = Some((a, sim));
+                }
+            }
+        }
+    }
+    let dup_of = best.map(|(a, _)| {
+        // link to the original, never to another copy
+        tx.query_row("SELECT COALESCE(dup_of, id) FROM articles WHERE id=?1", [a], |r| r.get::<_, i64>(0)).unwrap_or(a)
+    });
+    let mut stored = doc.clone();
+    stored.tokens.clear();
+    let json = serde_json::to_string(&stored)?;
+    let outlet = info.outlet.clone().or_else(|| doc.sources.first().cloned());
+    tx.execute(
+        "INSERT INTO articles(doc_id, hash, path, title, date, outlet, author, url, text, json, dup_of, similarity)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            doc.id, hash, info.path, doc.title, doc.date, outlet, info.author, doc.url, doc.text, json, dup_of,
+            best.map(|b| b.1)
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    tx.execute("INSERT INTO article_sigs(article, sig) VALUES (?1, ?2)", params![id, minhash::to_bytes(&sig)])?;
+    {
+        let mut st = tx.prepare_cached("INSERT OR IGNORE INTO minhash_bands(band, key, article) VALUES (?1, ?2, ?3)")?;
+        for (band, key) in bands.iter().enumerate() {
+            st.execute(params![band as i64, key, id])?;
+        }
+    }
+    if let Some(of) = dup_of {
+        return Ok(AddOutcome::NearDuplicate { id, of, similarity: best.map(|b| b.1).unwrap_or(0.0) });
+    }
+    let date = doc.date.as_deref();
+    // entities
+    let mut local: HashMap<&str, i64> = HashMap::new();
+    for e in &doc.entities {
+        let Some((gid, n)) = resolve_entity(tx, &e.etype, &e.name)? else { continue };
+        local.insert(e.id.as_str(), gid);
+        tx.execute(
+            "INSERT OR REPLACE INTO article_entities(article, local_id, entity, mentions) VALUES (?1, ?2, ?3, ?4)",
+            params![id, e.id, gid, e.mentions.len().max(1) as i64],
+        )?;
+        tx.execute(
+            "UPDATE entities SET mentions = mentions + ?2, articles = articles + 1 WHERE id=?1",
+            params![gid, e.mentions.len().max(1) as i64],
+        )?;
+        let mut seen_names = std::collections::HashSet::new();
+        for m in e.mentions.iter().map(|m| m.text.as_str()).chain(std::iter::once(e.name.as_str())) {
+            if !seen_names.insert(m) {
+                continue;
+            }
+            tx.execute(
+                "INSERT INTO entity_names(entity, name, count) VALUES (?1, ?2, 1)
+                 ON CONFLICT(entity, name) DO UPDATE SET count = count + 1",
+                params![gid, m],
+            )?;
+            if e.etype == "PERSON" {
+                if let Some(t) = names::person(m).and_then(|p| p.title) {
+                    note_title(tx, gid, &t, date)?;
+                }
+            }
+        }
+        if let Some(t) = &n.title {
+            note_title(tx, gid, t, date)?;
+        }
+        for t in &e.titles {
+            note_title(tx, gid, t, date)?;
+        }
+        if let Some(a) = &e.affiliation {
+            tx.execute(
+                "INSERT INTO entity_affiliations(entity, affiliation, count) VALUES (?1, ?2, 1)
+                 ON CONFLICT(entity, affiliation) DO UPDATE SET count = count + 1",
+                params![gid, a],
+            )?;
+        }
+    }
+    // quotes
+    for q in &doc.attributions {
+        let mut speaker = q.speaker_entity.as_deref().and_then(|l| local.get(l).copied());
+        if speaker.is_none() {
+            if let Some(name) = &q.source.name {
+                let etype = match q.source.kind.as_str() {
+                    "person" => Some("PERSON"),
+                    "organization" => Some("ORG"),
+                    _ => None,
+                };
+                if let Some(t) = etype {
+                    speaker = resolve_entity(tx, t, name)?.map(|(g, _)| g);
+                }
+            }
+        }
+        tx.execute(
+            "INSERT INTO quotes(article, local_id, type, speaker_entity, speaker_text, source_name, source_kind,
+               content, start, end, date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                id,
+                q.id,
+                q.qtype,
+                speaker,
+                q.speaker.as_ref().map(|s| s.text.as_str()),
+                q.source.name,
+                q.source.kind,
+                q.content.text,
+                q.content.start as i64,
+                q.content.end as i64,
+                date
+            ],
+        )?;
+    }
+    // quantities
+    for q in &doc.quantities {
+        let source = q.source.clone().or_else(|| outlet.clone());
+        tx.execute(
+            "INSERT INTO quantities(article, value, qualifier, counted, counted_key, source, quote, text, start, end,
+               hedge, date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            params![
+                id,
+                q.value,
+                q.qualifier,
+                q.counted,
+                q.counted.as_deref().map(counted_key),
+                source,
+                q.attribution,
+                q.span.text,
+                q.span.start as i64,
+                q.span.end as i64,
+                q.hedge,
+                date
+            ],
+        )?;
+    }
+    // dated facts: each anchored date with the sentence holding it
+    for d in doc.dates.iter().filter(|d| !d.relative && d.value.len() >= 4 && d.value.as_bytes()[0].is_ascii_digit()) {
+        let sent = doc
+            .sentences
+            .iter()
+            .find(|s| s.span.start <= d.span.start && d.span.end <= s.span.end)
+            .map(|s| (s.span.text.as_str(), s.span.start, s.span.end))
+            .unwrap_or((d.span.text.as_str(), d.span.start, d.span.end));
+        tx.execute(
+            "INSERT INTO facts(article, value, expression, sentence, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![id, d.value, d.span.text, sent.0, sent.1 as i64, sent.2 as i64],
+        )?;
+    }
+    Ok(AddOutcome::Added(id))
+}

@@ -21,10 +21,12 @@ pub struct TextBound {
 }
 
 impl TextBound {
-    /// From the first fragment's start to the last fragment's end.
+    /// The smallest span covering every fragment. (PolNeAR lists some fragments out of text order,
+    /// e.g. `209 236;91 186`; the reference scorer takes first start to last end, which gives those
+    /// spans a negative length so that they can never match — 9 relations of the dev split.)
     pub fn cover(&self) -> CharSpan {
-        let s = self.fragments.first().map_or(0, |f| f.start);
-        let e = self.fragments.last().map_or(s, |f| f.end);
+        let s = self.fragments.iter().map(|f| f.start).min().unwrap_or(0);
+        let e = self.fragments.iter().map(|f| f.end).max().unwrap_or(s);
         CharSpan::new(s, e)
     }
 }
@@ -176,6 +178,9 @@ mod tests {
         assert_eq!(r[0].source.as_ref().unwrap().cover(), CharSpan::new(0, 3));
         assert!(r[1].cue.is_none() && r[1].source.is_none());
         assert!(parse_ann("T1\tContent 3 x\t").is_err());
+        // Fragments out of text order still cover both.
+        let r = parse_ann("T1\tContent 20 25;9 14\tx\nE1\tAttribution:T9 Content:T1\n").unwrap();
+        assert_eq!(r[0].content.cover(), CharSpan::new(9, 25));
     }
 
     #[test]

@@ -267,8 +267,7 @@ pub fn quote_type_from_marks(content: &str) -> &'static str {
 pub struct Quote {
     /// An id for error listings (`q3`, `E12`).
     pub id: String,
-    /// What was said. For a discontinuous brat span, the cover from the first fragment's start to the
-    /// last fragment's end (as the reference scorer).
+    /// What was said. For a discontinuous brat span, the smallest span covering every fragment.
     pub content: CharSpan,
     /// The cue, if any.
     pub cue: Option<CharSpan>,

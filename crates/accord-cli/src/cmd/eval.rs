@@ -1,9 +1,243 @@
-//! `accord eval` (in progress).
+//! `accord eval`: scores the pipeline against gold — a project gold file (`--gold`), a brat attribution
+//! corpus (`--brat`, e.g. PolNeAR dev) — or the models against a treebank (`--treebank`).
+//!
+//! Metric definitions: `docs/eval.md`. Exit code 0 whatever the scores; non-zero only when an input
+//! cannot be read.
+use accord_eval::metrics::{AttributionScores, Prf, RoleScores};
+use accord_eval::run::{BratEval, ErrorSample, GoldEval};
+use anyhow::Context;
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
+
 /// Arguments of `accord eval`.
 #[derive(clap::Args)]
-pub struct Args {}
+#[command(group(clap::ArgGroup::new("mode").required(true).args(["gold", "brat", "treebank"])))]
+pub struct Args {
+    /// Project gold file (`*.gold.json`): scores attributions, entities, quantities and dates, and prints
+    /// the pass/fail checks of the seed gold.
+    #[arg(long, value_name = "FILE")]
+    pub gold: Option<PathBuf>,
+    /// Text for --gold (default: the gold's "document", resolved against the gold file's grandparent folder).
+    #[arg(long, value_name = "FILE", requires = "gold")]
+    pub text: Option<PathBuf>,
+    /// Publication date for --gold (default: the gold's date, or the date named by a
+    /// `with_publication_date_YYYY-MM-DD` key).
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "gold")]
+    pub date: Option<String>,
+    /// Brat corpus folder with text/ and attributions/ (e.g. ../shared/data/polnear/data/dev).
+    #[arg(long, value_name = "DIR")]
+    pub brat: Option<PathBuf>,
+    /// CoNLL-U treebank: scores tags, lemmas and dependencies of the models.
+    #[arg(long, value_name = "FILE")]
+    pub treebank: Option<PathBuf>,
+    /// Save the predictions as accord/1 JSON Lines (for `score_attributions.py brat OUT DIR`).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Print N sample misses, false positives and boundary errors each (error analysis).
+    #[arg(long, value_name = "N")]
+    pub errors: Option<usize>,
+    /// Print the metrics as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
 /// Runs `accord eval`.
-pub fn run(_a: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("accord eval is not built yet")
+pub fn run(a: Args) -> anyhow::Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    if let Some(_tb) = &a.treebank {
+        // The treebank evaluation belongs to the models' owner (accord_eval::treebank); it does not
+        // expose `run(path, &mut writer)` yet.
+        anyhow::bail!("accord eval --treebank: accord_eval::treebank::run is not available yet in this build");
+    }
+    let date = match &a.date {
+        Some(d) => Some(accord_ingest::normalise_date(d).with_context(|| format!("--date {d:?} is not YYYY-MM-DD"))?),
+        None => None,
+    };
+    let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options::default())?;
+    if let Some(gold) = &a.gold {
+        let (ev, out) = accord_eval::run::eval_gold(&pipeline, gold, a.text.as_deref(), date.as_deref())?;
+        save(&a, std::slice::from_ref(&out))?;
+        if a.json {
+            serde_json::to_writer_pretty(&mut w, &ev)?;
+            writeln!(w)?;
+        } else {
+            print_gold(&mut w, &ev)?;
+        }
+    } else if let Some(dir) = &a.brat {
+        let (ev, outs) = accord_eval::run::eval_brat(&pipeline, dir)?;
+        save(&a, &outs)?;
+        let samples = a.errors.map(|n| pick_errors(&ev.errors, n)).unwrap_or_default();
+        if a.json {
+            let mut v = serde_json::to_value(&ev)?;
+            if a.errors.is_some() {
+                v["error_samples"] = serde_json::to_value(&samples)?;
+            }
+            serde_json::to_writer_pretty(&mut w, &v)?;
+            writeln!(w)?;
+        } else {
+            print_brat(&mut w, &ev)?;
+            if a.errors.is_some() {
+                print_errors(&mut w, &ev, &samples)?;
+            }
+        }
+    }
+    w.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn save(a: &Args, outs: &[accord_doc::schema::DocumentOut]) -> anyhow::Result<()> {
+    let Some(path) = &a.out else { return Ok(()) };
+    let f = std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+    let mut f = std::io::BufWriter::new(f);
+    for o in outs {
+        serde_json::to_writer(&mut f, o)?;
+        writeln!(f)?;
+    }
+    f.flush().with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+fn prf(p: &Prf) -> String {
+    format!("{:.3}/{:.3}/{:.3}", p.precision, p.recall, p.f1)
+}
+
+fn print_scores(w: &mut impl Write, s: &AttributionScores) -> std::io::Result<()> {
+    writeln!(w, "P/R/F1 (greedy one-to-one; see docs/eval.md)")?;
+    writeln!(
+        w,
+        "  {:<8} {:>5} {:>5}  {:<17} {:<17} {:<17} {:<17} {:<17}",
+        "role", "gold", "pred", "exact", "exact-loose", "overlap>0.3", "overlap>0.8", "symmetric>0.5"
+    )?;
+    let row = |w: &mut dyn Write, name: &str, r: &RoleScores| {
+        writeln!(
+            w,
+            "  {:<8} {:>5} {:>5}  {:<17} {:<17} {:<17} {:<17} {:<17}",
+            name,
+            r.exact.gold,
+            r.exact.pred,
+            prf(&r.exact),
+            r.exact_loose.as_ref().map(prf).unwrap_or_else(|| "-".into()),
+            prf(&r.overlap_03),
+            prf(&r.overlap_08),
+            prf(&r.symmetric)
+        )
+    };
+    row(w, "content", &s.content)?;
+    row(w, "cue", &s.cue)?;
+    row(w, "speaker", &s.speaker)?;
+    writeln!(w, "content by quote type (recall over gold of the type, precision over predictions labelled with it)")?;
+    for (t, v) in &s.by_type {
+        writeln!(
+            w,
+            "  {:<8} {:>5} {:>5}  {:<17} {:<17} {:<17} {:<17}",
+            t,
+            v.overlap_03.gold,
+            v.overlap_03.pred,
+            prf(&v.exact),
+            prf(&v.exact_loose),
+            prf(&v.overlap_03),
+            prf(&v.overlap_08)
+        )?;
+    }
+    let acc = |a: &accord_eval::metrics::Accuracy| format!("{:.3} ({}/{})", a.accuracy, a.correct, a.total);
+    writeln!(w, "on quotes matched at overlap>0.3:")?;
+    writeln!(w, "  type accuracy: {}", acc(&s.type_accuracy))?;
+    for (g, m) in &s.type_confusion {
+        let row: Vec<String> = m.iter().map(|(p, n)| format!("{p} {n}")).collect();
+        writeln!(w, "    gold {g:<8} -> {}", row.join(", "))?;
+    }
+    writeln!(w, "  speaker mention accuracy: {}", acc(&s.speaker_mention))?;
+    if s.speaker_resolution.total > 0 {
+        writeln!(w, "  speaker resolution accuracy: {}", acc(&s.speaker_resolution))?;
+    }
+    Ok(())
+}
+
+fn print_gold(w: &mut impl Write, ev: &GoldEval) -> std::io::Result<()> {
+    writeln!(
+        w,
+        "gold {} (text {}, date {})",
+        ev.gold.display(),
+        ev.text.display(),
+        ev.date.as_deref().unwrap_or("none")
+    )?;
+    print_scores(w, &ev.attributions)?;
+    let m = &ev.entity_mentions;
+    writeln!(w, "entity mentions found (exact span): {:.3} ({}/{})", m.accuracy, m.correct, m.total)?;
+    writeln!(w, "checks:")?;
+    for c in &ev.seed.checks {
+        let item = format!("{} {}", c.kind, c.item);
+        if c.ok {
+            writeln!(w, "  ok    {item}")?;
+        } else {
+            writeln!(w, "  FAIL  {item}: {}", c.detail)?;
+        }
+    }
+    let r = &ev.seed;
+    let (ao, at) = r.count("attribution");
+    let (eo, et) = r.count("entity");
+    let (qo, qt) = r.count("quantity");
+    let (d_o, dt) = r.count("date");
+    writeln!(
+        w,
+        "attributions {ao}/{at}, false {}, entities {eo}/{et}, quantities {qo}/{qt}, dates {d_o}/{dt}",
+        r.false_attributions
+    )?;
+    writeln!(w, "gold: {}/{} required facts, {} false attributions", r.required_ok, r.required, r.false_attributions)
+}
+
+fn print_brat(w: &mut impl Write, ev: &BratEval) -> std::io::Result<()> {
+    let s = &ev.attributions;
+    writeln!(
+        w,
+        "brat {} ({} documents; gold types derived from quote marks in the content)",
+        ev.dir.display(),
+        s.documents
+    )?;
+    if !ev.failed.is_empty() {
+        writeln!(w, "pipeline panicked on {} documents: {}", ev.failed.len(), ev.failed.join(", "))?;
+    }
+    print_scores(w, s)?;
+    writeln!(
+        w,
+        "brat: F1@0.3 {:.3} F1@0.8 {:.3} F1sym {:.3} speaker {:.3}",
+        s.content.overlap_03.f1, s.content.overlap_08.f1, s.content.symmetric.f1, s.speaker_mention.accuracy
+    )
+}
+
+/// Up to `n` samples of each error kind, spread evenly over the documents.
+fn pick_errors(all: &[ErrorSample], n: usize) -> Vec<ErrorSample> {
+    let mut out = Vec::new();
+    for kind in ["miss", "false_positive", "boundary"] {
+        let v: Vec<&ErrorSample> = all.iter().filter(|e| e.kind == kind).collect();
+        let k = n.min(v.len());
+        out.extend((0..k).map(|i| v[i * v.len() / k].clone()));
+    }
+    out
+}
+
+fn print_errors(w: &mut impl Write, ev: &BratEval, samples: &[ErrorSample]) -> std::io::Result<()> {
+    for kind in ["miss", "false_positive", "boundary"] {
+        let total = ev.errors.iter().filter(|e| e.kind == kind).count();
+        writeln!(w, "{kind} ({total} in all):")?;
+        for e in samples.iter().filter(|e| e.kind == kind) {
+            write!(
+                w,
+                "  {} {} [{}-{}] {} {:?}",
+                e.doc,
+                e.id,
+                e.content.start,
+                e.content.end,
+                e.qtype.as_deref().unwrap_or("?"),
+                e.snippet
+            )?;
+            if let (Some(p), Some(ps)) = (e.pred_content, &e.pred_snippet) {
+                write!(w, " | pred [{}-{}] {ps:?}", p.start, p.end)?;
+            }
+            writeln!(w, " | cue {:?} speaker {:?}", e.cue.as_deref().unwrap_or(""), e.speaker.as_deref().unwrap_or(""))?;
+        }
+    }
+    Ok(())
 }

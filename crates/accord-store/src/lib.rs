@@ -282,6 +282,11 @@ impl Store {
         self.catch_up()
     }
 
+    /// Releases the full-text write lock taken by [`Store::begin_writing`] (or by [`Store::add_batch`]).
+    pub fn end_writing(&mut self) {
+        self.fts.release_writer();
+    }
+
     /// Indexes the articles SQLite has and the index lacks (after a crash between the two commits).
     fn catch_up(&mut self) -> Result<(), StoreError> {
         let mark = self.fts.watermark()?;

@@ -265,7 +265,7 @@ pub struct Stats {
 const QUOTE_SELECT: &str = "SELECT q.id, q.local_id, q.type, q.content, q.start, q.end, \
     COALESCE(e.name, q.source_name, q.speaker_text), q.speaker_entity, \
     (SELECT t.title FROM entity_titles t WHERE t.entity = q.speaker_entity ORDER BY t.last_seen DESC, t.count DESC LIMIT 1), \
-    q.source_kind, q.article, a.title, a.outlet, q.date \
+    q.source_kind, q.article, COALESCE(a.title, a.doc_id), a.outlet, q.date \
     FROM quotes q JOIN articles a ON a.id = q.article LEFT JOIN entities e ON e.id = q.speaker_entity";
 
 fn quote_row(r: &Row) -> rusqlite::Result<QuoteHit> {
@@ -518,7 +518,7 @@ impl Store {
             });
         }
         // facts
-        let mut fsql = "SELECT f.value, f.sentence, f.expression, f.article, a.title, f.start, f.end FROM facts f \
+        let mut fsql = "SELECT f.value, f.sentence, f.expression, f.article, COALESCE(a.title, a.doc_id), f.start, f.end FROM facts f \
                         JOIN articles a ON a.id = f.article WHERE 1=1"
             .to_string();
         let mut args: Vec<Sql> = Vec::new();
@@ -562,7 +562,7 @@ impl Store {
     /// The claims ledger: every counted quantity (optionally matching `about`) with its reports by
     /// source and date, disagreements flagged. Groups with the most reports come first.
     pub fn claims(&self, about: Option<&str>, limit: usize) -> Result<Vec<ClaimGroup>, StoreError> {
-        let mut sql = "SELECT q.counted_key, q.counted, q.value, q.qualifier, q.source, a.outlet, q.article, a.title, \
+        let mut sql = "SELECT q.counted_key, q.counted, q.value, q.qualifier, q.source, a.outlet, q.article, COALESCE(a.title, a.doc_id), \
                        q.date, q.text, q.start, q.end, q.hedge FROM quantities q JOIN articles a ON a.id = q.article \
                        WHERE q.counted_key IS NOT NULL AND q.counted_key != ''"
             .to_string();

@@ -1,44 +1,630 @@
-//! Knowledge-base subcommands: ingest, quotes, entity, timeline, claims, serve (in progress).
+//! Knowledge-base subcommands: `ingest`, `quotes`, `entity`, `timeline`, `claims`, `serve`.
+//!
+//! They wire `accord-ingest` (readers), `accord-pipeline` (analysis), `accord-store` (SQLite + tantivy)
+//! and `accord-server` (JSON API + web UI) together. Every command takes `--db DIR`; the default data
+//! folder is `$ACCORD_DB`, else `./accord-data`.
+use accord_store::{AddOutcome, ArticleInfo, QuoteHit, QuoteQuery, Store};
+use anyhow::Context;
+use rayon::prelude::*;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+fn db_dir(db: &Option<PathBuf>) -> PathBuf {
+    db.clone().unwrap_or_else(accord_store::default_dir)
+}
+
+fn open_existing(db: &Option<PathBuf>) -> anyhow::Result<Store> {
+    let dir = db_dir(db);
+    if !dir.join("accord.sqlite").exists() {
+        anyhow::bail!("no knowledge base in {} (run `accord ingest --db {} FILES...` first)", dir.display(), dir.display());
+    }
+    Store::open(&dir).with_context(|| format!("opening {}", dir.display()))
+}
+
 /// Arguments of `accord ingest`.
 #[derive(clap::Args)]
-pub struct IngestArgs {}
-/// Runs `accord ingest`.
-pub fn ingest(_a: IngestArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("accord ingest is not built yet")
+pub struct IngestArgs {
+    /// Files or folders (recursively): .txt, .jsonl, .html/.htm, .rss/.atom/.xml feeds, .warc/.warc.gz.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Knowledge-base folder [default: $ACCORD_DB, else ./accord-data].
+    #[arg(long)]
+    pub db: Option<PathBuf>,
+    /// Publication date (YYYY-MM-DD) for articles that carry none.
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Articles per transaction (a killed ingest loses at most one batch; a rerun completes it).
+    #[arg(long, default_value_t = 16)]
+    pub batch: usize,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
+
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    start: Instant,
+    last_print: Instant,
+    docs: u64,
+}
+
+impl Progress {
+    fn new(files: usize) -> Progress {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let b = indicatif::ProgressBar::new(files as u64);
+            b.set_style(
+                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files  {msg}  [{elapsed_precise}]")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            b
+        });
+        Progress { bar, start: Instant::now(), last_print: Instant::now(), docs: 0 }
+    }
+    fn rate(&self) -> f64 {
+        self.docs as f64 / self.start.elapsed().as_secs_f64().max(1e-9)
+    }
+    fn docs(&mut self, n: u64) {
+        self.docs += n;
+        let msg = format!("{} documents, {:.1} docs/s", self.docs, self.rate());
+        match &self.bar {
+            Some(b) => b.set_message(msg),
+            None => {
+                if self.last_print.elapsed() >= Duration::from_secs(5) {
+                    eprintln!("accord ingest: {msg}");
+                    self.last_print = Instant::now();
+                }
+            }
+        }
+    }
+    fn file_done(&self) {
+        if let Some(b) = &self.bar {
+            b.inc(1);
+        }
+    }
+    fn println(&self, s: &str) {
+        match &self.bar {
+            Some(b) => b.println(s),
+            None => eprintln!("{s}"),
+        }
+    }
+    fn finish(&self) {
+        if let Some(b) = &self.bar {
+            b.finish_and_clear();
+        }
+    }
+}
+
+/// Runs `accord ingest`.
+pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
+    let date = match &a.date {
+        Some(d) => Some(accord_ingest::normalise_date(d).with_context(|| format!("--date {d:?} is not YYYY-MM-DD"))?),
+        None => None,
+    };
+    let dir = db_dir(&a.db);
+    let mut store = Store::open(&dir).with_context(|| format!("opening {}", dir.display()))?;
+    store.begin_writing()?;
+    let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options { default_date: date, ..Default::default() })?;
+    let throttle = std::env::var("ACCORD_INGEST_THROTTLE_MS").ok().and_then(|v| v.parse::<u64>().ok());
+    // never read the knowledge base's own files when it lies inside an input folder
+    let db_abs = std::fs::canonicalize(&dir).unwrap_or(dir.clone());
+    let files: Vec<PathBuf> = accord_ingest::expand_paths(&a.paths)
+        .into_iter()
+        .filter(|p| !std::fs::canonicalize(p).is_ok_and(|c| c.starts_with(&db_abs)))
+        .collect();
+    let mut progress = Progress::new(files.len());
+    let start = Instant::now();
+    let (mut added, mut near, mut present) = (0u64, 0u64, 0u64);
+    let mut failed: Vec<String> = Vec::new();
+    let mut pending: Vec<(accord_ingest::html::Article, String)> = Vec::new();
+    let mut seen_in_batch = std::collections::HashSet::new();
+    let batch = a.batch.max(1);
+
+    let flush = |pending: &mut Vec<(accord_ingest::html::Article, String)>,
+                     store: &mut Store,
+                     progress: &mut Progress,
+                     failed: &mut Vec<String>|
+     -> anyhow::Result<(u64, u64, u64)> {
+        if pending.is_empty() {
+            return Ok((0, 0, 0));
+        }
+        let items = std::mem::take(pending);
+        let analysed: Vec<Result<(accord_doc::schema::DocumentOut, ArticleInfo), String>> = items
+            .into_par_iter()
+            .map(|(art, path)| {
+                if let Some(ms) = throttle {
+                    std::thread::sleep(Duration::from_millis(ms));
+                }
+                let id = art.raw.meta.id.clone();
+                let info = ArticleInfo { path: Some(path.clone()), author: art.author, outlet: art.raw.meta.source.clone() };
+                let raw = art.raw;
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(raw).to_output()))
+                    .map(|d| (d, info))
+                    .map_err(|_| format!("{path} ({id}): analysis failed (panic in the pipeline)"))
+            })
+            .collect();
+        let mut docs = Vec::new();
+        for r in analysed {
+            match r {
+                Ok(d) => docs.push(d),
+                Err(e) => {
+                    progress.println(&format!("accord: {e}"));
+                    failed.push(e);
+                }
+            }
+        }
+        let n = docs.len() as u64;
+        let outcomes = store.add_batch(&docs)?;
+        progress.docs(n);
+        let (mut ad, mut nd, mut dup) = (0, 0, 0);
+        for o in outcomes {
+            match o {
+                AddOutcome::Added(_) => ad += 1,
+                AddOutcome::NearDuplicate { .. } => nd += 1,
+                AddOutcome::Duplicate(_) => dup += 1,
+            }
+        }
+        Ok((ad, nd, dup))
+    };
+
+    for path in &files {
+        let pname = path.display().to_string();
+        for item in accord_ingest::read_articles(path) {
+            match item {
+                Ok(art) => {
+                    let hash = accord_store::content_hash(&art.raw.text);
+                    if art.raw.text.trim().is_empty() {
+                        let e = format!("{pname} ({}): empty text", art.raw.meta.id);
+                        progress.println(&format!("accord: {e}"));
+                        failed.push(e);
+                        continue;
+                    }
+                    if store.find_hash(&hash)?.is_some() || !seen_in_batch.insert(hash) {
+                        present += 1;
+                        progress.docs(1);
+                        continue;
+                    }
+                    pending.push((art, pname.clone()));
+                    if pending.len() >= batch {
+                        let (x, y, z) = flush(&mut pending, &mut store, &mut progress, &mut failed)?;
+                        added += x;
+                        near += y;
+                        present += z;
+                        seen_in_batch.clear();
+                    }
+                }
+                Err(e) => {
+                    progress.println(&format!("accord: {e}"));
+                    failed.push(e.to_string());
+                }
+            }
+        }
+        progress.file_done();
+    }
+    let (x, y, z) = flush(&mut pending, &mut store, &mut progress, &mut failed)?;
+    added += x;
+    near += y;
+    present += z;
+    store.end_writing();
+    progress.finish();
+    let secs = start.elapsed().as_secs_f64();
+    let processed = added + near;
+    let rate = processed as f64 / secs.max(1e-9);
+    let stats = store.stats()?;
+    if a.json {
+        let v = serde_json::json!({
+            "db": dir.display().to_string(),
+            "ingested": processed, "new": added, "near_duplicates": near, "already_present": present,
+            "failed": failed.len(), "failures": failed, "seconds": secs, "docs_per_second": rate,
+            "total": stats,
+        });
+        println!("{}", serde_json::to_string_pretty(&v)?);
+    } else {
+        println!(
+            "ingested {processed} articles ({added} new, {near} near-duplicates linked), {present} already present, {} failed — {secs:.2} s, {rate:.1} docs/s",
+            failed.len()
+        );
+        println!(
+            "knowledge base {}: {} articles, {} quotes, {} entities, {} quantities",
+            dir.display(),
+            stats.articles,
+            stats.quotes,
+            stats.entities,
+            stats.quantities
+        );
+        if !failed.is_empty() {
+            println!("failed:");
+            for f in &failed {
+                println!("  {f}");
+            }
+        }
+    }
+    Ok(if failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn trunc(s: &str, n: usize) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= n {
+        s
+    } else {
+        format!("{}…", s.chars().take(n.saturating_sub(1)).collect::<String>())
+    }
+}
+
+fn width() -> usize {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(120).clamp(60, 240)
+}
+
+/// Prints rows as an aligned table; the last column takes the remaining width.
+fn table(out: &mut impl Write, header: &[&str], rows: &[Vec<String>]) -> std::io::Result<()> {
+    let n = header.len();
+    let mut w: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for r in rows {
+        for (i, c) in r.iter().enumerate().take(n - 1) {
+            w[i] = w[i].max(c.chars().count()).min(32);
+        }
+    }
+    let used: usize = w[..n - 1].iter().map(|x| x + 2).sum();
+    let last = width().saturating_sub(used).max(20);
+    let line = |cells: Vec<String>| -> String {
+        let mut s = String::new();
+        for (i, c) in cells.iter().enumerate() {
+            if i + 1 < n {
+                let c = trunc(c, w[i]);
+                s += &format!("{c:<width$}  ", width = w[i]);
+            } else {
+                s += &trunc(c, last);
+            }
+        }
+        s.trim_end().to_string()
+    };
+    writeln!(out, "{}", line(header.iter().map(|h| h.to_string()).collect()))?;
+    writeln!(out, "{}", line(w.iter().map(|x| "─".repeat(*x)).chain(["─".repeat(last.min(40))]).take(n).collect()))?;
+    for r in rows {
+        writeln!(out, "{}", line(r.clone()))?;
+    }
+    Ok(())
+}
+
+/// Wraps a quote in curly quotes unless it already carries its own marks.
+fn quoted(s: &str) -> String {
+    let t = s.trim().trim_matches(|c| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’' | ',')).trim();
+    format!("“{t}”")
+}
+
+fn quote_rows(qs: &[QuoteHit]) -> Vec<Vec<String>> {
+    qs.iter()
+        .map(|q| {
+            let who = match (&q.speaker, &q.speaker_title) {
+                (Some(s), Some(t)) => format!("{s} ({t})"),
+                (Some(s), None) => s.clone(),
+                _ => format!("[{}]", q.source_kind),
+            };
+            vec![
+                q.date.clone().unwrap_or_default(),
+                who,
+                q.outlet.clone().or(q.article_title.clone()).unwrap_or_else(|| format!("#{}", q.article)),
+                quoted(&q.content),
+            ]
+        })
+        .collect()
+}
+
 /// Arguments of `accord quotes`.
 #[derive(clap::Args)]
-pub struct QuotesArgs {}
-/// Runs `accord quotes`.
-pub fn quotes(_a: QuotesArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("accord quotes is not built yet")
+pub struct QuotesArgs {
+    /// Only quotes by this speaker (any form of the name: "Mr Trump", "Donald J. Trump").
+    #[arg(long)]
+    pub speaker: Option<String>,
+    /// Only quotes matching this full-text query.
+    #[arg(long)]
+    pub about: Option<String>,
+    /// Earliest publication date (YYYY-MM-DD).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Latest publication date (YYYY-MM-DD).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// At most this many quotes.
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Knowledge-base folder [default: $ACCORD_DB, else ./accord-data].
+    #[arg(long)]
+    pub db: Option<PathBuf>,
+    /// Measure query latency instead: run N mixed queries (quotes by speaker, full-text quote and article
+    /// search) and print p50/p90/p99/max in milliseconds.
+    #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "1000")]
+    pub bench: Option<usize>,
 }
+
+/// Runs `accord quotes`.
+pub fn quotes(a: QuotesArgs) -> anyhow::Result<ExitCode> {
+    let store = open_existing(&a.db)?;
+    if let Some(n) = a.bench {
+        return bench(&store, n.max(10), a.json);
+    }
+    let qs = store.quotes(&QuoteQuery {
+        speaker: a.speaker,
+        about: a.about,
+        from: a.from,
+        to: a.to,
+        article: None,
+        limit: Some(a.limit),
+    })?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if a.json {
+        serde_json::to_writer_pretty(&mut out, &qs)?;
+        writeln!(out)?;
+    } else if qs.is_empty() {
+        writeln!(out, "no quotes found")?;
+    } else {
+        table(&mut out, &["date", "speaker", "outlet", "quote"], &quote_rows(&qs))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bench(store: &Store, n: usize, json: bool) -> anyhow::Result<ExitCode> {
+    let speakers = store.top_speakers(25)?;
+    let words: Vec<String> = {
+        let mut w = vec!["said", "election", "campaign", "president", "police", "tax", "health", "war", "vote", "economy"]
+            .into_iter()
+            .map(String::from)
+            .collect::<Vec<_>>();
+        w.extend(speakers.iter().filter_map(|s| s.split_whitespace().last().map(str::to_lowercase)));
+        w
+    };
+    let speakers = if speakers.is_empty() { vec!["Doe".to_string()] } else { speakers };
+    let mut lat: Vec<f64> = Vec::with_capacity(n);
+    let mut results = 0usize;
+    for i in 0..n {
+        let t = Instant::now();
+        results += match i % 3 {
+            0 => store
+                .quotes(&QuoteQuery { speaker: Some(speakers[i / 3 % speakers.len()].clone()), limit: Some(50), ..Default::default() })?
+                .len(),
+            1 => store
+                .quotes(&QuoteQuery { about: Some(words[i / 3 % words.len()].clone()), limit: Some(50), ..Default::default() })?
+                .len(),
+            _ => store.search(&words[(i / 3 + 3) % words.len()], 20)?.articles.len(),
+        };
+        lat.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    lat.sort_by(|a, b| a.total_cmp(b));
+    let p = |q: f64| lat[((lat.len() as f64 - 1.0) * q).round() as usize];
+    let st = store.stats()?;
+    if json {
+        println!(
+            "{}",
+            serde_json::json!({"queries": n, "articles": st.articles, "quotes": st.quotes, "results": results,
+                "p50_ms": p(0.5), "p90_ms": p(0.9), "p99_ms": p(0.99), "max_ms": p(1.0)})
+        );
+    } else {
+        println!(
+            "{n} queries (quotes by speaker, quote full-text, article search) over {} articles / {} quotes: \
+             p50 {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+            st.articles,
+            st.quotes,
+            p(0.5),
+            p(0.9),
+            p(0.99),
+            p(1.0)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Arguments of `accord entity`.
 #[derive(clap::Args)]
-pub struct EntityArgs {}
-/// Runs `accord entity`.
-pub fn entity(_a: EntityArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("accord entity is not built yet")
+pub struct EntityArgs {
+    /// Name in any form ("Trump", "Mr Trump", "Donald J. Trump").
+    pub name: String,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Knowledge-base folder [default: $ACCORD_DB, else ./accord-data].
+    #[arg(long)]
+    pub db: Option<PathBuf>,
 }
+
+/// Runs `accord entity`.
+pub fn entity(a: EntityArgs) -> anyhow::Result<ExitCode> {
+    let store = open_existing(&a.db)?;
+    let Some(e) = store.find_entity(&a.name)? else {
+        eprintln!("accord: no entity matches {:?}", a.name);
+        return Ok(ExitCode::from(1));
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if a.json {
+        serde_json::to_writer_pretty(&mut out, &e)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    writeln!(out, "{} ({}), entity #{}", e.name, e.etype, e.id)?;
+    writeln!(out, "  {} mentions in {} articles, {} quotes", e.mentions, e.articles, e.quote_count)?;
+    if !e.aliases.is_empty() {
+        writeln!(out, "  written as: {}", e.aliases.join(", "))?;
+    }
+    if !e.affiliations.is_empty() {
+        writeln!(out, "  affiliations: {}", e.affiliations.join(", "))?;
+    }
+    if !e.titles.is_empty() {
+        writeln!(out, "  titles:")?;
+        for t in &e.titles {
+            let span = match (&t.first_seen, &t.last_seen) {
+                (Some(f), Some(l)) if f != l => format!("{f} … {l}"),
+                (Some(f), _) => f.clone(),
+                _ => "undated".into(),
+            };
+            writeln!(out, "    {:<40} {span} ({}×)", t.title, t.count)?;
+        }
+    }
+    if !e.related.is_empty() {
+        let r: Vec<String> = e.related.iter().map(|r| format!("{} [{}] ({})", r.name, r.etype, r.count)).collect();
+        writeln!(out, "  related: {}", r.join(", "))?;
+    }
+    if !e.quotes.is_empty() {
+        writeln!(out)?;
+        table(&mut out, &["date", "speaker", "outlet", "quote"], &quote_rows(&e.quotes))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Arguments of `accord timeline`.
 #[derive(clap::Args)]
-pub struct TimelineArgs {}
-/// Runs `accord timeline`.
-pub fn timeline(_a: TimelineArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("accord timeline is not built yet")
+pub struct TimelineArgs {
+    /// Only quotes by, and dated facts about, this entity.
+    #[arg(long)]
+    pub entity: Option<String>,
+    /// Only items matching this text.
+    #[arg(long)]
+    pub about: Option<String>,
+    /// At most this many items.
+    #[arg(long, default_value_t = 200)]
+    pub limit: usize,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Knowledge-base folder [default: $ACCORD_DB, else ./accord-data].
+    #[arg(long)]
+    pub db: Option<PathBuf>,
 }
+
+/// Runs `accord timeline`.
+pub fn timeline(a: TimelineArgs) -> anyhow::Result<ExitCode> {
+    let store = open_existing(&a.db)?;
+    let items = store.timeline(a.entity.as_deref(), a.about.as_deref(), a.limit)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if a.json {
+        serde_json::to_writer_pretty(&mut out, &items)?;
+        writeln!(out)?;
+    } else if items.is_empty() {
+        writeln!(out, "no dated items found")?;
+    } else {
+        let rows: Vec<Vec<String>> = items
+            .iter()
+            .map(|i| {
+                vec![
+                    i.date.clone(),
+                    i.kind.clone(),
+                    i.speaker.clone().or(i.expression.clone()).unwrap_or_default(),
+                    i.article_title.clone().unwrap_or_else(|| format!("#{}", i.article)),
+                    if i.kind == "quote" { quoted(&i.text) } else { i.text.clone() },
+                ]
+            })
+            .collect();
+        table(&mut out, &["date", "kind", "who / when", "article", "text"], &rows)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Arguments of `accord claims`.
 #[derive(clap::Args)]
-pub struct ClaimsArgs {}
-/// Runs `accord claims`.
-pub fn claims(_a: ClaimsArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("accord claims is not built yet")
+pub struct ClaimsArgs {
+    /// Only quantities whose counted thing or phrase matches (e.g. "hostages").
+    #[arg(long)]
+    pub about: Option<String>,
+    /// At most this many counted quantities.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Print JSON instead of tables.
+    #[arg(long)]
+    pub json: bool,
+    /// Knowledge-base folder [default: $ACCORD_DB, else ./accord-data].
+    #[arg(long)]
+    pub db: Option<PathBuf>,
 }
+
+/// Runs `accord claims`.
+pub fn claims(a: ClaimsArgs) -> anyhow::Result<ExitCode> {
+    let store = open_existing(&a.db)?;
+    let groups = store.claims(a.about.as_deref(), a.limit)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if a.json {
+        serde_json::to_writer_pretty(&mut out, &groups)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if groups.is_empty() {
+        writeln!(out, "no counted quantities found")?;
+    }
+    for g in &groups {
+        writeln!(out, "\n■ {} — {} reports", g.counted, g.entries.len())?;
+        let rows: Vec<Vec<String>> = g
+            .entries
+            .iter()
+            .map(|e| {
+                let v = if e.value.fract() == 0.0 { format!("{}", e.value as i64) } else { format!("{}", e.value) };
+                let q = if e.qualifier == "exact" { v } else { format!("{} {v}", e.qualifier) };
+                vec![
+                    e.date.clone().unwrap_or_default(),
+                    if e.disputed { format!("{q} ≠") } else { q },
+                    e.source.clone().unwrap_or_default(),
+                    e.article_title.clone().unwrap_or_else(|| format!("#{}", e.article)),
+                    e.text.clone(),
+                ]
+            })
+            .collect();
+        table(&mut out, &["date", "value", "source", "article", "phrase"], &rows)?;
+        for d in &g.disagreements {
+            let r: Vec<String> = d
+                .reports
+                .iter()
+                .map(|(s, q, v)| format!("{} says {}{}", s.clone().unwrap_or_else(|| "?".into()), if q == "exact" { String::new() } else { format!("{q} ") }, v))
+                .collect();
+            writeln!(out, "  ⚠ sources disagree on {}: {}", d.date, r.join("; "))?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Arguments of `accord serve`.
 #[derive(clap::Args)]
-pub struct ServeArgs {}
+pub struct ServeArgs {
+    /// Knowledge-base folder [default: $ACCORD_DB, else ./accord-data].
+    #[arg(long)]
+    pub db: Option<PathBuf>,
+    /// Port (0 picks a free one and prints it).
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+    /// Address to bind (127.0.0.1 keeps the server local).
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+    /// Worker threads.
+    #[arg(long, default_value_t = 4)]
+    pub threads: usize,
+    /// Disable `POST /api/articles` (adding articles through the API).
+    #[arg(long)]
+    pub read_only: bool,
+}
+
 /// Runs `accord serve`.
-pub fn serve(_a: ServeArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("accord serve is not built yet")
+pub fn serve(a: ServeArgs) -> anyhow::Result<ExitCode> {
+    let dir = db_dir(&a.db);
+    drop(Store::open(&dir).with_context(|| format!("opening {}", dir.display()))?);
+    let analyzer: Option<accord_server::Analyzer> = if a.read_only {
+        None
+    } else {
+        let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options::default())?;
+        Some(std::sync::Arc::new(move |text: String, meta: accord_doc::Meta| {
+            pipeline.process(accord_ingest::RawDoc { text, meta }).to_output()
+        }))
+    };
+    let server = accord_server::Server::bind(accord_server::Config {
+        dir: dir.clone(),
+        addr: format!("{}:{}", a.host, a.port),
+        threads: a.threads.max(1),
+        analyzer,
+    })?;
+    println!("accord: serving {} on http://{}/ (API under /api, spec at /openapi.yaml)", dir.display(), server.addr());
+    std::io::stdout().flush()?;
+    server.run();
+    Ok(ExitCode::SUCCESS)
 }

@@ -107,19 +107,22 @@ impl Server {
     pub fn run(self) {
         let write_lock = Arc::new(Mutex::new(()));
         let mut handles = Vec::new();
+        // open every worker's store here, one after another, so only the first catches the index up
+        let mut stores = Vec::new();
         for _ in 0..self.cfg.threads.max(1) {
+            match Store::open(&self.cfg.dir) {
+                Ok(s) => stores.push(s),
+                Err(e) => {
+                    eprintln!("accord-server: cannot open {}: {e}", self.cfg.dir.display());
+                    return;
+                }
+            }
+        }
+        for mut store in stores {
             let http = self.http.clone();
-            let dir = self.cfg.dir.clone();
             let analyzer = self.cfg.analyzer.clone();
             let lock = write_lock.clone();
             handles.push(std::thread::spawn(move || {
-                let mut store = match Store::open(&dir) {
-                    Ok(s) => s,
-                    Err(e) => {
-                        eprintln!("accord-server: cannot open {}: {e}", dir.display());
-                        return;
-                    }
-                };
                 while let Ok(req) = http.recv() {
                     handle(&mut store, analyzer.as_ref(), &lock, req);
                 }
@@ -311,7 +314,17 @@ fn post_article(store: &mut Store, analyzer: Option<&Analyzer>, lock: &Mutex<()>
     let doc = analyzer(a.text, meta);
     let _g = lock.lock().unwrap_or_else(|p| p.into_inner());
     let info = accord_store::ArticleInfo { path: None, author: a.author, outlet: a.source };
-    let res = store.add_batch(&[(doc, info)]);
+    // another process (an ingest) may hold the index writer for a while: wait up to 10 s
+    let t = std::time::Instant::now();
+    let res = loop {
+        match store.begin_writing() {
+            Err(StoreError::Busy(_)) if t.elapsed() < std::time::Duration::from_secs(10) => {
+                std::thread::sleep(std::time::Duration::from_millis(100))
+            }
+            Err(e) => break Err(e),
+            Ok(()) => break store.add_batch(&[(doc, info)]),
+        }
+    };
     store.end_writing();
     let out = res.map_err(|e| match e {
         StoreError::Busy(m) => ApiError(409, m),

@@ -1,0 +1,166 @@
+//! Shared helpers for the knowledge-base tests (included by the other `kb_*.rs` files with `#[path]`).
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// The `accord` binary under test.
+pub fn accord() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_accord"));
+    c.env_remove("ACCORD_DB").env_remove("ACCORD_INGEST_THROTTLE_MS");
+    c
+}
+
+/// Runs `accord ARGS` and returns its output.
+pub fn run(args: &[&str]) -> Output {
+    accord().args(args).output().expect("run accord")
+}
+
+/// Runs `accord ARGS --json` (adding `--db`) and parses stdout.
+pub fn json(db: &Path, args: &[&str]) -> serde_json::Value {
+    let mut a: Vec<&str> = args.to_vec();
+    let d = db.to_str().unwrap();
+    a.extend(["--db", d, "--json"]);
+    let out = run(&a);
+    assert!(out.status.success(), "accord {a:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+/// A story long enough for near-duplicate detection.
+pub const STORY: &str = "Jane Doe, the mayor of Springfield, said on Monday that the city budget was balanced for the \
+first time in a decade. The council approved the spending plan by a vote of seven to two after a long debate about \
+school funding, road repairs and the future of the public library. “We will rebuild the library,” Doe said.";
+
+/// Writes fixture articles in every supported format, plus three bad inputs. Returns the folder.
+/// Good articles: 9 (one of them a wire copy); bad inputs: 3 (invalid JSON line, empty HTML page,
+/// truncated WARC record).
+pub fn write_fixtures(dir: &Path) -> PathBuf {
+    let d = dir.join("in");
+    std::fs::create_dir_all(d.join("sub")).unwrap();
+    let w = |name: &str, body: &[u8]| std::fs::write(d.join(name), body).unwrap();
+    w("a.txt", "Jane Doe, the mayor of Springfield, said the budget was balanced.\n\n“We will rebuild,” she said.\n".as_bytes());
+    w(
+        "b.jsonl",
+        concat!(
+            r#"{"id":"b1","text":"Mayor Jane Doe told reporters that taxes would not rise. “The city is strong,” Doe said.","date":"2024-03-04","source":"Gazette"}"#,
+            "\n",
+            r#"{"id":"b2","text":"John Roe, a spokesman for the army, said 24 living hostages remain in Gaza.","date":"2024-03-05","source":"Wire"}"#,
+            "\n{not json\n"
+        )
+        .as_bytes(),
+    );
+    w(
+        "sub/page.html",
+        br#"<!DOCTYPE html><html><head><title>Budget vote</title>
+<meta property="og:site_name" content="Springfield Gazette"><meta property="article:published_time" content="2024-03-06T09:00:00Z">
+<meta name="author" content="Kim Lee"></head><body><nav>Home | World | Sports</nav>
+<article><h1>Budget vote</h1><p>Mayor Jane Doe said the vote was a victory for the city.</p>
+<p>&ldquo;This is a good day,&rdquo; Doe said.</p></article><footer>All rights reserved.</footer></body></html>"#,
+    );
+    w(
+        "sub/feed.rss",
+        br#"<?xml version="1.0"?><rss version="2.0"><channel><title>Daily Planet</title>
+<item><title>Hostages</title><link>http://planet.example/h1</link><pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate>
+<description><![CDATA[<p>Mary Major, the health minister, said 30 living hostages remain in Gaza.</p>]]></description></item>
+</channel></rss>"#,
+    );
+    let page = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><head><meta property=\"og:title\" content=\"Bridge\"></head><body><p>Jane Doe said the new bridge opens in May.</p></body></html>";
+    let rec = |uri: &str, p: &str| {
+        format!("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2024-03-07T00:00:00Z\r\nContent-Length: {}\r\n\r\n{p}\r\n\r\n", p.len())
+    };
+    let mut warc = rec("http://news.example/bridge", page);
+    let cut = rec("http://news.example/cut", page);
+    warc.push_str(&cut[..cut.len() - 30]);
+    w("sub/archive.warc", warc.as_bytes());
+    w("broken.html", b"<html><body><nav>menu</nav><div class=\"cookie-banner\">We use cookies</div></body></html>");
+    w(
+        "script.txt",
+        "Jane Doe said the <script>document.documentElement.setAttribute('data-pwned','1')</script> tag was harmless. \
+<img src=x onerror=\"document.documentElement.setAttribute('data-pwned','2')\"> She said “nothing ran”.\n"
+            .as_bytes(),
+    );
+    w("copy1.txt", format!("SPRINGFIELD (AP) — {STORY}").as_bytes());
+    w("copy2.txt", format!("By Staff Writer\n\n{STORY} Copyright 2024 The Associated Press.").as_bytes());
+    d
+}
+
+/// Articles and failures [`write_fixtures`] should give.
+pub const FIXTURE_ARTICLES: i64 = 9;
+/// Bad inputs among the fixtures.
+pub const FIXTURE_FAILURES: usize = 3;
+
+/// A running `accord serve`, killed on drop.
+pub struct Served {
+    /// The child.
+    pub child: Child,
+    /// `127.0.0.1:PORT`.
+    pub addr: String,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `accord serve --port 0` on `db` and waits for its address.
+pub fn serve(db: &Path, extra: &[&str]) -> Served {
+    let mut child = accord()
+        .args(["serve", "--db", db.to_str().unwrap(), "--port", "0"])
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("start accord serve");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let addr = line.split("http://").nth(1).and_then(|s| s.split('/').next()).unwrap_or_else(|| panic!("no address in {line:?}")).to_string();
+    Served { child, addr }
+}
+
+/// A minimal HTTP/1.1 request; returns (status, body).
+pub fn http(addr: &str, method: &str, path: &str, body: Option<&[u8]>) -> (u16, String) {
+    let mut s = TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    let body = body.unwrap_or(b"");
+    let head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    );
+    s.write_all(head.as_bytes()).unwrap();
+    let _ = s.write_all(body); // the server may answer 413 and close before reading it all
+    let mut buf = Vec::new();
+    let _ = s.read_to_end(&mut buf);
+    let text = String::from_utf8_lossy(&buf).into_owned();
+    let status = text.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+    (status, body)
+}
+
+/// GET returning parsed JSON, asserting 200.
+pub fn get_json(addr: &str, path: &str) -> serde_json::Value {
+    let (code, body) = http(addr, "GET", path, None);
+    assert_eq!(code, 200, "GET {path}: {body}");
+    serde_json::from_str(&body).unwrap_or_else(|e| panic!("GET {path}: {e}: {body}"))
+}
+
+/// True when running under CI (`CI=true`).
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
+}
+
+/// Waits until `f` is true or `limit` passes.
+pub fn wait_until(limit: Duration, mut f: impl FnMut() -> bool) -> bool {
+    let t = Instant::now();
+    while t.elapsed() < limit {
+        if f() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    false
+}

@@ -1,4 +1,442 @@
-//! accord-attribution (in progress).
-use accord_doc::Doc;
-/// Finds attributions.
-pub fn extract(_doc: &mut Doc) {}
+//! # accord-attribution
+//!
+//! Finds who said what: every direct, indirect and mixed quote with its content, cue and speaker, and
+//! resolves the speaker to an entity or types it as an unnamed source.
+//!
+//! How it works, per sentence and cue (cue verbs are listed in `data/cues.tsv`):
+//! 1. **Cues**: verb forms from the lexicon (with their auxiliaries: "has signalled") and "according to";
+//!    cues inside a quotation or a credit block are ignored.
+//! 2. **Layout**: "SPEAKER CUE (that) CONTENT", "CONTENT, SPEAKER CUE", "CONTENT, CUE SPEAKER",
+//!    "CONTENT, according to SPEAKER", "According to SPEAKER, CONTENT", and a cue splitting its content
+//!    ("The talks, he said, went well"). Quotations ([`quotes`]) extend content across sentences and
+//!    paragraphs.
+//! 3. **Coordination**: "added that A, but noted that B" gives two attributions sharing one speaker;
+//!    a subject-less coordinated verb phrase (", but did not elaborate") ends the content.
+//! 4. **Floating quotes**: a quotation sentence with no cue right after an attribution is credited to the
+//!    same speaker, with no cue.
+//! 5. **Speakers** ([`speaker`]): names resolve through coreference (`accord-facts`): pronouns and
+//!    definite nominals ("the official") to their antecedents; unnamed phrases become group ("Israeli
+//!    officials") or anonymous ("a Hamas official") sources with their affiliation; "X’s office" becomes
+//!    an organisation.
+//!
+//! Position in the flow: segment → models → credits → entities → **attribution** → quantities → dates.
+
+pub mod phrases;
+pub mod quotes;
+pub mod speaker;
+
+use accord_doc::{Attribution, Doc, QuoteType, Span, TokenKind};
+use accord_facts::lexicon::{CueClass, Lexicons};
+use phrases::{np_left, np_right, ADVERBS};
+use quotes::Quote;
+
+const AUXILIARIES: &[&str] = &["has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "do", "is", "are", "was", "were"];
+const VP_STARTERS: &[&str] = &["did", "does", "do", "declined", "refused", "would", "could", "has", "have", "had", "was", "were", "is", "are", "will", "also", "then", "later", "gave", "offered", "provided", "stopped", "urged", "called", "went", "made", "took"];
+const FINITE_HINTS: &[&str] = &["is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "should", "may", "might", "must", "did", "does", "do", "wo", "ca", "'s", "'re", "'ll", "'d"];
+
+/// A cue found in the text, before its attribution is built.
+#[derive(Clone, Debug)]
+struct Cue {
+    /// First token of the cue (auxiliary included).
+    first: usize,
+    /// The verb ("said") or "according".
+    verb: usize,
+    /// One past the last cue token.
+    end: usize,
+    class: CueClass,
+    according: bool,
+}
+
+/// Finds attributions in `doc` and fills `doc.attributions`.
+pub fn extract(doc: &mut Doc) {
+    let lex = Lexicons::get();
+    let quotes = quotes::find(doc);
+    let mut atts: Vec<Attribution> = Vec::new();
+    let mut quote_used = vec![false; quotes.len()];
+    for si in 0..doc.sentences.len() {
+        let s = doc.sentences[si].clone();
+        if doc.in_credit(s.span) {
+            continue;
+        }
+        let cues = find_cues(doc, s.tokens.clone(), &quotes, lex);
+        let mut in_sentence: Vec<usize> = Vec::new();
+        for cue in cues {
+            if let Some(a) = build(doc, si, &cue, &quotes, lex, &atts, &in_sentence) {
+                // A chained cue inside an earlier attribution's content cuts that content.
+                if let Some(&prev) = in_sentence.last() {
+                    let p: &mut Attribution = &mut atts[prev];
+                    if p.content.contains(doc.tokens[cue.verb].span) && a.speaker == p.speaker {
+                        let cut = connector_start(doc, cue.first, s.tokens.start);
+                        p.content.end = trim_end(doc, p.content.start, cut);
+                        p.qtype = quote_type(p.content, &quotes);
+                    }
+                }
+                for (qi, q) in quotes.iter().enumerate() {
+                    if a.content.overlap(q.span) > 0 {
+                        quote_used[qi] = true;
+                    }
+                }
+                in_sentence.push(atts.len());
+                atts.push(a);
+            }
+        }
+    }
+    floating_quotes(doc, &quotes, &mut quote_used, &mut atts);
+    atts.sort_by_key(|a| (a.content.start, a.content.end));
+    atts.dedup_by(|b, a| a.content == b.content);
+    for a in &mut atts {
+        speaker::resolve(doc, a, lex);
+    }
+    doc.attributions = atts;
+}
+
+fn inside_quote(quotes: &[Quote], tok: usize) -> bool {
+    quotes.iter().any(|q| q.open < tok && tok < q.close && q.words >= 1)
+}
+
+/// Cue tokens of one sentence.
+fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quotes: &[Quote], lex: &Lexicons) -> Vec<Cue> {
+    let mut out = Vec::new();
+    for k in range.clone() {
+        if doc.tokens[k].kind != TokenKind::Word || inside_quote(quotes, k) {
+            continue;
+        }
+        let w = doc.token_text(k);
+        if w.eq_ignore_ascii_case("according") && k + 1 < range.end && doc.token_text(k + 1) == "to" {
+            out.push(Cue { first: k, verb: k, end: k + 2, class: CueClass::Speech, according: true });
+            continue;
+        }
+        let Some(class) = lex.cue(w) else { continue };
+        if w.starts_with(char::is_uppercase) && k != range.start {
+            continue;
+        }
+        if let Some(a) = &doc.tokens[k].analysis {
+            if !matches!(a.upos, "VERB" | "AUX") {
+                continue;
+            }
+        } else if w.ends_with('s') && k > range.start {
+            // "the claims", "his remarks": a plural noun, not a verb
+            let prev = doc.token_text(k - 1).to_lowercase();
+            if matches!(prev.as_str(), "the" | "a" | "his" | "her" | "their" | "its" | "these" | "those" | "such" | "new" | "any" | "no" | "of" | "in" | "and" | "'s") || doc.token_norm(k - 1) == "'s" {
+                continue;
+            }
+        }
+        // "said" as an adjective or a passive participle ("it was said", "the said"): keep the active use.
+        let mut first = k;
+        while first > range.start && AUXILIARIES.contains(&doc.token_text(first - 1).to_lowercase().as_str()) {
+            first -= 1;
+        }
+        if first < k && matches!(doc.token_text(k - 1).to_lowercase().as_str(), "is" | "are" | "was" | "were") && !w.ends_with("ing") {
+            continue; // passive: "was told", "is believed" (hedges, not cues)
+        }
+        out.push(Cue { first, verb: k, end: k + 1, class, according: false });
+    }
+    out
+}
+
+/// Start of the connector before a chained cue: ", but noted" → the comma; "and added" → "and".
+fn connector_start(doc: &Doc, cue_first: usize, floor: usize) -> usize {
+    let mut k = cue_first;
+    while k > floor && matches!(doc.token_text(k - 1).to_lowercase().as_str(), "but" | "and" | "," | "also" | "while" | "yet") {
+        k -= 1;
+    }
+    k
+}
+
+/// The end byte of a content span whose last token is before token `end_tok`, without trailing
+/// punctuation (closing quotes kept).
+fn trim_end(doc: &Doc, start: usize, end_tok: usize) -> usize {
+    let mut k = end_tok;
+    while k > 0 && doc.tokens[k - 1].span.end > start {
+        let t = &doc.tokens[k - 1];
+        if t.kind == TokenKind::Punct && matches!(doc.token_text(k - 1), "." | "," | ";" | ":" | "-" | "—" | "–" | "--") {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    if k == 0 {
+        return start;
+    }
+    doc.tokens[k - 1].span.end.max(start)
+}
+
+fn quote_type(content: Span, quotes: &[Quote]) -> QuoteType {
+    let mut any = false;
+    for q in quotes {
+        if q.span.overlap(content) == 0 {
+            continue;
+        }
+        if q.span.start <= content.start && q.span.end >= content.end.saturating_sub(1) && q.words >= 1 {
+            return QuoteType::Direct;
+        }
+        any = true;
+    }
+    if any {
+        QuoteType::Mixed
+    } else {
+        QuoteType::Indirect
+    }
+}
+
+fn quote_starting_at(quotes: &[Quote], tok: usize) -> Option<&Quote> {
+    quotes.iter().find(|q| q.open == tok)
+}
+
+fn quote_ending_at(quotes: &[Quote], tok: usize) -> Option<&Quote> {
+    quotes.iter().find(|q| q.close == tok)
+}
+
+fn looks_like_clause(doc: &Doc, from: usize, to: usize) -> bool {
+    (from..to.min(from + 30)).any(|k| {
+        let w = doc.token_norm(k);
+        if let Some(a) = &doc.tokens[k].analysis {
+            return matches!(a.xpos, "VBD" | "VBZ" | "VBP" | "MD");
+        }
+        FINITE_HINTS.contains(&w.to_lowercase().as_str()) || (w.ends_with("ed") && k > from)
+    })
+}
+
+/// Content after a cue: returns (start token, content span) or None.
+fn content_after(doc: &Doc, cue: &Cue, send: usize, quotes: &[Quote], lex: &Lexicons) -> Option<Span> {
+    let mut r = cue.end;
+    if r >= send {
+        return None;
+    }
+    // "said:" / "said," before a quote
+    if matches!(doc.token_text(r), ":" | ",") && r + 1 < send && doc.tokens[r + 1].kind == TokenKind::OpenQuote {
+        r += 1;
+    }
+    if let Some(q) = quote_starting_at(quotes, r) {
+        return Some(q.span);
+    }
+    // "told reporters (on Tuesday) that ...", "said in a statement that ...", "said Tuesday that"
+    let lemma_tell = matches!(doc.token_text(cue.verb).to_lowercase().as_str(), "told" | "tell" | "tells" | "telling" | "warned" | "assured" | "reminded" | "informed");
+    if let Some(t) = (r..send.min(r + 12)).find(|&k| doc.token_text(k) == "that") {
+        let between_ok = (r..t).all(|k| doc.tokens[k].kind != TokenKind::OpenQuote && !matches!(doc.token_text(k), "." | ";" | ":"))
+            && (r..t).all(|k| lex.cue(doc.token_text(k)).is_none());
+        // "that" right after the cue, or after a short adjunct/object
+        if between_ok && (t == r || t - r <= 8) {
+            let a = t + 1;
+            if a < send {
+                if let Some(q) = quote_starting_at(quotes, a) {
+                    if q.close + 2 >= send {
+                        return Some(q.span);
+                    }
+                }
+                return Some(Span::new(doc.tokens[a].span.start, trim_end(doc, doc.tokens[a].span.start, send)));
+            }
+        }
+    }
+    if lemma_tell {
+        if let Some((_, e)) = np_right(doc, r, send, lex) {
+            r = e;
+            if r < send && doc.token_text(r) == "," {
+                r += 1;
+            }
+        }
+    }
+    if r >= send {
+        return None;
+    }
+    if let Some(q) = quote_starting_at(quotes, r) {
+        return Some(q.span);
+    }
+    // a bare clause: "say about 24 hostages are believed ...", "said Israel has been consulted"
+    let first = doc.token_text(r);
+    if matches!(first, "," | "." | "(" | ";") || first.eq_ignore_ascii_case("in") || first.eq_ignore_ascii_case("on") {
+        return None;
+    }
+    if cue.class == CueClass::Belief && !looks_like_clause(doc, r, send) {
+        return None;
+    }
+    if !looks_like_clause(doc, r, send) {
+        return None;
+    }
+    Some(Span::new(doc.tokens[r].span.start, trim_end(doc, doc.tokens[r].span.start, send)))
+}
+
+/// Cuts a content span at a subject-less coordinated verb phrase (", but did not elaborate further").
+fn cut_coordinated_vp(doc: &Doc, content: Span, lex: &Lexicons) -> Span {
+    let a = doc.token_at_or_after(content.start);
+    let b = doc.token_at_or_after(content.end);
+    for k in a + 1..b.saturating_sub(1) {
+        if doc.token_text(k) == "," && matches!(doc.token_text(k + 1).to_lowercase().as_str(), "but" | "and") && k + 2 < b {
+            let next = k + 2;
+            let w = doc.token_text(next).to_lowercase();
+            let verbish = match &doc.tokens[next].analysis {
+                Some(an) => matches!(an.upos, "VERB" | "AUX") || (an.upos == "ADV" && w != "there"),
+                None => VP_STARTERS.contains(&w.as_str()) || lex.cue(&w).is_some(),
+            };
+            if verbish {
+                return Span::new(content.start, trim_end(doc, content.start, k));
+            }
+        }
+    }
+    content
+}
+
+/// Builds the attribution of one cue, or None when the cue has no content.
+fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts: &[Attribution], in_sentence: &[usize]) -> Option<Attribution> {
+    let s = &doc.sentences[si];
+    let (sstart, send) = (s.tokens.start, s.tokens.end);
+    let cue_span = Span::new(doc.tokens[cue.first].span.start, doc.tokens[cue.end - 1].span.end);
+    let sentence_text_end = trim_end(doc, s.span.start, send);
+
+    if cue.according {
+        let (sa, sb) = np_right(doc, cue.end, send, lex)?;
+        let speaker = Span::new(doc.tokens[sa].span.start, doc.tokens[sb - 1].span.end);
+        let content = if cue.first == sstart || (cue.first == sstart + 1 && doc.tokens[sstart].kind == TokenKind::OpenQuote) {
+            // "According to X, CONTENT."
+            let c = if sb < send && doc.token_text(sb) == "," { sb + 1 } else { sb };
+            if c >= send {
+                return None;
+            }
+            Span::new(doc.tokens[c].span.start, sentence_text_end)
+        } else {
+            let before = connector_start(doc, cue.first, sstart);
+            content_before(doc, sstart, before, quotes)?
+        };
+        return Some(make(doc, content, Some(cue_span), Some(speaker), si, quotes));
+    }
+
+    // Skip adverbs between speaker and cue: "X also said".
+    let mut left_end = cue.first;
+    while left_end > sstart && ADVERBS.contains(&doc.token_text(left_end - 1).to_lowercase().as_str()) {
+        left_end -= 1;
+    }
+    let subject = np_left(doc, sstart, left_end, lex);
+    let after = content_after(doc, cue, send, quotes, lex);
+    // Is there content before the speaker/cue, closed by a comma or a closing quote?
+    let boundary = match subject {
+        Some((a, _)) => a,
+        None => cue.first,
+    };
+    let closes_before = boundary > sstart
+        && (matches!(doc.token_text(boundary - 1), "," | ":" | "—" | "–" | "--") || doc.tokens[boundary - 1].kind == TokenKind::CloseQuote);
+    let starts_with_quote_before = boundary == sstart && sstart > 0 && doc.tokens[sstart - 1].kind == TokenKind::CloseQuote && quote_ending_at(quotes, sstart - 1).is_some();
+    let rest_after_cue_empty = after.is_none();
+
+    if (closes_before || starts_with_quote_before) && (rest_after_cue_empty || subject.is_none()) {
+        // CONTENT, SPEAKER CUE.  /  CONTENT, CUE SPEAKER.
+        let speaker_tokens = match subject {
+            Some(sub) => Some(sub),
+            None => np_right(doc, cue.end, send, lex),
+        };
+        let mut content = content_before(doc, sstart, boundary, quotes)?;
+        // "“A,” he said, “B.”": the second part belongs to the same quote.
+        let tail_start = speaker_tokens.map_or(cue.end, |(_, e)| e.max(cue.end));
+        if tail_start < send && doc.token_text(tail_start) == "," && tail_start + 1 < send {
+            if let Some(q) = quote_starting_at(quotes, tail_start + 1) {
+                content = content.cover(q.span);
+            } else if subject.is_some() && looks_like_clause(doc, tail_start + 1, send) && content.start == s.span.start {
+                content = content.cover(Span::new(doc.tokens[tail_start + 1].span.start, sentence_text_end));
+            }
+        }
+        let speaker = speaker_tokens.map(|(a, b)| Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end));
+        return Some(make(doc, content, Some(cue_span), speaker, si, quotes));
+    }
+    if let Some(content) = after {
+        let content = cut_coordinated_vp(doc, content, lex);
+        let speaker = match subject {
+            Some((a, b)) => Some(Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end)),
+            None => {
+                // A chained cue ("..., but noted that ...", ", adding that ...") shares the previous speaker.
+                let chained = cue.first > sstart && matches!(doc.token_text(cue.first - 1).to_lowercase().as_str(), "but" | "and" | "," | "also");
+                match in_sentence.last() {
+                    Some(&p) if chained => atts[p].speaker,
+                    _ => return None,
+                }
+            }
+        };
+        if content.is_empty() {
+            return None;
+        }
+        return Some(make(doc, content, Some(cue_span), speaker, si, quotes));
+    }
+    None
+}
+
+/// Content before token `boundary` (exclusive): the quotation ending there, or the sentence up to it.
+fn content_before(doc: &Doc, sstart: usize, boundary: usize, quotes: &[Quote]) -> Option<Span> {
+    let mut b = boundary;
+    while b > sstart && matches!(doc.token_text(b - 1), "," | ":" | "—" | "–" | "--") {
+        b -= 1;
+    }
+    if b == 0 {
+        return None;
+    }
+    if doc.tokens[b - 1].kind == TokenKind::CloseQuote {
+        if let Some(q) = quote_ending_at(quotes, b - 1) {
+            // the quote may open in an earlier sentence or paragraph
+            if q.open < sstart || (q.open >= sstart && (sstart..q.open).all(|k| doc.tokens[k].kind != TokenKind::Word)) {
+                return Some(q.span);
+            }
+            // text before the quote in this sentence belongs to the content too ("He called it “a mess,”")
+            return Some(Span::new(doc.tokens[sstart].span.start, q.span.end));
+        }
+    }
+    if b <= sstart {
+        return None;
+    }
+    let start = doc.tokens[sstart].span.start;
+    let end = trim_end(doc, start, b);
+    (end > start).then(|| Span::new(start, end))
+}
+
+fn make(doc: &Doc, content: Span, cue: Option<Span>, speaker: Option<Span>, si: usize, quotes: &[Quote]) -> Attribution {
+    let _ = doc;
+    Attribution {
+        qtype: quote_type(content, quotes),
+        content,
+        cue,
+        speaker,
+        speaker_mention: None,
+        speaker_entity: None,
+        source: accord_doc::Source { kind: accord_doc::SourceKind::Unknown, name: None, affiliation: None },
+        sentence: si,
+    }
+}
+
+/// Quotation sentences with no cue, right after an attribution, take that attribution's speaker.
+fn floating_quotes(doc: &Doc, quotes: &[Quote], used: &mut [bool], atts: &mut Vec<Attribution>) {
+    let mut added = Vec::new();
+    for (qi, q) in quotes.iter().enumerate() {
+        if used[qi] || q.words < 4 {
+            continue;
+        }
+        let si = doc.tokens[q.open].sentence;
+        let s = &doc.sentences[si];
+        // the quote opens its sentence and fills it
+        if q.open != s.tokens.start || doc.in_credit(q.span) {
+            continue;
+        }
+        let par = s.paragraph;
+        // the latest attribution before it, in this paragraph or the one before
+        let prev = atts
+            .iter()
+            .filter(|a| a.content.end <= q.span.start && a.speaker.is_some())
+            .max_by_key(|a| a.content.end);
+        let Some(prev) = prev else { continue };
+        let ppar = doc.sentences[prev.sentence].paragraph;
+        if par > ppar + 1 {
+            continue;
+        }
+        // no other quotation between them
+        if quotes.iter().any(|o| o.span.start > prev.content.end && o.span.end < q.span.start && o.words >= 4) {
+            continue;
+        }
+        used[qi] = true;
+        added.push(Attribution {
+            qtype: QuoteType::Direct,
+            content: q.span,
+            cue: None,
+            speaker: prev.speaker,
+            speaker_mention: None,
+            speaker_entity: None,
+            source: prev.source.clone(),
+            sentence: si,
+        });
+    }
+    atts.extend(added);
+}

@@ -360,6 +360,9 @@ pub struct Doc {
     pub mentions: Vec<Mention>,
     /// Referents.
     pub entities: Vec<Entity>,
+    /// Coreference links, aligned with `mentions`: the earlier mention each mention refers back to
+    /// (pronouns, definite nominals such as "the official"), or `None`.
+    pub antecedents: Vec<Option<usize>>,
     /// Quotes and reported statements.
     pub attributions: Vec<Attribution>,
     /// Numbers in claims.

@@ -10,7 +10,7 @@ pub use accord_ingest::RawDoc;
 use std::time::{Duration, Instant};
 
 /// Names of the stages, in the order they run.
-pub const STAGES: &[&str] = &["segment", "models", "facts", "attribution"];
+pub const STAGES: &[&str] = &["segment", "models", "credits", "entities", "attribution", "dates", "quantities"];
 
 /// Settings for a pipeline run.
 #[derive(Clone, Debug, Default)]
@@ -58,8 +58,11 @@ impl Pipeline {
             match stage {
                 "segment" => accord_text::segment(&mut doc),
                 "models" => self.models.annotate(&mut doc),
-                "facts" => accord_facts::entities(&mut doc),
+                "credits" => accord_facts::credits(&mut doc),
+                "entities" => accord_facts::entities(&mut doc),
                 "attribution" => accord_attribution::extract(&mut doc),
+                "dates" => accord_facts::dates(&mut doc),
+                "quantities" => accord_facts::quantities(&mut doc),
                 _ => unreachable!("unknown stage {stage}"),
             }
             timer(stage, t.elapsed());

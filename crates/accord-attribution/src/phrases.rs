@@ -1,0 +1,99 @@
+//! Noun-phrase boundaries around a cue: the speaker before it ("White House press secretary Karoline
+//! Leavitt said") or after it ("said Mr Smith", "according to a Hamas official"). Uses the tagger's parts
+//! of speech when the models stage ran, and word lists otherwise.
+
+use accord_doc::{Doc, TokenKind};
+use accord_facts::lexicon::Lexicons;
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "another", "one", "two", "three", "some", "several", "many", "other", "both", "each", "these", "those", "this", "that", "all", "most"];
+const NP_ADJ: &[&str] = &["senior", "former", "top", "local", "unnamed", "anonymous", "unidentified", "western", "military", "security", "government", "administration", "intelligence", "campaign", "police", "health", "foreign", "other", "new", "current", "retired", "independent", "leading", "prominent", "chief", "federal", "state", "white", "house"];
+/// Personal pronouns that can be speakers.
+pub const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+/// Adverbs that may sit between a speaker and its cue ("also said", "later added").
+pub const ADVERBS: &[&str] = &["also", "later", "previously", "again", "then", "repeatedly", "recently", "once", "separately", "further", "earlier", "privately", "publicly", "reportedly", "specifically", "flatly", "firmly", "simply", "only", "even", "still", "never", "not", "has", "have", "had", "was", "were", "is", "had", "will", "would"];
+
+fn is_np_word(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
+    let t = &doc.tokens[k];
+    let w = doc.token_text(k);
+    if t.kind == TokenKind::Number {
+        return true;
+    }
+    if t.kind != TokenKind::Word {
+        return matches!(doc.token_norm(k), "'s" | "'" | "." | "-");
+    }
+    if matches!(doc.token_norm(k), "'s") {
+        return true;
+    }
+    if let Some(a) = &t.analysis {
+        if matches!(a.upos, "PROPN" | "NOUN" | "ADJ" | "DET" | "NUM" | "PART") {
+            return !(a.upos == "DET" && matches!(w.to_lowercase().as_str(), "which" | "what" | "whose"));
+        }
+        if a.upos == "PRON" && a.xpos == "PRP$" {
+            return true;
+        }
+    }
+    let lw = w.to_lowercase();
+    w.starts_with(char::is_uppercase) && !matches!(lw.as_str(), "but" | "and" | "that" | "if" | "when" | "as" | "while")
+        || DETERMINERS.contains(&lw.as_str())
+        || NP_ADJ.contains(&lw.as_str())
+        || lex.is_title(&lw)
+        || lex.source_nouns.contains_key(lw.as_str())
+        || lex.known.contains_key(w)
+        || matches!(lw.as_str(), "people" | "group" | "company" | "ministry" | "government" | "office" | "agency" | "spokesman" | "spokeswoman" | "statement" | "report" | "study" | "poll" | "survey" | "campaign" | "administration" | "police" | "army" | "military" | "court" | "department" | "team" | "family" | "organization" | "organisation" | "committee" | "council" | "party" | "board")
+}
+
+/// The noun phrase ending just before token `end` (exclusive), within `[floor, end)`, as a token range.
+/// A pronoun stands alone. Returns `None` when no phrase ends there.
+pub fn np_left(doc: &Doc, floor: usize, end: usize, lex: &Lexicons) -> Option<(usize, usize)> {
+    if end <= floor {
+        return None;
+    }
+    let last = end - 1;
+    let lw = doc.token_text(last).to_lowercase();
+    if SUBJECT_PRONOUNS.contains(&lw.as_str()) {
+        return Some((last, end));
+    }
+    if !is_np_word(doc, last, lex) || DETERMINERS.contains(&lw.as_str()) || matches!(doc.token_norm(last), "'s" | "'" | "-") {
+        return None;
+    }
+    let mut k = last;
+    while k > floor && end - k < 12 {
+        let prev = k - 1;
+        let pw = doc.token_text(prev).to_lowercase();
+        if SUBJECT_PRONOUNS.contains(&pw.as_str()) || !is_np_word(doc, prev, lex) {
+            break;
+        }
+        // "of" inside a name: "Ministry of Health", "Secretary of State"
+        k = prev;
+        if k > floor + 1 && doc.token_text(k - 1) == "of" && doc.token_text(k).starts_with(char::is_uppercase) && doc.token_text(k - 2).starts_with(char::is_uppercase) {
+            k -= 1;
+        }
+    }
+    Some((k, end))
+}
+
+/// The noun phrase starting at token `start`, up to `ceiling` (exclusive), as a token range.
+pub fn np_right(doc: &Doc, start: usize, ceiling: usize, lex: &Lexicons) -> Option<(usize, usize)> {
+    if start >= ceiling {
+        return None;
+    }
+    let lw = doc.token_text(start).to_lowercase();
+    if SUBJECT_PRONOUNS.contains(&lw.as_str()) {
+        return Some((start, start + 1));
+    }
+    let mut k = start;
+    while k < ceiling && k - start < 12 {
+        if is_np_word(doc, k, lex) && !(k > start && lex.cue(doc.token_text(k)).is_some() && doc.token_text(k).starts_with(char::is_lowercase)) {
+            k += 1;
+        } else if doc.token_text(k) == "of" && k + 1 < ceiling && doc.token_text(k + 1).starts_with(char::is_uppercase) {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    // do not end on a determiner or possessive
+    while k > start && (DETERMINERS.contains(&doc.token_text(k - 1).to_lowercase().as_str()) || matches!(doc.token_norm(k - 1), "'s" | "'")) {
+        k -= 1;
+    }
+    (k > start).then_some((start, k))
+}

@@ -1,0 +1,120 @@
+//! Speaker resolution: from the speaker phrase to an entity (through coreference) or to a typed unnamed
+//! source (group, anonymous, organisation), with an affiliation where the phrase gives one.
+
+use accord_doc::{Attribution, Doc, EntityType, MentionKind, Source, SourceKind, Span};
+use accord_facts::lexicon::Lexicons;
+
+/// Nouns that make "X’s NOUN" an organisation speaking for X.
+const OFFICE_NOUNS: &[&str] = &["office", "ministry", "government", "administration", "campaign", "team", "foundation", "cabinet", "party", "army", "military"];
+
+/// Follows antecedent links to the first mention of a chain.
+fn chain_root(doc: &Doc, mut m: usize) -> usize {
+    let mut steps = 0;
+    while let Some(Some(p)) = doc.antecedents.get(m) {
+        m = *p;
+        steps += 1;
+        if steps > 1000 {
+            break;
+        }
+    }
+    m
+}
+
+/// Fills `speaker_mention`, `speaker_entity` and `source` of `a` from its speaker span.
+pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
+    let Some(sp) = a.speaker else {
+        a.source = Source { kind: SourceKind::Unknown, name: None, affiliation: None };
+        return;
+    };
+    let phrase = doc.slice(sp);
+    let last_word = phrase.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_lowercase();
+    // "Prime Minister Binyamin Netanyahu’s office"
+    let possessive = phrase.contains("’s ") || phrase.contains("'s ");
+    if possessive && OFFICE_NOUNS.contains(&last_word.as_str()) {
+        let owner = doc
+            .mentions
+            .iter()
+            .filter(|m| sp.contains(m.span) && m.kind == MentionKind::Name)
+            .filter_map(|m| m.entity)
+            .next_back();
+        let (name, aff) = match owner {
+            Some(e) => {
+                let ent = &doc.entities[e];
+                let noun = capitalise(&last_word);
+                (format!("{noun} of {}", ent.name), ent.affiliation.clone().or_else(|| (ent.etype != EntityType::Person).then(|| ent.name.clone())))
+            }
+            None => (phrase.to_string(), None),
+        };
+        a.source = Source { kind: SourceKind::Organization, name: Some(name), affiliation: aff };
+        return;
+    }
+    // Mentions inside the speaker phrase; the last one ending at the phrase end is the head.
+    let inside: Vec<usize> = (0..doc.mentions.len()).filter(|&m| sp.contains(doc.mentions[m].span)).collect();
+    let head = inside
+        .iter()
+        .copied()
+        .filter(|&m| doc.mentions[m].span.end == sp.end)
+        .max_by_key(|&m| doc.mentions[m].span.len())
+        .or_else(|| inside.iter().copied().find(|&m| doc.mentions[m].kind == MentionKind::Nominal));
+    let affiliation_in = |span: Span| -> Option<String> {
+        doc.mentions
+            .iter()
+            .filter(|m| span.contains(m.span) && m.kind == MentionKind::Name)
+            .filter_map(|m| m.entity)
+            .find_map(|e| {
+                let ent = &doc.entities[e];
+                match ent.etype {
+                    EntityType::Gpe | EntityType::Norp => Some(ent.name.clone()),
+                    EntityType::Org => Some(ent.affiliation.clone().unwrap_or_else(|| ent.name.clone())),
+                    _ => None,
+                }
+            })
+    };
+    if let Some(m) = head {
+        a.speaker_mention = Some(m);
+        let mention = &doc.mentions[m];
+        if mention.kind == MentionKind::Name {
+            a.speaker = Some(mention.span);
+        }
+        if let Some(e) = mention.entity {
+            let ent = &doc.entities[e];
+            let kind = match ent.etype {
+                EntityType::Person => SourceKind::Person,
+                EntityType::Norp if mention.kind == MentionKind::Name => SourceKind::Group,
+                _ => SourceKind::Organization,
+            };
+            a.speaker_entity = Some(e);
+            a.source = Source { kind, name: Some(ent.name.clone()), affiliation: ent.affiliation.clone() };
+            return;
+        }
+        if mention.kind == MentionKind::Nominal {
+            let root = chain_root(doc, m);
+            let root_m = &doc.mentions[root];
+            let plural = doc.slice(root_m.head_span).to_lowercase() != lex.source_nouns.get(doc.slice(root_m.head_span).to_lowercase().as_str()).map(|s| s.0.clone()).unwrap_or_default();
+            let kind = if plural { SourceKind::Group } else { SourceKind::Anonymous };
+            a.source = Source { kind, name: Some(doc.slice(root_m.span).to_string()), affiliation: affiliation_in(root_m.span) };
+            return;
+        }
+    }
+    // No mention: a plural noun phrase is a group, an organisation word an organisation.
+    let lw = phrase.to_lowercase();
+    let pronoun = matches!(lw.as_str(), "he" | "she" | "they" | "it" | "we" | "i" | "you");
+    let kind = if pronoun {
+        SourceKind::Unknown
+    } else if lex.org_words.contains(&capitalise(&last_word)) || matches!(last_word.as_str(), "company" | "group" | "ministry" | "government" | "agency" | "department" | "office" | "campaign" | "police" | "army" | "military" | "court" | "committee") {
+        SourceKind::Organization
+    } else if last_word.ends_with('s') || last_word == "people" {
+        SourceKind::Group
+    } else {
+        SourceKind::Anonymous
+    };
+    a.source = Source { kind, name: (!pronoun).then(|| phrase.to_string()), affiliation: affiliation_in(sp) };
+}
+
+fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}

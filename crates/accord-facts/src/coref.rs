@@ -1,0 +1,229 @@
+//! Coreference: groups name mentions into entities ("Karoline Leavitt", "Ms Leavitt"), then links
+//! pronouns and definite nominals to earlier referents.
+//!
+//! Names: a mention joins an earlier person entity when its last name matches and the first names (if
+//! both given) agree; places and organisations join by canonical gazetteer name or identical text.
+//! Pronouns (`he`, `she`, `they`): a salience model over earlier mentions — candidates must agree in
+//! gender and number; the score prefers recent mentions, mentions in subject position, and entities
+//! mentioned often; credit blocks (photo credits, bylines) are never antecedents. Definite nominals
+//! (`the official`) refer to the latest earlier mention with the same head noun, or to a named person
+//! whose title contains that noun.
+
+use crate::mentions::MentionInfo;
+use accord_doc::{Doc, Entity, EntityType, MentionKind};
+
+fn name_words(s: &str) -> Vec<&str> {
+    s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect()
+}
+
+fn compatible_first(a: &str, b: &str) -> bool {
+    a == b || (a.len() <= 2 && b.starts_with(a.trim_end_matches('.'))) || (b.len() <= 2 && a.starts_with(b.trim_end_matches('.')))
+}
+
+/// Builds `doc.entities` and `doc.antecedents` from `doc.mentions` and the mention stage's `infos`.
+pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
+    let n = doc.mentions.len();
+    let mut antecedents: Vec<Option<usize>> = vec![None; n];
+    let mut entities: Vec<Entity> = Vec::new();
+    // 1. Names.
+    for m in 0..n {
+        if doc.mentions[m].kind != MentionKind::Name {
+            continue;
+        }
+        let info = &infos[m];
+        let etype = doc.mentions[m].etype.unwrap_or(EntityType::Other);
+        let head = doc.slice(doc.mentions[m].head_span).to_string();
+        let canonical = info.known.as_ref().map(|k| k.canonical.clone()).unwrap_or_else(|| head.clone());
+        let words = name_words(&head);
+        let found = entities.iter().position(|e| {
+            if info.known.is_some() || e.etype != EntityType::Person {
+                return e.name == canonical && (etype == e.etype || info.known.is_some() || etype == EntityType::Other);
+            }
+            if !(etype == EntityType::Person || etype == EntityType::Other) {
+                return false;
+            }
+            let ew = name_words(&e.name);
+            match (words.last(), ew.last()) {
+                (Some(a), Some(b)) if a == b => words.len() == 1 || ew.len() == 1 || compatible_first(words[0], ew[0]),
+                _ => false,
+            }
+        });
+        let e = match found {
+            Some(e) => e,
+            None => {
+                entities.push(Entity {
+                    etype,
+                    name: canonical.clone(),
+                    titles: Vec::new(),
+                    affiliation: None,
+                    mentions: Vec::new(),
+                    gender: None,
+                });
+                entities.len() - 1
+            }
+        };
+        let ent = &mut entities[e];
+        if ent.etype == EntityType::Other && etype != EntityType::Other {
+            ent.etype = etype;
+        }
+        if let Some(k) = &info.known {
+            // A country known only through adjectives stays NORP; a name mention makes it GPE.
+            if !k.adjective && ent.etype == EntityType::Norp {
+                ent.etype = k.etype;
+            }
+            if ent.affiliation.is_none() {
+                ent.affiliation = k.affiliation.clone();
+            }
+        } else if name_words(&canonical).len() > name_words(&ent.name).len() {
+            ent.name = canonical.clone();
+        }
+        if ent.gender.is_none() {
+            ent.gender = info.gender;
+        }
+        for t in &info.titles {
+            if !ent.titles.contains(t) {
+                ent.titles.push(t.clone());
+            }
+        }
+        ent.mentions.push(m);
+        if let Some(&prev) = ent.mentions.iter().rev().nth(1) {
+            antecedents[m] = Some(prev);
+        }
+        doc.mentions[m].entity = Some(e);
+    }
+    // Affiliation of people from the places and organisations named in their titles.
+    for e in entities.iter_mut() {
+        if e.etype != EntityType::Person || e.affiliation.is_some() {
+            continue;
+        }
+        'titles: for t in &e.titles {
+            for (m, info) in doc.mentions.iter().zip(infos) {
+                if let Some(k) = &info.known {
+                    let _ = m;
+                    if contains_word(t, doc.slice(m.span)) {
+                        if let Some(a) = &k.affiliation {
+                            e.affiliation = Some(a.clone());
+                            break 'titles;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // An appositive owner ("US President Donald Trump’s nominee") gives the owner's country: look at the
+    // known names between a person's mention and its appositive role.
+    for ei in 0..entities.len() {
+        if entities[ei].etype != EntityType::Person || entities[ei].affiliation.is_some() {
+            continue;
+        }
+        let first = entities[ei].mentions[0];
+        let sp = doc.mentions[first].span;
+        let s = doc.mentions[first].sentence;
+        let aff = doc
+            .mentions
+            .iter()
+            .zip(infos)
+            .filter(|(m, _)| {
+                // only inside an appositive right after the name: ", US President Donald Trump’s nominee"
+                m.sentence == s && m.span.start > sp.end && doc.text[sp.end..m.span.start].starts_with(", ") && !doc.text[sp.end + 2..m.span.start].contains(',')
+            })
+            .find_map(|(_, i)| i.known.as_ref().and_then(|k| k.affiliation.clone()));
+        if aff.is_some() && !entities[ei].titles.is_empty() {
+            entities[ei].affiliation = aff;
+        }
+    }
+    // 2. Pronouns and definite nominals, in text order.
+    for m in 0..n {
+        let kind = doc.mentions[m].kind;
+        let info = &infos[m];
+        if info.in_credit {
+            continue;
+        }
+        match kind {
+            MentionKind::Pronoun if !info.plural => {
+                if let Some(best) = best_person(doc, infos, &entities, m) {
+                    let e = doc.mentions[best].entity.unwrap();
+                    doc.mentions[m].entity = Some(e);
+                    antecedents[m] = Some(best);
+                    entities[e].mentions.push(m);
+                    if entities[e].gender.is_none() {
+                        entities[e].gender = info.gender;
+                    }
+                }
+            }
+            MentionKind::Nominal if info.definite && !info.plural => {
+                let noun = info.head_noun.as_deref().unwrap_or("");
+                let same_head = (0..m).rev().find(|&p| {
+                    doc.mentions[p].kind == MentionKind::Nominal && infos[p].head_noun.as_deref() == Some(noun) && !infos[p].plural
+                });
+                if let Some(p) = same_head {
+                    antecedents[m] = Some(p);
+                    doc.mentions[m].entity = doc.mentions[p].entity;
+                } else if let Some(p) = (0..m).rev().find(|&p| {
+                    doc.mentions[p].entity.is_some_and(|e| {
+                        entities[e].etype == EntityType::Person && entities[e].titles.iter().any(|t| contains_word(&t.to_lowercase(), noun))
+                    })
+                }) {
+                    antecedents[m] = Some(p);
+                    let e = doc.mentions[p].entity.unwrap();
+                    doc.mentions[m].entity = Some(e);
+                    entities[e].mentions.push(m);
+                }
+            }
+            _ => {}
+        }
+    }
+    for e in entities.iter_mut() {
+        e.mentions.sort_by_key(|&m| doc.mentions[m].span.start);
+    }
+    doc.entities = entities;
+    doc.antecedents = antecedents;
+}
+
+fn contains_word(haystack: &str, word: &str) -> bool {
+    haystack.match_indices(word).any(|(i, _)| {
+        let before = haystack[..i].chars().next_back();
+        let after = haystack[i + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// The earlier person mention a singular pronoun most likely refers to.
+fn best_person(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usize) -> Option<usize> {
+    let pm = &doc.mentions[m];
+    let gender = infos[m].gender;
+    let mut best: Option<(f32, usize)> = None;
+    let mut seen = std::collections::HashSet::new();
+    for p in (0..m).rev() {
+        let c = &doc.mentions[p];
+        if pm.sentence.saturating_sub(c.sentence) > 12 {
+            break;
+        }
+        let Some(e) = c.entity else { continue };
+        if infos[p].in_credit || entities[e].etype != EntityType::Person || c.span.end > pm.span.start {
+            continue;
+        }
+        if !seen.insert(e) {
+            continue;
+        }
+        let eg = entities[e].gender;
+        if let (Some(a), Some(b)) = (gender, eg) {
+            if a != b {
+                continue;
+            }
+        }
+        let dist = (pm.sentence - c.sentence) as f32;
+        let mut score = -dist;
+        if infos[p].subject {
+            score += 1.5;
+        }
+        if eg.is_some() && eg == gender {
+            score += 2.0;
+        }
+        score += (entities[e].mentions.len() as f32).min(4.0) * 0.25;
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, p));
+        }
+    }
+    best.map(|(_, p)| p)
+}

@@ -1,0 +1,101 @@
+//! Credits: photo credits and captions, bylines, datelines and wire credits. They are recorded as
+//! [`Credit`]s, their agencies become the document's `sources`, and later stages skip them so they are
+//! never mistaken for quotes or story sentences.
+
+use crate::lexicon::Lexicons;
+use accord_doc::{Credit, Doc, Span, TokenKind};
+
+/// Finds credit blocks in `doc` and fills `doc.credits` and `doc.sources`.
+pub fn find(doc: &mut Doc) {
+    let lex = Lexicons::get();
+    let mut credits = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let toks = s.tokens.clone();
+        if toks.is_empty() {
+            continue;
+        }
+        let words: Vec<&str> = toks.clone().map(|i| doc.token_text(i)).collect();
+        // "Photograph: Alex Brandon/AP." / "By Jane Doe" / "Reporting by ..."
+        let mut labelled = None;
+        for (label, kind) in &lex.credit_labels {
+            let lw: Vec<&str> = label.split(' ').collect();
+            if words.len() > lw.len() && words.iter().zip(&lw).all(|(a, b)| a.eq_ignore_ascii_case(b)) {
+                let next = words[lw.len()];
+                let byline_ok = *kind != "byline" || next.starts_with(char::is_uppercase);
+                let photo_ok = *kind == "byline" || next == ":";
+                if byline_ok && photo_ok && (si == 0 || *kind != "byline" || words.len() <= 12) {
+                    labelled = Some((*kind, lw.len()));
+                    break;
+                }
+            }
+        }
+        if let Some((kind, skip)) = labelled {
+            let body = toks.start + skip..toks.end;
+            credits.push(build(doc, kind, s.span, body, lex));
+            continue;
+        }
+        // Wire credit: "-AP/Reuters", "(AP)", "— Reuters" as a sentence of its own.
+        let names: Vec<&str> = words.iter().copied().filter(|w| !matches!(*w, "-" | "—" | "–" | "/" | "(" | ")" | "." | "--" | "," | "and")).collect();
+        if !names.is_empty() && names.len() <= 4 && names.iter().all(|w| lex.agencies.contains_key(*w)) {
+            credits.push(build(doc, "wire", s.span, toks.clone(), lex));
+            continue;
+        }
+        // Dateline: "GAZA CITY (Reuters) — ..." or "WASHINGTON (AP) - ..." at a paragraph start.
+        let first_in_par = si == 0 || doc.sentences[si - 1].paragraph != s.paragraph;
+        if first_in_par {
+            if let Some(open) = words.iter().take(8).position(|w| *w == "(") {
+                let close = open + 2;
+                if words.get(close) == Some(&")")
+                    && lex.agencies.contains_key(words[open + 1])
+                    && words.get(close + 1).is_some_and(|w| matches!(*w, "-" | "—" | "–" | "--"))
+                    && words[..open].iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()))
+                {
+                    let end = doc.tokens[toks.start + close + 1].span.end;
+                    credits.push(build(doc, "dateline", Span::new(s.span.start, end), toks.start..toks.start + close + 2, lex));
+                }
+            }
+        }
+    }
+    let mut sources: Vec<String> = Vec::new();
+    for c in &credits {
+        for a in &c.agencies {
+            if !sources.contains(a) {
+                sources.push(a.clone());
+            }
+        }
+    }
+    doc.credits = credits;
+    doc.sources = sources;
+}
+
+/// Builds a credit: agencies are known agency names; people are runs of capitalised words.
+fn build(doc: &Doc, kind: &'static str, span: Span, body: std::ops::Range<usize>, lex: &Lexicons) -> Credit {
+    let mut agencies = Vec::new();
+    let mut people = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let flush = |run: &mut Vec<usize>, people: &mut Vec<String>, agencies: &mut Vec<String>| {
+        if run.is_empty() {
+            return;
+        }
+        let text = doc.text[doc.tokens[run[0]].span.start..doc.tokens[*run.last().unwrap()].span.end].to_string();
+        if let Some(short) = lex.agencies.get(&text) {
+            if !agencies.contains(short) {
+                agencies.push(short.clone());
+            }
+        } else if run.len() >= 2 {
+            people.push(text);
+        }
+        run.clear();
+    };
+    for i in body {
+        let t = doc.token_text(i);
+        let cap = doc.tokens[i].kind == TokenKind::Word && t.starts_with(char::is_uppercase);
+        if cap {
+            run.push(i);
+        } else {
+            flush(&mut run, &mut people, &mut agencies);
+        }
+    }
+    flush(&mut run, &mut people, &mut agencies);
+    Credit { kind, span, agencies, people }
+}

@@ -1,0 +1,198 @@
+//! The knowledge accord-facts and accord-attribution read: gazetteers, titles, cue verbs, number words.
+//! Every list is a plain file under `data/`, compiled in and parsed once on first use.
+
+use accord_doc::EntityType;
+use accord_text::Lexicon as TextLexicon;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// A place or organisation the gazetteers know.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Known {
+    /// Canonical name (`United States`).
+    pub canonical: String,
+    /// Type.
+    pub etype: EntityType,
+    /// Country or side it belongs to (`United States` for `White House`), if any.
+    pub affiliation: Option<String>,
+    /// True for nationality adjectives (`Israeli`): the mention is a NORP of the canonical country.
+    pub adjective: bool,
+}
+
+/// Class of an attribution cue verb.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueClass {
+    /// Reported speech (`say`, `add`, `tell`): may introduce a bare clause.
+    Speech,
+    /// Cognition or non-speech attribution (`believe`, `know`): needs a clause with `that` or a subject.
+    Belief,
+}
+
+/// All lexicons, loaded once.
+#[derive(Debug)]
+pub struct Lexicons {
+    /// Surface form (exact case, several words joined by single spaces) → known place/org/nationality.
+    pub known: HashMap<String, Known>,
+    /// Longest number of words in a `known` key.
+    pub known_max_words: usize,
+    /// Cue verb forms (lower case) → (class, lemma).
+    pub cues: HashMap<String, (CueClass, String)>,
+    /// Honorific → gender (`f`, `m`, or none).
+    pub honorifics: HashMap<String, Option<char>>,
+    /// Title words (lower case).
+    pub titles: HashSet<String>,
+    /// Source nouns: singular and plural forms (lower case) → (singular, is_plural).
+    pub source_nouns: HashMap<String, (String, bool)>,
+    /// Agencies: short or full name → short form.
+    pub agencies: HashMap<String, String>,
+    /// Credit labels (`Photograph`) → kind.
+    pub credit_labels: Vec<(String, &'static str)>,
+    /// Last words that make a name an organisation.
+    pub org_words: HashSet<String>,
+    /// Hedge words.
+    pub hedges: HashSet<String>,
+    /// Qualifier phrases (lower case, space-separated) → normalised qualifier.
+    pub qualifiers: Vec<(Vec<String>, String)>,
+    /// Number words → value.
+    pub numbers: HashMap<String, f64>,
+    /// Scale words → factor.
+    pub multipliers: HashMap<String, f64>,
+    /// Month names → 1..=12.
+    pub months: HashMap<String, u32>,
+    /// Weekday names → 0 (Monday) ..= 6.
+    pub weekdays: HashMap<String, u32>,
+}
+
+macro_rules! data {
+    ($f:literal) => {
+        include_str!(concat!("../../../data/", $f))
+    };
+}
+
+fn lines(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    accord_text::lexicon_lines(src).map(|l| l.split('\t').map(str::trim).collect())
+}
+
+impl Lexicons {
+    /// The shared lexicons.
+    pub fn get() -> &'static Lexicons {
+        static L: OnceLock<Lexicons> = OnceLock::new();
+        L.get_or_init(Lexicons::load)
+    }
+
+    fn load() -> Lexicons {
+        let _ = TextLexicon::get();
+        let mut known: HashMap<String, Known> = HashMap::new();
+        let mut add = |name: &str, k: Known| {
+            if !name.is_empty() {
+                known.entry(name.to_string()).or_insert(k);
+            }
+        };
+        for cols in lines(data!("gpe_aliases.tsv")) {
+            let etype = if cols.get(2) == Some(&"LOC") { EntityType::Loc } else { EntityType::Gpe };
+            let canon = cols.get(1).copied().unwrap_or(cols[0]);
+            let aff = (etype == EntityType::Gpe).then(|| canon.to_string());
+            add(cols[0], Known { canonical: canon.into(), etype, affiliation: aff, adjective: false });
+        }
+        for cols in lines(data!("organisations.tsv")) {
+            let aff = cols.get(2).filter(|a| !a.is_empty()).map(|a| a.to_string());
+            let k = Known { canonical: cols[0].into(), etype: EntityType::Org, affiliation: aff, adjective: false };
+            add(cols[0], k.clone());
+            for alias in cols.get(1).copied().unwrap_or("").split('|') {
+                add(alias, k.clone());
+            }
+        }
+        for cols in lines(data!("countries.tsv")) {
+            let canon = cols[0];
+            let gpe = Known { canonical: canon.into(), etype: EntityType::Gpe, affiliation: Some(canon.into()), adjective: false };
+            add(canon, gpe.clone());
+            for adj in cols.get(2).copied().unwrap_or("").split('|') {
+                add(adj, Known { adjective: true, etype: EntityType::Norp, ..gpe.clone() });
+                // plural nationality nouns: Israelis, Palestinians
+                if adj.ends_with('i') || adj.ends_with("an") {
+                    add(&format!("{adj}s"), Known { adjective: true, etype: EntityType::Norp, ..gpe.clone() });
+                }
+            }
+            for city in cols.get(3).copied().unwrap_or("").split('|') {
+                add(city, Known { canonical: city.into(), etype: EntityType::Gpe, affiliation: Some(canon.into()), adjective: false });
+            }
+        }
+        let known_max_words = known.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
+        let mut cues = HashMap::new();
+        for cols in lines(data!("cues.tsv")) {
+            let class = if cols[0] == "belief" { CueClass::Belief } else { CueClass::Speech };
+            let lemma = cols.get(1).copied().unwrap_or("").to_string();
+            for form in &cols[1..] {
+                cues.insert(form.to_lowercase(), (class, lemma.clone()));
+            }
+        }
+        let honorifics = lines(data!("honorifics.tsv"))
+            .map(|c| (c[0].to_string(), c.get(1).and_then(|g| g.chars().next()).filter(|g| *g != '-')))
+            .collect();
+        let titles = lines(data!("titles.txt")).map(|c| c[0].to_lowercase()).collect();
+        let mut source_nouns = HashMap::new();
+        for c in lines(data!("source_nouns.txt")) {
+            source_nouns.insert(c[0].to_string(), (c[0].to_string(), false));
+            if let Some(p) = c.get(1) {
+                source_nouns.insert(p.to_string(), (c[0].to_string(), true));
+            }
+        }
+        let mut agencies = HashMap::new();
+        for c in lines(data!("agencies.tsv")) {
+            agencies.insert(c[0].to_string(), c[0].to_string());
+            if let Some(full) = c.get(1) {
+                agencies.entry(full.to_string()).or_insert_with(|| c[0].to_string());
+            }
+        }
+        let credit_labels = lines(data!("credit_labels.tsv"))
+            .map(|c| {
+                let kind: &'static str = match c.get(1).copied() {
+                    Some("caption") => "caption",
+                    Some("byline") => "byline",
+                    _ => "photo",
+                };
+                (c[0].to_string(), kind)
+            })
+            .collect();
+        let org_words = lines(data!("org_words.txt")).map(|c| c[0].to_string()).collect();
+        let hedges = lines(data!("hedges.txt")).map(|c| c[0].to_string()).collect();
+        let mut qualifiers: Vec<(Vec<String>, String)> = lines(data!("qualifiers.tsv"))
+            .map(|c| (c[0].split(' ').map(str::to_string).collect(), c[1].to_string()))
+            .collect();
+        qualifiers.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let parse_map = |src: &'static str| -> HashMap<String, f64> {
+            lines(src).filter_map(|c| Some((c[0].to_string(), c.get(1)?.parse().ok()?))).collect()
+        };
+        let numbers = parse_map(data!("numbers.tsv"));
+        let multipliers = parse_map(data!("multipliers.tsv"));
+        let months = lines(data!("months.tsv")).filter_map(|c| Some((c[0].to_string(), c.get(1)?.parse().ok()?))).collect();
+        let weekdays = lines(data!("weekdays.tsv")).filter_map(|c| Some((c[0].to_string(), c.get(1)?.parse().ok()?))).collect();
+        Lexicons {
+            known,
+            known_max_words,
+            cues,
+            honorifics,
+            titles,
+            source_nouns,
+            agencies,
+            credit_labels,
+            org_words,
+            hedges,
+            qualifiers,
+            numbers,
+            multipliers,
+            months,
+            weekdays,
+        }
+    }
+
+    /// True when `word` (any case) is a title word.
+    pub fn is_title(&self, word: &str) -> bool {
+        self.titles.contains(&word.to_lowercase())
+    }
+
+    /// The cue class of a verb form, if it is a cue.
+    pub fn cue(&self, word: &str) -> Option<CueClass> {
+        self.cues.get(&word.to_lowercase()).map(|(c, _)| *c)
+    }
+}

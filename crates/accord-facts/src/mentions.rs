@@ -1,0 +1,347 @@
+//! Mention detection: proper names (typed by gazetteers, honorifics, organisation words and the entity
+//! model when it ran), unnamed source phrases ("a Hamas official", "Israeli officials") and personal
+//! pronouns. Titles and roles next to a name are collected here too ("White House press secretary",
+//! "Prime Minister", an appositive such as ", US envoy for hostage affairs,").
+
+use crate::lexicon::{Known, Lexicons};
+use accord_doc::{Doc, EntityType, Mention, MentionKind, Span, TokenKind};
+use std::collections::HashSet;
+
+/// What the mention stage learned beyond the [`Mention`] itself.
+#[derive(Clone, Debug, Default)]
+pub struct MentionInfo {
+    /// Titles and roles attached to this mention.
+    pub titles: Vec<String>,
+    /// Gazetteer entry, when the name is a known place, organisation or nationality.
+    pub known: Option<Known>,
+    /// Gender marked by an honorific or pronoun.
+    pub gender: Option<char>,
+    /// True for plural mentions (`officials`, `they`).
+    pub plural: bool,
+    /// True when inside a credit block (photo credit, byline).
+    pub in_credit: bool,
+    /// True when the mention is the grammatical subject-like first phrase of its clause.
+    pub subject: bool,
+    /// The singular head noun of a nominal mention (`official`).
+    pub head_noun: Option<String>,
+    /// Definite nominal (`the official`) that should refer back.
+    pub definite: bool,
+}
+
+fn is_cap(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    t.kind == TokenKind::Word && doc.token_text(i).starts_with(char::is_uppercase)
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "but", "and", "or",
+    "in", "on", "at", "for", "as", "if", "when", "while", "after", "before", "so", "yet", "there", "here", "his", "her",
+    "its", "their", "our", "my", "your", "what", "who", "why", "how", "where", "which", "no", "not", "some", "many", "most",
+    "all", "one", "two", "both", "each", "every", "any", "more", "less", "then", "now", "still", "also", "even", "just",
+    "since", "because", "although", "though", "however", "meanwhile", "with", "without", "from", "by", "to", "of", "about",
+    "confirmation", "look", "according", "asked", "speaking", "under", "over", "during", "despite", "among", "other",
+];
+
+/// Finds all mentions in `doc`; returns the extra information per mention (aligned with `doc.mentions`).
+pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
+    let lex = Lexicons::get();
+    // Words seen in lower case anywhere: a capitalised sentence-initial word that also appears in lower
+    // case is a common word, not a name.
+    let lower_seen: HashSet<&str> = doc
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.span.slice(&doc.text))
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .collect();
+    let model_names: Vec<Mention> = doc.mentions.iter().filter(|m| m.kind == MentionKind::Name).cloned().collect();
+    let mut out: Vec<(Mention, MentionInfo)> = Vec::new();
+    for si in 0..doc.sentences.len() {
+        let s = doc.sentences[si].clone();
+        let in_credit = doc.in_credit(s.span);
+        let credit_kind = doc.credits.iter().find(|c| c.span.overlap(s.span) > 0).map(|c| c.kind);
+        let first_word = s.tokens.clone().find(|&i| doc.tokens[i].kind == TokenKind::Word);
+        let mut i = s.tokens.start;
+        let mut sentence_mentions: Vec<(Mention, MentionInfo)> = Vec::new();
+        while i < s.tokens.end {
+            let w = doc.token_text(i);
+            // Pronouns.
+            let lw = w.to_lowercase();
+            let pron = match lw.as_str() {
+                "he" | "him" | "his" | "himself" => Some((Some('m'), false)),
+                "she" | "her" | "hers" | "herself" => Some((Some('f'), false)),
+                "they" | "them" | "their" | "themselves" => Some((None, true)),
+                _ => None,
+            };
+            if let Some((gender, plural)) = pron {
+                let sp = doc.tokens[i].span;
+                sentence_mentions.push((
+                    Mention { span: sp, head_span: sp, kind: MentionKind::Pronoun, etype: None, entity: None, sentence: si },
+                    MentionInfo { gender, plural, in_credit, subject: matches!(lw.as_str(), "he" | "she" | "they"), ..Default::default() },
+                ));
+                i += 1;
+                continue;
+            }
+            if is_cap(doc, i) && (lex.months.contains_key(w.trim_end_matches('.')) || lex.weekdays.contains_key(w)) && !lex.known.contains_key(w) {
+                i += 1;
+                continue;
+            }
+            if !is_cap(doc, i) {
+                // Unnamed source phrase headed here?
+                if let Some((sing, plural)) = lex.source_nouns.get(lw.as_str()) {
+                    if let Some(m) = nominal(doc, i, si, sing, *plural, lex, in_credit) {
+                        sentence_mentions.push(m);
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            // A run of capitalised words (and inner "of"/"de").
+            let mut j = i + 1;
+            while j < s.tokens.end {
+                if is_cap(doc, j) && doc.tokens[j - 1].space_after {
+                    j += 1;
+                } else if matches!(doc.token_text(j), "of" | "de" | "al" | "bin" | "van" | "von" | "for")
+                    && j + 1 < s.tokens.end
+                    && is_cap(doc, j + 1)
+                    && (lex.org_words.contains(doc.token_text(j - 1)) || doc.token_text(j) != "for")
+                    && lex.known.get(doc.token_text(j - 1)).is_none()
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let mut a = i;
+            // Sentence-initial common words are not names.
+            let at_start = Some(a) == first_word;
+            if at_start {
+                let w0 = doc.token_text(a);
+                let common = FUNCTION_WORDS.contains(&w0.to_lowercase().as_str())
+                    || (lower_seen.contains(w0.to_lowercase().as_str()) && !lex.known.contains_key(w0))
+                    || doc.tokens[a].analysis.as_ref().is_some_and(|an| !matches!(an.upos, "PROPN" | "X") && !lex.known.contains_key(w0) && !lex.honorifics.contains_key(w0));
+                if common {
+                    a += 1;
+                }
+            }
+            if credit_kind.is_some() && lex.credit_labels.iter().any(|(l, _)| l == doc.token_text(a.min(j - 1))) {
+                a += 1;
+            }
+            segment_run(doc, a, j, si, in_credit, credit_kind, lex, &model_names, &mut sentence_mentions);
+            i = j;
+        }
+        // Subject: the first mention of the sentence (or of a clause after a comma) followed by a verb-ish token.
+        if let Some(first) = sentence_mentions.first_mut() {
+            first.1.subject = true;
+        }
+        out.extend(sentence_mentions);
+    }
+    out.sort_by_key(|(m, _)| (m.span.start, m.span.end));
+    let (mentions, infos): (Vec<_>, Vec<_>) = out.into_iter().unzip();
+    doc.mentions = mentions;
+    infos
+}
+
+/// Splits a run of capitalised tokens `[a, b)` into gazetteer names, honorific + name, titles and names.
+#[allow(clippy::too_many_arguments)]
+fn segment_run(
+    doc: &Doc,
+    a: usize,
+    b: usize,
+    si: usize,
+    in_credit: bool,
+    credit_kind: Option<&str>,
+    lex: &Lexicons,
+    model: &[Mention],
+    out: &mut Vec<(Mention, MentionInfo)>,
+) {
+    let mut k = a;
+    while k < b {
+        // Longest gazetteer match starting at k.
+        let mut matched = None;
+        let maxw = lex.known_max_words.min(b - k);
+        for n in (1..=maxw).rev() {
+            let sp = Span::new(doc.tokens[k].span.start, doc.tokens[k + n - 1].span.end);
+            let text = doc.slice(sp);
+            if let Some(kn) = lex.known.get(text) {
+                matched = Some((n, sp, kn.clone()));
+                break;
+            }
+        }
+        if let Some((n, sp, kn)) = matched {
+            // "Prime Minister" in the gazetteer? no; but "Israeli" before a name is a title part, still a mention.
+            let etype = kn.etype;
+            out.push((
+                Mention { span: sp, head_span: sp, kind: MentionKind::Name, etype: Some(etype), entity: None, sentence: si },
+                MentionInfo { known: Some(kn), in_credit, ..Default::default() },
+            ));
+            k += n;
+            continue;
+        }
+        // Honorific + name.
+        let w = doc.token_text(k);
+        let mut start = k;
+        let mut gender = None;
+        let mut honorific = false;
+        if let Some(g) = lex.honorifics.get(w) {
+            if k + 1 < b {
+                gender = *g;
+                honorific = true;
+                k += 1;
+            }
+        }
+        // Leading title words become titles ("Prime Minister", "President", "Gen.").
+        let title_start = k;
+        if !honorific {
+            while k + 1 < b && lex.is_title(doc.token_text(k)) && !lex.known.contains_key(doc.token_text(k)) {
+                k += 1;
+            }
+        }
+        if k > title_start {
+            start = k;
+        }
+        // The name: up to the next gazetteer match inside the run, or the run end.
+        let mut e = k + 1;
+        while e < b && !lex.known.contains_key(doc.token_text(e)) && !lex.honorifics.contains_key(doc.token_text(e)) {
+            e += 1;
+        }
+        let name_sp = Span::new(doc.tokens[k].span.start, doc.tokens[e - 1].span.end);
+        let span = Span::new(doc.tokens[start].span.start, name_sp.end);
+        let last = doc.token_text(e - 1);
+        let words = e - k;
+        let model_type = model.iter().find(|m| m.span.overlap(name_sp) > 0).and_then(|m| m.etype);
+        let etype = if honorific || k > title_start {
+            EntityType::Person
+        } else if lex.org_words.contains(last) || lex.org_words.contains(doc.token_text(k)) {
+            EntityType::Org
+        } else if let Some(t) = model_type {
+            t
+        } else if words == 1 && last.len() > 1 && last.chars().all(|c| c.is_uppercase() || c == '.') {
+            EntityType::Org
+        } else if words >= 2 {
+            EntityType::Person
+        } else {
+            EntityType::Other
+        };
+        let mut titles = Vec::new();
+        if etype == EntityType::Person {
+            if let Some(t) = title_before(doc, start, si, lex) {
+                titles.push(t);
+            }
+            if let Some(t) = appositive_after(doc, e, si, lex) {
+                titles.push(t);
+            }
+            if credit_kind == Some("photo") {
+                titles.push("photographer".to_string());
+            }
+        }
+        // A lone title word that is not followed by a name ("President" alone) is not a mention.
+        let lone_title = words == 1 && lex.is_title(last) && !honorific;
+        if !lone_title {
+            out.push((
+                Mention { span, head_span: name_sp, kind: MentionKind::Name, etype: Some(etype), entity: None, sentence: si },
+                MentionInfo { titles, gender, in_credit, ..Default::default() },
+            ));
+        }
+        k = e;
+    }
+}
+
+/// The title written just before a name: title words, known places and organisations
+/// ("White House press secretary", "US envoy", "Prime Minister").
+pub fn title_before(doc: &Doc, name_start: usize, si: usize, lex: &Lexicons) -> Option<String> {
+    let first = doc.sentences[si].tokens.start;
+    let mut k = name_start;
+    let mut has_title_word = false;
+    while k > first {
+        let w = doc.token_text(k - 1);
+        if k >= first + 2 && lex.known.contains_key(&format!("{} {}", doc.token_text(k - 2), w)) {
+            k -= 2;
+        } else if lex.is_title(w) {
+            has_title_word = true;
+            k -= 1;
+        } else if lex.known.contains_key(w) && doc.token_text(k - 1).starts_with(char::is_uppercase) {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    // Trim leading non-title words that are not part of the title ("the").
+    if !has_title_word || k == name_start {
+        return None;
+    }
+    let sp = Span::new(doc.tokens[k].span.start, doc.tokens[name_start - 1].span.end);
+    Some(doc.slice(sp).to_string())
+}
+
+/// A role in an appositive after a name: ", US President Donald Trump’s nominee to be special envoy for
+/// hostage affairs," → "nominee to be special envoy for hostage affairs" (the owner before a possessive
+/// is dropped, its country kept by the caller through the mentions inside).
+pub fn appositive_after(doc: &Doc, name_end: usize, si: usize, lex: &Lexicons) -> Option<String> {
+    let s = &doc.sentences[si];
+    if name_end >= s.tokens.end || doc.token_text(name_end) != "," {
+        return None;
+    }
+    let a = name_end + 1;
+    let mut e = a;
+    while e < s.tokens.end && !matches!(doc.token_text(e), "," | ";" | ":" | "." | "(" | ")" | "—" | "–") && doc.tokens[e].kind != TokenKind::OpenQuote {
+        if lex.cue(doc.token_text(e)).is_some() && e > a {
+            return None; // "X, she said," is not an appositive
+        }
+        e += 1;
+    }
+    if e == a || e - a > 16 {
+        return None;
+    }
+    if !(a..e.min(a + 8)).any(|k| lex.is_title(doc.token_text(k))) {
+        return None;
+    }
+    // Drop the owner before the last possessive and a leading article.
+    let mut b = a;
+    for k in a..e {
+        if matches!(doc.token_norm(k), "'s" | "'") {
+            b = k + 1;
+        }
+    }
+    if b < e && matches!(doc.token_text(b).to_lowercase().as_str(), "a" | "an" | "the") {
+        b += 1;
+    }
+    (b < e).then(|| doc.slice(Span::new(doc.tokens[b].span.start, doc.tokens[e - 1].span.end)).to_string())
+}
+
+/// An unnamed source phrase headed by the source noun at token `h` ("a senior Hamas official").
+fn nominal(doc: &Doc, h: usize, si: usize, singular: &str, plural: bool, lex: &Lexicons, in_credit: bool) -> Option<(Mention, MentionInfo)> {
+    let s = &doc.sentences[si];
+    // "official Jane Doe": a title before a name, not an unnamed source.
+    if h + 1 < s.tokens.end && is_cap(doc, h + 1) && !lex.known.contains_key(doc.token_text(h + 1)) {
+        return None;
+    }
+    let mut k = h;
+    let mut definite = false;
+    while k > s.tokens.start {
+        let w = doc.token_text(k - 1);
+        let lw = w.to_lowercase();
+        if matches!(lw.as_str(), "a" | "an" | "another" | "one" | "two" | "three" | "several" | "some" | "many" | "other" | "senior" | "top" | "former" | "local" | "unnamed" | "anonymous" | "unidentified" | "western" | "military" | "security" | "government" | "administration" | "intelligence" | "campaign" | "police" | "health" | "palestinian")
+            || lex.known.contains_key(w)
+            || (is_cap(doc, k - 1) && !FUNCTION_WORDS.contains(&lw.as_str()))
+            || lex.is_title(w)
+        {
+            k -= 1;
+            if matches!(lw.as_str(), "a" | "an" | "another" | "one") {
+                break;
+            }
+        } else if lw == "the" {
+            definite = true;
+            k -= 1;
+            break;
+        } else {
+            break;
+        }
+    }
+    let span = Span::new(doc.tokens[k].span.start, doc.tokens[h].span.end);
+    let known = (k..h).find_map(|t| lex.known.get(doc.token_text(t)).cloned());
+    Some((
+        Mention { span, head_span: doc.tokens[h].span, kind: MentionKind::Nominal, etype: Some(EntityType::Person), entity: None, sentence: si },
+        MentionInfo { plural, in_credit, head_noun: Some(singular.to_string()), definite, known, ..Default::default() },
+    ))
+}

@@ -1,0 +1,123 @@
+//! Quantities: numbers in claims with their value, qualifier ("about" → approximately, "at least"),
+//! what is counted ("living hostages"), the hedge around them ("are believed") and the attribution whose
+//! content holds them (so a number carries its source).
+
+use crate::lexicon::Lexicons;
+use accord_doc::{Doc, Quantity, Span, TokenKind};
+
+const STOP: &[&str] = &[
+    "and", "or", "but", "are", "is", "were", "was", "be", "been", "being", "have", "has", "had", "will", "would", "could",
+    "should", "may", "might", "must", "can", "of", "in", "on", "at", "to", "from", "with", "by", "for", "who", "that",
+    "which", "as", "than", "since", "after", "before", "during", "into", "over", "under", "said", "say", "says", "per",
+    "when", "while", "where", "if", "not", "still", "also", "each", "a", "an", "the",
+];
+
+fn parse_number(w: &str) -> Option<f64> {
+    let clean: String = w.chars().filter(|c| *c != ',').collect();
+    if clean.chars().next().is_some_and(|c| c.is_ascii_digit()) && clean.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        clean.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// Finds quantities in `doc` (after dates and attributions have run) and fills `doc.quantities`.
+pub fn find(doc: &mut Doc) {
+    let lex = Lexicons::get();
+    let n = doc.tokens.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let t = &doc.tokens[i];
+        let w = doc.token_text(i);
+        let lw = w.to_lowercase();
+        let sent = t.sentence;
+        let same = |k: usize| k < n && doc.tokens[k].sentence == sent;
+        let in_date = doc.dates.iter().any(|d| d.span.overlap(t.span) > 0);
+        let mut value = if t.kind == TokenKind::Number && !in_date { parse_number(w) } else { None };
+        if value.is_none() && !in_date && lw != "one" {
+            // number words: "half", "dozens", "three"
+            value = lex.numbers.get(lw.as_str()).copied().filter(|_| same(i + 1) && doc.tokens[i + 1].kind == TokenKind::Word);
+        }
+        let Some(mut v) = value else {
+            i += 1;
+            continue;
+        };
+        if doc.in_credit(t.span) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        // scale words: "2 million", "1.5 billion"
+        if same(end) {
+            if let Some(f) = lex.multipliers.get(&doc.token_text(end).to_lowercase()) {
+                v *= f;
+                end += 1;
+            }
+        }
+        let percent = same(end) && matches!(doc.token_text(end), "%" | "percent" | "per");
+        // qualifier before
+        let mut start = i;
+        let mut qualifier = "exact".to_string();
+        if i > 0 && doc.token_text(i - 1) == "$" {
+            start = i - 1;
+        }
+        for (words, q) in &lex.qualifiers {
+            let k = words.len();
+            if start >= k && (0..k).all(|j| same(start - k + j) && doc.token_text(start - k + j).eq_ignore_ascii_case(&words[j])) {
+                start -= k;
+                qualifier = q.clone();
+                break;
+            }
+        }
+        // what is counted: the noun phrase after the number
+        let mut c0 = end;
+        if percent {
+            c0 = end;
+        }
+        let mut c1 = c0;
+        while c1 < n && same(c1) && doc.tokens[c1].kind == TokenKind::Word {
+            let cw = doc.token_text(c1);
+            let lc = cw.to_lowercase();
+            let tag = doc.tokens[c1].analysis.as_ref().map(|a| a.upos);
+            let stop = match tag {
+                Some(u) => !matches!(u, "NOUN" | "ADJ" | "PROPN" | "NUM" | "PRON" | "DET") || (c1 > c0 && matches!(u, "DET" | "PRON")),
+                None => STOP.contains(&lc.as_str()),
+            };
+            if stop && !(c1 == c0 && matches!(lc.as_str(), "its" | "their" | "his" | "her" | "the")) {
+                break;
+            }
+            c1 += 1;
+            if c1 - c0 >= 5 {
+                break;
+            }
+        }
+        let counted_start = if c0 < c1 && matches!(doc.token_text(c0).to_lowercase().as_str(), "its" | "their" | "his" | "her" | "the") { c0 + 1 } else { c0 };
+        let counted = (counted_start < c1).then(|| doc.slice(Span::new(doc.tokens[counted_start].span.start, doc.tokens[c1 - 1].span.end)).to_string());
+        // Bare small numbers with nothing counted ("in 2 of them") are kept only when qualified.
+        if counted.is_none() && qualifier == "exact" && !percent {
+            i = end;
+            continue;
+        }
+        let last = if counted.is_some() { c1 - 1 } else { end - 1 };
+        let span = Span::new(doc.tokens[start].span.start, doc.tokens[last].span.end);
+        let attribution = doc.attributions.iter().position(|a| a.content.contains(span));
+        let hedge = hedge_in_sentence(doc, sent, lex);
+        out.push(Quantity { span, value: v, qualifier, counted: if percent { Some("percent".into()) } else { counted }, attribution, hedge });
+        i = last.max(i) + 1;
+    }
+    doc.quantities = out;
+}
+
+/// The hedge of a sentence, with its auxiliary: "are believed", "reportedly", "estimated".
+fn hedge_in_sentence(doc: &Doc, sent: usize, lex: &Lexicons) -> Option<String> {
+    let s = &doc.sentences[sent];
+    for k in s.tokens.clone() {
+        let w = doc.token_text(k).to_lowercase();
+        if lex.hedges.contains(&w) && w != "said" {
+            let start = if k > s.tokens.start && matches!(doc.token_text(k - 1).to_lowercase().as_str(), "is" | "are" | "was" | "were" | "be" | "been") { k - 1 } else { k };
+            return Some(doc.slice(Span::new(doc.tokens[start].span.start, doc.tokens[k].span.end)).to_string());
+        }
+    }
+    None
+}

@@ -1,5 +1,31 @@
-//! accord-models (in progress): placeholder API that the pipeline calls.
-use accord_doc::Doc;
+//! # accord-models
+//!
+//! accord's own NLP backbone, trained in Rust from Universal Dependencies treebanks: a joint UPOS/XPOS
+//! tagger, a lemmatiser, a labelled transition-based dependency parser and a named-entity recogniser,
+//! all averaged perceptrons over hashed features with pruned, quantised weights embedded in the binary.
+//!
+//! Position in the flow: `Doc::new(text)` → segment (accord-text) → **models** → facts → attribution.
+//! [`Models::annotate`] fills every token's [`Analysis`] (tags, lemma, head, relation) and adds one
+//! [`Mention`] of kind [`MentionKind::Name`] per recognised name.
+//!
+//! Training ([`train`]) reads the treebanks under `../shared` and writes `models/*.bin` plus model cards;
+//! the shipped weights learn only from EWT train and the CC BY / CC BY-SA genres of GUM train
+//! ([`conllu::LICENSED_GUM_GENRES`]).
+
+pub mod conllu;
+pub mod eval;
+pub mod lemma;
+pub mod lex;
+pub mod ner;
+pub mod parser;
+pub mod perceptron;
+pub mod tagger;
+pub mod train;
+pub mod util;
+
+use accord_doc::{Analysis, Doc, EntityType, Mention, MentionKind, Span};
+use lex::Lex;
+use std::sync::{Arc, OnceLock};
 
 /// Error loading or running models.
 #[derive(Debug, thiserror::Error)]
@@ -12,17 +38,174 @@ pub enum ModelError {
         /// What went wrong.
         message: String,
     },
+    /// Training data missing or unreadable.
+    #[error("training data {path}: {message}")]
+    Data {
+        /// File or folder.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// Writing weights or cards failed.
+    #[error("writing {path}: {source}")]
+    Write {
+        /// File.
+        path: String,
+        /// Cause.
+        source: std::io::Error,
+    },
 }
 
-/// All shipped models, loaded once.
-#[derive(Debug, Default)]
-pub struct Models {}
+/// Weights embedded at compile time (written by `accord train`).
+pub mod embedded {
+    /// Tagger weights.
+    pub const TAGGER: &[u8] = include_bytes!("../../../models/tagger.bin");
+    /// Parser weights.
+    pub const PARSER: &[u8] = include_bytes!("../../../models/parser.bin");
+    /// Recogniser weights.
+    pub const NER: &[u8] = include_bytes!("../../../models/ner.bin");
+    /// Lemmatiser tables.
+    pub const LEMMAS: &[u8] = include_bytes!("../../../models/lemmas.bin");
+}
+
+#[derive(Debug)]
+struct Inner {
+    tagger: tagger::Tagger,
+    parser: parser::Parser,
+    ner: ner::Ner,
+    lemmas: lemma::Lemmatizer,
+    upos: Vec<&'static str>,
+    xpos: Vec<&'static str>,
+    tag_hash: Vec<u64>,
+    labels: Vec<&'static str>,
+}
+
+/// All shipped models, loaded once. Cheap to clone and share across threads.
+#[derive(Debug, Clone, Default)]
+pub struct Models {
+    inner: Option<Arc<Inner>>,
+}
+
+static EMBEDDED: OnceLock<Result<Arc<Inner>, String>> = OnceLock::new();
+
+fn leak(s: &str) -> &'static str {
+    Box::leak(s.to_string().into_boxed_str())
+}
+
+fn load_err(name: &str) -> impl Fn(String) -> ModelError + '_ {
+    move |message| ModelError::Load { name: name.to_string(), message }
+}
 
 impl Models {
-    /// Loads the models shipped with accord.
+    /// Loads the models shipped with accord (embedded in the binary; parsed once per process).
+    /// Before the first `accord train` the weight files are empty: then the models load as untrained and
+    /// [`Models::annotate`] does nothing.
     pub fn load() -> Result<Models, ModelError> {
-        Ok(Models {})
+        if embedded::TAGGER.is_empty() || embedded::PARSER.is_empty() || embedded::NER.is_empty() || embedded::LEMMAS.is_empty() {
+            return Ok(Models { inner: None });
+        }
+        let r = EMBEDDED.get_or_init(|| {
+            Self::from_bytes(embedded::TAGGER, embedded::PARSER, embedded::NER, embedded::LEMMAS)
+                .map(|m| m.inner.unwrap())
+                .map_err(|e| e.to_string())
+        });
+        match r {
+            Ok(i) => Ok(Models { inner: Some(i.clone()) }),
+            Err(e) => Err(ModelError::Load { name: "embedded".into(), message: e.clone() }),
+        }
     }
+
+    /// Loads models from weight files in `dir` (`tagger.bin`, `parser.bin`, `ner.bin`, `lemmas.bin`).
+    pub fn from_dir(dir: &std::path::Path) -> Result<Models, ModelError> {
+        let read = |n: &str| {
+            std::fs::read(dir.join(n)).map_err(|e| ModelError::Load { name: n.to_string(), message: e.to_string() })
+        };
+        Self::from_bytes(&read("tagger.bin")?, &read("parser.bin")?, &read("ner.bin")?, &read("lemmas.bin")?)
+    }
+
+    /// Loads models from serialised weights.
+    pub fn from_bytes(tagger: &[u8], parser: &[u8], ner: &[u8], lemmas: &[u8]) -> Result<Models, ModelError> {
+        let tagger = tagger::Tagger::read(tagger).map_err(load_err("tagger"))?;
+        let parser = parser::Parser::read(parser).map_err(load_err("parser"))?;
+        let ner = ner::Ner::read(ner).map_err(load_err("ner"))?;
+        let lemmas = lemma::Lemmatizer::read(lemmas).map_err(load_err("lemmas"))?;
+        let upos = tagger.classes.iter().map(|c| leak(&c.0)).collect();
+        let xpos = tagger.classes.iter().map(|c| leak(&c.1)).collect();
+        let tag_hash = tagger.classes.iter().map(|c| parser::tag_hash(&c.0, &c.1)).collect();
+        let labels = parser.labels.iter().map(|l| leak(l)).collect();
+        Ok(Models { inner: Some(Arc::new(Inner { tagger, parser, ner, lemmas, upos, xpos, tag_hash, labels })) })
+    }
+
+    /// True when trained weights are loaded.
+    pub fn is_trained(&self) -> bool {
+        self.inner.is_some()
+    }
+
+    /// Number of stored weights per model: (tagger, parser, recogniser).
+    pub fn n_weights(&self) -> (usize, usize, usize) {
+        self.inner.as_ref().map(|i| (i.tagger.n_weights(), i.parser.n_weights(), i.ner.n_weights())).unwrap_or_default()
+    }
+
     /// Adds tags, lemmas, dependencies (token `analysis`) and named-entity mentions to `doc`.
-    pub fn annotate(&self, _doc: &mut Doc) {}
+    /// Needs `doc.sentences` and `doc.tokens` from the segment stage.
+    pub fn annotate(&self, doc: &mut Doc) {
+        let Some(m) = &self.inner else { return };
+        let mut lex: Vec<Lex> = Vec::new();
+        let mut lp: Vec<Lex> = Vec::new();
+        let mut tags: Vec<u16> = Vec::new();
+        let mut th: Vec<u64> = Vec::new();
+        let mut amb: Vec<u64> = Vec::new();
+        let mut feats: Vec<u64> = Vec::with_capacity(80);
+        let mut scores: Vec<i32> = Vec::new();
+        let mut pscratch = parser::Scratch::default();
+        let mut gaz: Vec<u8> = Vec::new();
+        let mut bio: Vec<u16> = Vec::new();
+        let mut mentions: Vec<Mention> = Vec::new();
+        for si in 0..doc.sentences.len() {
+            let range = doc.sentences[si].tokens.clone();
+            if range.is_empty() {
+                continue;
+            }
+            lex.clear();
+            for i in range.clone() {
+                lex.push(Lex::new(doc.token_norm(i)));
+            }
+            m.tagger.tag(&lex, &mut tags, &mut lp, &mut amb, &mut feats, &mut scores);
+            th.clear();
+            th.extend(tags.iter().map(|&t| m.tag_hash[t as usize]));
+            m.parser.parse(&parser::Input { lex: &lex, tags: &th }, &mut pscratch);
+            m.ner.gazetteer.mark(&lex, &mut gaz);
+            m.ner.tag(&ner::Input { lp: &lp, tags: &th, gaz: &gaz }, &mut bio, &mut feats, &mut scores);
+            let n = lex.len();
+            let base = range.start;
+            for (k, i) in range.clone().enumerate() {
+                let t = tags[k] as usize;
+                let h = pscratch.state.heads[k] as usize;
+                let lemma = m.lemmas.lemma(doc.token_norm(i), m.upos[t]);
+                doc.tokens[i].analysis = Some(Analysis {
+                    upos: m.upos[t],
+                    xpos: m.xpos[t],
+                    lemma,
+                    head: if h >= n { None } else { Some(base + h) },
+                    deprel: m.labels[pscratch.state.labels[k] as usize],
+                });
+            }
+            for (a, b, ty) in ner::spans(&bio) {
+                let span = Span::new(doc.tokens[base + a].span.start, doc.tokens[base + b - 1].span.end);
+                let etype = match ty {
+                    "PER" => EntityType::Person,
+                    "ORG" => EntityType::Org,
+                    "GPE" => EntityType::Gpe,
+                    _ => EntityType::Other,
+                };
+                mentions.push(Mention { kind: MentionKind::Name, etype: Some(etype), span, head_span: span, entity: None, sentence: si });
+            }
+        }
+        if doc.mentions.is_empty() {
+            doc.mentions = mentions;
+        } else {
+            doc.mentions.extend(mentions);
+            doc.mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        }
+    }
 }

@@ -1,0 +1,461 @@
+//! Greedy labelled dependency parser: the arc-hybrid transition system (Kuhlmann et al. 2011) with the
+//! root token at the end of the buffer, an averaged perceptron over stack/buffer words, tags, child
+//! labels, valencies and distance (Zhang & Nivre 2011 style templates, as in Honnibal's 500-line parser),
+//! trained with a dynamic oracle (Goldberg & Nivre 2012/2013): after the first epoch the parser follows
+//! its own predictions and learns the best zero-cost move from the configurations its mistakes lead to.
+//! Non-projective training trees are skipped.
+
+use crate::lex::Lex;
+use crate::perceptron::{Frozen, Trainer};
+use crate::tagger::{argmax_f, argmax_i};
+use crate::util::{h2, h3, BinReader, BinWriter, Rng};
+
+const NONE: u32 = u32::MAX;
+const SHIFT: usize = 0;
+
+#[inline]
+#[cfg(test)]
+fn left(l: usize) -> usize {
+    1 + 2 * l
+}
+#[inline]
+#[cfg(test)]
+fn right(l: usize) -> usize {
+    2 + 2 * l
+}
+
+/// Parser configuration, reusable across sentences.
+#[derive(Default, Debug)]
+pub struct State {
+    n: usize,
+    stack: Vec<u32>,
+    i: usize,
+    /// Head of each word (`n` = root), `u32::MAX` when unattached.
+    pub heads: Vec<u32>,
+    /// Label id of each word.
+    pub labels: Vec<u16>,
+    lefts: Vec<[u32; 2]>,
+    rights: Vec<[u32; 2]>,
+    nl: Vec<u8>,
+    nr: Vec<u8>,
+}
+
+impl State {
+    fn init(&mut self, n: usize) {
+        self.n = n;
+        self.stack.clear();
+        self.i = 0;
+        self.heads.clear();
+        self.heads.resize(n + 1, NONE);
+        self.labels.clear();
+        self.labels.resize(n + 1, 0);
+        self.lefts.clear();
+        self.lefts.resize(n + 1, [NONE; 2]);
+        self.rights.clear();
+        self.rights.resize(n + 1, [NONE; 2]);
+        self.nl.clear();
+        self.nl.resize(n + 1, 0);
+        self.nr.clear();
+        self.nr.resize(n + 1, 0);
+    }
+    fn terminal(&self) -> bool {
+        self.i >= self.n && self.stack.is_empty()
+    }
+    /// Valid moves: (shift, left, right).
+    fn valid(&self) -> [bool; 3] {
+        let sl = self.stack.len();
+        [self.i < self.n, sl >= 1 && (self.i < self.n || sl == 1), sl >= 2]
+    }
+    fn arc(&mut self, h: u32, d: u32, l: u16) {
+        self.heads[d as usize] = h;
+        self.labels[d as usize] = l;
+        let hu = h as usize;
+        if d < h {
+            self.lefts[hu] = [d, self.lefts[hu][0]];
+            self.nl[hu] = self.nl[hu].saturating_add(1);
+        } else {
+            self.rights[hu] = [d, self.rights[hu][0]];
+            self.nr[hu] = self.nr[hu].saturating_add(1);
+        }
+    }
+    fn apply(&mut self, class: usize) {
+        if class == SHIFT {
+            self.stack.push(self.i as u32);
+            self.i += 1;
+        } else {
+            let l = ((class - 1) / 2) as u16;
+            let d = self.stack.pop().unwrap();
+            if class % 2 == 1 {
+                self.arc(self.i as u32, d, l);
+            } else {
+                let h = *self.stack.last().unwrap();
+                self.arc(h, d, l);
+            }
+        }
+    }
+    /// Zero-cost unlabelled moves for gold heads `gh` (root = n): (shift, left, right).
+    fn zero_cost(&self, gh: &[u32]) -> [bool; 3] {
+        let valid = self.valid();
+        let Some(&s0) = self.stack.last() else { return [valid[0], false, false] };
+        let n0 = self.i as u32;
+        if valid[0] && gh[n0 as usize] == s0 {
+            return [true, false, false];
+        }
+        if valid[1] && gh[s0 as usize] == n0 {
+            return [false, true, false];
+        }
+        let mut ok = valid;
+        let sl = self.stack.len();
+        if sl >= 2 && gh[s0 as usize] == self.stack[sl - 2] {
+            ok[1] = false;
+        }
+        if ok[0] && self.stack.iter().any(|&w| gh[w as usize] == n0 || gh[n0 as usize] == w) {
+            ok[0] = false;
+        }
+        let n = self.n as u32;
+        let g = gh[s0 as usize];
+        if (g > n0 && g <= n) || ((n0 + 1)..n).any(|b| gh[b as usize] == s0) {
+            ok[1] = false;
+            ok[2] = false;
+        }
+        ok
+    }
+}
+
+/// Word and tag hashes of one sentence as the parser sees it.
+pub struct Input<'a> {
+    /// Lexemes.
+    pub lex: &'a [Lex],
+    /// Tag hash per word (see [`tag_hash`]).
+    pub tags: &'a [u64],
+}
+
+/// Hash of a `(UPOS, XPOS)` pair for parser features.
+pub fn tag_hash(upos: &str, xpos: &str) -> u64 {
+    h2(crate::util::hash_str(upos), crate::util::hash_str(xpos))
+}
+
+const NW: u64 = 0x0BAD_F00D;
+const RW: u64 = 0x0000_B007;
+
+fn features(st: &State, inp: &Input, out: &mut Vec<u64>) {
+    out.clear();
+    let n = st.n as u32;
+    let w = |i: u32| -> u64 {
+        if i == NONE {
+            NW
+        } else if i == n {
+            RW
+        } else {
+            inp.lex[i as usize].lower
+        }
+    };
+    let t = |i: u32| -> u64 {
+        if i == NONE {
+            NW
+        } else if i == n {
+            RW
+        } else {
+            inp.tags[i as usize]
+        }
+    };
+    let lab = |i: u32| -> u64 {
+        if i == NONE || i == n {
+            0xFFFF
+        } else {
+            st.labels[i as usize] as u64
+        }
+    };
+    let sl = st.stack.len();
+    let s0 = if sl >= 1 { st.stack[sl - 1] } else { NONE };
+    let s1 = if sl >= 2 { st.stack[sl - 2] } else { NONE };
+    let s2 = if sl >= 3 { st.stack[sl - 3] } else { NONE };
+    let n0 = st.i as u32;
+    let n1 = if n0 < n { n0 + 1 } else { NONE };
+    let n2 = if n0 + 1 < n { n0 + 2 } else { NONE };
+    let kid = |v: &Vec<[u32; 2]>, i: u32, k: usize| if i == NONE { NONE } else { v[i as usize][k] };
+    let (s0b1, s0b2) = (kid(&st.lefts, s0, 0), kid(&st.lefts, s0, 1));
+    let (s0f1, s0f2) = (kid(&st.rights, s0, 0), kid(&st.rights, s0, 1));
+    let (n0b1, n0b2) = (kid(&st.lefts, n0, 0), kid(&st.lefts, n0, 1));
+    let s1f1 = kid(&st.rights, s1, 0);
+    let (ws0, ws1, ws2, wn0, wn1, wn2) = (w(s0), w(s1), w(s2), w(n0), w(n1), w(n2));
+    let (ts0, ts1, ts2, tn0, tn1, tn2) = (t(s0), t(s1), t(s2), t(n0), t(n1), t(n2));
+    let (ts0b1, ts0b2, ts0f1, ts0f2, tn0b1, tn0b2) = (t(s0b1), t(s0b2), t(s0f1), t(s0f2), t(n0b1), t(n0b2));
+    let val = |v: &Vec<u8>, i: u32| if i == NONE { 0xFF } else { v[i as usize] as u64 };
+    let (vs0b, vs0f, vn0b) = (val(&st.nl, s0), val(&st.nr, s0), val(&st.nl, n0));
+    let d = if s0 == NONE { 0xFF } else { (n0 - s0).min(5) as u64 };
+    let (ls0b1, ls0f1, ln0b1, ls0b2, ls0f2) = (lab(s0b1), lab(s0f1), lab(n0b1), lab(s0b2), lab(s0f2));
+    out.extend_from_slice(&[
+        1,
+        h2(2, wn0),
+        h2(3, wn1),
+        h2(4, wn2),
+        h2(5, ws0),
+        h2(6, ws1),
+        h2(7, ws2),
+        h2(8, w(n0b1)),
+        h2(9, w(s0b1)),
+        h2(10, w(s0f1)),
+        h2(11, tn0),
+        h2(12, tn1),
+        h2(13, tn2),
+        h2(14, ts0),
+        h2(15, ts1),
+        h2(16, ts2),
+        h2(17, tn0b1),
+        h2(18, ts0b1),
+        h2(19, ts0f1),
+        h3(20, wn0, tn0),
+        h3(21, wn1, tn1),
+        h3(22, ws0, ts0),
+        h3(23, ws1, ts1),
+        h3(24, ws0, wn0),
+        h3(25, h2(wn0, tn0), ws0),
+        h3(26, h2(wn0, tn0), ts0),
+        h3(27, h2(ws0, ts0), wn0),
+        h3(28, h2(ws0, ts0), tn0),
+        h3(29, h2(ws0, ts0), h2(wn0, tn0)),
+        h3(30, ts0, tn0),
+        h3(31, tn0, tn1),
+        h3(32, h2(tn0, tn1), tn2),
+        h3(33, h2(ts0, tn0), tn1),
+        h3(34, h2(ts0, ts1), tn0),
+        h3(35, h2(ts0, ts0f1), tn0),
+        h3(36, h2(ts0, tn0), tn0b1),
+        h3(37, h2(ts0, ts0b1), ts0b2),
+        h3(38, h2(ts0, ts0f1), ts0f2),
+        h3(39, h2(tn0, tn0b1), tn0b2),
+        h3(40, h2(ts0, ts1), ts2),
+        h3(41, ws0, vs0f),
+        h3(42, ws0, vs0b),
+        h3(43, wn0, vn0b),
+        h3(44, ts0, vs0f),
+        h3(45, ts0, vs0b),
+        h3(46, tn0, vn0b),
+        h3(47, ws0, d),
+        h3(48, wn0, d),
+        h3(49, ts0, d),
+        h3(50, tn0, d),
+        h3(51, h2(ts0, tn0), d),
+        h3(52, h2(ws0, wn0), d),
+        h3(53, ts0, h2(ls0b1, ls0f1)),
+        h3(54, tn0, ln0b1),
+        h3(55, ts0, h2(ls0b2, ls0f2)),
+        h3(56, h2(ts1, ts0), lab(s1f1)),
+        h3(57, h2(ws1, ws0), tn0),
+        h3(58, h2(ts1, ts0), t(s1f1)),
+        h3(59, ws1, ts0),
+        h3(60, ts1, ws0),
+    ]);
+}
+
+/// One training sentence for the parser.
+pub struct ParseExample {
+    /// Lexemes.
+    pub lex: Vec<Lex>,
+    /// Tag hashes.
+    pub tags: Vec<u64>,
+    /// Gold heads (0-based; `n` = root).
+    pub heads: Vec<u32>,
+    /// Gold label ids.
+    pub labels: Vec<u16>,
+}
+
+/// True when the tree (root at `n`) has no crossing arcs.
+pub fn projective(heads: &[u32]) -> bool {
+    let arcs: Vec<(u32, u32)> = heads.iter().enumerate().map(|(d, &h)| (h.min(d as u32), h.max(d as u32))).collect();
+    for &(a, b) in &arcs {
+        for &(c, d) in &arcs {
+            if a < c && c < b && b < d {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// A trained parser.
+#[derive(Debug)]
+pub struct Parser {
+    /// Dependency labels.
+    pub labels: Vec<String>,
+    model: Frozen,
+    root_label: u16,
+    dep_label: u16,
+}
+
+/// Scratch buffers for parsing, reused across sentences.
+#[derive(Default, Debug)]
+pub struct Scratch {
+    /// The parser state after the last parse.
+    pub state: State,
+    feats: Vec<u64>,
+    scores: Vec<i32>,
+}
+
+impl Parser {
+    /// Trains a parser on projective examples.
+    pub fn train(data: &[ParseExample], labels: Vec<String>, epochs: usize, seed: u64, log: &mut dyn FnMut(String)) -> Parser {
+        let nl = labels.len();
+        let nc = 1 + 2 * nl;
+        let mut tr = Trainer::new(nc);
+        let mut rng = Rng::new(seed);
+        let mut order: Vec<usize> = (0..data.len()).filter(|&i| projective(&data[i].heads)).collect();
+        log(format!("parser: {} of {} training sentences are projective", order.len(), data.len()));
+        let mut st = State::default();
+        let mut feats = Vec::with_capacity(80);
+        let mut scores = vec![0f32; nc];
+        for epoch in 0..epochs {
+            rng.shuffle(&mut order);
+            let (mut right_arcs, mut total) = (0usize, 0usize);
+            for &si in &order {
+                let ex = &data[si];
+                let n = ex.lex.len();
+                st.init(n);
+                let inp = Input { lex: &ex.lex, tags: &ex.tags };
+                let mut gh = ex.heads.clone();
+                gh.push(NONE);
+                while !st.terminal() {
+                    features(&st, &inp, &mut feats);
+                    scores.iter_mut().for_each(|s| *s = 0.0);
+                    tr.score(&feats, &mut scores);
+                    let valid = st.valid();
+                    let zc = st.zero_cost(&gh);
+                    let s0 = st.stack.last().copied().unwrap_or(NONE);
+                    let s1 = if st.stack.len() >= 2 { st.stack[st.stack.len() - 2] } else { NONE };
+                    let mut guess = usize::MAX;
+                    let mut best_gold = usize::MAX;
+                    let any_zero = zc.iter().any(|&z| z);
+                    for c in 0..nc {
+                        let mv = if c == SHIFT { 0 } else if c % 2 == 1 { 1 } else { 2 };
+                        if !valid[mv] {
+                            continue;
+                        }
+                        if guess == usize::MAX || scores[c] > scores[guess] {
+                            guess = c;
+                        }
+                        let zero = if !any_zero {
+                            true
+                        } else if !zc[mv] {
+                            false
+                        } else if mv == 1 && gh[s0 as usize] == st.i as u32 {
+                            (c - 1) / 2 == ex.labels[s0 as usize] as usize
+                        } else if mv == 2 && gh[s0 as usize] == s1 {
+                            (c - 1) / 2 == ex.labels[s0 as usize] as usize
+                        } else {
+                            true
+                        };
+                        if zero && (best_gold == usize::MAX || scores[c] > scores[best_gold]) {
+                            best_gold = c;
+                        }
+                    }
+                    let guess_zero = {
+                        let mv = if guess == SHIFT { 0 } else if guess % 2 == 1 { 1 } else { 2 };
+                        !any_zero
+                            || (zc[mv]
+                                && match mv {
+                                    1 if gh[s0 as usize] == st.i as u32 => (guess - 1) / 2 == ex.labels[s0 as usize] as usize,
+                                    2 if gh[s0 as usize] == s1 => (guess - 1) / 2 == ex.labels[s0 as usize] as usize,
+                                    _ => true,
+                                })
+                    };
+                    if !guess_zero {
+                        tr.update(&feats, best_gold, guess);
+                    }
+                    tr.tick();
+                    st.apply(if epoch == 0 || guess_zero { if guess_zero { guess } else { best_gold } } else { guess });
+                }
+                for d in 0..n {
+                    total += 1;
+                    right_arcs += (st.heads[d] == ex.heads[d]) as usize;
+                }
+            }
+            log(format!("parser epoch {}: train UAS {:.2}% ({} feature rows)", epoch + 1, 100.0 * right_arcs as f64 / total.max(1) as f64, tr.n_rows()));
+        }
+        let _ = argmax_f;
+        Parser::from_parts(labels, tr.freeze(0.05))
+    }
+
+    fn from_parts(labels: Vec<String>, model: Frozen) -> Parser {
+        let root_label = labels.iter().position(|l| l == "root").unwrap_or(0) as u16;
+        let dep_label = labels.iter().position(|l| l == "dep").unwrap_or(0) as u16;
+        Parser { labels, model, root_label, dep_label }
+    }
+
+    /// Parses one sentence; heads (0-based, `n` = root) and label ids are left in `scratch.state`.
+    pub fn parse(&self, inp: &Input, scratch: &mut Scratch) {
+        let n = inp.lex.len();
+        let nc = self.model.n_classes();
+        let Scratch { state: st, feats, scores } = scratch;
+        st.init(n);
+        scores.resize(nc, 0);
+        while !st.terminal() {
+            features(st, inp, feats);
+            scores.iter_mut().for_each(|s| *s = 0);
+            self.model.score(feats, scores);
+            let valid = st.valid();
+            if !valid[0] {
+                scores[0] = i32::MIN;
+            }
+            if !valid[1] || !valid[2] {
+                for c in 1..nc {
+                    if (c % 2 == 1 && !valid[1]) || (c % 2 == 0 && !valid[2]) {
+                        scores[c] = i32::MIN;
+                    }
+                }
+            }
+            st.apply(argmax_i(scores));
+        }
+        for d in 0..n {
+            if st.heads[d] as usize == n {
+                st.labels[d] = self.root_label;
+            } else if st.labels[d] == self.root_label {
+                st.labels[d] = self.dep_label;
+            }
+        }
+    }
+
+    /// Serialises.
+    pub fn write(&self) -> Vec<u8> {
+        let mut w = BinWriter::new("parser");
+        w.strs(&self.labels);
+        self.model.write(&mut w);
+        w.buf
+    }
+
+    /// Reads a serialised parser.
+    pub fn read(data: &[u8]) -> Result<Parser, String> {
+        let mut r = BinReader::new(data, "parser")?;
+        let labels = r.strs()?;
+        let model = Frozen::read(&mut r)?;
+        if model.n_classes() != 1 + 2 * labels.len() {
+            return Err("label count does not match the weights".into());
+        }
+        Ok(Parser::from_parts(labels, model))
+    }
+
+    /// Number of stored weights.
+    pub fn n_weights(&self) -> usize {
+        self.model.n_weights()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn oracle_reaches_gold_tree() {
+        // "She said it" : She <- said -> it ; said <- root (index 3)
+        let gh = vec![1u32, 3, 1, NONE];
+        let mut st = State::default();
+        st.init(3);
+        while !st.terminal() {
+            let zc = st.zero_cost(&gh);
+            let mv = zc.iter().position(|&z| z).unwrap();
+            st.apply([SHIFT, left(0), right(0)][mv]);
+        }
+        assert_eq!(&st.heads[..3], &gh[..3]);
+        assert!(projective(&[1, 3, 1]));
+        assert!(!projective(&[2, 3, 4, 1, 4]));
+    }
+}

@@ -1,0 +1,247 @@
+//! The averaged perceptron shared by the tagger, the parser and the entity recogniser.
+//!
+//! Features are 64-bit hashes (see [`crate::util::h2`]); each feature owns a sparse row of class weights.
+//! [`Trainer`] keeps rows in a map and averages with Daumé's trick (`w − u/c`); [`Frozen`] is the shipped
+//! form: pruned, quantised to `i16`, stored as flat arrays behind an open-addressing table, so scoring
+//! is a probe plus a short loop per feature and allocates nothing.
+
+use crate::util::{BinReader, BinWriter, FastMap};
+
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    class: u16,
+    w: f32,
+    u: f64,
+}
+
+/// Averaged perceptron under training.
+pub struct Trainer {
+    n_classes: usize,
+    rows: FastMap<u64, Vec<Entry>>,
+    c: f64,
+}
+
+impl Trainer {
+    /// A trainer for `n_classes` classes.
+    pub fn new(n_classes: usize) -> Self {
+        Trainer { n_classes, rows: FastMap::default(), c: 1.0 }
+    }
+    /// Number of classes.
+    pub fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+    /// Adds the current (non-averaged) weights of `feats` to `scores` (length `n_classes`, zeroed by the caller).
+    pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        for f in feats {
+            if let Some(row) = self.rows.get(f) {
+                for e in row {
+                    scores[e.class as usize] += e.w;
+                }
+            }
+        }
+    }
+    /// Marks the end of one training instance (advances the averaging clock).
+    pub fn tick(&mut self) {
+        self.c += 1.0;
+    }
+    /// Standard perceptron update: +1 for `truth`, −1 for `guess` on every feature.
+    pub fn update(&mut self, feats: &[u64], truth: usize, guess: usize) {
+        if truth == guess {
+            return;
+        }
+        let c = self.c;
+        for &f in feats {
+            let row = self.rows.entry(f).or_default();
+            for (cls, d) in [(truth, 1.0f32), (guess, -1.0f32)] {
+                match row.iter_mut().find(|e| e.class as usize == cls) {
+                    Some(e) => {
+                        e.w += d;
+                        e.u += c * d as f64;
+                    }
+                    None => row.push(Entry { class: cls as u16, w: d, u: c * d as f64 }),
+                }
+            }
+        }
+    }
+    /// Averages, prunes weights whose magnitude is below `prune` and quantises to `i16`.
+    pub fn freeze(&self, prune: f32) -> Frozen {
+        let c = self.c;
+        let mut keys: Vec<u64> = self.rows.keys().copied().collect();
+        keys.sort_unstable();
+        let mut out_keys = Vec::new();
+        let mut lens = Vec::new();
+        let mut classes = Vec::new();
+        let mut ws: Vec<f32> = Vec::new();
+        let mut maxw = 0f32;
+        for k in keys {
+            let row = &self.rows[&k];
+            let mut ents: Vec<(u16, f32)> = row
+                .iter()
+                .map(|e| (e.class, (e.w as f64 - e.u / c) as f32))
+                .filter(|(_, w)| w.abs() >= prune && w.abs() > 0.0)
+                .collect();
+            if ents.is_empty() {
+                continue;
+            }
+            ents.sort_by_key(|e| e.0);
+            out_keys.push(k);
+            lens.push(ents.len() as u8);
+            for (cl, w) in ents {
+                maxw = maxw.max(w.abs());
+                classes.push(cl as u8);
+                ws.push(w);
+            }
+        }
+        let scale = if maxw > 0.0 { maxw / 32000.0 } else { 1.0 };
+        let weights: Vec<i16> = ws.iter().map(|w| (w / scale).round() as i16).collect();
+        Frozen::build(self.n_classes, scale, out_keys, lens, classes, weights)
+    }
+    /// Number of feature rows.
+    pub fn n_rows(&self) -> usize {
+        self.rows.len()
+    }
+}
+
+/// One slot of the open-addressing table: key and the row's place in the entry array.
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C)]
+struct Slot {
+    key: u64,
+    start: u32,
+    /// Row length; 0 marks an empty slot.
+    len: u32,
+}
+
+/// One stored weight: class and quantised value, packed in four bytes.
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C)]
+struct Ent {
+    w: i16,
+    class: u16,
+}
+
+/// A trained, quantised perceptron ready for fast scoring.
+#[derive(Debug)]
+pub struct Frozen {
+    n_classes: usize,
+    scale: f32,
+    mask: usize,
+    slots: Vec<Slot>,
+    keys: Vec<u64>,
+    lens: Vec<u8>,
+    ents: Vec<Ent>,
+}
+
+#[inline(always)]
+fn prefetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    unsafe {
+        std::arch::x86_64::_mm_prefetch(p as *const i8, std::arch::x86_64::_MM_HINT_T0);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
+impl Frozen {
+    fn build(n_classes: usize, scale: f32, keys: Vec<u64>, lens: Vec<u8>, classes: Vec<u8>, weights: Vec<i16>) -> Frozen {
+        let cap = (keys.len() * 2).next_power_of_two().max(16);
+        let mask = cap - 1;
+        let mut slots = vec![Slot::default(); cap];
+        let mut s = 0u32;
+        for (&k, &l) in keys.iter().zip(&lens) {
+            let mut i = (k as usize) & mask;
+            while slots[i].len != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = Slot { key: k, start: s, len: l as u32 };
+            s += l as u32;
+        }
+        let ents = classes.iter().zip(&weights).map(|(&c, &w)| Ent { w, class: c as u16 }).collect();
+        Frozen { n_classes, scale, mask, slots, keys, lens, ents }
+    }
+    /// Number of classes.
+    pub fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+    /// Number of stored weights.
+    pub fn n_weights(&self) -> usize {
+        self.ents.len()
+    }
+    /// Size of one weight in score units (scores are integers; multiply by this for the float value).
+    pub fn scale(&self) -> f32 {
+        self.scale
+    }
+    #[inline]
+    fn row(&self, key: u64) -> Option<(usize, usize)> {
+        let mut i = (key as usize) & self.mask;
+        loop {
+            let s = &self.slots[i];
+            if s.len == 0 {
+                return None;
+            }
+            if s.key == key {
+                return Some((s.start as usize, s.len as usize));
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+    /// Adds the weights of `feats` to `scores` (length `n_classes`, zeroed by the caller). Slots and rows
+    /// are prefetched in two passes so the cache misses of different features overlap.
+    #[inline]
+    pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        const MAX: usize = 128;
+        for &f in feats {
+            prefetch(self.slots.as_ptr().wrapping_add((f as usize) & self.mask));
+        }
+        let mut rows = [(0u32, 0u32); MAX];
+        let mut n = 0;
+        for &f in feats {
+            if let Some((a, l)) = self.row(f) {
+                prefetch(self.ents.as_ptr().wrapping_add(a));
+                if n < MAX {
+                    rows[n] = (a as u32, l as u32);
+                    n += 1;
+                }
+            }
+        }
+        for &(a, l) in &rows[..n] {
+            for e in &self.ents[a as usize..(a + l) as usize] {
+                scores[e.class as usize] += e.w as i32;
+            }
+        }
+    }
+    /// Serialises into `w`.
+    pub fn write(&self, w: &mut BinWriter) {
+        w.u32(self.n_classes as u32);
+        w.f32(self.scale);
+        w.u32(self.keys.len() as u32);
+        for &k in &self.keys {
+            w.u64(k);
+        }
+        w.buf.extend_from_slice(&self.lens);
+        w.u32(self.ents.len() as u32);
+        for e in &self.ents {
+            w.u8(e.class as u8);
+        }
+        for e in &self.ents {
+            w.buf.extend_from_slice(&e.w.to_le_bytes());
+        }
+    }
+    /// Reads what [`Frozen::write`] wrote.
+    pub fn read(r: &mut BinReader) -> Result<Frozen, String> {
+        let n_classes = r.u32()? as usize;
+        let scale = r.f32()?;
+        let n = r.u32()? as usize;
+        let kb = r.bytes(n * 8)?;
+        let keys: Vec<u64> = kb.chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().unwrap())).collect();
+        let lens = r.bytes(n)?.to_vec();
+        let m = r.u32()? as usize;
+        let classes = r.bytes(m)?.to_vec();
+        let wb = r.bytes(m * 2)?;
+        let weights: Vec<i16> = wb.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])).collect();
+        if lens.iter().map(|&l| l as usize).sum::<usize>() != m || classes.iter().any(|&c| c as usize >= n_classes) {
+            return Err("inconsistent perceptron tables".into());
+        }
+        Ok(Frozen::build(n_classes, scale, keys, lens, classes, weights))
+    }
+}

@@ -1,0 +1,281 @@
+//! Greedy left-to-right averaged-perceptron tagger predicting UPOS and PTB XPOS jointly (one class per
+//! observed `UPOS/XPOS` pair), after Collins (2002) and Honnibal's "A good POS tagger in 200 lines".
+//! Frequent unambiguous words are tagged from a tag dictionary without scoring.
+
+use crate::lex::Lex;
+use crate::perceptron::{Frozen, Trainer};
+use crate::util::{h2, h3, BinReader, BinWriter, FastMap, Rng};
+
+/// A trained tagger.
+#[derive(Debug)]
+pub struct Tagger {
+    /// Class inventory: `(UPOS, XPOS)` pairs.
+    pub classes: Vec<(String, String)>,
+    tagdict: FastMap<u64, u16>,
+    /// Ambiguity class per lower-cased form: hash of the set of classes seen with it in training.
+    amb: FastMap<u64, u64>,
+    model: Frozen,
+}
+
+const UNK_AMB: u64 = 0xA3B1_0000_0001;
+const PAD_AMB: u64 = 0xA3B1_0000_0002;
+
+fn fill_amb(amb: &FastMap<u64, u64>, lex: &[Lex], out: &mut Vec<u64>) {
+    out.clear();
+    out.push(PAD_AMB);
+    out.push(PAD_AMB);
+    out.extend(lex.iter().map(|l| *amb.get(&l.lower).unwrap_or(&UNK_AMB)));
+    out.push(PAD_AMB);
+    out.push(PAD_AMB);
+}
+
+/// Padding on each side of the sentence in the padded lexeme buffer.
+pub const PAD: usize = 2;
+
+/// Builds the padded lexeme buffer the tagger and the recogniser read (`PAD` sentinels either side).
+pub fn pad(lex: &[Lex], out: &mut Vec<Lex>) {
+    out.clear();
+    out.push(Lex::start());
+    out.push(Lex::start());
+    out.extend_from_slice(lex);
+    out.push(Lex::end());
+    out.push(Lex::end());
+}
+
+const START_TAG: u64 = 0xFFFF_0001;
+
+#[inline]
+fn tag_id(t: Option<u16>) -> u64 {
+    t.map(|t| t as u64).unwrap_or(START_TAG)
+}
+
+/// Features of word `i` (unpadded index) given the padded buffer and the two previous tags.
+pub fn features(lp: &[Lex], amb: &[u64], i: usize, p1: Option<u16>, p2: Option<u16>, out: &mut Vec<u64>) {
+    out.clear();
+    let w = &lp[i + PAD];
+    let (m1, m2, n1, n2) = (&lp[i + PAD - 1], &lp[i + PAD - 2], &lp[i + PAD + 1], &lp[i + PAD + 2]);
+    let (t1, t2) = (tag_id(p1), tag_id(p2));
+    out.extend_from_slice(&[
+        1,
+        h2(2, w.lower),
+        h2(3, w.word),
+        h2(4, w.suf[0]),
+        h2(5, w.suf[1]),
+        h2(6, w.suf[2]),
+        h2(7, w.suf[3]),
+        h2(8, w.pre[0]),
+        h2(9, w.pre[1]),
+        h2(10, w.pre[2]),
+        h2(11, w.shape),
+        h2(12, w.flags as u64),
+        h2(13, m1.lower),
+        h2(14, m1.suf[2]),
+        h2(15, m1.shape),
+        h2(16, m2.lower),
+        h2(17, n1.lower),
+        h2(18, n1.suf[2]),
+        h2(19, n1.shape),
+        h2(20, n2.lower),
+        h2(21, t1),
+        h2(22, t2),
+        h3(23, t1, t2),
+        h3(24, t1, w.lower),
+        h3(25, m1.lower, w.lower),
+        h3(26, w.lower, n1.lower),
+        h3(27, t1, n1.lower),
+        h3(28, t1, w.suf[2]),
+        h3(29, w.shape, n1.shape),
+        h2(30, amb[i + PAD]),
+        h2(31, amb[i + PAD + 1]),
+        h2(32, amb[i + PAD + 2]),
+        h3(33, amb[i + PAD], amb[i + PAD + 1]),
+        h3(34, t1, amb[i + PAD]),
+        h3(35, amb[i + PAD - 1], amb[i + PAD]),
+        h3(36, w.flags as u64, h2(m1.flags as u64, n1.flags as u64)),
+        h3(37, w.flags as u64, (i == 0) as u64),
+        h3(38, h2(w.flags as u64, amb[i + PAD]), m1.flags as u64),
+        h3(39, w.lower, n1.suf[1]),
+        h3(40, n1.word, w.flags as u64),
+    ]);
+}
+
+/// One training sentence for the tagger: lexemes and gold class ids.
+pub struct TagExample {
+    /// Lexemes of the words.
+    pub lex: Vec<Lex>,
+    /// Gold class per word.
+    pub gold: Vec<u16>,
+}
+
+impl Tagger {
+    /// Trains a tagger. `forms` gives, per sentence, the word forms (for the tag dictionary).
+    pub fn train(data: &[TagExample], classes: Vec<(String, String)>, epochs: usize, seed: u64, log: &mut dyn FnMut(String)) -> Tagger {
+        // Tag dictionary: words seen >= 20 times with one class >= 97% of the time.
+        let mut counts: FastMap<u64, FastMap<u16, u32>> = FastMap::default();
+        for ex in data {
+            for (l, &g) in ex.lex.iter().zip(&ex.gold) {
+                *counts.entry(l.word).or_default().entry(g).or_default() += 1;
+            }
+        }
+        let mut tagdict = FastMap::default();
+        for (w, m) in &counts {
+            let total: u32 = m.values().sum();
+            let (best, n) = m.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c))).map(|(c, n)| (*c, *n)).unwrap();
+            if total >= 20 && n as f64 / total as f64 >= 0.97 {
+                tagdict.insert(*w, best);
+            }
+        }
+        let mut amb_sets: FastMap<u64, Vec<u16>> = FastMap::default();
+        for ex in data {
+            for (l, &g) in ex.lex.iter().zip(&ex.gold) {
+                let v = amb_sets.entry(l.lower).or_default();
+                if !v.contains(&g) {
+                    v.push(g);
+                }
+            }
+        }
+        let amb: FastMap<u64, u64> = amb_sets
+            .into_iter()
+            .map(|(k, mut v)| {
+                v.sort_unstable();
+                (k, v.iter().fold(0xA3B1u64, |h, &c| h2(h, c as u64)))
+            })
+            .collect();
+        let mut ambv = Vec::new();
+        let nc = classes.len();
+        let mut tr = Trainer::new(nc);
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut rng = Rng::new(seed);
+        let mut feats = Vec::with_capacity(64);
+        let mut scores = vec![0f32; nc];
+        let mut lp = Vec::new();
+        for epoch in 0..epochs {
+            rng.shuffle(&mut order);
+            let (mut right, mut total) = (0usize, 0usize);
+            for &si in &order {
+                let ex = &data[si];
+                pad(&ex.lex, &mut lp);
+                fill_amb(&amb, &ex.lex, &mut ambv);
+                let (mut p1, mut p2) = (None, None);
+                for i in 0..ex.lex.len() {
+                    let guess = if let Some(&t) = tagdict.get(&ex.lex[i].word) {
+                        t
+                    } else {
+                        features(&lp, &ambv, i, p1, p2, &mut feats);
+                        scores.iter_mut().for_each(|s| *s = 0.0);
+                        tr.score(&feats, &mut scores);
+                        let g = argmax_f(&scores) as u16;
+                        tr.update(&feats, ex.gold[i] as usize, g as usize);
+                        g
+                    };
+                    tr.tick();
+                    right += (guess == ex.gold[i]) as usize;
+                    total += 1;
+                    p2 = p1;
+                    p1 = Some(guess);
+                }
+            }
+            log(format!("tagger epoch {}: train accuracy {:.2}% ({} feature rows)", epoch + 1, 100.0 * right as f64 / total.max(1) as f64, tr.n_rows()));
+        }
+        Tagger { classes, tagdict, amb, model: tr.freeze(0.01) }
+    }
+
+    /// Tags one sentence: writes one class id per word into `out`. `lp` and `feats`/`scores` are scratch.
+    pub fn tag(&self, lex: &[Lex], out: &mut Vec<u16>, lp: &mut Vec<Lex>, amb: &mut Vec<u64>, feats: &mut Vec<u64>, scores: &mut Vec<i32>) {
+        pad(lex, lp);
+        fill_amb(&self.amb, lex, amb);
+        out.clear();
+        scores.resize(self.classes.len(), 0);
+        let (mut p1, mut p2) = (None, None);
+        for i in 0..lex.len() {
+            let t = if let Some(&t) = self.tagdict.get(&lex[i].word) {
+                t
+            } else {
+                features(lp, amb, i, p1, p2, feats);
+                scores.iter_mut().for_each(|s| *s = 0);
+                self.model.score(feats, scores);
+                argmax_i(scores) as u16
+            };
+            out.push(t);
+            p2 = p1;
+            p1 = Some(t);
+        }
+    }
+
+    /// Serialises the tagger.
+    pub fn write(&self) -> Vec<u8> {
+        let mut w = BinWriter::new("tagger");
+        w.u32(self.classes.len() as u32);
+        for (u, x) in &self.classes {
+            w.str(u);
+            w.str(x);
+        }
+        let mut td: Vec<(u64, u16)> = self.tagdict.iter().map(|(k, v)| (*k, *v)).collect();
+        td.sort_unstable();
+        w.u32(td.len() as u32);
+        for (k, v) in td {
+            w.u64(k);
+            w.u32(v as u32);
+        }
+        let mut am: Vec<(u64, u64)> = self.amb.iter().map(|(k, v)| (*k, *v)).collect();
+        am.sort_unstable();
+        w.u32(am.len() as u32);
+        for (k, v) in am {
+            w.u64(k);
+            w.u64(v);
+        }
+        self.model.write(&mut w);
+        w.buf
+    }
+
+    /// Reads a serialised tagger.
+    pub fn read(data: &[u8]) -> Result<Tagger, String> {
+        let mut r = BinReader::new(data, "tagger")?;
+        let n = r.u32()? as usize;
+        let mut classes = Vec::with_capacity(n);
+        for _ in 0..n {
+            classes.push((r.str()?, r.str()?));
+        }
+        let m = r.u32()? as usize;
+        let mut tagdict = FastMap::default();
+        for _ in 0..m {
+            let k = r.u64()?;
+            tagdict.insert(k, r.u32()? as u16);
+        }
+        let m = r.u32()? as usize;
+        let mut amb = FastMap::default();
+        for _ in 0..m {
+            let k = r.u64()?;
+            amb.insert(k, r.u64()?);
+        }
+        let model = Frozen::read(&mut r)?;
+        Ok(Tagger { classes, tagdict, amb, model })
+    }
+
+    /// Number of stored weights.
+    pub fn n_weights(&self) -> usize {
+        self.model.n_weights()
+    }
+}
+
+/// Index of the largest float (first on ties).
+pub fn argmax_f(s: &[f32]) -> usize {
+    let mut b = 0;
+    for i in 1..s.len() {
+        if s[i] > s[b] {
+            b = i;
+        }
+    }
+    b
+}
+
+/// Index of the largest integer (first on ties).
+pub fn argmax_i(s: &[i32]) -> usize {
+    let mut b = 0;
+    for i in 1..s.len() {
+        if s[i] > s[b] {
+            b = i;
+        }
+    }
+    b
+}

@@ -1,0 +1,303 @@
+//! Deterministic training of all models from the treebanks under `../shared`, writing weights and
+//! model cards.
+
+use crate::conllu::{self, Sentence, LICENSED_GUM_GENRES};
+use crate::lex::Lex;
+use crate::{eval, lemma, ner, parser, tagger, ModelError, Models};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Settings of a training run.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The shared data folder (`../shared`).
+    pub shared: PathBuf,
+    /// Where weights and cards go (`models`).
+    pub out: PathBuf,
+    /// Train on at most this many sentences of each treebank.
+    pub limit_sentences: Option<usize>,
+    /// Epochs (default per model: tagger 8, parser 12, recogniser 12).
+    pub epochs: Option<usize>,
+    /// Train only `tagger`, `parser` or `ner` (the lemmatiser goes with the tagger).
+    pub only: Option<String>,
+    /// Seed of the shuffling PRNG.
+    pub seed: u64,
+    /// Skip the dev-set evaluation written into the cards.
+    pub skip_eval: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { shared: "../shared".into(), out: "models".into(), limit_sentences: None, epochs: None, only: None, seed: 20240607, skip_eval: false }
+    }
+}
+
+/// Paths of the treebank files under the shared folder.
+pub struct Treebanks {
+    /// EWT train.
+    pub ewt_train: PathBuf,
+    /// EWT dev.
+    pub ewt_dev: PathBuf,
+    /// GUM train.
+    pub gum_train: PathBuf,
+    /// GUM dev.
+    pub gum_dev: PathBuf,
+}
+
+impl Treebanks {
+    /// Locates the treebanks under `shared`.
+    pub fn new(shared: &Path) -> Treebanks {
+        let t = shared.join("data/treebanks");
+        Treebanks {
+            ewt_train: t.join("UD_English-EWT/en_ewt-ud-train.conllu"),
+            ewt_dev: t.join("UD_English-EWT/en_ewt-ud-dev.conllu"),
+            gum_train: t.join("UD_English-GUM/en_gum-ud-train.conllu"),
+            gum_dev: t.join("UD_English-GUM/en_gum-ud-dev.conllu"),
+        }
+    }
+}
+
+fn read(p: &Path) -> Result<Vec<Sentence>, ModelError> {
+    conllu::read_file(p).map_err(|e| ModelError::Data { path: p.display().to_string(), message: e.to_string() })
+}
+
+fn write(p: &Path, data: &[u8]) -> Result<(), ModelError> {
+    std::fs::write(p, data).map_err(|e| ModelError::Write { path: p.display().to_string(), source: e })
+}
+
+/// What a training run produced.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Seconds per model.
+    pub seconds: BTreeMap<String, f64>,
+    /// Dev scores (`EWT dev`, `GUM dev`) as summary lines.
+    pub dev: Vec<(String, String)>,
+}
+
+/// The licensed training sentences: EWT train plus GUM train documents of CC BY / CC BY-SA genres.
+pub fn training_sentences(tb: &Treebanks, limit: Option<usize>) -> Result<(Vec<Sentence>, Vec<Sentence>), ModelError> {
+    let mut ewt = read(&tb.ewt_train)?;
+    let mut gum: Vec<Sentence> = read(&tb.gum_train)?
+        .into_iter()
+        .filter(|s| s.doc_id.as_deref().and_then(conllu::gum_genre).is_some_and(|g| LICENSED_GUM_GENRES.contains(&g)))
+        .collect();
+    if let Some(n) = limit {
+        ewt.truncate(n);
+        gum.truncate(n);
+    }
+    Ok((ewt, gum))
+}
+
+/// Trains the models selected by `opts`, writes `*.bin` and `*.md` cards to `opts.out`.
+pub fn train(opts: &Options, log: &mut dyn FnMut(String)) -> Result<Report, ModelError> {
+    let tb = Treebanks::new(&opts.shared);
+    let (ewt, gum) = training_sentences(&tb, opts.limit_sentences)?;
+    log(format!("training data: {} EWT + {} GUM ({}) sentences", ewt.len(), gum.len(), LICENSED_GUM_GENRES.join(", ")));
+    std::fs::create_dir_all(&opts.out).map_err(|e| ModelError::Write { path: opts.out.display().to_string(), source: e })?;
+    let all: Vec<&Sentence> = ewt.iter().chain(gum.iter()).collect();
+    let want = |m: &str| opts.only.as_deref().is_none_or(|o| o == m);
+    let mut report = Report::default();
+
+    if want("tagger") {
+        let t = Instant::now();
+        let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
+        for s in &all {
+            for w in &s.words {
+                *counts.entry((w.upos.clone(), w.xpos.clone())).or_default() += 1;
+            }
+        }
+        let mut classes: Vec<((String, String), usize)> = counts.into_iter().collect();
+        classes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        classes.truncate(255);
+        let classes: Vec<(String, String)> = classes.into_iter().map(|c| c.0).collect();
+        let idx = |u: &str, x: &str| classes.iter().position(|c| c.0 == u && c.1 == x).unwrap_or(0) as u16;
+        let data: Vec<tagger::TagExample> = all
+            .iter()
+            .map(|s| tagger::TagExample {
+                lex: s.words.iter().map(|w| Lex::new(&w.form)).collect(),
+                gold: s.words.iter().map(|w| idx(&w.upos, &w.xpos)).collect(),
+            })
+            .collect();
+        log(format!("tagger: {} classes", classes.len()));
+        let tg = tagger::Tagger::train(&data, classes, opts.epochs.unwrap_or(8), opts.seed, log);
+        write(&opts.out.join("tagger.bin"), &tg.write())?;
+        let lm = lemma::Lemmatizer::train(all.iter().flat_map(|s| s.words.iter().map(|w| (w.form.as_str(), w.upos.as_str(), w.lemma.as_str()))));
+        write(&opts.out.join("lemmas.bin"), &lm.write())?;
+        report.seconds.insert("tagger".into(), t.elapsed().as_secs_f64());
+    }
+
+    if want("parser") {
+        let t = Instant::now();
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for s in &all {
+            for w in &s.words {
+                *counts.entry(w.deprel.clone()).or_default() += 1;
+            }
+        }
+        let mut labels: Vec<String> = counts.iter().filter(|(l, n)| **n >= 20 || !l.contains(':')).map(|(l, _)| l.clone()).collect();
+        for must in ["root", "dep"] {
+            if !labels.iter().any(|l| l == must) {
+                labels.push(must.into());
+            }
+        }
+        labels.truncate(127);
+        let lid = |l: &str| {
+            labels
+                .iter()
+                .position(|x| x == l)
+                .or_else(|| labels.iter().position(|x| x == l.split(':').next().unwrap()))
+                .or_else(|| labels.iter().position(|x| x == "dep"))
+                .unwrap() as u16
+        };
+        let data: Vec<parser::ParseExample> = all
+            .iter()
+            .map(|s| {
+                let n = s.words.len() as u32;
+                parser::ParseExample {
+                    lex: s.words.iter().map(|w| Lex::new(&w.form)).collect(),
+                    tags: s.words.iter().map(|w| parser::tag_hash(&w.upos, &w.xpos)).collect(),
+                    heads: s.words.iter().map(|w| if w.head == 0 { n } else { w.head as u32 - 1 }).collect(),
+                    labels: s.words.iter().map(|w| lid(&w.deprel)).collect(),
+                }
+            })
+            .collect();
+        log(format!("parser: {} labels", labels.len()));
+        let p = parser::Parser::train(&data, labels, opts.epochs.unwrap_or(12), opts.seed, log);
+        write(&opts.out.join("parser.bin"), &p.write())?;
+        report.seconds.insert("parser".into(), t.elapsed().as_secs_f64());
+    }
+
+    if want("ner") {
+        let t = Instant::now();
+        let names = eval::gold_names(&gum);
+        let mut data: Vec<ner::NerExample> = gum
+            .iter()
+            .map(|s| ner::NerExample {
+                lex: s.words.iter().map(|w| Lex::new(&w.form)).collect(),
+                tags: s.words.iter().map(|w| parser::tag_hash(&w.upos, &w.xpos)).collect(),
+                gold: vec![0; s.words.len()],
+            })
+            .collect();
+        for &(si, a, b, l) in &names {
+            data[si].gold[a] = ner::class_of(&format!("B-{l}"));
+            for k in a + 1..b {
+                data[si].gold[k] = ner::class_of(&format!("I-{l}"));
+            }
+        }
+        log(format!("ner: {} sentences, {} names", data.len(), names.len()));
+        let m = ner::Ner::train(&data, opts.epochs.unwrap_or(12), opts.seed, log);
+        write(&opts.out.join("ner.bin"), &m.write())?;
+        report.seconds.insert("ner".into(), t.elapsed().as_secs_f64());
+    }
+
+    if !opts.skip_eval {
+        match Models::from_dir(&opts.out) {
+            Ok(models) => {
+                for (name, path) in [("EWT dev", &tb.ewt_dev), ("GUM dev", &tb.gum_dev)] {
+                    let dev = read(path)?;
+                    let sc = eval::score(&models, &dev, |_, _| {});
+                    let line = format!("{} | {:.0} words/s", sc.summary(), sc.words as f64 / sc.seconds.max(1e-9));
+                    log(format!("{name}: {line}"));
+                    report.dev.push((name.to_string(), line));
+                }
+            }
+            Err(e) => log(format!("no dev evaluation: {e}")),
+        }
+    }
+    Ok(report)
+}
+
+/// Writes the model cards (`tagger.md`, `parser.md`, `ner.md`, `lemmas.md`) for a finished run.
+pub fn write_cards(opts: &Options, report: &Report) -> Result<(), ModelError> {
+    let size = |f: &str| std::fs::metadata(opts.out.join(f)).map(|m| m.len()).unwrap_or(0);
+    let scores: String = if report.dev.is_empty() {
+        "not measured in this run (`--no-eval`)\n".to_string()
+    } else {
+        report.dev.iter().map(|(n, l)| format!("- {n}: {l}\n")).collect()
+    };
+    let secs = |m: &str| report.seconds.get(m).map(|s| format!("{s:.0} s")).unwrap_or_else(|| "not retrained in this run".into());
+    let limit = opts.limit_sentences.map(|n| format!("first {n} sentences of each treebank")).unwrap_or_else(|| "all".into());
+    let data = format!(
+        "## Data and licences\n\n\
+         - UD English-EWT train ({limit}): CC BY-SA 4.0 (LDC / Google English Web Treebank, Silveira et al., UD EWT contributors).\n\
+         - UD English-GUM train, only documents of the genres {} (from `# newdoc id = GUM_<genre>_...`): \
+         annotations CC BY 4.0 (Zeldes 2017); texts academic/court CC BY 4.0, bio/voyage CC BY-SA 3.0, \
+         news/interview (Wikinews) CC BY 2.5. Other GUM genres (NC licences) and all dev splits are used only for evaluation.\n\
+         - The weights are a derived work of CC BY-SA material: share them under CC BY-SA 4.0 with the attributions above.\n",
+        LICENSED_GUM_GENRES.join(", ")
+    );
+    let common = format!(
+        "## Reproduce\n\n`accord train --shared ../shared --out {}` (seed {}, deterministic: seeded SplitMix64 shuffles, \
+         no hash-map iteration order in the outputs). Then rebuild: the weights are embedded with `include_bytes!`.\n\n\
+         ## Measured (dev splits, gold tokenisation, predicted tags; release build, one thread)\n\n{scores}",
+        opts.out.display(),
+        opts.seed
+    );
+    let cards = [
+        (
+            "tagger",
+            format!(
+                "# tagger: joint UPOS + PTB XPOS tagger\n\n{data}\n## Method\n\nGreedy left-to-right averaged perceptron \
+                 (Collins 2002; Honnibal's design) with one class per observed UPOS/XPOS pair, so the two tag sets stay \
+                 consistent. Features (29 templates, 64-bit hashed): form, lower-case form, prefixes 1-3, suffixes 1-4, \
+                 shape, case/digit/hyphen flags, words and suffixes/shapes at ±1/±2, previous two predicted tags and \
+                 their combinations with the word. A tag dictionary fixes words seen ≥ 20 times with one tag ≥ 97% of the time.\n\n\
+                 ## Hyper-parameters\n\nepochs {}, averaged weights, pruned below 0.01, quantised to i16 with one scale.\n\n\
+                 Training time: {}. Size: {} bytes (`tagger.bin`).\n\n{common}",
+                opts.epochs.unwrap_or(8),
+                secs("tagger"),
+                size("tagger.bin")
+            ),
+        ),
+        (
+            "lemmas",
+            format!(
+                "# lemmas: lemmatiser\n\n{data}\n## Method\n\nTable of the most frequent lemma for each (lower-cased form, UPOS) \
+                 in the training data; unseen words take the most frequent suffix rewrite learnt from word types for \
+                 their UPOS and last 1-4 characters (longest match first); proper nouns keep their form. Trained with the tagger \
+                 ({}). Size: {} bytes (`lemmas.bin`).\n\n{common}",
+                secs("tagger"),
+                size("lemmas.bin")
+            ),
+        ),
+        (
+            "parser",
+            format!(
+                "# parser: labelled dependency parser\n\n{data}\n## Method\n\nArc-hybrid transition system (root at the end \
+                 of the buffer, so exactly one word attaches to the root) with greedy decoding and an averaged perceptron over \
+                 60 hashed templates (stack/buffer words and tags, leftmost/rightmost children and their labels, valencies, \
+                 s0–n0 distance), after Zhang & Nivre (2011) and Honnibal's 500-line parser. Trained with the dynamic oracle \
+                 of Goldberg & Nivre (2012/2013): from epoch 2 the parser follows its own predictions and is updated towards \
+                 the best zero-cost transition, so it learns to recover from its mistakes. Labels are the UD relations with \
+                 subtypes seen ≥ 20 times (others fall back to their universal part). Non-projective training trees are skipped; \
+                 gold tags are used in training.\n\n## Hyper-parameters\n\nepochs {}, pruned below 0.05, i16 quantised.\n\n\
+                 Training time: {}. Size: {} bytes (`parser.bin`).\n\n{common}",
+                opts.epochs.unwrap_or(12),
+                secs("parser"),
+                size("parser.bin")
+            ),
+        ),
+        (
+            "ner",
+            format!(
+                "# ner: named-entity recogniser\n\n{data}\n- Gazetteer features: `data/gazetteer/countries.tsv`, derived from \
+                 CountryInfo.120116.txt (Philip A. Schrodt), CC BY-SA 3.0.\n\n## Method\n\nGreedy BIO tagger (averaged perceptron, \
+                 34 hashed templates: words, shapes, affixes, predicted tags, gazetteer marks at ±1, previous labels) with \
+                 the constraint that I-X follows B-X/I-X. Gold names come from GUM's `Entity=` mentions: a mention is a name when \
+                 its syntactic head is PROPN; the name is the PROPN run around the head bridged by `of`/`the`/`and`/`&`/`-`; \
+                 nested names inside a longer name are dropped. Types: person → PER (Person), organization → ORG (Org), \
+                 place → GPE (Gpe), other named things → MISC (Other). Only GUM has entity annotation, so the recogniser \
+                 learns from the licensed GUM genres only.\n\n## Hyper-parameters\n\nepochs {}, pruned below 0.01, i16 quantised.\n\n\
+                 Training time: {}. Size: {} bytes (`ner.bin`).\n\n{common}",
+                opts.epochs.unwrap_or(12),
+                secs("ner"),
+                size("ner.bin")
+            ),
+        ),
+    ];
+    for (name, text) in cards {
+        write(&opts.out.join(format!("{name}.md")), text.as_bytes())?;
+    }
+    Ok(())
+}

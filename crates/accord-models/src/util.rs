@@ -1,0 +1,213 @@
+//! Small shared helpers: feature hashing, a seeded PRNG, a fast hasher for training maps and the
+//! little-endian binary reader/writer the weight files use.
+
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Final mixing step of MurmurHash3 (64 bit): spreads all input bits over the output.
+#[inline]
+pub fn fmix(mut k: u64) -> u64 {
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    k ^= k >> 33;
+    k
+}
+
+/// Combines two hashes (order matters).
+#[inline]
+pub fn h2(a: u64, b: u64) -> u64 {
+    fmix(a.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ b.rotate_left(23) ^ 0x5851_f42d_4c95_7f2d)
+}
+
+/// Combines three hashes.
+#[inline]
+pub fn h3(a: u64, b: u64, c: u64) -> u64 {
+    h2(h2(a, b), c)
+}
+
+/// FNV-1a over bytes, finished with [`fmix`].
+#[inline]
+pub fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    fmix(h)
+}
+
+/// Hash of a string.
+#[inline]
+pub fn hash_str(s: &str) -> u64 {
+    hash_bytes(s.as_bytes())
+}
+
+/// A simple FxHash-style hasher for maps keyed by already-hashed `u64`s (deterministic, no random state).
+#[derive(Default, Clone, Copy)]
+pub struct U64Hasher(u64);
+
+impl Hasher for U64Hasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7cc1_b727_220a_95);
+        }
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7cc1_b727_220a_95);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64)
+    }
+}
+
+/// Deterministic hash map used during training.
+pub type FastMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<U64Hasher>>;
+
+/// SplitMix64: a tiny seeded PRNG, enough for shuffling training data deterministically.
+#[derive(Clone, Debug)]
+pub struct Rng(u64);
+
+impl Rng {
+    /// A generator from a seed.
+    pub fn new(seed: u64) -> Self {
+        Rng(seed)
+    }
+    /// Next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    /// Uniform float in `[0, 1)`.
+    pub fn next_f64(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    /// Fisher–Yates shuffle.
+    pub fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+/// Little-endian binary writer with a magic/version header.
+#[derive(Default)]
+pub struct BinWriter {
+    /// Bytes written so far.
+    pub buf: Vec<u8>,
+}
+
+/// Magic bytes every weight file starts with.
+pub const MAGIC: &[u8; 4] = b"ACRD";
+/// Format version of the weight files.
+pub const VERSION: u32 = 1;
+
+impl BinWriter {
+    /// A writer that starts with the header for model `kind`.
+    pub fn new(kind: &str) -> Self {
+        let mut w = BinWriter::default();
+        w.buf.extend_from_slice(MAGIC);
+        w.u32(VERSION);
+        w.str(kind);
+        w
+    }
+    /// Writes a `u8`.
+    pub fn u8(&mut self, v: u8) {
+        self.buf.push(v);
+    }
+    /// Writes a `u32`.
+    pub fn u32(&mut self, v: u32) {
+        self.buf.extend_from_slice(&v.to_le_bytes());
+    }
+    /// Writes a `u64`.
+    pub fn u64(&mut self, v: u64) {
+        self.buf.extend_from_slice(&v.to_le_bytes());
+    }
+    /// Writes an `f32`.
+    pub fn f32(&mut self, v: f32) {
+        self.buf.extend_from_slice(&v.to_le_bytes());
+    }
+    /// Writes a length-prefixed UTF-8 string.
+    pub fn str(&mut self, s: &str) {
+        self.u32(s.len() as u32);
+        self.buf.extend_from_slice(s.as_bytes());
+    }
+    /// Writes a length-prefixed list of strings.
+    pub fn strs<S: AsRef<str>>(&mut self, v: &[S]) {
+        self.u32(v.len() as u32);
+        for s in v {
+            self.str(s.as_ref());
+        }
+    }
+}
+
+/// Reader for files written by [`BinWriter`]. Errors are plain messages; callers wrap them.
+pub struct BinReader<'a> {
+    data: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> BinReader<'a> {
+    /// Checks the header and returns a reader positioned after it.
+    pub fn new(data: &'a [u8], kind: &str) -> Result<Self, String> {
+        if data.len() < 8 || &data[..4] != MAGIC {
+            return Err("bad magic (not an accord weight file, or not trained yet)".into());
+        }
+        let mut r = BinReader { data, pos: 4 };
+        let v = r.u32()?;
+        if v != VERSION {
+            return Err(format!("format version {v}, expected {VERSION}"));
+        }
+        let k = r.str()?;
+        if k != kind {
+            return Err(format!("file holds a {k} model, expected {kind}"));
+        }
+        Ok(r)
+    }
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        if self.pos + n > self.data.len() {
+            return Err("truncated file".into());
+        }
+        let s = &self.data[self.pos..self.pos + n];
+        self.pos += n;
+        Ok(s)
+    }
+    /// Reads a `u8`.
+    pub fn u8(&mut self) -> Result<u8, String> {
+        Ok(self.take(1)?[0])
+    }
+    /// Reads a `u32`.
+    pub fn u32(&mut self) -> Result<u32, String> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().unwrap()))
+    }
+    /// Reads a `u64`.
+    pub fn u64(&mut self) -> Result<u64, String> {
+        Ok(u64::from_le_bytes(self.take(8)?.try_into().unwrap()))
+    }
+    /// Reads an `f32`.
+    pub fn f32(&mut self) -> Result<f32, String> {
+        Ok(f32::from_le_bytes(self.take(4)?.try_into().unwrap()))
+    }
+    /// Reads a string.
+    pub fn str(&mut self) -> Result<String, String> {
+        let n = self.u32()? as usize;
+        let b = self.take(n)?;
+        String::from_utf8(b.to_vec()).map_err(|_| "invalid UTF-8 string".to_string())
+    }
+    /// Reads a list of strings.
+    pub fn strs(&mut self) -> Result<Vec<String>, String> {
+        let n = self.u32()? as usize;
+        (0..n).map(|_| self.str()).collect()
+    }
+    /// Reads `n` raw bytes.
+    pub fn bytes(&mut self, n: usize) -> Result<&'a [u8], String> {
+        self.take(n)
+    }
+}

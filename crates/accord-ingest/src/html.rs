@@ -291,16 +291,10 @@ fn scan(html: &str) -> (Vec<String>, Vec<String>, PageMeta) {
                             meta.metas.entry(k.to_ascii_lowercase()).or_insert_with(|| v.trim().to_string());
                         }
                     }
-                    "link" => {
-                        if tag.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
-                            meta.canonical = tag.attr("href");
-                        }
+                    "link" if tag.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                        meta.canonical = tag.attr("href");
                     }
-                    "time" => {
-                        if meta.time.is_none() {
-                            meta.time = tag.attr("datetime");
-                        }
-                    }
+                    "time" if meta.time.is_none() => meta.time = tag.attr("datetime"),
                     "title" if !tag.self_closing => in_title = meta.title.is_none(),
                     _ => {}
                 }

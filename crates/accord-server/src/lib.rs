@@ -69,6 +69,7 @@ pub struct Server {
     cfg: Config,
 }
 
+#[derive(Debug)]
 struct ApiError(u16, String);
 
 impl From<StoreError> for ApiError {

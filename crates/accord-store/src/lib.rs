@@ -406,6 +406,19 @@ fn resolve_entity(tx: &Connection, etype: &str, name: &str) -> Result<Option<(i6
     Ok(Some((id, n)))
 }
 
+/// True for a written form worth listing as an alias: starts with a capital, is no pronoun, is short.
+fn is_name_form(m: &str) -> bool {
+    const PRONOUNS: &[&str] = &[
+        "he", "she", "him", "her", "his", "hers", "himself", "herself", "they", "them", "their", "theirs",
+        "themselves", "it", "its", "itself", "we", "us", "our", "i", "me", "my", "you", "your", "who", "whom",
+    ];
+    let t = m.trim();
+    t.chars().next().is_some_and(|c| c.is_uppercase())
+        && !PRONOUNS.contains(&t.to_lowercase().as_str())
+        && t.chars().count() <= 80
+        && !t.contains(['<', '>'])
+}
+
 fn name_len(tx: &Connection, id: i64) -> Result<usize, StoreError> {
     let n: String = tx.query_row("SELECT name FROM entities WHERE id=?1", [id], |r| r.get(0))?;
     Ok(n.len())
@@ -449,7 +462,7 @@ fn add_one(tx: &Connection, doc: &DocumentOut, info: &ArticleInfo) -> Result<Add
                     continue;
                 }
                 let sim = minhash::similarity(&sig, &minhash::from_bytes(&s));
-                if sim >= minhash::THRESHOLD && best.map_or(true, |b| sim > b.1 || (sim == b.1 && a < b.0)) {
+                if sim >= minhash::THRESHOLD && !matches!(best, Some(b) if sim < b.1 || (sim == b.1 && a >= b.0)) {
                     best = Some((a, sim));
                 }
             }
@@ -498,7 +511,7 @@ fn add_one(tx: &Connection, doc: &DocumentOut, info: &ArticleInfo) -> Result<Add
         )?;
         let mut seen_names = std::collections::HashSet::new();
         for m in e.mentions.iter().map(|m| m.text.as_str()).chain(std::iter::once(e.name.as_str())) {
-            if !seen_names.insert(m) {
+            if !seen_names.insert(m) || !is_name_form(m) {
                 continue;
             }
             tx.execute(

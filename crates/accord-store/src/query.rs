@@ -597,7 +597,7 @@ impl Store {
         let mut spellings: Vec<std::collections::HashMap<String, usize>> = Vec::new();
         for r in rows {
             let (key, counted, e) = r?;
-            if groups.last().map_or(true, |g| g.key != key) {
+            if !matches!(groups.last(), Some(g) if g.key == key) {
                 groups.push(ClaimGroup { counted: String::new(), key: key.clone(), entries: vec![], disagreements: vec![] });
                 spellings.push(Default::default());
             }

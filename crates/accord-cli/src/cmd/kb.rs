@@ -172,7 +172,8 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
         let pname = path.display().to_string();
         for item in accord_ingest::read_articles(path) {
             match item {
-                Ok(art) => {
+                Ok(mut art) => {
+                    meta_from_file_name(path, &mut art.raw.meta);
                     let hash = accord_store::content_hash(&art.raw.text);
                     if art.raw.text.trim().is_empty() {
                         let e = format!("{pname} ({}): empty text", art.raw.meta.id);
@@ -241,6 +242,35 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(if failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Fills a missing date (and outlet) from a file named `OUTLET_YYYY-MM-DD_slug.txt` or containing
+/// `YYYY-MM-DD` anywhere — a common convention for news dumps (PolNeAR uses it).
+fn meta_from_file_name(path: &std::path::Path, meta: &mut accord_doc::Meta) {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return };
+    if !matches!(accord_ingest::Format::of(path), accord_ingest::Format::Text) {
+        return;
+    }
+    let b = name.as_bytes();
+    for i in 0..b.len().saturating_sub(9) {
+        let Some(cand) = name.get(i..i + 10) else { continue };
+        if let Some(d) = accord_ingest::normalise_date(cand) {
+            let before_ok = i == 0 || !b[i - 1].is_ascii_digit();
+            let after_ok = !b.get(i + 10).is_some_and(|c| c.is_ascii_digit());
+            if before_ok && after_ok {
+                if meta.date.is_none() {
+                    meta.date = Some(d);
+                }
+                if meta.source.is_none() && i > 1 && b[i - 1] == b'_' {
+                    let prefix = &name[..i - 1];
+                    if !prefix.is_empty() && prefix.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-') {
+                        meta.source = Some(prefix.to_string());
+                    }
+                }
+                return;
+            }
+        }
+    }
 }
 
 fn trunc(s: &str, n: usize) -> String {

@@ -34,8 +34,20 @@ pub fn pred_quotes(doc: &DocumentOut) -> Vec<Quote> {
 
 /// Runs the pipeline over one text, catching a panic (reported as `None`; the panic message has
 /// already been printed by the panic hook).
-pub fn process(pipeline: &Pipeline, text: String, id: String, date: Option<String>) -> Option<DocumentOut> {
-    let raw = RawDoc { text, meta: Meta { id, date, ..Default::default() } };
+pub fn process(
+    pipeline: &Pipeline,
+    text: String,
+    id: String,
+    date: Option<String>,
+) -> Option<DocumentOut> {
+    let raw = RawDoc {
+        text,
+        meta: Meta {
+            id,
+            date,
+            ..Default::default()
+        },
+    };
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut out = pipeline.process(raw).to_output();
         out.tokens.clear();
@@ -71,25 +83,42 @@ pub fn eval_gold(
     date: Option<&str>,
 ) -> Result<(GoldEval, DocumentOut), EvalError> {
     let gold = Gold::read(gold_path)?;
-    let text_path = text.map(Path::to_path_buf).unwrap_or_else(|| gold.text_path(gold_path));
+    let text_path = text
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| gold.text_path(gold_path));
     let content = std::fs::read_to_string(&text_path).map_err(|e| EvalError::io(&text_path, e))?;
     let date = date.map(str::to_string).or_else(|| gold.publication_date());
     let id = accord_ingest::file_id(&text_path);
-    let out = process(pipeline, content, id, date.clone())
-        .ok_or_else(|| EvalError::Pipeline { path: text_path.display().to_string() })?;
+    let out = process(pipeline, content, id, date.clone()).ok_or_else(|| EvalError::Pipeline {
+        path: text_path.display().to_string(),
+    })?;
     let chars: Vec<char> = out.text.chars().collect();
     let attributions = score_document(&chars, &gold.quotes(), &pred_quotes(&out));
     let mut entity_mentions = crate::metrics::Accuracy::default();
     let pred_mentions: Vec<CharSpan> = out
         .entities
         .iter()
-        .flat_map(|e| e.mentions.iter().map(|m| CharSpan::new(m.start, m.end).trim(&chars)))
+        .flat_map(|e| {
+            e.mentions
+                .iter()
+                .map(|m| CharSpan::new(m.start, m.end).trim(&chars))
+        })
         .collect();
     for m in gold.entities.iter().flat_map(|e| &e.mentions) {
         entity_mentions.push(pred_mentions.contains(&m.span().trim(&chars)));
     }
     let seed = seed::check(&gold, &out, date.as_deref());
-    Ok((GoldEval { gold: gold_path.into(), text: text_path, date, attributions, entity_mentions, seed }, out))
+    Ok((
+        GoldEval {
+            gold: gold_path.into(),
+            text: text_path,
+            date,
+            attributions,
+            entity_mentions,
+            seed,
+        },
+        out,
+    ))
 }
 
 /// One miss, false positive or boundary error, for error analysis.
@@ -179,7 +208,10 @@ pub fn errors(stem: &str, chars: &[char], gold: &[Quote], pred: &[Quote]) -> Vec
 
 /// Evaluates a brat corpus folder (`text/`, `attributions/`): runs the pipeline on every article in
 /// parallel (publication date from the file name) and scores against the relations.
-pub fn eval_brat(pipeline: &Pipeline, dir: &Path) -> Result<(BratEval, Vec<DocumentOut>), EvalError> {
+pub fn eval_brat(
+    pipeline: &Pipeline,
+    dir: &Path,
+) -> Result<(BratEval, Vec<DocumentOut>), EvalError> {
     let docs = brat::read_dir(dir)?;
     if docs.is_empty() {
         return Err(EvalError::Parse {
@@ -189,7 +221,14 @@ pub fn eval_brat(pipeline: &Pipeline, dir: &Path) -> Result<(BratEval, Vec<Docum
     }
     let outs: Vec<Option<DocumentOut>> = docs
         .par_iter()
-        .map(|d: &BratDoc| process(pipeline, d.text.clone(), format!("{}.txt", d.stem), d.date()))
+        .map(|d: &BratDoc| {
+            process(
+                pipeline,
+                d.text.clone(),
+                format!("{}.txt", d.stem),
+                d.date(),
+            )
+        })
         .collect();
     let mut scores = AttributionScores::default();
     let mut failed = Vec::new();
@@ -209,5 +248,13 @@ pub fn eval_brat(pipeline: &Pipeline, dir: &Path) -> Result<(BratEval, Vec<Docum
         all_errors.extend(errors(&d.stem, &chars, &gold, &pred));
         kept.extend(out);
     }
-    Ok((BratEval { dir: dir.into(), failed, attributions: scores, errors: all_errors }, kept))
+    Ok((
+        BratEval {
+            dir: dir.into(),
+            failed,
+            attributions: scores,
+            errors: all_errors,
+        },
+        kept,
+    ))
 }

@@ -49,15 +49,21 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     if let Some(_tb) = &a.treebank {
         // The treebank evaluation belongs to the models' owner (accord_eval::treebank); it does not
         // expose `run(path, &mut writer)` yet.
-        anyhow::bail!("accord eval --treebank: accord_eval::treebank::run is not available yet in this build");
+        anyhow::bail!(
+            "accord eval --treebank: accord_eval::treebank::run is not available yet in this build"
+        );
     }
     let date = match &a.date {
-        Some(d) => Some(accord_ingest::normalise_date(d).with_context(|| format!("--date {d:?} is not YYYY-MM-DD"))?),
+        Some(d) => Some(
+            accord_ingest::normalise_date(d)
+                .with_context(|| format!("--date {d:?} is not YYYY-MM-DD"))?,
+        ),
         None => None,
     };
     let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options::default())?;
     if let Some(gold) = &a.gold {
-        let (ev, out) = accord_eval::run::eval_gold(&pipeline, gold, a.text.as_deref(), date.as_deref())?;
+        let (ev, out) =
+            accord_eval::run::eval_gold(&pipeline, gold, a.text.as_deref(), date.as_deref())?;
         save(&a, std::slice::from_ref(&out))?;
         if a.json {
             serde_json::to_writer_pretty(&mut w, &ev)?;
@@ -68,7 +74,10 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     } else if let Some(dir) = &a.brat {
         let (ev, outs) = accord_eval::run::eval_brat(&pipeline, dir)?;
         save(&a, &outs)?;
-        let samples = a.errors.map(|n| pick_errors(&ev.errors, n)).unwrap_or_default();
+        let samples = a
+            .errors
+            .map(|n| pick_errors(&ev.errors, n))
+            .unwrap_or_default();
         if a.json {
             let mut v = serde_json::to_value(&ev)?;
             if a.errors.is_some() {
@@ -89,13 +98,15 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
 
 fn save(a: &Args, outs: &[accord_doc::schema::DocumentOut]) -> anyhow::Result<()> {
     let Some(path) = &a.out else { return Ok(()) };
-    let f = std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+    let f =
+        std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
     let mut f = std::io::BufWriter::new(f);
     for o in outs {
         serde_json::to_writer(&mut f, o)?;
         writeln!(f)?;
     }
-    f.flush().with_context(|| format!("cannot write {}", path.display()))?;
+    f.flush()
+        .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
 }
 
@@ -108,7 +119,14 @@ fn print_scores(w: &mut impl Write, s: &AttributionScores) -> std::io::Result<()
     writeln!(
         w,
         "  {:<8} {:>5} {:>5}  {:<17} {:<17} {:<17} {:<17} {:<17}",
-        "role", "gold", "pred", "exact", "exact-loose", "overlap>0.3", "overlap>0.8", "symmetric>0.5"
+        "role",
+        "gold",
+        "pred",
+        "exact",
+        "exact-loose",
+        "overlap>0.3",
+        "overlap>0.8",
+        "symmetric>0.5"
     )?;
     let row = |w: &mut dyn Write, name: &str, r: &RoleScores| {
         writeln!(
@@ -118,7 +136,10 @@ fn print_scores(w: &mut impl Write, s: &AttributionScores) -> std::io::Result<()
             r.exact.gold,
             r.exact.pred,
             prf(&r.exact),
-            r.exact_loose.as_ref().map(prf).unwrap_or_else(|| "-".into()),
+            r.exact_loose
+                .as_ref()
+                .map(prf)
+                .unwrap_or_else(|| "-".into()),
             prf(&r.overlap_03),
             prf(&r.overlap_08),
             prf(&r.symmetric)
@@ -141,7 +162,9 @@ fn print_scores(w: &mut impl Write, s: &AttributionScores) -> std::io::Result<()
             prf(&v.overlap_08)
         )?;
     }
-    let acc = |a: &accord_eval::metrics::Accuracy| format!("{:.3} ({}/{})", a.accuracy, a.correct, a.total);
+    let acc = |a: &accord_eval::metrics::Accuracy| {
+        format!("{:.3} ({}/{})", a.accuracy, a.correct, a.total)
+    };
     writeln!(w, "on quotes matched at overlap>0.3:")?;
     writeln!(w, "  type accuracy: {}", acc(&s.type_accuracy))?;
     for (g, m) in &s.type_confusion {
@@ -150,7 +173,11 @@ fn print_scores(w: &mut impl Write, s: &AttributionScores) -> std::io::Result<()
     }
     writeln!(w, "  speaker mention accuracy: {}", acc(&s.speaker_mention))?;
     if s.speaker_resolution.total > 0 {
-        writeln!(w, "  speaker resolution accuracy: {}", acc(&s.speaker_resolution))?;
+        writeln!(
+            w,
+            "  speaker resolution accuracy: {}",
+            acc(&s.speaker_resolution)
+        )?;
     }
     Ok(())
 }
@@ -165,7 +192,11 @@ fn print_gold(w: &mut impl Write, ev: &GoldEval) -> std::io::Result<()> {
     )?;
     print_scores(w, &ev.attributions)?;
     let m = &ev.entity_mentions;
-    writeln!(w, "entity mentions found (exact span): {:.3} ({}/{})", m.accuracy, m.correct, m.total)?;
+    writeln!(
+        w,
+        "entity mentions found (exact span): {:.3} ({}/{})",
+        m.accuracy, m.correct, m.total
+    )?;
     writeln!(w, "checks:")?;
     for c in &ev.seed.checks {
         let item = format!("{} {}", c.kind, c.item);
@@ -185,7 +216,11 @@ fn print_gold(w: &mut impl Write, ev: &GoldEval) -> std::io::Result<()> {
         "attributions {ao}/{at}, false {}, entities {eo}/{et}, quantities {qo}/{qt}, dates {d_o}/{dt}",
         r.false_attributions
     )?;
-    writeln!(w, "gold: {}/{} required facts, {} false attributions", r.required_ok, r.required, r.false_attributions)
+    writeln!(
+        w,
+        "gold: {}/{} required facts, {} false attributions",
+        r.required_ok, r.required, r.false_attributions
+    )
 }
 
 fn print_brat(w: &mut impl Write, ev: &BratEval) -> std::io::Result<()> {
@@ -197,13 +232,21 @@ fn print_brat(w: &mut impl Write, ev: &BratEval) -> std::io::Result<()> {
         s.documents
     )?;
     if !ev.failed.is_empty() {
-        writeln!(w, "pipeline panicked on {} documents: {}", ev.failed.len(), ev.failed.join(", "))?;
+        writeln!(
+            w,
+            "pipeline panicked on {} documents: {}",
+            ev.failed.len(),
+            ev.failed.join(", ")
+        )?;
     }
     print_scores(w, s)?;
     writeln!(
         w,
         "brat: F1@0.3 {:.3} F1@0.8 {:.3} F1sym {:.3} speaker {:.3}",
-        s.content.overlap_03.f1, s.content.overlap_08.f1, s.content.symmetric.f1, s.speaker_mention.accuracy
+        s.content.overlap_03.f1,
+        s.content.overlap_08.f1,
+        s.content.symmetric.f1,
+        s.speaker_mention.accuracy
     )
 }
 
@@ -236,7 +279,12 @@ fn print_errors(w: &mut impl Write, ev: &BratEval, samples: &[ErrorSample]) -> s
             if let (Some(p), Some(ps)) = (e.pred_content, &e.pred_snippet) {
                 write!(w, " | pred [{}-{}] {ps:?}", p.start, p.end)?;
             }
-            writeln!(w, " | cue {:?} speaker {:?}", e.cue.as_deref().unwrap_or(""), e.speaker.as_deref().unwrap_or(""))?;
+            writeln!(
+                w,
+                " | cue {:?} speaker {:?}",
+                e.cue.as_deref().unwrap_or(""),
+                e.speaker.as_deref().unwrap_or("")
+            )?;
         }
     }
     Ok(())

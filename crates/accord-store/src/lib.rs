@@ -156,6 +156,8 @@ CREATE TABLE facts(
 );
 CREATE INDEX facts_value ON facts(value);
 "#,
+    // 2: gender shown by honorifics, so "Ms Trump" and "Mr Trump" stay apart
+    "ALTER TABLE entities ADD COLUMN gender TEXT;",
 ];
 
 /// What happened to one article given to [`Store::add_batch`].
@@ -378,9 +380,16 @@ impl Store {
 /// Resolves one article entity (type label, name) to a knowledge-base entity id, creating it if new.
 fn resolve_entity(tx: &Connection, etype: &str, name: &str) -> Result<Option<(i64, names::NormName)>, StoreError> {
     let Some(n) = names::normalise(etype, name) else { return Ok(None) };
-    let mut st = tx.prepare_cached("SELECT id, first, mentions FROM entities WHERE type=?1 AND key=?2")?;
-    let cands: Vec<(i64, Option<String>, i64)> =
-        st.query_map(params![etype, n.key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
+    let mut st = tx.prepare_cached("SELECT id, first, mentions, gender FROM entities WHERE type=?1 AND key=?2")?;
+    let gender = n.gender.map(String::from);
+    let cands: Vec<(i64, Option<String>, i64)> = st
+        .query_map(params![etype, n.key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get::<_, Option<String>>(3)?)))?
+        .filter(|r| match r {
+            Ok((_, _, _, Some(g))) => !matches!(&gender, Some(x) if x != g),
+            _ => true,
+        })
+        .map(|r| r.map(|(a, b, c, _)| (a, b, c)))
+        .collect::<Result<_, _>>()?;
     let pick = cands
         .iter()
         .filter(|c| n.first.is_some() && c.1 == n.first)
@@ -388,6 +397,9 @@ fn resolve_entity(tx: &Connection, etype: &str, name: &str) -> Result<Option<(i6
         .or_else(|| cands.iter().filter(|c| names::first_compatible(c.1.as_deref(), n.first.as_deref())).max_by_key(|c| c.2));
     let id = match pick {
         Some(c) => {
+            if gender.is_some() {
+                tx.execute("UPDATE entities SET gender=?2 WHERE id=?1 AND gender IS NULL", params![c.0, gender])?;
+            }
             if c.1.is_none() && n.first.is_some() {
                 tx.execute("UPDATE entities SET first=?2, name=?3 WHERE id=?1", params![c.0, n.first, n.display])?;
             } else if n.display.len() > name_len(tx, c.0)? && c.1 == n.first {
@@ -397,8 +409,8 @@ fn resolve_entity(tx: &Connection, etype: &str, name: &str) -> Result<Option<(i6
         }
         None => {
             tx.execute(
-                "INSERT INTO entities(type, name, key, first) VALUES (?1, ?2, ?3, ?4)",
-                params![etype, n.display, n.key, n.first],
+                "INSERT INTO entities(type, name, key, first, gender) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![etype, n.display, n.key, n.first, gender],
             )?;
             tx.last_insert_rowid()
         }

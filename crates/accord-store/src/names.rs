@@ -40,6 +40,8 @@ pub struct NormName {
     pub display: String,
     /// A title that preceded the name (`President`), when there was one.
     pub title: Option<String>,
+    /// Gender shown by an honorific (`Mr` → `m`; `Mrs`, `Ms`, `Miss` → `f`), when there was one.
+    pub gender: Option<char>,
 }
 
 fn clean_word(w: &str) -> String {
@@ -52,9 +54,18 @@ pub fn person(name: &str) -> Option<NormName> {
     let name = name.trim().trim_end_matches("'s");
     let words: Vec<&str> = name.split_whitespace().collect();
     let mut i = 0;
+    let mut gender = None;
     while i < words.len() {
         let lw = words[i].trim_end_matches('.').to_lowercase();
         if TITLES.contains(&lw.as_str()) && i + 1 < words.len() {
+            match lw.as_str() {
+                "mr" | "sir" | "lord" | "king" | "prince" | "father" | "congressman" | "chairman" | "spokesman" => {
+                    gender = Some('m')
+                }
+                "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "congresswoman" | "chairwoman"
+                | "spokeswoman" => gender = Some('f'),
+                _ => {}
+            }
             i += 1;
         } else {
             break;
@@ -64,8 +75,13 @@ pub fn person(name: &str) -> Option<NormName> {
         .then(|| words[..i].join(" "))
         .filter(|t| RECORDED_TITLES.iter().any(|r| r.eq_ignore_ascii_case(t) || r.eq_ignore_ascii_case(t.trim_end_matches('.'))));
     let mut rest: Vec<String> = words[i..].iter().map(|w| clean_word(w)).filter(|w| !w.is_empty()).collect();
+    // a generational suffix stays part of the first name, so "Donald Trump Jr." is not "Donald Trump"
+    let mut suffix = None;
     while rest.len() > 1 && SUFFIXES.contains(&rest.last().unwrap().to_lowercase().trim_end_matches('.')) {
-        rest.pop();
+        let s = rest.pop().unwrap().to_lowercase();
+        if matches!(s.as_str(), "jr" | "sr" | "ii" | "iii" | "iv") {
+            suffix = Some(s);
+        }
     }
     // drop middle initials ("J.", "J") but keep a lone initial first name
     if rest.len() > 2 {
@@ -83,9 +99,19 @@ pub fn person(name: &str) -> Option<NormName> {
     if !surname.chars().next()?.is_alphabetic() {
         return None;
     }
-    let first = (rest.len() >= 2).then(|| rest[0].to_lowercase());
-    // Keep multi-word surnames like "Abu Mazen" as the last word only; the display keeps all words.
-    Some(NormName { key: surname.to_lowercase(), first, display: rest.join(" "), title })
+    let first = (rest.len() >= 2).then(|| match &suffix {
+        Some(s) => format!("{} {s}", rest[0].to_lowercase()),
+        None => rest[0].to_lowercase(),
+    });
+    let mut display = rest.join(" ");
+    match suffix.as_deref() {
+        Some("jr") => display += " Jr.",
+        Some("sr") => display += " Sr.",
+        Some(s) => display = format!("{display} {}", s.to_uppercase()),
+        None => {}
+    }
+    // Multi-word surnames (`Abu Mazen`) match on their last word; the display keeps all words.
+    Some(NormName { key: surname.to_lowercase(), first, display, title, gender })
 }
 
 /// Normalises the name of an organisation, place or other non-person referent.
@@ -101,7 +127,7 @@ pub fn other(name: &str) -> Option<NormName> {
     }
     let display = words.join(" ");
     let key = words.iter().map(|w| w.to_lowercase().replace('.', "")).collect::<Vec<_>>().join(" ");
-    Some(NormName { key, first: None, display, title: None })
+    Some(NormName { key, first: None, display, title: None, gender: None })
 }
 
 /// Normalises a name of the given JSON type label (`PERSON`, `ORG`, …).
@@ -138,5 +164,10 @@ mod tests {
         assert!(!first_compatible(Some("ivanka"), Some("donald")));
         assert_eq!(other("The White House").unwrap().key, "white house");
         assert_eq!(person("Martin Luther King Jr.").unwrap().key, "king");
+        let jr = person("Donald Trump Jr.").unwrap();
+        assert_eq!((jr.key.as_str(), jr.display.as_str()), ("trump", "Donald Trump Jr."));
+        assert!(!first_compatible(jr.first.as_deref(), Some("donald")));
+        assert_eq!(person("Ms. Trump").unwrap().gender, Some('f'));
+        assert_eq!(person("Mr Trump").unwrap().gender, Some('m'));
     }
 }

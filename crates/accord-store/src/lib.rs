@@ -552,6 +552,7 @@ fn add_one(tx: &Connection, doc: &DocumentOut, info: &ArticleInfo) -> Result<Add
         }
     }
     // quotes
+    let mut quote_speakers: HashMap<&str, i64> = HashMap::new();
     for q in &doc.attributions {
         let mut speaker = q.speaker_entity.as_deref().and_then(|l| local.get(l).copied());
         if speaker.is_none() {
@@ -565,6 +566,9 @@ fn add_one(tx: &Connection, doc: &DocumentOut, info: &ArticleInfo) -> Result<Add
                     speaker = resolve_entity(tx, t, name)?.map(|(g, _)| g);
                 }
             }
+        }
+        if let Some(sp) = speaker {
+            quote_speakers.insert(q.id.as_str(), sp);
         }
         tx.execute(
             "INSERT INTO quotes(article, local_id, type, speaker_entity, speaker_text, source_name, source_kind,
@@ -586,7 +590,12 @@ fn add_one(tx: &Connection, doc: &DocumentOut, info: &ArticleInfo) -> Result<Add
     }
     // quantities
     for q in &doc.quantities {
-        let source = q.source.clone().or_else(|| outlet.clone());
+        // the speaker's canonical name when the attribution resolved to an entity
+        let canonical = match q.attribution.as_deref().and_then(|a| quote_speakers.get(a)) {
+            Some(&e) => Some(tx.query_row("SELECT name FROM entities WHERE id=?1", [e], |r| r.get::<_, String>(0))?),
+            None => None,
+        };
+        let source = canonical.or_else(|| q.source.clone()).or_else(|| outlet.clone());
         tx.execute(
             "INSERT INTO quantities(article, value, qualifier, counted, counted_key, source, quote, text, start, end,
                hedge, date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",

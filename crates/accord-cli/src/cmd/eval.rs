@@ -263,8 +263,27 @@ fn pick_errors(all: &[ErrorSample], n: usize) -> Vec<ErrorSample> {
 
 fn print_errors(w: &mut impl Write, ev: &BratEval, samples: &[ErrorSample]) -> std::io::Result<()> {
     for kind in ["miss", "false_positive", "boundary"] {
-        let total = ev.errors.iter().filter(|e| e.kind == kind).count();
-        writeln!(w, "{kind} ({total} in all):")?;
+        let of_kind: Vec<&ErrorSample> = ev.errors.iter().filter(|e| e.kind == kind).collect();
+        writeln!(w, "{kind} ({} in all):", of_kind.len())?;
+        // The most frequent cues and types among them, to see which rules are missing or too eager.
+        let mut cues: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut types: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for e in &of_kind {
+            *cues
+                .entry(e.cue.as_deref().unwrap_or("(no cue)").to_lowercase())
+                .or_default() += 1;
+            *types.entry(e.qtype.as_deref().unwrap_or("?")).or_default() += 1;
+        }
+        let mut cues: Vec<_> = cues.into_iter().collect();
+        cues.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let top: Vec<String> = cues
+            .iter()
+            .take(12)
+            .map(|(c, n)| format!("{c:?} {n}"))
+            .collect();
+        let types: Vec<String> = types.iter().map(|(t, n)| format!("{t} {n}")).collect();
+        writeln!(w, "  by type: {}", types.join(", "))?;
+        writeln!(w, "  top cues: {}", top.join(", "))?;
         for e in samples.iter().filter(|e| e.kind == kind) {
             write!(
                 w,

@@ -40,10 +40,12 @@ pub enum EvalError {
         message: String,
     },
     /// The pipeline panicked on a document.
-    #[error("the pipeline panicked on {path}")]
+    #[error("the pipeline panicked on {path}: {message}")]
     Pipeline {
         /// Text file.
         path: String,
+        /// Panic message.
+        message: String,
     },
 }
 

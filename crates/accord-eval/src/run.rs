@@ -32,14 +32,14 @@ pub fn pred_quotes(doc: &DocumentOut) -> Vec<Quote> {
         .collect()
 }
 
-/// Runs the pipeline over one text, catching a panic (reported as `None`; the panic message has
-/// already been printed by the panic hook).
+/// Runs the pipeline over one text (token layer left out of the output), catching a panic: `Err`
+/// holds the panic message.
 pub fn process(
     pipeline: &Pipeline,
     text: String,
     id: String,
     date: Option<String>,
-) -> Option<DocumentOut> {
+) -> Result<DocumentOut, String> {
     let raw = RawDoc {
         text,
         meta: Meta {
@@ -53,7 +53,12 @@ pub fn process(
         out.tokens.clear();
         out
     }))
-    .ok()
+    .map_err(|p| {
+        p.downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".into())
+    })
 }
 
 /// Result of evaluating one project gold file.
@@ -89,9 +94,11 @@ pub fn eval_gold(
     let content = std::fs::read_to_string(&text_path).map_err(|e| EvalError::io(&text_path, e))?;
     let date = date.map(str::to_string).or_else(|| gold.publication_date());
     let id = accord_ingest::file_id(&text_path);
-    let out = process(pipeline, content, id, date.clone()).ok_or_else(|| EvalError::Pipeline {
-        path: text_path.display().to_string(),
-    })?;
+    let out =
+        process(pipeline, content, id, date.clone()).map_err(|message| EvalError::Pipeline {
+            path: text_path.display().to_string(),
+            message,
+        })?;
     let chars: Vec<char> = out.text.chars().collect();
     let attributions = score_document(&chars, &gold.quotes(), &pred_quotes(&out));
     let mut entity_mentions = crate::metrics::Accuracy::default();
@@ -152,8 +159,8 @@ pub struct ErrorSample {
 pub struct BratEval {
     /// The folder.
     pub dir: PathBuf,
-    /// Articles on which the pipeline panicked (scored with no predictions).
-    pub failed: Vec<String>,
+    /// Articles on which the pipeline panicked (scored with no predictions), with the panic message.
+    pub failed: Vec<(String, String)>,
     /// Micro-averaged scores.
     pub attributions: AttributionScores,
     /// Every miss, false positive and boundary error, in document order.
@@ -219,7 +226,7 @@ pub fn eval_brat(
             message: "no text/*.txt with an attributions/*.ann".into(),
         });
     }
-    let outs: Vec<Option<DocumentOut>> = docs
+    let outs: Vec<Result<DocumentOut, String>> = docs
         .par_iter()
         .map(|d: &BratDoc| {
             process(
@@ -238,15 +245,15 @@ pub fn eval_brat(
         let chars: Vec<char> = d.text.chars().collect();
         let gold = d.quotes();
         let pred = match &out {
-            Some(o) => pred_quotes(o),
-            None => {
-                failed.push(d.stem.clone());
+            Ok(o) => pred_quotes(o),
+            Err(m) => {
+                failed.push((d.stem.clone(), m.clone()));
                 Vec::new()
             }
         };
         scores.add(&score_document(&chars, &gold, &pred));
         all_errors.extend(errors(&d.stem, &chars, &gold, &pred));
-        kept.extend(out);
+        kept.extend(out.ok());
     }
     Ok((
         BratEval {

@@ -60,6 +60,11 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         ),
         None => None,
     };
+    // A panic inside the pipeline is caught per document and reported in the results; print one line
+    // for it instead of a backtrace per document.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("accord eval: pipeline panic: {info}")
+    }));
     let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options::default())?;
     if let Some(gold) = &a.gold {
         let (ev, out) =
@@ -234,10 +239,12 @@ fn print_brat(w: &mut impl Write, ev: &BratEval) -> std::io::Result<()> {
     if !ev.failed.is_empty() {
         writeln!(
             w,
-            "pipeline panicked on {} documents: {}",
-            ev.failed.len(),
-            ev.failed.join(", ")
+            "pipeline panicked on {} documents (scored as empty):",
+            ev.failed.len()
         )?;
+        for (stem, msg) in &ev.failed {
+            writeln!(w, "  {stem}: {msg}")?;
+        }
     }
     print_scores(w, s)?;
     writeln!(

@@ -76,7 +76,7 @@ pub fn parse_feed_date(s: &str) -> Option<String> {
 
 /// Splits a feed into its items' articles. `name` is used for errors and default ids.
 pub fn parse_feed(xml: &str, name: &str) -> Result<Vec<Article>, IngestError> {
-    let is_atom = xml.contains("<feed");
+    let is_atom = !xml.contains("<rss") && !xml.contains("<channel") && (xml.contains("<feed ") || xml.contains("<feed>"));
     if !is_atom && !xml.contains("<rss") && !xml.contains("<channel") && !xml.contains("<rdf:RDF") {
         return Err(IngestError::Invalid { path: name.into(), message: "not an RSS or Atom feed".into() });
     }

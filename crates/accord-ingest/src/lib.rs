@@ -244,7 +244,7 @@ pub fn read_articles(path: &Path) -> Box<dyn Iterator<Item = Result<html::Articl
                 Err(e) => Box::new(std::iter::once(Err(e))),
             }
         }
-        Format::Warc => return Box::new(warc::read_warc_file(path).into_iter()),
+        Format::Warc => return warc::read_warc_file(path),
         _ => {}
     }
     Box::new(read_plain(path).map(|r| r.map(|raw| html::Article { raw, author: None })))
@@ -306,7 +306,7 @@ mod tests {
         let two = items[2].as_ref().unwrap();
         assert_eq!((two.meta.id.as_str(), two.meta.date.as_deref()), ("7", Some("2024-01-02")));
         let err = items[3].as_ref().unwrap_err().to_string();
-        assert!(err.contains("x.jsonl") && err.contains("byte 70") && err.contains("line 5"), "{err}");
+        assert!(err.contains("x.jsonl") && err.contains("byte 78") && err.contains("line 5"), "{err}");
     }
 
     #[test]

@@ -5,12 +5,12 @@
 //! date. Chunked transfer encoding and gzip content encoding of the payload are undone. Other record
 //! types (`request`, `metadata`, `warcinfo`, …) and non-HTML responses are skipped silently. A truncated
 //! archive (a record shorter than its `Content-Length`, a cut gzip stream) yields the records before the
-//! cut and then one error naming the byte offset; a page with no article text yields an error for that
+//! cut and then one error naming the byte offset; records are streamed one at a time; a page with no article text yields an error for that
 //! record only.
 
 use crate::html::{parse_html, Article};
 use crate::{normalise_date, IngestError};
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -83,88 +83,114 @@ fn http_article(payload: &[u8], uri: &str, warc_date: Option<&str>) -> Option<Re
     }))
 }
 
-/// Parses a whole (decompressed) WARC byte stream. `name` names the archive in errors.
-pub fn parse_warc(data: &[u8], name: &str) -> Vec<Result<Article, IngestError>> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < data.len() {
-        // skip blank lines between records
-        while i < data.len() && (data[i] == b'\r' || data[i] == b'\n') {
-            i += 1;
-        }
-        if i >= data.len() {
-            break;
-        }
-        if !data[i..].starts_with(b"WARC/") {
-            out.push(Err(IngestError::Invalid {
-                path: name.into(),
-                message: format!("not a WARC record at byte {i}"),
-            }));
-            break;
-        }
-        let Some(hend) = find(&data[i..], b"\r\n\r\n").map(|p| (p, 4)).or_else(|| find(&data[i..], b"\n\n").map(|p| (p, 2)))
-        else {
-            out.push(Err(IngestError::Invalid { path: name.into(), message: format!("truncated WARC header at byte {i}") }));
-            break;
-        };
-        let h = headers(&data[i..i + hend.0]);
-        let start = i + hend.0 + hend.1;
-        let Some(len) = header(&h, "content-length").and_then(|l| l.parse::<usize>().ok()) else {
-            out.push(Err(IngestError::Invalid {
-                path: name.into(),
-                message: format!("WARC record at byte {i} has no Content-Length"),
-            }));
-            break;
-        };
-        if start + len > data.len() {
-            out.push(Err(IngestError::Invalid {
-                path: name.into(),
-                message: format!(
-                    "truncated WARC record at byte {i}: Content-Length {len}, only {} bytes left",
-                    data.len() - start
-                ),
-            }));
-            break;
-        }
-        let block = &data[start..start + len];
-        i = start + len;
-        if header(&h, "warc-type") != Some("response") {
-            continue;
-        }
-        let uri = header(&h, "warc-target-uri").unwrap_or("").trim_matches(['<', '>']).to_string();
-        let id = if uri.is_empty() { format!("{name}@{start}") } else { uri };
-        if let Some(r) = http_article(block, &id, header(&h, "warc-date")) {
-            out.push(r.map_err(|e| match e {
-                IngestError::Invalid { message, .. } => {
-                    IngestError::Invalid { path: format!("{name} ({id})"), message }
-                }
-                e => e,
-            }));
-        }
-    }
-    out
+/// Streams the articles of a WARC archive record by record, in bounded memory (one record at a time).
+pub struct WarcReader<R> {
+    reader: R,
+    name: String,
+    offset: usize,
+    done: bool,
 }
 
-/// Reads a `.warc` or `.warc.gz` file. A cut gzip stream keeps the records decoded before the cut.
-pub fn read_warc_file(path: &Path) -> Vec<Result<Article, IngestError>> {
-    let name = path.display().to_string();
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(source) => return vec![Err(IngestError::Io { path: name, source })],
-    };
-    if bytes.starts_with(&[0x1f, 0x8b]) {
-        let mut data = Vec::new();
-        let mut dec = flate2::read::MultiGzDecoder::new(&bytes[..]);
-        let gz_err = dec.read_to_end(&mut data).err();
-        let mut out = parse_warc(&data, &name);
-        if let Some(e) = gz_err {
-            if !out.last().is_some_and(|r| r.is_err()) {
-                out.push(Err(IngestError::Invalid { path: name, message: format!("gzip stream cut short: {e}") }));
+impl<R: BufRead> WarcReader<R> {
+    /// Reads WARC records from `reader` (already decompressed); `name` names the archive in errors.
+    pub fn new(reader: R, name: &str) -> Self {
+        WarcReader { reader, name: name.to_string(), offset: 0, done: false }
+    }
+
+    fn fail(&mut self, message: String) -> Option<Result<Article, IngestError>> {
+        self.done = true;
+        Some(Err(IngestError::Invalid { path: self.name.clone(), message }))
+    }
+}
+
+impl<R: BufRead> Iterator for WarcReader<R> {
+    type Item = Result<Article, IngestError>;
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.done {
+            // header block: lines up to a blank line, skipping blank lines before the record
+            let start = self.offset;
+            let mut head: Vec<u8> = Vec::new();
+            let mut line = Vec::new();
+            loop {
+                line.clear();
+                match self.reader.read_until(b'\n', &mut line) {
+                    Ok(0) => {
+                        if head.is_empty() {
+                            self.done = true;
+                            return None;
+                        }
+                        return self.fail(format!("truncated WARC header at byte {start}"));
+                    }
+                    Ok(n) => self.offset += n,
+                    Err(e) => return self.fail(format!("read error at byte {}: {e}", self.offset)),
+                }
+                let blank = line.iter().all(|b| *b == b'\r' || *b == b'\n');
+                if blank && head.is_empty() {
+                    continue;
+                }
+                if blank {
+                    break;
+                }
+                if head.is_empty() && !line.starts_with(b"WARC/") {
+                    return self.fail(format!("not a WARC record at byte {}", self.offset - line.len()));
+                }
+                head.extend_from_slice(&line);
+                if head.len() > 1 << 20 {
+                    return self.fail(format!("WARC header at byte {start} is too long"));
+                }
+            }
+            let h = headers(&head);
+            let Some(len) = header(&h, "content-length").and_then(|l| l.parse::<usize>().ok()) else {
+                return self.fail(format!("WARC record at byte {start} has no Content-Length"));
+            };
+            let mut block = Vec::with_capacity(len.min(64 << 20));
+            match (&mut self.reader).take(len as u64).read_to_end(&mut block) {
+                Ok(n) if n == len => self.offset += n,
+                Ok(n) => {
+                    return self.fail(format!(
+                        "truncated WARC record at byte {start}: Content-Length {len}, only {n} bytes left"
+                    ))
+                }
+                Err(e) => {
+                    return self.fail(format!("truncated WARC record at byte {start}: {e}"));
+                }
+            }
+            if header(&h, "warc-type") != Some("response") {
+                continue;
+            }
+            let uri = header(&h, "warc-target-uri").unwrap_or("").trim_matches(['<', '>']).to_string();
+            let id = if uri.is_empty() { format!("{}@{start}", self.name) } else { uri };
+            if let Some(r) = http_article(&block, &id, header(&h, "warc-date")) {
+                let name = self.name.clone();
+                return Some(r.map_err(|e| match e {
+                    IngestError::Invalid { message, .. } => IngestError::Invalid { path: format!("{name} ({id})"), message },
+                    e => e,
+                }));
             }
         }
-        out
+        None
+    }
+}
+
+/// Parses a whole (decompressed) WARC byte stream. `name` names the archive in errors.
+pub fn parse_warc(data: &[u8], name: &str) -> Vec<Result<Article, IngestError>> {
+    WarcReader::new(data, name).collect()
+}
+
+/// Streams a `.warc` or `.warc.gz` file. A cut gzip stream yields the records decoded before the cut and
+/// then an error.
+pub fn read_warc_file(path: &Path) -> Box<dyn Iterator<Item = Result<Article, IngestError>> + Send> {
+    let name = path.display().to_string();
+    let mut f = match std::fs::File::open(path) {
+        Ok(f) => BufReader::with_capacity(1 << 16, f),
+        Err(source) => return Box::new(std::iter::once(Err(IngestError::Io { path: name, source }))),
+    };
+    let gz = f.fill_buf().map(|b| b.starts_with(&[0x1f, 0x8b])).unwrap_or(false);
+    if gz {
+        let dec = BufReader::with_capacity(1 << 16, flate2::bufread::MultiGzDecoder::new(f));
+        Box::new(WarcReader::new(dec, &name))
     } else {
-        parse_warc(&bytes, &name)
+        Box::new(WarcReader::new(f, &name))
     }
 }
 
@@ -198,5 +224,26 @@ mod tests {
         assert_eq!(r.len(), 2);
         assert!(r[0].is_ok());
         assert!(r[1].as_ref().unwrap_err().to_string().contains("truncated"));
+    }
+
+    #[test]
+    fn gzip_archives_stream_and_cut_streams_fail_late() {
+        use std::io::Write;
+        let page = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Jane Doe said the budget was balanced.</p>";
+        let w = record("response", "http://a/1", page) + &record("response", "http://a/2", page);
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(w.as_bytes()).unwrap();
+        let gz = enc.finish().unwrap();
+        let dir = std::env::temp_dir().join(format!("accord-warc-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let full = dir.join("a.warc.gz");
+        std::fs::write(&full, &gz).unwrap();
+        let items: Vec<_> = read_warc_file(&full).collect();
+        assert_eq!(items.iter().filter(|r| r.is_ok()).count(), 2);
+        let cut = dir.join("cut.warc.gz");
+        std::fs::write(&cut, &gz[..gz.len() * 2 / 3]).unwrap();
+        let items: Vec<_> = read_warc_file(&cut).collect();
+        assert!(items.last().unwrap().is_err(), "a cut stream ends with an error");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -129,7 +129,11 @@ fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quotes: &[Quote], lex: &L
         if first < k && matches!(doc.token_text(k - 1).to_lowercase().as_str(), "is" | "are" | "was" | "were") && !w.ends_with("ing") {
             continue; // passive: "was told", "is believed" (hedges, not cues)
         }
-        out.push(Cue { first, verb: k, end: k + 1, class, according: false });
+        let mut end = k + 1;
+        if class == CueClass::Act && end < range.end && matches!(doc.token_text(end), "for" | "on") && w.to_lowercase().starts_with("call") {
+            end += 1;
+        }
+        out.push(Cue { first, verb: k, end, class, according: false });
     }
     out
 }
@@ -197,9 +201,26 @@ fn looks_like_clause(doc: &Doc, from: usize, to: usize) -> bool {
     })
 }
 
-/// Content after a cue: returns (start token, content span) or None.
-fn content_after(doc: &Doc, cue: &Cue, send: usize, quotes: &[Quote], lex: &Lexicons) -> Option<Span> {
+/// Content after a cue, and whether it is strongly marked (a quotation or "that").
+fn content_after(doc: &Doc, cue: &Cue, send: usize, quotes: &[Quote], lex: &Lexicons) -> Option<(Span, bool)> {
     let mut r = cue.end;
+    // time adjuncts: "said Tuesday", "said on Friday afternoon", "said yesterday"
+    let skip_time = |k: usize| -> usize {
+        let mut k = k;
+        if k < send && doc.token_text(k) == "on" && k + 1 < send && lex.weekdays.contains_key(doc.token_text(k + 1)) {
+            k += 1;
+        }
+        while k < send {
+            let w = doc.token_text(k);
+            if lex.weekdays.contains_key(w) || matches!(w.to_lowercase().as_str(), "yesterday" | "today" | "tonight" | "afternoon" | "morning" | "evening" | "night") {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        k
+    };
+    r = skip_time(r);
     if r >= send {
         return None;
     }
@@ -208,7 +229,13 @@ fn content_after(doc: &Doc, cue: &Cue, send: usize, quotes: &[Quote], lex: &Lexi
         r += 1;
     }
     if let Some(q) = quote_starting_at(quotes, r) {
-        return Some(q.span);
+        return Some((q.span, true));
+    }
+    if cue.class == CueClass::Act {
+        if matches!(doc.token_text(r), "," | "." | ";" | ":" | ")") {
+            return None;
+        }
+        return Some((Span::new(doc.tokens[r].span.start, trim_end(doc, doc.tokens[r].span.start, send)), false));
     }
     // "told reporters (on Tuesday) that ...", "said in a statement that ...", "said Tuesday that"
     let lemma_tell = matches!(doc.token_text(cue.verb).to_lowercase().as_str(), "told" | "tell" | "tells" | "telling" | "warned" | "assured" | "reminded" | "informed");
@@ -221,10 +248,10 @@ fn content_after(doc: &Doc, cue: &Cue, send: usize, quotes: &[Quote], lex: &Lexi
             if a < send {
                 if let Some(q) = quote_starting_at(quotes, a) {
                     if q.close + 2 >= send {
-                        return Some(q.span);
+                        return Some((q.span, true));
                     }
                 }
-                return Some(Span::new(doc.tokens[a].span.start, trim_end(doc, doc.tokens[a].span.start, send)));
+                return Some((Span::new(doc.tokens[a].span.start, trim_end(doc, doc.tokens[a].span.start, send)), true));
             }
         }
     }
@@ -240,7 +267,7 @@ fn content_after(doc: &Doc, cue: &Cue, send: usize, quotes: &[Quote], lex: &Lexi
         return None;
     }
     if let Some(q) = quote_starting_at(quotes, r) {
-        return Some(q.span);
+        return Some((q.span, true));
     }
     // a bare clause: "say about 24 hostages are believed ...", "said Israel has been consulted"
     let first = doc.token_text(r);
@@ -250,10 +277,11 @@ fn content_after(doc: &Doc, cue: &Cue, send: usize, quotes: &[Quote], lex: &Lexi
     if cue.class == CueClass::Belief && !looks_like_clause(doc, r, send) {
         return None;
     }
-    if !looks_like_clause(doc, r, send) {
+    let subject_like = phrases::SUBJECT_PRONOUNS.contains(&first.to_lowercase().as_str()) || first.starts_with(char::is_uppercase);
+    if !subject_like && !looks_like_clause(doc, r, send) {
         return None;
     }
-    Some(Span::new(doc.tokens[r].span.start, trim_end(doc, doc.tokens[r].span.start, send)))
+    Some((Span::new(doc.tokens[r].span.start, trim_end(doc, doc.tokens[r].span.start, send)), false))
 }
 
 /// Cuts a content span at a subject-less coordinated verb phrase (", but did not elaborate further").
@@ -305,18 +333,54 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
     while left_end > sstart && ADVERBS.contains(&doc.token_text(left_end - 1).to_lowercase().as_str()) {
         left_end -= 1;
     }
-    let subject = np_left(doc, sstart, left_end, lex);
+    let mut subject = np_left(doc, sstart, left_end, lex);
     let after = content_after(doc, cue, send, quotes, lex);
+    let mut speaker_override: Option<(usize, usize)> = None;
+    if subject.is_none() && after.is_some() && left_end > sstart + 1 && doc.token_text(left_end - 1) == "," {
+        // "X, the state's campaign chairman, said ..." / "Trump, speaking to veterans, said ...": the subject
+        // stands before an appositive or participial phrase set off by commas.
+        let close = left_end - 1;
+        if let Some(open) = (sstart.max(close.saturating_sub(16))..close).rev().find(|&k| doc.token_text(k) == ",") {
+            if let Some((a, _)) = np_left(doc, sstart, open, lex) {
+                if a == sstart || doc.tokens[a - 1].kind == TokenKind::CloseQuote {
+                    speaker_override = Some((a, close));
+                    subject = Some((a, open));
+                }
+            }
+        } else if let Some((a, b)) = np_left(doc, sstart, close, lex) {
+            if a == sstart {
+                subject = Some((a, b));
+            }
+        }
+        // ", saying that ...": a participle shares the sentence's subject
+        if subject.is_none() && doc.token_text(cue.verb).ends_with("ing") {
+            if let Some(&p) = in_sentence.last() {
+                if let Some(sp) = atts[p].speaker {
+                    let a = doc.token_at_or_after(sp.start);
+                    let b = doc.token_at_or_after(sp.end);
+                    speaker_override = Some((a, b));
+                    subject = Some((a, b));
+                }
+            } else if let Some((a, b)) = np_right(doc, sstart, close, lex) {
+                speaker_override = Some((a, b));
+                subject = Some((a, b));
+            }
+        }
+    }
+    let strong_after = after.is_some_and(|(_, strong)| strong);
+    let after = after.map(|(span, _)| span);
     // Is there content before the speaker/cue, closed by a comma or a closing quote?
     let boundary = match subject {
         Some((a, _)) => a,
         None => cue.first,
     };
-    let closes_before = boundary > sstart
+    let closes_before = speaker_override.is_none()
+        && cue.class != CueClass::Act
+        && boundary > sstart
         && (matches!(doc.token_text(boundary - 1), "," | ":" | "—" | "–" | "--") || doc.tokens[boundary - 1].kind == TokenKind::CloseQuote);
-    let starts_with_quote_before = boundary == sstart && sstart > 0 && doc.tokens[sstart - 1].kind == TokenKind::CloseQuote && quote_ending_at(quotes, sstart - 1).is_some();
-    let rest_after_cue_empty = after.is_none();
-
+    let starts_with_quote_before = cue.class != CueClass::Act && boundary == sstart && sstart > 0 && doc.tokens[sstart - 1].kind == TokenKind::CloseQuote && quote_ending_at(quotes, sstart - 1).is_some();
+    let words_before = (sstart..boundary).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count();
+    let rest_after_cue_empty = after.is_none() || (!strong_after && (words_before >= 4 || (boundary > sstart && doc.tokens[boundary - 1].kind == TokenKind::CloseQuote)));
     if (closes_before || starts_with_quote_before) && (rest_after_cue_empty || subject.is_none()) {
         // CONTENT, SPEAKER CUE.  /  CONTENT, CUE SPEAKER.
         let speaker_tokens = match subject {
@@ -338,7 +402,7 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
     }
     if let Some(content) = after {
         let content = cut_coordinated_vp(doc, content, lex);
-        let speaker = match subject {
+        let speaker = match speaker_override.or(subject) {
             Some((a, b)) => Some(Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end)),
             None => {
                 // A chained cue ("..., but noted that ...", ", adding that ...") shares the previous speaker.

@@ -53,8 +53,19 @@ pub fn np_left(doc: &Doc, floor: usize, end: usize, lex: &Lexicons) -> Option<(u
     if SUBJECT_PRONOUNS.contains(&lw.as_str()) {
         return Some((last, end));
     }
-    if !is_np_word(doc, last, lex) || DETERMINERS.contains(&lw.as_str()) || matches!(doc.token_norm(last), "'s" | "'" | "-") {
+    if matches!(doc.token_norm(last), "'s" | "'" | "-") || DETERMINERS.contains(&lw.as_str()) {
         return None;
+    }
+    if !is_np_word(doc, last, lex) {
+        // "the bank", "a new study": a lower-case head after a determiner within three words
+        if doc.tokens[last].kind != TokenKind::Word || doc.tokens[last].analysis.is_some() || lex.cue(&lw).is_some() {
+            return None;
+        }
+        let det = (last.saturating_sub(3).max(floor)..last).rev().find(|&k| DETERMINERS.contains(&doc.token_text(k).to_lowercase().as_str()))?;
+        if (det + 1..last).any(|k| doc.tokens[k].kind != TokenKind::Word || lex.cue(doc.token_text(k)).is_some()) {
+            return None;
+        }
+        return Some((det, end));
     }
     let mut k = last;
     while k > floor && end - k < 12 {

@@ -26,6 +26,8 @@ pub enum CueClass {
     Speech,
     /// Cognition or non-speech attribution (`believe`, `know`): needs a clause with `that` or a subject.
     Belief,
+    /// An act whose object is attributed to the subject (`called for`, `plans`, `criticized`).
+    Act,
 }
 
 /// All lexicons, loaded once.
@@ -120,10 +122,14 @@ impl Lexicons {
         let known_max_words = known.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
         let mut cues = HashMap::new();
         for cols in lines(data!("cues.tsv")) {
-            let class = if cols[0] == "belief" { CueClass::Belief } else { CueClass::Speech };
+            let class = match cols[0] {
+                "belief" => CueClass::Belief,
+                "act" => CueClass::Act,
+                _ => CueClass::Speech,
+            };
             let lemma = cols.get(1).copied().unwrap_or("").to_string();
             for form in &cols[1..] {
-                cues.insert(form.to_lowercase(), (class, lemma.clone()));
+                cues.entry(form.to_lowercase()).or_insert((class, lemma.clone()));
             }
         }
         let honorifics = lines(data!("honorifics.tsv"))

@@ -1,11 +1,17 @@
-//! Prints the accord/1 JSON of one text file: `cargo run --example extract FILE [DATE]`.
+//! Prints the accord/1 JSON (one line per file, no token layer) of text files:
+//! `cargo run --release -p accord-pipeline --example extract -- [--date YYYY-MM-DD] FILE...`.
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let path = std::path::Path::new(&args[1]);
-    let raw = accord_ingest::read_text_file(path).expect("readable file");
-    let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options { default_date: args.get(2).cloned(), ..Default::default() }).expect("models");
-    let doc = pipeline.process(raw);
-    let mut out = doc.to_output();
-    out.tokens.clear();
-    println!("{}", serde_json::to_string(&out).unwrap());
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut date = None;
+    if args.first().map(String::as_str) == Some("--date") {
+        date = Some(args[1].clone());
+        args.drain(..2);
+    }
+    let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options { default_date: date, ..Default::default() }).expect("models");
+    for a in args {
+        let raw = accord_ingest::read_text_file(std::path::Path::new(&a)).expect("readable file");
+        let mut out = pipeline.process(raw).to_output();
+        out.tokens.clear();
+        println!("{}", serde_json::to_string(&out).unwrap());
+    }
 }

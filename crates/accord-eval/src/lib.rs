@@ -24,12 +24,12 @@ use std::path::Path;
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
     /// A file or folder could not be read.
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {path}: {cause}")]
     Io {
         /// File or folder.
         path: String,
-        /// Cause.
-        source: std::io::Error,
+        /// Cause (in the message, not chained, so that it is printed once).
+        cause: std::io::Error,
     },
     /// A file could not be parsed.
     #[error("cannot parse {path}: {message}")]
@@ -39,22 +39,14 @@ pub enum EvalError {
         /// What is wrong.
         message: String,
     },
-    /// The pipeline panicked on a document.
-    #[error("the pipeline panicked on {path}: {message}")]
-    Pipeline {
-        /// Text file.
-        path: String,
-        /// Panic message.
-        message: String,
-    },
 }
 
 impl EvalError {
     /// An I/O error on `path`.
-    pub fn io(path: &Path, source: std::io::Error) -> Self {
+    pub fn io(path: &Path, cause: std::io::Error) -> Self {
         EvalError::Io {
             path: path.display().to_string(),
-            source,
+            cause,
         }
     }
 }

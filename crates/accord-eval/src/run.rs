@@ -70,6 +70,8 @@ pub struct GoldEval {
     pub text: PathBuf,
     /// Publication date the pipeline ran with.
     pub date: Option<String>,
+    /// The panic message when the pipeline panicked (the document is then scored as empty).
+    pub panic: Option<String>,
     /// Span scores over all gold attributions (required or not).
     pub attributions: AttributionScores,
     /// Gold entity mentions (every listed mention of every entity) found as a predicted entity mention
@@ -94,11 +96,18 @@ pub fn eval_gold(
     let content = std::fs::read_to_string(&text_path).map_err(|e| EvalError::io(&text_path, e))?;
     let date = date.map(str::to_string).or_else(|| gold.publication_date());
     let id = accord_ingest::file_id(&text_path);
-    let out =
-        process(pipeline, content, id, date.clone()).map_err(|message| EvalError::Pipeline {
-            path: text_path.display().to_string(),
-            message,
-        })?;
+    let (out, panic) = match process(pipeline, content.clone(), id.clone(), date.clone()) {
+        Ok(out) => (out, None),
+        // Scored as an empty output, so that every check reports what is missing.
+        Err(m) => {
+            let meta = Meta {
+                id,
+                date: date.clone(),
+                ..Default::default()
+            };
+            (accord_doc::Doc::new(content, meta).to_output(), Some(m))
+        }
+    };
     let chars: Vec<char> = out.text.chars().collect();
     let attributions = score_document(&chars, &gold.quotes(), &pred_quotes(&out));
     let mut entity_mentions = crate::metrics::Accuracy::default();
@@ -115,17 +124,16 @@ pub fn eval_gold(
         entity_mentions.push(pred_mentions.contains(&m.span().trim(&chars)));
     }
     let seed = seed::check(&gold, &out, date.as_deref());
-    Ok((
-        GoldEval {
-            gold: gold_path.into(),
-            text: text_path,
-            date,
-            attributions,
-            entity_mentions,
-            seed,
-        },
-        out,
-    ))
+    let ev = GoldEval {
+        gold: gold_path.into(),
+        text: text_path,
+        date,
+        panic,
+        attributions,
+        entity_mentions,
+        seed,
+    };
+    Ok((ev, out))
 }
 
 /// One miss, false positive or boundary error, for error analysis.

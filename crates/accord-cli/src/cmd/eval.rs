@@ -195,6 +195,9 @@ fn print_gold(w: &mut impl Write, ev: &GoldEval) -> std::io::Result<()> {
         ev.text.display(),
         ev.date.as_deref().unwrap_or("none")
     )?;
+    if let Some(m) = &ev.panic {
+        writeln!(w, "pipeline panicked (scored as empty): {m}")?;
+    }
     print_scores(w, &ev.attributions)?;
     let m = &ev.entity_mentions;
     writeln!(

@@ -342,7 +342,11 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
         let close = left_end - 1;
         if let Some(open) = (sstart.max(close.saturating_sub(16))..close).rev().find(|&k| doc.token_text(k) == ",") {
             if let Some((a, _)) = np_left(doc, sstart, open, lex) {
-                if a == sstart || doc.tokens[a - 1].kind == TokenKind::CloseQuote {
+                let opener = a == sstart
+                    || doc.tokens[a - 1].kind == TokenKind::CloseQuote
+                    || doc.token_text(a - 1) == ","
+                    || (a == sstart + 1 && matches!(doc.token_text(sstart), "But" | "And" | "However" | "Meanwhile" | "Still" | "Yet" | "So"));
+                if opener {
                     speaker_override = Some((a, close));
                     subject = Some((a, open));
                 }
@@ -380,7 +384,9 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
         && (matches!(doc.token_text(boundary - 1), "," | ":" | "—" | "–" | "--") || doc.tokens[boundary - 1].kind == TokenKind::CloseQuote);
     let starts_with_quote_before = cue.class != CueClass::Act && boundary == sstart && sstart > 0 && doc.tokens[sstart - 1].kind == TokenKind::CloseQuote && quote_ending_at(quotes, sstart - 1).is_some();
     let words_before = (sstart..boundary).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count();
-    let rest_after_cue_empty = after.is_none() || (!strong_after && (words_before >= 4 || (boundary > sstart && doc.tokens[boundary - 1].kind == TokenKind::CloseQuote)));
+    let quote_before = boundary > sstart && doc.tokens[boundary - 1].kind == TokenKind::CloseQuote;
+    let clause_before = words_before >= 3 && looks_like_clause(doc, sstart, boundary);
+    let rest_after_cue_empty = after.is_none() || (!strong_after && (clause_before || quote_before));
     if (closes_before || starts_with_quote_before) && (rest_after_cue_empty || subject.is_none()) {
         // CONTENT, SPEAKER CUE.  /  CONTENT, CUE SPEAKER.
         let speaker_tokens = match subject {
@@ -395,6 +401,18 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
                 content = content.cover(q.span);
             } else if subject.is_some() && looks_like_clause(doc, tail_start + 1, send) && content.start == s.span.start {
                 content = content.cover(Span::new(doc.tokens[tail_start + 1].span.start, sentence_text_end));
+            }
+        }
+        // "“A,” said X, an economist. “B.”": the quotation goes on in the next sentence.
+        if quote_ending_at(quotes, doc.token_at_or_after(content.end).saturating_sub(1)).is_some() && si + 1 < doc.sentences.len() {
+            let next = &doc.sentences[si + 1];
+            if next.paragraph == s.paragraph {
+                if let Some(q) = quote_starting_at(quotes, next.tokens.start) {
+                    let has_cue = (q.close + 1..next.tokens.end).any(|k| lex.cue(doc.token_text(k)).is_some());
+                    if !has_cue {
+                        content = content.cover(q.span);
+                    }
+                }
             }
         }
         let speaker = speaker_tokens.map(|(a, b)| Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end));

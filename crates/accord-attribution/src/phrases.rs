@@ -48,6 +48,16 @@ pub fn np_left(doc: &Doc, floor: usize, end: usize, lex: &Lexicons) -> Option<(u
     if end <= floor {
         return None;
     }
+    let mut end = end;
+    // a parenthetical after a name: "Mike Pence (R-IN) said"
+    if doc.token_text(end - 1) == ")" {
+        let open = (end.saturating_sub(8).max(floor)..end - 1).rev().find(|&k| doc.token_text(k) == "(")?;
+        if open <= floor {
+            return None;
+        }
+        let inner = np_left(doc, floor, open, lex)?;
+        return Some((inner.0, end));
+    }
     let last = end - 1;
     let lw = doc.token_text(last).to_lowercase();
     if SUBJECT_PRONOUNS.contains(&lw.as_str()) {
@@ -61,6 +71,7 @@ pub fn np_left(doc: &Doc, floor: usize, end: usize, lex: &Lexicons) -> Option<(u
         if doc.tokens[last].kind != TokenKind::Word || doc.tokens[last].analysis.is_some() || lex.cue(&lw).is_some() {
             return None;
         }
+        let _ = &mut end;
         let det = (last.saturating_sub(3).max(floor)..last).rev().find(|&k| DETERMINERS.contains(&doc.token_text(k).to_lowercase().as_str()))?;
         if (det + 1..last).any(|k| doc.tokens[k].kind != TokenKind::Word || lex.cue(doc.token_text(k)).is_some()) {
             return None;

@@ -20,6 +20,7 @@ pub struct Quote {
 fn family(doc: &Doc, i: usize) -> u8 {
     match doc.token_text(i) {
         "‘" | "’" | "'" => 1,
+        "''" => 0,
         _ => 0,
     }
 }

@@ -16,7 +16,7 @@ mod lexicon;
 mod sentences;
 mod tokenize;
 
-pub use lexicon::{Abbrev, Lexicon};
+pub use lexicon::{data_lines as lexicon_lines, Abbrev, Lexicon};
 pub use tokenize::tokenize_range;
 
 use accord_doc::{Doc, Span, Token};

@@ -98,6 +98,12 @@ fn chunk(text: &str, start: usize, end: usize, lex: &Lexicon, quote_open: &mut b
             a += 2;
             continue;
         }
+        if c == '\'' && rest.starts_with('\'') {
+            // '' used as a double quotation mark
+            push(out, a, a + 2, TokenKind::OpenQuote, Some("\""));
+            a += 2;
+            continue;
+        }
         if c == '.' || c == '…' {
             break;
         }
@@ -199,6 +205,11 @@ fn trailing(text: &str, mut b: usize, end: usize, out: &mut Vec<Token>, quote_op
         }
         if rest.starts_with("--") {
             push(out, b, b + 2, TokenKind::Punct, None);
+            b += 2;
+            continue;
+        }
+        if rest.starts_with("''") {
+            push(out, b, b + 2, TokenKind::CloseQuote, Some("\""));
             b += 2;
             continue;
         }

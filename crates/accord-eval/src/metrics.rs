@@ -364,6 +364,9 @@ pub struct AttributionScores {
     /// On content pairs matched at overlap > 0.3 where gold or prediction has a speaker span: the two
     /// spans overlap (pairs where both are absent are left out, as in the reference scorer).
     pub speaker_mention: Accuracy,
+    /// Matched pairs (at overlap > 0.3) where neither gold nor prediction has a speaker span — left out
+    /// of `speaker_mention`; count them as right to get the "or both absent" reading.
+    pub speaker_both_absent: usize,
     /// On content pairs matched at overlap > 0.3 where the gold has a resolved speaker name: the
     /// predicted resolved name agrees (see [`names_agree`]).
     pub speaker_resolution: Accuracy,
@@ -395,6 +398,7 @@ impl AttributionScores {
             }
         }
         self.speaker_mention.add(&o.speaker_mention);
+        self.speaker_both_absent += o.speaker_both_absent;
         self.speaker_resolution.add(&o.speaker_resolution);
     }
 }
@@ -520,7 +524,7 @@ pub fn score_document(chars: &[char], gold: &[Quote], pred: &[Quote]) -> Attribu
             .entry(pt)
             .or_default() += 1;
         match (g.speaker, p.speaker) {
-            (None, None) => {}
+            (None, None) => s.speaker_both_absent += 1,
             (Some(a), Some(b)) => s.speaker_mention.push(a.overlap(b) > 0),
             _ => s.speaker_mention.push(false),
         }

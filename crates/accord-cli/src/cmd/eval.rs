@@ -176,7 +176,12 @@ fn print_scores(w: &mut impl Write, s: &AttributionScores) -> std::io::Result<()
         let row: Vec<String> = m.iter().map(|(p, n)| format!("{p} {n}")).collect();
         writeln!(w, "    gold {g:<8} -> {}", row.join(", "))?;
     }
-    writeln!(w, "  speaker mention accuracy: {}", acc(&s.speaker_mention))?;
+    writeln!(
+        w,
+        "  speaker mention accuracy: {} (+{} pairs with no speaker on either side, left out)",
+        acc(&s.speaker_mention),
+        s.speaker_both_absent
+    )?;
     if s.speaker_resolution.total > 0 {
         writeln!(
             w,

@@ -121,6 +121,19 @@ fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quotes: &[Quote], lex: &L
                 continue;
             }
         }
+        // A base form ("say", "plan", "state") is a verb only after a subject pronoun, a modal, or a plural
+        // or proper noun: "officials say", "they plan", "will state" — not "secretary of state".
+        if doc.tokens[k].analysis.is_none() && lex.cues.get(&w.to_lowercase()).is_some_and(|(_, lemma)| lemma == &w.to_lowercase()) {
+            let ok = k > range.start && {
+                let p = doc.token_text(k - 1);
+                let lp = p.to_lowercase();
+                matches!(lp.as_str(), "they" | "we" | "i" | "you" | "will" | "would" | "can" | "could" | "may" | "might" | "should" | "must" | "do" | "does" | "did" | "not" | "n't" | "n’t" | "also" | "still" | "often" | "now")
+                    || (doc.tokens[k - 1].kind == TokenKind::Word && (lp.ends_with('s') && lp.len() > 3 && !lp.ends_with("ss") || p.starts_with(char::is_uppercase)) && !matches!(lp.as_str(), "this" | "its" | "his" | "was" | "has" | "is" | "as" | "us" | "of"))
+            };
+            if !ok {
+                continue;
+            }
+        }
         // "said" as an adjective or a passive participle ("it was said", "the said"): keep the active use.
         let mut first = k;
         while first > range.start && AUXILIARIES.contains(&doc.token_text(first - 1).to_lowercase().as_str()) {

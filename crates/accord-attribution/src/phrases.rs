@@ -5,7 +5,7 @@
 use accord_doc::{Doc, TokenKind};
 use accord_facts::lexicon::Lexicons;
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "another", "one", "two", "three", "some", "several", "many", "other", "both", "each", "these", "those", "this", "that", "all", "most"];
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "another", "one", "two", "three", "some", "several", "many", "other", "both", "each", "these", "those", "this", "all", "most"];
 const NP_ADJ: &[&str] = &["senior", "former", "top", "local", "unnamed", "anonymous", "unidentified", "western", "military", "security", "government", "administration", "intelligence", "campaign", "police", "health", "foreign", "other", "new", "current", "retired", "independent", "leading", "prominent", "chief", "federal", "state", "white", "house"];
 /// Personal pronouns that can be speakers.
 pub const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];

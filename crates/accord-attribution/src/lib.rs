@@ -317,6 +317,33 @@ fn cut_coordinated_vp(doc: &Doc, content: Span, lex: &Lexicons) -> Span {
     content
 }
 
+/// Cuts a content span before a trailing attribution of its own: "..., a senior official told the AP."
+/// or "..., according to a report." (the nested attribution is found from its own cue).
+fn cut_trailing_attribution(doc: &Doc, content: Span, lex: &Lexicons) -> Span {
+    let a = doc.token_at_or_after(content.start);
+    let b = doc.token_at_or_after(content.end);
+    for k in a + 1..b {
+        if doc.token_text(k) != "," || k + 1 >= b {
+            continue;
+        }
+        let next = doc.token_text(k + 1);
+        if next.eq_ignore_ascii_case("according") && doc.token_text((k + 2).min(b - 1)) == "to" {
+            return Span::new(content.start, trim_end(doc, content.start, k));
+        }
+        // ", NP CUE" running to the end of the content
+        if let Some((_, e)) = np_right(doc, k + 1, b, lex) {
+            let mut c = e;
+            while c < b && ADVERBS.contains(&doc.token_text(c).to_lowercase().as_str()) {
+                c += 1;
+            }
+            if c < b && lex.cue(doc.token_text(c)).is_some() && doc.token_text(c).starts_with(char::is_lowercase) && (b - c) <= 6 {
+                return Span::new(content.start, trim_end(doc, content.start, k));
+            }
+        }
+    }
+    content
+}
+
 /// Builds the attribution of one cue, or None when the cue has no content.
 fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts: &[Attribution], in_sentence: &[usize]) -> Option<Attribution> {
     let s = &doc.sentences[si];
@@ -325,7 +352,12 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
     let sentence_text_end = trim_end(doc, s.span.start, send);
 
     if cue.according {
-        let (sa, sb) = np_right(doc, cue.end, send, lex)?;
+        let initial = cue.first == sstart || (cue.first == sstart + 1 && doc.tokens[sstart].kind == TokenKind::OpenQuote);
+        let comma = if initial { (cue.end..send.min(cue.end + 15)).find(|&k| doc.token_text(k) == ",") } else { None };
+        let (sa, sb) = match comma {
+            Some(c) if c > cue.end => (cue.end, c),
+            _ => np_right(doc, cue.end, send, lex)?,
+        };
         let speaker = Span::new(doc.tokens[sa].span.start, doc.tokens[sb - 1].span.end);
         let content = if cue.first == sstart || (cue.first == sstart + 1 && doc.tokens[sstart].kind == TokenKind::OpenQuote) {
             // "According to X, CONTENT."
@@ -433,6 +465,7 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
     }
     if let Some(content) = after {
         let content = cut_coordinated_vp(doc, content, lex);
+        let content = cut_trailing_attribution(doc, content, lex);
         let speaker = match speaker_override.or(subject) {
             Some((a, b)) => Some(Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end)),
             None => {

@@ -91,6 +91,19 @@ pub fn np_left(doc: &Doc, floor: usize, end: usize, lex: &Lexicons) -> Option<(u
             k -= 1;
         }
     }
+    // "The port authority": lower-case modifiers back to a determiner
+    if doc.tokens[k].analysis.is_none() {
+        let mut d = k;
+        while d > floor && k - d < 3 && doc.tokens[d - 1].kind == TokenKind::Word && lex.cue(doc.token_text(d - 1)).is_none() {
+            d -= 1;
+            if DETERMINERS.contains(&doc.token_text(d).to_lowercase().as_str()) {
+                return Some((d, end));
+            }
+            if !doc.token_text(d).starts_with(char::is_lowercase) {
+                break;
+            }
+        }
+    }
     Some((k, end))
 }
 

@@ -29,12 +29,12 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
     let phrase = doc.slice(sp);
     let last_word = phrase.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_lowercase();
     // "Prime Minister Binyamin Netanyahu’s office"
-    let possessive = phrase.contains("’s ") || phrase.contains("'s ");
+    let possessive = phrase.contains("’s ") || phrase.contains("'s ") || phrase.split(' ').next().is_some_and(|w| matches!(w.to_lowercase().as_str(), "his" | "her" | "their" | "its"));
     if possessive && OFFICE_NOUNS.contains(&last_word.as_str()) {
         let owner = doc
             .mentions
             .iter()
-            .filter(|m| sp.contains(m.span) && m.kind == MentionKind::Name)
+            .filter(|m| sp.contains(m.span) && m.kind != MentionKind::Nominal)
             .filter_map(|m| m.entity)
             .next_back();
         let (name, aff) = match owner {
@@ -55,6 +55,14 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         .copied()
         .filter(|&m| doc.mentions[m].span.end == sp.end)
         .max_by_key(|&m| doc.mentions[m].span.len())
+        // "Rui Costa, who met union representatives," : the name before an appositive is the speaker
+        .or_else(|| {
+            inside.iter().copied().find(|&m| {
+                doc.mentions[m].kind == MentionKind::Name
+                    && doc.mentions[m].entity.is_some_and(|e| matches!(doc.entities[e].etype, EntityType::Person | EntityType::Org))
+                    && doc.text[doc.mentions[m].span.end..sp.end].starts_with(',')
+            })
+        })
         .or_else(|| inside.iter().copied().find(|&m| doc.mentions[m].kind == MentionKind::Nominal));
     let affiliation_in = |span: Span| -> Option<String> {
         doc.mentions
@@ -81,6 +89,8 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
             let kind = match ent.etype {
                 EntityType::Person => SourceKind::Person,
                 EntityType::Norp if mention.kind == MentionKind::Name => SourceKind::Group,
+                EntityType::Other if last_word.ends_with('s') => SourceKind::Group,
+                EntityType::Other => SourceKind::Anonymous,
                 _ => SourceKind::Organization,
             };
             a.speaker_entity = Some(e);

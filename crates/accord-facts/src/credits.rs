@@ -15,6 +15,17 @@ pub fn find(doc: &mut Doc) {
             continue;
         }
         let words: Vec<&str> = toks.clone().map(|i| doc.token_text(i)).collect();
+        // A headline: the document's first paragraph, one line in title case with no final punctuation.
+        let starts_with_label = lex.credit_labels.iter().any(|(l, _)| words.first().is_some_and(|w| w.eq_ignore_ascii_case(l.split(' ').next().unwrap_or(""))));
+        if si == 0 && s.paragraph == 0 && doc.paragraphs.len() > 1 && !starts_with_label && doc.sentences.get(1).is_none_or(|n| n.paragraph > 0) {
+            let caps = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+            let alpha = words.iter().filter(|w| w.starts_with(char::is_alphabetic)).count();
+            let last = words.last().copied().unwrap_or("");
+            if alpha >= 3 && words.len() <= 25 && caps * 10 >= alpha * 6 && !matches!(last, "." | "!" | "?" | "”" | "\"") && !doc.slice(s.span).contains('\n') {
+                credits.push(Credit { kind: "headline", span: s.span, agencies: Vec::new(), people: Vec::new() });
+                continue;
+            }
+        }
         // "Photograph: Alex Brandon/AP." / "By Jane Doe" / "Reporting by ..."
         let mut labelled = None;
         for (label, kind) in &lex.credit_labels {

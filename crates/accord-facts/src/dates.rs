@@ -141,7 +141,8 @@ pub fn find(doc: &mut Doc) {
         let (len, rel) = match (rel, weekday) {
             (Some(r), _) => r,
             (None, Some(wd)) => {
-                let future = doc.sentences[sent].tokens.clone().take_while(|&k| k < i).any(|k| matches!(doc.token_text(k), "will" | "would" | "plans" | "scheduled"));
+                let from = i.saturating_sub(4).max(doc.sentences[sent].tokens.start);
+                let future = (from..i).any(|k| matches!(doc.token_text(k), "will" | "would" | "next" | "scheduled" | "until" | "resume" | "begin"));
                 let last = i > 0 && same(i - 1) && doc.token_text(i - 1).eq_ignore_ascii_case("last");
                 let start_shift = usize::from(last);
                 let (l, r) = (1, Rel::Weekday(wd, future && !last));

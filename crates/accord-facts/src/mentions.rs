@@ -54,13 +54,30 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
         .map(|t| t.span.slice(&doc.text))
         .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
         .collect();
+    // Words seen capitalised away from a sentence start: names even when they open a sentence.
+    let mut capital_seen: HashSet<&str> = HashSet::new();
+    for s in &doc.sentences {
+        for k in s.tokens.start + 1..s.tokens.end {
+            let w = doc.token_text(k);
+            let after_break = doc.tokens[k - 1].kind == TokenKind::OpenQuote || matches!(doc.token_text(k - 1), "-" | "—" | "–" | "--" | ":" | ")");
+            if doc.tokens[k].kind == TokenKind::Word && w.starts_with(char::is_uppercase) && !after_break {
+                capital_seen.insert(w);
+            }
+        }
+    }
     let model_names: Vec<Mention> = doc.mentions.iter().filter(|m| m.kind == MentionKind::Name).cloned().collect();
     let mut out: Vec<(Mention, MentionInfo)> = Vec::new();
     for si in 0..doc.sentences.len() {
         let s = doc.sentences[si].clone();
         let in_credit = doc.in_credit(s.span);
         let credit_kind = doc.credits.iter().find(|c| c.span.overlap(s.span) > 0).map(|c| c.kind);
-        let first_word = s.tokens.clone().find(|&i| doc.tokens[i].kind == TokenKind::Word);
+        if credit_kind == Some("headline") {
+            continue;
+        }
+        // The first word of the sentence, or the first after a dateline ("LISBON (Reuters) - Dock workers").
+        let dateline_end = doc.credits.iter().find(|c| c.kind == "dateline" && c.span.overlap(s.span) > 0).map(|c| c.span.end);
+        let first_word = s.tokens.clone().find(|&i| doc.tokens[i].kind == TokenKind::Word && dateline_end.is_none_or(|e| doc.tokens[i].span.start >= e));
+        let in_credit = in_credit && credit_kind != Some("dateline") || dateline_end.is_some_and(|e| e >= s.span.end);
         let mut i = s.tokens.start;
         let mut sentence_mentions: Vec<(Mention, MentionInfo)> = Vec::new();
         while i < s.tokens.end {
@@ -120,7 +137,14 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 let common = FUNCTION_WORDS.contains(&w0.to_lowercase().as_str())
                     || (lower_seen.contains(w0.to_lowercase().as_str()) && !lex.known.contains_key(w0))
                     || doc.tokens[a].analysis.as_ref().is_some_and(|an| !matches!(an.upos, "PROPN" | "X") && !lex.known.contains_key(w0) && !lex.honorifics.contains_key(w0));
-                if common {
+                // A lone capitalised word opening a sentence, never seen capitalised elsewhere, followed
+                // by a lower-case word: a common word ("Dock workers", "Critics said").
+                let lone = j == a + 1
+                    && !capital_seen.contains(w0)
+                    && !lex.known.contains_key(w0)
+                    && !lex.honorifics.contains_key(w0)
+                    && doc.tokens[a].analysis.as_ref().is_none_or(|an| an.upos != "PROPN");
+                if common || lone {
                     a += 1;
                 }
             }
@@ -163,6 +187,14 @@ fn segment_run(
         for n in (1..=maxw).rev() {
             let sp = Span::new(doc.tokens[k].span.start, doc.tokens[k + n - 1].span.end);
             let text = doc.slice(sp);
+            let titled;
+            let text = if text.len() > 3 && text.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
+                // "LISBON" in a dateline
+                titled = text.split(' ').map(|w| { let mut c = w.chars(); c.next().map(|f| f.to_string() + &c.as_str().to_lowercase()).unwrap_or_default() }).collect::<Vec<_>>().join(" ");
+                titled.as_str()
+            } else {
+                text
+            };
             if let Some(kn) = lex.known.get(text) {
                 matched = Some((n, sp, kn.clone()));
                 break;
@@ -197,6 +229,16 @@ fn segment_run(
                 k += 1;
             }
         }
+        if !honorific && k == title_start {
+            // a title word further in the run with a name after it: "Transport Minister Rui Costa"
+            if let Some(t) = (k..b.saturating_sub(1)).rev().find(|&t| lex.is_title(doc.token_text(t)) && !lex.known.contains_key(doc.token_text(t))) {
+                let rest_names = (t + 1..b).all(|r| !lex.is_title(doc.token_text(r)));
+                let upto_next_known = (k..=t).all(|r| !lex.known.contains_key(doc.token_text(r)));
+                if rest_names && upto_next_known && b - (t + 1) >= 1 && (t + 1..b).any(|r| !lex.known.contains_key(doc.token_text(r))) {
+                    k = t + 1;
+                }
+            }
+        }
         if k > title_start {
             start = k;
         }
@@ -225,14 +267,31 @@ fn segment_run(
         };
         let mut titles = Vec::new();
         if etype == EntityType::Person {
-            if let Some(t) = title_before(doc, start, si, lex) {
+            if k > title_start && !honorific {
+                // the title is the stripped words, plus what stands before them ("US" + "President")
+                let first = doc.sentences[si].tokens.start;
+                let mut from = title_start;
+                while from > first {
+                    let w = doc.token_text(from - 1);
+                    if from >= first + 2 && lex.known.contains_key(&format!("{} {}", doc.token_text(from - 2), w)) {
+                        from -= 2;
+                    } else if lex.is_title(w) || (lex.known.contains_key(w) && w.starts_with(char::is_uppercase)) {
+                        from -= 1;
+                    } else {
+                        break;
+                    }
+                }
+                titles.push(doc.slice(Span::new(doc.tokens[from].span.start, doc.tokens[k - 1].span.end)).to_string());
+            } else if let Some(t) = title_before(doc, start, si, lex).or_else(|| title_set_off_before(doc, start, si, lex)) {
                 titles.push(t);
             }
             if let Some(t) = appositive_after(doc, e, si, lex) {
                 titles.push(t);
             }
-            if credit_kind == Some("photo") {
-                titles.push("photographer".to_string());
+            match credit_kind {
+                Some("photo") => titles.push("photographer".to_string()),
+                Some("byline") => titles.push("reporter".to_string()),
+                _ => {}
             }
         }
         // A lone title word that is not followed by a name ("President" alone) is not a mention.
@@ -266,12 +325,41 @@ pub fn title_before(doc: &Doc, name_start: usize, si: usize, lex: &Lexicons) -> 
             break;
         }
     }
-    // Trim leading non-title words that are not part of the title ("the").
     if !has_title_word || k == name_start {
         return None;
     }
+    // lower-case modifiers of the title: "union leader", "tenant organiser" (not verbs, not function words)
+    let mut extra = 0;
+    while k > first && extra < 2 {
+        let w = doc.token_text(k - 1);
+        let lw = w.to_lowercase();
+        if doc.tokens[k - 1].kind == TokenKind::Word && w.starts_with(char::is_lowercase) && !FUNCTION_WORDS.contains(&lw.as_str()) && lex.cue(w).is_none() && !lw.ends_with("ed") && !lw.ends_with("ly") && doc.tokens[k - 1].analysis.as_ref().is_none_or(|a| matches!(a.upos, "NOUN" | "ADJ")) {
+            k -= 1;
+            extra += 1;
+        } else {
+            break;
+        }
+    }
     let sp = Span::new(doc.tokens[k].span.start, doc.tokens[name_start - 1].span.end);
     Some(doc.slice(sp).to_string())
+}
+
+/// A title set off by a comma before a name: "The opposition leader, Samir Aziz, called ..." → "opposition leader".
+pub fn title_set_off_before(doc: &Doc, name_start: usize, si: usize, lex: &Lexicons) -> Option<String> {
+    let first = doc.sentences[si].tokens.start;
+    if name_start < first + 2 || doc.token_text(name_start - 1) != "," {
+        return None;
+    }
+    let end = name_start - 1;
+    let mut k = end;
+    while k > first && doc.tokens[k - 1].kind == TokenKind::Word && end - k < 6 {
+        k -= 1;
+    }
+    let lw = doc.token_text(k).to_lowercase();
+    if !matches!(lw.as_str(), "the" | "a" | "an") || !(k..end).any(|t| lex.is_title(doc.token_text(t))) || !(k == first || doc.token_text(k - 1) == ",") {
+        return None;
+    }
+    (k + 1 < end).then(|| doc.slice(Span::new(doc.tokens[k + 1].span.start, doc.tokens[end - 1].span.end)).to_string())
 }
 
 /// A role in an appositive after a name: ", US President Donald Trump’s nominee to be special envoy for
@@ -284,6 +372,9 @@ pub fn appositive_after(doc: &Doc, name_end: usize, si: usize, lex: &Lexicons) -
     }
     let a = name_end + 1;
     let mut e = a;
+    if a >= s.tokens.end {
+        return None;
+    }
     while e < s.tokens.end && !matches!(doc.token_text(e), "," | ";" | ":" | "." | "(" | ")" | "—" | "–") && doc.tokens[e].kind != TokenKind::OpenQuote {
         if lex.cue(doc.token_text(e)).is_some() && e > a {
             return None; // "X, she said," is not an appositive
@@ -293,7 +384,12 @@ pub fn appositive_after(doc: &Doc, name_end: usize, si: usize, lex: &Lexicons) -
     if e == a || e - a > 16 {
         return None;
     }
-    if !(a..e.min(a + 8)).any(|k| lex.is_title(doc.token_text(k))) {
+    // "who"/"which" ends the role: ", a tenant organiser who has lived there"
+    if let Some(w) = (a..e).find(|&k| matches!(doc.token_text(k), "who" | "which" | "whose")) {
+        e = w;
+    }
+    let article_led = matches!(doc.token_text(a).to_lowercase().as_str(), "a" | "an" | "the") || doc.token_norm(a + 1.min(e - a - 1)) == "'s";
+    if e == a || !(a..e.min(a + 8)).any(|k| lex.is_title(doc.token_text(k))) && !(article_led && e - a <= 8) {
         return None;
     }
     // Drop the owner before the last possessive and a leading article.

@@ -23,19 +23,20 @@ pub struct Options {
 
 /// The loaded pipeline: models plus options. Cheap to share across threads (`&Pipeline` is `Sync`).
 pub struct Pipeline {
-    models: accord_models::Models,
+    models: Option<accord_models::Models>,
     options: Options,
 }
 
 impl Pipeline {
-    /// Loads the shipped models.
+    /// Loads the shipped models (unless the `models` stage is disabled).
     pub fn new(options: Options) -> Result<Pipeline, accord_models::ModelError> {
-        Ok(Pipeline { models: accord_models::Models::load()?, options })
+        let models = if options.disabled.iter().any(|d| d == "models") { None } else { Some(accord_models::Models::load()?) };
+        Ok(Pipeline { models, options })
     }
 
-    /// The loaded models.
-    pub fn models(&self) -> &accord_models::Models {
-        &self.models
+    /// The loaded models, if the `models` stage is enabled.
+    pub fn models(&self) -> Option<&accord_models::Models> {
+        self.models.as_ref()
     }
 
     /// Runs every enabled stage over one article.
@@ -57,7 +58,11 @@ impl Pipeline {
             let t = Instant::now();
             match stage {
                 "segment" => accord_text::segment(&mut doc),
-                "models" => self.models.annotate(&mut doc),
+                "models" => {
+                    if let Some(m) = &self.models {
+                        m.annotate(&mut doc)
+                    }
+                }
                 "credits" => accord_facts::credits(&mut doc),
                 "entities" => accord_facts::entities(&mut doc),
                 "attribution" => accord_attribution::extract(&mut doc),

@@ -1,1 +1,222 @@
-//! Treebank evaluation of the NLP backbone (in progress).
+//! Treebank evaluation of the NLP backbone (`accord eval --treebank FILE.conllu`).
+//!
+//! On the gold words of a UD CoNLL-U file it reports UPOS/XPOS/lemma accuracy and UAS/LAS (relation
+//! compared on its universal part, like `conllu_score.py`); sentence-boundary F1 of the text stage on the
+//! raw text rebuilt per document (multiword tokens as written, `SpaceAfter`, blank line at `# newpar`);
+//! and, on GUM (files with `Entity=` annotations), named-entity P/R/F1 per type with exact spans (names
+//! as defined by `accord_models::conllu::named_spans`) and coreference figures for
+//! `accord_facts::entities` run on the annotated gold words:
+//!
+//! - *pronoun antecedent accuracy*: third-person personal pronouns that are gold mentions whose chain has
+//!   a named mention (head `PROPN`) before the pronoun; right when the nearest preceding mention of the
+//!   pronoun's predicted entity has its head word inside a gold mention of that chain;
+//! - *MUC* (Vilain et al. 1995) with mentions identified by their head word (gold: the word whose head is
+//!   outside the mention; predicted: last word of the mention's `head_span`).
+
+use accord_models::conllu::{self, Sentence};
+use accord_models::eval::{self, Prf};
+use accord_models::Models;
+use accord_pipeline::{Options, Pipeline, RawDoc};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::Write;
+use std::path::Path;
+
+const PRONOUNS: &[&str] = &[
+    "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself", "they", "them", "their", "theirs", "themselves",
+];
+
+/// Coreference figures over a corpus.
+#[derive(Clone, Debug, Default)]
+pub struct CorefScores {
+    /// Eligible pronouns.
+    pub pronouns: usize,
+    /// Pronouns whose predicted antecedent is in the gold chain.
+    pub pronouns_right: usize,
+    /// Pronouns with no predicted entity at all.
+    pub pronouns_unresolved: usize,
+    /// MUC recall numerator / denominator and precision numerator / denominator.
+    pub muc: (usize, usize, usize, usize),
+}
+
+impl CorefScores {
+    /// MUC precision, recall, F1.
+    pub fn muc_prf(&self) -> (f64, f64, f64) {
+        let r = self.muc.0 as f64 / self.muc.1.max(1) as f64;
+        let p = self.muc.2 as f64 / self.muc.3.max(1) as f64;
+        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        (p, r, f)
+    }
+}
+
+/// MUC counts (numerator, denominator) of `key` chains partitioned by `response` (mention → chain).
+fn muc_half(key: &[Vec<usize>], response: &HashMap<usize, usize>) -> (usize, usize) {
+    let (mut num, mut den) = (0, 0);
+    for k in key {
+        if k.len() < 2 {
+            continue;
+        }
+        let mut parts = HashSet::new();
+        let mut alone = 0;
+        for m in k {
+            match response.get(m) {
+                Some(c) => {
+                    parts.insert(*c);
+                }
+                None => alone += 1,
+            }
+        }
+        num += k.len() - (parts.len() + alone);
+        den += k.len() - 1;
+    }
+    (num, den)
+}
+
+fn gold_head(s: &Sentence, a: usize, b: usize) -> usize {
+    (a..b).find(|&k| s.words[k].head == 0 || s.words[k].head - 1 < a || s.words[k].head - 1 >= b).unwrap_or(b - 1)
+}
+
+/// Coreference figures for one GUM document (its sentences) against `doc` after `accord_facts::entities`.
+fn coref_doc(sents: &[Sentence], doc: &accord_doc::Doc, sc: &mut CorefScores) {
+    let starts: Vec<usize> = doc.sentences.iter().map(|s| s.tokens.start).collect();
+    let gm = conllu::gum_mentions(sents);
+    // gold chains by head token; spans by token range
+    let mut chains: BTreeMap<&str, Vec<(usize, usize, usize, bool)>> = BTreeMap::new(); // (start tok, end tok, head tok, named)
+    for m in &gm {
+        let s = &sents[m.sentence];
+        let h = gold_head(s, m.start, m.end);
+        let named = s.words[h].upos == "PROPN";
+        let base = starts[m.sentence];
+        chains.entry(m.chain.as_str()).or_default().push((base + m.start, base + m.end, base + h, named));
+    }
+    let tok_of = |byte: usize| doc.token_at_or_after(byte);
+    // predicted: mention index -> head token; entity membership
+    let pred_head: Vec<usize> = doc.mentions.iter().map(|m| tok_of(m.head_span.end.saturating_sub(1))).collect();
+    let mut response: HashMap<usize, usize> = HashMap::new();
+    let mut resp_chains: Vec<Vec<usize>> = Vec::new();
+    for (ei, e) in doc.entities.iter().enumerate() {
+        let mut heads: Vec<usize> = e.mentions.iter().map(|&mi| pred_head[mi]).collect();
+        heads.sort_unstable();
+        heads.dedup();
+        for &h in &heads {
+            response.entry(h).or_insert(ei);
+        }
+        resp_chains.push(heads);
+    }
+    let mut key_map: HashMap<usize, usize> = HashMap::new();
+    let mut key_chains: Vec<Vec<usize>> = Vec::new();
+    for (ci, ms) in chains.values().enumerate() {
+        let mut heads: Vec<usize> = ms.iter().map(|m| m.2).collect();
+        heads.sort_unstable();
+        heads.dedup();
+        for &h in &heads {
+            key_map.entry(h).or_insert(ci);
+        }
+        key_chains.push(heads);
+    }
+    let (rn, rd) = muc_half(&key_chains, &response);
+    let (pn, pd) = muc_half(&resp_chains, &key_map);
+    sc.muc.0 += rn;
+    sc.muc.1 += rd;
+    sc.muc.2 += pn;
+    sc.muc.3 += pd;
+    // pronoun antecedents
+    for ms in chains.values() {
+        for &(a, b, _, _) in ms {
+            if b != a + 1 {
+                continue;
+            }
+            let t = &doc.tokens[a];
+            let w = doc.slice(t.span).to_lowercase();
+            if !PRONOUNS.contains(&w.as_str()) {
+                continue;
+            }
+            if !ms.iter().any(|m| m.3 && m.1 <= a) {
+                continue;
+            }
+            sc.pronouns += 1;
+            let pm = doc.mentions.iter().position(|m| m.span == t.span);
+            let Some(ei) = pm.and_then(|i| doc.mentions[i].entity) else {
+                sc.pronouns_unresolved += 1;
+                continue;
+            };
+            let ante = doc.entities[ei]
+                .mentions
+                .iter()
+                .filter(|&&mi| doc.mentions[mi].span.end <= t.span.start)
+                .max_by_key(|&&mi| doc.mentions[mi].span.start);
+            if let Some(&mi) = ante {
+                let h = pred_head[mi];
+                if ms.iter().any(|m| m.0 <= h && h < m.1) {
+                    sc.pronouns_right += 1;
+                }
+            }
+        }
+    }
+}
+
+/// Evaluates the shipped models on a CoNLL-U treebank and prints the figures to `out`.
+pub fn run(path: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
+    let sents = conllu::read_file(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    anyhow::ensure!(!sents.is_empty(), "{}: no sentences", path.display());
+    let models = Models::load()?;
+    anyhow::ensure!(models.is_trained(), "the shipped models are not trained (run `accord train`, then rebuild)");
+    let is_gum = sents.iter().any(|s| s.words.iter().any(|w| w.misc.contains("Entity=")));
+    let mut coref = CorefScores::default();
+    let sc = eval::score(&models, &sents, |doc, ds| {
+        if is_gum {
+            let mut d = doc.clone();
+            d.mentions.retain(|m| m.kind == accord_doc::MentionKind::Name);
+            accord_facts::entities(&mut d);
+            coref_doc(ds, &d, &mut coref);
+        }
+    });
+    writeln!(out, "treebank {}", path.display())?;
+    writeln!(out, "words {}  sentences {}  documents {}", sc.words, sents.len(), eval::documents(&sents).len())?;
+    writeln!(out, "UPOS {:.2}  XPOS {:.2}  lemma {:.2}", sc.pct(sc.upos), sc.pct(sc.xpos), sc.pct(sc.lemma))?;
+    writeln!(out, "UAS {:.2}  LAS {:.2}", sc.pct(sc.uas), sc.pct(sc.las))?;
+    writeln!(out, "models: {:.0} words/s (tagger+parser+recogniser+lemmas, one thread)", sc.words as f64 / sc.seconds.max(1e-9))?;
+    // sentence boundaries of the text stage on rebuilt raw text
+    let segmenter = Pipeline::new(Options { disabled: vec!["models".into(), "facts".into(), "attribution".into()], ..Default::default() })?;
+    let mut sb = Prf::default();
+    for r in eval::documents(&sents) {
+        let mut text = String::new();
+        let mut gold = HashSet::new();
+        for (k, s) in sents[r].iter().enumerate() {
+            if k > 0 {
+                text.push_str(if s.newpar { "\n\n" } else { " " });
+            }
+            text.push_str(&conllu::surface(s));
+            gold.insert(text.len());
+        }
+        let doc = segmenter.process(RawDoc { text, meta: Default::default() });
+        let pred: HashSet<usize> = doc
+            .sentences
+            .iter()
+            .map(|s| {
+                let t = doc.slice(s.span);
+                s.span.start + t.trim_end().len()
+            })
+            .collect();
+        let tp = pred.intersection(&gold).count();
+        sb.add(Prf { tp, fp: pred.len() - tp, fn_: gold.len() - tp });
+    }
+    writeln!(out, "sentence boundaries  P {:.3}  R {:.3}  F1 {:.3}", sb.p(), sb.r(), sb.f1())?;
+    if is_gum {
+        for (k, v) in &sc.entities {
+            writeln!(out, "entities {k:<5} P {:.3}  R {:.3}  F1 {:.3}  (gold {})", v.p(), v.r(), v.f1(), v.tp + v.fn_)?;
+        }
+        let m = sc.entity_micro();
+        writeln!(out, "entities micro P {:.3}  R {:.3}  F1 {:.3}", m.p(), m.r(), m.f1())?;
+        writeln!(
+            out,
+            "coref pronoun antecedent accuracy {:.3} ({} of {}; {} unresolved)",
+            coref.pronouns_right as f64 / coref.pronouns.max(1) as f64,
+            coref.pronouns_right,
+            coref.pronouns,
+            coref.pronouns_unresolved
+        )?;
+        let (p, r, f) = coref.muc_prf();
+        writeln!(out, "coref MUC (head match)  P {p:.3}  R {r:.3}  F1 {f:.3}")?;
+    }
+    Ok(())
+}

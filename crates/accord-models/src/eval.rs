@@ -15,11 +15,17 @@ pub fn doc_from_sentences(sents: &[Sentence], id: &str) -> Doc {
     let mut tokens = Vec::new();
     let mut sentences = Vec::new();
     let mut para = 0usize;
+    let mut paragraphs = Vec::new();
+    let mut pstart = 0usize;
     for (si, s) in sents.iter().enumerate() {
         if si > 0 {
+            if s.newpar {
+                paragraphs.push(Span::new(pstart, text.len()));
+                para += 1;
+            }
             text.push_str(if s.newpar { "\n\n" } else { " " });
             if s.newpar {
-                para += 1;
+                pstart = text.len();
             }
         }
         let first = tokens.len();
@@ -40,7 +46,9 @@ pub fn doc_from_sentences(sents: &[Sentence], id: &str) -> Doc {
         }
         sentences.push(accord_doc::Sentence { span: Span::new(sstart, text.len()), tokens: first..tokens.len(), paragraph: para });
     }
+    paragraphs.push(Span::new(pstart, text.len()));
     doc.text = text;
+    doc.paragraphs = paragraphs;
     doc.tokens = tokens;
     doc.sentences = sentences;
     doc

@@ -17,6 +17,8 @@ pub struct Tagger {
     model: Frozen,
 }
 
+/// Minimum frequency of a word for its ambiguity class to be used.
+const AMB_MIN_COUNT: u32 = 5;
 const UNK_AMB: u64 = 0xA3B1_0000_0001;
 const PAD_AMB: u64 = 0xA3B1_0000_0002;
 
@@ -125,17 +127,22 @@ impl Tagger {
                 tagdict.insert(*w, best);
             }
         }
-        let mut amb_sets: FastMap<u64, Vec<u16>> = FastMap::default();
+        // Ambiguity classes only for words seen often enough that the set is not just the gold tag of a
+        // rare word (which would teach the model to trust it blindly).
+        let mut amb_sets: FastMap<u64, (Vec<u16>, u32)> = FastMap::default();
         for ex in data {
             for (l, &g) in ex.lex.iter().zip(&ex.gold) {
                 let v = amb_sets.entry(l.lower).or_default();
-                if !v.contains(&g) {
-                    v.push(g);
+                v.1 += 1;
+                if !v.0.contains(&g) {
+                    v.0.push(g);
                 }
             }
         }
         let amb: FastMap<u64, u64> = amb_sets
             .into_iter()
+            .filter(|(_, (_, n))| *n >= AMB_MIN_COUNT)
+            .map(|(k, (v, _))| (k, v))
             .map(|(k, mut v)| {
                 v.sort_unstable();
                 (k, v.iter().fold(0xA3B1u64, |h, &c| h2(h, c as u64)))

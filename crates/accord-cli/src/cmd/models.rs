@@ -1,23 +1,246 @@
-//! `accord parse`, `accord train`, `accord bench` (in progress).
+//! `accord parse`, `accord train`, `accord bench`: the NLP backbone's commands (accord-models).
+use accord_models::{conllu, eval, train, Models};
+use accord_pipeline::{Options, Pipeline};
+use anyhow::Context;
+use rayon::prelude::*;
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+/// Input formats of `accord parse`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// Raw text: segmented by accord-text, then analysed.
+    Text,
+    /// Gold CoNLL-U: its words are kept, tags/lemmas/heads/relations are predicted.
+    Conllu,
+}
+
 /// Arguments of `accord parse`.
 #[derive(clap::Args)]
-pub struct ParseArgs {}
+pub struct ParseArgs {
+    /// Input file (raw text, or CoNLL-U with --input-format conllu; `.conllu` files are detected).
+    pub input: PathBuf,
+    /// Input format.
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormat>,
+    /// Write the CoNLL-U here instead of standard output.
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+    /// With CoNLL-U input: print the treebank evaluation (tags, dependencies, sentence boundaries, names,
+    /// coreference) instead of writing CoNLL-U, like `accord eval --treebank`.
+    #[arg(long)]
+    pub score: bool,
+}
+
 /// Arguments of `accord train`.
 #[derive(clap::Args)]
-pub struct TrainArgs {}
+pub struct TrainArgs {
+    /// Shared data folder holding data/treebanks.
+    #[arg(long, default_value = "../shared")]
+    pub shared: PathBuf,
+    /// Output folder for weights and model cards.
+    #[arg(long, default_value = "models")]
+    pub out: PathBuf,
+    /// Train on at most N sentences of each treebank (quick runs, tests).
+    #[arg(long, value_name = "N")]
+    pub limit_sentences: Option<usize>,
+    /// Training epochs for every model (default: tagger 8, parser 12, recogniser 12).
+    #[arg(long)]
+    pub epochs: Option<usize>,
+    /// Train one model only.
+    #[arg(long, value_parser = ["tagger", "parser", "ner"])]
+    pub only: Option<String>,
+    /// Seed of the shuffling PRNG.
+    #[arg(long, default_value_t = 20240607)]
+    pub seed: u64,
+    /// Skip the dev-set evaluation (and the scores in the model cards).
+    #[arg(long)]
+    pub no_eval: bool,
+}
+
 /// Arguments of `accord bench`.
 #[derive(clap::Args)]
-pub struct BenchArgs {}
+pub struct BenchArgs {
+    /// Corpus files or folders (.txt, .jsonl).
+    #[arg(required = true)]
+    pub corpus: Vec<PathBuf>,
+    /// Passes over the corpus for each measurement (the best is reported).
+    #[arg(long, default_value_t = 1)]
+    pub repeat: usize,
+}
+
 /// Runs `accord parse`.
-pub fn parse(_a: ParseArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("accord parse is not built yet")
+pub fn parse(a: ParseArgs) -> anyhow::Result<ExitCode> {
+    let fmt = a.input_format.unwrap_or(if a.input.extension().is_some_and(|e| e == "conllu") { InputFormat::Conllu } else { InputFormat::Text });
+    if a.score {
+        anyhow::ensure!(fmt == InputFormat::Conllu, "--score needs CoNLL-U input");
+        let mut w = std::io::stdout().lock();
+        accord_eval::treebank::run(&a.input, &mut w)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut out = String::new();
+    match fmt {
+        InputFormat::Conllu => {
+            let models = Models::load()?;
+            anyhow::ensure!(models.is_trained(), "the models are not trained: run `accord train` and rebuild");
+            let sents = conllu::read_file(&a.input).with_context(|| format!("reading {}", a.input.display()))?;
+            eval::score(&models, &sents, |doc, ds| eval::write_predicted(doc, ds, &mut out));
+        }
+        InputFormat::Text => {
+            let raw = accord_ingest::read_text_file(&a.input)?;
+            let pipeline = Pipeline::new(Options { disabled: vec!["facts".into(), "attribution".into()], ..Default::default() })?;
+            let doc = pipeline.process(raw);
+            write_doc_conllu(&doc, &mut out);
+        }
+    }
+    match &a.out {
+        Some(p) => std::fs::write(p, out).with_context(|| format!("writing {}", p.display()))?,
+        None => std::io::stdout().lock().write_all(out.as_bytes())?,
+    }
+    Ok(ExitCode::SUCCESS)
 }
+
+/// CoNLL-U of an analysed document (named entities as `NE=B-PER` in MISC).
+fn write_doc_conllu(doc: &accord_doc::Doc, out: &mut String) {
+    use std::fmt::Write as _;
+    let mut ne = vec![String::new(); doc.tokens.len()];
+    for m in &doc.mentions {
+        if m.kind != accord_doc::MentionKind::Name {
+            continue;
+        }
+        let a = doc.token_at_or_after(m.span.start);
+        let b = doc.token_at_or_after(m.span.end);
+        let l = m.etype.map(|e| e.label()).unwrap_or("MISC");
+        for (k, n) in ne.iter_mut().enumerate().take(b).skip(a) {
+            *n = format!("NE={}-{l}", if k == a { "B" } else { "I" });
+        }
+    }
+    let _ = writeln!(out, "# newdoc id = {}", doc.meta.id);
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let _ = writeln!(out, "# sent_id = {}", si + 1);
+        let _ = writeln!(out, "# text = {}", doc.slice(s.span).replace('\n', " "));
+        for i in s.tokens.clone() {
+            let t = &doc.tokens[i];
+            let a = t.analysis.clone().unwrap_or_default();
+            let head = a.head.map(|h| h - s.tokens.start + 1).unwrap_or(0);
+            let mut misc: Vec<String> = Vec::new();
+            if !t.space_after {
+                misc.push("SpaceAfter=No".into());
+            }
+            if !ne[i].is_empty() {
+                misc.push(ne[i].clone());
+            }
+            let e = |x: &str| if x.is_empty() { "_".to_string() } else { x.to_string() };
+            let _ = writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t{}",
+                i - s.tokens.start + 1,
+                doc.token_norm(i),
+                e(&a.lemma),
+                e(a.upos),
+                e(a.xpos),
+                head,
+                e(a.deprel),
+                if misc.is_empty() { "_".to_string() } else { misc.join("|") }
+            );
+        }
+        out.push('\n');
+    }
+}
+
 /// Runs `accord train`.
-pub fn train(_a: TrainArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("accord train is not built yet")
+pub fn train(a: TrainArgs) -> anyhow::Result<ExitCode> {
+    let opts = train::Options {
+        shared: a.shared.clone(),
+        out: a.out.clone(),
+        limit_sentences: a.limit_sentences,
+        epochs: a.epochs,
+        only: a.only.clone(),
+        seed: a.seed,
+        skip_eval: a.no_eval,
+    };
+    anyhow::ensure!(a.shared.join("data/treebanks").is_dir(), "{} has no data/treebanks (use --shared DIR)", a.shared.display());
+    let t = Instant::now();
+    let report = train::train(&opts, &mut |m| eprintln!("[{:>6.1}s] {m}", t.elapsed().as_secs_f64()))?;
+    train::write_cards(&opts, &report)?;
+    eprintln!("done in {:.1}s; weights and cards in {}", t.elapsed().as_secs_f64(), a.out.display());
+    if a.out.canonicalize().ok() == PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models").canonicalize().ok() {
+        eprintln!("rebuild accord to embed the new weights (cargo build --release -p accord-cli)");
+    }
+    Ok(ExitCode::SUCCESS)
 }
+
+fn peak_rss_kib() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    s.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok()
+}
+
 /// Runs `accord bench`.
-pub fn bench(_a: BenchArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("accord bench is not built yet")
+pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
+    let mut docs = Vec::new();
+    for p in accord_ingest::expand_paths(&a.corpus) {
+        for d in accord_ingest::read_path(&p) {
+            docs.push(d?);
+        }
+    }
+    anyhow::ensure!(!docs.is_empty(), "no documents found");
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let t = Instant::now();
+    let pipeline = Pipeline::new(Options::default())?;
+    println!("corpus: {} documents, {:.1} MB; models loaded in {:.3}s (trained: {})", docs.len(), bytes as f64 / 1e6, t.elapsed().as_secs_f64(), pipeline.models().is_some_and(|m| m.is_trained()));
+    let count = |d: &accord_doc::Doc| {
+        let words = d.tokens.iter().filter(|t| matches!(t.kind, accord_doc::TokenKind::Word | accord_doc::TokenKind::Number)).count();
+        (d.tokens.len(), words)
+    };
+    // single-threaded, with per-stage times
+    let mut best_single = f64::MAX;
+    let (mut tokens, mut words) = (0usize, 0usize);
+    let mut stages: Vec<(&'static str, Duration)> = Vec::new();
+    for _ in 0..a.repeat.max(1) {
+        stages.clear();
+        let (mut tk, mut wd) = (0, 0);
+        let t = Instant::now();
+        for d in &docs {
+            let doc = pipeline.process_timed(d.clone(), &mut |s, dur| match stages.iter_mut().find(|x| x.0 == s) {
+                Some(x) => x.1 += dur,
+                None => stages.push((s, dur)),
+            });
+            let (a, b) = count(&doc);
+            tk += a;
+            wd += b;
+        }
+        best_single = best_single.min(t.elapsed().as_secs_f64());
+        tokens = tk;
+        words = wd;
+    }
+    println!("tokens: {tokens}, words: {words}");
+    println!(
+        "single thread: {:.2}s  {:.0} tokens/s  {:.0} words/s",
+        best_single,
+        tokens as f64 / best_single,
+        words as f64 / best_single
+    );
+    for (s, d) in &stages {
+        println!("  stage {s:<12} {:>8.3}s  {:>10.0} tokens/s", d.as_secs_f64(), tokens as f64 / d.as_secs_f64().max(1e-9));
+    }
+    let threads = rayon::current_num_threads();
+    let mut best_par = f64::MAX;
+    for _ in 0..a.repeat.max(1) {
+        let t = Instant::now();
+        let n: usize = docs.par_iter().map(|d| pipeline.process(d.clone()).tokens.len()).sum();
+        assert_eq!(n, tokens);
+        best_par = best_par.min(t.elapsed().as_secs_f64());
+    }
+    println!(
+        "{threads} threads: {:.2}s  {:.0} tokens/s  {:.0} words/s",
+        best_par,
+        tokens as f64 / best_par,
+        words as f64 / best_par
+    );
+    if let Some(k) = peak_rss_kib() {
+        println!("peak memory (VmHWM): {:.1} MiB", k as f64 / 1024.0);
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -256,7 +256,14 @@ fn read_plain(path: &Path) -> Box<dyn Iterator<Item = Result<RawDoc, IngestError
         return Box::new(std::iter::once(read_text(std::io::stdin().lock(), "stdin")));
     }
     match Format::of(path) {
-        Format::Text | Format::Html | Format::Feed | Format::Warc => Box::new(std::iter::once(read_text_file(path))),
+        Format::Text => match std::fs::metadata(path) {
+            Ok(m) if m.len() as usize > CHUNK_BYTES => match std::fs::File::open(path) {
+                Ok(f) => Box::new(TextChunks::new(BufReader::with_capacity(1 << 16, f), &name, &file_id(path), CHUNK_BYTES)),
+                Err(source) => Box::new(std::iter::once(Err(IngestError::Io { path: name, source }))),
+            },
+            _ => Box::new(std::iter::once(read_text_file(path))),
+        },
+        Format::Html | Format::Feed | Format::Warc => Box::new(std::iter::once(read_text_file(path))),
         Format::JsonLines => match std::fs::File::open(path) {
             Ok(f) => Box::new(JsonLines::new(BufReader::with_capacity(1 << 16, f), &name)),
             Err(source) => Box::new(std::iter::once(Err(IngestError::Io { path: name, source }))),
@@ -292,6 +299,65 @@ pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
+/// Plain-text files larger than this are read in parts, split at blank lines, so memory stays bounded.
+pub const CHUNK_BYTES: usize = 4 << 20;
+
+/// Streams a large plain-text file as parts of about `chunk` bytes, each ending at a paragraph break
+/// (a blank line) where one comes within the next `chunk` bytes, else at a line end. Part ids are
+/// `ID#1`, `ID#2`, ...; offsets in each part's output count from the start of that part.
+pub struct TextChunks<R> {
+    reader: R,
+    name: String,
+    id: String,
+    chunk: usize,
+    offset: usize,
+    part: usize,
+    done: bool,
+}
+
+impl<R: BufRead> TextChunks<R> {
+    /// Reads `reader` (named `name` in errors) in parts of about `chunk` bytes.
+    pub fn new(reader: R, name: &str, id: &str, chunk: usize) -> Self {
+        TextChunks { reader, name: name.to_string(), id: id.to_string(), chunk: chunk.max(1), offset: 0, part: 0, done: false }
+    }
+}
+
+impl<R: BufRead> Iterator for TextChunks<R> {
+    type Item = Result<RawDoc, IngestError>;
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let mut buf: Vec<u8> = Vec::with_capacity(self.chunk + 4096);
+        loop {
+            let before = buf.len();
+            match self.reader.read_until(b'\n', &mut buf) {
+                Ok(0) => {
+                    self.done = true;
+                    break;
+                }
+                Ok(_) => {}
+                Err(source) => {
+                    self.done = true;
+                    return Some(Err(IngestError::Io { path: self.name.clone(), source }));
+                }
+            }
+            let line_blank = buf[before..].iter().all(|b| b.is_ascii_whitespace());
+            if (buf.len() >= self.chunk && line_blank) || buf.len() >= 2 * self.chunk {
+                break;
+            }
+        }
+        if buf.is_empty() {
+            return None;
+        }
+        let base = self.offset;
+        self.offset += buf.len();
+        self.part += 1;
+        let id = format!("{}#{}", self.id, self.part);
+        Some(utf8(&self.name, buf, base, None).map(|text| RawDoc { text, meta: Meta { id, ..Default::default() } }))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -307,6 +373,20 @@ mod tests {
         assert_eq!((two.meta.id.as_str(), two.meta.date.as_deref()), ("7", Some("2024-01-02")));
         let err = items[3].as_ref().unwrap_err().to_string();
         assert!(err.contains("x.jsonl") && err.contains("byte 78") && err.contains("line 5"), "{err}");
+    }
+
+    #[test]
+    fn large_text_is_read_in_parts_at_paragraph_breaks() {
+        let para = "A sentence of the story goes here.\n\n";
+        let text = para.repeat(100);
+        let parts: Vec<_> = TextChunks::new(text.as_bytes(), "big.txt", "big.txt", 200).map(Result::unwrap).collect();
+        assert!(parts.len() > 5);
+        assert_eq!(parts.iter().map(|p| p.text.as_str()).collect::<String>(), text);
+        assert!(parts.iter().all(|p| p.text.ends_with("\n\n") || p.text.len() < 200));
+        assert_eq!(parts[1].meta.id, "big.txt#2");
+        let bad = [b"ok line\n\n".repeat(40), vec![0xff]].concat();
+        let last = TextChunks::new(&bad[..], "bad.txt", "bad.txt", 100).last().unwrap();
+        assert!(last.unwrap_err().to_string().contains(&format!("byte {}", bad.len() - 1)));
     }
 
     #[test]

@@ -55,7 +55,7 @@ pub fn extract(doc: &mut Doc) {
     let mut quote_used = vec![false; quotes.len()];
     for si in 0..doc.sentences.len() {
         let s = doc.sentences[si].clone();
-        if doc.in_credit(s.span) {
+        if doc.credits.iter().any(|c| c.kind != "dateline" && c.span.overlap(s.span) > 0) {
             continue;
         }
         let cues = find_cues(doc, s.tokens.clone(), &quotes, lex);
@@ -179,6 +179,12 @@ fn trim_end(doc: &Doc, start: usize, end_tok: usize) -> usize {
 }
 
 fn quote_type(content: Span, quotes: &[Quote]) -> QuoteType {
+    // "“A,” she said. “B.”": quotations at both ends, only the cue between them
+    let starts = quotes.iter().any(|q| q.span.start == content.start && q.words >= 1);
+    let ends = quotes.iter().any(|q| q.span.end == content.end && q.words >= 1);
+    if starts && ends && quotes.iter().filter(|q| q.span.overlap(content) > 0).count() >= 2 {
+        return QuoteType::Direct;
+    }
     let mut any = false;
     for q in quotes {
         if q.span.overlap(content) == 0 {
@@ -347,9 +353,15 @@ fn cut_trailing_attribution(doc: &Doc, content: Span, lex: &Lexicons) -> Span {
 /// Builds the attribution of one cue, or None when the cue has no content.
 fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts: &[Attribution], in_sentence: &[usize]) -> Option<Attribution> {
     let s = &doc.sentences[si];
-    let (sstart, send) = (s.tokens.start, s.tokens.end);
+    // the story starts after a dateline ("LISBON (Reuters) -")
+    let after_dateline = doc.credits.iter().filter(|c| c.kind == "dateline" && c.span.overlap(s.span) > 0).map(|c| c.span.end).max();
+    let sstart = match after_dateline {
+        Some(e) => doc.token_at_or_after(e).min(s.tokens.end),
+        None => s.tokens.start,
+    };
+    let send = s.tokens.end;
     let cue_span = Span::new(doc.tokens[cue.first].span.start, doc.tokens[cue.end - 1].span.end);
-    let sentence_text_end = trim_end(doc, s.span.start, send);
+    let sentence_text_end = trim_end(doc, doc.tokens.get(sstart).map_or(s.span.start, |t| t.span.start), send);
 
     if cue.according {
         let initial = cue.first == sstart || (cue.first == sstart + 1 && doc.tokens[sstart].kind == TokenKind::OpenQuote);
@@ -444,7 +456,7 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
         if tail_start < send && doc.token_text(tail_start) == "," && tail_start + 1 < send {
             if let Some(q) = quote_starting_at(quotes, tail_start + 1) {
                 content = content.cover(q.span);
-            } else if subject.is_some() && looks_like_clause(doc, tail_start + 1, send) && content.start == s.span.start {
+            } else if subject.is_some() && looks_like_clause(doc, tail_start + 1, send) && content.start == doc.tokens[sstart].span.start {
                 content = content.cover(Span::new(doc.tokens[tail_start + 1].span.start, sentence_text_end));
             }
         }

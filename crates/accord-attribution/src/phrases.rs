@@ -126,8 +126,8 @@ pub fn np_right(doc: &Doc, start: usize, ceiling: usize, lex: &Lexicons) -> Opti
             break;
         }
     }
-    // do not end on a determiner or possessive
-    while k > start && (DETERMINERS.contains(&doc.token_text(k - 1).to_lowercase().as_str()) || matches!(doc.token_norm(k - 1), "'s" | "'")) {
+    // do not end on a determiner, a possessive or punctuation
+    while k > start && (DETERMINERS.contains(&doc.token_text(k - 1).to_lowercase().as_str()) || matches!(doc.token_norm(k - 1), "'s" | "'" | "." | "-")) {
         k -= 1;
     }
     (k > start).then_some((start, k))

@@ -132,6 +132,9 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             entities[ei].affiliation = aff;
         }
     }
+    // Mentions inside quotation marks are not antecedents for a pronoun outside them ("thank God,” she said).
+    let depth = quote_depth(doc);
+    let quoted: Vec<bool> = doc.mentions.iter().map(|m| depth.get(doc.token_at_or_after(m.span.start)).copied().unwrap_or(false)).collect();
     // 2. Pronouns and definite nominals, in text order.
     for m in 0..n {
         let kind = doc.mentions[m].kind;
@@ -141,7 +144,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
         }
         match kind {
             MentionKind::Pronoun if !info.plural => {
-                if let Some(best) = best_person(doc, infos, &entities, m) {
+                if let Some(best) = best_person(doc, infos, &entities, m, &quoted) {
                     let e = doc.mentions[best].entity.unwrap();
                     doc.mentions[m].entity = Some(e);
                     antecedents[m] = Some(best);
@@ -180,6 +183,32 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
     doc.antecedents = antecedents;
 }
 
+/// For each token: true when it lies between an opening and a closing quotation mark of its paragraph.
+fn quote_depth(doc: &Doc) -> Vec<bool> {
+    let mut out = Vec::with_capacity(doc.tokens.len());
+    let mut open = false;
+    let mut par = usize::MAX;
+    for t in &doc.tokens {
+        let p = doc.sentences.get(t.sentence).map_or(0, |s| s.paragraph);
+        if p != par {
+            par = p;
+            open = false;
+        }
+        match t.kind {
+            accord_doc::TokenKind::OpenQuote => {
+                open = true;
+                out.push(true);
+            }
+            accord_doc::TokenKind::CloseQuote => {
+                out.push(open);
+                open = false;
+            }
+            _ => out.push(open),
+        }
+    }
+    out
+}
+
 fn contains_word(haystack: &str, word: &str) -> bool {
     haystack.match_indices(word).any(|(i, _)| {
         let before = haystack[..i].chars().next_back();
@@ -189,7 +218,7 @@ fn contains_word(haystack: &str, word: &str) -> bool {
 }
 
 /// The earlier person mention a singular pronoun most likely refers to.
-fn best_person(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usize) -> Option<usize> {
+fn best_person(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usize, quoted: &[bool]) -> Option<usize> {
     let pm = &doc.mentions[m];
     let gender = infos[m].gender;
     let mut best: Option<(f32, usize)> = None;
@@ -200,7 +229,7 @@ fn best_person(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usize) 
             break;
         }
         let Some(e) = c.entity else { continue };
-        if infos[p].in_credit || entities[e].etype != EntityType::Person || c.span.end > pm.span.start {
+        if infos[p].in_credit || entities[e].etype != EntityType::Person || c.span.end > pm.span.start || (quoted[p] && !quoted[m]) {
             continue;
         }
         if !seen.insert(e) {

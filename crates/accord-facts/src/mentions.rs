@@ -143,7 +143,7 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                     && !capital_seen.contains(w0)
                     && !lex.known.contains_key(w0)
                     && !lex.honorifics.contains_key(w0)
-                    && doc.tokens[a].analysis.as_ref().is_none_or(|an| an.upos != "PROPN");
+;
                 if common || lone {
                     a += 1;
                 }
@@ -388,8 +388,11 @@ pub fn appositive_after(doc: &Doc, name_end: usize, si: usize, lex: &Lexicons) -
     if let Some(w) = (a..e).find(|&k| matches!(doc.token_text(k), "who" | "which" | "whose")) {
         e = w;
     }
-    let article_led = matches!(doc.token_text(a).to_lowercase().as_str(), "a" | "an" | "the") || doc.token_norm(a + 1.min(e - a - 1)) == "'s";
-    if e == a || !(a..e.min(a + 8)).any(|k| lex.is_title(doc.token_text(k))) && !(article_led && e - a <= 8) {
+    if e == a {
+        return None;
+    }
+    let article_led = matches!(doc.token_text(a).to_lowercase().as_str(), "a" | "an" | "the") || (e > a + 1 && doc.token_norm(a + 1) == "'s");
+    if !(a..e.min(a + 8)).any(|k| lex.is_title(doc.token_text(k))) && !(article_led && e - a <= 8) {
         return None;
     }
     // Drop the owner before the last possessive and a leading article.

@@ -245,14 +245,20 @@ pub type TypeLabel = String;
 /// every letter or digit is inside double quotation marks, `mixed` when some are, `indirect` when none
 /// are (or there are no letters or digits).
 ///
-/// Double marks only (`"` `“` `”` `„` `«` `»`); single marks are left out because `’` is also the
+/// Double marks only (`"` `“` `”` `„` `«` `»`, and `''` — two apostrophes, which the New York Times
+/// texts of PolNeAR use as opening and closing marks — read like `"`); single marks are left out because `’` is also the
 /// apostrophe. `“`/`„`/`«` open, `”`/`»` close, a straight `"` opens when no straight quote is open and
 /// closes otherwise; an unclosed quote runs to the end of the content (multi-paragraph quotes leave
 /// the closing mark out). Fragments of a discontinuous span are passed joined.
 pub fn quote_type_from_marks(content: &str) -> &'static str {
     let (mut inside, mut outside) = (0usize, 0usize);
     let mut stack: Vec<char> = Vec::new();
-    for c in content.chars() {
+    let mut chars = content.chars().peekable();
+    while let Some(mut c) = chars.next() {
+        if c == '\'' && chars.peek() == Some(&'\'') {
+            chars.next();
+            c = '"';
+        }
         match c {
             '“' | '„' | '«' => stack.push('“'),
             '”' | '»' => {
@@ -614,6 +620,9 @@ mod tests {
             "direct"
         );
         assert_eq!(quote_type_from_marks("it’s ‘in their heads’"), "indirect");
+        assert_eq!(quote_type_from_marks("''I don't know,'' he"), "mixed");
+        assert_eq!(quote_type_from_marks("''I don't know.''"), "direct");
+        assert_eq!(quote_type_from_marks("it's Ann's"), "indirect");
         assert_eq!(
             quote_type_from_marks("\"outer “inner” outer\" after"),
             "mixed"

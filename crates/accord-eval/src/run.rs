@@ -144,6 +144,11 @@ pub struct ErrorSample {
     /// `miss` (gold content unmatched at overlap > 0.3), `false_positive` (prediction unmatched at
     /// > 0.3) or `boundary` (matched at > 0.3 but not at > 0.8).
     pub kind: &'static str,
+    /// A rough cause, for counting: for a miss `in the first line (headline)`, `cue found, content
+    /// not (attached elsewhere or too short)`, `no word cue (colon, dash or none)`, `short content (4
+    /// words or fewer)`, `cue not found`; for a false positive `no cue`, `cue is a gold cue, content
+    /// does not match`, `cue not a gold cue`; for a boundary error `prediction shorter`/`longer`.
+    pub category: &'static str,
     /// Gold relation or predicted attribution id.
     pub id: String,
     /// Gold (miss, boundary) or predicted (false positive) content span.
@@ -193,9 +198,10 @@ pub fn errors(stem: &str, chars: &[char], gold: &[Quote], pred: &[Quote]) -> Vec
     let pc: Vec<CharSpan> = pred.iter().map(|q| q.content).collect();
     let m3 = greedy_match(chars, &gc, &pc, Criterion::Overlap(0.3));
     let m8 = greedy_match(chars, &gc, &pc, Criterion::Overlap(0.8));
-    let sample = |kind, q: &Quote, pred: Option<&Quote>| ErrorSample {
+    let sample = |kind, category, q: &Quote, pred: Option<&Quote>| ErrorSample {
         doc: stem.to_string(),
         kind,
+        category,
         id: q.id.clone(),
         content: q.content,
         pred_content: pred.map(|p| p.content),
@@ -205,17 +211,55 @@ pub fn errors(stem: &str, chars: &[char], gold: &[Quote], pred: &[Quote]) -> Vec
         snippet: snippet(chars, q.content),
         pred_snippet: pred.map(|p| snippet(chars, p.content)),
     };
+    let first_line_end = chars.iter().position(|&c| c == '\n').unwrap_or(chars.len());
+    let words = |s: CharSpan| s.text(chars).split_whitespace().count();
+    let pred_cues: Vec<CharSpan> = pred.iter().filter_map(|p| p.cue).collect();
+    let gold_cues: Vec<CharSpan> = gold.iter().filter_map(|g| g.cue).collect();
+    let cue_hit = |cue: Option<CharSpan>, others: &[CharSpan]| {
+        cue.is_some_and(|c| others.iter().any(|o| o.overlap(c) > 0))
+    };
     let mut out = Vec::new();
     for (i, g) in gold.iter().enumerate() {
         match (m3[i], m8[i]) {
-            (None, _) => out.push(sample("miss", g, None)),
-            (Some(p), None) => out.push(sample("boundary", g, Some(&pred[p]))),
+            (None, _) => {
+                let cat = if g.content.start < first_line_end {
+                    "in the first line (headline)"
+                } else if cue_hit(g.cue, &pred_cues) {
+                    "cue found, content not (attached elsewhere or too short)"
+                } else if g
+                    .cue
+                    .is_none_or(|c| !c.text(chars).chars().any(char::is_alphanumeric))
+                {
+                    "no word cue (colon, dash or none)"
+                } else if words(g.content) <= 4 {
+                    "short content (4 words or fewer)"
+                } else {
+                    "cue not found"
+                };
+                out.push(sample("miss", cat, g, None))
+            }
+            (Some(p), None) => {
+                let pc = pred[p].content;
+                let cat = if pc.len() < g.content.len() {
+                    "prediction shorter"
+                } else {
+                    "prediction longer"
+                };
+                out.push(sample("boundary", cat, g, Some(&pred[p])))
+            }
             _ => {}
         }
     }
     for (j, p) in pred.iter().enumerate() {
         if !m3.contains(&Some(j)) {
-            out.push(sample("false_positive", p, None));
+            let cat = if p.cue.is_none() {
+                "no cue"
+            } else if cue_hit(p.cue, &gold_cues) {
+                "cue is a gold cue, content does not match"
+            } else {
+                "cue not a gold cue"
+            };
+            out.push(sample("false_positive", cat, p, None));
         }
     }
     out

@@ -46,12 +46,11 @@ pub struct Args {
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
-    if let Some(_tb) = &a.treebank {
-        // The treebank evaluation belongs to the models' owner (accord_eval::treebank); it does not
-        // expose `run(path, &mut writer)` yet.
-        anyhow::bail!(
-            "accord eval --treebank: accord_eval::treebank::run is not available yet in this build"
-        );
+    if let Some(tb) = &a.treebank {
+        // Owned by the models' author: tags, lemmas, UAS/LAS, sentence boundaries, names, coreference.
+        accord_eval::treebank::run(tb, &mut w)?;
+        w.flush()?;
+        return Ok(ExitCode::SUCCESS);
     }
     let date = match &a.date {
         Some(d) => Some(
@@ -283,11 +282,13 @@ fn print_errors(w: &mut impl Write, ev: &BratEval, samples: &[ErrorSample]) -> s
         // The most frequent cues and types among them, to see which rules are missing or too eager.
         let mut cues: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut types: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        let mut cats: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
         for e in &of_kind {
             *cues
                 .entry(e.cue.as_deref().unwrap_or("(no cue)").to_lowercase())
                 .or_default() += 1;
             *types.entry(e.qtype.as_deref().unwrap_or("?")).or_default() += 1;
+            *cats.entry(e.category).or_default() += 1;
         }
         let mut cues: Vec<_> = cues.into_iter().collect();
         cues.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -297,6 +298,11 @@ fn print_errors(w: &mut impl Write, ev: &BratEval, samples: &[ErrorSample]) -> s
             .map(|(c, n)| format!("{c:?} {n}"))
             .collect();
         let types: Vec<String> = types.iter().map(|(t, n)| format!("{t} {n}")).collect();
+        let mut cats: Vec<_> = cats.into_iter().collect();
+        cats.sort_by(|a, b| b.1.cmp(&a.1));
+        for (c, n) in &cats {
+            writeln!(w, "  {n:>5}  {c}")?;
+        }
         writeln!(w, "  by type: {}", types.join(", "))?;
         writeln!(w, "  top cues: {}", top.join(", "))?;
         for e in samples.iter().filter(|e| e.kind == kind) {

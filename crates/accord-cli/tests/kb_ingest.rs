@@ -106,6 +106,11 @@ fn sigkill_mid_ingest_then_rerun_equals_one_clean_run() {
     let started = wait_until(Duration::from_secs(60), || {
         db.join("accord.sqlite").exists() && accord_store::Store::open(&db).map(|s| s.stats().map(|s| s.articles >= 8).unwrap_or(false)).unwrap_or(false)
     });
+    // readers keep working while the ingest writes (SQLite WAL, tantivy readers)
+    if started {
+        let q = run(&["quotes", "--db", db.to_str().unwrap(), "--json", "--about", "ready"]);
+        assert!(q.status.success(), "query during ingest: {}", String::from_utf8_lossy(&q.stderr));
+    }
     child.kill().unwrap(); // SIGKILL on Unix
     child.wait().unwrap();
     assert!(started, "ingest never committed a batch");

@@ -315,17 +315,8 @@ fn post_article(store: &mut Store, analyzer: Option<&Analyzer>, lock: &Mutex<()>
     let doc = analyzer(a.text, meta);
     let _g = lock.lock().unwrap_or_else(|p| p.into_inner());
     let info = accord_store::ArticleInfo { path: None, author: a.author, outlet: a.source };
-    // another process (an ingest) may hold the index writer for a while: wait up to 10 s
-    let t = std::time::Instant::now();
-    let res = loop {
-        match store.begin_writing() {
-            Err(StoreError::Busy(_)) if t.elapsed() < std::time::Duration::from_secs(10) => {
-                std::thread::sleep(std::time::Duration::from_millis(100))
-            }
-            Err(e) => break Err(e),
-            Ok(()) => break store.add_batch(&[(doc, info)]),
-        }
-    };
+    // begin_writing waits a little when another process holds the index writer, then reports 409
+    let res = store.begin_writing().and_then(|()| store.add_batch(&[(doc, info)]));
     store.end_writing();
     let out = res.map_err(|e| match e {
         StoreError::Busy(m) => ApiError(409, m),

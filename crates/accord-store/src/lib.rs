@@ -239,7 +239,8 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let mut store = Store { conn, fts: fts::Fts::open(&dir.join("index"))?, dir: dir.to_path_buf() };
         store.migrate()?;
-        if store.fts.try_writer()? {
+        // catch up only when the index lags, and only if no other process is writing it
+        if store.index_lags()? && store.fts.try_writer()? {
             store.catch_up()?;
             store.fts.release_writer();
         }
@@ -278,10 +279,21 @@ impl Store {
     /// Takes the write lock of the full-text index for an ingest run (catching up first). Fails with
     /// [`StoreError::Busy`] when another ingest is running.
     pub fn begin_writing(&mut self) -> Result<(), StoreError> {
-        if !self.fts.try_writer()? {
-            return Err(StoreError::Busy(format!("another accord ingest is writing to {}", self.dir.display())));
+        // a reader catching the index up holds the lock for a moment: wait a little for it
+        let start = std::time::Instant::now();
+        while !self.fts.try_writer()? {
+            if start.elapsed() > std::time::Duration::from_secs(5) {
+                return Err(StoreError::Busy(format!("another accord ingest is writing to {}", self.dir.display())));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
         }
         self.catch_up()
+    }
+
+    /// True when SQLite holds articles the full-text index has not committed yet.
+    fn index_lags(&self) -> Result<bool, StoreError> {
+        let max: i64 = self.conn.query_row("SELECT COALESCE(MAX(id),0) FROM articles", [], |r| r.get(0))?;
+        Ok(max > self.fts.watermark()?)
     }
 
     /// Releases the full-text write lock taken by [`Store::begin_writing`] (or by [`Store::add_batch`]).

@@ -642,10 +642,15 @@ pub fn serve(a: ServeArgs) -> anyhow::Result<ExitCode> {
     let analyzer: Option<accord_server::Analyzer> = if a.read_only {
         None
     } else {
-        let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options::default())?;
-        Some(std::sync::Arc::new(move |text: String, meta: accord_doc::Meta| {
-            pipeline.process(accord_ingest::RawDoc { text, meta }).to_output()
-        }))
+        match accord_pipeline::Pipeline::new(accord_pipeline::Options::default()) {
+            Ok(pipeline) => Some(std::sync::Arc::new(move |text: String, meta: accord_doc::Meta| {
+                pipeline.process(accord_ingest::RawDoc { text, meta }).to_output()
+            })),
+            Err(e) => {
+                eprintln!("accord: warning: models could not be loaded ({e}); serving read-only");
+                None
+            }
+        }
     };
     let server = accord_server::Server::bind(accord_server::Config {
         dir: dir.clone(),

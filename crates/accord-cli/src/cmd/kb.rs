@@ -120,6 +120,7 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     let mut pending: Vec<(accord_ingest::html::Article, String)> = Vec::new();
     let mut seen_in_batch = std::collections::HashSet::new();
     let batch = a.batch.max(1);
+    let store_time = std::cell::Cell::new(Duration::ZERO);
 
     let flush = |pending: &mut Vec<(accord_ingest::html::Article, String)>,
                      store: &mut Store,
@@ -155,7 +156,9 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
             }
         }
         let n = docs.len() as u64;
+        let t = Instant::now();
         let outcomes = store.add_batch(&docs)?;
+        store_time.set(store_time.get() + t.elapsed());
         progress.docs(n);
         let (mut ad, mut nd, mut dup) = (0, 0, 0);
         for o in outcomes {
@@ -218,13 +221,15 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
             "db": dir.display().to_string(),
             "ingested": processed, "new": added, "near_duplicates": near, "already_present": present,
             "failed": failed.len(), "failures": failed, "seconds": secs, "docs_per_second": rate,
+            "store_seconds": store_time.get().as_secs_f64(),
             "total": stats,
         });
         println!("{}", serde_json::to_string_pretty(&v)?);
     } else {
         println!(
-            "ingested {processed} articles ({added} new, {near} near-duplicates linked), {present} already present, {} failed — {secs:.2} s, {rate:.1} docs/s",
-            failed.len()
+            "ingested {processed} articles ({added} new, {near} near-duplicates linked), {present} already present, {} failed — {secs:.2} s, {rate:.1} docs/s ({:.2} s of it storing and indexing)",
+            failed.len(),
+            store_time.get().as_secs_f64()
         );
         println!(
             "knowledge base {}: {} articles, {} quotes, {} entities, {} quantities",

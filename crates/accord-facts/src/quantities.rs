@@ -80,7 +80,10 @@ pub fn find(doc: &mut Doc) {
             let cw = doc.token_text(c1);
             let lc = cw.to_lowercase();
             let tag = doc.tokens[c1].analysis.as_ref().map(|a| a.upos);
+            let participle = doc.tokens[c1].analysis.as_ref().is_some_and(|a| matches!(a.xpos, "VBG" | "VBN"))
+                && doc.tokens.get(c1 + 1).and_then(|t| t.analysis.as_ref()).is_some_and(|a| matches!(a.upos, "NOUN" | "ADJ"));
             let stop = match tag {
+                _ if participle => false,
                 Some(u) => !matches!(u, "NOUN" | "ADJ" | "PROPN" | "NUM" | "PRON" | "DET") || (c1 > c0 && matches!(u, "DET" | "PRON")),
                 None => STOP.contains(&lc.as_str()),
             };

@@ -317,7 +317,8 @@ fn post_article(store: &mut Store, analyzer: Option<&Analyzer>, lock: &Mutex<()>
     let info = accord_store::ArticleInfo { path: None, author: a.author, outlet: a.source };
     // begin_writing waits a little when another process holds the index writer, then reports 409
     let res = store.begin_writing().and_then(|()| store.add_batch(&[(doc, info)]));
-    store.end_writing();
+    let committed = store.end_writing();
+    let res = res.and_then(|r| committed.map(|()| r));
     let out = res.map_err(|e| match e {
         StoreError::Busy(m) => ApiError(409, m),
         e => e.into(),

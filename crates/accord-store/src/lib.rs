@@ -200,7 +200,15 @@ pub struct Store {
     conn: Connection,
     fts: fts::Fts,
     dir: PathBuf,
+    /// Articles added to the index writer but not committed yet, and when the index was last committed.
+    pending: usize,
+    last_commit: std::time::Instant,
 }
+
+/// The index is committed when this many articles wait, or [`INDEX_COMMIT_INTERVAL`] has passed.
+pub const INDEX_COMMIT_ARTICLES: usize = 256;
+/// Longest time between index commits during an ingest.
+pub const INDEX_COMMIT_INTERVAL: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// The default data folder: `$ACCORD_DB` when set, else `./accord-data`.
 pub fn default_dir() -> PathBuf {
@@ -237,7 +245,13 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let mut store = Store { conn, fts: fts::Fts::open(&dir.join("index"))?, dir: dir.to_path_buf() };
+        let mut store = Store {
+            conn,
+            fts: fts::Fts::open(&dir.join("index"))?,
+            dir: dir.to_path_buf(),
+            pending: 0,
+            last_commit: std::time::Instant::now(),
+        };
         store.migrate()?;
         // catch up only when the index lags, and only if no other process is writing it
         if store.index_lags()? && store.fts.try_writer()? {
@@ -297,8 +311,22 @@ impl Store {
     }
 
     /// Releases the full-text write lock taken by [`Store::begin_writing`] (or by [`Store::add_batch`]).
-    pub fn end_writing(&mut self) {
+    /// Commits what the index still holds uncommitted first.
+    pub fn end_writing(&mut self) -> Result<(), StoreError> {
+        let r = self.commit_index();
         self.fts.release_writer();
+        r
+    }
+
+    /// Commits the index now (recording the highest article id as its watermark).
+    pub fn commit_index(&mut self) -> Result<(), StoreError> {
+        if self.pending > 0 && self.fts.is_writer() {
+            let max_all: i64 = self.conn.query_row("SELECT COALESCE(MAX(id),0) FROM articles", [], |r| r.get(0))?;
+            self.fts.commit(max_all)?;
+        }
+        self.pending = 0;
+        self.last_commit = std::time::Instant::now();
+        Ok(())
     }
 
     /// Indexes the articles SQLite has and the index lacks (after a crash between the two commits).
@@ -348,9 +376,10 @@ impl Store {
         Ok(self.conn.query_row("SELECT id FROM articles WHERE hash=?1", [hash], |r| r.get(0)).optional()?)
     }
 
-    /// Stores a batch of analysed articles in one SQLite transaction, then indexes them in one tantivy
-    /// commit. Articles whose text is already stored are skipped ([`AddOutcome::Duplicate`]).
-    /// [`Store::begin_writing`] must have been called.
+    /// Stores a batch of analysed articles in one SQLite transaction, then adds them to the full-text
+    /// index, which is committed every [`INDEX_COMMIT_ARTICLES`] articles or [`INDEX_COMMIT_INTERVAL`]
+    /// and by [`Store::end_writing`]. Articles whose text is already stored are skipped
+    /// ([`AddOutcome::Duplicate`]). Takes the index writer when not held yet.
     pub fn add_batch(&mut self, docs: &[(DocumentOut, ArticleInfo)]) -> Result<Vec<AddOutcome>, StoreError> {
         if !self.fts.is_writer() {
             self.begin_writing()?;
@@ -361,16 +390,16 @@ impl Store {
             out.push(add_one(&tx, doc, info)?);
         }
         tx.commit()?;
-        let mut max = 0;
         for o in &out {
             if let AddOutcome::Added(id) | AddOutcome::NearDuplicate { id, .. } = *o {
                 self.index_article(id)?;
-                max = max.max(id);
+                self.pending += 1;
             }
         }
-        if max > 0 {
-            let max_all: i64 = self.conn.query_row("SELECT COALESCE(MAX(id),0) FROM articles", [], |r| r.get(0))?;
-            self.fts.commit(max_all)?;
+        // SQLite has committed; the index is committed less often (each commit costs ~0.1 s) — what it
+        // lacks after a crash is re-indexed from SQLite on the next open
+        if self.pending >= INDEX_COMMIT_ARTICLES || (self.pending > 0 && self.last_commit.elapsed() >= INDEX_COMMIT_INTERVAL) {
+            self.commit_index()?;
         }
         Ok(out)
     }

@@ -77,6 +77,7 @@ fn add_resolve_dedupe_and_query() {
     copy.id = "copy".into();
     let o = s.add_batch(&[(copy, ArticleInfo { outlet: Some("Wire".into()), ..Default::default() })]).unwrap();
     assert!(matches!(o[0], AddOutcome::NearDuplicate { .. }), "{o:?}");
+    s.commit_index().unwrap();
     let st = s.stats().unwrap();
     assert_eq!((st.articles, st.near_duplicates, st.quotes), (4, 1, 3));
     // one entity for all forms of the name

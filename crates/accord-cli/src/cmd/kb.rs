@@ -210,7 +210,7 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     added += x;
     near += y;
     present += z;
-    store.end_writing();
+    store.end_writing()?;
     progress.finish();
     let secs = start.elapsed().as_secs_f64();
     let processed = added + near;

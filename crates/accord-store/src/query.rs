@@ -315,6 +315,13 @@ fn like(s: &str) -> String {
     format!("%{}%", s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))
 }
 
+/// Counted keys that are units rather than counted things; left out of the claims ledger.
+pub const UNIT_KEYS: &[&str] = &[
+    "percent", "per cent", "%", "percentage point", "point", "time", "year", "month", "week", "day", "hour",
+    "minute", "second", "dollar", "million", "billion", "trillion", "thousand", "hundred", "cent", "mile",
+    "kilometer", "kilometre", "meter", "metre", "foot", "feet", "pound", "euro", "percentage",
+];
+
 /// Interval a qualified value allows, for spotting disagreements.
 fn interval(q: &str, v: f64) -> (f64, f64) {
     match q {
@@ -566,6 +573,11 @@ impl Store {
                        q.date, q.text, q.start, q.end, q.hedge FROM quantities q JOIN articles a ON a.id = q.article \
                        WHERE q.counted_key IS NOT NULL AND q.counted_key != ''"
             .to_string();
+        // bare units ("percent", "year") say how, not what, is counted: reports of them are not comparable
+        sql += &format!(
+            " AND q.counted_key NOT IN ({})",
+            UNIT_KEYS.iter().map(|u| format!("'{u}'")).collect::<Vec<_>>().join(",")
+        );
         let mut args: Vec<Sql> = Vec::new();
         if let Some(a) = about.filter(|a| !a.trim().is_empty()) {
             sql += " AND (q.counted_key LIKE ?1 ESCAPE '\\' OR q.counted LIKE ?1 ESCAPE '\\' OR q.text LIKE ?1 ESCAPE '\\')";

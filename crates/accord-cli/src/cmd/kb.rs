@@ -118,20 +118,15 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     let (mut added, mut near, mut present) = (0u64, 0u64, 0u64);
     let mut failed: Vec<String> = Vec::new();
     let mut pending: Vec<(accord_ingest::html::Article, String)> = Vec::new();
-    let mut seen_in_batch = std::collections::HashSet::new();
+    // texts queued in this run (the batch being analysed and the one being stored are not in SQLite yet)
+    let mut seen_in_run = std::collections::HashSet::new();
     let batch = a.batch.max(1);
-    let store_time = std::cell::Cell::new(Duration::ZERO);
+    let store_nanos = std::sync::atomic::AtomicU64::new(0);
 
-    let flush = |pending: &mut Vec<(accord_ingest::html::Article, String)>,
-                     store: &mut Store,
-                     progress: &mut Progress,
-                     failed: &mut Vec<String>|
-     -> anyhow::Result<(u64, u64, u64)> {
-        if pending.is_empty() {
-            return Ok((0, 0, 0));
-        }
-        let items = std::mem::take(pending);
-        let analysed: Vec<Result<(accord_doc::schema::DocumentOut, ArticleInfo), String>> = items
+    type Analysed = Vec<(accord_doc::schema::DocumentOut, ArticleInfo)>;
+    // Analyses one batch in parallel; failures are returned as messages.
+    let analyse = |items: Vec<(accord_ingest::html::Article, String)>| -> (Analysed, Vec<String>) {
+        let results: Vec<Result<(accord_doc::schema::DocumentOut, ArticleInfo), String>> = items
             .into_par_iter()
             .map(|(art, path)| {
                 if let Some(ms) = throttle {
@@ -146,20 +141,20 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
             })
             .collect();
         let mut docs = Vec::new();
-        for r in analysed {
+        let mut errs = Vec::new();
+        for r in results {
             match r {
                 Ok(d) => docs.push(d),
-                Err(e) => {
-                    progress.println(&format!("accord: {e}"));
-                    failed.push(e);
-                }
+                Err(e) => errs.push(e),
             }
         }
-        let n = docs.len() as u64;
+        (docs, errs)
+    };
+    // Stores one analysed batch (one transaction); returns (new, near-duplicates, already present).
+    let store_batch = |store: &mut Store, docs: Analysed| -> Result<(u64, u64, u64, u64), accord_store::StoreError> {
         let t = Instant::now();
         let outcomes = store.add_batch(&docs)?;
-        store_time.set(store_time.get() + t.elapsed());
-        progress.docs(n);
+        store_nanos.fetch_add(t.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
         let (mut ad, mut nd, mut dup) = (0, 0, 0);
         for o in outcomes {
             match o {
@@ -168,7 +163,37 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
                 AddOutcome::Duplicate(_) => dup += 1,
             }
         }
-        Ok((ad, nd, dup))
+        Ok((docs.len() as u64, ad, nd, dup))
+    };
+    // The batch analysed last, waiting to be stored while the next one is analysed.
+    let mut ready: Option<Analysed> = None;
+    let flush = |pending: &mut Vec<(accord_ingest::html::Article, String)>,
+                     ready: &mut Option<Analysed>,
+                     store: &mut Store,
+                     progress: &mut Progress,
+                     failed: &mut Vec<String>|
+     -> anyhow::Result<(u64, u64, u64)> {
+        let items = std::mem::take(pending);
+        let prev = ready.take();
+        // analyse this batch while the previous one is written (each in its own transaction)
+        let ((docs, errs), stored) = rayon::join(
+            || if items.is_empty() { (Vec::new(), Vec::new()) } else { analyse(items) },
+            || prev.map(|d| store_batch(store, d)).transpose(),
+        );
+        for e in errs {
+            progress.println(&format!("accord: {e}"));
+            failed.push(e);
+        }
+        if !docs.is_empty() {
+            *ready = Some(docs);
+        }
+        Ok(match stored? {
+            Some((n, ad, nd, dup)) => {
+                progress.docs(n);
+                (ad, nd, dup)
+            }
+            None => (0, 0, 0),
+        })
     };
 
     for path in &files {
@@ -184,18 +209,17 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
                         failed.push(e);
                         continue;
                     }
-                    if store.find_hash(&hash)?.is_some() || !seen_in_batch.insert(hash) {
+                    if store.find_hash(&hash)?.is_some() || !seen_in_run.insert(hash) {
                         present += 1;
                         progress.docs(1);
                         continue;
                     }
                     pending.push((art, pname.clone()));
                     if pending.len() >= batch {
-                        let (x, y, z) = flush(&mut pending, &mut store, &mut progress, &mut failed)?;
+                        let (x, y, z) = flush(&mut pending, &mut ready, &mut store, &mut progress, &mut failed)?;
                         added += x;
                         near += y;
                         present += z;
-                        seen_in_batch.clear();
                     }
                 }
                 Err(e) => {
@@ -206,10 +230,13 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
         }
         progress.file_done();
     }
-    let (x, y, z) = flush(&mut pending, &mut store, &mut progress, &mut failed)?;
-    added += x;
-    near += y;
-    present += z;
+    // the last batch, then what is still waiting to be stored
+    for _ in 0..2 {
+        let (x, y, z) = flush(&mut pending, &mut ready, &mut store, &mut progress, &mut failed)?;
+        added += x;
+        near += y;
+        present += z;
+    }
     store.end_writing()?;
     progress.finish();
     let secs = start.elapsed().as_secs_f64();
@@ -221,7 +248,7 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
             "db": dir.display().to_string(),
             "ingested": processed, "new": added, "near_duplicates": near, "already_present": present,
             "failed": failed.len(), "failures": failed, "seconds": secs, "docs_per_second": rate,
-            "store_seconds": store_time.get().as_secs_f64(),
+            "store_seconds": store_nanos.load(std::sync::atomic::Ordering::Relaxed) as f64 / 1e9,
             "total": stats,
         });
         println!("{}", serde_json::to_string_pretty(&v)?);
@@ -229,7 +256,7 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
         println!(
             "ingested {processed} articles ({added} new, {near} near-duplicates linked), {present} already present, {} failed — {secs:.2} s, {rate:.1} docs/s ({:.2} s of it storing and indexing)",
             failed.len(),
-            store_time.get().as_secs_f64()
+            store_nanos.load(std::sync::atomic::Ordering::Relaxed) as f64 / 1e9
         );
         println!(
             "knowledge base {}: {} articles, {} quotes, {} entities, {} quantities",

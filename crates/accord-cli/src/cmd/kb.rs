@@ -237,7 +237,9 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
         near += y;
         present += z;
     }
+    let t = Instant::now();
     store.end_writing()?;
+    store_nanos.fetch_add(t.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
     progress.finish();
     let secs = start.elapsed().as_secs_f64();
     let processed = added + near;

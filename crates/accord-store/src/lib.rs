@@ -212,7 +212,9 @@ pub const INDEX_COMMIT_INTERVAL: std::time::Duration = std::time::Duration::from
 
 /// The default data folder: `$ACCORD_DB` when set, else `./accord-data`.
 pub fn default_dir() -> PathBuf {
-    std::env::var_os("ACCORD_DB").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("accord-data"))
+    std::env::var_os("ACCORD_DB")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("accord-data"))
 }
 
 /// Normalises what a quantity counts, so reports of one number group together (`Living hostages ` →
@@ -220,10 +222,16 @@ pub fn default_dir() -> PathBuf {
 pub fn counted_key(counted: &str) -> String {
     let lower = counted.trim().to_lowercase();
     let mut words: Vec<&str> = lower.split_whitespace().collect();
-    while words.first().is_some_and(|w| matches!(*w, "the" | "a" | "an" | "some" | "about" | "of")) {
+    while words
+        .first()
+        .is_some_and(|w| matches!(*w, "the" | "a" | "an" | "some" | "about" | "of"))
+    {
         words.remove(0);
     }
-    let mut out: Vec<String> = words.iter().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string()).collect();
+    let mut out: Vec<String> = words
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .collect();
     if let Some(last) = out.last_mut() {
         if last.len() > 3 && last.ends_with("ies") {
             *last = format!("{}y", &last[..last.len() - 3]);
@@ -267,13 +275,20 @@ impl Store {
     }
 
     fn migrate(&mut self) -> Result<(), StoreError> {
-        let v: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let v: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let supported = MIGRATIONS.len() as i64;
         if v > supported {
-            return Err(StoreError::TooNew { found: v, supported });
+            return Err(StoreError::TooNew {
+                found: v,
+                supported,
+            });
         }
         for (i, m) in MIGRATIONS.iter().enumerate().skip(v as usize) {
-            let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
             if now > i as i64 {
                 continue; // another process migrated meanwhile
@@ -287,7 +302,9 @@ impl Store {
 
     /// Schema version of the open database.
     pub fn schema_version(&self) -> Result<i64, StoreError> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     /// Takes the write lock of the full-text index for an ingest run (catching up first). Fails with
@@ -297,7 +314,10 @@ impl Store {
         let start = std::time::Instant::now();
         while !self.fts.try_writer()? {
             if start.elapsed() > std::time::Duration::from_secs(5) {
-                return Err(StoreError::Busy(format!("another accord ingest is writing to {}", self.dir.display())));
+                return Err(StoreError::Busy(format!(
+                    "another accord ingest is writing to {}",
+                    self.dir.display()
+                )));
             }
             std::thread::sleep(std::time::Duration::from_millis(50));
         }
@@ -306,7 +326,9 @@ impl Store {
 
     /// True when SQLite holds articles the full-text index has not committed yet.
     fn index_lags(&self) -> Result<bool, StoreError> {
-        let max: i64 = self.conn.query_row("SELECT COALESCE(MAX(id),0) FROM articles", [], |r| r.get(0))?;
+        let max: i64 =
+            self.conn
+                .query_row("SELECT COALESCE(MAX(id),0) FROM articles", [], |r| r.get(0))?;
         Ok(max > self.fts.watermark()?)
     }
 
@@ -321,7 +343,9 @@ impl Store {
     /// Commits the index now (recording the highest article id as its watermark).
     pub fn commit_index(&mut self) -> Result<(), StoreError> {
         if self.pending > 0 && self.fts.is_writer() {
-            let max_all: i64 = self.conn.query_row("SELECT COALESCE(MAX(id),0) FROM articles", [], |r| r.get(0))?;
+            let max_all: i64 =
+                self.conn
+                    .query_row("SELECT COALESCE(MAX(id),0) FROM articles", [], |r| r.get(0))?;
             self.fts.commit(max_all)?;
         }
         self.pending = 0;
@@ -332,12 +356,16 @@ impl Store {
     /// Indexes the articles SQLite has and the index lacks (after a crash between the two commits).
     fn catch_up(&mut self) -> Result<(), StoreError> {
         let mark = self.fts.watermark()?;
-        let max: i64 = self.conn.query_row("SELECT COALESCE(MAX(id),0) FROM articles", [], |r| r.get(0))?;
+        let max: i64 =
+            self.conn
+                .query_row("SELECT COALESCE(MAX(id),0) FROM articles", [], |r| r.get(0))?;
         if max <= mark {
             return Ok(());
         }
         let ids: Vec<i64> = {
-            let mut st = self.conn.prepare("SELECT id FROM articles WHERE id > ?1 ORDER BY id")?;
+            let mut st = self
+                .conn
+                .prepare("SELECT id FROM articles WHERE id > ?1 ORDER BY id")?;
             let rows = st.query_map([mark], |r| r.get(0))?;
             rows.collect::<Result<_, _>>()?
         };
@@ -356,7 +384,8 @@ impl Store {
         if dup.is_some() {
             return Ok(());
         }
-        self.fts.add_article(id, title.as_deref().unwrap_or(""), &text)?;
+        self.fts
+            .add_article(id, title.as_deref().unwrap_or(""), &text)?;
         let quotes: Vec<(i64, String, String)> = {
             let mut st = self.conn.prepare(
                 "SELECT q.id, COALESCE(e.name, q.source_name, q.speaker_text, ''), q.content FROM quotes q \
@@ -373,18 +402,28 @@ impl Store {
 
     /// Id of the article with this text hash, if stored.
     pub fn find_hash(&self, hash: &str) -> Result<Option<i64>, StoreError> {
-        Ok(self.conn.query_row("SELECT id FROM articles WHERE hash=?1", [hash], |r| r.get(0)).optional()?)
+        Ok(self
+            .conn
+            .query_row("SELECT id FROM articles WHERE hash=?1", [hash], |r| {
+                r.get(0)
+            })
+            .optional()?)
     }
 
     /// Stores a batch of analysed articles in one SQLite transaction, then adds them to the full-text
     /// index, which is committed every [`INDEX_COMMIT_ARTICLES`] articles or [`INDEX_COMMIT_INTERVAL`]
     /// and by [`Store::end_writing`]. Articles whose text is already stored are skipped
     /// ([`AddOutcome::Duplicate`]). Takes the index writer when not held yet.
-    pub fn add_batch(&mut self, docs: &[(DocumentOut, ArticleInfo)]) -> Result<Vec<AddOutcome>, StoreError> {
+    pub fn add_batch(
+        &mut self,
+        docs: &[(DocumentOut, ArticleInfo)],
+    ) -> Result<Vec<AddOutcome>, StoreError> {
         if !self.fts.is_writer() {
             self.begin_writing()?;
         }
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut out = Vec::with_capacity(docs.len());
         for (doc, info) in docs {
             out.push(add_one(&tx, doc, info)?);
@@ -398,7 +437,9 @@ impl Store {
         }
         // SQLite has committed; the index is committed less often (each commit costs ~0.1 s) — what it
         // lacks after a crash is re-indexed from SQLite on the next open
-        if self.pending >= INDEX_COMMIT_ARTICLES || (self.pending > 0 && self.last_commit.elapsed() >= INDEX_COMMIT_INTERVAL) {
+        if self.pending >= INDEX_COMMIT_ARTICLES
+            || (self.pending > 0 && self.last_commit.elapsed() >= INDEX_COMMIT_INTERVAL)
+        {
             self.commit_index()?;
         }
         Ok(out)
@@ -419,12 +460,27 @@ impl Store {
 }
 
 /// Resolves one article entity (type label, name) to a knowledge-base entity id, creating it if new.
-fn resolve_entity(tx: &Connection, etype: &str, name: &str) -> Result<Option<(i64, names::NormName)>, StoreError> {
-    let Some(n) = names::normalise(etype, name) else { return Ok(None) };
-    let mut st = tx.prepare_cached("SELECT id, first, mentions, gender FROM entities WHERE type=?1 AND key=?2")?;
+fn resolve_entity(
+    tx: &Connection,
+    etype: &str,
+    name: &str,
+) -> Result<Option<(i64, names::NormName)>, StoreError> {
+    let Some(n) = names::normalise(etype, name) else {
+        return Ok(None);
+    };
+    let mut st = tx.prepare_cached(
+        "SELECT id, first, mentions, gender FROM entities WHERE type=?1 AND key=?2",
+    )?;
     let gender = n.gender.map(String::from);
     let cands: Vec<(i64, Option<String>, i64)> = st
-        .query_map(params![etype, n.key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get::<_, Option<String>>(3)?)))?
+        .query_map(params![etype, n.key], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get::<_, Option<String>>(3)?,
+            ))
+        })?
         .filter(|r| match r {
             Ok((_, _, _, Some(g))) => !matches!(&gender, Some(x) if x != g),
             _ => true,
@@ -435,16 +491,30 @@ fn resolve_entity(tx: &Connection, etype: &str, name: &str) -> Result<Option<(i6
         .iter()
         .filter(|c| n.first.is_some() && c.1 == n.first)
         .max_by_key(|c| c.2)
-        .or_else(|| cands.iter().filter(|c| names::first_compatible(c.1.as_deref(), n.first.as_deref())).max_by_key(|c| c.2));
+        .or_else(|| {
+            cands
+                .iter()
+                .filter(|c| names::first_compatible(c.1.as_deref(), n.first.as_deref()))
+                .max_by_key(|c| c.2)
+        });
     let id = match pick {
         Some(c) => {
             if gender.is_some() {
-                tx.execute("UPDATE entities SET gender=?2 WHERE id=?1 AND gender IS NULL", params![c.0, gender])?;
+                tx.execute(
+                    "UPDATE entities SET gender=?2 WHERE id=?1 AND gender IS NULL",
+                    params![c.0, gender],
+                )?;
             }
             if c.1.is_none() && n.first.is_some() {
-                tx.execute("UPDATE entities SET first=?2, name=?3 WHERE id=?1", params![c.0, n.first, n.display])?;
+                tx.execute(
+                    "UPDATE entities SET first=?2, name=?3 WHERE id=?1",
+                    params![c.0, n.first, n.display],
+                )?;
             } else if n.display.len() > name_len(tx, c.0)? && c.1 == n.first {
-                tx.execute("UPDATE entities SET name=?2 WHERE id=?1", params![c.0, n.display])?;
+                tx.execute(
+                    "UPDATE entities SET name=?2 WHERE id=?1",
+                    params![c.0, n.display],
+                )?;
             }
             c.0
         }
@@ -462,8 +532,32 @@ fn resolve_entity(tx: &Connection, etype: &str, name: &str) -> Result<Option<(i6
 /// True for a written form worth listing as an alias: starts with a capital, is no pronoun, is short.
 fn is_name_form(m: &str) -> bool {
     const PRONOUNS: &[&str] = &[
-        "he", "she", "him", "her", "his", "hers", "himself", "herself", "they", "them", "their", "theirs",
-        "themselves", "it", "its", "itself", "we", "us", "our", "i", "me", "my", "you", "your", "who", "whom",
+        "he",
+        "she",
+        "him",
+        "her",
+        "his",
+        "hers",
+        "himself",
+        "herself",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "themselves",
+        "it",
+        "its",
+        "itself",
+        "we",
+        "us",
+        "our",
+        "i",
+        "me",
+        "my",
+        "you",
+        "your",
+        "who",
+        "whom",
     ];
     let t = m.trim();
     t.chars().next().is_some_and(|c| c.is_uppercase())
@@ -477,7 +571,12 @@ fn name_len(tx: &Connection, id: i64) -> Result<usize, StoreError> {
     Ok(n.len())
 }
 
-fn note_title(tx: &Connection, entity: i64, title: &str, date: Option<&str>) -> Result<(), StoreError> {
+fn note_title(
+    tx: &Connection,
+    entity: i64,
+    title: &str,
+    date: Option<&str>,
+) -> Result<(), StoreError> {
     let title = title.trim();
     if title.is_empty() || title.len() > 120 {
         return Ok(());
@@ -492,9 +591,18 @@ fn note_title(tx: &Connection, entity: i64, title: &str, date: Option<&str>) -> 
     Ok(())
 }
 
-fn add_one(tx: &Connection, doc: &DocumentOut, info: &ArticleInfo) -> Result<AddOutcome, StoreError> {
+fn add_one(
+    tx: &Connection,
+    doc: &DocumentOut,
+    info: &ArticleInfo,
+) -> Result<AddOutcome, StoreError> {
     let hash = content_hash(&doc.text);
-    if let Some(id) = tx.query_row("SELECT id FROM articles WHERE hash=?1", [&hash], |r| r.get(0)).optional()? {
+    if let Some(id) = tx
+        .query_row("SELECT id FROM articles WHERE hash=?1", [&hash], |r| {
+            r.get(0)
+        })
+        .optional()?
+    {
         return Ok(AddOutcome::Duplicate(id));
     }
     // near-duplicate lookup
@@ -508,14 +616,17 @@ fn add_one(tx: &Connection, doc: &DocumentOut, info: &ArticleInfo) -> Result<Add
         )?;
         let mut seen = std::collections::HashSet::new();
         for (band, key) in bands.iter().enumerate() {
-            let rows: Vec<(i64, Vec<u8>)> =
-                st.query_map(params![band as i64, key], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+            let rows: Vec<(i64, Vec<u8>)> = st
+                .query_map(params![band as i64, key], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?;
             for (a, s) in rows {
                 if !seen.insert(a) {
                     continue;
                 }
                 let sim = minhash::similarity(&sig, &minhash::from_bytes(&s));
-                if sim >= minhash::THRESHOLD && !matches!(best, Some(b) if sim < b.1 || (sim == b.1 && a >= b.0)) {
+                if sim >= minhash::THRESHOLD
+                    && !matches!(best, Some(b) if sim < b.1 || (sim == b.1 && a >= b.0))
+                {
                     best = Some((a, sim));
                 }
             }
@@ -523,7 +634,12 @@ fn add_one(tx: &Connection, doc: &DocumentOut, info: &ArticleInfo) -> Result<Add
     }
     let dup_of = best.map(|(a, _)| {
         // link to the original, never to another copy
-        tx.query_row("SELECT COALESCE(dup_of, id) FROM articles WHERE id=?1", [a], |r| r.get::<_, i64>(0)).unwrap_or(a)
+        tx.query_row(
+            "SELECT COALESCE(dup_of, id) FROM articles WHERE id=?1",
+            [a],
+            |r| r.get::<_, i64>(0),
+        )
+        .unwrap_or(a)
     });
     let mut stored = doc.clone();
     stored.tokens.clear();
@@ -538,21 +654,32 @@ fn add_one(tx: &Connection, doc: &DocumentOut, info: &ArticleInfo) -> Result<Add
         ],
     )?;
     let id = tx.last_insert_rowid();
-    tx.execute("INSERT INTO article_sigs(article, sig) VALUES (?1, ?2)", params![id, minhash::to_bytes(&sig)])?;
+    tx.execute(
+        "INSERT INTO article_sigs(article, sig) VALUES (?1, ?2)",
+        params![id, minhash::to_bytes(&sig)],
+    )?;
     {
-        let mut st = tx.prepare_cached("INSERT OR IGNORE INTO minhash_bands(band, key, article) VALUES (?1, ?2, ?3)")?;
+        let mut st = tx.prepare_cached(
+            "INSERT OR IGNORE INTO minhash_bands(band, key, article) VALUES (?1, ?2, ?3)",
+        )?;
         for (band, key) in bands.iter().enumerate() {
             st.execute(params![band as i64, key, id])?;
         }
     }
     if let Some(of) = dup_of {
-        return Ok(AddOutcome::NearDuplicate { id, of, similarity: best.map(|b| b.1).unwrap_or(0.0) });
+        return Ok(AddOutcome::NearDuplicate {
+            id,
+            of,
+            similarity: best.map(|b| b.1).unwrap_or(0.0),
+        });
     }
     let date = doc.date.as_deref();
     // entities
     let mut local: HashMap<&str, i64> = HashMap::new();
     for e in &doc.entities {
-        let Some((gid, n)) = resolve_entity(tx, &e.etype, &e.name)? else { continue };
+        let Some((gid, n)) = resolve_entity(tx, &e.etype, &e.name)? else {
+            continue;
+        };
         local.insert(e.id.as_str(), gid);
         tx.execute(
             "INSERT OR REPLACE INTO article_entities(article, local_id, entity, mentions) VALUES (?1, ?2, ?3, ?4)",
@@ -563,7 +690,12 @@ fn add_one(tx: &Connection, doc: &DocumentOut, info: &ArticleInfo) -> Result<Add
             params![gid, e.mentions.len().max(1) as i64],
         )?;
         let mut seen_names = std::collections::HashSet::new();
-        for m in e.mentions.iter().map(|m| m.text.as_str()).chain(std::iter::once(e.name.as_str())) {
+        for m in e
+            .mentions
+            .iter()
+            .map(|m| m.text.as_str())
+            .chain(std::iter::once(e.name.as_str()))
+        {
             if !seen_names.insert(m) || !is_name_form(m) {
                 continue;
             }
@@ -595,7 +727,10 @@ fn add_one(tx: &Connection, doc: &DocumentOut, info: &ArticleInfo) -> Result<Add
     // quotes
     let mut quote_speakers: HashMap<&str, i64> = HashMap::new();
     for q in &doc.attributions {
-        let mut speaker = q.speaker_entity.as_deref().and_then(|l| local.get(l).copied());
+        let mut speaker = q
+            .speaker_entity
+            .as_deref()
+            .and_then(|l| local.get(l).copied());
         if speaker.is_none() {
             if let Some(name) = &q.source.name {
                 let etype = match q.source.kind.as_str() {
@@ -633,10 +768,16 @@ fn add_one(tx: &Connection, doc: &DocumentOut, info: &ArticleInfo) -> Result<Add
     for q in &doc.quantities {
         // the speaker's canonical name when the attribution resolved to an entity
         let canonical = match q.attribution.as_deref().and_then(|a| quote_speakers.get(a)) {
-            Some(&e) => Some(tx.query_row("SELECT name FROM entities WHERE id=?1", [e], |r| r.get::<_, String>(0))?),
+            Some(&e) => Some(
+                tx.query_row("SELECT name FROM entities WHERE id=?1", [e], |r| {
+                    r.get::<_, String>(0)
+                })?,
+            ),
             None => None,
         };
-        let source = canonical.or_else(|| q.source.clone()).or_else(|| outlet.clone());
+        let source = canonical
+            .or_else(|| q.source.clone())
+            .or_else(|| outlet.clone());
         tx.execute(
             "INSERT INTO quantities(article, value, qualifier, counted, counted_key, source, quote, text, start, end,
                hedge, date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -657,7 +798,11 @@ fn add_one(tx: &Connection, doc: &DocumentOut, info: &ArticleInfo) -> Result<Add
         )?;
     }
     // dated facts: each anchored date with the sentence holding it
-    for d in doc.dates.iter().filter(|d| !d.relative && d.value.len() >= 4 && d.value.as_bytes()[0].is_ascii_digit()) {
+    for d in doc
+        .dates
+        .iter()
+        .filter(|d| !d.relative && d.value.len() >= 4 && d.value.as_bytes()[0].is_ascii_digit())
+    {
         let sent = doc
             .sentences
             .iter()

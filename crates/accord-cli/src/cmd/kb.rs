@@ -18,7 +18,11 @@ fn db_dir(db: &Option<PathBuf>) -> PathBuf {
 fn open_existing(db: &Option<PathBuf>) -> anyhow::Result<Store> {
     let dir = db_dir(db);
     if !dir.join("accord.sqlite").exists() {
-        anyhow::bail!("no knowledge base in {} (run `accord ingest --db {} FILES...` first)", dir.display(), dir.display());
+        anyhow::bail!(
+            "no knowledge base in {} (run `accord ingest --db {} FILES...` first)",
+            dir.display(),
+            dir.display()
+        );
     }
     Store::open(&dir).with_context(|| format!("opening {}", dir.display()))
 }
@@ -55,12 +59,19 @@ impl Progress {
         let bar = std::io::stderr().is_terminal().then(|| {
             let b = indicatif::ProgressBar::new(files as u64);
             b.set_style(
-                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files  {msg}  [{elapsed_precise}]")
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                indicatif::ProgressStyle::with_template(
+                    "{bar:30} {pos}/{len} files  {msg}  [{elapsed_precise}]",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
             );
             b
         });
-        Progress { bar, start: Instant::now(), last_print: Instant::now(), docs: 0 }
+        Progress {
+            bar,
+            start: Instant::now(),
+            last_print: Instant::now(),
+            docs: 0,
+        }
     }
     fn rate(&self) -> f64 {
         self.docs as f64 / self.start.elapsed().as_secs_f64().max(1e-9)
@@ -99,14 +110,22 @@ impl Progress {
 /// Runs `accord ingest`.
 pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     let date = match &a.date {
-        Some(d) => Some(accord_ingest::normalise_date(d).with_context(|| format!("--date {d:?} is not YYYY-MM-DD"))?),
+        Some(d) => Some(
+            accord_ingest::normalise_date(d)
+                .with_context(|| format!("--date {d:?} is not YYYY-MM-DD"))?,
+        ),
         None => None,
     };
     let dir = db_dir(&a.db);
     let mut store = Store::open(&dir).with_context(|| format!("opening {}", dir.display()))?;
     store.begin_writing()?;
-    let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options { default_date: date, ..Default::default() })?;
-    let throttle = std::env::var("ACCORD_INGEST_THROTTLE_MS").ok().and_then(|v| v.parse::<u64>().ok());
+    let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options {
+        default_date: date,
+        ..Default::default()
+    })?;
+    let throttle = std::env::var("ACCORD_INGEST_THROTTLE_MS")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok());
     // never read the knowledge base's own files when it lies inside an input folder
     let db_abs = std::fs::canonicalize(&dir).unwrap_or(dir.clone());
     let files: Vec<PathBuf> = accord_ingest::expand_paths(&a.paths)
@@ -133,11 +152,17 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
                     std::thread::sleep(Duration::from_millis(ms));
                 }
                 let id = art.raw.meta.id.clone();
-                let info = ArticleInfo { path: Some(path.clone()), author: art.author, outlet: art.raw.meta.source.clone() };
+                let info = ArticleInfo {
+                    path: Some(path.clone()),
+                    author: art.author,
+                    outlet: art.raw.meta.source.clone(),
+                };
                 let raw = art.raw;
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(raw).to_output()))
-                    .map(|d| (d, info))
-                    .map_err(|_| format!("{path} ({id}): analysis failed (panic in the pipeline)"))
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    pipeline.process(raw).to_output()
+                }))
+                .map(|d| (d, info))
+                .map_err(|_| format!("{path} ({id}): analysis failed (panic in the pipeline)"))
             })
             .collect();
         let mut docs = Vec::new();
@@ -151,10 +176,15 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
         (docs, errs)
     };
     // Stores one analysed batch (one transaction); returns (new, near-duplicates, already present).
-    let store_batch = |store: &mut Store, docs: Analysed| -> Result<(u64, u64, u64, u64), accord_store::StoreError> {
+    let store_batch = |store: &mut Store,
+                       docs: Analysed|
+     -> Result<(u64, u64, u64, u64), accord_store::StoreError> {
         let t = Instant::now();
         let outcomes = store.add_batch(&docs)?;
-        store_nanos.fetch_add(t.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+        store_nanos.fetch_add(
+            t.elapsed().as_nanos() as u64,
+            std::sync::atomic::Ordering::Relaxed,
+        );
         let (mut ad, mut nd, mut dup) = (0, 0, 0);
         for o in outcomes {
             match o {
@@ -168,16 +198,22 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     // The batch analysed last, waiting to be stored while the next one is analysed.
     let mut ready: Option<Analysed> = None;
     let flush = |pending: &mut Vec<(accord_ingest::html::Article, String)>,
-                     ready: &mut Option<Analysed>,
-                     store: &mut Store,
-                     progress: &mut Progress,
-                     failed: &mut Vec<String>|
+                 ready: &mut Option<Analysed>,
+                 store: &mut Store,
+                 progress: &mut Progress,
+                 failed: &mut Vec<String>|
      -> anyhow::Result<(u64, u64, u64)> {
         let items = std::mem::take(pending);
         let prev = ready.take();
         // analyse this batch while the previous one is written (each in its own transaction)
         let ((docs, errs), stored) = rayon::join(
-            || if items.is_empty() { (Vec::new(), Vec::new()) } else { analyse(items) },
+            || {
+                if items.is_empty() {
+                    (Vec::new(), Vec::new())
+                } else {
+                    analyse(items)
+                }
+            },
             || prev.map(|d| store_batch(store, d)).transpose(),
         );
         for e in errs {
@@ -216,7 +252,13 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
                     }
                     pending.push((art, pname.clone()));
                     if pending.len() >= batch {
-                        let (x, y, z) = flush(&mut pending, &mut ready, &mut store, &mut progress, &mut failed)?;
+                        let (x, y, z) = flush(
+                            &mut pending,
+                            &mut ready,
+                            &mut store,
+                            &mut progress,
+                            &mut failed,
+                        )?;
                         added += x;
                         near += y;
                         present += z;
@@ -232,14 +274,23 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     }
     // the last batch, then what is still waiting to be stored
     for _ in 0..2 {
-        let (x, y, z) = flush(&mut pending, &mut ready, &mut store, &mut progress, &mut failed)?;
+        let (x, y, z) = flush(
+            &mut pending,
+            &mut ready,
+            &mut store,
+            &mut progress,
+            &mut failed,
+        )?;
         added += x;
         near += y;
         present += z;
     }
     let t = Instant::now();
     store.end_writing()?;
-    store_nanos.fetch_add(t.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
+    store_nanos.fetch_add(
+        t.elapsed().as_nanos() as u64,
+        std::sync::atomic::Ordering::Relaxed,
+    );
     progress.finish();
     let secs = start.elapsed().as_secs_f64();
     let processed = added + near;
@@ -275,19 +326,27 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    Ok(if failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// Fills a missing date (and outlet) from a file named `OUTLET_YYYY-MM-DD_slug.txt` or containing
 /// `YYYY-MM-DD` anywhere — a common convention for news dumps (PolNeAR uses it).
 fn meta_from_file_name(path: &std::path::Path, meta: &mut accord_doc::Meta) {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return };
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return;
+    };
     if !matches!(accord_ingest::Format::of(path), accord_ingest::Format::Text) {
         return;
     }
     let b = name.as_bytes();
     for i in 0..b.len().saturating_sub(9) {
-        let Some(cand) = name.get(i..i + 10) else { continue };
+        let Some(cand) = name.get(i..i + 10) else {
+            continue;
+        };
         if let Some(d) = accord_ingest::normalise_date(cand) {
             let before_ok = i == 0 || !b[i - 1].is_ascii_digit();
             let after_ok = !b.get(i + 10).is_some_and(|c| c.is_ascii_digit());
@@ -297,7 +356,11 @@ fn meta_from_file_name(path: &std::path::Path, meta: &mut accord_doc::Meta) {
                 }
                 if meta.source.is_none() && i > 1 && b[i - 1] == b'_' {
                     let prefix = &name[..i - 1];
-                    if !prefix.is_empty() && prefix.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-') {
+                    if !prefix.is_empty()
+                        && prefix
+                            .bytes()
+                            .all(|c| c.is_ascii_alphanumeric() || c == b'-')
+                    {
                         meta.source = Some(prefix.to_string());
                     }
                 }
@@ -312,12 +375,19 @@ fn trunc(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
         s
     } else {
-        format!("{}…", s.chars().take(n.saturating_sub(1)).collect::<String>())
+        format!(
+            "{}…",
+            s.chars().take(n.saturating_sub(1)).collect::<String>()
+        )
     }
 }
 
 fn width() -> usize {
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(120).clamp(60, 240)
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(120)
+        .clamp(60, 240)
 }
 
 /// Prints rows as an aligned table; the last column takes the remaining width.
@@ -343,8 +413,22 @@ fn table(out: &mut impl Write, header: &[&str], rows: &[Vec<String>]) -> std::io
         }
         s.trim_end().to_string()
     };
-    writeln!(out, "{}", line(header.iter().map(|h| h.to_string()).collect()))?;
-    writeln!(out, "{}", line(w.iter().map(|x| "─".repeat(*x)).chain(["─".repeat(last.min(40))]).take(n).collect()))?;
+    writeln!(
+        out,
+        "{}",
+        line(header.iter().map(|h| h.to_string()).collect())
+    )?;
+    writeln!(
+        out,
+        "{}",
+        line(
+            w.iter()
+                .map(|x| "─".repeat(*x))
+                .chain(["─".repeat(last.min(40))])
+                .take(n)
+                .collect()
+        )
+    )?;
     for r in rows {
         writeln!(out, "{}", line(r.clone()))?;
     }
@@ -353,7 +437,10 @@ fn table(out: &mut impl Write, header: &[&str], rows: &[Vec<String>]) -> std::io
 
 /// Wraps a quote in curly quotes unless it already carries its own marks.
 fn quoted(s: &str) -> String {
-    let t = s.trim().trim_matches(|c| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’' | ',')).trim();
+    let t = s
+        .trim()
+        .trim_matches(|c| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’' | ','))
+        .trim();
     format!("“{t}”")
 }
 
@@ -368,7 +455,10 @@ fn quote_rows(qs: &[QuoteHit]) -> Vec<Vec<String>> {
             vec![
                 q.date.clone().unwrap_or_default(),
                 who,
-                q.outlet.clone().or(q.article_title.clone()).unwrap_or_else(|| format!("#{}", q.article)),
+                q.outlet
+                    .clone()
+                    .or(q.article_title.clone())
+                    .unwrap_or_else(|| format!("#{}", q.article)),
                 quoted(&q.content),
             ]
         })
@@ -427,7 +517,11 @@ pub fn quotes(a: QuotesArgs) -> anyhow::Result<ExitCode> {
     } else if qs.is_empty() {
         writeln!(out, "no quotes found")?;
     } else {
-        table(&mut out, &["date", "speaker", "outlet", "quote"], &quote_rows(&qs))?;
+        table(
+            &mut out,
+            &["date", "speaker", "outlet", "quote"],
+            &quote_rows(&qs),
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -435,26 +529,56 @@ pub fn quotes(a: QuotesArgs) -> anyhow::Result<ExitCode> {
 fn bench(store: &Store, n: usize, json: bool) -> anyhow::Result<ExitCode> {
     let speakers = store.top_speakers(25)?;
     let words: Vec<String> = {
-        let mut w = vec!["said", "election", "campaign", "president", "police", "tax", "health", "war", "vote", "economy"]
-            .into_iter()
-            .map(String::from)
-            .collect::<Vec<_>>();
-        w.extend(speakers.iter().filter_map(|s| s.split_whitespace().last().map(str::to_lowercase)));
+        let mut w = vec![
+            "said",
+            "election",
+            "campaign",
+            "president",
+            "police",
+            "tax",
+            "health",
+            "war",
+            "vote",
+            "economy",
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
+        w.extend(
+            speakers
+                .iter()
+                .filter_map(|s| s.split_whitespace().last().map(str::to_lowercase)),
+        );
         w
     };
-    let speakers = if speakers.is_empty() { vec!["Doe".to_string()] } else { speakers };
+    let speakers = if speakers.is_empty() {
+        vec!["Doe".to_string()]
+    } else {
+        speakers
+    };
     let mut lat: Vec<f64> = Vec::with_capacity(n);
     let mut results = 0usize;
     for i in 0..n {
         let t = Instant::now();
         results += match i % 3 {
             0 => store
-                .quotes(&QuoteQuery { speaker: Some(speakers[i / 3 % speakers.len()].clone()), limit: Some(50), ..Default::default() })?
+                .quotes(&QuoteQuery {
+                    speaker: Some(speakers[i / 3 % speakers.len()].clone()),
+                    limit: Some(50),
+                    ..Default::default()
+                })?
                 .len(),
             1 => store
-                .quotes(&QuoteQuery { about: Some(words[i / 3 % words.len()].clone()), limit: Some(50), ..Default::default() })?
+                .quotes(&QuoteQuery {
+                    about: Some(words[i / 3 % words.len()].clone()),
+                    limit: Some(50),
+                    ..Default::default()
+                })?
                 .len(),
-            _ => store.search(&words[(i / 3 + 3) % words.len()], 20)?.articles.len(),
+            _ => store
+                .search(&words[(i / 3 + 3) % words.len()], 20)?
+                .articles
+                .len(),
         };
         lat.push(t.elapsed().as_secs_f64() * 1000.0);
     }
@@ -510,7 +634,11 @@ pub fn entity(a: EntityArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     writeln!(out, "{} ({}), entity #{}", e.name, e.etype, e.id)?;
-    writeln!(out, "  {} mentions in {} articles, {} quotes", e.mentions, e.articles, e.quote_count)?;
+    writeln!(
+        out,
+        "  {} mentions in {} articles, {} quotes",
+        e.mentions, e.articles, e.quote_count
+    )?;
     if !e.aliases.is_empty() {
         writeln!(out, "  written as: {}", e.aliases.join(", "))?;
     }
@@ -529,12 +657,20 @@ pub fn entity(a: EntityArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if !e.related.is_empty() {
-        let r: Vec<String> = e.related.iter().map(|r| format!("{} [{}] ({})", r.name, r.etype, r.count)).collect();
+        let r: Vec<String> = e
+            .related
+            .iter()
+            .map(|r| format!("{} [{}] ({})", r.name, r.etype, r.count))
+            .collect();
         writeln!(out, "  related: {}", r.join(", "))?;
     }
     if !e.quotes.is_empty() {
         writeln!(out)?;
-        table(&mut out, &["date", "speaker", "outlet", "quote"], &quote_rows(&e.quotes))?;
+        table(
+            &mut out,
+            &["date", "speaker", "outlet", "quote"],
+            &quote_rows(&e.quotes),
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -577,13 +713,26 @@ pub fn timeline(a: TimelineArgs) -> anyhow::Result<ExitCode> {
                 vec![
                     i.date.clone(),
                     i.kind.clone(),
-                    i.speaker.clone().or(i.expression.clone()).unwrap_or_default(),
-                    i.article_title.clone().unwrap_or_else(|| format!("#{}", i.article)),
-                    if i.kind == "quote" { quoted(&i.text) } else { i.text.clone() },
+                    i.speaker
+                        .clone()
+                        .or(i.expression.clone())
+                        .unwrap_or_default(),
+                    i.article_title
+                        .clone()
+                        .unwrap_or_else(|| format!("#{}", i.article)),
+                    if i.kind == "quote" {
+                        quoted(&i.text)
+                    } else {
+                        i.text.clone()
+                    },
                 ]
             })
             .collect();
-        table(&mut out, &["date", "kind", "who / when", "article", "text"], &rows)?;
+        table(
+            &mut out,
+            &["date", "kind", "who / when", "article", "text"],
+            &rows,
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -625,23 +774,48 @@ pub fn claims(a: ClaimsArgs) -> anyhow::Result<ExitCode> {
             .entries
             .iter()
             .map(|e| {
-                let v = if e.value.fract() == 0.0 { format!("{}", e.value as i64) } else { format!("{}", e.value) };
-                let q = if e.qualifier == "exact" { v } else { format!("{} {v}", e.qualifier) };
+                let v = if e.value.fract() == 0.0 {
+                    format!("{}", e.value as i64)
+                } else {
+                    format!("{}", e.value)
+                };
+                let q = if e.qualifier == "exact" {
+                    v
+                } else {
+                    format!("{} {v}", e.qualifier)
+                };
                 vec![
                     e.date.clone().unwrap_or_default(),
                     if e.disputed { format!("{q} ≠") } else { q },
                     e.source.clone().unwrap_or_default(),
-                    e.article_title.clone().unwrap_or_else(|| format!("#{}", e.article)),
+                    e.article_title
+                        .clone()
+                        .unwrap_or_else(|| format!("#{}", e.article)),
                     e.text.clone(),
                 ]
             })
             .collect();
-        table(&mut out, &["date", "value", "source", "article", "phrase"], &rows)?;
+        table(
+            &mut out,
+            &["date", "value", "source", "article", "phrase"],
+            &rows,
+        )?;
         for d in &g.disagreements {
             let r: Vec<String> = d
                 .reports
                 .iter()
-                .map(|(s, q, v)| format!("{} says {}{}", s.clone().unwrap_or_else(|| "?".into()), if q == "exact" { String::new() } else { format!("{q} ") }, v))
+                .map(|(s, q, v)| {
+                    format!(
+                        "{} says {}{}",
+                        s.clone().unwrap_or_else(|| "?".into()),
+                        if q == "exact" {
+                            String::new()
+                        } else {
+                            format!("{q} ")
+                        },
+                        v
+                    )
+                })
                 .collect();
             writeln!(out, "  ⚠ sources disagree on {}: {}", d.date, r.join("; "))?;
         }
@@ -677,9 +851,13 @@ pub fn serve(a: ServeArgs) -> anyhow::Result<ExitCode> {
         None
     } else {
         match accord_pipeline::Pipeline::new(accord_pipeline::Options::default()) {
-            Ok(pipeline) => Some(std::sync::Arc::new(move |text: String, meta: accord_doc::Meta| {
-                pipeline.process(accord_ingest::RawDoc { text, meta }).to_output()
-            })),
+            Ok(pipeline) => Some(std::sync::Arc::new(
+                move |text: String, meta: accord_doc::Meta| {
+                    pipeline
+                        .process(accord_ingest::RawDoc { text, meta })
+                        .to_output()
+                },
+            )),
             Err(e) => {
                 eprintln!("accord: warning: models could not be loaded ({e}); serving read-only");
                 None
@@ -692,7 +870,11 @@ pub fn serve(a: ServeArgs) -> anyhow::Result<ExitCode> {
         threads: a.threads.max(1),
         analyzer,
     })?;
-    println!("accord: serving {} on http://{}/ (API under /api, spec at /openapi.yaml)", dir.display(), server.addr());
+    println!(
+        "accord: serving {} on http://{}/ (API under /api, spec at /openapi.yaml)",
+        dir.display(),
+        server.addr()
+    );
     std::io::stdout().flush()?;
     server.run();
     Ok(ExitCode::SUCCESS)

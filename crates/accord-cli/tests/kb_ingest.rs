@@ -151,7 +151,7 @@ fn many_articles(dir: &std::path::Path, n: usize) -> std::path::PathBuf {
 #[test]
 fn sigkill_mid_ingest_then_rerun_equals_one_clean_run() {
     let tmp = tempfile::tempdir().unwrap();
-    let n = 48;
+    let n = 60;
     let input = many_articles(tmp.path(), n);
     let clean = tmp.path().join("clean");
     let out = run(&[
@@ -178,7 +178,7 @@ fn sigkill_mid_ingest_then_rerun_equals_one_clean_run() {
             "4",
             input.to_str().unwrap(),
         ])
-        .env("ACCORD_INGEST_THROTTLE_MS", "60")
+        .env("ACCORD_INGEST_THROTTLE_MS", "100")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()

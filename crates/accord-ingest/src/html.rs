@@ -84,6 +84,13 @@ const BOILER: &[&str] = &[
     "recommend",
     "outbrain",
     "taboola",
+    "navbar",
+    "navigation",
+    "advertisement",
+    "ads",
+    "masthead",
+    "toolbar",
+    "recirc",
 ];
 
 /// Decodes HTML character references (`&amp;`, `&#8220;`, `&#x201C;`, common named ones).
@@ -424,7 +431,7 @@ fn scan(html: &str) -> (Vec<String>, Vec<String>, PageMeta) {
                     ) || cls.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
                         BOILER
                             .iter()
-                            .any(|bp| w == *bp || (w.len() > 4 && w.starts_with(bp)))
+                            .any(|bp| w == *bp || w.strip_suffix('s') == Some(*bp))
                     })
                 };
                 let skip = skipping
@@ -681,6 +688,15 @@ mod tests {
             "{t}"
         );
         assert!(t.contains("\n\n"));
+    }
+
+    #[test]
+    fn boilerplate_classes_match_whole_words() {
+        let page = r#"<html><body><div class="commentary-body"><p>Jane Doe said the plan would work well.</p></div>
+<div class="related-links"><p>Other story you might like to read today.</p></div>
+<ul class="ads"><li>Buy now, a great offer for you today!</li></ul></body></html>"#;
+        let a = parse_html(page, "c.html").unwrap();
+        assert_eq!(a.raw.text, "Jane Doe said the plan would work well.");
     }
 
     #[test]

@@ -676,6 +676,7 @@ fn add_one(
     let date = doc.date.as_deref();
     // entities
     let mut local: HashMap<&str, i64> = HashMap::new();
+    let mut in_article = std::collections::HashSet::new();
     for e in &doc.entities {
         let Some((gid, n)) = resolve_entity(tx, &e.etype, &e.name)? else {
             continue;
@@ -686,8 +687,8 @@ fn add_one(
             params![id, e.id, gid, e.mentions.len().max(1) as i64],
         )?;
         tx.execute(
-            "UPDATE entities SET mentions = mentions + ?2, articles = articles + 1 WHERE id=?1",
-            params![gid, e.mentions.len().max(1) as i64],
+            "UPDATE entities SET mentions = mentions + ?2, articles = articles + ?3 WHERE id=?1",
+            params![gid, e.mentions.len().max(1) as i64, in_article.insert(gid) as i64],
         )?;
         let mut seen_names = std::collections::HashSet::new();
         for m in e

@@ -158,6 +158,8 @@ CREATE INDEX facts_value ON facts(value);
 "#,
     // 2: gender shown by honorifics, so "Ms Trump" and "Mr Trump" stay apart
     "ALTER TABLE entities ADD COLUMN gender TEXT;",
+    // 3: name lookups by key alone (speaker queries do not know the type)
+    "CREATE INDEX entities_key_only ON entities(key);",
 ];
 
 /// What happened to one article given to [`Store::add_batch`].

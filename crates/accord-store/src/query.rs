@@ -432,18 +432,14 @@ impl Store {
         let mut args: Vec<Sql> = Vec::new();
         if let Some(s) = q.speaker.as_deref().filter(|s| !s.trim().is_empty()) {
             let ids = self.match_entities(s, 50)?;
-            let mut alt = vec!["q.source_name LIKE ? ESCAPE '\\'".to_string()];
-            args.push(Sql::Text(like(s.trim())));
-            if !ids.is_empty() {
-                alt.push(format!(
-                    "q.speaker_entity IN ({})",
-                    ids.iter()
-                        .map(|i| i.to_string())
-                        .collect::<Vec<_>>()
-                        .join(",")
-                ));
+            if ids.is_empty() {
+                // no knowledge-base entity: match the source as written (groups, anonymous sources)
+                sql += " AND q.source_name LIKE ? ESCAPE '\\'";
+                args.push(Sql::Text(like(s.trim())));
+            } else {
+                let list = ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
+                sql += &format!(" AND q.speaker_entity IN ({list})");
             }
-            sql += &format!(" AND ({})", alt.join(" OR "));
         }
         if let Some(a) = q.about.as_deref().filter(|s| !s.trim().is_empty()) {
             let hits = self.fts().search(Kind::Quote, a, 2000)?;

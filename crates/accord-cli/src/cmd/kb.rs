@@ -557,6 +557,7 @@ fn bench(store: &Store, n: usize, json: bool) -> anyhow::Result<ExitCode> {
         speakers
     };
     let mut lat: Vec<f64> = Vec::with_capacity(n);
+    let mut by_kind: [Vec<f64>; 3] = Default::default();
     let mut results = 0usize;
     for i in 0..n {
         let t = Instant::now();
@@ -580,16 +581,25 @@ fn bench(store: &Store, n: usize, json: bool) -> anyhow::Result<ExitCode> {
                 .articles
                 .len(),
         };
-        lat.push(t.elapsed().as_secs_f64() * 1000.0);
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        lat.push(ms);
+        by_kind[i % 3].push(ms);
     }
     lat.sort_by(|a, b| a.total_cmp(b));
-    let p = |q: f64| lat[((lat.len() as f64 - 1.0) * q).round() as usize];
+    for k in by_kind.iter_mut() {
+        k.sort_by(|a, b| a.total_cmp(b));
+    }
+    let pct = |v: &[f64], q: f64| v.get(((v.len() as f64 - 1.0) * q).round() as usize).copied().unwrap_or(0.0);
+    let p = |q: f64| pct(&lat, q);
+    let kinds = ["quotes --speaker", "quotes --about", "search"];
     let st = store.stats()?;
     if json {
         println!(
             "{}",
             serde_json::json!({"queries": n, "articles": st.articles, "quotes": st.quotes, "results": results,
-                "p50_ms": p(0.5), "p90_ms": p(0.9), "p99_ms": p(0.99), "max_ms": p(1.0)})
+                "p50_ms": p(0.5), "p90_ms": p(0.9), "p99_ms": p(0.99), "max_ms": p(1.0),
+                "by_kind": kinds.iter().zip(&by_kind).map(|(k, v)| serde_json::json!({
+                    "kind": k, "p50_ms": pct(v, 0.5), "p99_ms": pct(v, 0.99)})).collect::<Vec<_>>()})
         );
     } else {
         println!(
@@ -602,6 +612,9 @@ fn bench(store: &Store, n: usize, json: bool) -> anyhow::Result<ExitCode> {
             p(0.99),
             p(1.0)
         );
+        for (k, v) in kinds.iter().zip(&by_kind) {
+            println!("  {k:<17} p50 {:.2} ms, p99 {:.2} ms", pct(v, 0.5), pct(v, 0.99));
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

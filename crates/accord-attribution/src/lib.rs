@@ -21,6 +21,7 @@
 //!
 //! Position in the flow: segment → models → credits → entities → **attribution** → quantities → dates.
 
+pub mod acts;
 pub mod phrases;
 pub mod quotes;
 pub mod speaker;
@@ -32,6 +33,8 @@ use quotes::Quote;
 
 const AUXILIARIES: &[&str] = &["has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "do", "is", "are", "was", "were"];
 const VP_STARTERS: &[&str] = &["did", "does", "do", "declined", "refused", "would", "could", "has", "have", "had", "was", "were", "is", "are", "will", "also", "then", "later", "gave", "offered", "provided", "stopped", "urged", "called", "went", "made", "took"];
+/// Words that open an adverbial rather than a clause ("In a statement, X said ..."; "said in a report").
+const PREPOSITIONS: &[&str] = &["in", "on", "at", "to", "for", "during", "after", "before", "with", "by", "of", "from", "as", "since", "despite", "under", "amid", "while", "when", "although", "though", "if", "because", "following", "according", "speaking", "asked", "earlier", "later"];
 const FINITE_HINTS: &[&str] = &["is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "should", "may", "might", "must", "did", "does", "do", "wo", "ca", "'s", "'re", "'ll", "'d"];
 
 /// A cue found in the text, before its attribution is built.
@@ -60,6 +63,15 @@ pub fn extract(doc: &mut Doc) {
         }
         let cues = find_cues(doc, s.tokens.clone(), &quotes, lex);
         let mut in_sentence: Vec<usize> = Vec::new();
+        if cues.is_empty() {
+            let sstart = story_start(doc, si);
+            if let Some((cue, speaker, content)) = acts::find(doc, sstart, s.tokens.end, lex) {
+                if !quotes.iter().any(|q| q.span.contains(content)) {
+                    atts.push(make(doc, content, Some(cue), Some(speaker), si, &quotes));
+                }
+            }
+            continue;
+        }
         for cue in cues {
             if let Some(a) = build(doc, si, &cue, &quotes, lex, &atts, &in_sentence) {
                 // A chained cue inside an earlier attribution's content cuts that content.
@@ -81,6 +93,7 @@ pub fn extract(doc: &mut Doc) {
             }
         }
     }
+    labelled_statements(doc, &quotes, &mut quote_used, &mut atts, lex);
     floating_quotes(doc, &quotes, &mut quote_used, &mut atts);
     atts.sort_by_key(|a| (a.content.start, a.content.end));
     atts.dedup_by(|b, a| a.content == b.content);
@@ -151,6 +164,15 @@ fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quotes: &[Quote], lex: &L
     out
 }
 
+/// First token of sentence `si`'s story text: after a dateline ("LISBON (Reuters) -"), if any.
+fn story_start(doc: &Doc, si: usize) -> usize {
+    let s = &doc.sentences[si];
+    match doc.credits.iter().filter(|c| c.kind == "dateline" && c.span.overlap(s.span) > 0).map(|c| c.span.end).max() {
+        Some(e) => doc.token_at_or_after(e).min(s.tokens.end),
+        None => s.tokens.start,
+    }
+}
+
 /// Start of the connector before a chained cue: ", but noted" → the comma; "and added" → "and".
 fn connector_start(doc: &Doc, cue_first: usize, floor: usize) -> usize {
     let mut k = cue_first;
@@ -162,7 +184,7 @@ fn connector_start(doc: &Doc, cue_first: usize, floor: usize) -> usize {
 
 /// The end byte of a content span whose last token is before token `end_tok`, without trailing
 /// punctuation (closing quotes kept).
-fn trim_end(doc: &Doc, start: usize, end_tok: usize) -> usize {
+pub(crate) fn trim_end(doc: &Doc, start: usize, end_tok: usize) -> usize {
     let mut k = end_tok;
     while k > 0 && doc.tokens[k - 1].span.end > start {
         let t = &doc.tokens[k - 1];
@@ -296,8 +318,10 @@ fn content_after(doc: &Doc, cue: &Cue, send: usize, quotes: &[Quote], lex: &Lexi
     if cue.class == CueClass::Belief && !looks_like_clause(doc, r, send) {
         return None;
     }
-    let subject_like = phrases::SUBJECT_PRONOUNS.contains(&first.to_lowercase().as_str()) || first.starts_with(char::is_uppercase);
-    if !subject_like && !looks_like_clause(doc, r, send) {
+    let lf = first.to_lowercase();
+    let subject_like = phrases::SUBJECT_PRONOUNS.contains(&lf.as_str()) || first.starts_with(char::is_uppercase) || matches!(lf.as_str(), "there" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "these" | "those" | "no" | "all" | "some" | "most" | "many");
+    let preposition = PREPOSITIONS.contains(&lf.as_str()) || doc.tokens[r].kind == TokenKind::Punct;
+    if preposition || (!subject_like && !looks_like_clause(doc, r, send)) {
         return None;
     }
     Some((Span::new(doc.tokens[r].span.start, trim_end(doc, doc.tokens[r].span.start, send)), false))
@@ -353,12 +377,7 @@ fn cut_trailing_attribution(doc: &Doc, content: Span, lex: &Lexicons) -> Span {
 /// Builds the attribution of one cue, or None when the cue has no content.
 fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts: &[Attribution], in_sentence: &[usize]) -> Option<Attribution> {
     let s = &doc.sentences[si];
-    // the story starts after a dateline ("LISBON (Reuters) -")
-    let after_dateline = doc.credits.iter().filter(|c| c.kind == "dateline" && c.span.overlap(s.span) > 0).map(|c| c.span.end).max();
-    let sstart = match after_dateline {
-        Some(e) => doc.token_at_or_after(e).min(s.tokens.end),
-        None => s.tokens.start,
-    };
+    let sstart = story_start(doc, si);
     let send = s.tokens.end;
     let cue_span = Span::new(doc.tokens[cue.first].span.start, doc.tokens[cue.end - 1].span.end);
     let sentence_text_end = trim_end(doc, doc.tokens.get(sstart).map_or(s.span.start, |t| t.span.start), send);
@@ -366,8 +385,11 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
     if cue.according {
         let initial = cue.first == sstart || (cue.first == sstart + 1 && doc.tokens[sstart].kind == TokenKind::OpenQuote);
         let comma = if initial { (cue.end..send.min(cue.end + 15)).find(|&k| doc.token_text(k) == ",") } else { None };
+        // the source runs to the next punctuation: "according to the conservative-leaning Tax Foundation,"
+        let stop = (cue.end..send).find(|&k| matches!(doc.token_text(k), "," | "." | ";" | ":" | "(" | "!" | "?") || doc.tokens[k].kind == TokenKind::OpenQuote).unwrap_or(send);
         let (sa, sb) = match comma {
             Some(c) if c > cue.end => (cue.end, c),
+            _ if stop > cue.end && stop - cue.end <= 15 => (cue.end, stop),
             _ => np_right(doc, cue.end, send, lex)?,
         };
         let speaker = Span::new(doc.tokens[sa].span.start, doc.tokens[sb - 1].span.end);
@@ -393,7 +415,7 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
     let mut subject = np_left(doc, sstart, left_end, lex);
     let after = content_after(doc, cue, send, quotes, lex);
     let mut speaker_override: Option<(usize, usize)> = None;
-    if subject.is_none() && after.is_some() && left_end > sstart + 1 && doc.token_text(left_end - 1) == "," {
+    if subject.is_none() && left_end > sstart + 1 && doc.token_text(left_end - 1) == "," && (after.is_some() || np_right(doc, cue.end, send, lex).is_none()) {
         // "X, the state's campaign chairman, said ..." / "Trump, speaking to veterans, said ...": the subject
         // stands before an appositive or participial phrase set off by commas.
         let close = left_end - 1;
@@ -442,7 +464,11 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
     let starts_with_quote_before = cue.class != CueClass::Act && boundary == sstart && sstart > 0 && doc.tokens[sstart - 1].kind == TokenKind::CloseQuote && quote_ending_at(quotes, sstart - 1).is_some();
     let words_before = (sstart..boundary).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count();
     let quote_before = boundary > sstart && doc.tokens[boundary - 1].kind == TokenKind::CloseQuote;
-    let clause_before = words_before >= 3 && looks_like_clause(doc, sstart, boundary);
+    // "In a Facebook message posted Friday, Cruz said ...": an adverbial, not content
+    let adverbial_before = sstart < boundary
+        && PREPOSITIONS.contains(&doc.token_text(sstart).to_lowercase().as_str())
+        && (sstart..boundary.saturating_sub(1)).all(|k| doc.token_text(k) != "," && doc.tokens[k].kind != TokenKind::OpenQuote);
+    let clause_before = words_before >= 3 && !adverbial_before && looks_like_clause(doc, sstart, boundary);
     let rest_after_cue_empty = after.is_none() || (!strong_after && (clause_before || quote_before));
     if (closes_before || starts_with_quote_before) && (rest_after_cue_empty || subject.is_none()) {
         // CONTENT, SPEAKER CUE.  /  CONTENT, CUE SPEAKER.
@@ -452,7 +478,13 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
         };
         let mut content = content_before(doc, sstart, boundary, quotes)?;
         // "“A,” he said, “B.”": the second part belongs to the same quote.
-        let tail_start = speaker_tokens.map_or(cue.end, |(_, e)| e.max(cue.end));
+        let mut tail_start = speaker_tokens.map_or(cue.end, |(_, e)| e.max(cue.end));
+        // "the agency said in a June report, and ...": step over the adverbial to its comma
+        if tail_start < send && PREPOSITIONS.contains(&doc.token_text(tail_start).to_lowercase().as_str()) {
+            if let Some(c) = (tail_start..send.min(tail_start + 7)).find(|&k| doc.token_text(k) == ",") {
+                tail_start = c;
+            }
+        }
         if tail_start < send && doc.token_text(tail_start) == "," && tail_start + 1 < send {
             if let Some(q) = quote_starting_at(quotes, tail_start + 1) {
                 content = content.cover(q.span);
@@ -535,6 +567,55 @@ fn make(doc: &Doc, content: Span, cue: Option<Span>, speaker: Option<Span>, si: 
         speaker_entity: None,
         source: accord_doc::Source { kind: accord_doc::SourceKind::Unknown, name: None, affiliation: None },
         sentence: si,
+    }
+}
+
+/// Statements labelled with their source: "Pence: Flowers Won’t Be at Debate" (headlines, transcripts)
+/// and "“...” ― Sonya Herridge" (a quotation signed after a dash). The colon or dash is the cue.
+fn labelled_statements(doc: &Doc, quotes: &[Quote], used: &mut [bool], atts: &mut Vec<Attribution>, lex: &Lexicons) {
+    let n = doc.tokens.len();
+    for si in 0..doc.sentences.len() {
+        let s = &doc.sentences[si];
+        if doc.credits.iter().any(|c| c.kind != "headline" && c.span.overlap(s.span) > 0) {
+            continue;
+        }
+        // skip an opening straight quote of a transcript line: "WALLACE: ...
+        let mut a = s.tokens.start;
+        if a < s.tokens.end && doc.tokens[a].kind == TokenKind::OpenQuote {
+            a += 1;
+        }
+        let Some(colon) = (a + 1..s.tokens.end.min(a + 4)).find(|&k| doc.token_text(k) == ":") else { continue };
+        let name_ok = (a..colon).all(|k| doc.tokens[k].kind == TokenKind::Word && doc.token_text(k).starts_with(char::is_uppercase))
+            && !lex.credit_labels.iter().any(|(l, _)| l.eq_ignore_ascii_case(doc.token_text(a)))
+            && !matches!(doc.token_text(a), "Update" | "UPDATE" | "Note" | "NOTE" | "Editor" | "Watch" | "WATCH" | "Read" | "Related" | "RELATED" | "Q" | "A");
+        let words_after = (colon + 1..s.tokens.end).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count();
+        if !name_ok || words_after < 4 || atts.iter().any(|x| x.sentence == si) {
+            continue;
+        }
+        let start = colon + 1;
+        let mut content = Span::new(doc.tokens[start].span.start, trim_end(doc, doc.tokens[start].span.start, s.tokens.end));
+        // a transcript turn runs on over the sentences of its paragraph
+        let mut k = si + 1;
+        while k < doc.sentences.len() && doc.sentences[k].paragraph == s.paragraph {
+            content = content.cover(Span::new(content.start, trim_end(doc, content.start, doc.sentences[k].tokens.end)));
+            k += 1;
+        }
+        let speaker = Span::new(doc.tokens[a].span.start, doc.tokens[colon - 1].span.end);
+        atts.push(make(doc, content, Some(doc.tokens[colon].span), Some(speaker), si, quotes));
+    }
+    for (qi, q) in quotes.iter().enumerate() {
+        let d = q.close + 1;
+        if used[qi] || d + 1 >= n || !matches!(doc.token_text(d), "―" | "—" | "–" | "-" | "--") {
+            continue;
+        }
+        let sent_end = doc.sentences[doc.tokens[d + 1].sentence].tokens.end;
+        let Some((sa, sb)) = np_right(doc, d + 1, sent_end.min(d + 8), lex) else { continue };
+        if !doc.token_text(sa).starts_with(char::is_uppercase) || doc.tokens[sa].sentence != doc.tokens[d].sentence && doc.sentences[doc.tokens[sa].sentence].paragraph != doc.sentences[doc.tokens[d].sentence].paragraph {
+            continue;
+        }
+        used[qi] = true;
+        let speaker = Span::new(doc.tokens[sa].span.start, doc.tokens[sb - 1].span.end);
+        atts.push(make(doc, q.span, Some(doc.tokens[d].span), Some(speaker), doc.tokens[q.open].sentence, quotes));
     }
 }
 

@@ -24,6 +24,10 @@ fn is_np_word(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
     if matches!(doc.token_norm(k), "'s") {
         return true;
     }
+    // the second half of a hyphenated name: "Geun-hye", "Jean-Marc"
+    if k > 0 && doc.token_text(k - 1) == "-" && doc.tokens[k - 1].span.end == t.span.start {
+        return true;
+    }
     if let Some(a) = &t.analysis {
         if matches!(a.upos, "PROPN" | "NOUN" | "ADJ" | "DET" | "NUM" | "PART") {
             return !(a.upos == "DET" && matches!(w.to_lowercase().as_str(), "which" | "what" | "whose"));
@@ -39,12 +43,25 @@ fn is_np_word(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
         || lex.is_title(&lw)
         || lex.source_nouns.contains_key(lw.as_str())
         || lex.known.contains_key(w)
-        || matches!(lw.as_str(), "people" | "group" | "company" | "ministry" | "government" | "office" | "agency" | "spokesman" | "spokeswoman" | "statement" | "report" | "study" | "poll" | "survey" | "campaign" | "administration" | "police" | "army" | "military" | "court" | "department" | "team" | "family" | "organization" | "organisation" | "committee" | "council" | "party" | "board")
+        || matches!(lw.as_str(), "people" | "percent" | "group" | "company" | "ministry" | "government" | "office" | "agency" | "spokesman" | "spokeswoman" | "statement" | "report" | "study" | "poll" | "survey" | "campaign" | "administration" | "police" | "army" | "military" | "court" | "department" | "team" | "family" | "organization" | "organisation" | "committee" | "council" | "party" | "board")
 }
 
 /// The noun phrase ending just before token `end` (exclusive), within `[floor, end)`, as a token range.
 /// A pronoun stands alone. Returns `None` when no phrase ends there.
 pub fn np_left(doc: &Doc, floor: usize, end: usize, lex: &Lexicons) -> Option<(usize, usize)> {
+    let (k, end) = np_left_core(doc, floor, end, lex)?;
+    // "attorneys for the family", "Experts on North Korea": a noun before a short prepositional phrase
+    if k > floor + 1 && matches!(doc.token_text(k - 1), "for" | "of" | "on" | "at" | "from" | "to" | "with") && end - k <= 5 {
+        if let Some((a, _)) = np_left_core(doc, floor, k - 1, lex) {
+            if k - 1 - a <= 4 && !SUBJECT_PRONOUNS.contains(&doc.token_text(a).to_lowercase().as_str()) {
+                return Some((a, end));
+            }
+        }
+    }
+    Some((k, end))
+}
+
+fn np_left_core(doc: &Doc, floor: usize, end: usize, lex: &Lexicons) -> Option<(usize, usize)> {
     if end <= floor {
         return None;
     }
@@ -55,7 +72,7 @@ pub fn np_left(doc: &Doc, floor: usize, end: usize, lex: &Lexicons) -> Option<(u
         if open <= floor {
             return None;
         }
-        let inner = np_left(doc, floor, open, lex)?;
+        let inner = np_left_core(doc, floor, open, lex)?;
         return Some((inner.0, end));
     }
     let last = end - 1;

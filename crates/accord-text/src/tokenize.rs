@@ -4,11 +4,11 @@ use crate::lexicon::{Abbrev, Lexicon};
 use accord_doc::{Span, Token, TokenKind};
 
 fn is_open_punct(c: char) -> bool {
-    matches!(c, '“' | '‘' | '"' | '\'' | '(' | '[' | '{' | '«' | '„' | '—' | '–' | '-' | '…' | '*' | '$' | '£' | '€' | '#' | '¿' | '¡' | '•' | '/')
+    matches!(c, '“' | '‘' | '"' | '\'' | '(' | '[' | '{' | '«' | '„' | '―' | '—' | '–' | '-' | '…' | '*' | '$' | '£' | '€' | '#' | '¿' | '¡' | '•' | '/')
 }
 
 fn is_close_punct(c: char) -> bool {
-    matches!(c, '”' | '’' | '"' | '\'' | ')' | ']' | '}' | '»' | ',' | ';' | ':' | '!' | '?' | '—' | '–' | '…' | '%' | '*' | '/')
+    matches!(c, '”' | '’' | '"' | '\'' | ')' | ']' | '}' | '»' | ',' | ';' | ':' | '!' | '?' | '―' | '—' | '–' | '…' | '%' | '*' | '/')
 }
 
 fn is_quote(c: char) -> bool {
@@ -296,7 +296,7 @@ fn inner(text: &str, a: usize, b: usize, lex: &Lexicon, out: &mut Vec<Token>) {
         let next = iter.peek().map(|&(_, d)| d);
         let prev = text[..pos].chars().next_back();
         let split_here = match c {
-            '—' | '–' | '“' | '”' | '"' | '(' | ')' | '[' | ']' => true,
+            '―' | '—' | '–' | '“' | '”' | '"' | '(' | ')' | '[' | ']' => true,
             '‘' => true,
             '-' => {
                 let left = &text[piece..pos];

@@ -15,6 +15,13 @@ fn non_cues() -> &'static HashSet<String> {
     S.get_or_init(|| accord_text::lexicon_lines(include_str!("../../../data/non_cues.txt")).map(|l| l.trim().to_lowercase()).collect())
 }
 
+/// Lowest cue rate (times a cue / times seen, in PolNeAR train) for a verb to attribute an act.
+pub const ACT_CUE_RATE: f32 = 0.12;
+
+fn is_act_cue(form: &str, lex: &Lexicons) -> bool {
+    lex.act_cues.get(form).is_some_and(|&r| r >= ACT_CUE_RATE)
+}
+
 const OPENERS: &[&str] = &["But", "And", "However", "Meanwhile", "Still", "Yet", "So", "Now", ","];
 
 /// True when token `k` looks like a finite or participial verb.
@@ -51,7 +58,7 @@ pub fn find(doc: &Doc, sstart: usize, send: usize, lex: &Lexicons) -> Option<(Sp
             first -= 1;
         }
         let after_aux = first < v || (first > a && ADVERBS.contains(&doc.token_text(first - 1).to_lowercase().as_str()));
-        if !verbish(doc, v, after_aux) || non_cues().contains(&w) || lex.cue(&w).is_some() {
+        if !verbish(doc, v, after_aux) || non_cues().contains(&w) || lex.cue(&w).is_some() || !is_act_cue(&w, lex) {
             continue;
         }
         let (sa, sb) = np_left(doc, a, first, lex)?;
@@ -88,4 +95,112 @@ pub fn find(doc: &Doc, sstart: usize, send: usize, lex: &Lexicons) -> Option<(Sp
         return Some((cue, speaker, Span::new(start, end)));
     }
     None
+}
+
+/// Nouns that head an acting group or organisation in lower case ("the newspaper", "demonstrators").
+const ACTOR_NOUNS: &[&str] = &["newspaper", "campaign", "committee", "government", "administration", "company", "party", "court", "council", "agency", "ministry", "department", "group", "union", "board", "network", "commission", "panel", "police", "army", "military", "democrats", "republicans", "lawmakers", "demonstrators", "protesters", "voters", "critics", "supporters", "leaders", "officials", "experts", "analysts", "economists", "researchers", "authors", "study", "report", "poll", "survey", "analysis"];
+
+/// Attributed acts read off the dependency parse: every verb whose nominal subject is an actor (a named
+/// person, organisation or place, a personal pronoun, a source noun or an organisation noun) and that has
+/// an object or complement after it. Returns (cue, speaker, content) spans; `taken` spans (existing
+/// attributions) are not revisited.
+pub fn find_parsed(doc: &Doc, si: usize, taken: &[Span], lex: &Lexicons) -> Vec<(Span, Span, Span)> {
+    let s = &doc.sentences[si];
+    let range = s.tokens.clone();
+    let mut out = Vec::new();
+    if range.is_empty() || doc.tokens[range.start].analysis.is_none() {
+        return out;
+    }
+    let local = |k: usize| k - range.start;
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); range.len()];
+    for k in range.clone() {
+        if let Some(h) = doc.tokens[k].analysis.as_ref().and_then(|a| a.head) {
+            if range.contains(&h) {
+                children[local(h)].push(k);
+            }
+        }
+    }
+    let subtree = |root: usize| -> (usize, usize) {
+        let (mut lo, mut hi) = (root, root);
+        let mut stack = vec![root];
+        while let Some(x) = stack.pop() {
+            lo = lo.min(x);
+            hi = hi.max(x);
+            stack.extend(children[local(x)].iter().copied());
+        }
+        (lo, hi)
+    };
+    let quote_depth = {
+        let mut d = Vec::with_capacity(range.len());
+        let mut open = false;
+        for k in range.clone() {
+            match doc.tokens[k].kind {
+                TokenKind::OpenQuote => open = true,
+                TokenKind::CloseQuote => open = false,
+                _ => {}
+            }
+            d.push(open);
+        }
+        d
+    };
+    for v in range.clone() {
+        let a = doc.tokens[v].analysis.as_ref().unwrap();
+        let form = doc.token_text(v).to_lowercase();
+        if a.upos != "VERB" || quote_depth[local(v)] || non_cues().contains(&a.lemma) || non_cues().contains(&form) || !(is_act_cue(&form, lex) || lex.cue(&form).is_some()) {
+            continue;
+        }
+        let vs = doc.tokens[v].span;
+        if taken.iter().any(|t| t.contains(vs)) {
+            continue;
+        }
+        let kids = &children[local(v)];
+        let Some(&subj) = kids.iter().find(|&&c| doc.tokens[c].analysis.as_ref().is_some_and(|x| x.deprel == "nsubj") && c < v) else { continue };
+        let subj_word = doc.token_text(subj).to_lowercase();
+        let actor = doc.mentions.iter().any(|m| {
+            m.span.contains(doc.tokens[subj].span)
+                && match m.kind {
+                    MentionKind::Name => matches!(m.etype, Some(EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp)),
+                    MentionKind::Pronoun => true,
+                    MentionKind::Nominal => true,
+                }
+        }) || matches!(subj_word.as_str(), "i" | "we")
+            || ACTOR_NOUNS.contains(&subj_word.as_str())
+            || lex.source_nouns.contains_key(subj_word.as_str());
+        if !actor {
+            continue;
+        }
+        // the complement: objects and clauses after the verb
+        let comps: Vec<usize> = kids
+            .iter()
+            .copied()
+            .filter(|&c| c > v && doc.tokens[c].analysis.as_ref().is_some_and(|x| matches!(x.deprel, "obj" | "ccomp" | "xcomp" | "iobj" | "obl")))
+            .collect();
+        if comps.is_empty() {
+            continue;
+        }
+        let lo = comps.iter().map(|&c| subtree(c).0).min().unwrap().max(v + 1);
+        let hi = comps.iter().map(|&c| subtree(c).1).max().unwrap();
+        if lo > hi {
+            continue;
+        }
+        let content = Span::new(doc.tokens[lo].span.start, crate::trim_end(doc, doc.tokens[lo].span.start, hi + 1));
+        if content.is_empty() || taken.iter().any(|t| t.overlap(content) * 2 > content.len()) {
+            continue;
+        }
+        // the cue: the verb with its auxiliaries, negation and adverbs just before it, and a particle after
+        let mut first = v;
+        while first > range.start
+            && doc.tokens[first - 1].analysis.as_ref().is_some_and(|x| matches!(x.deprel, "aux" | "advmod" | "neg") || x.upos == "PART" && doc.token_norm(first - 1) == "n't")
+        {
+            first -= 1;
+        }
+        let mut last = v;
+        while last + 1 < lo && doc.tokens[last + 1].analysis.as_ref().is_some_and(|x| x.deprel == "compound:prt" || x.upos == "ADP") {
+            last += 1;
+        }
+        let (sa, sb) = subtree(subj);
+        let speaker = Span::new(doc.tokens[sa].span.start, doc.tokens[sb].span.end);
+        out.push((Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end), speaker, content));
+    }
+    out
 }

@@ -63,7 +63,7 @@ pub fn extract(doc: &mut Doc) {
         }
         let cues = find_cues(doc, s.tokens.clone(), &quotes, lex);
         let mut in_sentence: Vec<usize> = Vec::new();
-        if cues.is_empty() {
+        if cues.is_empty() && doc.tokens.get(s.tokens.start).is_some_and(|t| t.analysis.is_none()) {
             let sstart = story_start(doc, si);
             if let Some((cue, speaker, content)) = acts::find(doc, sstart, s.tokens.end, lex) {
                 if !quotes.iter().any(|q| q.span.contains(content)) {
@@ -91,6 +91,20 @@ pub fn extract(doc: &mut Doc) {
                 in_sentence.push(atts.len());
                 atts.push(a);
             }
+        }
+    }
+    // acts read off the parse, where the models ran
+    let mut taken: Vec<Span> = atts.iter().flat_map(|a| [Some(a.content), a.cue].into_iter().flatten()).collect();
+    for si in 0..doc.sentences.len() {
+        if doc.credits.iter().any(|c| c.kind != "dateline" && c.span.overlap(doc.sentences[si].span) > 0) {
+            continue;
+        }
+        for (cue, speaker, content) in acts::find_parsed(doc, si, &taken, lex) {
+            if quotes.iter().any(|q| q.span.contains(content)) {
+                continue;
+            }
+            taken.push(content);
+            atts.push(make(doc, content, Some(cue), Some(speaker), si, &quotes));
         }
     }
     labelled_statements(doc, &quotes, &mut quote_used, &mut atts, lex);

@@ -63,6 +63,9 @@ pub struct Lexicons {
     pub months: HashMap<String, u32>,
     /// Weekday names → 0 (Monday) ..= 6.
     pub weekdays: HashMap<String, u32>,
+    /// Verb forms that attribute an act (from PolNeAR train, `data/act_cues.tsv`) → how often they were
+    /// a cue there, divided by how often they occurred.
+    pub act_cues: HashMap<String, f32>,
 }
 
 macro_rules! data {
@@ -173,7 +176,15 @@ impl Lexicons {
         let multipliers = parse_map(data!("multipliers.tsv"));
         let months = lines(data!("months.tsv")).filter_map(|c| Some((c[0].to_string(), c.get(1)?.parse().ok()?))).collect();
         let weekdays = lines(data!("weekdays.tsv")).filter_map(|c| Some((c[0].to_string(), c.get(1)?.parse().ok()?))).collect();
+        let act_cues = lines(data!("act_cues.tsv"))
+            .filter_map(|c| {
+                let n: f32 = c.get(1)?.parse().ok()?;
+                let seen: f32 = c.get(2)?.parse().ok()?;
+                Some((c[0].to_string(), n / seen.max(1.0)))
+            })
+            .collect();
         Lexicons {
+            act_cues,
             known,
             known_max_words,
             cues,

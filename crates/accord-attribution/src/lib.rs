@@ -134,6 +134,10 @@ fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quotes: &[Quote], lex: &L
             continue;
         }
         let Some(class) = lex.cue(w) else { continue };
+        // acts and beliefs are kept only for forms that PolNeAR train often marks as cues
+        if class != CueClass::Speech && lex.act_cues.get(&w.to_lowercase()).is_none_or(|&r| r < acts::ACT_CUE_RATE) {
+            continue;
+        }
         if w.starts_with(char::is_uppercase) && k != range.start {
             continue;
         }
@@ -465,6 +469,18 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
         }
     }
     let strong_after = after.is_some_and(|(_, strong)| strong);
+    // "Dr. Connie Mariano, who as a Navy captain was ..., said that ...": a long relative clause between
+    // the subject and the cue; the subject is the noun phrase before the sentence's first comma.
+    if subject.is_none() && strong_after && left_end > sstart + 1 && doc.token_text(left_end - 1) == "," {
+        if let Some(c) = (sstart + 1..left_end - 1).find(|&k| doc.token_text(k) == ",") {
+            if let Some((a, b)) = np_left(doc, sstart, c, lex) {
+                if a == sstart && b - a <= 8 {
+                    subject = Some((a, b));
+                    speaker_override = Some((a, b));
+                }
+            }
+        }
+    }
     let after = after.map(|(span, _)| span);
     // Is there content before the speaker/cue, closed by a comma or a closing quote?
     let boundary = match subject {

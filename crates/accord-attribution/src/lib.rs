@@ -491,7 +491,14 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
         && cue.class != CueClass::Act
         && boundary > sstart
         && (matches!(doc.token_text(boundary - 1), "," | ":" | "—" | "–" | "--") || doc.tokens[boundary - 1].kind == TokenKind::CloseQuote);
-    let starts_with_quote_before = cue.class != CueClass::Act && boundary == sstart && sstart > 0 && doc.tokens[sstart - 1].kind == TokenKind::CloseQuote && quote_ending_at(quotes, sstart - 1).is_some();
+    // "“...” He said." with the quotation closing the sentence before, in the same paragraph
+    let starts_with_quote_before = cue.class != CueClass::Act
+        && after.is_none()
+        && boundary == sstart
+        && sstart > 0
+        && doc.tokens[sstart - 1].kind == TokenKind::CloseQuote
+        && doc.sentences[doc.tokens[sstart - 1].sentence].paragraph == s.paragraph
+        && quote_ending_at(quotes, sstart - 1).is_some();
     let words_before = (sstart..boundary).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count();
     let quote_before = boundary > sstart && doc.tokens[boundary - 1].kind == TokenKind::CloseQuote;
     // "In a Facebook message posted Friday, Cruz said ...": an adverbial, not content

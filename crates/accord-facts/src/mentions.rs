@@ -179,6 +179,23 @@ fn segment_run(
     model: &[Mention],
     out: &mut Vec<(Mention, MentionInfo)>,
 ) {
+    // "the Grand Ethiopian Renaissance Dam": a nationality inside a longer name does not split it
+    let whole_name = b >= a + 3
+        && !lex.known.contains_key(doc.token_text(a))
+        && !lex.honorifics.contains_key(doc.token_text(a))
+        && !lex.is_title(doc.token_text(a))
+        && (a + 1..b - 1).any(|k| lex.known.get(doc.token_text(k)).is_some_and(|kn| kn.adjective))
+        && (a..b).all(|k| !lex.is_title(doc.token_text(k)));
+    if whole_name {
+        let sp = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
+        let last = doc.token_text(b - 1);
+        let etype = if lex.org_words.contains(last) { EntityType::Org } else { EntityType::Other };
+        out.push((
+            Mention { span: sp, head_span: sp, kind: MentionKind::Name, etype: Some(etype), entity: None, sentence: si },
+            MentionInfo { in_credit, ..Default::default() },
+        ));
+        return;
+    }
     let mut k = a;
     while k < b {
         // Longest gazetteer match starting at k.

@@ -72,7 +72,7 @@ fn muc_half(key: &[Vec<usize>], response: &HashMap<usize, usize>) -> (usize, usi
 }
 
 fn gold_head(s: &Sentence, a: usize, b: usize) -> usize {
-    (a..b).find(|&k| s.words[k].head == 0 || s.words[k].head - 1 < a || s.words[k].head - 1 >= b).unwrap_or(b - 1)
+    (a..b).find(|&k| s.words[k].head == 0 || s.words[k].head - 1 < a || s.words[k].head > b).unwrap_or(b - 1)
 }
 
 /// Coreference figures for one GUM document (its sentences) against `doc` after `accord_facts::entities`.

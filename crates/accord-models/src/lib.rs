@@ -12,6 +12,8 @@
 //! the shipped weights learn only from EWT train and the CC BY / CC BY-SA genres of GUM train
 //! ([`conllu::LICENSED_GUM_GENRES`]).
 
+#![allow(clippy::needless_range_loop)]
+
 pub mod conllu;
 pub mod eval;
 pub mod lemma;
@@ -161,20 +163,21 @@ impl Models {
         let mut gaz: Vec<u8> = Vec::new();
         let mut bio: Vec<u16> = Vec::new();
         let mut mentions: Vec<Mention> = Vec::new();
+        let doc_lex: Vec<Lex> = (0..doc.tokens.len()).map(|i| Lex::new(doc.token_norm(i))).collect();
+        let lower = ner::lower_forms(&doc_lex);
         for si in 0..doc.sentences.len() {
             let range = doc.sentences[si].tokens.clone();
             if range.is_empty() {
                 continue;
             }
             lex.clear();
-            for i in range.clone() {
-                lex.push(Lex::new(doc.token_norm(i)));
-            }
+            lex.extend_from_slice(&doc_lex[range.clone()]);
             m.tagger.tag(&lex, &mut tags, &mut lp, &mut amb, &mut feats, &mut scores);
             th.clear();
             th.extend(tags.iter().map(|&t| m.tag_hash[t as usize]));
             m.parser.parse(&parser::Input { lex: &lex, tags: &th }, &mut pscratch);
             m.ner.gazetteer.mark(&lex, &mut gaz);
+            ner::mark_lower(&lex, &lower, &mut gaz);
             m.ner.tag(&ner::Input { lp: &lp, tags: &th, gaz: &gaz }, &mut bio, &mut feats, &mut scores);
             let n = lex.len();
             let base = range.start;
@@ -191,6 +194,18 @@ impl Models {
                 });
             }
             for (a, b, ty) in ner::spans(&bio) {
+                // names neither start nor end with a connector word (`Library of` → `Library`)
+                let is_conn = |k: usize| matches!(doc.token_norm(base + k), "of" | "the" | "and" | "&" | "-" | "for" | "on" | "'s" | "The");
+                let (mut a, mut b) = (a, b);
+                while a < b && is_conn(a) {
+                    a += 1;
+                }
+                while b > a && is_conn(b - 1) {
+                    b -= 1;
+                }
+                if a == b {
+                    continue;
+                }
                 let span = Span::new(doc.tokens[base + a].span.start, doc.tokens[base + b - 1].span.end);
                 let etype = match ty {
                     "PER" => EntityType::Person,

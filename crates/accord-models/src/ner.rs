@@ -80,8 +80,26 @@ pub struct Input<'a> {
     pub lp: &'a [Lex],
     /// Tag hashes per word (unpadded).
     pub tags: &'a [u64],
-    /// Gazetteer marks per word (unpadded).
+    /// Gazetteer marks per word (unpadded), with [`LOWER_ELSEWHERE`] or-ed in.
     pub gaz: &'a [u8],
+}
+
+/// Bit set in a gazetteer mark when the word's lower-cased form occurs in lower case elsewhere in the
+/// document (a capitalised word that is also written in lower case is less likely a name).
+pub const LOWER_ELSEWHERE: u8 = 0x80;
+
+/// Lower-cased forms written in lower case somewhere in a document.
+pub fn lower_forms(lex: &[Lex]) -> crate::util::FastMap<u64, ()> {
+    lex.iter().filter(|l| l.flags & (crate::lex::F_TITLE | crate::lex::F_UPPER) == 0).map(|l| (l.lower, ())).collect()
+}
+
+/// Adds [`LOWER_ELSEWHERE`] to the marks of words whose lower-cased form is in `lower`.
+pub fn mark_lower(lex: &[Lex], lower: &crate::util::FastMap<u64, ()>, gaz: &mut [u8]) {
+    for (l, g) in lex.iter().zip(gaz.iter_mut()) {
+        if l.flags & (crate::lex::F_TITLE | crate::lex::F_UPPER) != 0 && lower.contains_key(&l.lower) {
+            *g |= LOWER_ELSEWHERE;
+        }
+    }
 }
 
 const OUT_T: u64 = 0x7A6;
@@ -95,6 +113,8 @@ fn features(inp: &Input, i: usize, p1: u16, p2: u16, out: &mut Vec<u64>) {
     let g = |k: isize| if k < 0 || k as usize >= n { 0xFF } else { inp.gaz[k as usize] as u64 };
     let ii = i as isize;
     let (p1, p2) = (p1 as u64, p2 as u64);
+    let titled = inp.lp[PAD..PAD + n].iter().filter(|l| l.flags & crate::lex::F_TITLE != 0).count();
+    let headline = (n >= 3 && titled * 10 >= n * 6) as u64;
     out.extend_from_slice(&[
         1,
         h2(2, w.lower),
@@ -130,6 +150,9 @@ fn features(inp: &Input, i: usize, p1: u16, p2: u16, out: &mut Vec<u64>) {
         h3(32, m1.shape, w.shape),
         h3(33, g(ii), t(ii)),
         h3(34, w.suf[3], t(ii)),
+        h3(35, w.flags as u64, headline),
+        h3(36, h2(w.shape, headline), t(ii)),
+        h3(37, (g(ii) & 0x80) | (w.flags as u64) << 8, t(ii)),
     ]);
 }
 
@@ -150,6 +173,8 @@ pub struct NerExample {
     pub tags: Vec<u64>,
     /// Gold class ids.
     pub gold: Vec<u16>,
+    /// Per word: lower-cased form written in lower case elsewhere in the document.
+    pub lower_elsewhere: Vec<bool>,
 }
 
 /// A trained recogniser.
@@ -179,6 +204,11 @@ impl Ner {
                 let ex = &data[si];
                 crate::tagger::pad(&ex.lex, &mut lp);
                 gazetteer.mark(&ex.lex, &mut gaz);
+                for (g, &l) in gaz.iter_mut().zip(&ex.lower_elsewhere) {
+                    if l {
+                        *g |= LOWER_ELSEWHERE;
+                    }
+                }
                 let inp = Input { lp: &lp, tags: &ex.tags, gaz: &gaz };
                 let (mut p1, mut p2) = (0u16, 0u16);
                 for i in 0..ex.lex.len() {
@@ -261,7 +291,7 @@ pub fn spans(classes: &[u16]) -> Vec<(usize, usize, &'static str)> {
             i += 1;
             continue;
         }
-        let ty = (c + 1) / 2; // 1 PER, 2 ORG, 3 GPE, 4 MISC
+        let ty = c.div_ceil(2); // 1 PER, 2 ORG, 3 GPE, 4 MISC
         let mut j = i + 1;
         while j < classes.len() && classes[j] == ty * 2 {
             j += 1;

@@ -210,6 +210,29 @@ impl Frozen {
             }
         }
     }
+    /// A copy without the weights whose magnitude is below `min_abs` (in weight units, not score units).
+    pub fn pruned(&self, min_abs: f32) -> Frozen {
+        let q = (min_abs / self.scale).ceil() as i32;
+        let (mut keys, mut lens, mut classes, mut weights) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut start = 0usize;
+        // rows are stored in key order; walk keys with their lengths
+        for (&k, &l) in self.keys.iter().zip(&self.lens) {
+            let row = &self.ents[start..start + l as usize];
+            start += l as usize;
+            let kept: Vec<&Ent> = row.iter().filter(|e| (e.w as i32).abs() >= q).collect();
+            if kept.is_empty() {
+                continue;
+            }
+            keys.push(k);
+            lens.push(kept.len() as u8);
+            for e in kept {
+                classes.push(e.class as u8);
+                weights.push(e.w);
+            }
+        }
+        Frozen::build(self.n_classes, self.scale, keys, lens, classes, weights)
+    }
+
     /// Serialises into `w`.
     pub fn write(&self, w: &mut BinWriter) {
         w.u32(self.n_classes as u32);

@@ -12,15 +12,37 @@ pub struct Tagger {
     /// Class inventory: `(UPOS, XPOS)` pairs.
     pub classes: Vec<(String, String)>,
     tagdict: FastMap<u64, u16>,
-    /// Ambiguity class per lower-cased form: hash of the set of classes seen with it in training.
+    /// Per lower-cased form: hash of the set of classes seen with it in training (ambiguity class; only
+    /// for words seen at least `AMB_MIN_COUNT` times) with the case profile in the low three bits.
     amb: FastMap<u64, u64>,
     model: Frozen,
+    /// Second pass: same features plus the first pass's tags of the next two words (bidirectional
+    /// context), trained on jackknifed first-pass tags.
+    model2: Option<Frozen>,
+}
+
+const END_TAG: u64 = 0xFFFF_0002;
+
+/// Extra second-pass features: first-pass tags `r1`, `r2` of the next two words.
+fn features2(lp: &[Lex], i: usize, t1: Option<u16>, r1: Option<u16>, r2: Option<u16>, out: &mut Vec<u64>) {
+    let w = &lp[i + PAD];
+    let (r1, r2) = (r1.map(|t| t as u64).unwrap_or(END_TAG), r2.map(|t| t as u64).unwrap_or(END_TAG));
+    let t1 = tag_id(t1);
+    out.extend_from_slice(&[
+        h2(50, r1),
+        h2(51, r2),
+        h3(52, r1, r2),
+        h3(53, t1, r1),
+        h3(54, r1, w.lower),
+        h3(55, r1, w.suf[2]),
+        h3(56, h2(t1, r1), w.shape),
+    ]);
 }
 
 /// Minimum frequency of a word for its ambiguity class to be used.
 const AMB_MIN_COUNT: u32 = 5;
-const UNK_AMB: u64 = 0xA3B1_0000_0001;
-const PAD_AMB: u64 = 0xA3B1_0000_0002;
+const UNK_AMB: u64 = 0xA3B1_0000_0005;
+const PAD_AMB: u64 = 0xA3B1_0000_0017;
 
 fn fill_amb(amb: &FastMap<u64, u64>, lex: &[Lex], out: &mut Vec<u64>) {
     out.clear();
@@ -98,6 +120,8 @@ pub fn features(lp: &[Lex], amb: &[u64], i: usize, p1: Option<u16>, p2: Option<u
         h3(38, h2(w.flags as u64, amb[i + PAD]), m1.flags as u64),
         h3(39, w.lower, n1.suf[1]),
         h3(40, n1.word, w.flags as u64),
+        h3(41, h2(amb[i + PAD] & 7, w.flags as u64), (i == 0) as u64),
+        h3(42, h2(amb[i + PAD] & 7, w.flags as u64), t1),
     ]);
 }
 
@@ -112,6 +136,35 @@ pub struct TagExample {
 impl Tagger {
     /// Trains a tagger. `forms` gives, per sentence, the word forms (for the tag dictionary).
     pub fn train(data: &[TagExample], classes: Vec<(String, String)>, epochs: usize, seed: u64, log: &mut dyn FnMut(String)) -> Tagger {
+        // jackknifed first-pass tags for the second pass
+        const FOLDS: usize = 4;
+        let mut right: Vec<Vec<u16>> = vec![Vec::new(); data.len()];
+        for f in 0..FOLDS {
+            let part: Vec<TagExample> =
+                data.iter().enumerate().filter(|(i, _)| i % FOLDS != f).map(|(_, e)| TagExample { lex: e.lex.clone(), gold: e.gold.clone() }).collect();
+            let t = Tagger::train_pass(&part, classes.clone(), epochs.min(5), seed + 1 + f as u64, None, &mut |_| {});
+            let (mut lp, mut amb, mut feats, mut scores, mut o) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            for (i, e) in data.iter().enumerate().filter(|(i, _)| i % FOLDS == f) {
+                t.tag(&e.lex, &mut o, &mut lp, &mut amb, &mut feats, &mut scores);
+                right[i] = o.clone();
+            }
+            log(format!("tagger: jackknife fold {} done", f + 1));
+        }
+        let second = Tagger::train_pass(data, classes.clone(), epochs, seed, Some(&right), log);
+        let mut first = Tagger::train_pass(data, classes, epochs, seed, None, log);
+        first.model2 = Some(second.model);
+        first
+    }
+
+    /// Trains a single left-to-right pass (the second pass when `right` holds first-pass tags).
+    pub fn train_pass(
+        data: &[TagExample],
+        classes: Vec<(String, String)>,
+        epochs: usize,
+        seed: u64,
+        right_tags: Option<&[Vec<u16>]>,
+        log: &mut dyn FnMut(String),
+    ) -> Tagger {
         // Tag dictionary: words seen >= 20 times with one class >= 97% of the time.
         let mut counts: FastMap<u64, FastMap<u16, u32>> = FastMap::default();
         for ex in data {
@@ -139,13 +192,34 @@ impl Tagger {
                 }
             }
         }
+        // Case profile: how often the word is capitalised when not sentence-initial (0 never .. 4 always).
+        let mut caps: FastMap<u64, (u32, u32)> = FastMap::default();
+        for ex in data {
+            for (i, l) in ex.lex.iter().enumerate().skip(1) {
+                let c = caps.entry(l.lower).or_default();
+                c.1 += 1;
+                if l.flags & (crate::lex::F_TITLE | crate::lex::F_UPPER) != 0 {
+                    c.0 += 1;
+                }
+                let _ = i;
+            }
+        }
+        let profile = |k: &u64| -> u64 {
+            match caps.get(k) {
+                None => 5,
+                Some(&(c, n)) if n < 2 => 6 + (c > 0) as u64,
+                Some(&(0, _)) => 0,
+                Some(&(c, n)) if c == n => 4,
+                Some(&(c, n)) => 1 + ((c * 3) / n).min(2) as u64,
+            }
+        };
         let amb: FastMap<u64, u64> = amb_sets
             .into_iter()
-            .filter(|(_, (_, n))| *n >= AMB_MIN_COUNT)
-            .map(|(k, (v, _))| (k, v))
-            .map(|(k, mut v)| {
+            .filter(|(_, (_, n))| *n >= 2)
+            .map(|(k, (mut v, n))| {
                 v.sort_unstable();
-                (k, v.iter().fold(0xA3B1u64, |h, &c| h2(h, c as u64)))
+                let h = if n >= AMB_MIN_COUNT { v.iter().fold(0xA3B1u64, |h, &c| h2(h, c as u64)) } else { UNK_AMB };
+                (k, (h & !7) | profile(&k))
             })
             .collect();
         let mut ambv = Vec::new();
@@ -169,6 +243,9 @@ impl Tagger {
                         t
                     } else {
                         features(&lp, &ambv, i, p1, p2, &mut feats);
+                        if let Some(r) = right_tags {
+                            features2(&lp, i, p1, r[si].get(i + 1).copied(), r[si].get(i + 2).copied(), &mut feats);
+                        }
                         scores.iter_mut().for_each(|s| *s = 0.0);
                         tr.score(&feats, &mut scores);
                         let g = argmax_f(&scores) as u16;
@@ -182,9 +259,9 @@ impl Tagger {
                     p1 = Some(guess);
                 }
             }
-            log(format!("tagger epoch {}: train accuracy {:.2}% ({} feature rows)", epoch + 1, 100.0 * right as f64 / total.max(1) as f64, tr.n_rows()));
+            log(format!("tagger{} epoch {}: train accuracy {:.2}% ({} feature rows)", if right_tags.is_some() { " pass 2" } else { "" }, epoch + 1, 100.0 * right as f64 / total.max(1) as f64, tr.n_rows()));
         }
-        Tagger { classes, tagdict, amb, model: tr.freeze(0.01) }
+        Tagger { classes, tagdict, amb, model: tr.freeze(0.1), model2: None }
     }
 
     /// Tags one sentence: writes one class id per word into `out`. `lp` and `feats`/`scores` are scratch.
@@ -206,6 +283,24 @@ impl Tagger {
             out.push(t);
             p2 = p1;
             p1 = Some(t);
+        }
+        if let Some(m2) = &self.model2 {
+            let (mut p1, mut p2) = (None, None);
+            for i in 0..lex.len() {
+                let t = if let Some(&t) = self.tagdict.get(&lex[i].word) {
+                    t
+                } else {
+                    features(lp, amb, i, p1, p2, feats);
+                    features2(lp, i, p1, out.get(i + 1).copied(), out.get(i + 2).copied(), feats);
+                    scores.iter_mut().for_each(|s| *s = 0);
+                    m2.score(feats, scores);
+                    argmax_i(scores) as u16
+                };
+                // out[i] is no longer needed as right context of later words
+                out[i] = t;
+                p2 = p1;
+                p1 = Some(t);
+            }
         }
     }
 
@@ -232,6 +327,13 @@ impl Tagger {
             w.u64(v);
         }
         self.model.write(&mut w);
+        match &self.model2 {
+            Some(m) => {
+                w.u8(1);
+                m.write(&mut w);
+            }
+            None => w.u8(0),
+        }
         w.buf
     }
 
@@ -256,7 +358,8 @@ impl Tagger {
             amb.insert(k, r.u64()?);
         }
         let model = Frozen::read(&mut r)?;
-        Ok(Tagger { classes, tagdict, amb, model })
+        let model2 = if r.u8()? == 1 { Some(Frozen::read(&mut r)?) } else { None };
+        Ok(Tagger { classes, tagdict, amb, model, model2 })
     }
 
     /// Number of stored weights.

@@ -1,0 +1,72 @@
+//! The shipped (embedded) models load and behave sensibly on sentences written for the test.
+use accord_doc::{Doc, EntityType, MentionKind, Meta};
+use accord_models::Models;
+
+fn analyse(text: &str) -> Doc {
+    let models = Models::load().expect("embedded models load");
+    assert!(models.is_trained(), "models/*.bin are empty: run `accord train` and rebuild");
+    let mut doc = Doc::new(text, Meta::default());
+    accord_text::segment(&mut doc);
+    models.annotate(&mut doc);
+    doc
+}
+
+fn find(doc: &Doc, word: &str) -> usize {
+    (0..doc.tokens.len()).find(|&i| doc.token_text(i) == word).unwrap_or_else(|| panic!("no token {word}"))
+}
+
+#[test]
+fn loads_quickly_and_twice() {
+    let t = std::time::Instant::now();
+    let a = Models::load().unwrap();
+    let b = Models::load().unwrap();
+    assert!(a.is_trained() && b.is_trained());
+    assert!(t.elapsed().as_secs_f64() < 5.0, "loading took {:?}", t.elapsed());
+    let (t, p, n) = a.n_weights();
+    assert!(t > 0 && p > 0 && n > 0);
+}
+
+#[test]
+fn tags_and_parses_a_reporting_sentence() {
+    let doc = analyse("She said the talks would resume.");
+    let said = find(&doc, "said");
+    let she = find(&doc, "She");
+    let a = doc.tokens[said].analysis.as_ref().unwrap();
+    assert_eq!(a.upos, "VERB");
+    assert_eq!(a.xpos, "VBD");
+    assert_eq!(a.lemma, "say");
+    assert_eq!(a.head, None);
+    assert_eq!(a.deprel, "root");
+    let s = doc.tokens[she].analysis.as_ref().unwrap();
+    assert_eq!(s.head, Some(said));
+    assert_eq!(s.deprel, "nsubj");
+    let resume = find(&doc, "resume");
+    let r = doc.tokens[resume].analysis.as_ref().unwrap();
+    assert_eq!(r.head, Some(said));
+    assert_eq!(r.deprel, "ccomp");
+    // every token analysed, heads inside the sentence
+    for t in &doc.tokens {
+        let a = t.analysis.as_ref().unwrap();
+        if let Some(h) = a.head {
+            assert!(doc.sentences[t.sentence].tokens.contains(&h));
+        }
+    }
+}
+
+#[test]
+fn recognises_people_and_places() {
+    let doc = analyse("Karoline Leavitt told reporters in Washington on Tuesday that Israel would respond.");
+    let names: Vec<(String, Option<EntityType>)> =
+        doc.mentions.iter().filter(|m| m.kind == MentionKind::Name).map(|m| (doc.slice(m.span).to_string(), m.etype)).collect();
+    assert!(names.contains(&("Karoline Leavitt".to_string(), Some(EntityType::Person))), "{names:?}");
+    assert!(names.contains(&("Israel".to_string(), Some(EntityType::Gpe))), "{names:?}");
+    assert!(doc.mentions.windows(2).all(|w| w[0].span.start <= w[1].span.start));
+}
+
+#[test]
+fn empty_and_odd_input() {
+    let doc = analyse("");
+    assert!(doc.tokens.is_empty());
+    let doc = analyse("!!! ??? ... 12,000 —— “quoted” ’s");
+    assert!(doc.tokens.iter().all(|t| t.analysis.is_some()));
+}

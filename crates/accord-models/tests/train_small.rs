@@ -1,0 +1,40 @@
+//! `accord train --limit-sentences 200` end to end, into a temporary folder.
+use accord_models::{train, Models};
+use std::path::PathBuf;
+
+fn shared() -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    if p.join("data/treebanks").is_dir() {
+        return Some(p);
+    }
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!("../shared is missing ({}) and CI=true", p.display());
+    }
+    eprintln!("skipping: ../shared not found at {}", p.display());
+    None
+}
+
+#[test]
+fn trains_on_a_small_slice_deterministically() {
+    let Some(shared) = shared() else { return };
+    let dir = std::env::temp_dir().join(format!("accord-train-test-{}", std::process::id()));
+    let run = |out: PathBuf| {
+        let opts = train::Options { shared: shared.clone(), out, limit_sentences: Some(200), epochs: Some(2), skip_eval: true, ..Default::default() };
+        let report = train::train(&opts, &mut |m| eprintln!("{m}")).unwrap();
+        train::write_cards(&opts, &report).unwrap();
+    };
+    run(dir.join("a"));
+    for f in ["tagger.bin", "parser.bin", "ner.bin", "lemmas.bin", "tagger.md", "parser.md", "ner.md", "lemmas.md"] {
+        assert!(dir.join("a").join(f).is_file(), "{f} missing");
+    }
+    let models = Models::from_dir(&dir.join("a")).unwrap();
+    let sents = accord_models::conllu::parse("1\tThey\tthey\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n2\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n");
+    let sc = accord_models::eval::score(&models, &sents, |_, _| {});
+    assert_eq!(sc.words, 3);
+    // same seed, same data: byte-identical weights
+    run(dir.join("b"));
+    for f in ["tagger.bin", "parser.bin", "ner.bin", "lemmas.bin"] {
+        assert_eq!(std::fs::read(dir.join("a").join(f)).unwrap(), std::fs::read(dir.join("b").join(f)).unwrap(), "{f} differs");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -431,6 +431,9 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
         left_end -= 1;
     }
     let mut subject = np_left(doc, sstart, left_end, lex);
+    if subject.is_none() {
+        subject = parsed_subject(doc, cue.verb, sstart);
+    }
     let after = content_after(doc, cue, send, quotes, lex);
     let mut speaker_override: Option<(usize, usize)> = None;
     if subject.is_none() && left_end > sstart + 1 && doc.token_text(left_end - 1) == "," && (after.is_some() || np_right(doc, cue.end, send, lex).is_none()) {
@@ -564,6 +567,35 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
         return Some(make(doc, content, Some(cue_span), speaker, si, quotes));
     }
     None
+}
+
+/// The nominal subject of a cue verb from the dependency parse (when the models ran): the `nsubj`
+/// dependent left of the verb, as the token range of its subtree.
+fn parsed_subject(doc: &Doc, verb: usize, sstart: usize) -> Option<(usize, usize)> {
+    doc.tokens[verb].analysis.as_ref()?;
+    let s = &doc.sentences[doc.tokens[verb].sentence];
+    let subj = (sstart..verb).find(|&k| doc.tokens[k].analysis.as_ref().is_some_and(|a| a.head == Some(verb) && a.deprel == "nsubj"))?;
+    // the subtree of the subject, within the sentence
+    let mut lo = subj;
+    let mut hi = subj;
+    loop {
+        let mut grew = false;
+        for k in s.tokens.clone() {
+            let Some(h) = doc.tokens[k].analysis.as_ref().and_then(|a| a.head) else { continue };
+            if (lo..=hi).contains(&h) && !(lo..=hi).contains(&k) && k < verb && k >= sstart {
+                lo = lo.min(k);
+                hi = hi.max(k);
+                grew = true;
+            }
+        }
+        if !grew {
+            break;
+        }
+    }
+    while hi > lo && matches!(doc.token_text(hi), "," | "-" | "—") {
+        hi -= 1;
+    }
+    Some((lo, hi + 1))
 }
 
 /// Content before token `boundary` (exclusive): the quotation ending there, or the sentence up to it.

@@ -547,7 +547,17 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
         let speaker = speaker_tokens.map(|(a, b)| Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end));
         return Some(make(doc, content, Some(cue_span), speaker, si, quotes));
     }
-    if let Some(content) = after {
+    if let Some(mut content) = after {
+        // "“Hopefully,” the president said, “this museum can help”": both parts of the quotation
+        if let Some((a, _)) = subject {
+            let qb = a > sstart && doc.tokens[a - 1].kind == TokenKind::CloseQuote || (a > sstart + 1 && doc.token_text(a - 1) == "," && doc.tokens[a - 2].kind == TokenKind::CloseQuote);
+            if qb && strong_after && quotes.iter().any(|q| q.span.start == content.start) {
+                let close = if doc.tokens[a - 1].kind == TokenKind::CloseQuote { a - 1 } else { a - 2 };
+                if let Some(q) = quote_ending_at(quotes, close) {
+                    content = q.span.cover(content);
+                }
+            }
+        }
         let content = cut_coordinated_vp(doc, content, lex);
         let content = cut_trailing_attribution(doc, content, lex);
         let speaker = match speaker_override.or(subject) {
@@ -572,9 +582,19 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
 /// The nominal subject of a cue verb from the dependency parse (when the models ran): the `nsubj`
 /// dependent left of the verb, as the token range of its subtree.
 fn parsed_subject(doc: &Doc, verb: usize, sstart: usize) -> Option<(usize, usize)> {
-    doc.tokens[verb].analysis.as_ref()?;
+    let an = doc.tokens[verb].analysis.as_ref()?;
     let s = &doc.sentences[doc.tokens[verb].sentence];
-    let subj = (sstart..verb).find(|&k| doc.tokens[k].analysis.as_ref().is_some_and(|a| a.head == Some(verb) && a.deprel == "nsubj"))?;
+    let own = (sstart..verb).find(|&k| doc.tokens[k].analysis.as_ref().is_some_and(|a| a.head == Some(verb) && a.deprel == "nsubj"));
+    // "He pitched himself ... by telling them that ...": a participle or coordinated verb shares its head's subject
+    let subj = match own {
+        Some(k) => k,
+        None if matches!(an.deprel, "advcl" | "xcomp" | "conj") => {
+            let h = an.head?;
+            (sstart..h).find(|&k| doc.tokens[k].analysis.as_ref().is_some_and(|a| a.head == Some(h) && a.deprel == "nsubj"))?
+        }
+        None => return None,
+    };
+    let verb = doc.tokens[subj].analysis.as_ref().and_then(|a| a.head).unwrap_or(verb);
     // the subtree of the subject, within the sentence
     let mut lo = subj;
     let mut hi = subj;

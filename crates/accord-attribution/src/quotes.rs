@@ -45,8 +45,8 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
             let tj = &doc.tokens[j];
             let pj = doc.sentences[tj.sentence].paragraph;
             if pj != par {
-                // paragraph changed while open: continue only if the new paragraph opens with a quote
-                if tj.kind == TokenKind::OpenQuote && family(doc, j) == fam {
+                // paragraph changed while open: continue only if the new paragraph opens with the same mark
+                if tj.kind == TokenKind::OpenQuote && doc.token_text(j) == doc.token_text(i) {
                     par = pj;
                     last_in_par = j;
                     j += 1;

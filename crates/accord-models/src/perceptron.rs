@@ -102,14 +102,22 @@ impl Trainer {
     }
 }
 
-/// One slot of the open-addressing table: key and the row's place in the entry array.
+/// One slot of the open-addressing table (8 bytes, so the table stays cache-friendly): the high 32 bits
+/// of the feature hash (the low bits chose the slot) and the row, packed as start (23 bits) | length
+/// (8 bits) | dense flag (1 bit). `row == 0` marks an empty slot.
 #[derive(Clone, Copy, Debug, Default)]
 #[repr(C)]
 struct Slot {
-    key: u64,
-    start: u32,
-    /// Row length; 0 marks an empty slot.
-    len: u32,
+    fp: u32,
+    row: u32,
+}
+
+const START_BITS: u32 = 23;
+const MAX_START: u32 = (1 << START_BITS) - 1;
+
+#[inline]
+fn pack(start: u32, len: u32, dense: bool) -> u32 {
+    start | (len << START_BITS) | ((dense as u32) << 31)
 }
 
 /// One stored weight: class and quantised value, packed in four bytes.
@@ -130,7 +138,12 @@ pub struct Frozen {
     keys: Vec<u64>,
     lens: Vec<u8>,
     ents: Vec<Ent>,
+    /// Long rows expanded to dense `n_classes`-wide rows (added with SIMD-friendly loops).
+    dense: Vec<i16>,
 }
+
+/// Flag marking a dense row (then `start` indexes `dense` in rows).
+const DENSE: u32 = 1 << 31;
 
 #[inline(always)]
 fn prefetch<T>(p: *const T) {
@@ -144,20 +157,33 @@ fn prefetch<T>(p: *const T) {
 
 impl Frozen {
     fn build(n_classes: usize, scale: f32, keys: Vec<u64>, lens: Vec<u8>, classes: Vec<u8>, weights: Vec<i16>) -> Frozen {
-        let cap = (keys.len() * 2).next_power_of_two().max(16);
+        let cap = (keys.len() + keys.len() / 2).next_power_of_two().max(16);
         let mask = cap - 1;
         let mut slots = vec![Slot::default(); cap];
         let mut s = 0u32;
+        let mut dense: Vec<i16> = Vec::new();
+        let ents: Vec<Ent> = classes.iter().zip(&weights).map(|(&c, &w)| Ent { w, class: c as u16 }).collect();
         for (&k, &l) in keys.iter().zip(&lens) {
             let mut i = (k as usize) & mask;
-            while slots[i].len != 0 {
+            while slots[i].row != 0 {
                 i = (i + 1) & mask;
             }
-            slots[i] = Slot { key: k, start: s, len: l as u32 };
+            let fp = (k >> 32) as u32;
+            if (l as usize) * 4 >= n_classes && n_classes >= 16 {
+                let d = dense.len() / n_classes;
+                dense.resize(dense.len() + n_classes, 0);
+                for e in &ents[s as usize..(s + l as u32) as usize] {
+                    dense[d * n_classes + e.class as usize] = e.w;
+                }
+                assert!(d as u32 <= MAX_START, "too many dense rows");
+                slots[i] = Slot { fp, row: pack(d as u32, l as u32, true) };
+            } else {
+                assert!(s <= MAX_START, "too many weights for the slot format");
+                slots[i] = Slot { fp, row: pack(s, l as u32, false) };
+            }
             s += l as u32;
         }
-        let ents = classes.iter().zip(&weights).map(|(&c, &w)| Ent { w, class: c as u16 }).collect();
-        Frozen { n_classes, scale, mask, slots, keys, lens, ents }
+        Frozen { n_classes, scale, mask, slots, keys, lens, ents, dense }
     }
     /// Number of classes.
     pub fn n_classes(&self) -> usize {
@@ -171,16 +197,18 @@ impl Frozen {
     pub fn scale(&self) -> f32 {
         self.scale
     }
+    /// `(start, packed row)` of a feature.
     #[inline]
-    fn row(&self, key: u64) -> Option<(usize, usize)> {
+    fn row(&self, key: u64) -> Option<(u32, u32)> {
         let mut i = (key as usize) & self.mask;
+        let fp = (key >> 32) as u32;
         loop {
             let s = &self.slots[i];
-            if s.len == 0 {
+            if s.row == 0 {
                 return None;
             }
-            if s.key == key {
-                return Some((s.start as usize, s.len as usize));
+            if s.fp == fp {
+                return Some((s.row & MAX_START, s.row));
             }
             i = (i + 1) & self.mask;
         }
@@ -195,18 +223,32 @@ impl Frozen {
         }
         let mut rows = [(0u32, 0u32); MAX];
         let mut n = 0;
+        let nc = self.n_classes;
         for &f in feats {
             if let Some((a, l)) = self.row(f) {
-                prefetch(self.ents.as_ptr().wrapping_add(a));
+                if l & DENSE != 0 {
+                    prefetch(self.dense.as_ptr().wrapping_add(a as usize * nc));
+                } else {
+                    prefetch(self.ents.as_ptr().wrapping_add(a as usize));
+                }
                 if n < MAX {
-                    rows[n] = (a as u32, l as u32);
+                    rows[n] = (a, l);
                     n += 1;
                 }
             }
         }
+        let scores = &mut scores[..nc];
         for &(a, l) in &rows[..n] {
-            for e in &self.ents[a as usize..(a + l) as usize] {
-                scores[e.class as usize] += e.w as i32;
+            let l = if l & DENSE != 0 { l } else { (l >> START_BITS) & 0xFF };
+            if l & DENSE != 0 {
+                let row = &self.dense[a as usize * nc..(a as usize + 1) * nc];
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += *w as i32;
+                }
+            } else {
+                for e in &self.ents[a as usize..(a + l) as usize] {
+                    scores[e.class as usize] += e.w as i32;
+                }
             }
         }
     }

@@ -156,16 +156,24 @@ pub fn find_parsed(doc: &Doc, si: usize, taken: &[Span], lex: &Lexicons) -> Vec<
         let kids = &children[local(v)];
         let Some(&subj) = kids.iter().find(|&&c| doc.tokens[c].analysis.as_ref().is_some_and(|x| x.deprel == "nsubj") && c < v) else { continue };
         let subj_word = doc.token_text(subj).to_lowercase();
+        // "the Saudi government, which has strongly denied ...": a relative pronoun stands for the noun the
+        // clause modifies
+        let actor_token = if matches!(subj_word.as_str(), "who" | "which" | "that") && a.deprel.starts_with("acl") {
+            a.head.filter(|h| range.contains(h)).unwrap_or(subj)
+        } else {
+            subj
+        };
+        let actor_word = doc.token_text(actor_token).to_lowercase();
         let actor = doc.mentions.iter().any(|m| {
-            m.span.contains(doc.tokens[subj].span)
+            m.span.contains(doc.tokens[actor_token].span)
                 && match m.kind {
-                    MentionKind::Name => matches!(m.etype, Some(EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp)),
+                    MentionKind::Name => !matches!(m.etype, Some(EntityType::Loc)),
                     MentionKind::Pronoun => true,
                     MentionKind::Nominal => true,
                 }
-        }) || matches!(subj_word.as_str(), "i" | "we")
-            || ACTOR_NOUNS.contains(&subj_word.as_str())
-            || lex.source_nouns.contains_key(subj_word.as_str());
+        }) || matches!(actor_word.as_str(), "i" | "we")
+            || ACTOR_NOUNS.contains(&actor_word.as_str())
+            || lex.source_nouns.contains_key(actor_word.as_str());
         if !actor {
             continue;
         }

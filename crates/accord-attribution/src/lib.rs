@@ -333,13 +333,16 @@ fn content_after(doc: &Doc, cue: &Cue, send: usize, quotes: &[Quote], lex: &Lexi
     if matches!(first, "," | "." | "(" | ";") || first.eq_ignore_ascii_case("in") || first.eq_ignore_ascii_case("on") {
         return None;
     }
-    if cue.class == CueClass::Belief && !looks_like_clause(doc, r, send) {
+    // a belief or finding with a strong cue rate in PolNeAR train ("polls show Clinton ahead") may take a
+    // noun phrase; others need a clause
+    let strong_belief = lex.act_cues.get(&doc.token_text(cue.verb).to_lowercase()).is_some_and(|&r| r >= 0.25);
+    if cue.class == CueClass::Belief && !strong_belief && !looks_like_clause(doc, r, send) {
         return None;
     }
     let lf = first.to_lowercase();
     let subject_like = phrases::SUBJECT_PRONOUNS.contains(&lf.as_str()) || first.starts_with(char::is_uppercase) || matches!(lf.as_str(), "there" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "these" | "those" | "no" | "all" | "some" | "most" | "many");
     let preposition = PREPOSITIONS.contains(&lf.as_str()) || doc.tokens[r].kind == TokenKind::Punct;
-    if preposition || (!subject_like && !looks_like_clause(doc, r, send)) {
+    if preposition || (!subject_like && !strong_belief && !looks_like_clause(doc, r, send)) {
         return None;
     }
     Some((Span::new(doc.tokens[r].span.start, trim_end(doc, doc.tokens[r].span.start, send)), false))

@@ -253,6 +253,14 @@ fn features(st: &State, inp: &Input, out: &mut Vec<u64>) {
         h3(62, h2(ts0, tn0), h2(ls0b1, ln0b1)),
         h3(63, h2(ws1, ts1), h2(ts0, tn0)),
         h3(64, wn0, h2(ts0, ts1)),
+        h2(65, w(s0b2)),
+        h2(66, w(s0f2)),
+        h2(67, w(n0b2)),
+        h2(68, w(s1f1)),
+        h3(69, h2(ts0, ts0b1), ls0b1),
+        h3(70, h2(tn0, tn0b1), ln0b1),
+        h3(71, h2(ts0, ts0f1), ls0f1),
+        h3(72, h2(ws2, ts2), ts1),
     ]);
 }
 

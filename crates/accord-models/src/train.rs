@@ -309,7 +309,7 @@ pub fn write_cards(opts: &Options, report: &Report) -> Result<(), ModelError> {
             format!(
                 "# parser: labelled dependency parser\n\n{data}\n## Method\n\nArc-hybrid transition system (root at the end \
                  of the buffer, so exactly one word attaches to the root) with greedy decoding and an averaged perceptron over \
-                 64 hashed templates (stack/buffer words and tags, leftmost/rightmost children and their labels, valencies, \
+                 72 hashed templates (stack/buffer words and tags, leftmost/rightmost children and their labels, valencies, \
                  s0–n0 distance), after Zhang & Nivre (2011) and Honnibal's 500-line parser. Trained with the dynamic oracle \
                  of Goldberg & Nivre (2012/2013): from epoch 2 the parser follows its own predictions and is updated towards \
                  the best zero-cost transition, so it learns to recover from its mistakes. Labels are the UD relations with \
@@ -326,8 +326,10 @@ pub fn write_cards(opts: &Options, report: &Report) -> Result<(), ModelError> {
             format!(
                 "# ner: named-entity recogniser\n\n{data}\n- Gazetteer features: `data/gazetteer/countries.tsv`, derived from \
                  CountryInfo.120116.txt (Philip A. Schrodt), CC BY-SA 3.0.\n\n## Method\n\nGreedy BIO tagger (averaged perceptron, \
-                 34 hashed templates: words, shapes, affixes, predicted tags, gazetteer marks at ±1, previous labels) with \
-                 the constraint that I-X follows B-X/I-X. Gold names come from GUM's `Entity=` mentions: a mention is a name when \
+                 37 hashed templates: words, shapes, affixes, predicted tags, gazetteer marks at ±1, previous labels, a \
+                 headline (mostly title-case sentence) flag, and whether a capitalised word is written in lower case elsewhere \
+                 in the document) with the constraint that I-X follows B-X/I-X; predicted names lose leading/trailing \
+                 connector words. Gold names come from GUM's `Entity=` mentions: a mention is a name when \
                  its syntactic head is PROPN; the name is the PROPN run around the head bridged by `of`/`the`/`and`/`&`/`-`; \
                  nested names inside a longer name are dropped. Types: person → PER (Person), organization → ORG (Org), \
                  place → GPE (Gpe), other named things → MISC (Other). Only GUM has entity annotation, so the recogniser \
@@ -340,6 +342,10 @@ pub fn write_cards(opts: &Options, report: &Report) -> Result<(), ModelError> {
         ),
     ];
     for (name, text) in cards {
+        let model = if name == "lemmas" { "tagger" } else { name };
+        if !report.seconds.contains_key(model) {
+            continue; // not trained in this run: keep its card
+        }
         write(&opts.out.join(format!("{name}.md")), text.as_bytes())?;
     }
     Ok(())

@@ -83,18 +83,30 @@ impl Lemmatizer {
 
     /// The lemma of `form` tagged `upos`.
     pub fn lemma(&self, form: &str, upos: &str) -> String {
-        let lower = form.to_lowercase();
-        if let Some(l) = self.table.get(&key(&lower, upos)) {
+        self.lemma_with(form, upos, &mut String::new())
+    }
+
+    /// Like [`Lemmatizer::lemma`], lower-casing into the reusable buffer `lower` (the returned lemma is the
+    /// only allocation).
+    pub fn lemma_with(&self, form: &str, upos: &str, lower: &mut String) -> String {
+        lower.clear();
+        if form.is_ascii() {
+            lower.extend(form.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            lower.extend(form.chars().flat_map(char::to_lowercase));
+        }
+        let lower = lower.as_str();
+        if let Some(l) = self.table.get(&key(lower, upos)) {
             return l.clone();
         }
         if upos == "PROPN" {
             return form.to_string();
         }
         if matches!(upos, "NUM" | "PUNCT" | "SYM" | "X") {
-            return lower;
+            return lower.to_string();
         }
         for k in (1..=4).rev() {
-            if let Some(suf) = suffix(&lower, k) {
+            if let Some(suf) = suffix(lower, k) {
                 if let Some((strip, append)) = self.rules.get(&rule_key(upos, suf, k)) {
                     let n = lower.chars().count();
                     if (*strip as usize) < n {
@@ -105,7 +117,7 @@ impl Lemmatizer {
                 }
             }
         }
-        lower
+        lower.to_string()
     }
 
     /// Serialises.

@@ -163,6 +163,7 @@ impl Models {
         let mut gaz: Vec<u8> = Vec::new();
         let mut bio: Vec<u16> = Vec::new();
         let mut mentions: Vec<Mention> = Vec::new();
+        let mut lower_buf = String::new();
         let doc_lex: Vec<Lex> = (0..doc.tokens.len()).map(|i| Lex::new(doc.token_norm(i))).collect();
         let lower = ner::lower_forms(&doc_lex);
         for si in 0..doc.sentences.len() {
@@ -178,13 +179,13 @@ impl Models {
             m.parser.parse(&parser::Input { lex: &lex, tags: &th }, &mut pscratch);
             m.ner.gazetteer.mark(&lex, &mut gaz);
             ner::mark_lower(&lex, &lower, &mut gaz);
-            m.ner.tag(&ner::Input { lp: &lp, tags: &th, gaz: &gaz }, &mut bio, &mut feats, &mut scores);
+            m.ner.tag(&ner::Input { lp: &lp, tags: &th, gaz: &gaz, headline: ner::is_headline(&lex) }, &mut bio, &mut feats, &mut scores);
             let n = lex.len();
             let base = range.start;
             for (k, i) in range.clone().enumerate() {
                 let t = tags[k] as usize;
                 let h = pscratch.state.heads[k] as usize;
-                let lemma = m.lemmas.lemma(doc.token_norm(i), m.upos[t]);
+                let lemma = m.lemmas.lemma_with(doc.token_norm(i), m.upos[t], &mut lower_buf);
                 doc.tokens[i].analysis = Some(Analysis {
                     upos: m.upos[t],
                     xpos: m.xpos[t],

@@ -82,6 +82,16 @@ pub struct Input<'a> {
     pub tags: &'a [u64],
     /// Gazetteer marks per word (unpadded), with [`LOWER_ELSEWHERE`] or-ed in.
     pub gaz: &'a [u8],
+    /// The sentence looks like a headline (see [`is_headline`]).
+    pub headline: bool,
+}
+
+/// True when at least 60% of the words of a sentence of 3+ words are capitalised (a headline or title,
+/// where capitals say little about names).
+pub fn is_headline(lex: &[Lex]) -> bool {
+    let n = lex.len();
+    let titled = lex.iter().filter(|l| l.flags & crate::lex::F_TITLE != 0).count();
+    n >= 3 && titled * 10 >= n * 6
 }
 
 /// Bit set in a gazetteer mark when the word's lower-cased form occurs in lower case elsewhere in the
@@ -113,8 +123,7 @@ fn features(inp: &Input, i: usize, p1: u16, p2: u16, out: &mut Vec<u64>) {
     let g = |k: isize| if k < 0 || k as usize >= n { 0xFF } else { inp.gaz[k as usize] as u64 };
     let ii = i as isize;
     let (p1, p2) = (p1 as u64, p2 as u64);
-    let titled = inp.lp[PAD..PAD + n].iter().filter(|l| l.flags & crate::lex::F_TITLE != 0).count();
-    let headline = (n >= 3 && titled * 10 >= n * 6) as u64;
+    let headline = inp.headline as u64;
     out.extend_from_slice(&[
         1,
         h2(2, w.lower),
@@ -209,7 +218,7 @@ impl Ner {
                         *g |= LOWER_ELSEWHERE;
                     }
                 }
-                let inp = Input { lp: &lp, tags: &ex.tags, gaz: &gaz };
+                let inp = Input { lp: &lp, tags: &ex.tags, gaz: &gaz, headline: is_headline(&ex.lex) };
                 let (mut p1, mut p2) = (0u16, 0u16);
                 for i in 0..ex.lex.len() {
                     features(&inp, i, p1, p2, &mut feats);

@@ -70,6 +70,65 @@ pub mod embedded {
     pub const LEMMAS: &[u8] = include_bytes!("../../../models/lemmas.bin");
 }
 
+/// Document-level consistency of names (a one-sense-per-discourse heuristic): every occurrence of the same
+/// name string takes the type most often predicted for it, and later capitalised occurrences of a
+/// multi-word name (or of a single word predicted at least twice) that the tagger missed are added.
+fn consistent_names(doc: &Doc, mentions: &mut Vec<Mention>) {
+    use std::collections::HashMap;
+    if mentions.is_empty() {
+        return;
+    }
+    let mut votes: HashMap<&str, [u32; 6]> = HashMap::new();
+    let idx = |e: EntityType| e as usize;
+    for m in mentions.iter() {
+        if let Some(e) = m.etype {
+            votes.entry(doc.slice(m.span)).or_default()[idx(e)] += 1;
+        }
+    }
+    let types = [EntityType::Person, EntityType::Org, EntityType::Gpe, EntityType::Norp, EntityType::Loc, EntityType::Other];
+    let best = |v: &[u32; 6]| types[(0..6).max_by_key(|&i| (v[i], std::cmp::Reverse(i))).unwrap()];
+    for m in mentions.iter_mut() {
+        if let Some(v) = votes.get(doc.slice(m.span)) {
+            m.etype = Some(best(v));
+        }
+    }
+    // propagate to missed occurrences (exact, case-sensitive token sequence)
+    let mut added = Vec::new();
+    let names: Vec<(Vec<&str>, EntityType, u32)> = votes
+        .iter()
+        .map(|(k, v)| (k.split(' ').collect::<Vec<&str>>(), best(v), v.iter().sum::<u32>()))
+        .filter(|(ws, _, n)| ws.len() >= 2 || *n >= 2)
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    let covered = |a: usize, b: usize, ms: &[Mention]| ms.iter().any(|m| m.span.start < b && a < m.span.end);
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let toks = s.tokens.clone();
+        for i in toks.clone() {
+            let t = doc.token_text(i);
+            if !t.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            for (ws, e, _) in &names {
+                if ws[0] != t || i + ws.len() > toks.end {
+                    continue;
+                }
+                if (1..ws.len()).all(|k| doc.token_text(i + k) == ws[k]) {
+                    let span = Span::new(doc.tokens[i].span.start, doc.tokens[i + ws.len() - 1].span.end);
+                    if doc.slice(span) == ws.join(" ") && !covered(span.start, span.end, mentions) && !covered(span.start, span.end, &added) {
+                        added.push(Mention { kind: MentionKind::Name, etype: Some(*e), span, head_span: span, entity: None, sentence: si });
+                    }
+                }
+            }
+        }
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    }
+}
+
 #[derive(Debug)]
 struct Inner {
     tagger: tagger::Tagger,
@@ -217,6 +276,7 @@ impl Models {
                 mentions.push(Mention { kind: MentionKind::Name, etype: Some(etype), span, head_span: span, entity: None, sentence: si });
             }
         }
+        consistent_names(doc, &mut mentions);
         if doc.mentions.is_empty() {
             doc.mentions = mentions;
         } else {

@@ -329,7 +329,8 @@ pub fn write_cards(opts: &Options, report: &Report) -> Result<(), ModelError> {
                  37 hashed templates: words, shapes, affixes, predicted tags, gazetteer marks at ±1, previous labels, a \
                  headline (mostly title-case sentence) flag, and whether a capitalised word is written in lower case elsewhere \
                  in the document) with the constraint that I-X follows B-X/I-X; predicted names lose leading/trailing \
-                 connector words. Gold names come from GUM's `Entity=` mentions: a mention is a name when \
+                 connector words, and within a document every occurrence of a name string takes its majority type and \
+                 missed capitalised repeats of a predicted name are added (one sense per discourse). Gold names come from GUM's `Entity=` mentions: a mention is a name when \
                  its syntactic head is PROPN; the name is the PROPN run around the head bridged by `of`/`the`/`and`/`&`/`-`; \
                  nested names inside a longer name are dropped. Types: person → PER (Person), organization → ORG (Org), \
                  place → GPE (Gpe), other named things → MISC (Other). Only GUM has entity annotation, so the recogniser \

@@ -94,11 +94,13 @@ fn consistent_names(doc: &Doc, mentions: &mut Vec<Mention>) {
     }
     // propagate to missed occurrences (exact, case-sensitive token sequence)
     let mut added = Vec::new();
-    let names: Vec<(Vec<&str>, EntityType, u32)> = votes
+    let mut names: Vec<(Vec<&str>, EntityType, u32)> = votes
         .iter()
         .map(|(k, v)| (k.split(' ').collect::<Vec<&str>>(), best(v), v.iter().sum::<u32>()))
         .filter(|(ws, _, n)| ws.len() >= 2 || *n >= 2)
         .collect();
+    // deterministic order, longest names first
+    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
     if names.is_empty() {
         return;
     }

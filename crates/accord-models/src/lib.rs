@@ -12,6 +12,7 @@
 //! the shipped weights learn only from EWT train and the CC BY / CC BY-SA genres of GUM train
 //! ([`conllu::LICENSED_GUM_GENRES`]).
 
+#![warn(missing_docs)]
 #![allow(clippy::needless_range_loop)]
 
 pub mod conllu;

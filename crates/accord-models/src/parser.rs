@@ -2,7 +2,7 @@
 //! root token at the end of the buffer, an averaged perceptron over stack/buffer words, tags, child
 //! labels, valencies and distance (Zhang & Nivre 2011 style templates, as in Honnibal's 500-line parser),
 //! trained with a dynamic oracle (Goldberg & Nivre 2012/2013): after the first epoch the parser follows
-//! its own predictions and learns the best zero-cost move from the configurations its mistakes lead to.
+//! its own predictions (nine times in ten; otherwise the best zero-cost move) and learns the best zero-cost move from the configurations its mistakes lead to.
 //! Non-projective training trees are skipped.
 
 use crate::lex::Lex;
@@ -376,7 +376,9 @@ impl Parser {
                         tr.update(&feats, best_gold, guess);
                     }
                     tr.tick();
-                    st.apply(if epoch == 0 || guess_zero { if guess_zero { guess } else { best_gold } } else { guess });
+                    // explore (follow the prediction) with probability 0.9 after the first epoch
+                    let explore = epoch > 0 && rng.next_f64() < 0.9;
+                    st.apply(if guess_zero || explore { guess } else { best_gold });
                 }
                 for d in 0..n {
                     total += 1;

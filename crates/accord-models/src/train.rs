@@ -311,7 +311,7 @@ pub fn write_cards(opts: &Options, report: &Report) -> Result<(), ModelError> {
                  of the buffer, so exactly one word attaches to the root) with greedy decoding and an averaged perceptron over \
                  72 hashed templates (stack/buffer words and tags, leftmost/rightmost children and their labels, valencies, \
                  s0–n0 distance), after Zhang & Nivre (2011) and Honnibal's 500-line parser. Trained with the dynamic oracle \
-                 of Goldberg & Nivre (2012/2013): from epoch 2 the parser follows its own predictions and is updated towards \
+                 of Goldberg & Nivre (2012/2013): from epoch 2 the parser follows its own predictions with probability 0.9 (exploration) and is updated towards \
                  the best zero-cost transition, so it learns to recover from its mistakes. Labels are the UD relations with \
                  subtypes seen ≥ 20 times (others fall back to their universal part). Non-projective training trees are skipped; \
                  tags in training are jackknifed (4 folds: each quarter tagged by a tagger trained on the rest), so they are as noisy as at run time.\n\n## Hyper-parameters\n\nepochs {}, averaged weights below 1.0 pruned, i16 quantised.\n\n\

@@ -54,6 +54,15 @@ struct Cue {
 pub fn extract(doc: &mut Doc) {
     let lex = Lexicons::get();
     let quotes = quotes::find(doc);
+    // per token: inside a quotation (between its marks)?
+    let mut quoted = vec![false; doc.tokens.len()];
+    for q in &quotes {
+        if q.words >= 1 {
+            for flag in &mut quoted[q.open + 1..q.close] {
+                *flag = true;
+            }
+        }
+    }
     let mut atts: Vec<Attribution> = Vec::new();
     let mut quote_used = vec![false; quotes.len()];
     for si in 0..doc.sentences.len() {
@@ -61,7 +70,7 @@ pub fn extract(doc: &mut Doc) {
         if doc.credits.iter().any(|c| c.kind != "dateline" && c.span.overlap(s.span) > 0) {
             continue;
         }
-        let cues = find_cues(doc, s.tokens.clone(), &quotes, lex);
+        let cues = find_cues(doc, s.tokens.clone(), &quoted, lex);
         let mut in_sentence: Vec<usize> = Vec::new();
         if cues.is_empty() && doc.tokens.get(s.tokens.start).is_some_and(|t| t.analysis.is_none()) {
             let sstart = story_start(doc, si);
@@ -117,15 +126,11 @@ pub fn extract(doc: &mut Doc) {
     doc.attributions = atts;
 }
 
-fn inside_quote(quotes: &[Quote], tok: usize) -> bool {
-    quotes.iter().any(|q| q.open < tok && tok < q.close && q.words >= 1)
-}
-
 /// Cue tokens of one sentence.
-fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quotes: &[Quote], lex: &Lexicons) -> Vec<Cue> {
+fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quoted: &[bool], lex: &Lexicons) -> Vec<Cue> {
     let mut out = Vec::new();
     for k in range.clone() {
-        if doc.tokens[k].kind != TokenKind::Word || inside_quote(quotes, k) {
+        if doc.tokens[k].kind != TokenKind::Word || quoted[k] {
             continue;
         }
         let w = doc.token_text(k);
@@ -218,7 +223,10 @@ pub(crate) fn trim_end(doc: &Doc, start: usize, end_tok: usize) -> usize {
     doc.tokens[k - 1].span.end.max(start)
 }
 
-fn quote_type(content: Span, quotes: &[Quote]) -> QuoteType {
+fn quote_type(content: Span, all: &[Quote]) -> QuoteType {
+    let from = all.partition_point(|q| q.span.end <= content.start);
+    let to = all.partition_point(|q| q.span.start < content.end);
+    let quotes = &all[from..to.max(from)];
     // "“A,” she said. “B.”": quotations at both ends, only the cue between them
     let starts = quotes.iter().any(|q| q.span.start == content.start && q.words >= 1);
     let ends = quotes.iter().any(|q| q.span.end == content.end && q.words >= 1);
@@ -242,12 +250,15 @@ fn quote_type(content: Span, quotes: &[Quote]) -> QuoteType {
     }
 }
 
+// Quotes come in text order and do not nest, so both marks are sorted: binary search.
 fn quote_starting_at(quotes: &[Quote], tok: usize) -> Option<&Quote> {
-    quotes.iter().find(|q| q.open == tok)
+    let i = quotes.partition_point(|q| q.open < tok);
+    quotes.get(i).filter(|q| q.open == tok)
 }
 
 fn quote_ending_at(quotes: &[Quote], tok: usize) -> Option<&Quote> {
-    quotes.iter().find(|q| q.close == tok)
+    let i = quotes.partition_point(|q| q.close < tok);
+    quotes.get(i).filter(|q| q.close == tok)
 }
 
 fn looks_like_clause(doc: &Doc, from: usize, to: usize) -> bool {
@@ -649,9 +660,14 @@ fn content_before(doc: &Doc, sstart: usize, boundary: usize, quotes: &[Quote]) -
 }
 
 fn make(doc: &Doc, content: Span, cue: Option<Span>, speaker: Option<Span>, si: usize, quotes: &[Quote]) -> Attribution {
-    let _ = doc;
+    let mut qtype = quote_type(content, quotes);
+    // "said that “the budget is balanced”": a quotation inside reported-speech syntax is mixed
+    let first = doc.token_at_or_after(content.start);
+    if qtype == QuoteType::Direct && first > 0 && doc.token_text(first - 1).eq_ignore_ascii_case("that") {
+        qtype = QuoteType::Mixed;
+    }
     Attribution {
-        qtype: quote_type(content, quotes),
+        qtype,
         content,
         cue,
         speaker,
@@ -666,9 +682,10 @@ fn make(doc: &Doc, content: Span, cue: Option<Span>, speaker: Option<Span>, si: 
 /// and "“...” ― Sonya Herridge" (a quotation signed after a dash). The colon or dash is the cue.
 fn labelled_statements(doc: &Doc, quotes: &[Quote], used: &mut [bool], atts: &mut Vec<Attribution>, lex: &Lexicons) {
     let n = doc.tokens.len();
+    let with_attribution: std::collections::HashSet<usize> = atts.iter().map(|a| a.sentence).collect();
     for si in 0..doc.sentences.len() {
         let s = &doc.sentences[si];
-        if doc.credits.iter().any(|c| c.kind != "headline" && c.span.overlap(s.span) > 0) {
+        if with_attribution.contains(&si) || doc.credits.iter().any(|c| c.kind != "headline" && c.span.overlap(s.span) > 0) {
             continue;
         }
         // skip an opening straight quote of a transcript line: "WALLACE: ...
@@ -681,7 +698,7 @@ fn labelled_statements(doc: &Doc, quotes: &[Quote], used: &mut [bool], atts: &mu
             && !lex.credit_labels.iter().any(|(l, _)| l.eq_ignore_ascii_case(doc.token_text(a)))
             && !matches!(doc.token_text(a), "Update" | "UPDATE" | "Note" | "NOTE" | "Editor" | "Watch" | "WATCH" | "Read" | "Related" | "RELATED" | "Q" | "A");
         let words_after = (colon + 1..s.tokens.end).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count();
-        if !name_ok || words_after < 4 || atts.iter().any(|x| x.sentence == si) {
+        if !name_ok || words_after < 4 {
             continue;
         }
         let start = colon + 1;

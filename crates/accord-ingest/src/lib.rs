@@ -299,8 +299,9 @@ pub fn expand_paths(paths: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-/// Plain-text files larger than this are read in parts, split at blank lines, so memory stays bounded.
-pub const CHUNK_BYTES: usize = 4 << 20;
+/// Plain-text files larger than this are read in parts, split at blank lines, so memory and the work per
+/// document stay bounded (a news article is far smaller).
+pub const CHUNK_BYTES: usize = 256 << 10;
 
 /// Streams a large plain-text file as parts of about `chunk` bytes, each ending at a paragraph break
 /// (a blank line) where one comes within the next `chunk` bytes, else at a line end. Part ids are

@@ -20,6 +20,13 @@ fn chain_root(doc: &Doc, mut m: usize) -> usize {
     m
 }
 
+/// Indices of the mentions that lie inside `sp` (mentions are sorted by start).
+fn mentions_in(doc: &Doc, sp: Span) -> std::ops::Range<usize> {
+    let from = doc.mentions.partition_point(|m| m.span.start < sp.start);
+    let to = doc.mentions.partition_point(|m| m.span.start < sp.end);
+    from..to.max(from)
+}
+
 /// Fills `speaker_mention`, `speaker_entity` and `source` of `a` from its speaker span.
 pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
     let Some(sp) = a.speaker else {
@@ -31,8 +38,7 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
     // "Prime Minister Binyamin Netanyahu’s office"
     let possessive = phrase.contains("’s ") || phrase.contains("'s ") || phrase.split(' ').next().is_some_and(|w| matches!(w.to_lowercase().as_str(), "his" | "her" | "their" | "its"));
     if possessive && OFFICE_NOUNS.contains(&last_word.as_str()) {
-        let owner = doc
-            .mentions
+        let owner = doc.mentions[mentions_in(doc, sp)]
             .iter()
             .filter(|m| sp.contains(m.span) && m.kind != MentionKind::Nominal)
             .filter_map(|m| m.entity)
@@ -49,7 +55,7 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         return;
     }
     // Mentions inside the speaker phrase; the last one ending at the phrase end is the head.
-    let inside: Vec<usize> = (0..doc.mentions.len()).filter(|&m| sp.contains(doc.mentions[m].span)).collect();
+    let inside: Vec<usize> = mentions_in(doc, sp).filter(|&m| sp.contains(doc.mentions[m].span)).collect();
     let head = inside
         .iter()
         .copied()
@@ -65,7 +71,7 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         })
         .or_else(|| inside.iter().copied().find(|&m| doc.mentions[m].kind == MentionKind::Nominal));
     let affiliation_in = |span: Span| -> Option<String> {
-        doc.mentions
+        doc.mentions[mentions_in(doc, span)]
             .iter()
             .filter(|m| span.contains(m.span) && m.kind == MentionKind::Name)
             .filter_map(|m| m.entity)

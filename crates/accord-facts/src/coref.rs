@@ -92,23 +92,20 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
         doc.mentions[m].entity = Some(e);
     }
     // Affiliation of people from the places and organisations named in their titles.
+    let mut known_names: Vec<(&str, &str)> = Vec::new();
+    for (m, info) in doc.mentions.iter().zip(infos) {
+        if let Some(a) = info.known.as_ref().and_then(|k| k.affiliation.as_deref()) {
+            let text = doc.slice(m.span);
+            if !known_names.iter().any(|(t, _)| *t == text) {
+                known_names.push((text, a));
+            }
+        }
+    }
     for e in entities.iter_mut() {
         if e.etype != EntityType::Person || e.affiliation.is_some() {
             continue;
         }
-        'titles: for t in &e.titles {
-            for (m, info) in doc.mentions.iter().zip(infos) {
-                if let Some(k) = &info.known {
-                    let _ = m;
-                    if contains_word(t, doc.slice(m.span)) {
-                        if let Some(a) = &k.affiliation {
-                            e.affiliation = Some(a.clone());
-                            break 'titles;
-                        }
-                    }
-                }
-            }
-        }
+        e.affiliation = e.titles.iter().find_map(|t| known_names.iter().find(|(name, _)| contains_word(t, name)).map(|(_, a)| a.to_string()));
     }
     // An appositive owner ("US President Donald Trump’s nominee") gives the owner's country: look at the
     // known names between a person's mention and its appositive role.
@@ -119,10 +116,10 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
         let first = entities[ei].mentions[0];
         let sp = doc.mentions[first].span;
         let s = doc.mentions[first].sentence;
-        let aff = doc
-            .mentions
+        let aff = doc.mentions[first + 1..]
             .iter()
-            .zip(infos)
+            .zip(&infos[first + 1..])
+            .take_while(|(m, _)| m.sentence == s)
             .filter(|(m, _)| {
                 // only inside an appositive right after the name: ", US President Donald Trump’s nominee"
                 m.sentence == s && m.span.start > sp.end && doc.text[sp.end..m.span.start].starts_with(", ") && !doc.text[sp.end + 2..m.span.start].contains(',')
@@ -143,7 +140,16 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             continue;
         }
         match kind {
-            MentionKind::Pronoun if !info.plural => {
+            MentionKind::Pronoun if info.plural || info.gender == Some('n') => {
+                // "it" and "they": the nearest organisation, place or nationality named in the last sentences
+                if let Some(best) = best_other(doc, infos, &entities, m, &quoted) {
+                    let e = doc.mentions[best].entity.unwrap();
+                    doc.mentions[m].entity = Some(e);
+                    antecedents[m] = Some(best);
+                    entities[e].mentions.push(m);
+                }
+            }
+            MentionKind::Pronoun => {
                 if let Some(best) = best_person(doc, infos, &entities, m, &quoted) {
                     let e = doc.mentions[best].entity.unwrap();
                     doc.mentions[m].entity = Some(e);
@@ -156,13 +162,13 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             }
             MentionKind::Nominal if info.definite && !info.plural => {
                 let noun = info.head_noun.as_deref().unwrap_or("");
-                let same_head = (0..m).rev().find(|&p| {
+                let same_head = (m.saturating_sub(400)..m).rev().find(|&p| {
                     doc.mentions[p].kind == MentionKind::Nominal && infos[p].head_noun.as_deref() == Some(noun) && !infos[p].plural
                 });
                 if let Some(p) = same_head {
                     antecedents[m] = Some(p);
                     doc.mentions[m].entity = doc.mentions[p].entity;
-                } else if let Some(p) = (0..m).rev().find(|&p| {
+                } else if let Some(p) = (m.saturating_sub(400)..m).rev().find(|&p| {
                     doc.mentions[p].entity.is_some_and(|e| {
                         entities[e].etype == EntityType::Person && entities[e].titles.iter().any(|t| contains_word(&t.to_lowercase(), noun))
                     })
@@ -215,6 +221,42 @@ fn contains_word(haystack: &str, word: &str) -> bool {
         let after = haystack[i + word.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
+}
+
+/// The earlier organisation, place or nationality mention that "it" or "they" most likely refers to.
+fn best_other(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usize, quoted: &[bool]) -> Option<usize> {
+    let pm = &doc.mentions[m];
+    let mut best: Option<(f32, usize)> = None;
+    for p in (0..m).rev() {
+        let c = &doc.mentions[p];
+        if pm.sentence.saturating_sub(c.sentence) > 2 {
+            break;
+        }
+        let Some(e) = c.entity else { continue };
+        if c.kind != MentionKind::Name || infos[p].in_credit || (quoted[p] && !quoted[m]) || c.span.end > pm.span.start {
+            continue;
+        }
+        let ok = match entities[e].etype {
+            EntityType::Org => true,
+            EntityType::Gpe => true,
+            EntityType::Norp => infos[m].plural,
+            _ => false,
+        };
+        if !ok {
+            continue;
+        }
+        let mut score = -((pm.sentence - c.sentence) as f32);
+        if infos[p].subject {
+            score += 0.5;
+        }
+        if entities[e].etype == EntityType::Org {
+            score += 0.25;
+        }
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, p));
+        }
+    }
+    best.map(|(_, p)| p)
 }
 
 /// The earlier person mention a singular pronoun most likely refers to.

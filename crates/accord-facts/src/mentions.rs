@@ -88,13 +88,14 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 "he" | "him" | "his" | "himself" => Some((Some('m'), false)),
                 "she" | "her" | "hers" | "herself" => Some((Some('f'), false)),
                 "they" | "them" | "their" | "themselves" => Some((None, true)),
+                "it" | "its" | "itself" => Some((Some('n'), false)),
                 _ => None,
             };
             if let Some((gender, plural)) = pron {
                 let sp = doc.tokens[i].span;
                 sentence_mentions.push((
                     Mention { span: sp, head_span: sp, kind: MentionKind::Pronoun, etype: None, entity: None, sentence: si },
-                    MentionInfo { gender, plural, in_credit, subject: matches!(lw.as_str(), "he" | "she" | "they"), ..Default::default() },
+                    MentionInfo { gender, plural, in_credit, subject: matches!(lw.as_str(), "he" | "she" | "they" | "it"), ..Default::default() },
                 ));
                 i += 1;
                 continue;
@@ -268,7 +269,10 @@ fn segment_run(
         let span = Span::new(doc.tokens[start].span.start, name_sp.end);
         let last = doc.token_text(e - 1);
         let words = e - k;
-        let model_type = model.iter().find(|m| m.span.overlap(name_sp) > 0).and_then(|m| m.etype);
+        let model_type = {
+            let i = model.partition_point(|m| m.span.end <= name_sp.start);
+            model.get(i).filter(|m| m.span.overlap(name_sp) > 0).and_then(|m| m.etype)
+        };
         let etype = if honorific || k > title_start {
             EntityType::Person
         } else if lex.org_words.contains(last) || lex.org_words.contains(doc.token_text(k)) {

@@ -28,6 +28,7 @@ fn punct_norm(c: char) -> Option<&'static str> {
 /// Builds tokens for the text in `range` and appends them to `out` (sentence indices are set later).
 pub fn tokenize_range(text: &str, range: Span, lex: &Lexicon, out: &mut Vec<Token>) {
     let slice = &text[range.start..range.end];
+    let first_new = out.len();
     let mut quote_open = false; // parity of standalone straight double quotes in this range
     let mut chunk_start: Option<usize> = None;
     for (i, c) in slice.char_indices() {
@@ -43,10 +44,8 @@ pub fn tokenize_range(text: &str, range: Span, lex: &Lexicon, out: &mut Vec<Toke
         chunk(text, range.start + s, range.end, lex, &mut quote_open, out);
     }
     // space_after: true when whitespace follows the token.
-    let n = out.len();
-    for k in 0..n {
-        let end = out[k].span.end;
-        out[k].space_after = text[end..].chars().next().is_some_and(char::is_whitespace);
+    for t in &mut out[first_new..] {
+        t.space_after = text[t.span.end..].chars().next().is_some_and(char::is_whitespace);
     }
 }
 

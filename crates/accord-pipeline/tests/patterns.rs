@@ -22,7 +22,8 @@ fn speaker_before_and_after_the_cue_with_titles_and_credits() {
     // nominal speakers: "A government spokesman" then "The spokesman added", "but warned that" (shared subject)
     assert_eq!(source_of(&doc, "talks would resume").1, "A government spokesman");
     let warned = attribution_with(&doc, "patience is running out");
-    assert_eq!((warned.qtype.as_str(), warned.cue.as_ref().unwrap().text.as_str()), ("direct", "warned"));
+    // a quotation introduced by "that" is reported speech with a quoted part: mixed
+    assert_eq!((warned.qtype.as_str(), warned.cue.as_ref().unwrap().text.as_str()), ("mixed", "warned"));
     assert_eq!(warned.source.kind, "anonymous");
     // the coordinated verb phrase ", but declined to comment" is not part of the content
     let offered = attribution_with(&doc, "4% rise");

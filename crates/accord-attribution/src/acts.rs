@@ -16,7 +16,7 @@ fn non_cues() -> &'static HashSet<String> {
 }
 
 /// Lowest cue rate (times a cue / times seen, in PolNeAR train) for a verb to attribute an act.
-pub const ACT_CUE_RATE: f32 = 0.12;
+pub const ACT_CUE_RATE: f32 = 0.2;
 
 fn is_act_cue(form: &str, lex: &Lexicons) -> bool {
     lex.act_cues.get(form).is_some_and(|&r| r >= ACT_CUE_RATE)
@@ -154,7 +154,13 @@ pub fn find_parsed(doc: &Doc, si: usize, taken: &[Span], lex: &Lexicons) -> Vec<
             continue;
         }
         let kids = &children[local(v)];
-        let Some(&subj) = kids.iter().find(|&&c| doc.tokens[c].analysis.as_ref().is_some_and(|x| x.deprel == "nsubj") && c < v) else { continue };
+        let own = kids.iter().copied().find(|&c| doc.tokens[c].analysis.as_ref().is_some_and(|x| x.deprel == "nsubj") && c < v);
+        // a participle or coordinated verb shares its head's subject: "Trump, comparing him favorably to ..."
+        let shared = || {
+            let h = a.head.filter(|h| range.contains(h) && matches!(a.deprel, "advcl" | "xcomp" | "conj"))?;
+            children[local(h)].iter().copied().find(|&c| doc.tokens[c].analysis.as_ref().is_some_and(|x| x.deprel == "nsubj") && c < h)
+        };
+        let Some(subj) = own.or_else(shared) else { continue };
         let subj_word = doc.token_text(subj).to_lowercase();
         // "the Saudi government, which has strongly denied ...": a relative pronoun stands for the noun the
         // clause modifies

@@ -106,7 +106,7 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         if mention.kind == MentionKind::Nominal {
             let root = chain_root(doc, m);
             let root_m = &doc.mentions[root];
-            let plural = doc.slice(root_m.head_span).to_lowercase() != lex.source_nouns.get(doc.slice(root_m.head_span).to_lowercase().as_str()).map(|s| s.0.clone()).unwrap_or_default();
+            let plural = lex.source_nouns.get(doc.slice(root_m.head_span).to_lowercase().as_str()).is_some_and(|(_, plural)| *plural);
             let kind = if plural { SourceKind::Group } else { SourceKind::Anonymous };
             a.source = Source { kind, name: Some(doc.slice(root_m.span).to_string()), affiliation: affiliation_in(root_m.span) };
             return;

@@ -155,7 +155,7 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             segment_run(doc, a, j, si, in_credit, credit_kind, lex, &model_names, &mut sentence_mentions);
             i = j;
         }
-        // Subject: the first mention of the sentence (or of a clause after a comma) followed by a verb-ish token.
+        // Salience: the first mention of a sentence counts as its subject.
         if let Some(first) = sentence_mentions.first_mut() {
             first.1.subject = true;
         }

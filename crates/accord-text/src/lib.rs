@@ -41,20 +41,13 @@ pub fn segment(doc: &mut Doc) {
 /// Paragraph spans: blocks of text separated by blank lines, trimmed of surrounding whitespace.
 pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    let bytes = text.as_bytes();
     let mut start: Option<usize> = None; // first non-space byte of the current block
     let mut last_non_space = 0usize; // end of the last non-space char
     let mut line_blank = true;
     let mut newlines_in_gap = 0;
-    let mut i = 0;
     for (b, c) in text.char_indices() {
-        i = b;
         if c == '\n' {
-            if line_blank {
-                newlines_in_gap += 1;
-            } else {
-                newlines_in_gap = 1;
-            }
+            newlines_in_gap = if line_blank { newlines_in_gap + 1 } else { 1 };
             line_blank = true;
             if newlines_in_gap >= 2 {
                 if let Some(s) = start.take() {
@@ -73,7 +66,6 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
         }
         last_non_space = b + c.len_utf8();
     }
-    let _ = (i, bytes);
     if let Some(s) = start {
         out.push(Span::new(s, last_non_space));
     }

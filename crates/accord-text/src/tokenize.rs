@@ -172,10 +172,6 @@ fn chunk(text: &str, start: usize, end: usize, lex: &Lexicon, quote_open: &mut b
         }
         if c == '’' || c == '\'' {
             // A plural possessive (officials’) or a closing quote: both split off; ’s is a clitic below.
-            let before = &text[a..b - cl];
-            if before.ends_with(|d: char| d.is_alphanumeric()) && !before.ends_with('s') && !before.ends_with('S') {
-                // word’ (not plural): a closing single quote.
-            }
             b -= cl;
             continue;
         }

@@ -298,6 +298,10 @@ fn content_after(doc: &Doc, cue: &Cue, send: usize, quotes: &[Quote], lex: &Lexi
     if matches!(doc.token_text(r), ":" | ",") && r + 1 < send && doc.tokens[r + 1].kind == TokenKind::OpenQuote {
         r += 1;
     }
+    // "Caddell continued:" closing its sentence, with the quotation opening the next one
+    if doc.token_text(r) == ":" && r + 1 == send {
+        return quote_starting_at(quotes, send).map(|q| (q.span, true));
+    }
     if let Some(q) = quote_starting_at(quotes, r) {
         return Some((q.span, true));
     }

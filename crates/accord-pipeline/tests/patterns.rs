@@ -153,6 +153,14 @@ fn straight_quotes_and_odd_marks_do_not_break_extraction() {
 }
 
 #[test]
+fn a_cue_with_a_colon_takes_the_quotation_that_follows() {
+    let doc = extract("The senator later wrote:\n\n“We cannot wait another year for this bill.”\n\nThe vote is on Monday.", "colon.txt", None);
+    let q = attribution_with(&doc, "cannot wait another year");
+    assert_eq!((q.qtype.as_str(), q.cue.as_ref().unwrap().text.as_str()), ("direct", "wrote"));
+    assert_eq!(q.speaker.as_ref().unwrap().text, "The senator");
+}
+
+#[test]
 fn empty_and_whitespace_documents_are_empty() {
     for text in ["", "   \n\n  "] {
         let doc = extract(text, "empty.txt", None);

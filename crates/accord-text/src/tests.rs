@@ -72,3 +72,12 @@ fn odd_input_never_panics() {
         }
     }
 }
+
+#[test]
+fn a_closing_mark_opening_a_paragraph_opens_a_quote() {
+    let mut d = Doc::new("Intro.\n\n”We will win.” ― Ana Ruiz", Meta::default());
+    segment(&mut d);
+    let marks: Vec<_> = d.tokens.iter().filter(|t| matches!(t.kind, TokenKind::OpenQuote | TokenKind::CloseQuote)).map(|t| t.kind).collect();
+    assert_eq!(marks, vec![TokenKind::OpenQuote, TokenKind::CloseQuote]);
+    assert_eq!(d.token_norm(2), "\"");
+}

@@ -31,7 +31,13 @@ pub fn tokenize_range(text: &str, range: Span, lex: &Lexicon, out: &mut Vec<Toke
     let first_new = out.len();
     let mut quote_open = false; // parity of standalone straight double quotes in this range
     let mut chunk_start: Option<usize> = None;
-    for (i, c) in slice.char_indices() {
+    // A closing mark that opens a paragraph ("”Mr. Trump embodies ...") is a mistyped opening mark.
+    let mut skip = 0;
+    if slice.starts_with('”') && slice.len() > 3 {
+        push(out, range.start, range.start + '”'.len_utf8(), TokenKind::OpenQuote, Some("\""));
+        skip = '”'.len_utf8();
+    }
+    for (i, c) in slice.char_indices().skip_while(|&(i, _)| i < skip) {
         if c.is_whitespace() {
             if let Some(s) = chunk_start.take() {
                 chunk(text, range.start + s, range.start + i, lex, &mut quote_open, out);

@@ -17,7 +17,12 @@
 //! 5. **Speakers** ([`speaker`]): names resolve through coreference (`accord-facts`): pronouns and
 //!    definite nominals ("the official") to their antecedents; unnamed phrases become group ("Israeli
 //!    officials") or anonymous ("a Hamas official") sources with their affiliation; "X’s office" becomes
-//!    an organisation.
+//!    an organisation. When the models ran, the cue verb's `nsubj` from the parse is the speaker where no
+//!    subject phrase stands before the cue.
+//! 6. **Labelled statements**: "Pence: ..." (headlines, transcripts) and quotations signed "― NAME".
+//! 7. **Attributed acts** ([`acts`]): PARC/PolNeAR-style attribution of stances and acts ("Cruz thanked
+//!    Trump for ..."), read off the dependency parse, for verbs that PolNeAR train often marks as cues
+//!    (`data/act_cues.tsv`) and never for those in `data/non_cues.txt`.
 //!
 //! Position in the flow: segment → models → credits → entities → **attribution** → quantities → dates.
 

@@ -437,7 +437,7 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
         let content = if cue.first == sstart || (cue.first == sstart + 1 && doc.tokens[sstart].kind == TokenKind::OpenQuote) {
             // "According to X, CONTENT."
             let c = if sb < send && doc.token_text(sb) == "," { sb + 1 } else { sb };
-            if c >= send {
+            if c >= send || sentence_text_end <= doc.tokens[c].span.start {
                 return None;
             }
             Span::new(doc.tokens[c].span.start, sentence_text_end)

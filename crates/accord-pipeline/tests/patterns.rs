@@ -168,3 +168,15 @@ fn empty_and_whitespace_documents_are_empty() {
         assert_eq!(doc.schema, "accord/1");
     }
 }
+
+#[test]
+fn fuzz_found_inputs_do_not_panic() {
+    // inputs the fuzzer (fuzz/, docs/fuzzing.md) once crashed on, read as lossy UTF-8 like the fuzz target
+    let crash: &[u8] = b"according to. . \x8f\xd8t.\xad\xad \xe2\x80\x98. \x01\xad\xadon Tuesday\xad\x92\xd8\x8b\xd9\xad\xad .";
+    for text in [String::from_utf8_lossy(crash).into_owned(), "According to X, .".to_string()] {
+        let doc = extract(&text, "fuzz.txt", None);
+        for a in &doc.attributions {
+            assert!(a.content.start <= a.content.end);
+        }
+    }
+}

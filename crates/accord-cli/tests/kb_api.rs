@@ -7,14 +7,7 @@ use kb_util::*;
 #[test]
 fn api_answers_validates_and_limits() {
     let tmp = tempfile::tempdir().unwrap();
-    let input = write_fixtures(tmp.path());
-    let db = tmp.path().join("db");
-    run(&[
-        "ingest",
-        "--db",
-        db.to_str().unwrap(),
-        input.to_str().unwrap(),
-    ]);
+    let (db, _) = ingest_fixtures(tmp.path());
     let srv = serve(&db, &[]);
     let a = srv.addr.as_str();
     assert!(

@@ -85,14 +85,7 @@ fn web_ui_search_quote_span_claims_and_escaping() {
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
-    let input = write_fixtures(tmp.path());
-    let db = tmp.path().join("db");
-    run(&[
-        "ingest",
-        "--db",
-        db.to_str().unwrap(),
-        input.to_str().unwrap(),
-    ]);
+    let (db, _) = ingest_fixtures(tmp.path());
     let srv = serve(&db, &["--read-only"]);
     let base = format!("http://{}/", srv.addr);
     let prof = tmp.path().join("chrome");

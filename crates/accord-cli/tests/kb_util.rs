@@ -190,3 +190,13 @@ pub fn wait_until(limit: Duration, mut f: impl FnMut() -> bool) -> bool {
     }
     false
 }
+
+/// Writes the fixture articles under `dir`, ingests them into `dir/db`, and returns the database folder
+/// with the ingest's output.
+#[allow(dead_code)]
+pub fn ingest_fixtures(dir: &Path) -> (PathBuf, Output) {
+    let input = write_fixtures(dir);
+    let db = dir.join("db");
+    let out = run(&["ingest", "--db", db.to_str().unwrap(), input.to_str().unwrap()]);
+    (db, out)
+}

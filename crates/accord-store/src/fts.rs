@@ -111,26 +111,22 @@ impl Fts {
     /// Adds an article.
     pub fn add_article(&mut self, id: i64, title: &str, text: &str) -> Result<(), StoreError> {
         let f = self.f;
-        let w = self
-            .writer
-            .as_mut()
-            .ok_or_else(|| StoreError::Busy("index writer not held".into()))?;
-        w.add_document(
-            doc!(f.kind => "article", f.id => id as u64, f.title => title, f.body => text),
-        )?;
-        Ok(())
+        self.add(doc!(f.kind => "article", f.id => id as u64, f.title => title, f.body => text))
     }
 
     /// Adds a quote.
     pub fn add_quote(&mut self, id: i64, speaker: &str, text: &str) -> Result<(), StoreError> {
         let f = self.f;
+        self.add(doc!(f.kind => "quote", f.id => id as u64, f.speaker => speaker, f.body => text))
+    }
+
+    /// Hands one document to the held index writer.
+    fn add(&mut self, document: TantivyDocument) -> Result<(), StoreError> {
         let w = self
             .writer
             .as_mut()
             .ok_or_else(|| StoreError::Busy("index writer not held".into()))?;
-        w.add_document(
-            doc!(f.kind => "quote", f.id => id as u64, f.speaker => speaker, f.body => text),
-        )?;
+        w.add_document(document)?;
         Ok(())
     }
 

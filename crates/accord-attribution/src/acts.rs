@@ -10,7 +10,7 @@ use accord_facts::lexicon::Lexicons;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-fn non_cues() -> &'static HashSet<String> {
+pub(crate) fn non_cues() -> &'static HashSet<String> {
     static S: OnceLock<HashSet<String>> = OnceLock::new();
     S.get_or_init(|| accord_text::lexicon_lines(include_str!("../../../data/non_cues.txt")).map(|l| l.trim().to_lowercase()).collect())
 }
@@ -154,6 +154,29 @@ pub fn find_parsed(doc: &Doc, si: usize, taken: &[Span], lex: &Lexicons) -> Vec<
             continue;
         }
         let kids = &children[local(v)];
+        // the passive with its agent: "The issue was first reported by The Washington Post" attributes the
+        // subject to the agent
+        let dep = |c: usize, rel: &str| doc.tokens[c].analysis.as_ref().is_some_and(|x| x.deprel == rel);
+        if let (Some(pass), Some(agent)) = (kids.iter().copied().find(|&c| c < v && dep(c, "nsubj:pass")), kids.iter().copied().find(|&c| c > v && dep(c, "obl:agent"))) {
+            let agent_ok = doc.tokens[agent].analysis.as_ref().is_some_and(|x| matches!(x.upos, "NOUN" | "PROPN" | "PRON"));
+            let (pa, pb) = subtree(pass);
+            let (aa, ab) = subtree(agent);
+            // the agent's own "by" belongs to the cue
+            let by = (aa..agent).find(|&k| doc.token_norm(k).eq_ignore_ascii_case("by"));
+            if let (true, Some(by)) = (agent_ok, by) {
+                let mut first = v;
+                while first > pb + 1 && doc.tokens[first - 1].analysis.as_ref().is_some_and(|x| matches!(x.deprel, "aux" | "aux:pass" | "advmod")) {
+                    first -= 1;
+                }
+                let content = Span::new(doc.tokens[pa].span.start, crate::trim_end(doc, doc.tokens[pa].span.start, pb + 1));
+                let cue = Span::new(doc.tokens[first].span.start, doc.tokens[by].span.end);
+                let speaker = Span::new(doc.tokens[by + 1].span.start, crate::trim_end(doc, doc.tokens[by + 1].span.start, ab + 1));
+                if !content.is_empty() && !speaker.is_empty() && !taken.iter().any(|t| t.overlap(content) * 2 > content.len()) {
+                    out.push((cue, speaker, content));
+                }
+            }
+            continue;
+        }
         let own = kids.iter().copied().find(|&c| doc.tokens[c].analysis.as_ref().is_some_and(|x| x.deprel == "nsubj") && c < v);
         // a participle or coordinated verb shares its head's subject: "Trump, comparing him favorably to ..."
         let shared = || {

@@ -24,9 +24,13 @@
 //!    Trump for ..."), read off the dependency parse, for verbs that PolNeAR train often marks as cues
 //!    (`data/act_cues.tsv`) and never for those in `data/non_cues.txt`.
 //!
+//! 8. **Learned attributions** ([`learned`]): every remaining verb with an object or clause after it is
+//!    scored by a logistic regression trained on PolNeAR train (`models/attribution.tsv`).
+//!
 //! Position in the flow: segment → models → credits → entities → **attribution** → quantities → dates.
 
 pub mod acts;
+pub mod learned;
 pub mod phrases;
 pub mod quotes;
 pub mod speaker;
@@ -55,8 +59,13 @@ struct Cue {
     according: bool,
 }
 
-/// Finds attributions in `doc` and fills `doc.attributions`.
+/// Finds attributions in `doc` and fills `doc.attributions`, with the shipped [`learned::Scorer`].
 pub fn extract(doc: &mut Doc) {
+    extract_with(doc, learned::Scorer::shipped());
+}
+
+/// Finds attributions with the rules and, when `scorer` is given, the learned candidates.
+pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
     let lex = Lexicons::get();
     let quotes = quotes::find(doc);
     // per token: inside a quotation (between its marks)?
@@ -123,6 +132,19 @@ pub fn extract(doc: &mut Doc) {
     }
     labelled_statements(doc, &quotes, &mut quote_used, &mut atts, lex);
     floating_quotes(doc, &quotes, &mut quote_used, &mut atts);
+    if let Some(scorer) = scorer {
+        let taken: Vec<Span> = atts.iter().flat_map(|a| [Some(a.content), a.cue].into_iter().flatten()).collect();
+        for si in 0..doc.sentences.len() {
+            if doc.credits.iter().any(|c| c.kind != "dateline" && c.span.overlap(doc.sentences[si].span) > 0) {
+                continue;
+            }
+            for c in learned::candidates(doc, si, &taken) {
+                if scorer.probability(&c.features) >= scorer.threshold {
+                    atts.push(make(doc, c.content, Some(c.cue), c.speaker, si, &quotes));
+                }
+            }
+        }
+    }
     atts.sort_by_key(|a| (a.content.start, a.content.end));
     atts.dedup_by(|b, a| a.content == b.content);
     for a in &mut atts {
@@ -321,8 +343,10 @@ fn content_after(doc: &Doc, cue: &Cue, send: usize, quotes: &[Quote], lex: &Lexi
     if let Some(t) = (r..send.min(r + 12)).find(|&k| doc.token_text(k) == "that") {
         let between_ok = (r..t).all(|k| doc.tokens[k].kind != TokenKind::OpenQuote && !matches!(doc.token_text(k), "." | ";" | ":"))
             && (r..t).all(|k| lex.cue(doc.token_text(k)).is_none());
-        // "that" right after the cue, or after a short adjunct/object
-        if between_ok && (t == r || t - r <= 8) {
+        // "that" right after the cue, or after a short adjunct/object ("says at a campaign stop in
+        // Toledo, Ohio, that ..."): a longer stretch only when it holds no verb
+        let verbless = (r..t).all(|k| doc.tokens[k].analysis.as_ref().is_none_or(|a| !matches!(a.upos, "VERB" | "AUX")));
+        if between_ok && (t == r || t - r <= 8 || (t - r <= 11 && verbless)) {
             let a = t + 1;
             if a < send {
                 if let Some(q) = quote_starting_at(quotes, a) {
@@ -331,6 +355,17 @@ fn content_after(doc: &Doc, cue: &Cue, send: usize, quotes: &[Quote], lex: &Lexi
                     }
                 }
                 return Some((Span::new(doc.tokens[a].span.start, trim_end(doc, doc.tokens[a].span.start, send)), true));
+            }
+        }
+    }
+    // "says of Clinton, “...”", "said in a statement: “...”": a short adjunct, then the quotation
+    if PREPOSITIONS.contains(&doc.token_text(r).to_lowercase().as_str()) {
+        if let Some(p) = (r + 1..send.min(r + 9)).find(|&k| matches!(doc.token_text(k), "," | ":")) {
+            let plain = (r..p).all(|k| doc.tokens[k].kind != TokenKind::OpenQuote && lex.cue(doc.token_text(k)).is_none());
+            if plain && p + 1 < send {
+                if let Some(q) = quote_starting_at(quotes, p + 1) {
+                    return Some((q.span, true));
+                }
             }
         }
     }
@@ -348,8 +383,19 @@ fn content_after(doc: &Doc, cue: &Cue, send: usize, quotes: &[Quote], lex: &Lexi
     if let Some(q) = quote_starting_at(quotes, r) {
         return Some((q.span, true));
     }
-    // a bare clause: "say about 24 hostages are believed ...", "said Israel has been consulted"
+    // an infinitive complement: "hopes to offset ...", "vowed to punish ..." (PolNeAR marks these)
+    if doc.token_text(r).eq_ignore_ascii_case("to") && r + 1 < send && doc.tokens[r + 1].analysis.as_ref().is_some_and(|a| a.xpos == "VB") {
+        return Some((Span::new(doc.tokens[r].span.start, trim_end(doc, doc.tokens[r].span.start, send)), false));
+    }
+    // an embedded question: "isn't saying if ...", "have not said when they would ...", "asked whether ..."
     let first = doc.token_text(r);
+    if cue.class != CueClass::Act && matches!(first.to_lowercase().as_str(), "if" | "whether" | "how" | "why" | "what" | "when" | "where" | "who") && r + 2 < send {
+        let subject_next = doc.tokens[r + 1].analysis.as_ref().map_or(false, |a| matches!(a.upos, "PRON" | "PROPN" | "NOUN" | "DET"));
+        if (first.eq_ignore_ascii_case("whether") || subject_next) && looks_like_clause(doc, r + 1, send) {
+            return Some((Span::new(doc.tokens[r].span.start, trim_end(doc, doc.tokens[r].span.start, send)), false));
+        }
+    }
+    // a bare clause: "say about 24 hostages are believed ...", "said Israel has been consulted"
     if matches!(first, "," | "." | "(" | ";") || first.eq_ignore_ascii_case("in") || first.eq_ignore_ascii_case("on") {
         return None;
     }
@@ -533,7 +579,21 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
         && (sstart..boundary.saturating_sub(1)).all(|k| doc.token_text(k) != "," && doc.tokens[k].kind != TokenKind::OpenQuote);
     let clause_before = words_before >= 3 && !adverbial_before && looks_like_clause(doc, sstart, boundary);
     let rest_after_cue_empty = after.is_none() || (!strong_after && (clause_before || quote_before));
-    if (closes_before || starts_with_quote_before) && (rest_after_cue_empty || subject.is_none()) {
+    // A prefix that is only an adverbial ("Ultimately,", "In the end,", "On Sunday's broadcast of “Fox News
+    // Sunday,”", "Though he has ..., experts say ...") or that a colon closes ("...: Republicans said they
+    // ...") is not the content when the cue has content of its own after it.
+    let quoted_words_before = quotes
+        .iter()
+        .filter(|q| q.open >= sstart && q.close < boundary)
+        .map(|q| q.words)
+        .sum::<usize>();
+    let prefix_adverbial = boundary > sstart
+        && quoted_words_before < 4
+        && ((words_before <= 2 && !quote_before)
+            || PREPOSITIONS.contains(&doc.token_text(sstart).to_lowercase().as_str())
+            || doc.token_text(boundary - 1) == ":");
+    let rest_after_cue_empty = rest_after_cue_empty && !(prefix_adverbial && after.is_some());
+    if (closes_before || starts_with_quote_before) && (rest_after_cue_empty || subject.is_none()) && !(prefix_adverbial && after.is_some()) {
         // CONTENT, SPEAKER CUE.  /  CONTENT, CUE SPEAKER.
         let speaker_tokens = match subject {
             Some(sub) => Some(sub),

@@ -13,6 +13,7 @@
 
 pub mod brat;
 pub mod gold;
+pub mod learn;
 pub mod metrics;
 pub mod run;
 pub mod seed;

@@ -49,9 +49,13 @@ pub struct TrainArgs {
     /// Training epochs for every model (default: tagger 8, parser 12, recogniser 12).
     #[arg(long)]
     pub epochs: Option<usize>,
-    /// Train one model only.
-    #[arg(long, value_parser = ["tagger", "parser", "ner"])]
+    /// Train one model only (`attribution`: the learned-attribution scorer, from PolNeAR train, read
+    /// off the parse of the models built into this binary).
+    #[arg(long, value_parser = ["tagger", "parser", "ner", "attribution"])]
     pub only: Option<String>,
+    /// Attribution scorer: train on at most N PolNeAR train articles (quick runs, tests).
+    #[arg(long, value_name = "N")]
+    pub limit_docs: Option<usize>,
     /// Seed of the shuffling PRNG.
     #[arg(long, default_value_t = 20240607)]
     pub seed: u64,
@@ -152,6 +156,21 @@ fn write_doc_conllu(doc: &accord_doc::Doc, out: &mut String) {
 
 /// Runs `accord train`.
 pub fn train(a: TrainArgs) -> anyhow::Result<ExitCode> {
+    let t = Instant::now();
+    let mut log = |m: String| eprintln!("[{:>6.1}s] {m}", t.elapsed().as_secs_f64());
+    let learn = accord_eval::learn::LearnOptions {
+        corpus: accord_eval::learn::polnear_train(&a.shared),
+        out: a.out.clone(),
+        limit_docs: a.limit_docs,
+        epochs: 8,
+        seed: a.seed,
+    };
+    if a.only.as_deref() == Some("attribution") {
+        anyhow::ensure!(learn.corpus.is_dir(), "{} is missing (use --shared DIR)", learn.corpus.display());
+        accord_eval::learn::train_attribution(&learn, &mut log)?;
+        eprintln!("done in {:.1}s; rebuild accord to embed the new weights (cargo build --release -p accord-cli)", t.elapsed().as_secs_f64());
+        return Ok(ExitCode::SUCCESS);
+    }
     let opts = train::Options {
         shared: a.shared.clone(),
         out: a.out.clone(),
@@ -165,6 +184,12 @@ pub fn train(a: TrainArgs) -> anyhow::Result<ExitCode> {
     let t = Instant::now();
     let report = train::train(&opts, &mut |m| eprintln!("[{:>6.1}s] {m}", t.elapsed().as_secs_f64()))?;
     train::write_cards(&opts, &report)?;
+    if a.only.is_none() && learn.corpus.is_dir() {
+        // read off the parse of the models built into this binary: after retraining them, rebuild and
+        // run `accord train --only attribution` again
+        accord_eval::learn::train_attribution(&learn, &mut log)?;
+        eprintln!("the attribution scorer used the models built into this binary; after a rebuild, run `accord train --only attribution` again");
+    }
     eprintln!("done in {:.1}s; weights and cards in {}", t.elapsed().as_secs_f64(), a.out.display());
     if a.out.canonicalize().ok() == PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models").canonicalize().ok() {
         eprintln!("rebuild accord to embed the new weights (cargo build --release -p accord-cli)");

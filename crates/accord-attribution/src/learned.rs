@@ -1,0 +1,307 @@
+//! Learned attributions: a logistic-regression scorer, trained on PolNeAR train, that decides which
+//! remaining verbs of a parsed sentence attribute their complement to their subject.
+//!
+//! PolNeAR-style corpora mark far more than speech: stances ("Scholars have long debated the salience of
+//! ..."), acts ("Cruz thanked Trump for ..."), findings ("Recent polls have similarly shown ..."). Half of
+//! the cue words are seen only once, so no word list covers them. After the rules have run, every verb
+//! that has an object or clause after it and that no attribution already covers becomes a
+//! [`Candidate`]: its complement subtree is the content, its subject (or the subject it shares with the
+//! verb it depends on) the speaker. The [`Scorer`] weighs lexical and syntactic features of the
+//! candidate (lemma, form, tag, relation, complement relations, first word of the content, subject's
+//! tag, content length, complementiser) and keeps those whose probability clears the threshold chosen
+//! on the training data.
+//!
+//! The weights are `models/attribution.tsv`, written by `accord train --only attribution`
+//! (accord-eval's `learn` module) from the rule output on `../shared/data/polnear/data/train`; see
+//! `models/attribution.md`.
+
+use accord_doc::{Doc, Span, TokenKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Dependency relations of a verb's complement (the content of a candidate).
+const COMPLEMENTS: &[&str] = &["obj", "ccomp", "xcomp", "iobj", "obl"];
+
+/// A verb that may attribute its complement to its subject.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// Sentence index.
+    pub sentence: usize,
+    /// The verb token.
+    pub verb: usize,
+    /// The verb with its auxiliaries, negation and adverbs before it, and a particle after it.
+    pub cue: Span,
+    /// The subject's subtree, if the verb has a subject.
+    pub speaker: Option<Span>,
+    /// The complement subtrees after the verb.
+    pub content: Span,
+    /// Feature strings for the [`Scorer`].
+    pub features: Vec<String>,
+}
+
+/// Candidates in sentence `si`; verbs inside a `taken` span and contents mostly covered by one are
+/// left out.
+pub fn candidates(doc: &Doc, si: usize, taken: &[Span]) -> Vec<Candidate> {
+    let s = &doc.sentences[si];
+    let range = s.tokens.clone();
+    let mut out = Vec::new();
+    if range.is_empty() || doc.tokens[range.start].analysis.is_none() {
+        return out;
+    }
+    let local = |k: usize| k - range.start;
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); range.len()];
+    for k in range.clone() {
+        if let Some(h) = doc.tokens[k].analysis.as_ref().and_then(|a| a.head) {
+            if range.contains(&h) {
+                children[local(h)].push(k);
+            }
+        }
+    }
+    let subtree = |root: usize| -> (usize, usize) {
+        let (mut lo, mut hi) = (root, root);
+        let mut stack = vec![root];
+        while let Some(x) = stack.pop() {
+            lo = lo.min(x);
+            hi = hi.max(x);
+            stack.extend(children[local(x)].iter().copied());
+        }
+        (lo, hi)
+    };
+    let an = |k: usize| doc.tokens[k].analysis.as_ref().unwrap();
+    for v in range.clone() {
+        let a = an(v);
+        // verbs that never attribute (copulas, possession, "declined to": data/non_cues.txt)
+        if a.upos != "VERB" || crate::acts::non_cues().contains(&a.lemma.to_lowercase()) || crate::acts::non_cues().contains(&doc.token_text(v).to_lowercase()) {
+            continue;
+        }
+        let vs = doc.tokens[v].span;
+        if taken.iter().any(|t| t.start <= vs.start && vs.start < t.end) {
+            continue;
+        }
+        let kids = &children[local(v)];
+        let comps: Vec<usize> = kids.iter().copied().filter(|&c| c > v && COMPLEMENTS.contains(&an(c).deprel)).collect();
+        if comps.is_empty() {
+            continue;
+        }
+        let lo = comps.iter().map(|&c| subtree(c).0).min().unwrap().max(v + 1);
+        let mut hi = comps.iter().map(|&c| subtree(c).1).max().unwrap();
+        if lo > hi {
+            continue;
+        }
+        while hi > lo && an(hi).upos == "PUNCT" {
+            hi -= 1;
+        }
+        let content = Span::new(doc.tokens[lo].span.start, doc.tokens[hi].span.end);
+        if taken.iter().any(|t| t.overlap(content) * 2 > content.len()) {
+            continue;
+        }
+        // the subject: the verb's own, or the one it shares with the verbs it depends on ("NATO agreed ...
+        // to order ...", "Trump, saying ..."), up to three steps up; a participle modifying a noun ("the
+        // council, dedicated to ...") has that noun for its subject
+        let mut subj = None;
+        let mut holder = v;
+        let mut is_shared = false;
+        for step in 0..4 {
+            let own = children[local(holder)].iter().copied().find(|&c| c < holder && an(c).deprel == "nsubj");
+            if let Some(sj) = own {
+                subj = Some((sj, holder));
+                break;
+            }
+            let ha = an(holder);
+            let Some(h) = ha.head.filter(|h| range.contains(h)) else { break };
+            if ha.deprel == "acl" && step < 3 && matches!(an(h).upos, "NOUN" | "PROPN") && h < holder {
+                subj = Some((h, holder));
+                is_shared = true;
+                break;
+            }
+            if !matches!(ha.deprel, "advcl" | "xcomp" | "conj") {
+                break;
+            }
+            holder = h;
+            is_shared = true;
+        }
+        let subj_holder = subj.map(|s| s.1);
+        let subj = subj.map(|s| s.0);
+
+        let lemma = a.lemma.to_lowercase();
+        let form = doc.token_text(v).to_lowercase();
+        let mut f = vec![
+            format!("L={lemma}"),
+            format!("F={form}"),
+            format!("X={}", a.xpos),
+            format!("D={}", a.deprel),
+            format!("LD={lemma}|{}", a.deprel),
+        ];
+        let mut rels: Vec<&str> = comps.iter().map(|&c| an(c).deprel).collect();
+        rels.sort_unstable();
+        rels.dedup();
+        for r in rels {
+            f.push(format!("C={r}"));
+            f.push(format!("LC={lemma}|{r}"));
+        }
+        let first = an(lo);
+        f.push(format!("FW={}", doc.token_text(lo).to_lowercase()));
+        f.push(format!("FWU={}", first.upos));
+        f.push(format!("LFW={lemma}|{}", first.upos));
+        match subj {
+            Some(sj) => {
+                let st = an(sj);
+                f.push(format!("SU={}", st.upos));
+                f.push(if st.upos == "PROPN" { "SL=<propn>".to_string() } else { format!("SL={}", st.lemma.to_lowercase()) });
+                f.push(format!("SH={}", is_shared as u8));
+                f.push(format!("LSU={lemma}|{}", st.upos));
+            }
+            None => f.push("NOSUBJ".to_string()),
+        }
+        let chars = doc.slice(content).chars().count();
+        f.push(format!("LEN={}", ((1 + chars) as f64).log2().floor().min(6.0) as u32));
+        let marks = comps.iter().flat_map(|&c| children[local(c)].iter().copied()).filter(|&k| an(k).deprel == "mark");
+        for m in marks.take(2) {
+            let w = doc.token_text(m).to_lowercase();
+            f.push(format!("M={w}"));
+            f.push(format!("LM={lemma}|{w}"));
+        }
+
+        // the cue: the verb with its auxiliaries, negation and adverbs just before it, a particle after
+        let mut cfirst = v;
+        while cfirst > range.start && doc.tokens[cfirst - 1].analysis.as_ref().is_some_and(|x| matches!(x.deprel, "aux" | "advmod" | "neg")) {
+            cfirst -= 1;
+        }
+        let mut clast = v;
+        while clast + 1 < lo && an(clast + 1).deprel == "compound:prt" {
+            clast += 1;
+        }
+        let speaker = subj.map(|sj| {
+            // "the group, which has ...": the relative pronoun stands for the noun the clause modifies
+            let ha = an(subj_holder.unwrap_or(v));
+            let sj = if matches!(doc.token_text(sj).to_lowercase().as_str(), "who" | "which" | "that") && ha.deprel.starts_with("acl") {
+                ha.head.filter(|h| range.contains(h)).unwrap_or(sj)
+            } else {
+                sj
+            };
+            let (sa, mut sb) = subtree(sj);
+            if sb >= cfirst || sb > sj && an(sj).upos != "PRON" && (sj + 1..=sb).any(|k| an(k).head == Some(sj) && an(k).deprel.starts_with("acl")) {
+                sb = sj;
+            }
+            while sb > sa && doc.tokens[sb].kind == TokenKind::Punct {
+                sb -= 1;
+            }
+            Span::new(doc.tokens[sa].span.start, doc.tokens[sb].span.end)
+        });
+        out.push(Candidate {
+            sentence: si,
+            verb: v,
+            cue: Span::new(doc.tokens[cfirst].span.start, doc.tokens[clast].span.end),
+            speaker,
+            content,
+            features: f,
+        });
+    }
+    out
+}
+
+/// Logistic-regression weights over candidate features.
+#[derive(Clone, Debug, Default)]
+pub struct Scorer {
+    weights: HashMap<String, f32>,
+    bias: f32,
+    /// Lowest probability at which a candidate is kept.
+    pub threshold: f32,
+}
+
+impl Scorer {
+    /// The scorer shipped in `models/attribution.tsv` (None when that file holds no weights).
+    pub fn shipped() -> Option<&'static Scorer> {
+        static S: OnceLock<Option<Scorer>> = OnceLock::new();
+        S.get_or_init(|| Scorer::parse(include_str!("../../../models/attribution.tsv")).ok().filter(|s| !s.weights.is_empty())).as_ref()
+    }
+
+    /// Reads the TSV written by [`Scorer::write`]: `#` comments, `threshold<TAB>p`, `bias<TAB>w`, then
+    /// `feature<TAB>weight` lines.
+    pub fn parse(text: &str) -> Result<Scorer, String> {
+        let mut s = Scorer::default();
+        for (i, line) in text.lines().enumerate() {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (k, v) = line.rsplit_once('\t').ok_or_else(|| format!("line {}: no tab", i + 1))?;
+            let v: f32 = v.parse().map_err(|e| format!("line {}: {e}", i + 1))?;
+            match k {
+                "threshold" => s.threshold = v,
+                "bias" => s.bias = v,
+                _ => {
+                    s.weights.insert(k.to_string(), v);
+                }
+            }
+        }
+        Ok(s)
+    }
+
+    /// Serialises the weights (features sorted, so the output is deterministic), with a comment header.
+    pub fn write(&self, header: &str) -> String {
+        let mut out = String::new();
+        for l in header.lines() {
+            out.push_str("# ");
+            out.push_str(l);
+            out.push('\n');
+        }
+        out.push_str(&format!("threshold\t{}\nbias\t{}\n", self.threshold, self.bias));
+        let mut keys: Vec<&String> = self.weights.keys().collect();
+        keys.sort();
+        for k in keys {
+            out.push_str(&format!("{k}\t{}\n", self.weights[k]));
+        }
+        out
+    }
+
+    /// Probability that a candidate with these features is an attribution.
+    pub fn probability(&self, features: &[String]) -> f32 {
+        let z: f32 = self.bias + features.iter().filter_map(|f| self.weights.get(f.as_str())).sum::<f32>();
+        1.0 / (1.0 + (-z.clamp(-30.0, 30.0)).exp())
+    }
+
+    /// Trains by stochastic gradient descent on (features, is an attribution) examples, shuffled by a
+    /// seeded SplitMix64 so that the same data and seed give the same weights. Weights whose magnitude
+    /// stays below `prune` are dropped.
+    pub fn train(examples: &[(Vec<String>, bool)], epochs: usize, seed: u64, prune: f32) -> Scorer {
+        let mut s = Scorer { threshold: 0.5, ..Default::default() };
+        let mut order: Vec<usize> = (0..examples.len()).collect();
+        let mut state = seed;
+        let mut next = || {
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
+        };
+        const L2: f32 = 1e-4;
+        for ep in 0..epochs {
+            for i in (1..order.len()).rev() {
+                let j = (next() % (i as u64 + 1)) as usize;
+                order.swap(i, j);
+            }
+            let lr = 0.1 / (1.0 + ep as f32);
+            for &i in &order {
+                let (f, y) = &examples[i];
+                let g = *y as u8 as f32 - s.probability(f);
+                for k in f {
+                    let w = s.weights.entry(k.clone()).or_insert(0.0);
+                    *w += lr * g - lr * L2 * *w;
+                }
+                s.bias += lr * g - lr * L2 * s.bias;
+            }
+        }
+        s.weights.retain(|_, w| w.abs() >= prune);
+        s
+    }
+
+    /// Number of feature weights.
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// True when the scorer holds no feature weights.
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+}

@@ -305,3 +305,33 @@ impl Scorer {
         self.weights.is_empty()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ex(f: &[&str], y: bool) -> (Vec<String>, bool) {
+        (f.iter().map(|s| s.to_string()).collect(), y)
+    }
+
+    #[test]
+    fn training_learns_a_separating_feature_deterministically_and_round_trips() {
+        let data: Vec<_> = (0..200).map(|i| if i % 3 == 0 { ex(&["L=blast", "SU=PROPN"], true) } else { ex(&["L=go", "SU=PROPN"], false) }).collect();
+        let a = Scorer::train(&data, 5, 7, 1e-3);
+        let b = Scorer::train(&data, 5, 7, 1e-3);
+        assert_eq!(a.write("h"), b.write("h"), "same data and seed, same weights");
+        let yes = a.probability(&ex(&["L=blast", "SU=PROPN"], true).0);
+        let no = a.probability(&ex(&["L=go", "SU=PROPN"], false).0);
+        assert!(yes > 0.8 && no < 0.2, "{yes} {no}");
+        let back = Scorer::parse(&a.write("a header\nof two lines")).unwrap();
+        assert_eq!(back.write("h"), a.write("h"));
+        assert!((back.probability(&ex(&["L=blast"], true).0) - a.probability(&ex(&["L=blast"], true).0)).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_malformed_weights_line_is_named() {
+        let e = Scorer::parse("threshold\t0.5\nL=x 0.3\n").unwrap_err();
+        assert!(e.contains("line 2"), "{e}");
+        assert!(Scorer::parse("bias\tabc\n").unwrap_err().contains("line 1"));
+    }
+}

@@ -1,0 +1,36 @@
+//! `accord train --only attribution` on a small slice of PolNeAR train, end to end, twice.
+use accord_eval::learn::{polnear_train, train_attribution, LearnOptions};
+use std::path::PathBuf;
+
+fn shared() -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    if polnear_train(&p).is_dir() {
+        return Some(p);
+    }
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!("../shared is missing ({}) and CI=true", p.display());
+    }
+    eprintln!("skipping: ../shared not found at {}", p.display());
+    None
+}
+
+#[test]
+fn trains_the_attribution_scorer_on_a_slice_deterministically() {
+    let Some(shared) = shared() else { return };
+    let dir = std::env::temp_dir().join(format!("accord-learn-test-{}", std::process::id()));
+    let run = |out: PathBuf| {
+        let opts = LearnOptions { corpus: polnear_train(&shared), out, limit_docs: Some(12), epochs: 3, seed: 5 };
+        train_attribution(&opts, &mut |m| eprintln!("{m}")).unwrap()
+    };
+    let r = run(dir.join("a"));
+    assert_eq!(r.docs, 12);
+    assert!(r.gold > 50 && r.rules_matched > 0 && r.candidates > r.positives && r.positives > 0, "{r:?}");
+    assert!(r.f1_learned >= r.f1_rules && r.speaker_learned >= r.speaker_rules - accord_eval::learn::SPEAKER_SLACK);
+    let tsv = std::fs::read_to_string(dir.join("a/attribution.tsv")).unwrap();
+    let scorer = accord_attribution::learned::Scorer::parse(&tsv).unwrap();
+    assert!(!scorer.is_empty());
+    assert!(std::fs::read_to_string(dir.join("a/attribution.md")).unwrap().contains("PolNeAR train"));
+    run(dir.join("b"));
+    assert_eq!(tsv, std::fs::read_to_string(dir.join("b/attribution.tsv")).unwrap(), "same slice and seed, same weights");
+    let _ = std::fs::remove_dir_all(&dir);
+}

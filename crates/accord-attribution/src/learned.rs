@@ -4,9 +4,11 @@
 //! PolNeAR-style corpora mark far more than speech: stances ("Scholars have long debated the salience of
 //! ..."), acts ("Cruz thanked Trump for ..."), findings ("Recent polls have similarly shown ..."). Half of
 //! the cue words are seen only once, so no word list covers them. After the rules have run, every verb
-//! that has an object or clause after it and that no attribution already covers becomes a
-//! [`Candidate`]: its complement subtree is the content, its subject (or the subject it shares with the
-//! verb it depends on) the speaker. The [`Scorer`] weighs lexical and syntactic features of the
+//! that has an object or clause after it, every noun with an about/of/on/for phrase or a that-clause
+//! ("questions about ...", "the claim that ...") and every adjective with a complement ("critical of
+//! ...") that no attribution already covers becomes a [`Candidate`] (verbs of `data/non_cues.txt`
+//! never do): its complement subtree is the content, its subject (or the subject it shares with the
+//! verb it depends on, or a noun's possessor) the speaker. [`select`] keeps the probable ones. The [`Scorer`] weighs lexical and syntactic features of the
 //! candidate (lemma, form, tag, relation, complement relations, first word of the content, subject's
 //! tag, content length, complementiser) and keeps those whose probability clears the threshold chosen
 //! on the training data.
@@ -21,6 +23,8 @@ use std::sync::OnceLock;
 
 /// Dependency relations of a verb's complement (the content of a candidate).
 const COMPLEMENTS: &[&str] = &["obj", "ccomp", "xcomp", "iobj", "obl"];
+/// Prepositions that introduce what a noun is about ("questions about", "criticism of", "disdain for").
+const NOUN_CASES: &[&str] = &["about", "of", "on", "for", "over", "against", "to", "with"];
 
 /// A verb that may attribute its complement to its subject.
 #[derive(Clone, Debug)]
@@ -37,6 +41,19 @@ pub struct Candidate {
     pub content: Span,
     /// Feature strings for the [`Scorer`].
     pub features: Vec<String>,
+}
+
+/// Candidates of a whole document around the attributions found so far (credit blocks left out).
+pub fn document_candidates(doc: &Doc, found: &[accord_doc::Attribution]) -> Vec<Candidate> {
+    let taken: Vec<Span> = found.iter().flat_map(|a| [Some(a.content), a.cue].into_iter().flatten()).collect();
+    let mut out = Vec::new();
+    for si in 0..doc.sentences.len() {
+        if doc.credits.iter().any(|c| c.kind != "dateline" && c.span.overlap(doc.sentences[si].span) > 0) {
+            continue;
+        }
+        out.extend(candidates(doc, si, &taken));
+    }
+    out
 }
 
 /// Candidates in sentence `si`; verbs inside a `taken` span and contents mostly covered by one are
@@ -71,7 +88,7 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span]) -> Vec<Candidate> {
     for v in range.clone() {
         let a = an(v);
         // verbs that never attribute (copulas, possession, "declined to": data/non_cues.txt)
-        if a.upos != "VERB" || crate::acts::non_cues().contains(&a.lemma.to_lowercase()) || crate::acts::non_cues().contains(&doc.token_text(v).to_lowercase()) {
+        if !matches!(a.upos, "VERB" | "NOUN" | "ADJ") || crate::acts::non_cues().contains(&a.lemma.to_lowercase()) || crate::acts::non_cues().contains(&doc.token_text(v).to_lowercase()) {
             continue;
         }
         let vs = doc.tokens[v].span;
@@ -79,7 +96,20 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span]) -> Vec<Candidate> {
             continue;
         }
         let kids = &children[local(v)];
-        let comps: Vec<usize> = kids.iter().copied().filter(|&c| c > v && COMPLEMENTS.contains(&an(c).deprel)).collect();
+        // a verb's objects and clauses; a noun's "about/of/on/for ..." phrase or clause ("questions about
+        // ...", "the claim that ..."); an adjective's ("critical of ...", "confident that ...")
+        let is_complement = |c: usize| {
+            let d = an(c).deprel;
+            match a.upos {
+                "VERB" => COMPLEMENTS.contains(&d),
+                "NOUN" => {
+                    (d == "nmod" && children[local(c)].iter().any(|&k| an(k).deprel == "case" && NOUN_CASES.contains(&doc.token_text(k).to_lowercase().as_str())))
+                        || ((d == "acl" || d == "ccomp") && children[local(c)].iter().any(|&k| an(k).deprel == "mark" && doc.token_text(k).eq_ignore_ascii_case("that")))
+                }
+                _ => matches!(d, "obl" | "ccomp" | "xcomp"),
+            }
+        };
+        let comps: Vec<usize> = kids.iter().copied().filter(|&c| c > v && is_complement(c)).collect();
         if comps.is_empty() {
             continue;
         }
@@ -101,7 +131,20 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span]) -> Vec<Candidate> {
         let mut subj = None;
         let mut holder = v;
         let mut is_shared = false;
+        // a noun's possessor ("Trump's claim that ...") or, for an object, its verb's subject ("Trump raised
+        // questions about ...")
+        if a.upos == "NOUN" {
+            if let Some(p) = kids.iter().copied().find(|&c| c < v && an(c).deprel == "nmod:poss") {
+                subj = Some((p, v));
+            } else if a.deprel == "obj" {
+                holder = a.head.filter(|h| range.contains(h)).unwrap_or(v);
+                is_shared = holder != v;
+            }
+        }
         for step in 0..4 {
+            if subj.is_some() {
+                break;
+            }
             let own = children[local(holder)].iter().copied().find(|&c| c < holder && an(c).deprel == "nsubj");
             if let Some(sj) = own {
                 subj = Some((sj, holder));
@@ -126,6 +169,7 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span]) -> Vec<Candidate> {
         let lemma = a.lemma.to_lowercase();
         let form = doc.token_text(v).to_lowercase();
         let mut f = vec![
+            format!("P={}", a.upos),
             format!("L={lemma}"),
             format!("F={form}"),
             format!("X={}", a.xpos),
@@ -198,6 +242,27 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span]) -> Vec<Candidate> {
         });
     }
     out
+}
+
+/// The candidates of one document to keep: those whose probability reaches `threshold`, most probable
+/// first, each only when its content does not mostly overlap one kept before (a verb and the noun it
+/// governs — "raised questions about ..." — compete for the same content). Returns indices into
+/// `candidates`, in document order.
+pub fn select(candidates: &[Candidate], probabilities: &[f32], threshold: f32) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..candidates.len()).filter(|&i| probabilities[i] >= threshold).collect();
+    order.sort_by(|&a, &b| probabilities[b].total_cmp(&probabilities[a]).then(a.cmp(&b)));
+    let mut kept: Vec<usize> = Vec::new();
+    for i in order {
+        let c = candidates[i].content;
+        if kept.iter().all(|&k| {
+            let o = candidates[k].content.overlap(c);
+            o * 2 <= c.len() && o * 2 <= candidates[k].content.len()
+        }) {
+            kept.push(i);
+        }
+    }
+    kept.sort_unstable();
+    kept
 }
 
 /// Logistic-regression weights over candidate features.

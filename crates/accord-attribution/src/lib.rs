@@ -133,16 +133,11 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
     labelled_statements(doc, &quotes, &mut quote_used, &mut atts, lex);
     floating_quotes(doc, &quotes, &mut quote_used, &mut atts);
     if let Some(scorer) = scorer {
-        let taken: Vec<Span> = atts.iter().flat_map(|a| [Some(a.content), a.cue].into_iter().flatten()).collect();
-        for si in 0..doc.sentences.len() {
-            if doc.credits.iter().any(|c| c.kind != "dateline" && c.span.overlap(doc.sentences[si].span) > 0) {
-                continue;
-            }
-            for c in learned::candidates(doc, si, &taken) {
-                if scorer.probability(&c.features) >= scorer.threshold {
-                    atts.push(make(doc, c.content, Some(c.cue), c.speaker, si, &quotes));
-                }
-            }
+        let cands = learned::document_candidates(doc, &atts);
+        let probabilities: Vec<f32> = cands.iter().map(|c| scorer.probability(&c.features)).collect();
+        for i in learned::select(&cands, &probabilities, scorer.threshold) {
+            let c = &cands[i];
+            atts.push(make(doc, c.content, Some(c.cue), c.speaker, c.sentence, &quotes));
         }
     }
     atts.sort_by_key(|a| (a.content.start, a.content.end));

@@ -62,6 +62,9 @@ pub struct LearnReport {
     pub speaker_learned: f64,
 }
 
+/// Weights whose magnitude stays below this are dropped.
+pub const PRUNE: f32 = 0.01;
+
 /// How far the learned candidates may lower the speaker-mention accuracy on the training articles
 /// (not at all).
 pub const SPEAKER_SLACK: f64 = 0.0;
@@ -72,7 +75,9 @@ struct Prepared {
     gold_speakers: Vec<Option<(usize, usize)>>,
     rules: Vec<(usize, usize)>,
     rule_speakers: Vec<Option<(usize, usize)>>,
-    candidates: Vec<(Candidate, (usize, usize), Option<(usize, usize)>)>,
+    candidates: Vec<Candidate>,
+    /// Per candidate: content and speaker as code point spans.
+    candidate_spans: Vec<((usize, usize), Option<(usize, usize)>)>,
 }
 
 fn char_span(map: &[usize], s: Span) -> (usize, usize) {
@@ -138,19 +143,9 @@ fn prepare(pipeline: &Pipeline, d: &BratDoc) -> Prepared {
     let gold_speakers = d.relations.iter().map(|r| r.source.as_ref().map(|s| s.cover()).map(|s| (s.start, s.end))).collect();
     let rules: Vec<(usize, usize)> = doc.attributions.iter().map(|a| char_span(&map, a.content)).collect();
     let rule_speakers = doc.attributions.iter().map(|a| a.speaker.map(|s| char_span(&map, s))).collect();
-    let taken: Vec<Span> = doc.attributions.iter().flat_map(|a| [Some(a.content), a.cue].into_iter().flatten()).collect();
-    let mut candidates = Vec::new();
-    for si in 0..doc.sentences.len() {
-        if doc.credits.iter().any(|c| c.kind != "dateline" && c.span.overlap(doc.sentences[si].span) > 0) {
-            continue;
-        }
-        for c in learned::candidates(&doc, si, &taken) {
-            let cs = char_span(&map, c.content);
-            let sp = c.speaker.map(|s| char_span(&map, s));
-            candidates.push((c, cs, sp));
-        }
-    }
-    Prepared { gold, gold_speakers, rules, rule_speakers, candidates }
+    let candidates = learned::document_candidates(&doc, &doc.attributions);
+    let candidate_spans = candidates.iter().map(|c| (char_span(&map, c.content), c.speaker.map(|s| char_span(&map, s)))).collect();
+    Prepared { gold, gold_speakers, rules, rule_speakers, candidates, candidate_spans }
 }
 
 fn f1(tp: usize, pred: usize, gold: usize) -> f64 {
@@ -182,7 +177,7 @@ pub fn train_attribution(opts: &LearnOptions, log: &mut dyn FnMut(String)) -> Re
         report.gold += p.gold.len();
         report.rules_matched += used.iter().filter(|&&u| u).count();
         report.rules_predicted += p.rules.len();
-        for (c, cs, sp) in &p.candidates {
+        for (c, (cs, sp)) in p.candidates.iter().zip(&p.candidate_spans) {
             // positive: the content matches a gold relation the rules missed, and the speaker agrees
             // with that relation's (both absent, or overlapping)
             let y = (0..p.gold.len()).any(|g| {
@@ -203,7 +198,7 @@ pub fn train_attribution(opts: &LearnOptions, log: &mut dyn FnMut(String)) -> Re
         "attribution: {} gold relations, rules match {}; {} candidates, {} positive",
         report.gold, report.rules_matched, report.candidates, report.positives
     ));
-    let mut scorer = Scorer::train(&examples, opts.epochs, opts.seed, 1e-3);
+    let mut scorer = Scorer::train(&examples, opts.epochs, opts.seed, PRUNE);
     report.f1_rules = f1(report.rules_matched, report.rules_predicted, report.gold);
     // The threshold that maximises F1@0.3 on the training articles while the speaker-mention accuracy
     // does not fall below the rules' own (a learned candidate's subject is a weaker speaker
@@ -213,11 +208,10 @@ pub fn train_attribution(opts: &LearnOptions, log: &mut dyn FnMut(String)) -> Re
         for p in &prepared {
             let mut preds = p.rules.clone();
             let mut speakers = p.rule_speakers.clone();
-            for (c, cs, sp) in &p.candidates {
-                if scorer.probability(&c.features) >= th {
-                    preds.push(*cs);
-                    speakers.push(*sp);
-                }
+            let probabilities: Vec<f32> = p.candidates.iter().map(|c| scorer.probability(&c.features)).collect();
+            for i in learned::select(&p.candidates, &probabilities, th) {
+                preds.push(p.candidate_spans[i].0);
+                speakers.push(p.candidate_spans[i].1);
             }
             tp += matched(&p.gold, &preds).iter().filter(|&&u| u).count();
             pred += preds.len();
@@ -274,11 +268,12 @@ fn card(opts: &LearnOptions, r: &LearnReport) -> String {
          The corpus states no licence; it is read from `../shared` at training time and never copied. The weights file holds word and tag \
          features (lemmas, forms, part-of-speech and dependency labels) with their weights, no text.\n\n\
          ## Method\n\n\
-         The pipeline runs with the attribution rules only. Every verb with an object or clause after it that no rule attribution covers \
-         is a candidate (content: the complement subtrees; speaker: the subject, or the subject shared with the verb it depends on). \
+         The pipeline runs with the attribution rules only. Every verb with an object or clause after it, noun with an about/of/on/for \
+         phrase or a that-clause, and adjective with a complement that no rule attribution covers is a candidate (content: the \
+         complement subtrees; speaker: the subject, the subject shared with the verb it depends on, or a noun's possessor). \
          A candidate is positive when its content overlaps, by more than 0.3 of the gold span, a gold relation that no rule attribution \
-         matches, and its speaker agrees with that relation's. Logistic regression by SGD ({} epochs, learning rate 0.1/(1+epoch), L2 1e-4, seeded shuffles, weights below 0.001 dropped) \
-         over lemma, form, tag and relation of the verb, relations of its complements, first word and tag of the content, the subject's \
+         matches, and its speaker agrees with that relation's. Logistic regression by SGD ({} epochs, learning rate 0.1/(1+epoch), L2 1e-4, seeded shuffles, weights below {PRUNE} dropped) \
+         over part of speech, lemma, form, tag and relation of the candidate word, relations of its complements, first word and tag of the content, the subject's \
          tag and lemma, content length and complementiser. The threshold maximises content F1@0.3 of rules + candidates on the training \
          articles among those that keep the speaker-mention accuracy at least at the rules' own. Positives need the speaker \
          to agree as well (both absent, or overlapping the gold source), so that the scorer learns which subjects are speakers.\n\n\

@@ -19,6 +19,7 @@
 
 use accord_doc::{Doc, Span, TokenKind};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 /// Dependency relations of a verb's complement (the content of a candidate).
@@ -39,26 +40,52 @@ pub struct Candidate {
     pub speaker: Option<Span>,
     /// The complement subtrees after the verb.
     pub content: Span,
-    /// Feature strings for the [`Scorer`].
-    pub features: Vec<String>,
+    /// Feature hashes for the [`Scorer`] ([`feature_hash`] of each feature string).
+    pub features: Vec<u64>,
+    /// The feature strings themselves, when asked for (training writes them to the weights file).
+    pub names: Vec<String>,
+}
+
+/// FNV-1a hash of a feature string: the key of its weight.
+pub fn feature_hash(name: &str) -> u64 {
+    name.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// Collects one candidate's features without allocating a string per feature (unless names are kept).
+struct Sink {
+    buf: String,
+    hashes: Vec<u64>,
+    names: Option<Vec<String>>,
+}
+
+impl Sink {
+    fn add(&mut self, args: std::fmt::Arguments) {
+        use std::fmt::Write;
+        self.buf.clear();
+        let _ = self.buf.write_fmt(args);
+        self.hashes.push(feature_hash(&self.buf));
+        if let Some(n) = &mut self.names {
+            n.push(self.buf.clone());
+        }
+    }
 }
 
 /// Candidates of a whole document around the attributions found so far (credit blocks left out).
-pub fn document_candidates(doc: &Doc, found: &[accord_doc::Attribution]) -> Vec<Candidate> {
+pub fn document_candidates(doc: &Doc, found: &[accord_doc::Attribution], names: bool) -> Vec<Candidate> {
     let taken: Vec<Span> = found.iter().flat_map(|a| [Some(a.content), a.cue].into_iter().flatten()).collect();
     let mut out = Vec::new();
     for si in 0..doc.sentences.len() {
         if doc.credits.iter().any(|c| c.kind != "dateline" && c.span.overlap(doc.sentences[si].span) > 0) {
             continue;
         }
-        out.extend(candidates(doc, si, &taken));
+        out.extend(candidates(doc, si, &taken, names));
     }
     out
 }
 
 /// Candidates in sentence `si`; verbs inside a `taken` span and contents mostly covered by one are
-/// left out.
-pub fn candidates(doc: &Doc, si: usize, taken: &[Span]) -> Vec<Candidate> {
+/// left out. With `names`, each candidate also carries its feature strings.
+pub fn candidates(doc: &Doc, si: usize, taken: &[Span], names: bool) -> Vec<Candidate> {
     let s = &doc.sentences[si];
     let range = s.tokens.clone();
     let mut out = Vec::new();
@@ -168,42 +195,45 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span]) -> Vec<Candidate> {
 
         let lemma = a.lemma.to_lowercase();
         let form = doc.token_text(v).to_lowercase();
-        let mut f = vec![
-            format!("P={}", a.upos),
-            format!("L={lemma}"),
-            format!("F={form}"),
-            format!("X={}", a.xpos),
-            format!("D={}", a.deprel),
-            format!("LD={lemma}|{}", a.deprel),
-        ];
+        let mut f = Sink { buf: String::new(), hashes: Vec::with_capacity(24), names: names.then(Vec::new) };
+        f.add(format_args!("P={}", a.upos));
+        f.add(format_args!("L={lemma}"));
+        f.add(format_args!("F={form}"));
+        f.add(format_args!("X={}", a.xpos));
+        f.add(format_args!("D={}", a.deprel));
+        f.add(format_args!("LD={lemma}|{}", a.deprel));
         let mut rels: Vec<&str> = comps.iter().map(|&c| an(c).deprel).collect();
         rels.sort_unstable();
         rels.dedup();
         for r in rels {
-            f.push(format!("C={r}"));
-            f.push(format!("LC={lemma}|{r}"));
+            f.add(format_args!("C={r}"));
+            f.add(format_args!("LC={lemma}|{r}"));
         }
         let first = an(lo);
-        f.push(format!("FW={}", doc.token_text(lo).to_lowercase()));
-        f.push(format!("FWU={}", first.upos));
-        f.push(format!("LFW={lemma}|{}", first.upos));
+        f.add(format_args!("FW={}", doc.token_text(lo).to_lowercase()));
+        f.add(format_args!("FWU={}", first.upos));
+        f.add(format_args!("LFW={lemma}|{}", first.upos));
         match subj {
             Some(sj) => {
                 let st = an(sj);
-                f.push(format!("SU={}", st.upos));
-                f.push(if st.upos == "PROPN" { "SL=<propn>".to_string() } else { format!("SL={}", st.lemma.to_lowercase()) });
-                f.push(format!("SH={}", is_shared as u8));
-                f.push(format!("LSU={lemma}|{}", st.upos));
+                f.add(format_args!("SU={}", st.upos));
+                if st.upos == "PROPN" {
+                    f.add(format_args!("SL=<propn>"));
+                } else {
+                    f.add(format_args!("SL={}", st.lemma.to_lowercase()));
+                }
+                f.add(format_args!("SH={}", is_shared as u8));
+                f.add(format_args!("LSU={lemma}|{}", st.upos));
             }
-            None => f.push("NOSUBJ".to_string()),
+            None => f.add(format_args!("NOSUBJ")),
         }
         let chars = doc.slice(content).chars().count();
-        f.push(format!("LEN={}", ((1 + chars) as f64).log2().floor().min(6.0) as u32));
+        f.add(format_args!("LEN={}", ((1 + chars) as f64).log2().floor().min(6.0) as u32));
         let marks = comps.iter().flat_map(|&c| children[local(c)].iter().copied()).filter(|&k| an(k).deprel == "mark");
         for m in marks.take(2) {
             let w = doc.token_text(m).to_lowercase();
-            f.push(format!("M={w}"));
-            f.push(format!("LM={lemma}|{w}"));
+            f.add(format_args!("M={w}"));
+            f.add(format_args!("LM={lemma}|{w}"));
         }
 
         // the cue: the verb with its auxiliaries, negation and adverbs just before it, a particle after
@@ -238,7 +268,8 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span]) -> Vec<Candidate> {
             cue: Span::new(doc.tokens[cfirst].span.start, doc.tokens[clast].span.end),
             speaker,
             content,
-            features: f,
+            features: f.hashes,
+            names: f.names.unwrap_or_default(),
         });
     }
     out
@@ -268,10 +299,31 @@ pub fn select(candidates: &[Candidate], probabilities: &[f32], threshold: f32) -
 /// Logistic-regression weights over candidate features.
 #[derive(Clone, Debug, Default)]
 pub struct Scorer {
-    weights: HashMap<String, f32>,
+    /// Weight per feature hash.
+    weights: HashMap<u64, f32, BuildHasherDefault<IdHasher>>,
+    /// Feature strings by hash (to write the weights file).
+    names: HashMap<u64, String, BuildHasherDefault<IdHasher>>,
     bias: f32,
     /// Lowest probability at which a candidate is kept.
     pub threshold: f32,
+}
+
+/// The keys are already hashes: use them as they are.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 impl Scorer {
@@ -295,7 +347,9 @@ impl Scorer {
                 "threshold" => s.threshold = v,
                 "bias" => s.bias = v,
                 _ => {
-                    s.weights.insert(k.to_string(), v);
+                    let h = feature_hash(k);
+                    s.weights.insert(h, v);
+                    s.names.insert(h, k.to_string());
                 }
             }
         }
@@ -311,25 +365,37 @@ impl Scorer {
             out.push('\n');
         }
         out.push_str(&format!("threshold\t{}\nbias\t{}\n", self.threshold, self.bias));
-        let mut keys: Vec<&String> = self.weights.keys().collect();
-        keys.sort();
-        for k in keys {
-            out.push_str(&format!("{k}\t{}\n", self.weights[k]));
+        let mut rows: Vec<(&String, f32)> = self.weights.iter().filter_map(|(h, &w)| Some((self.names.get(h)?, w))).collect();
+        rows.sort_by(|a, b| a.0.cmp(b.0));
+        for (k, w) in rows {
+            out.push_str(&format!("{k}\t{w}\n"));
         }
         out
     }
 
-    /// Probability that a candidate with these features is an attribution.
-    pub fn probability(&self, features: &[String]) -> f32 {
-        let z: f32 = self.bias + features.iter().filter_map(|f| self.weights.get(f.as_str())).sum::<f32>();
+    /// Probability that a candidate with these feature hashes is an attribution.
+    pub fn probability(&self, features: &[u64]) -> f32 {
+        let z: f32 = self.bias + features.iter().filter_map(|f| self.weights.get(f)).sum::<f32>();
         1.0 / (1.0 + (-z.clamp(-30.0, 30.0)).exp())
     }
 
-    /// Trains by stochastic gradient descent on (features, is an attribution) examples, shuffled by a
-    /// seeded SplitMix64 so that the same data and seed give the same weights. Weights whose magnitude
-    /// stays below `prune` are dropped.
+    /// Trains by stochastic gradient descent on (feature strings, is an attribution) examples, shuffled
+    /// by a seeded SplitMix64 so that the same data and seed give the same weights. Weights whose
+    /// magnitude stays below `prune` are dropped.
     pub fn train(examples: &[(Vec<String>, bool)], epochs: usize, seed: u64, prune: f32) -> Scorer {
         let mut s = Scorer { threshold: 0.5, ..Default::default() };
+        let hashed: Vec<Vec<u64>> = examples
+            .iter()
+            .map(|(f, _)| {
+                f.iter()
+                    .map(|n| {
+                        let h = feature_hash(n);
+                        s.names.entry(h).or_insert_with(|| n.clone());
+                        h
+                    })
+                    .collect()
+            })
+            .collect();
         let mut order: Vec<usize> = (0..examples.len()).collect();
         let mut state = seed;
         let mut next = || {
@@ -347,16 +413,18 @@ impl Scorer {
             }
             let lr = 0.1 / (1.0 + ep as f32);
             for &i in &order {
-                let (f, y) = &examples[i];
-                let g = *y as u8 as f32 - s.probability(f);
+                let f = &hashed[i];
+                let g = examples[i].1 as u8 as f32 - s.probability(f);
                 for k in f {
-                    let w = s.weights.entry(k.clone()).or_insert(0.0);
+                    let w = s.weights.entry(*k).or_insert(0.0);
                     *w += lr * g - lr * L2 * *w;
                 }
                 s.bias += lr * g - lr * L2 * s.bias;
             }
         }
         s.weights.retain(|_, w| w.abs() >= prune);
+        let kept = &s.weights;
+        s.names.retain(|h, _| kept.contains_key(h));
         s
     }
 
@@ -385,12 +453,13 @@ mod tests {
         let a = Scorer::train(&data, 5, 7, 1e-3);
         let b = Scorer::train(&data, 5, 7, 1e-3);
         assert_eq!(a.write("h"), b.write("h"), "same data and seed, same weights");
-        let yes = a.probability(&ex(&["L=blast", "SU=PROPN"], true).0);
-        let no = a.probability(&ex(&["L=go", "SU=PROPN"], false).0);
+        let h = |f: &[&str]| f.iter().map(|n| feature_hash(n)).collect::<Vec<u64>>();
+        let yes = a.probability(&h(&["L=blast", "SU=PROPN"]));
+        let no = a.probability(&h(&["L=go", "SU=PROPN"]));
         assert!(yes > 0.8 && no < 0.2, "{yes} {no}");
         let back = Scorer::parse(&a.write("a header\nof two lines")).unwrap();
         assert_eq!(back.write("h"), a.write("h"));
-        assert!((back.probability(&ex(&["L=blast"], true).0) - a.probability(&ex(&["L=blast"], true).0)).abs() < 1e-6);
+        assert!((back.probability(&h(&["L=blast"])) - a.probability(&h(&["L=blast"]))).abs() < 1e-6);
     }
 
     #[test]

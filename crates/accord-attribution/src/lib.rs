@@ -133,7 +133,7 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
     labelled_statements(doc, &quotes, &mut quote_used, &mut atts, lex);
     floating_quotes(doc, &quotes, &mut quote_used, &mut atts);
     if let Some(scorer) = scorer {
-        let cands = learned::document_candidates(doc, &atts);
+        let cands = learned::document_candidates(doc, &atts, false);
         let probabilities: Vec<f32> = cands.iter().map(|c| scorer.probability(&c.features)).collect();
         for i in learned::select(&cands, &probabilities, scorer.threshold) {
             let c = &cands[i];

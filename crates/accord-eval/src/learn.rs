@@ -143,7 +143,7 @@ fn prepare(pipeline: &Pipeline, d: &BratDoc) -> Prepared {
     let gold_speakers = d.relations.iter().map(|r| r.source.as_ref().map(|s| s.cover()).map(|s| (s.start, s.end))).collect();
     let rules: Vec<(usize, usize)> = doc.attributions.iter().map(|a| char_span(&map, a.content)).collect();
     let rule_speakers = doc.attributions.iter().map(|a| a.speaker.map(|s| char_span(&map, s))).collect();
-    let candidates = learned::document_candidates(&doc, &doc.attributions);
+    let candidates = learned::document_candidates(&doc, &doc.attributions, true);
     let candidate_spans = candidates.iter().map(|c| (char_span(&map, c.content), c.speaker.map(|s| char_span(&map, s)))).collect();
     Prepared { gold, gold_speakers, rules, rule_speakers, candidates, candidate_spans }
 }
@@ -189,7 +189,7 @@ pub fn train_attribution(opts: &LearnOptions, log: &mut dyn FnMut(String)) -> Re
                         _ => false,
                     }
             });
-            examples.push((c.features.clone(), y));
+            examples.push((c.names.clone(), y));
         }
     }
     report.candidates = examples.len();

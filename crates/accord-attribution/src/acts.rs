@@ -4,7 +4,8 @@
 //! PolNeAR annotate. Verbs listed in `data/non_cues.txt` (copulas, possession, "declined to") never
 //! count. Only sentences with no other attribution are considered.
 
-use crate::phrases::{np_left, ADVERBS};
+use crate::phrases::np_left;
+use crate::words::words;
 use accord_doc::{Doc, EntityType, MentionKind, Span, TokenKind};
 use accord_facts::lexicon::Lexicons;
 use std::collections::HashSet;
@@ -22,7 +23,6 @@ fn is_act_cue(form: &str, lex: &Lexicons) -> bool {
     lex.act_cues.get(form).is_some_and(|&r| r >= ACT_CUE_RATE)
 }
 
-const OPENERS: &[&str] = &["But", "And", "However", "Meanwhile", "Still", "Yet", "So", "Now", ","];
 
 /// True when token `k` looks like a finite or participial verb.
 fn verbish(doc: &Doc, k: usize, after_aux: bool) -> bool {
@@ -44,7 +44,7 @@ fn verbish(doc: &Doc, k: usize, after_aux: bool) -> bool {
 /// Finds attributed acts in sentence `si` (tokens from `sstart`); returns (cue span, speaker span, content span).
 pub fn find(doc: &Doc, sstart: usize, send: usize, lex: &Lexicons) -> Option<(Span, Span, Span)> {
     let mut a = sstart;
-    while a < send && OPENERS.contains(&doc.token_text(a)) {
+    while a < send && words().openers.contains(&doc.token_text(a)) {
         a += 1;
     }
     // the verb group after the subject: (aux) (not) (adverb) VERB
@@ -54,10 +54,10 @@ pub fn find(doc: &Doc, sstart: usize, send: usize, lex: &Lexicons) -> Option<(Sp
             return None;
         }
         let mut first = v;
-        while first > a && (ADVERBS.contains(&doc.token_text(first - 1).to_lowercase().as_str()) || doc.token_text(first - 1).ends_with("ly") || matches!(doc.token_norm(first - 1), "n't")) {
+        while first > a && (words().adverbs.contains(&doc.token_text(first - 1).to_lowercase().as_str()) || doc.token_text(first - 1).ends_with("ly") || matches!(doc.token_norm(first - 1), "n't")) {
             first -= 1;
         }
-        let after_aux = first < v || (first > a && ADVERBS.contains(&doc.token_text(first - 1).to_lowercase().as_str()));
+        let after_aux = first < v || (first > a && words().adverbs.contains(&doc.token_text(first - 1).to_lowercase().as_str()));
         if !verbish(doc, v, after_aux) || non_cues().contains(&w) || lex.cue(&w).is_some() || !is_act_cue(&w, lex) {
             continue;
         }
@@ -97,8 +97,6 @@ pub fn find(doc: &Doc, sstart: usize, send: usize, lex: &Lexicons) -> Option<(Sp
     None
 }
 
-/// Nouns that head an acting group or organisation in lower case ("the newspaper", "demonstrators").
-const ACTOR_NOUNS: &[&str] = &["newspaper", "campaign", "committee", "government", "administration", "company", "party", "court", "council", "agency", "ministry", "department", "group", "union", "board", "network", "commission", "panel", "police", "army", "military", "democrats", "republicans", "lawmakers", "demonstrators", "protesters", "voters", "critics", "supporters", "leaders", "officials", "experts", "analysts", "economists", "researchers", "authors", "study", "report", "poll", "survey", "analysis"];
 
 /// Attributed acts read off the dependency parse: every verb whose nominal subject is an actor (a named
 /// person, organisation or place, a personal pronoun, a source noun or an organisation noun) and that has
@@ -201,7 +199,7 @@ pub fn find_parsed(doc: &Doc, si: usize, taken: &[Span], lex: &Lexicons) -> Vec<
                     MentionKind::Nominal => true,
                 }
         }) || matches!(actor_word.as_str(), "i" | "we")
-            || ACTOR_NOUNS.contains(&actor_word.as_str())
+            || words().actor_nouns.contains(&actor_word.as_str())
             || lex.source_nouns.contains_key(actor_word.as_str());
         if !actor {
             continue;

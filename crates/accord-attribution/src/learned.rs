@@ -17,6 +17,7 @@
 //! (accord-eval's `learn` module) from the rule output on `../shared/data/polnear/data/train`; see
 //! `models/attribution.md`.
 
+use crate::words::words;
 use accord_doc::{Doc, Span, TokenKind};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -24,8 +25,6 @@ use std::sync::OnceLock;
 
 /// Dependency relations of a verb's complement (the content of a candidate).
 const COMPLEMENTS: &[&str] = &["obj", "ccomp", "xcomp", "iobj", "obl"];
-/// Prepositions that introduce what a noun is about ("questions about", "criticism of", "disdain for").
-const NOUN_CASES: &[&str] = &["about", "of", "on", "for", "over", "against", "to", "with"];
 
 /// A verb that may attribute its complement to its subject.
 #[derive(Clone, Debug)]
@@ -130,7 +129,7 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span], names: bool) -> Vec<Cand
             match a.upos {
                 "VERB" => COMPLEMENTS.contains(&d),
                 "NOUN" => {
-                    (d == "nmod" && children[local(c)].iter().any(|&k| an(k).deprel == "case" && NOUN_CASES.contains(&doc.token_text(k).to_lowercase().as_str())))
+                    (d == "nmod" && children[local(c)].iter().any(|&k| an(k).deprel == "case" && words().noun_cases.contains(&doc.token_text(k).to_lowercase().as_str())))
                         || ((d == "acl" || d == "ccomp") && children[local(c)].iter().any(|&k| an(k).deprel == "mark" && doc.token_text(k).eq_ignore_ascii_case("that")))
                 }
                 _ => matches!(d, "obl" | "ccomp" | "xcomp"),

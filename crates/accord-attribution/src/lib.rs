@@ -34,17 +34,14 @@ pub mod learned;
 pub mod phrases;
 pub mod quotes;
 pub mod speaker;
+pub mod words;
 
 use accord_doc::{Attribution, Doc, QuoteType, Span, TokenKind};
 use accord_facts::lexicon::{CueClass, Lexicons};
-use phrases::{np_left, np_right, ADVERBS};
+use phrases::{np_left, np_right};
+use words::words;
 use quotes::Quote;
 
-const AUXILIARIES: &[&str] = &["has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "do", "is", "are", "was", "were"];
-const VP_STARTERS: &[&str] = &["did", "does", "do", "declined", "refused", "would", "could", "has", "have", "had", "was", "were", "is", "are", "will", "also", "then", "later", "gave", "offered", "provided", "stopped", "urged", "called", "went", "made", "took"];
-/// Words that open an adverbial rather than a clause ("In a statement, X said ..."; "said in a report").
-const PREPOSITIONS: &[&str] = &["in", "on", "at", "to", "for", "during", "after", "before", "with", "by", "of", "from", "as", "since", "despite", "under", "amid", "while", "when", "although", "though", "if", "because", "following", "according", "speaking", "asked", "earlier", "later"];
-const FINITE_HINTS: &[&str] = &["is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "should", "may", "might", "must", "did", "does", "do", "wo", "ca", "'s", "'re", "'ll", "'d"];
 
 /// A cue found in the text, before its attribution is built.
 #[derive(Clone, Debug)]
@@ -194,7 +191,7 @@ fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quoted: &[bool], lex: &Le
         }
         // "said" as an adjective or a passive participle ("it was said", "the said"): keep the active use.
         let mut first = k;
-        while first > range.start && AUXILIARIES.contains(&doc.token_text(first - 1).to_lowercase().as_str()) {
+        while first > range.start && words().auxiliaries.contains(&doc.token_text(first - 1).to_lowercase().as_str()) {
             first -= 1;
         }
         if first < k && matches!(doc.token_text(k - 1).to_lowercase().as_str(), "is" | "are" | "was" | "were") && !w.ends_with("ing") {
@@ -289,7 +286,7 @@ fn looks_like_clause(doc: &Doc, from: usize, to: usize) -> bool {
         if let Some(a) = &doc.tokens[k].analysis {
             return matches!(a.xpos, "VBD" | "VBZ" | "VBP" | "MD");
         }
-        FINITE_HINTS.contains(&w.to_lowercase().as_str()) || (w.ends_with("ed") && k > from)
+        words().finite_hints.contains(&w.to_lowercase().as_str()) || (w.ends_with("ed") && k > from)
     })
 }
 
@@ -354,7 +351,7 @@ fn content_after(doc: &Doc, cue: &Cue, send: usize, quotes: &[Quote], lex: &Lexi
         }
     }
     // "says of Clinton, “...”", "said in a statement: “...”": a short adjunct, then the quotation
-    if PREPOSITIONS.contains(&doc.token_text(r).to_lowercase().as_str()) {
+    if words().prepositions.contains(&doc.token_text(r).to_lowercase().as_str()) {
         if let Some(p) = (r + 1..send.min(r + 9)).find(|&k| matches!(doc.token_text(k), "," | ":")) {
             let plain = (r..p).all(|k| doc.tokens[k].kind != TokenKind::OpenQuote && lex.cue(doc.token_text(k)).is_none());
             if plain && p + 1 < send {
@@ -401,8 +398,8 @@ fn content_after(doc: &Doc, cue: &Cue, send: usize, quotes: &[Quote], lex: &Lexi
         return None;
     }
     let lf = first.to_lowercase();
-    let subject_like = phrases::SUBJECT_PRONOUNS.contains(&lf.as_str()) || first.starts_with(char::is_uppercase) || matches!(lf.as_str(), "there" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "these" | "those" | "no" | "all" | "some" | "most" | "many");
-    let preposition = PREPOSITIONS.contains(&lf.as_str()) || doc.tokens[r].kind == TokenKind::Punct;
+    let subject_like = words().subject_pronouns.contains(&lf.as_str()) || first.starts_with(char::is_uppercase) || matches!(lf.as_str(), "there" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "these" | "those" | "no" | "all" | "some" | "most" | "many");
+    let preposition = words().prepositions.contains(&lf.as_str()) || doc.tokens[r].kind == TokenKind::Punct;
     if preposition || (!subject_like && !strong_belief && !looks_like_clause(doc, r, send)) {
         return None;
     }
@@ -419,7 +416,7 @@ fn cut_coordinated_vp(doc: &Doc, content: Span, lex: &Lexicons) -> Span {
             let w = doc.token_text(next).to_lowercase();
             let verbish = match &doc.tokens[next].analysis {
                 Some(an) => matches!(an.upos, "VERB" | "AUX") || (an.upos == "ADV" && w != "there"),
-                None => VP_STARTERS.contains(&w.as_str()) || lex.cue(&w).is_some(),
+                None => words().vp_starters.contains(&w.as_str()) || lex.cue(&w).is_some(),
             };
             if verbish {
                 return Span::new(content.start, trim_end(doc, content.start, k));
@@ -445,7 +442,7 @@ fn cut_trailing_attribution(doc: &Doc, content: Span, lex: &Lexicons) -> Span {
         // ", NP CUE" running to the end of the content
         if let Some((_, e)) = np_right(doc, k + 1, b, lex) {
             let mut c = e;
-            while c < b && ADVERBS.contains(&doc.token_text(c).to_lowercase().as_str()) {
+            while c < b && words().adverbs.contains(&doc.token_text(c).to_lowercase().as_str()) {
                 c += 1;
             }
             if c < b && lex.cue(doc.token_text(c)).is_some() && doc.token_text(c).starts_with(char::is_lowercase) && (b - c) <= 6 {
@@ -491,7 +488,7 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
 
     // Skip adverbs between speaker and cue: "X also said".
     let mut left_end = cue.first;
-    while left_end > sstart && ADVERBS.contains(&doc.token_text(left_end - 1).to_lowercase().as_str()) {
+    while left_end > sstart && words().adverbs.contains(&doc.token_text(left_end - 1).to_lowercase().as_str()) {
         left_end -= 1;
     }
     let mut subject = np_left(doc, sstart, left_end, lex);
@@ -570,7 +567,7 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
     let quote_before = boundary > sstart && doc.tokens[boundary - 1].kind == TokenKind::CloseQuote;
     // "In a Facebook message posted Friday, Cruz said ...": an adverbial, not content
     let adverbial_before = sstart < boundary
-        && PREPOSITIONS.contains(&doc.token_text(sstart).to_lowercase().as_str())
+        && words().prepositions.contains(&doc.token_text(sstart).to_lowercase().as_str())
         && (sstart..boundary.saturating_sub(1)).all(|k| doc.token_text(k) != "," && doc.tokens[k].kind != TokenKind::OpenQuote);
     let clause_before = words_before >= 3 && !adverbial_before && looks_like_clause(doc, sstart, boundary);
     let rest_after_cue_empty = after.is_none() || (!strong_after && (clause_before || quote_before));
@@ -585,7 +582,7 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
     let prefix_adverbial = boundary > sstart
         && quoted_words_before < 4
         && ((words_before <= 2 && !quote_before)
-            || PREPOSITIONS.contains(&doc.token_text(sstart).to_lowercase().as_str())
+            || words().prepositions.contains(&doc.token_text(sstart).to_lowercase().as_str())
             || doc.token_text(boundary - 1) == ":");
     let rest_after_cue_empty = rest_after_cue_empty && !(prefix_adverbial && after.is_some());
     if (closes_before || starts_with_quote_before) && (rest_after_cue_empty || subject.is_none()) && !(prefix_adverbial && after.is_some()) {
@@ -598,7 +595,7 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
         // "“A,” he said, “B.”": the second part belongs to the same quote.
         let mut tail_start = speaker_tokens.map_or(cue.end, |(_, e)| e.max(cue.end));
         // "the agency said in a June report, and ...": step over the adverbial to its comma
-        if tail_start < send && PREPOSITIONS.contains(&doc.token_text(tail_start).to_lowercase().as_str()) {
+        if tail_start < send && words().prepositions.contains(&doc.token_text(tail_start).to_lowercase().as_str()) {
             if let Some(c) = (tail_start..send.min(tail_start + 7)).find(|&k| doc.token_text(k) == ",") {
                 tail_start = c;
             }

@@ -2,15 +2,10 @@
 //! Leavitt said") or after it ("said Mr Smith", "according to a Hamas official"). Uses the tagger's parts
 //! of speech when the models stage ran, and word lists otherwise.
 
+use crate::words::words;
 use accord_doc::{Doc, TokenKind};
 use accord_facts::lexicon::Lexicons;
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "another", "one", "two", "three", "some", "several", "many", "other", "both", "each", "these", "those", "this", "all", "most"];
-const NP_ADJ: &[&str] = &["senior", "former", "top", "local", "unnamed", "anonymous", "unidentified", "western", "military", "security", "government", "administration", "intelligence", "campaign", "police", "health", "foreign", "other", "new", "current", "retired", "independent", "leading", "prominent", "chief", "federal", "state", "white", "house"];
-/// Personal pronouns that can be speakers.
-pub const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
-/// Adverbs that may sit between a speaker and its cue ("also said", "later added").
-pub const ADVERBS: &[&str] = &["also", "later", "previously", "again", "then", "repeatedly", "recently", "once", "separately", "further", "earlier", "privately", "publicly", "reportedly", "specifically", "flatly", "firmly", "simply", "only", "even", "still", "never", "not", "has", "have", "had", "was", "were", "is", "had", "will", "would"];
 
 fn is_np_word(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
     let t = &doc.tokens[k];
@@ -38,8 +33,8 @@ fn is_np_word(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
     }
     let lw = w.to_lowercase();
     w.starts_with(char::is_uppercase) && !matches!(lw.as_str(), "but" | "and" | "that" | "if" | "when" | "as" | "while")
-        || DETERMINERS.contains(&lw.as_str())
-        || NP_ADJ.contains(&lw.as_str())
+        || words().determiners.contains(&lw.as_str())
+        || words().np_adjectives.contains(&lw.as_str())
         || lex.is_title(&lw)
         || lex.source_nouns.contains_key(lw.as_str())
         || lex.known.contains_key(w)
@@ -53,7 +48,7 @@ pub fn np_left(doc: &Doc, floor: usize, end: usize, lex: &Lexicons) -> Option<(u
     // "attorneys for the family", "Experts on North Korea": a noun before a short prepositional phrase
     if k > floor + 1 && matches!(doc.token_text(k - 1), "for" | "of" | "on" | "at" | "from" | "to" | "with") && end - k <= 5 {
         if let Some((a, _)) = np_left_core(doc, floor, k - 1, lex) {
-            if k - 1 - a <= 4 && !SUBJECT_PRONOUNS.contains(&doc.token_text(a).to_lowercase().as_str()) {
+            if k - 1 - a <= 4 && !words().subject_pronouns.contains(&doc.token_text(a).to_lowercase().as_str()) {
                 return Some((a, end));
             }
         }
@@ -77,10 +72,10 @@ fn np_left_core(doc: &Doc, floor: usize, end: usize, lex: &Lexicons) -> Option<(
     }
     let last = end - 1;
     let lw = doc.token_text(last).to_lowercase();
-    if SUBJECT_PRONOUNS.contains(&lw.as_str()) {
+    if words().subject_pronouns.contains(&lw.as_str()) {
         return Some((last, end));
     }
-    if matches!(doc.token_norm(last), "'s" | "'" | "-") || DETERMINERS.contains(&lw.as_str()) {
+    if matches!(doc.token_norm(last), "'s" | "'" | "-") || words().determiners.contains(&lw.as_str()) {
         return None;
     }
     if !is_np_word(doc, last, lex) {
@@ -89,7 +84,7 @@ fn np_left_core(doc: &Doc, floor: usize, end: usize, lex: &Lexicons) -> Option<(
             return None;
         }
         let _ = &mut end;
-        let det = (last.saturating_sub(3).max(floor)..last).rev().find(|&k| DETERMINERS.contains(&doc.token_text(k).to_lowercase().as_str()))?;
+        let det = (last.saturating_sub(3).max(floor)..last).rev().find(|&k| words().determiners.contains(&doc.token_text(k).to_lowercase().as_str()))?;
         if (det + 1..last).any(|k| doc.tokens[k].kind != TokenKind::Word || lex.cue(doc.token_text(k)).is_some()) {
             return None;
         }
@@ -99,7 +94,7 @@ fn np_left_core(doc: &Doc, floor: usize, end: usize, lex: &Lexicons) -> Option<(
     while k > floor && end - k < 12 {
         let prev = k - 1;
         let pw = doc.token_text(prev).to_lowercase();
-        if SUBJECT_PRONOUNS.contains(&pw.as_str()) || !is_np_word(doc, prev, lex) {
+        if words().subject_pronouns.contains(&pw.as_str()) || !is_np_word(doc, prev, lex) {
             break;
         }
         // "of" inside a name: "Ministry of Health", "Secretary of State"
@@ -113,7 +108,7 @@ fn np_left_core(doc: &Doc, floor: usize, end: usize, lex: &Lexicons) -> Option<(
         let mut d = k;
         while d > floor && k - d < 3 && doc.tokens[d - 1].kind == TokenKind::Word && lex.cue(doc.token_text(d - 1)).is_none() {
             d -= 1;
-            if DETERMINERS.contains(&doc.token_text(d).to_lowercase().as_str()) {
+            if words().determiners.contains(&doc.token_text(d).to_lowercase().as_str()) {
                 return Some((d, end));
             }
             if !doc.token_text(d).starts_with(char::is_lowercase) {
@@ -130,7 +125,7 @@ pub fn np_right(doc: &Doc, start: usize, ceiling: usize, lex: &Lexicons) -> Opti
         return None;
     }
     let lw = doc.token_text(start).to_lowercase();
-    if SUBJECT_PRONOUNS.contains(&lw.as_str()) {
+    if words().subject_pronouns.contains(&lw.as_str()) {
         return Some((start, start + 1));
     }
     let mut k = start;
@@ -144,7 +139,7 @@ pub fn np_right(doc: &Doc, start: usize, ceiling: usize, lex: &Lexicons) -> Opti
         }
     }
     // do not end on a determiner, a possessive or punctuation
-    while k > start && (DETERMINERS.contains(&doc.token_text(k - 1).to_lowercase().as_str()) || matches!(doc.token_norm(k - 1), "'s" | "'" | "." | "-")) {
+    while k > start && (words().determiners.contains(&doc.token_text(k - 1).to_lowercase().as_str()) || matches!(doc.token_norm(k - 1), "'s" | "'" | "." | "-")) {
         k -= 1;
     }
     (k > start).then_some((start, k))

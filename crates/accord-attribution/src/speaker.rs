@@ -1,11 +1,10 @@
 //! Speaker resolution: from the speaker phrase to an entity (through coreference) or to a typed unnamed
 //! source (group, anonymous, organisation), with an affiliation where the phrase gives one.
 
+use crate::words::words;
 use accord_doc::{Attribution, Doc, EntityType, MentionKind, Source, SourceKind, Span};
 use accord_facts::lexicon::Lexicons;
 
-/// Nouns that make "X’s NOUN" an organisation speaking for X.
-const OFFICE_NOUNS: &[&str] = &["office", "ministry", "government", "administration", "campaign", "team", "foundation", "cabinet", "party", "army", "military"];
 
 /// Follows antecedent links to the first mention of a chain.
 fn chain_root(doc: &Doc, mut m: usize) -> usize {
@@ -37,7 +36,7 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
     let last_word = phrase.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_lowercase();
     // "Prime Minister Binyamin Netanyahu’s office"
     let possessive = phrase.contains("’s ") || phrase.contains("'s ") || phrase.split(' ').next().is_some_and(|w| matches!(w.to_lowercase().as_str(), "his" | "her" | "their" | "its"));
-    if possessive && OFFICE_NOUNS.contains(&last_word.as_str()) {
+    if possessive && words().office_nouns.contains(&last_word.as_str()) {
         let owner = doc.mentions[mentions_in(doc, sp)]
             .iter()
             .filter(|m| sp.contains(m.span) && m.kind != MentionKind::Nominal)

@@ -1,0 +1,73 @@
+//! The word lists of the attribution rules, read from `data/attribution_words.tsv` (compiled in).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Every list of `data/attribution_words.tsv`.
+#[derive(Debug)]
+pub struct Words {
+    /// Words that may open a sentence before its subject ("But X said ...").
+    pub openers: Vec<&'static str>,
+    /// Lower-case nouns that head an acting group or organisation ("the newspaper", "critics").
+    pub actor_nouns: Vec<&'static str>,
+    /// Prepositions that introduce what a noun is about ("questions about", "criticism of").
+    pub noun_cases: Vec<&'static str>,
+    /// Auxiliaries that belong to a cue ("has said", "would add").
+    pub auxiliaries: Vec<&'static str>,
+    /// Words that open a subject-less coordinated verb phrase (", but declined to elaborate").
+    pub vp_starters: Vec<&'static str>,
+    /// Words that open an adverbial rather than a clause ("In a statement, X said"; "said in a report").
+    pub prepositions: Vec<&'static str>,
+    /// Finite verb forms that mark a clause when no tagger ran.
+    pub finite_hints: Vec<&'static str>,
+    /// Determiners that may open a speaker phrase ("the", "another").
+    pub determiners: Vec<&'static str>,
+    /// Lower-case modifiers inside speaker phrases ("senior", "former", "unnamed").
+    pub np_adjectives: Vec<&'static str>,
+    /// Personal pronouns that can be speakers.
+    pub subject_pronouns: Vec<&'static str>,
+    /// Adverbs (and auxiliaries) that may sit between a speaker and its cue ("also said", "had earlier said").
+    pub adverbs: Vec<&'static str>,
+    /// Nouns for the office of a person ("X's office", "X's campaign"): the speaker is an organisation.
+    pub office_nouns: Vec<&'static str>,
+}
+
+/// The lists, parsed once.
+pub fn words() -> &'static Words {
+    static W: OnceLock<Words> = OnceLock::new();
+    W.get_or_init(|| {
+        let mut lists: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+        for line in include_str!("../../../data/attribution_words.tsv").lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let (name, items) = line.split_once('\t').unwrap_or((line, ""));
+            lists.insert(name, items.split(' ').filter(|w| !w.is_empty()).collect());
+        }
+        let mut get = |name: &str| lists.remove(name).unwrap_or_else(|| panic!("data/attribution_words.tsv has no list {name}"));
+        Words {
+        openers: get("openers"),
+        actor_nouns: get("actor_nouns"),
+        noun_cases: get("noun_cases"),
+        auxiliaries: get("auxiliaries"),
+        vp_starters: get("vp_starters"),
+        prepositions: get("prepositions"),
+        finite_hints: get("finite_hints"),
+        determiners: get("determiners"),
+        np_adjectives: get("np_adjectives"),
+        subject_pronouns: get("subject_pronouns"),
+        adverbs: get("adverbs"),
+        office_nouns: get("office_nouns"),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_list_loads_and_is_not_empty() {
+        let w = super::words();
+        assert!(w.auxiliaries.contains(&"has") && w.openers.contains(&",") && w.finite_hints.contains(&"'s"));
+        assert!(!w.actor_nouns.is_empty() && !w.office_nouns.is_empty() && !w.noun_cases.is_empty());
+    }
+}

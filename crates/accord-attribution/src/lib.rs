@@ -382,7 +382,7 @@ fn content_after(doc: &Doc, cue: &Cue, send: usize, quotes: &[Quote], lex: &Lexi
     // an embedded question: "isn't saying if ...", "have not said when they would ...", "asked whether ..."
     let first = doc.token_text(r);
     if cue.class != CueClass::Act && matches!(first.to_lowercase().as_str(), "if" | "whether" | "how" | "why" | "what" | "when" | "where" | "who") && r + 2 < send {
-        let subject_next = doc.tokens[r + 1].analysis.as_ref().map_or(false, |a| matches!(a.upos, "PRON" | "PROPN" | "NOUN" | "DET"));
+        let subject_next = doc.tokens[r + 1].analysis.as_ref().is_some_and(|a| matches!(a.upos, "PRON" | "PROPN" | "NOUN" | "DET"));
         if (first.eq_ignore_ascii_case("whether") || subject_next) && looks_like_clause(doc, r + 1, send) {
             return Some((Span::new(doc.tokens[r].span.start, trim_end(doc, doc.tokens[r].span.start, send)), false));
         }

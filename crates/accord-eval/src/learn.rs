@@ -69,6 +69,9 @@ pub const PRUNE: f32 = 0.01;
 /// (not at all).
 pub const SPEAKER_SLACK: f64 = 0.0;
 
+/// A span in code points: (start, end).
+type Chars = (usize, usize);
+
 /// One article's gold relations and predictions, as code point spans: (content, speaker).
 struct Prepared {
     gold: Vec<(usize, usize)>,
@@ -77,7 +80,7 @@ struct Prepared {
     rule_speakers: Vec<Option<(usize, usize)>>,
     candidates: Vec<Candidate>,
     /// Per candidate: content and speaker as code point spans.
-    candidate_spans: Vec<((usize, usize), Option<(usize, usize)>)>,
+    candidate_spans: Vec<(Chars, Option<Chars>)>,
 }
 
 fn char_span(map: &[usize], s: Span) -> (usize, usize) {
@@ -133,8 +136,8 @@ fn prepare(pipeline: &Pipeline, d: &BratDoc) -> Prepared {
     let mut map = vec![0usize; doc.text.len() + 1];
     let mut c = 0;
     for (b, ch) in doc.text.char_indices() {
-        for k in b..b + ch.len_utf8() {
-            map[k] = c;
+        for slot in &mut map[b..b + ch.len_utf8()] {
+            *slot = c;
         }
         c += 1;
     }

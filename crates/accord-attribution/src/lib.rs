@@ -140,9 +140,64 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
     atts.sort_by_key(|a| (a.content.start, a.content.end));
     atts.dedup_by(|b, a| a.content == b.content);
     for a in &mut atts {
+        // a relative pronoun stays the speaker mention (as PolNeAR marks it) but resolves through the
+        // noun phrase it stands for
+        let pronoun = a.speaker;
+        let relative = relative_speaker(doc, a);
         speaker::resolve(doc, a, lex);
+        if relative {
+            a.speaker = pronoun;
+        }
     }
     doc.attributions = atts;
+}
+
+/// A relative pronoun speaker ("the senator, who said ...", "a letter that says ...") stands for the noun
+/// phrase its clause modifies (from the parse): that phrase, up to the pronoun, becomes the speaker.
+/// Returns true when it replaced the speaker.
+fn relative_speaker(doc: &Doc, a: &mut Attribution) -> bool {
+    let Some(sp) = a.speaker else { return false };
+    if !matches!(doc.slice(sp).to_lowercase().as_str(), "who" | "which" | "that") {
+        return false;
+    }
+    let rel = doc.token_at_or_after(sp.start);
+    let Some(verb) = doc.tokens.get(rel).and_then(|t| t.analysis.as_ref()).and_then(|x| x.head) else { return false };
+    let Some(va) = doc.tokens[verb].analysis.as_ref() else { return false };
+    let Some(noun) = va.head.filter(|_| va.deprel.starts_with("acl")) else { return false };
+    if noun >= rel || !doc.tokens[noun].analysis.as_ref().is_some_and(|x| matches!(x.upos, "NOUN" | "PROPN" | "PRON")) {
+        return false;
+    }
+    // the noun's phrase before the pronoun, and the relative clause's own extent
+    let s = &doc.sentences[doc.tokens[noun].sentence];
+    let head = |k: usize| doc.tokens[k].analysis.as_ref().and_then(|x| x.head);
+    let under = |k: usize, root: usize| {
+        let mut x = k;
+        for _ in 0..64 {
+            if x == root {
+                return true;
+            }
+            match head(x) {
+                Some(h) => x = h,
+                None => return false,
+            }
+        }
+        false
+    };
+    let phrase: Vec<usize> = s.tokens.clone().filter(|&k| k < rel && under(k, noun)).collect();
+    let lo = phrase.iter().copied().min().unwrap_or(noun);
+    let mut hi = phrase.iter().copied().max().unwrap_or(noun);
+    while hi > lo && doc.tokens[hi].kind == TokenKind::Punct {
+        hi -= 1;
+    }
+    // "Ortiz, who said the dam would be rebuilt, left early": the content ends with the clause
+    if let Some(end) = s.tokens.clone().filter(|&k| under(k, verb)).max() {
+        let cut = trim_end(doc, a.content.start, end + 1);
+        if cut > a.content.start && cut < a.content.end {
+            a.content.end = cut;
+        }
+    }
+    a.speaker = Some(Span::new(doc.tokens[lo].span.start, doc.tokens[hi].span.end));
+    true
 }
 
 /// Cue tokens of one sentence.
@@ -551,7 +606,10 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
         Some((a, _)) => a,
         None => cue.first,
     };
+    // "X, who said ...": a relative clause's content follows its cue
+    let relative_subject = subject.is_some_and(|(a, b)| b == a + 1 && matches!(doc.token_text(a).to_lowercase().as_str(), "who" | "which" | "that"));
     let closes_before = speaker_override.is_none()
+        && !relative_subject
         && cue.class != CueClass::Act
         && boundary > sstart
         && (matches!(doc.token_text(boundary - 1), "," | ":" | "—" | "–" | "--") || doc.tokens[boundary - 1].kind == TokenKind::CloseQuote);

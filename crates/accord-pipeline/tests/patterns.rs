@@ -202,3 +202,11 @@ fn the_learned_scorer_adds_stances_that_no_cue_list_names() {
     accord_attribution::extract_with(&mut d, Some(scorer));
     assert!(d.attributions.is_empty(), "{:?}", d.attributions);
 }
+
+#[test]
+fn a_relative_pronoun_speaker_resolves_to_the_noun_it_stands_for() {
+    let doc = extract("The plan has the support of Jane Ortiz, a senator who says the dam is safe.", "relative.txt", None);
+    let a = attribution_with(&doc, "the dam is safe");
+    assert_eq!(a.speaker.as_ref().unwrap().text, "who");
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Jane Ortiz"));
+}

@@ -155,6 +155,20 @@ fn prefetch<T>(p: *const T) {
     let _ = p;
 }
 
+#[inline(always)]
+fn add_row(scores: &mut [i32], row: &[i16]) {
+    for (s, w) in scores.iter_mut().zip(row) {
+        *s += *w as i32;
+    }
+}
+
+/// [`add_row`] compiled for AVX2 (sixteen weights per instruction instead of four).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn add_row_avx2(scores: &mut [i32], row: &[i16]) {
+    add_row(scores, row)
+}
+
 impl Frozen {
     fn build(n_classes: usize, scale: f32, keys: Vec<u64>, lens: Vec<u8>, classes: Vec<u16>, weights: Vec<i16>) -> Frozen {
         let cap = (keys.len() + keys.len() / 2).next_power_of_two().max(16);
@@ -243,13 +257,19 @@ impl Frozen {
             }
         }
         let scores = &mut scores[..nc];
+        #[cfg(target_arch = "x86_64")]
+        let avx2 = std::arch::is_x86_feature_detected!("avx2");
         for &(a, l) in &rows[..n] {
             let l = if l & DENSE != 0 { l } else { (l >> START_BITS) & 0xFF };
             if l & DENSE != 0 {
                 let row = &self.dense[a as usize * nc..(a as usize + 1) * nc];
-                for (s, w) in scores.iter_mut().zip(row) {
-                    *s += *w as i32;
+                #[cfg(target_arch = "x86_64")]
+                if avx2 {
+                    // SAFETY: the CPU supports AVX2 (checked above).
+                    unsafe { add_row_avx2(scores, row) };
+                    continue;
                 }
+                add_row(scores, row);
             } else {
                 for e in &self.ents[a as usize..(a + l) as usize] {
                     scores[e.class as usize] += e.w as i32;

@@ -466,6 +466,17 @@ impl Parser {
             }
         }
         while !st.terminal() {
+            let valid = st.valid();
+            // forced moves need no scores: a shift onto an empty stack, and the last word's arc to the
+            // root (its label is set to `root` below)
+            if valid == [true, false, false] {
+                st.apply(SHIFT);
+                continue;
+            }
+            if valid == [false, true, false] {
+                st.apply(1 + 2 * self.root_label as usize);
+                continue;
+            }
             feats.clear();
             dynamic_features(st, inp, feats);
             let (s0, s1, s2) = stack_top(st);
@@ -478,7 +489,6 @@ impl Parser {
                 }
             }
             self.model.score(feats, scores);
-            let valid = st.valid();
             if !valid[0] {
                 scores[0] = i32::MIN;
             }

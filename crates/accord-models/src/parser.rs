@@ -350,6 +350,7 @@ pub struct Scratch {
     /// Per-sentence partial scores (`n + 1` rows of all classes each): the buffer block per `n0`, then
     /// the s0, s1 and s2 blocks per word (the last row for an empty position).
     pre: Vec<i32>,
+    bounds: Vec<usize>,
 }
 
 impl Parser {
@@ -446,24 +447,38 @@ impl Parser {
     pub fn parse(&self, inp: &Input, scratch: &mut Scratch) {
         let n = inp.lex.len();
         let nc = self.model.n_classes();
-        let Scratch { state: st, feats, scores, pre } = scratch;
+        let Scratch { state: st, feats, scores, pre, bounds } = scratch;
         st.init(n);
         scores.resize(nc, 0);
         let rows = n + 1;
         pre.clear();
         pre.resize(4 * rows * nc, 0);
         let nn = n as u32;
+        // all per-sentence features first (block `b` is `feats[bounds[b]..bounds[b + 1]]`, blocks in the
+        // order of `pre`), so the table slots of the next blocks are on their way while one is scored
+        feats.clear();
+        bounds.clear();
+        bounds.push(0);
         for i in 0..rows {
-            feats.clear();
             buffer_features(inp, nn, i as u32, feats);
-            self.model.score(feats, &mut pre[i * nc..(i + 1) * nc]);
-            let s = if i == n { NONE } else { i as u32 };
-            for role in 0..3 {
-                feats.clear();
-                stack_features(inp, nn, role, s, feats);
-                let r = (1 + role) * rows + i;
-                self.model.score(feats, &mut pre[r * nc..(r + 1) * nc]);
+            bounds.push(feats.len());
+        }
+        for role in 0..3 {
+            for i in 0..rows {
+                stack_features(inp, nn, role, if i == n { NONE } else { i as u32 }, feats);
+                bounds.push(feats.len());
             }
+        }
+        const AHEAD: usize = 32;
+        let mut fetched = 0;
+        for b in 0..4 * rows {
+            let (a, e) = (bounds[b], bounds[b + 1]);
+            let want = (e + AHEAD).min(feats.len());
+            if fetched < want {
+                self.model.prefetch(&feats[fetched..want]);
+                fetched = want;
+            }
+            self.model.score(&feats[a..e], &mut pre[b * nc..(b + 1) * nc]);
         }
         while !st.terminal() {
             let valid = st.valid();

@@ -216,6 +216,13 @@ impl Frozen {
     pub fn scale(&self) -> f32 {
         self.scale
     }
+    /// Starts loading the table slots of `feats` (to overlap their cache misses with other work).
+    #[inline]
+    pub fn prefetch(&self, feats: &[u64]) {
+        for &f in feats {
+            prefetch(self.slots.as_ptr().wrapping_add((f as usize) & self.mask));
+        }
+    }
     /// `(start, packed row)` of a feature.
     #[inline]
     fn row(&self, key: u64) -> Option<(u32, u32)> {

@@ -141,27 +141,89 @@ pub fn tag_hash(upos: &str, xpos: &str) -> u64 {
 const NW: u64 = 0x0BAD_F00D;
 const RW: u64 = 0x0000_B007;
 
+#[inline(always)]
+fn wf(inp: &Input, n: u32, i: u32) -> u64 {
+    if i == NONE {
+        NW
+    } else if i == n {
+        RW
+    } else {
+        inp.lex[i as usize].lower
+    }
+}
+
+#[inline(always)]
+fn tf(inp: &Input, n: u32, i: u32) -> u64 {
+    if i == NONE {
+        NW
+    } else if i == n {
+        RW
+    } else {
+        inp.tags[i as usize]
+    }
+}
+
+/// Features that depend only on the buffer front `n0` (and the words after it): scored once per
+/// buffer position at parse time.
+fn buffer_features(inp: &Input, n: u32, n0: u32, out: &mut Vec<u64>) {
+    let n1 = if n0 < n { n0 + 1 } else { NONE };
+    let n2 = if n0 + 1 < n { n0 + 2 } else { NONE };
+    let (wn0, wn1, wn2) = (wf(inp, n, n0), wf(inp, n, n1), wf(inp, n, n2));
+    let (tn0, tn1, tn2) = (tf(inp, n, n0), tf(inp, n, n1), tf(inp, n, n2));
+    out.extend_from_slice(&[
+        1,
+        h2(2, wn0),
+        h2(3, wn1),
+        h2(4, wn2),
+        h2(11, tn0),
+        h2(12, tn1),
+        h2(13, tn2),
+        h3(20, wn0, tn0),
+        h3(21, wn1, tn1),
+        h3(31, tn0, tn1),
+        h3(32, h2(tn0, tn1), tn2),
+    ]);
+}
+
+/// Features of one stack word in role `role` (0 = s0, 1 = s1, 2 = s2) alone: scored once per word and
+/// role at parse time.
+fn stack_features(inp: &Input, n: u32, role: usize, s: u32, out: &mut Vec<u64>) {
+    let (ws, ts) = (wf(inp, n, s), tf(inp, n, s));
+    match role {
+        0 => out.extend_from_slice(&[h2(5, ws), h2(14, ts), h3(22, ws, ts)]),
+        1 => out.extend_from_slice(&[h2(6, ws), h2(15, ts), h3(23, ws, ts)]),
+        _ => out.extend_from_slice(&[h2(7, ws), h2(16, ts)]),
+    }
+}
+
+/// The stack words s0, s1, s2 (`NONE` when absent).
+#[inline(always)]
+fn stack_top(st: &State) -> (u32, u32, u32) {
+    let sl = st.stack.len();
+    let s0 = if sl >= 1 { st.stack[sl - 1] } else { NONE };
+    let s1 = if sl >= 2 { st.stack[sl - 2] } else { NONE };
+    let s2 = if sl >= 3 { st.stack[sl - 3] } else { NONE };
+    (s0, s1, s2)
+}
+
+/// All features of a configuration (training scores them together; parsing adds the buffer and
+/// stack blocks from per-sentence tables and scores only these).
 fn features(st: &State, inp: &Input, out: &mut Vec<u64>) {
     out.clear();
     let n = st.n as u32;
-    let w = |i: u32| -> u64 {
-        if i == NONE {
-            NW
-        } else if i == n {
-            RW
-        } else {
-            inp.lex[i as usize].lower
-        }
-    };
-    let t = |i: u32| -> u64 {
-        if i == NONE {
-            NW
-        } else if i == n {
-            RW
-        } else {
-            inp.tags[i as usize]
-        }
-    };
+    let (s0, s1, s2) = stack_top(st);
+    buffer_features(inp, n, st.i as u32, out);
+    stack_features(inp, n, 0, s0, out);
+    stack_features(inp, n, 1, s1, out);
+    stack_features(inp, n, 2, s2, out);
+    dynamic_features(st, inp, out);
+}
+
+/// Features that combine several positions or depend on attached children.
+fn dynamic_features(st: &State, inp: &Input, out: &mut Vec<u64>) {
+    let n = st.n as u32;
+    let w = |i: u32| wf(inp, n, i);
+    let t = |i: u32| tf(inp, n, i);
     let lab = |i: u32| -> u64 {
         if i == NONE || i == n {
             0xFFFF
@@ -169,62 +231,41 @@ fn features(st: &State, inp: &Input, out: &mut Vec<u64>) {
             st.labels[i as usize] as u64
         }
     };
-    let sl = st.stack.len();
-    let s0 = if sl >= 1 { st.stack[sl - 1] } else { NONE };
-    let s1 = if sl >= 2 { st.stack[sl - 2] } else { NONE };
-    let s2 = if sl >= 3 { st.stack[sl - 3] } else { NONE };
+    let (s0, s1, s2) = stack_top(st);
     let n0 = st.i as u32;
     let n1 = if n0 < n { n0 + 1 } else { NONE };
-    let n2 = if n0 + 1 < n { n0 + 2 } else { NONE };
     let kid = |v: &Vec<[u32; 2]>, i: u32, k: usize| if i == NONE { NONE } else { v[i as usize][k] };
     let (s0b1, s0b2) = (kid(&st.lefts, s0, 0), kid(&st.lefts, s0, 1));
     let (s0f1, s0f2) = (kid(&st.rights, s0, 0), kid(&st.rights, s0, 1));
     let (n0b1, n0b2) = (kid(&st.lefts, n0, 0), kid(&st.lefts, n0, 1));
     let s1f1 = kid(&st.rights, s1, 0);
-    let (ws0, ws1, ws2, wn0, wn1, wn2) = (w(s0), w(s1), w(s2), w(n0), w(n1), w(n2));
-    let (ts0, ts1, ts2, tn0, tn1, tn2) = (t(s0), t(s1), t(s2), t(n0), t(n1), t(n2));
+    let (ws0, ws1, ws2, wn0) = (w(s0), w(s1), w(s2), w(n0));
+    let (ts0, ts1, ts2, tn0, tn1) = (t(s0), t(s1), t(s2), t(n0), t(n1));
     let (ts0b1, ts0b2, ts0f1, ts0f2, tn0b1, tn0b2) = (t(s0b1), t(s0b2), t(s0f1), t(s0f2), t(n0b1), t(n0b2));
     let val = |v: &Vec<u8>, i: u32| if i == NONE { 0xFF } else { v[i as usize] as u64 };
     let (vs0b, vs0f, vn0b) = (val(&st.nl, s0), val(&st.nr, s0), val(&st.nl, n0));
     let d = if s0 == NONE { 0xFF } else { (n0 - s0).min(5) as u64 };
     let (ls0b1, ls0f1, ln0b1, ls0b2, ls0f2) = (lab(s0b1), lab(s0f1), lab(n0b1), lab(s0b2), lab(s0f2));
+    let (wts0, wtn0) = (h2(ws0, ts0), h2(wn0, tn0));
+    let (ts0tn0, ts1ts0) = (h2(ts0, tn0), h2(ts1, ts0));
     out.extend_from_slice(&[
-        1,
-        h2(2, wn0),
-        h2(3, wn1),
-        h2(4, wn2),
-        h2(5, ws0),
-        h2(6, ws1),
-        h2(7, ws2),
         h2(8, w(n0b1)),
         h2(9, w(s0b1)),
         h2(10, w(s0f1)),
-        h2(11, tn0),
-        h2(12, tn1),
-        h2(13, tn2),
-        h2(14, ts0),
-        h2(15, ts1),
-        h2(16, ts2),
         h2(17, tn0b1),
         h2(18, ts0b1),
         h2(19, ts0f1),
-        h3(20, wn0, tn0),
-        h3(21, wn1, tn1),
-        h3(22, ws0, ts0),
-        h3(23, ws1, ts1),
         h3(24, ws0, wn0),
-        h3(25, h2(wn0, tn0), ws0),
-        h3(26, h2(wn0, tn0), ts0),
-        h3(27, h2(ws0, ts0), wn0),
-        h3(28, h2(ws0, ts0), tn0),
-        h3(29, h2(ws0, ts0), h2(wn0, tn0)),
+        h3(25, wtn0, ws0),
+        h3(26, wtn0, ts0),
+        h3(27, wts0, wn0),
+        h3(28, wts0, tn0),
+        h3(29, wts0, wtn0),
         h3(30, ts0, tn0),
-        h3(31, tn0, tn1),
-        h3(32, h2(tn0, tn1), tn2),
-        h3(33, h2(ts0, tn0), tn1),
+        h3(33, ts0tn0, tn1),
         h3(34, h2(ts0, ts1), tn0),
         h3(35, h2(ts0, ts0f1), tn0),
-        h3(36, h2(ts0, tn0), tn0b1),
+        h3(36, ts0tn0, tn0b1),
         h3(37, h2(ts0, ts0b1), ts0b2),
         h3(38, h2(ts0, ts0f1), ts0f2),
         h3(39, h2(tn0, tn0b1), tn0b2),
@@ -239,19 +280,19 @@ fn features(st: &State, inp: &Input, out: &mut Vec<u64>) {
         h3(48, wn0, d),
         h3(49, ts0, d),
         h3(50, tn0, d),
-        h3(51, h2(ts0, tn0), d),
+        h3(51, ts0tn0, d),
         h3(52, h2(ws0, wn0), d),
         h3(53, ts0, h2(ls0b1, ls0f1)),
         h3(54, tn0, ln0b1),
         h3(55, ts0, h2(ls0b2, ls0f2)),
-        h3(56, h2(ts1, ts0), lab(s1f1)),
+        h3(56, ts1ts0, lab(s1f1)),
         h3(57, h2(ws1, ws0), tn0),
-        h3(58, h2(ts1, ts0), t(s1f1)),
+        h3(58, ts1ts0, t(s1f1)),
         h3(59, ws1, ts0),
         h3(60, ts1, ws0),
         h3(61, h2(ws0, ls0b1), tn0),
-        h3(62, h2(ts0, tn0), h2(ls0b1, ln0b1)),
-        h3(63, h2(ws1, ts1), h2(ts0, tn0)),
+        h3(62, ts0tn0, h2(ls0b1, ln0b1)),
+        h3(63, h2(ws1, ts1), ts0tn0),
         h3(64, wn0, h2(ts0, ts1)),
         h2(65, w(s0b2)),
         h2(66, w(s0f2)),
@@ -306,6 +347,10 @@ pub struct Scratch {
     pub state: State,
     feats: Vec<u64>,
     scores: Vec<i32>,
+    /// Per-sentence partial scores (`n + 1` rows of all classes each): the buffer block per `n0`, then
+    /// the s0, s1 and s2 blocks per word (the last row for an empty position).
+    pre: Vec<i32>,
+    bounds: Vec<usize>,
 }
 
 impl Parser {
@@ -398,17 +443,67 @@ impl Parser {
     }
 
     /// Parses one sentence; heads (0-based, `n` = root) and label ids are left in `scratch.state`.
+    /// The features of the buffer front and of each stack word alone are scored once per sentence.
     pub fn parse(&self, inp: &Input, scratch: &mut Scratch) {
         let n = inp.lex.len();
         let nc = self.model.n_classes();
-        let Scratch { state: st, feats, scores } = scratch;
+        let Scratch { state: st, feats, scores, pre, bounds } = scratch;
         st.init(n);
         scores.resize(nc, 0);
+        let rows = n + 1;
+        pre.clear();
+        pre.resize(4 * rows * nc, 0);
+        let nn = n as u32;
+        // all per-sentence features first (block `b` is `feats[bounds[b]..bounds[b + 1]]`, blocks in the
+        // order of `pre`), so the table slots of the next blocks are on their way while one is scored
+        feats.clear();
+        bounds.clear();
+        bounds.push(0);
+        for i in 0..rows {
+            buffer_features(inp, nn, i as u32, feats);
+            bounds.push(feats.len());
+        }
+        for role in 0..3 {
+            for i in 0..rows {
+                stack_features(inp, nn, role, if i == n { NONE } else { i as u32 }, feats);
+                bounds.push(feats.len());
+            }
+        }
+        const AHEAD: usize = 32;
+        let mut fetched = 0;
+        for b in 0..4 * rows {
+            let (a, e) = (bounds[b], bounds[b + 1]);
+            let want = (e + AHEAD).min(feats.len());
+            if fetched < want {
+                self.model.prefetch(&feats[fetched..want]);
+                fetched = want;
+            }
+            self.model.score(&feats[a..e], &mut pre[b * nc..(b + 1) * nc]);
+        }
         while !st.terminal() {
-            features(st, inp, feats);
-            scores.iter_mut().for_each(|s| *s = 0);
-            self.model.score(feats, scores);
             let valid = st.valid();
+            // forced moves need no scores: a shift onto an empty stack, and the last word's arc to the
+            // root (its label is set to `root` below)
+            if valid == [true, false, false] {
+                st.apply(SHIFT);
+                continue;
+            }
+            if valid == [false, true, false] {
+                st.apply(1 + 2 * self.root_label as usize);
+                continue;
+            }
+            feats.clear();
+            dynamic_features(st, inp, feats);
+            let (s0, s1, s2) = stack_top(st);
+            let slot = |s: u32| if s == NONE { n } else { s as usize };
+            let blocks = [st.i, rows + slot(s0), 2 * rows + slot(s1), 3 * rows + slot(s2)];
+            scores.copy_from_slice(&pre[blocks[0] * nc..(blocks[0] + 1) * nc]);
+            for &b in &blocks[1..] {
+                for (s, p) in scores.iter_mut().zip(&pre[b * nc..(b + 1) * nc]) {
+                    *s += *p;
+                }
+            }
+            self.model.score(feats, scores);
             if !valid[0] {
                 scores[0] = i32::MIN;
             }

@@ -5,7 +5,7 @@
 //! form: pruned, quantised to `i16`, stored as flat arrays behind an open-addressing table, so scoring
 //! is a probe plus a short loop per feature and allocates nothing.
 
-use crate::util::{BinReader, BinWriter, FastMap};
+use crate::util::{table_vec, BinReader, BinWriter, FastMap};
 
 #[derive(Clone, Copy, Debug)]
 struct Entry {
@@ -88,7 +88,7 @@ impl Trainer {
             lens.push(ents.len() as u8);
             for (cl, w) in ents {
                 maxw = maxw.max(w.abs());
-                classes.push(cl as u8);
+                classes.push(cl);
                 ws.push(w);
             }
         }
@@ -155,14 +155,33 @@ fn prefetch<T>(p: *const T) {
     let _ = p;
 }
 
+#[inline(always)]
+fn add_row(scores: &mut [i32], row: &[i16]) {
+    for (s, w) in scores.iter_mut().zip(row) {
+        *s += *w as i32;
+    }
+}
+
+/// [`add_row`] compiled for AVX2 (sixteen weights per instruction instead of four).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn add_row_avx2(scores: &mut [i32], row: &[i16]) {
+    add_row(scores, row)
+}
+
 impl Frozen {
-    fn build(n_classes: usize, scale: f32, keys: Vec<u64>, lens: Vec<u8>, classes: Vec<u8>, weights: Vec<i16>) -> Frozen {
+    fn build(n_classes: usize, scale: f32, keys: Vec<u64>, lens: Vec<u8>, classes: Vec<u16>, weights: Vec<i16>) -> Frozen {
         let cap = (keys.len() + keys.len() / 2).next_power_of_two().max(16);
         let mask = cap - 1;
-        let mut slots = vec![Slot::default(); cap];
+        let mut slots = table_vec(cap, Slot::default());
         let mut s = 0u32;
-        let mut dense: Vec<i16> = Vec::new();
-        let ents: Vec<Ent> = classes.iter().zip(&weights).map(|(&c, &w)| Ent { w, class: c as u16 }).collect();
+        let n_dense = if n_classes >= 16 { lens.iter().filter(|&&l| (l as usize) * 4 >= n_classes).count() } else { 0 };
+        let mut dense: Vec<i16> = table_vec(n_dense * n_classes, 0);
+        dense.clear();
+        let mut ents: Vec<Ent> = table_vec(classes.len(), Ent::default());
+        for (e, (&c, &w)) in ents.iter_mut().zip(classes.iter().zip(&weights)) {
+            *e = Ent { w, class: c };
+        }
         for (&k, &l) in keys.iter().zip(&lens) {
             let mut i = (k as usize) & mask;
             while slots[i].row != 0 {
@@ -196,6 +215,13 @@ impl Frozen {
     /// Size of one weight in score units (scores are integers; multiply by this for the float value).
     pub fn scale(&self) -> f32 {
         self.scale
+    }
+    /// Starts loading the table slots of `feats` (to overlap their cache misses with other work).
+    #[inline]
+    pub fn prefetch(&self, feats: &[u64]) {
+        for &f in feats {
+            prefetch(self.slots.as_ptr().wrapping_add((f as usize) & self.mask));
+        }
     }
     /// `(start, packed row)` of a feature.
     #[inline]
@@ -238,19 +264,71 @@ impl Frozen {
             }
         }
         let scores = &mut scores[..nc];
+        #[cfg(target_arch = "x86_64")]
+        let avx2 = std::arch::is_x86_feature_detected!("avx2");
         for &(a, l) in &rows[..n] {
             let l = if l & DENSE != 0 { l } else { (l >> START_BITS) & 0xFF };
             if l & DENSE != 0 {
                 let row = &self.dense[a as usize * nc..(a as usize + 1) * nc];
-                for (s, w) in scores.iter_mut().zip(row) {
-                    *s += *w as i32;
+                #[cfg(target_arch = "x86_64")]
+                if avx2 {
+                    // SAFETY: the CPU supports AVX2 (checked above).
+                    unsafe { add_row_avx2(scores, row) };
+                    continue;
                 }
+                add_row(scores, row);
             } else {
                 for e in &self.ents[a as usize..(a + l) as usize] {
                     scores[e.class as usize] += e.w as i32;
                 }
             }
         }
+    }
+    /// Two models over the same features in one table (classes `0..a` from `a`, then those of `b`), so a
+    /// feature both score is probed once. `None` when the classes do not fit one row.
+    pub fn concat(a: &Frozen, b: &Frozen) -> Option<Frozen> {
+        let nc = a.n_classes + b.n_classes;
+        if nc > 255 {
+            return None;
+        }
+        let rows = |f: &Frozen| {
+            let mut start = 0usize;
+            let mut v: Vec<(u64, usize, usize)> = Vec::with_capacity(f.keys.len());
+            for (&k, &l) in f.keys.iter().zip(&f.lens) {
+                v.push((k, start, l as usize));
+                start += l as usize;
+            }
+            v.sort_unstable_by_key(|r| r.0);
+            v
+        };
+        let (ra, rb) = (rows(a), rows(b));
+        let (mut keys, mut lens, mut classes, mut weights) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut i, mut j) = (0, 0);
+        while i < ra.len() || j < rb.len() {
+            let ka = ra.get(i).map(|r| r.0).unwrap_or(u64::MAX);
+            let kb = rb.get(j).map(|r| r.0).unwrap_or(u64::MAX);
+            let k = ka.min(kb);
+            let mut len = 0usize;
+            if i < ra.len() && ka == k {
+                for e in &a.ents[ra[i].1..ra[i].1 + ra[i].2] {
+                    classes.push(e.class);
+                    weights.push(e.w);
+                }
+                len += ra[i].2;
+                i += 1;
+            }
+            if j < rb.len() && kb == k {
+                for e in &b.ents[rb[j].1..rb[j].1 + rb[j].2] {
+                    classes.push(e.class + a.n_classes as u16);
+                    weights.push(e.w);
+                }
+                len += rb[j].2;
+                j += 1;
+            }
+            keys.push(k);
+            lens.push(len as u8);
+        }
+        Some(Frozen::build(nc, a.scale, keys, lens, classes, weights))
     }
     /// A copy without the weights whose magnitude is below `min_abs` (in weight units, not score units).
     pub fn pruned(&self, min_abs: f32) -> Frozen {
@@ -268,7 +346,7 @@ impl Frozen {
             keys.push(k);
             lens.push(kept.len() as u8);
             for e in kept {
-                classes.push(e.class as u8);
+                classes.push(e.class);
                 weights.push(e.w);
             }
         }
@@ -301,7 +379,7 @@ impl Frozen {
         let keys: Vec<u64> = kb.chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().unwrap())).collect();
         let lens = r.bytes(n)?.to_vec();
         let m = r.u32()? as usize;
-        let classes = r.bytes(m)?.to_vec();
+        let classes: Vec<u16> = r.bytes(m)?.iter().map(|&c| c as u16).collect();
         let wb = r.bytes(m * 2)?;
         let weights: Vec<i16> = wb.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])).collect();
         if lens.iter().map(|&l| l as usize).sum::<usize>() != m || classes.iter().any(|&c| c as usize >= n_classes) {

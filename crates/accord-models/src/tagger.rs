@@ -19,6 +19,9 @@ pub struct Tagger {
     /// Second pass: same features plus the first pass's tags of the next two words (bidirectional
     /// context), trained on jackknifed first-pass tags.
     model2: Option<Frozen>,
+    /// Both passes in one table (see [`Frozen::concat`]): the tag-independent features of a word are
+    /// probed once and give both passes' partial scores.
+    both: Option<Frozen>,
 }
 
 const END_TAG: u64 = 0xFFFF_0002;
@@ -76,9 +79,14 @@ fn tag_id(t: Option<u16>) -> u64 {
 /// Features of word `i` (unpadded index) given the padded buffer and the two previous tags.
 pub fn features(lp: &[Lex], amb: &[u64], i: usize, p1: Option<u16>, p2: Option<u16>, out: &mut Vec<u64>) {
     out.clear();
+    static_features(lp, amb, i, out);
+    tag_features(lp, amb, i, p1, p2, out);
+}
+
+/// The features of word `i` that do not depend on the previous tags (appended to `out`).
+fn static_features(lp: &[Lex], amb: &[u64], i: usize, out: &mut Vec<u64>) {
     let w = &lp[i + PAD];
     let (m1, m2, n1, n2) = (&lp[i + PAD - 1], &lp[i + PAD - 2], &lp[i + PAD + 1], &lp[i + PAD + 2]);
-    let (t1, t2) = (tag_id(p1), tag_id(p2));
     out.extend_from_slice(&[
         1,
         h2(2, w.lower),
@@ -100,20 +108,13 @@ pub fn features(lp: &[Lex], amb: &[u64], i: usize, p1: Option<u16>, p2: Option<u
         h2(18, n1.suf[2]),
         h2(19, n1.shape),
         h2(20, n2.lower),
-        h2(21, t1),
-        h2(22, t2),
-        h3(23, t1, t2),
-        h3(24, t1, w.lower),
         h3(25, m1.lower, w.lower),
         h3(26, w.lower, n1.lower),
-        h3(27, t1, n1.lower),
-        h3(28, t1, w.suf[2]),
         h3(29, w.shape, n1.shape),
         h2(30, amb[i + PAD]),
         h2(31, amb[i + PAD + 1]),
         h2(32, amb[i + PAD + 2]),
         h3(33, amb[i + PAD], amb[i + PAD + 1]),
-        h3(34, t1, amb[i + PAD]),
         h3(35, amb[i + PAD - 1], amb[i + PAD]),
         h3(36, w.flags as u64, h2(m1.flags as u64, n1.flags as u64)),
         h3(37, w.flags as u64, (i == 0) as u64),
@@ -121,6 +122,22 @@ pub fn features(lp: &[Lex], amb: &[u64], i: usize, p1: Option<u16>, p2: Option<u
         h3(39, w.lower, n1.suf[1]),
         h3(40, n1.word, w.flags as u64),
         h3(41, h2(amb[i + PAD] & 7, w.flags as u64), (i == 0) as u64),
+    ]);
+}
+
+/// The features of word `i` that combine it with the previous tags (appended to `out`).
+fn tag_features(lp: &[Lex], amb: &[u64], i: usize, p1: Option<u16>, p2: Option<u16>, out: &mut Vec<u64>) {
+    let w = &lp[i + PAD];
+    let n1 = &lp[i + PAD + 1];
+    let (t1, t2) = (tag_id(p1), tag_id(p2));
+    out.extend_from_slice(&[
+        h2(21, t1),
+        h2(22, t2),
+        h3(23, t1, t2),
+        h3(24, t1, w.lower),
+        h3(27, t1, n1.lower),
+        h3(28, t1, w.suf[2]),
+        h3(34, t1, amb[i + PAD]),
         h3(42, h2(amb[i + PAD] & 7, w.flags as u64), t1),
     ]);
 }
@@ -152,6 +169,7 @@ impl Tagger {
         }
         let second = Tagger::train_pass(data, classes.clone(), epochs, seed, Some(&right), log);
         let mut first = Tagger::train_pass(data, classes, epochs, seed, None, log);
+        first.both = Frozen::concat(&first.model, &second.model);
         first.model2 = Some(second.model);
         first
     }
@@ -261,7 +279,7 @@ impl Tagger {
             }
             log(format!("tagger{} epoch {}: train accuracy {:.2}% ({} feature rows)", if right_tags.is_some() { " pass 2" } else { "" }, epoch + 1, 100.0 * right as f64 / total.max(1) as f64, tr.n_rows()));
         }
-        Tagger { classes, tagdict, amb, model: tr.freeze(0.1), model2: None }
+        Tagger { classes, tagdict, amb, model: tr.freeze(0.1), model2: None, both: None }
     }
 
     /// Tags one sentence: writes one class id per word into `out`. `lp` and `feats`/`scores` are scratch.
@@ -269,6 +287,10 @@ impl Tagger {
         pad(lex, lp);
         fill_amb(&self.amb, lex, amb);
         out.clear();
+        if let Some(both) = &self.both {
+            self.tag_both(both, lex, out, lp, amb, feats, scores);
+            return;
+        }
         scores.resize(self.classes.len(), 0);
         let (mut p1, mut p2) = (None, None);
         for i in 0..lex.len() {
@@ -301,6 +323,52 @@ impl Tagger {
                 p2 = p1;
                 p1 = Some(t);
             }
+        }
+    }
+
+    /// Both passes with the merged table: the first pass keeps the second pass's tag-independent partial
+    /// scores of each word, so the second pass only probes the features that involve tags.
+    #[allow(clippy::too_many_arguments)]
+    fn tag_both(&self, both: &Frozen, lex: &[Lex], out: &mut Vec<u16>, lp: &[Lex], amb: &[u64], feats: &mut Vec<u64>, scores: &mut Vec<i32>) {
+        let nc = self.classes.len();
+        let n = lex.len();
+        scores.clear();
+        scores.resize(2 * nc + n * nc, 0);
+        let (s, cache) = scores.split_at_mut(2 * nc);
+        let (mut p1, mut p2) = (None, None);
+        for i in 0..n {
+            let t = if let Some(&t) = self.tagdict.get(&lex[i].word) {
+                t
+            } else {
+                feats.clear();
+                static_features(lp, amb, i, feats);
+                s.iter_mut().for_each(|x| *x = 0);
+                both.score(feats, s);
+                cache[i * nc..(i + 1) * nc].copy_from_slice(&s[nc..]);
+                feats.clear();
+                tag_features(lp, amb, i, p1, p2, feats);
+                both.score(feats, s);
+                argmax_i(&s[..nc]) as u16
+            };
+            out.push(t);
+            p2 = p1;
+            p1 = Some(t);
+        }
+        let (mut p1, mut p2) = (None, None);
+        for i in 0..n {
+            let t = if let Some(&t) = self.tagdict.get(&lex[i].word) {
+                t
+            } else {
+                feats.clear();
+                tag_features(lp, amb, i, p1, p2, feats);
+                features2(lp, i, p1, out.get(i + 1).copied(), out.get(i + 2).copied(), feats);
+                s[nc..].copy_from_slice(&cache[i * nc..(i + 1) * nc]);
+                both.score(feats, s);
+                argmax_i(&s[nc..]) as u16
+            };
+            out[i] = t;
+            p2 = p1;
+            p1 = Some(t);
         }
     }
 
@@ -359,7 +427,8 @@ impl Tagger {
         }
         let model = Frozen::read(&mut r)?;
         let model2 = if r.u8()? == 1 { Some(Frozen::read(&mut r)?) } else { None };
-        Ok(Tagger { classes, tagdict, amb, model, model2 })
+        let both = model2.as_ref().and_then(|m2| Frozen::concat(&model, m2));
+        Ok(Tagger { classes, tagdict, amb, model, model2, both })
     }
 
     /// Number of stored weights.

@@ -211,3 +211,30 @@ impl<'a> BinReader<'a> {
         self.take(n)
     }
 }
+
+/// A vector of `n` copies of `fill` whose large tables are backed by transparent huge pages where the
+/// kernel allows it (Linux `madvise(MADV_HUGEPAGE)`): weight tables are probed at random, and with 4 KiB
+/// pages nearly every probe of a multi-megabyte table also misses the TLB.
+pub fn table_vec<T: Copy>(n: usize, fill: T) -> Vec<T> {
+    const HUGE: usize = 2 << 20;
+    let size = std::mem::size_of::<T>().max(1);
+    if n * size < 2 * HUGE {
+        return vec![fill; n];
+    }
+    let mut v: Vec<T> = Vec::with_capacity(n + HUGE / size);
+    #[cfg(target_os = "linux")]
+    {
+        // advise before the first write, so the pages are faulted in as huge pages
+        let p = v.as_ptr() as usize;
+        let start = (p + HUGE - 1) & !(HUGE - 1);
+        let end = (p + v.capacity() * size) & !(HUGE - 1);
+        if end > start {
+            // SAFETY: the range lies inside the vector's own allocation; the advice changes no contents.
+            unsafe {
+                libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE);
+            }
+        }
+    }
+    v.resize(n, fill);
+    v
+}

@@ -167,6 +167,12 @@ fn relative_speaker(doc: &Doc, a: &mut Attribution) -> bool {
     if noun >= rel || !doc.tokens[noun].analysis.as_ref().is_some_and(|x| matches!(x.upos, "NOUN" | "PROPN" | "PRON")) {
         return false;
     }
+    // "Jane Ortiz, a senator who says ...": the appositive stands for the name before it
+    let na = doc.tokens[noun].analysis.as_ref().unwrap();
+    let noun = match na.head {
+        Some(h) if na.deprel == "appos" && h < noun && doc.tokens[h].analysis.as_ref().is_some_and(|x| x.upos == "PROPN") => h,
+        _ => noun,
+    };
     // the noun's phrase before the pronoun, and the relative clause's own extent
     let s = &doc.sentences[doc.tokens[noun].sentence];
     let head = |k: usize| doc.tokens[k].analysis.as_ref().and_then(|x| x.head);
@@ -183,9 +189,14 @@ fn relative_speaker(doc: &Doc, a: &mut Attribution) -> bool {
         }
         false
     };
-    let phrase: Vec<usize> = s.tokens.clone().filter(|&k| k < rel && under(k, noun)).collect();
-    let lo = phrase.iter().copied().min().unwrap_or(noun);
+    // the phrase without the appositive or relative clause that follows the noun
+    let stop = (noun + 1..rel).find(|&k| matches!(doc.token_text(k), "," | "(" | "—" | "–")).unwrap_or(rel);
+    let phrase: Vec<usize> = s.tokens.clone().filter(|&k| k < stop && under(k, noun)).collect();
+    let mut lo = phrase.iter().copied().min().unwrap_or(noun);
     let mut hi = phrase.iter().copied().max().unwrap_or(noun);
+    while lo < hi && (doc.tokens[lo].kind == TokenKind::Punct || doc.tokens[lo].analysis.as_ref().is_some_and(|x| matches!(x.deprel, "case" | "cc"))) {
+        lo += 1;
+    }
     while hi > lo && doc.tokens[hi].kind == TokenKind::Punct {
         hi -= 1;
     }

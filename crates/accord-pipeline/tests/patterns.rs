@@ -205,8 +205,11 @@ fn the_learned_scorer_adds_stances_that_no_cue_list_names() {
 
 #[test]
 fn a_relative_pronoun_speaker_resolves_to_the_noun_it_stands_for() {
-    let doc = extract("The plan has the support of Jane Ortiz, a senator who says the dam is safe.", "relative.txt", None);
-    let a = attribution_with(&doc, "the dam is safe");
+    let doc = extract("The council hired Jane Ortiz, an engineer who says the dam is safe.", "relative.txt", None);
+    let a = doc.attributions.iter().find(|a| a.content.text == "the dam is safe").expect("the relative clause's attribution");
     assert_eq!(a.speaker.as_ref().unwrap().text, "who");
     assert_eq!(speaker_name(&doc, a).as_deref(), Some("Jane Ortiz"));
+    let doc = extract("The report was written by engineers who say the dam is unsafe.", "relative2.txt", None);
+    let a = attribution_with(&doc, "the dam is unsafe");
+    assert_eq!((a.source.kind.as_str(), a.source.name.as_deref()), ("group", Some("engineers")));
 }

@@ -222,12 +222,13 @@ impl Models {
         let mut feats: Vec<u64> = Vec::with_capacity(80);
         let mut scores: Vec<i32> = Vec::new();
         let mut pscratch = parser::Scratch::default();
-        let mut gaz: Vec<u8> = Vec::new();
+        let mut nctx = ner::Ctx::default();
+        let mut marks = Default::default();
         let mut bio: Vec<u16> = Vec::new();
         let mut mentions: Vec<Mention> = Vec::new();
         let mut lower_buf = String::new();
         let doc_lex: Vec<Lex> = (0..doc.tokens.len()).map(|i| Lex::new(doc.token_norm(i))).collect();
-        let lower = ner::lower_forms(&doc_lex);
+        m.ner.gazetteer.doc_marks(doc.sentences.iter().map(|s| &doc_lex[s.tokens.clone()]), &mut marks);
         for si in 0..doc.sentences.len() {
             let range = doc.sentences[si].tokens.clone();
             if range.is_empty() {
@@ -239,9 +240,8 @@ impl Models {
             th.clear();
             th.extend(tags.iter().map(|&t| m.tag_hash[t as usize]));
             m.parser.parse(&parser::Input { lex: &lex, tags: &th }, &mut pscratch);
-            m.ner.gazetteer.mark(&lex, &mut gaz);
-            ner::mark_lower(&lex, &lower, &mut gaz);
-            m.ner.tag(&ner::Input { lp: &lp, tags: &th, gaz: &gaz, headline: ner::is_headline(&lex) }, &mut bio, &mut feats, &mut scores);
+            m.ner.gazetteer.context(&lex, &marks, &mut nctx);
+            m.ner.tag(&ner::Input { lp: &lp, tags: &th, ctx: &nctx, headline: ner::is_headline(&lex) }, &mut bio, &mut feats, &mut scores);
             let n = lex.len();
             let base = range.start;
             for (k, i) in range.clone().enumerate() {

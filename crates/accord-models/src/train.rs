@@ -201,22 +201,21 @@ pub fn train(opts: &Options, log: &mut dyn FnMut(String)) -> Result<Report, Mode
     if want("ner") {
         let t = Instant::now();
         let names = eval::gold_names(&gum);
+        let gz = ner::Gazetteer::shipped();
         let mut data: Vec<ner::NerExample> = gum
             .iter()
             .map(|s| ner::NerExample {
                 lex: s.words.iter().map(|w| Lex::new(&w.form)).collect(),
                 tags: s.words.iter().map(|w| parser::tag_hash(&w.upos, &w.xpos)).collect(),
                 gold: vec![0; s.words.len()],
-                lower_elsewhere: vec![false; s.words.len()],
+                ctx: ner::Ctx::default(),
             })
             .collect();
+        let mut marks = Default::default();
         for r in eval::documents(&gum) {
-            let all_lex: Vec<Lex> = data[r.clone()].iter().flat_map(|e| e.lex.iter().copied()).collect();
-            let lower = ner::lower_forms(&all_lex);
+            gz.doc_marks(data[r.clone()].iter().map(|e| e.lex.as_slice()), &mut marks);
             for e in &mut data[r] {
-                let mut g = vec![0u8; e.lex.len()];
-                ner::mark_lower(&e.lex, &lower, &mut g);
-                e.lower_elsewhere = g.iter().map(|&x| x & ner::LOWER_ELSEWHERE != 0).collect();
+                gz.context(&e.lex, &marks, &mut e.ctx);
             }
         }
         for &(si, a, b, l) in &names {

@@ -24,7 +24,10 @@ jr sr ii iii iv new said lord lady saint st mohamed'''.split()) - {'mohamed'}
 def clean(name):
     name = name.split('#')[0].strip().strip('+').strip()
     name = re.sub(r'\(.*?\)', '', name).replace('_', ' ').strip()
-    return ' '.join(name.lower().split())
+    words = name.lower().split()
+    if len(words) > 1 and words[0] == 'the':  # `the United States` is matched from `United`
+        words = words[1:]
+    return ' '.join(words)
 
 def blocks(path):
     """(names, codes, is_leader_entry, is_country_root) per actor block."""

@@ -14,6 +14,7 @@ fn main() {
     for r in eval::documents(&sents) {
         let ds = &sents[r];
         let id = ds[0].doc_id.clone().unwrap_or_default();
+        let genre = conllu::gum_genre(&id).unwrap_or("?").to_string();
         let mut doc = eval::doc_from_sentences(ds, "d");
         models.annotate(&mut doc);
         let gold = eval::gold_names(ds);
@@ -32,6 +33,7 @@ fn main() {
             let ov: Vec<_> = pred.iter().filter(|p| p.0 == g.0 && p.1 < g.2 && g.1 < p.2).collect();
             let kind = if ov.iter().any(|p| p.1 == g.1 && p.2 == g.2) { "type" } else if !ov.is_empty() { "bound" } else { "miss" };
             *counts.entry(format!("FN {} {}", g.3, kind)).or_default() += 1;
+            *counts.entry(format!("genre {} fn", genre)).or_default() += 1;
             if verbose {
                 let p: Vec<String> = ov.iter().map(|p| format!("[{}]:{}", txt(p), p.3)).collect();
                 println!("FN {kind:5} {} [{}] pred {:?} | {} | {id}", g.3, txt(g), p, ctx(g));
@@ -40,11 +42,13 @@ fn main() {
         for p in pred.iter().filter(|p| main3(p.3)) {
             if gold.contains(p) {
                 *counts.entry(format!("TP {}", p.3)).or_default() += 1;
+                *counts.entry(format!("genre {} tp", genre)).or_default() += 1;
                 continue;
             }
             let ov: Vec<_> = gold.iter().filter(|g| g.0 == p.0 && g.1 < p.2 && p.1 < g.2).collect();
             let kind = if ov.iter().any(|g| p.1 == g.1 && p.2 == g.2) { "type" } else if !ov.is_empty() { "bound" } else { "spur" };
             *counts.entry(format!("FP {} {}", p.3, kind)).or_default() += 1;
+            *counts.entry(format!("genre {} fp", genre)).or_default() += 1;
             if verbose {
                 let g: Vec<String> = ov.iter().map(|g| format!("[{}]:{}", txt(g), g.3)).collect();
                 println!("FP {kind:5} {} [{}] gold {:?} | {} | {id}", p.3, txt(p), g, ctx(p));

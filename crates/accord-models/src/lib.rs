@@ -93,6 +93,36 @@ fn consistent_names(doc: &Doc, mentions: &mut Vec<Mention>) {
             m.etype = Some(best(v));
         }
     }
+    // a one-word name that repeats the last word of a person's full name, or the first word of an
+    // organisation's, refers to it (`Julie Rosenthal` … `Rosenthal`, `Harrow School` … `Harrow`)
+    {
+        let mut partial: HashMap<&str, EntityType> = HashMap::new();
+        let mut full: Vec<(&&str, &[u32; 6])> = votes.iter().collect();
+        full.sort(); // deterministic when two names claim the same word
+        for (k, v) in full {
+            let ws: Vec<&str> = k.split(' ').collect();
+            if ws.len() < 2 {
+                continue;
+            }
+            match best(v) {
+                EntityType::Person => {
+                    partial.entry(ws[ws.len() - 1]).or_insert(EntityType::Person);
+                }
+                EntityType::Org => {
+                    partial.entry(ws[0]).or_insert(EntityType::Org);
+                }
+                _ => {}
+            }
+        }
+        for m in mentions.iter_mut() {
+            let t = doc.slice(m.span);
+            if !t.contains(' ') {
+                if let Some(&e) = partial.get(t) {
+                    m.etype = Some(e);
+                }
+            }
+        }
+    }
     // propagate to missed occurrences (exact, case-sensitive token sequence)
     let mut added = Vec::new();
     let mut names: Vec<(Vec<&str>, EntityType, u32)> = votes
@@ -267,6 +297,10 @@ impl Models {
                     b -= 1;
                 }
                 if a == b {
+                    continue;
+                }
+                // a name has a capitalised word (`lake` is not one)
+                if !(a..b).any(|k| lex[k].flags & (lex::F_TITLE | lex::F_UPPER) != 0) {
                     continue;
                 }
                 let span = Span::new(doc.tokens[base + a].span.start, doc.tokens[base + b - 1].span.end);

@@ -1,8 +1,10 @@
 //! Named-entity recogniser: a greedy averaged-perceptron BIO tagger over words, predicted tags, affixes,
-//! shapes, neighbouring words and a country/nationality/city gazetteer (derived from CountryInfo, see
-//! `data/gazetteer/countries.tsv`). Learns from GUM's `Entity=` mentions restricted to names
-//! ([`crate::conllu::named_spans`]). Labels: `PER`, `ORG`, `GPE` (GUM `place`) and `MISC` (other named
-//! things).
+//! shapes, neighbouring words, gazetteers and word lists (CountryInfo countries/cities/nationalities in
+//! `data/gazetteer/countries.tsv`; Phoenix-derived people, places and organisations in
+//! `data/gazetteer/actors.tsv`; words around names in `data/gazetteer/name_words.tsv`), capitalised runs,
+//! document-level context marks and case statistics from unlabelled text (`data/gazetteer/case_stats.tsv`).
+//! Learns from GUM's `Entity=` mentions restricted to names ([`crate::conllu::named_spans`]). Labels:
+//! `PER`, `ORG`, `GPE` (GUM `place`) and `MISC` (other named things).
 
 use crate::lex::{seq_hash, Lex};
 use crate::perceptron::{Frozen, Trainer};
@@ -22,6 +24,9 @@ pub const GAZETTEER_TSV: &str = include_str!("../../../data/gazetteer/countries.
 /// Person, place and organisation lists derived from the Phoenix actor dictionaries
 /// (`tools/derive_ner_lists.py`; MIT / CountryInfo CC BY-SA 3.0).
 pub const ACTORS_TSV: &str = include_str!("../../../data/gazetteer/actors.tsv");
+/// How words are written in running text (`lower` / `capital`), derived from unlabelled text
+/// (`tools/derive_case_stats.py`).
+pub const CASE_STATS_TSV: &str = include_str!("../../../data/gazetteer/case_stats.tsv");
 /// Words around names: organisation and place last words, prepositions before places, verbs after people.
 pub const NAME_WORDS_TSV: &str = include_str!("../../../data/gazetteer/name_words.tsv");
 /// Last words of organisation names shared with the rule stages.
@@ -32,21 +37,26 @@ pub const TITLES_TXT: &str = include_str!("../../../data/titles.txt");
 pub const HONORIFICS_TSV: &str = include_str!("../../../data/honorifics.tsv");
 
 /// Word-list bits ([`Gazetteer::words`]): a given name of a person.
-pub const W_GIVEN: u8 = 1;
+pub const W_GIVEN: u16 = 1;
 /// A surname.
-pub const W_SURNAME: u8 = 2;
+pub const W_SURNAME: u16 = 2;
 /// A last word of organisation names (`Party`, `University`).
-pub const W_ORGWORD: u8 = 4;
+pub const W_ORGWORD: u16 = 4;
 /// A last word of place names (`Island`, `Street`).
-pub const W_PLACEWORD: u8 = 8;
+pub const W_PLACEWORD: u16 = 8;
 /// A title or honorific (`President`, `Mr.`).
-pub const W_TITLE: u8 = 16;
+pub const W_TITLE: u16 = 16;
 /// A preposition before places (`in`, `from`).
-pub const W_LOCPREP: u8 = 32;
+pub const W_LOCPREP: u16 = 32;
 /// A verb after people (`said`).
-pub const W_SAYVERB: u8 = 64;
+pub const W_SAYVERB: u16 = 64;
 /// A connector inside names (`of`, `the`, `and`, `&`).
-pub const W_CONN: u8 = 128;
+pub const W_CONN: u16 = 128;
+
+/// Usually written in lower case in running text (a common word).
+pub const W_LOWER: u16 = 256;
+/// Usually capitalised mid-sentence in running text (name-like).
+pub const W_CAPITAL: u16 = 512;
 
 /// Lower-cased multiword gazetteer entries, keyed by [`seq_hash`] of their words' `lower` hashes, and
 /// single-word lists as bit sets (`W_*`).
@@ -55,7 +65,7 @@ pub struct Gazetteer {
     entries: FastMap<u64, u8>,
     max_len: usize,
     /// Word-list bits by lower-cased word hash.
-    pub words: FastMap<u64, u8>,
+    pub words: FastMap<u64, u16>,
 }
 
 impl Gazetteer {
@@ -84,6 +94,8 @@ impl Gazetteer {
                 "locprep" => W_LOCPREP,
                 "sayverb" => W_SAYVERB,
                 "conn" => W_CONN,
+                "lower" => W_LOWER,
+                "capital" => W_CAPITAL,
                 _ => 0,
             };
             if bit != 0 {
@@ -111,6 +123,7 @@ impl Gazetteer {
         let mut g = Gazetteer::parse(GAZETTEER_TSV);
         g.add(ACTORS_TSV);
         g.add(NAME_WORDS_TSV);
+        g.add(CASE_STATS_TSV);
         let firsts = |text: &str, kind: &str| -> String {
             text.lines()
                 .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -130,7 +143,9 @@ impl Gazetteer {
         let mut i = 0;
         while i < lex.len() {
             let mut matched = 0;
-            for len in (1..=self.max_len.min(lex.len() - i)).rev() {
+            // names start with a capital (`in the United States`): other words are not looked up
+            let cap = lex[i].flags & (crate::lex::F_TITLE | crate::lex::F_UPPER) != 0;
+            for len in (1..=if cap { self.max_len.min(lex.len() - i) } else { 0 }).rev() {
                 if let Some(&k) = self.entries.get(&seq_hash(lex[i..i + len].iter().map(|l| l.lower))) {
                     out[i] = k * 2;
                     for o in out.iter_mut().take(i + len).skip(i + 1) {
@@ -145,7 +160,7 @@ impl Gazetteer {
     }
     /// Word-list bits of a word.
     #[inline]
-    pub fn word_bits(&self, l: &Lex) -> u8 {
+    pub fn word_bits(&self, l: &Lex) -> u16 {
         self.words.get(&l.lower).copied().unwrap_or(0)
     }
 
@@ -182,6 +197,29 @@ impl Gazetteer {
         }
     }
 
+    /// End (exclusive) of the capitalised run starting at `i` (a capitalised word): capitalised words,
+    /// bridged by one or two connectors before another capitalised word.
+    fn run_end(&self, lex: &[Lex], i: usize) -> usize {
+        let n = lex.len();
+        let is_cap = |k: usize| is_cap(&lex[k]);
+        let mut j = i + 1;
+        loop {
+            if j < n && is_cap(j) {
+                j += 1;
+                continue;
+            }
+            let mut c = j;
+            while c < n && c - j < 2 && self.word_bits(&lex[c]) & W_CONN != 0 {
+                c += 1;
+            }
+            if c > j && c < n && is_cap(c) {
+                j = c + 1;
+                continue;
+            }
+            return j;
+        }
+    }
+
     /// Fills the per-word context of one sentence (see [`Ctx`]).
     pub fn context(&self, lex: &[Lex], doc: &FastMap<u64, u8>, ctx: &mut Ctx) {
         self.mark(lex, &mut ctx.gaz);
@@ -200,33 +238,16 @@ impl Gazetteer {
         ctx.run.resize(n, 0);
         ctx.runlast.clear();
         ctx.runlast.resize(n, 0);
-        let is_cap = |k: usize| lex[k].flags & cap != 0 && lex[k].flags & crate::lex::F_PUNCT == 0;
         let mut i = 0;
         while i < n {
-            if !is_cap(i) {
+            if !is_cap(&lex[i]) {
                 i += 1;
                 continue;
             }
-            // a run of capitalised words, bridged by one or two connectors before another capitalised word
-            let mut j = i + 1;
-            loop {
-                if j < n && is_cap(j) {
-                    j += 1;
-                    continue;
-                }
-                let mut c = j;
-                while c < n && c - j < 2 && ctx.wb[c] & W_CONN != 0 {
-                    c += 1;
-                }
-                if c > j && c < n && is_cap(c) {
-                    j = c + 1;
-                    continue;
-                }
-                break;
-            }
+            let j = self.run_end(lex, i);
             let last = j - 1;
-            let lastbits = ctx.wb[last] as u32;
-            let prevbits = if i > 0 { ctx.wb[i - 1] as u32 } else { 0x100 };
+            let lastbits = ctx.wb[last] as u64 & 0xFF;
+            let prevbits = if i > 0 { ctx.wb[i - 1] as u64 & 0xFF } else { 0x1_0000 };
             for k in i..j {
                 let pos = if j - i == 1 {
                     1
@@ -237,7 +258,7 @@ impl Gazetteer {
                 } else {
                     3
                 };
-                ctx.run[k] = pos | lastbits << 4 | prevbits << 12 | ((j - i).min(4) as u32) << 24;
+                ctx.run[k] = pos | lastbits << 4 | prevbits << 20 | ((j - i).min(4) as u64) << 40;
                 ctx.runlast[k] = lex[last].lower;
             }
             i = j;
@@ -254,18 +275,23 @@ pub const D_SAY: u8 = 4;
 /// A capitalised occurrence follows `the`.
 pub const D_THE: u8 = 8;
 
+#[inline]
+fn is_cap(l: &Lex) -> bool {
+    l.flags & (crate::lex::F_TITLE | crate::lex::F_UPPER) != 0 && l.flags & crate::lex::F_PUNCT == 0
+}
+
 /// Per-word context of one sentence, filled by [`Gazetteer::context`] into reused buffers.
 #[derive(Debug, Default)]
 pub struct Ctx {
     /// Gazetteer marks ([`Gazetteer::mark`]) with [`LOWER_ELSEWHERE`] or-ed in for capitalised words.
     pub gaz: Vec<u8>,
     /// Word-list bits.
-    pub wb: Vec<u8>,
+    pub wb: Vec<u16>,
     /// Document bits of the word (`D_*`, [`LOWER_ELSEWHERE`]).
     pub doc: Vec<u8>,
     /// Capitalised-run info: position (0 outside, 1 alone, 2 first, 3 inside, 4 last) | last word's bits << 4
-    /// | bits of the word before the run << 12 | run length (max 4) << 24.
-    pub run: Vec<u32>,
+    /// | bits of the word before the run << 20 | run length (max 4) << 40.
+    pub run: Vec<u64>,
     /// Lower-cased hash of the run's last word (0 outside runs).
     pub runlast: Vec<u64>,
 }
@@ -294,6 +320,9 @@ pub fn is_headline(lex: &[Lex]) -> bool {
 /// document (a capitalised word that is also written in lower case is less likely a name).
 pub const LOWER_ELSEWHERE: u8 = 0x80;
 
+/// Perceptrons averaged by [`Ner::train`].
+pub const BAGS: usize = 8;
+
 const OUT_T: u64 = 0x7A6;
 
 fn features(inp: &Input, i: usize, p1: u16, p2: u16, out: &mut Vec<u64>) {
@@ -304,7 +333,8 @@ fn features(inp: &Input, i: usize, p1: u16, p2: u16, out: &mut Vec<u64>) {
     let t = |k: isize| if k < 0 || k as usize >= n { OUT_T } else { inp.tags[k as usize] };
     let cx = inp.ctx;
     let g = |k: isize| if k < 0 || k as usize >= n { 0xFF } else { cx.gaz[k as usize] as u64 };
-    let wb = |k: isize| if k < 0 || k as usize >= n { 0x1FF } else { cx.wb[k as usize] as u64 };
+    let wb = |k: isize| if k < 0 || k as usize >= n { 0x1_0000 } else { cx.wb[k as usize] as u64 & 0xFF };
+    let case = |k: isize| if k < 0 || k as usize >= n { 0x1_0000 } else { cx.wb[k as usize] as u64 >> 8 };
     let ii = i as isize;
     let (p1, p2) = (p1 as u64, p2 as u64);
     let headline = inp.headline as u64;
@@ -352,14 +382,17 @@ fn features(inp: &Input, i: usize, p1: u16, p2: u16, out: &mut Vec<u64>) {
         h2(39, wb(ii - 1)),
         h2(40, wb(ii + 1)),
         h3(41, wb(ii), t(ii)),
-        h2(42, run as u64 & 0x00FF_FFFF),
-        h3(43, run as u64 & 0xF, cx.runlast[i]),
-        h3(44, run as u64 & 0xFFF, t(ii)),
-        h3(45, run as u64 & 0xF, (run >> 12) as u64),
+        h2(42, run & 0xFF_FFFF_FFFF),
+        h3(43, run & 0xF, cx.runlast[i]),
+        h3(44, run & 0xF_FFFF, t(ii)),
+        h3(45, run & 0xF, run >> 20 & 0x1_FFFF),
         h2(46, doc),
         h3(47, doc, t(ii)),
-        h3(48, doc, run as u64 & 0xFFF),
-        h3(49, g(ii) & 0x7F, run as u64 & 0xF),
+        h3(48, doc, run & 0xF_FFFF),
+        h3(49, g(ii) & 0x7F, run & 0xF),
+        h3(50, case(ii), w.flags as u64 | ((i == 0) as u64) << 8),
+        h3(51, case(ii), t(ii)),
+        h3(52, case(ii - 1) << 4 | case(ii) << 2 | case(ii + 1), run & 0xF),
     ]);
 }
 
@@ -393,9 +426,13 @@ pub struct Ner {
 }
 
 impl Ner {
-    /// Trains the recogniser.
+    /// Trains the recogniser: [`BAGS`] perceptrons on different shuffles of the data, averaged.
     pub fn train(data: &[NerExample], epochs: usize, seed: u64, log: &mut dyn FnMut(String)) -> Ner {
-        let gazetteer = Gazetteer::shipped();
+        let trainers: Vec<Trainer> = (0..BAGS as u64).map(|b| Self::train_one(data, epochs, seed.wrapping_add(b * 0x9E37), log)).collect();
+        Ner { model: Trainer::freeze_mean(&trainers, 0.01), gazetteer: Gazetteer::shipped() }
+    }
+
+    fn train_one(data: &[NerExample], epochs: usize, seed: u64, log: &mut dyn FnMut(String)) -> Trainer {
         let nc = CLASSES.len();
         let mut tr = Trainer::new(nc);
         let mut rng = Rng::new(seed);
@@ -431,7 +468,7 @@ impl Ner {
             }
             log(format!("ner epoch {}: train token accuracy {:.2}%", epoch + 1, 100.0 * right as f64 / total.max(1) as f64));
         }
-        Ner { model: tr.freeze(0.01), gazetteer }
+        tr
     }
 
     /// Labels one sentence with class ids.
@@ -441,6 +478,13 @@ impl Ner {
         scores.resize(nc, 0);
         let (mut p1, mut p2) = (0u16, 0u16);
         for i in 0..inp.tags.len() {
+            // a name starts with a capitalised word: outside a name, other words are not scored
+            if p1 == 0 && !is_cap(&inp.lp[i + PAD]) {
+                out.push(0);
+                p2 = p1;
+                p1 = 0;
+                continue;
+            }
             features(inp, i, p1, p2, feats);
             scores.iter_mut().for_each(|s| *s = 0);
             self.model.score(feats, scores);

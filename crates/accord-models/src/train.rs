@@ -365,6 +365,12 @@ pub fn write_cards(opts: &Options, report: &Report) -> Result<(), ModelError> {
                  Single perceptrons varied by ±0.02-0.03 GUM dev micro F1 with the shuffling seed (few documents, and \
                  document-level consistency moves all occurrences of a name together); with 8, seeds 1-5 give \
                  0.719-0.734 (mean 0.729; the shipped seed is reported below).\n\n\
+                 Known limits: GUM dev micro F1 is still below the project's 0.75 target. The largest remaining \
+                 errors are names GUM types as other things (`DH`, `YouTube`, `God`, `Cyclone Phailin`, festivals, \
+                 games: about a quarter of the false positives), whole documents' worth of one name typed wrongly \
+                 (document-level consistency repeats a wrong type), capitalised common words and interjections the \
+                 tagger calls PROPN (`Iodine`, `Senators`), and boundaries (`Penn` for `Penn State`, `York` for \
+                 `New York`, conjoined names).\n\n\
                  ## Hyper-parameters\n\nepochs {} per perceptron, 8 perceptrons averaged, pruned below 0.01, i16 quantised.\n\n\
                  Training time: {}. Size: {} bytes (`ner.bin`).\n\n{common}",
                 opts.epochs.unwrap_or(12),

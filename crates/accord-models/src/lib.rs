@@ -93,6 +93,36 @@ fn consistent_names(doc: &Doc, mentions: &mut Vec<Mention>) {
             m.etype = Some(best(v));
         }
     }
+    // a one-word name that repeats the last word of a person's full name, or the first word of an
+    // organisation's, refers to it (`Julie Rosenthal` … `Rosenthal`, `Harrow School` … `Harrow`)
+    {
+        let mut partial: HashMap<&str, EntityType> = HashMap::new();
+        let mut full: Vec<(&&str, &[u32; 6])> = votes.iter().collect();
+        full.sort(); // deterministic when two names claim the same word
+        for (k, v) in full {
+            let ws: Vec<&str> = k.split(' ').collect();
+            if ws.len() < 2 {
+                continue;
+            }
+            match best(v) {
+                EntityType::Person => {
+                    partial.entry(ws[ws.len() - 1]).or_insert(EntityType::Person);
+                }
+                EntityType::Org => {
+                    partial.entry(ws[0]).or_insert(EntityType::Org);
+                }
+                _ => {}
+            }
+        }
+        for m in mentions.iter_mut() {
+            let t = doc.slice(m.span);
+            if !t.contains(' ') {
+                if let Some(&e) = partial.get(t) {
+                    m.etype = Some(e);
+                }
+            }
+        }
+    }
     // propagate to missed occurrences (exact, case-sensitive token sequence)
     let mut added = Vec::new();
     let mut names: Vec<(Vec<&str>, EntityType, u32)> = votes
@@ -222,12 +252,13 @@ impl Models {
         let mut feats: Vec<u64> = Vec::with_capacity(80);
         let mut scores: Vec<i32> = Vec::new();
         let mut pscratch = parser::Scratch::default();
-        let mut gaz: Vec<u8> = Vec::new();
+        let mut nctx = ner::Ctx::default();
+        let mut marks = Default::default();
         let mut bio: Vec<u16> = Vec::new();
         let mut mentions: Vec<Mention> = Vec::new();
         let mut lower_buf = String::new();
         let doc_lex: Vec<Lex> = (0..doc.tokens.len()).map(|i| Lex::new(doc.token_norm(i))).collect();
-        let lower = ner::lower_forms(&doc_lex);
+        m.ner.gazetteer.doc_marks(doc.sentences.iter().map(|s| &doc_lex[s.tokens.clone()]), &mut marks);
         for si in 0..doc.sentences.len() {
             let range = doc.sentences[si].tokens.clone();
             if range.is_empty() {
@@ -239,9 +270,8 @@ impl Models {
             th.clear();
             th.extend(tags.iter().map(|&t| m.tag_hash[t as usize]));
             m.parser.parse(&parser::Input { lex: &lex, tags: &th }, &mut pscratch);
-            m.ner.gazetteer.mark(&lex, &mut gaz);
-            ner::mark_lower(&lex, &lower, &mut gaz);
-            m.ner.tag(&ner::Input { lp: &lp, tags: &th, gaz: &gaz, headline: ner::is_headline(&lex) }, &mut bio, &mut feats, &mut scores);
+            m.ner.gazetteer.context(&lex, &marks, &mut nctx);
+            m.ner.tag(&ner::Input { lp: &lp, tags: &th, ctx: &nctx, headline: ner::is_headline(&lex) }, &mut bio, &mut feats, &mut scores);
             let n = lex.len();
             let base = range.start;
             for (k, i) in range.clone().enumerate() {
@@ -267,6 +297,10 @@ impl Models {
                     b -= 1;
                 }
                 if a == b {
+                    continue;
+                }
+                // a name has a capitalised word (`lake` is not one)
+                if !(a..b).any(|k| lex[k].flags & (lex::F_TITLE | lex::F_UPPER) != 0) {
                     continue;
                 }
                 let span = Span::new(doc.tokens[base + a].span.start, doc.tokens[base + b - 1].span.end);

@@ -1,8 +1,10 @@
 //! Named-entity recogniser: a greedy averaged-perceptron BIO tagger over words, predicted tags, affixes,
-//! shapes, neighbouring words and a country/nationality/city gazetteer (derived from CountryInfo, see
-//! `data/gazetteer/countries.tsv`). Learns from GUM's `Entity=` mentions restricted to names
-//! ([`crate::conllu::named_spans`]). Labels: `PER`, `ORG`, `GPE` (GUM `place`) and `MISC` (other named
-//! things).
+//! shapes, neighbouring words, gazetteers and word lists (CountryInfo countries/cities/nationalities in
+//! `data/gazetteer/countries.tsv`; Phoenix-derived people, places and organisations in
+//! `data/gazetteer/actors.tsv`; words around names in `data/gazetteer/name_words.tsv`), capitalised runs,
+//! document-level context marks and case statistics from unlabelled text (`data/gazetteer/case_stats.tsv`).
+//! Learns from GUM's `Entity=` mentions restricted to names ([`crate::conllu::named_spans`]). Labels:
+//! `PER`, `ORG`, `GPE` (GUM `place`) and `MISC` (other named things).
 
 use crate::lex::{seq_hash, Lex};
 use crate::perceptron::{Frozen, Trainer};
@@ -19,38 +21,120 @@ pub fn class_of(label: &str) -> u16 {
 
 /// The gazetteer shipped with accord (CC BY-SA 3.0, derived from CountryInfo by Philip A. Schrodt).
 pub const GAZETTEER_TSV: &str = include_str!("../../../data/gazetteer/countries.tsv");
+/// Person, place and organisation lists derived from the Phoenix actor dictionaries
+/// (`tools/derive_ner_lists.py`; MIT / CountryInfo CC BY-SA 3.0).
+pub const ACTORS_TSV: &str = include_str!("../../../data/gazetteer/actors.tsv");
+/// How words are written in running text (`lower` / `capital`), derived from unlabelled text
+/// (`tools/derive_case_stats.py`).
+pub const CASE_STATS_TSV: &str = include_str!("../../../data/gazetteer/case_stats.tsv");
+/// Words around names: organisation and place last words, prepositions before places, verbs after people.
+pub const NAME_WORDS_TSV: &str = include_str!("../../../data/gazetteer/name_words.tsv");
+/// Last words of organisation names shared with the rule stages.
+pub const ORG_WORDS_TXT: &str = include_str!("../../../data/org_words.txt");
+/// Title words (`president`, `minister`, ...).
+pub const TITLES_TXT: &str = include_str!("../../../data/titles.txt");
+/// Honorifics (`Mr`, `Dr.`, ...).
+pub const HONORIFICS_TSV: &str = include_str!("../../../data/honorifics.tsv");
 
-/// Lower-cased multiword gazetteer entries, keyed by [`seq_hash`] of their words' `lower` hashes.
+/// Word-list bits ([`Gazetteer::words`]): a given name of a person.
+pub const W_GIVEN: u16 = 1;
+/// A surname.
+pub const W_SURNAME: u16 = 2;
+/// A last word of organisation names (`Party`, `University`).
+pub const W_ORGWORD: u16 = 4;
+/// A last word of place names (`Island`, `Street`).
+pub const W_PLACEWORD: u16 = 8;
+/// A title or honorific (`President`, `Mr.`).
+pub const W_TITLE: u16 = 16;
+/// A preposition before places (`in`, `from`).
+pub const W_LOCPREP: u16 = 32;
+/// A verb after people (`said`).
+pub const W_SAYVERB: u16 = 64;
+/// A connector inside names (`of`, `the`, `and`, `&`).
+pub const W_CONN: u16 = 128;
+
+/// Usually written in lower case in running text (a common word).
+pub const W_LOWER: u16 = 256;
+/// Usually capitalised mid-sentence in running text (name-like).
+pub const W_CAPITAL: u16 = 512;
+
+/// Lower-cased multiword gazetteer entries, keyed by [`seq_hash`] of their words' `lower` hashes, and
+/// single-word lists as bit sets (`W_*`).
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     entries: FastMap<u64, u8>,
     max_len: usize,
+    /// Word-list bits by lower-cased word hash.
+    pub words: FastMap<u64, u16>,
 }
 
 impl Gazetteer {
-    /// Parses `name<TAB>kind` lines (`#` comments allowed).
+    /// Parses `name<TAB>kind` lines (`#` comments allowed): multiword kinds `country`, `nationality`,
+    /// `city`, `place`, `org`; word kinds `given`, `surname`, `orgword`, `placeword`, `title`, `locprep`,
+    /// `sayverb`, `conn`.
     pub fn parse(tsv: &str) -> Gazetteer {
         let mut g = Gazetteer::default();
+        g.add(tsv);
+        g
+    }
+    /// Adds the entries of another `name<TAB>kind` table.
+    pub fn add(&mut self, tsv: &str) {
         for line in tsv.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
             let (name, kind) = line.split_once('\t').unwrap_or((line, "other"));
+            let kind = kind.split('\t').next().unwrap_or("");
+            let bit = match kind {
+                "given" => W_GIVEN,
+                "surname" => W_SURNAME,
+                "orgword" => W_ORGWORD,
+                "placeword" => W_PLACEWORD,
+                "title" => W_TITLE,
+                "locprep" => W_LOCPREP,
+                "sayverb" => W_SAYVERB,
+                "conn" => W_CONN,
+                "lower" => W_LOWER,
+                "capital" => W_CAPITAL,
+                _ => 0,
+            };
+            if bit != 0 {
+                for w in name.split(' ') {
+                    *self.words.entry(Lex::new(w).lower).or_insert(0) |= bit;
+                }
+                continue;
+            }
             let k = match kind {
                 "country" => 1,
                 "nationality" => 2,
                 "city" => 3,
-                _ => 4,
+                "place" => 4,
+                "org" => 5,
+                _ => 6,
             };
             let words: Vec<u64> = name.split(' ').map(|w| Lex::new(w).lower).collect();
-            g.max_len = g.max_len.max(words.len());
-            g.entries.entry(seq_hash(words)).or_insert(k);
+            self.max_len = self.max_len.max(words.len());
+            self.entries.entry(seq_hash(words)).or_insert(k);
         }
-        g
     }
-    /// The shipped gazetteer.
+    /// The shipped gazetteer: CountryInfo countries/cities/nationalities, Phoenix actors, and the word
+    /// lists of `data/` (organisation words, titles, honorifics, words around names).
     pub fn shipped() -> Gazetteer {
-        Gazetteer::parse(GAZETTEER_TSV)
+        let mut g = Gazetteer::parse(GAZETTEER_TSV);
+        g.add(ACTORS_TSV);
+        g.add(NAME_WORDS_TSV);
+        g.add(CASE_STATS_TSV);
+        let firsts = |text: &str, kind: &str| -> String {
+            text.lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .map(|l| format!("{}\t{kind}\n", l.split('\t').next().unwrap_or("").trim()))
+                .collect()
+        };
+        g.add(&firsts(ORG_WORDS_TXT, "orgword"));
+        g.add(&firsts(TITLES_TXT, "title"));
+        g.add(&firsts(HONORIFICS_TSV, "title"));
+        g.add("of\tconn\nthe\tconn\nand\tconn\n&\tconn\nde\tconn\n-\tconn\n");
+        g
     }
     /// Marks each word: 0 outside any entry, else `kind * 2 + (0 first word | 1 later word)`.
     pub fn mark(&self, lex: &[Lex], out: &mut Vec<u8>) {
@@ -59,7 +143,9 @@ impl Gazetteer {
         let mut i = 0;
         while i < lex.len() {
             let mut matched = 0;
-            for len in (1..=self.max_len.min(lex.len() - i)).rev() {
+            // names start with a capital (`in the United States`): other words are not looked up
+            let cap = lex[i].flags & (crate::lex::F_TITLE | crate::lex::F_UPPER) != 0;
+            for len in (1..=if cap { self.max_len.min(lex.len() - i) } else { 0 }).rev() {
                 if let Some(&k) = self.entries.get(&seq_hash(lex[i..i + len].iter().map(|l| l.lower))) {
                     out[i] = k * 2;
                     for o in out.iter_mut().take(i + len).skip(i + 1) {
@@ -72,6 +158,142 @@ impl Gazetteer {
             i += matched.max(1);
         }
     }
+    /// Word-list bits of a word.
+    #[inline]
+    pub fn word_bits(&self, l: &Lex) -> u16 {
+        self.words.get(&l.lower).copied().unwrap_or(0)
+    }
+
+    /// Document-level marks by lower-cased word hash: [`LOWER_ELSEWHERE`] when the word is written in
+    /// lower case somewhere, and `D_*` bits for the contexts its capitalised occurrences appear in.
+    pub fn doc_marks<'a>(&self, sentences: impl Iterator<Item = &'a [Lex]>, out: &mut FastMap<u64, u8>) {
+        out.clear();
+        let cap = crate::lex::F_TITLE | crate::lex::F_UPPER;
+        let the = Lex::new("the").lower;
+        for lex in sentences {
+            for (i, l) in lex.iter().enumerate() {
+                if l.flags & cap == 0 {
+                    *out.entry(l.lower).or_insert(0) |= LOWER_ELSEWHERE;
+                    continue;
+                }
+                let mut b = 0u8;
+                if i > 0 {
+                    let pb = self.word_bits(&lex[i - 1]);
+                    if pb & W_LOCPREP != 0 {
+                        b |= D_LOC;
+                    }
+                    if pb & W_TITLE != 0 {
+                        b |= D_TITLE;
+                    }
+                    if lex[i - 1].lower == the {
+                        b |= D_THE;
+                    }
+                }
+                if i + 1 < lex.len() && self.word_bits(&lex[i + 1]) & W_SAYVERB != 0 {
+                    b |= D_SAY;
+                }
+                *out.entry(l.lower).or_insert(0) |= b;
+            }
+        }
+    }
+
+    /// End (exclusive) of the capitalised run starting at `i` (a capitalised word): capitalised words,
+    /// bridged by one or two connectors before another capitalised word.
+    fn run_end(&self, lex: &[Lex], i: usize) -> usize {
+        let n = lex.len();
+        let is_cap = |k: usize| is_cap(&lex[k]);
+        let mut j = i + 1;
+        loop {
+            if j < n && is_cap(j) {
+                j += 1;
+                continue;
+            }
+            let mut c = j;
+            while c < n && c - j < 2 && self.word_bits(&lex[c]) & W_CONN != 0 {
+                c += 1;
+            }
+            if c > j && c < n && is_cap(c) {
+                j = c + 1;
+                continue;
+            }
+            return j;
+        }
+    }
+
+    /// Fills the per-word context of one sentence (see [`Ctx`]).
+    pub fn context(&self, lex: &[Lex], doc: &FastMap<u64, u8>, ctx: &mut Ctx) {
+        self.mark(lex, &mut ctx.gaz);
+        let n = lex.len();
+        ctx.wb.clear();
+        ctx.wb.extend(lex.iter().map(|l| self.word_bits(l)));
+        ctx.doc.clear();
+        ctx.doc.extend(lex.iter().map(|l| doc.get(&l.lower).copied().unwrap_or(0)));
+        let cap = crate::lex::F_TITLE | crate::lex::F_UPPER;
+        for k in 0..n {
+            if lex[k].flags & cap != 0 && ctx.doc[k] & LOWER_ELSEWHERE != 0 {
+                ctx.gaz[k] |= LOWER_ELSEWHERE;
+            }
+        }
+        ctx.run.clear();
+        ctx.run.resize(n, 0);
+        ctx.runlast.clear();
+        ctx.runlast.resize(n, 0);
+        let mut i = 0;
+        while i < n {
+            if !is_cap(&lex[i]) {
+                i += 1;
+                continue;
+            }
+            let j = self.run_end(lex, i);
+            let last = j - 1;
+            let lastbits = ctx.wb[last] as u64 & 0xFF;
+            let prevbits = if i > 0 { ctx.wb[i - 1] as u64 & 0xFF } else { 0x1_0000 };
+            for k in i..j {
+                let pos = if j - i == 1 {
+                    1
+                } else if k == i {
+                    2
+                } else if k == last {
+                    4
+                } else {
+                    3
+                };
+                ctx.run[k] = pos | lastbits << 4 | prevbits << 20 | ((j - i).min(4) as u64) << 40;
+                ctx.runlast[k] = lex[last].lower;
+            }
+            i = j;
+        }
+    }
+}
+
+/// Document bits ([`Gazetteer::doc_marks`]): a capitalised occurrence follows a preposition of place.
+pub const D_LOC: u8 = 1;
+/// A capitalised occurrence follows a title or honorific.
+pub const D_TITLE: u8 = 2;
+/// A capitalised occurrence is followed by a speech verb.
+pub const D_SAY: u8 = 4;
+/// A capitalised occurrence follows `the`.
+pub const D_THE: u8 = 8;
+
+#[inline]
+fn is_cap(l: &Lex) -> bool {
+    l.flags & (crate::lex::F_TITLE | crate::lex::F_UPPER) != 0 && l.flags & crate::lex::F_PUNCT == 0
+}
+
+/// Per-word context of one sentence, filled by [`Gazetteer::context`] into reused buffers.
+#[derive(Debug, Default)]
+pub struct Ctx {
+    /// Gazetteer marks ([`Gazetteer::mark`]) with [`LOWER_ELSEWHERE`] or-ed in for capitalised words.
+    pub gaz: Vec<u8>,
+    /// Word-list bits.
+    pub wb: Vec<u16>,
+    /// Document bits of the word (`D_*`, [`LOWER_ELSEWHERE`]).
+    pub doc: Vec<u8>,
+    /// Capitalised-run info: position (0 outside, 1 alone, 2 first, 3 inside, 4 last) | last word's bits << 4
+    /// | bits of the word before the run << 20 | run length (max 4) << 40.
+    pub run: Vec<u64>,
+    /// Lower-cased hash of the run's last word (0 outside runs).
+    pub runlast: Vec<u64>,
 }
 
 /// Inputs of the recogniser for one sentence.
@@ -80,8 +302,8 @@ pub struct Input<'a> {
     pub lp: &'a [Lex],
     /// Tag hashes per word (unpadded).
     pub tags: &'a [u64],
-    /// Gazetteer marks per word (unpadded), with [`LOWER_ELSEWHERE`] or-ed in.
-    pub gaz: &'a [u8],
+    /// Per-word context (gazetteer marks, word lists, document marks, capitalised runs).
+    pub ctx: &'a Ctx,
     /// The sentence looks like a headline (see [`is_headline`]).
     pub headline: bool,
 }
@@ -98,19 +320,8 @@ pub fn is_headline(lex: &[Lex]) -> bool {
 /// document (a capitalised word that is also written in lower case is less likely a name).
 pub const LOWER_ELSEWHERE: u8 = 0x80;
 
-/// Lower-cased forms written in lower case somewhere in a document.
-pub fn lower_forms(lex: &[Lex]) -> crate::util::FastMap<u64, ()> {
-    lex.iter().filter(|l| l.flags & (crate::lex::F_TITLE | crate::lex::F_UPPER) == 0).map(|l| (l.lower, ())).collect()
-}
-
-/// Adds [`LOWER_ELSEWHERE`] to the marks of words whose lower-cased form is in `lower`.
-pub fn mark_lower(lex: &[Lex], lower: &crate::util::FastMap<u64, ()>, gaz: &mut [u8]) {
-    for (l, g) in lex.iter().zip(gaz.iter_mut()) {
-        if l.flags & (crate::lex::F_TITLE | crate::lex::F_UPPER) != 0 && lower.contains_key(&l.lower) {
-            *g |= LOWER_ELSEWHERE;
-        }
-    }
-}
+/// Perceptrons averaged by [`Ner::train`].
+pub const BAGS: usize = 8;
 
 const OUT_T: u64 = 0x7A6;
 
@@ -120,10 +331,15 @@ fn features(inp: &Input, i: usize, p1: u16, p2: u16, out: &mut Vec<u64>) {
     let w = &inp.lp[i + PAD];
     let (m1, m2, n1, n2) = (&inp.lp[i + PAD - 1], &inp.lp[i + PAD - 2], &inp.lp[i + PAD + 1], &inp.lp[i + PAD + 2]);
     let t = |k: isize| if k < 0 || k as usize >= n { OUT_T } else { inp.tags[k as usize] };
-    let g = |k: isize| if k < 0 || k as usize >= n { 0xFF } else { inp.gaz[k as usize] as u64 };
+    let cx = inp.ctx;
+    let g = |k: isize| if k < 0 || k as usize >= n { 0xFF } else { cx.gaz[k as usize] as u64 };
+    let wb = |k: isize| if k < 0 || k as usize >= n { 0x1_0000 } else { cx.wb[k as usize] as u64 & 0xFF };
+    let case = |k: isize| if k < 0 || k as usize >= n { 0x1_0000 } else { cx.wb[k as usize] as u64 >> 8 };
     let ii = i as isize;
     let (p1, p2) = (p1 as u64, p2 as u64);
     let headline = inp.headline as u64;
+    let run = cx.run[i];
+    let doc = cx.doc[i] as u64;
     out.extend_from_slice(&[
         1,
         h2(2, w.lower),
@@ -162,6 +378,21 @@ fn features(inp: &Input, i: usize, p1: u16, p2: u16, out: &mut Vec<u64>) {
         h3(35, w.flags as u64, headline),
         h3(36, h2(w.shape, headline), t(ii)),
         h3(37, (g(ii) & 0x80) | (w.flags as u64) << 8, t(ii)),
+        h2(38, wb(ii)),
+        h2(39, wb(ii - 1)),
+        h2(40, wb(ii + 1)),
+        h3(41, wb(ii), t(ii)),
+        h2(42, run & 0xFF_FFFF_FFFF),
+        h3(43, run & 0xF, cx.runlast[i]),
+        h3(44, run & 0xF_FFFF, t(ii)),
+        h3(45, run & 0xF, run >> 20 & 0x1_FFFF),
+        h2(46, doc),
+        h3(47, doc, t(ii)),
+        h3(48, doc, run & 0xF_FFFF),
+        h3(49, g(ii) & 0x7F, run & 0xF),
+        h3(50, case(ii), w.flags as u64 | ((i == 0) as u64) << 8),
+        h3(51, case(ii), t(ii)),
+        h3(52, case(ii - 1) << 4 | case(ii) << 2 | case(ii + 1), run & 0xF),
     ]);
 }
 
@@ -182,8 +413,8 @@ pub struct NerExample {
     pub tags: Vec<u64>,
     /// Gold class ids.
     pub gold: Vec<u16>,
-    /// Per word: lower-cased form written in lower case elsewhere in the document.
-    pub lower_elsewhere: Vec<bool>,
+    /// Per-word context ([`Gazetteer::context`], with the sentence's document marks).
+    pub ctx: Ctx,
 }
 
 /// A trained recogniser.
@@ -195,30 +426,27 @@ pub struct Ner {
 }
 
 impl Ner {
-    /// Trains the recogniser.
+    /// Trains the recogniser: [`BAGS`] perceptrons on different shuffles of the data, averaged.
     pub fn train(data: &[NerExample], epochs: usize, seed: u64, log: &mut dyn FnMut(String)) -> Ner {
-        let gazetteer = Gazetteer::shipped();
+        let trainers: Vec<Trainer> = (0..BAGS as u64).map(|b| Self::train_one(data, epochs, seed.wrapping_add(b * 0x9E37), log)).collect();
+        Ner { model: Trainer::freeze_mean(&trainers, 0.01), gazetteer: Gazetteer::shipped() }
+    }
+
+    fn train_one(data: &[NerExample], epochs: usize, seed: u64, log: &mut dyn FnMut(String)) -> Trainer {
         let nc = CLASSES.len();
         let mut tr = Trainer::new(nc);
         let mut rng = Rng::new(seed);
         let mut order: Vec<usize> = (0..data.len()).collect();
-        let mut feats = Vec::with_capacity(48);
+        let mut feats = Vec::with_capacity(64);
         let mut scores = vec![0f32; nc];
         let mut lp = Vec::new();
-        let mut gaz = Vec::new();
         for epoch in 0..epochs {
             rng.shuffle(&mut order);
             let (mut right, mut total) = (0usize, 0usize);
             for &si in &order {
                 let ex = &data[si];
                 crate::tagger::pad(&ex.lex, &mut lp);
-                gazetteer.mark(&ex.lex, &mut gaz);
-                for (g, &l) in gaz.iter_mut().zip(&ex.lower_elsewhere) {
-                    if l {
-                        *g |= LOWER_ELSEWHERE;
-                    }
-                }
-                let inp = Input { lp: &lp, tags: &ex.tags, gaz: &gaz, headline: is_headline(&ex.lex) };
+                let inp = Input { lp: &lp, tags: &ex.tags, ctx: &ex.ctx, headline: is_headline(&ex.lex) };
                 let (mut p1, mut p2) = (0u16, 0u16);
                 for i in 0..ex.lex.len() {
                     features(&inp, i, p1, p2, &mut feats);
@@ -240,7 +468,7 @@ impl Ner {
             }
             log(format!("ner epoch {}: train token accuracy {:.2}%", epoch + 1, 100.0 * right as f64 / total.max(1) as f64));
         }
-        Ner { model: tr.freeze(0.01), gazetteer }
+        tr
     }
 
     /// Labels one sentence with class ids.
@@ -250,6 +478,13 @@ impl Ner {
         scores.resize(nc, 0);
         let (mut p1, mut p2) = (0u16, 0u16);
         for i in 0..inp.tags.len() {
+            // a name starts with a capitalised word: outside a name, other words are not scored
+            if p1 == 0 && !is_cap(&inp.lp[i + PAD]) {
+                out.push(0);
+                p2 = p1;
+                p1 = 0;
+                continue;
+            }
             features(inp, i, p1, p2, feats);
             scores.iter_mut().for_each(|s| *s = 0);
             self.model.score(feats, scores);

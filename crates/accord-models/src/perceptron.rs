@@ -96,6 +96,43 @@ impl Trainer {
         let weights: Vec<i16> = ws.iter().map(|w| (w / scale).round() as i16).collect();
         Frozen::build(self.n_classes, scale, out_keys, lens, classes, weights)
     }
+    /// Averages several trainers' averaged weights (models trained on different shuffles: their mean
+    /// varies less with the shuffle than any one of them), then prunes and quantises like [`Trainer::freeze`].
+    pub fn freeze_mean(trainers: &[Trainer], prune: f32) -> Frozen {
+        let n_classes = trainers[0].n_classes;
+        let mut keys: Vec<u64> = trainers.iter().flat_map(|t| t.rows.keys().copied()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let k = trainers.len() as f64;
+        let (mut out_keys, mut lens, mut classes, mut ws) = (Vec::new(), Vec::new(), Vec::new(), Vec::<f32>::new());
+        let mut maxw = 0f32;
+        let mut acc = vec![0f64; n_classes];
+        for key in keys {
+            acc.iter_mut().for_each(|a| *a = 0.0);
+            for t in trainers {
+                if let Some(row) = t.rows.get(&key) {
+                    for e in row {
+                        acc[e.class as usize] += e.w as f64 - e.u / t.c;
+                    }
+                }
+            }
+            let ents: Vec<(u16, f32)> =
+                acc.iter().enumerate().map(|(c, &a)| (c as u16, (a / k) as f32)).filter(|(_, w)| w.abs() >= prune && w.abs() > 0.0).collect();
+            if ents.is_empty() {
+                continue;
+            }
+            out_keys.push(key);
+            lens.push(ents.len() as u8);
+            for (cl, w) in ents {
+                maxw = maxw.max(w.abs());
+                classes.push(cl as u8);
+                ws.push(w);
+            }
+        }
+        let scale = if maxw > 0.0 { maxw / 32000.0 } else { 1.0 };
+        let weights: Vec<i16> = ws.iter().map(|w| (w / scale).round() as i16).collect();
+        Frozen::build(n_classes, scale, out_keys, lens, classes, weights)
+    }
     /// Number of feature rows.
     pub fn n_rows(&self) -> usize {
         self.rows.len()

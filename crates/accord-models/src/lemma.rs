@@ -91,7 +91,8 @@ impl Lemmatizer {
     pub fn lemma_with(&self, form: &str, upos: &str, lower: &mut String) -> String {
         lower.clear();
         if form.is_ascii() {
-            lower.extend(form.bytes().map(|b| b.to_ascii_lowercase() as char));
+            lower.push_str(form);
+            lower.make_ascii_lowercase();
         } else {
             lower.extend(form.chars().flat_map(char::to_lowercase));
         }

@@ -244,10 +244,8 @@ impl Models {
     /// Needs `doc.sentences` and `doc.tokens` from the segment stage.
     pub fn annotate(&self, doc: &mut Doc) {
         let Some(m) = &self.inner else { return };
-        let mut lex: Vec<Lex> = Vec::new();
         let mut lp: Vec<Lex> = Vec::new();
         let mut tags: Vec<u16> = Vec::new();
-        let mut th: Vec<u64> = Vec::new();
         let mut amb: Vec<u64> = Vec::new();
         let mut feats: Vec<u64> = Vec::with_capacity(80);
         let mut scores: Vec<i32> = Vec::new();
@@ -259,32 +257,52 @@ impl Models {
         let mut lower_buf = String::new();
         let doc_lex: Vec<Lex> = (0..doc.tokens.len()).map(|i| Lex::new(doc.token_norm(i))).collect();
         m.ner.gazetteer.doc_marks(doc.sentences.iter().map(|s| &doc_lex[s.tokens.clone()]), &mut marks);
+        // one model at a time over the whole document (tags, then parses, then names), so each model's
+        // tables stay warm in the cache instead of the three evicting each other sentence by sentence
+        let ntok = doc.tokens.len();
+        let mut doc_tags: Vec<u16> = vec![0; ntok];
+        let mut doc_th: Vec<u64> = vec![0; ntok];
         for si in 0..doc.sentences.len() {
             let range = doc.sentences[si].tokens.clone();
             if range.is_empty() {
                 continue;
             }
-            lex.clear();
-            lex.extend_from_slice(&doc_lex[range.clone()]);
-            m.tagger.tag(&lex, &mut tags, &mut lp, &mut amb, &mut feats, &mut scores);
-            th.clear();
-            th.extend(tags.iter().map(|&t| m.tag_hash[t as usize]));
-            m.parser.parse(&parser::Input { lex: &lex, tags: &th }, &mut pscratch);
-            m.ner.gazetteer.context(&lex, &marks, &mut nctx);
-            m.ner.tag(&ner::Input { lp: &lp, tags: &th, ctx: &nctx, headline: ner::is_headline(&lex) }, &mut bio, &mut feats, &mut scores);
-            let n = lex.len();
-            let base = range.start;
-            for (k, i) in range.clone().enumerate() {
-                let t = tags[k] as usize;
+            m.tagger.tag(&doc_lex[range.clone()], &mut tags, &mut lp, &mut amb, &mut feats, &mut scores);
+            doc_tags[range.clone()].copy_from_slice(&tags);
+            for (h, &t) in doc_th[range].iter_mut().zip(tags.iter()) {
+                *h = m.tag_hash[t as usize];
+            }
+        }
+        let mut heads: Vec<Option<usize>> = vec![None; ntok];
+        let mut rels: Vec<u16> = vec![0; ntok];
+        for si in 0..doc.sentences.len() {
+            let range = doc.sentences[si].tokens.clone();
+            if range.is_empty() {
+                continue;
+            }
+            let n = range.len();
+            m.parser.parse(&parser::Input { lex: &doc_lex[range.clone()], tags: &doc_th[range.clone()] }, &mut pscratch);
+            for (k, i) in range.enumerate() {
                 let h = pscratch.state.heads[k] as usize;
+                heads[i] = if h >= n { None } else { Some(i - k + h) };
+                rels[i] = pscratch.state.labels[k];
+            }
+        }
+        for si in 0..doc.sentences.len() {
+            let range = doc.sentences[si].tokens.clone();
+            if range.is_empty() {
+                continue;
+            }
+            let lex = &doc_lex[range.clone()];
+            let th = &doc_th[range.clone()];
+            tagger::pad(lex, &mut lp);
+            m.ner.gazetteer.context(lex, &marks, &mut nctx);
+            m.ner.tag(&ner::Input { lp: &lp, tags: th, ctx: &nctx, headline: ner::is_headline(lex) }, &mut bio, &mut feats, &mut scores);
+            let base = range.start;
+            for i in range.clone() {
+                let t = doc_tags[i] as usize;
                 let lemma = m.lemmas.lemma_with(doc.token_norm(i), m.upos[t], &mut lower_buf);
-                doc.tokens[i].analysis = Some(Analysis {
-                    upos: m.upos[t],
-                    xpos: m.xpos[t],
-                    lemma,
-                    head: if h >= n { None } else { Some(base + h) },
-                    deprel: m.labels[pscratch.state.labels[k] as usize],
-                });
+                doc.tokens[i].analysis = Some(Analysis { upos: m.upos[t], xpos: m.xpos[t], lemma, head: heads[i], deprel: m.labels[rels[i] as usize] });
             }
             for (a, b, ty) in ner::spans(&bio) {
                 // names neither start nor end with a connector word (`Library of` → `Library`)

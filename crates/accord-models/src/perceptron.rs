@@ -182,6 +182,11 @@ pub struct Frozen {
 /// Flag marking a dense row (then `start` indexes `dense` in rows).
 const DENSE: u32 = 1 << 31;
 
+/// Rows holding at least `1 / DENSE_DIV` of the classes (of 16 or more) are stored dense: one SIMD
+/// pass instead of a scalar loop of dependent adds. 8 measured faster than 4, 6, 11 and 16 (parser
+/// about 5–9 % faster than with 4 on the EWT dev set, a few hundred KB more memory).
+const DENSE_DIV: usize = 8;
+
 #[inline(always)]
 fn prefetch<T>(p: *const T) {
     #[cfg(target_arch = "x86_64")]
@@ -212,7 +217,7 @@ impl Frozen {
         let mask = cap - 1;
         let mut slots = table_vec(cap, Slot::default());
         let mut s = 0u32;
-        let n_dense = if n_classes >= 16 { lens.iter().filter(|&&l| (l as usize) * 4 >= n_classes).count() } else { 0 };
+        let n_dense = if n_classes >= 16 { lens.iter().filter(|&&l| (l as usize) * DENSE_DIV >= n_classes).count() } else { 0 };
         let mut dense: Vec<i16> = table_vec(n_dense * n_classes, 0);
         dense.clear();
         let mut ents: Vec<Ent> = table_vec(classes.len(), Ent::default());
@@ -225,7 +230,7 @@ impl Frozen {
                 i = (i + 1) & mask;
             }
             let fp = (k >> 32) as u32;
-            if (l as usize) * 4 >= n_classes && n_classes >= 16 {
+            if (l as usize) * DENSE_DIV >= n_classes && n_classes >= 16 {
                 let d = dense.len() / n_classes;
                 dense.resize(dense.len() + n_classes, 0);
                 for e in &ents[s as usize..(s + l as u32) as usize] {

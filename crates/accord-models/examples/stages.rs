@@ -47,11 +47,13 @@ fn main() {
         }
         best[1] = best[1].min(t.elapsed().as_secs_f64());
         let t = Instant::now();
-        let (mut gaz, mut bio) = (Vec::new(), Vec::new());
+        let (mut ctx, mut marks, mut bio) = (ner::Ctx::default(), Default::default(), Vec::new());
+        // the whole file as one document: its name marks first, then each sentence's context
+        nr.gazetteer.doc_marks(lexes.iter().map(|l| l.as_slice()), &mut marks);
         for (l, tg) in lexes.iter().zip(&tags) {
-            nr.gazetteer.mark(l, &mut gaz);
+            nr.gazetteer.context(l, &marks, &mut ctx);
             tagger::pad(l, &mut lp);
-            nr.tag(&ner::Input { lp: &lp, tags: tg, gaz: &gaz, headline: false }, &mut bio, &mut feats, &mut scores);
+            nr.tag(&ner::Input { lp: &lp, tags: tg, ctx: &ctx, headline: false }, &mut bio, &mut feats, &mut scores);
         }
         best[2] = best[2].min(t.elapsed().as_secs_f64());
         std::hint::black_box(h);

@@ -47,11 +47,12 @@ fn main() {
         }
         best[1] = best[1].min(t.elapsed().as_secs_f64());
         let t = Instant::now();
-        let (mut gaz, mut bio) = (Vec::new(), Vec::new());
+        let (mut ctx, mut bio, mut marks) = (ner::Ctx::default(), Vec::new(), Default::default());
+        nr.gazetteer.doc_marks(lexes.iter().map(|l| l.as_slice()), &mut marks);
         for (l, tg) in lexes.iter().zip(&tags) {
-            nr.gazetteer.mark(l, &mut gaz);
+            nr.gazetteer.context(l, &marks, &mut ctx);
             tagger::pad(l, &mut lp);
-            nr.tag(&ner::Input { lp: &lp, tags: tg, gaz: &gaz, headline: false }, &mut bio, &mut feats, &mut scores);
+            nr.tag(&ner::Input { lp: &lp, tags: tg, ctx: &ctx, headline: ner::is_headline(l) }, &mut bio, &mut feats, &mut scores);
         }
         best[2] = best[2].min(t.elapsed().as_secs_f64());
         std::hint::black_box(h);

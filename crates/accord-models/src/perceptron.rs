@@ -125,7 +125,7 @@ impl Trainer {
             lens.push(ents.len() as u8);
             for (cl, w) in ents {
                 maxw = maxw.max(w.abs());
-                classes.push(cl as u8);
+                classes.push(cl);
                 ws.push(w);
             }
         }

@@ -331,11 +331,11 @@ impl Models {
                     b -= 1;
                 }
                 // a name inside a longer gazetteer entry takes the entry's neighbouring words that are
-                // tagged PROPN (`San` → `San Francisco`; not `States` → `United States`, whose `United` the
-                // treebanks tag ADJ)
+                // tagged PROPN, or any words of a city's name (`San` → `San Francisco`, `York` → `New York`;
+                // not `States` → `United States`, whose `United` the treebanks tag ADJ)
                 {
                     let later = |k: usize| nctx.gaz[k] & 0x7F != 0 && nctx.gaz[k] & 1 == 1;
-                    let propn = |k: usize| m.upos[tags[k] as usize] == "PROPN";
+                    let propn = |k: usize| m.upos[tags[k] as usize] == "PROPN" || (nctx.gaz[k] & 0x7F) / 2 == 3;
                     while a > 0 && later(a) && propn(a - 1) {
                         a -= 1;
                     }

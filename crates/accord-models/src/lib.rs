@@ -297,7 +297,7 @@ impl Models {
             th.extend(tags.iter().map(|&t| m.tag_hash[t as usize]));
             m.parser.parse(&parser::Input { lex: &lex, tags: &th }, &mut pscratch);
             m.ner.gazetteer.context(&lex, &marks, &mut nctx);
-            m.ner.tag_typed(&ner::Input { lp: &lp, tags: &th, ctx: &nctx, headline: ner::is_headline(&lex) }, &mut bio, &mut feats, &mut scores, &mut typed);
+            m.ner.tag_typed(&ner::Input { lp: &lp, tags: &th, ctx: &nctx, headline: ner::is_headline(&lex) }, &mut bio, &mut feats, &mut scores, Some(&mut typed));
             let n = lex.len();
             let base = range.start;
             for (k, i) in range.clone().enumerate() {

@@ -513,15 +513,17 @@ impl Ner {
 
     /// Labels one sentence with class ids.
     pub fn tag(&self, inp: &Input, out: &mut Vec<u16>, feats: &mut Vec<u64>, scores: &mut Vec<i32>) {
-        self.tag_typed(inp, out, feats, scores, &mut Vec::new());
+        self.tag_typed(inp, out, feats, scores, None);
     }
 
     /// Like [`Ner::tag`], also keeping for each word the scores of `B-PER`, `B-ORG`, `B-GPE`, `B-MISC`
     /// (zeros for words that were not scored; [`MISC_BIAS`] included).
-    pub fn tag_typed(&self, inp: &Input, out: &mut Vec<u16>, feats: &mut Vec<u64>, scores: &mut Vec<i32>, typed: &mut Vec<[i32; 4]>) {
+    pub fn tag_typed(&self, inp: &Input, out: &mut Vec<u16>, feats: &mut Vec<u64>, scores: &mut Vec<i32>, mut typed: Option<&mut Vec<[i32; 4]>>) {
         let nc = CLASSES.len();
         out.clear();
-        typed.clear();
+        if let Some(t) = typed.as_deref_mut() {
+            t.clear();
+        }
         let misc_bias = (MISC_BIAS / self.model.scale()).round() as i32;
         scores.resize(nc, 0);
         let (mut p1, mut p2) = (0u16, 0u16);
@@ -529,7 +531,9 @@ impl Ner {
             // a name starts with a capitalised word: outside a name, other words are not scored
             if p1 == 0 && !is_cap(&inp.lp[i + PAD]) {
                 out.push(0);
-                typed.push([0; 4]);
+                if let Some(t) = typed.as_deref_mut() {
+                    t.push([0; 4]);
+                }
                 p2 = p1;
                 p1 = 0;
                 continue;
@@ -542,7 +546,9 @@ impl Ner {
             if !(per_top && person_cue(inp.ctx, i)) {
                 scores[7] += misc_bias;
             }
-            typed.push([scores[1], scores[3], scores[5], scores[7]]);
+            if let Some(t) = typed.as_deref_mut() {
+                t.push([scores[1], scores[3], scores[5], scores[7]]);
+            }
             let mut best = 0usize;
             for c in 1..nc {
                 if allowed(p1, c as u16) && scores[c] > scores[best] {

@@ -47,13 +47,12 @@ fn main() {
         }
         best[1] = best[1].min(t.elapsed().as_secs_f64());
         let t = Instant::now();
-        let (mut ctx, mut marks, mut bio) = (ner::Ctx::default(), Default::default(), Vec::new());
-        // the whole file as one document: its name marks first, then each sentence's context
+        let (mut ctx, mut bio, mut marks) = (ner::Ctx::default(), Vec::new(), Default::default());
         nr.gazetteer.doc_marks(lexes.iter().map(|l| l.as_slice()), &mut marks);
         for (l, tg) in lexes.iter().zip(&tags) {
             nr.gazetteer.context(l, &marks, &mut ctx);
             tagger::pad(l, &mut lp);
-            nr.tag(&ner::Input { lp: &lp, tags: tg, ctx: &ctx, headline: false }, &mut bio, &mut feats, &mut scores);
+            nr.tag(&ner::Input { lp: &lp, tags: tg, ctx: &ctx, headline: ner::is_headline(l) }, &mut bio, &mut feats, &mut scores);
         }
         best[2] = best[2].min(t.elapsed().as_secs_f64());
         std::hint::black_box(h);

@@ -71,28 +71,50 @@ pub mod embedded {
     pub const LEMMAS: &[u8] = include_bytes!("../../../models/lemmas.bin");
 }
 
+/// Temperature (weight units) of the document-level type vote: each occurrence of a name votes with the
+/// softmax of its `B-` type scores, so a confident occurrence outweighs several hesitant ones.
+const VOTE_TEMP: f64 = 3.7;
+
 /// Document-level consistency of names (a one-sense-per-discourse heuristic): every occurrence of the same
-/// name string takes the type most often predicted for it, and later capitalised occurrences of a
-/// multi-word name (or of a single word predicted at least twice) that the tagger missed are added.
-fn consistent_names(doc: &Doc, mentions: &mut Vec<Mention>) {
+/// name string takes the type with the largest summed type probability over its occurrences (`conf`: the
+/// `B-PER`, `B-ORG`, `B-GPE`, `B-MISC` scores of each mention, in weight units), and later capitalised
+/// occurrences of a multi-word name (or of a single word predicted at least twice) that the tagger missed
+/// are added.
+fn consistent_names(doc: &Doc, mentions: &mut Vec<Mention>, conf: &[[f32; 4]]) {
     use std::collections::HashMap;
     if mentions.is_empty() {
         return;
     }
-    let mut votes: HashMap<&str, [u32; 6]> = HashMap::new();
-    let idx = |e: EntityType| e as usize;
-    for m in mentions.iter() {
-        if let Some(e) = m.etype {
-            votes.entry(doc.slice(m.span)).or_default()[idx(e)] += 1;
-        }
-    }
     let types = [EntityType::Person, EntityType::Org, EntityType::Gpe, EntityType::Norp, EntityType::Loc, EntityType::Other];
+    let idx = |e: EntityType| e as usize;
     let best = |v: &[u32; 6]| types[(0..6).max_by_key(|&i| (v[i], std::cmp::Reverse(i))).unwrap()];
+    let mut soft: HashMap<&str, ([f64; 4], u32)> = HashMap::new();
+    for (m, c) in mentions.iter().zip(conf) {
+        let mx = c.iter().copied().fold(f32::MIN, f32::max) as f64;
+        let p = c.map(|x| ((x as f64 - mx) / VOTE_TEMP).exp());
+        let z: f64 = p.iter().sum();
+        let e = soft.entry(doc.slice(m.span)).or_default();
+        for k in 0..4 {
+            e.0[k] += p[k] / z;
+        }
+        e.1 += 1;
+    }
+    let four = [EntityType::Person, EntityType::Org, EntityType::Gpe, EntityType::Other];
+    let sbest = |v: &[f64; 4]| four[(0..4).max_by(|&a, &b| v[a].total_cmp(&v[b]).then(b.cmp(&a))).unwrap()];
     for m in mentions.iter_mut() {
-        if let Some(v) = votes.get(doc.slice(m.span)) {
-            m.etype = Some(best(v));
+        if let Some(v) = soft.get(doc.slice(m.span)) {
+            m.etype = Some(sbest(&v.0));
         }
     }
+    // each name string with its type and number of occurrences
+    let votes: HashMap<&str, [u32; 6]> = soft
+        .iter()
+        .map(|(k, v)| {
+            let mut c = [0u32; 6];
+            c[idx(sbest(&v.0))] = v.1;
+            (*k, c)
+        })
+        .collect();
     // a one-word name that repeats the last word of a person's full name, or the first word of an
     // organisation's, refers to it (`Julie Rosenthal` … `Rosenthal`, `Harrow School` … `Harrow`)
     {
@@ -254,7 +276,11 @@ impl Models {
         let mut marks = Default::default();
         let mut bio: Vec<u16> = Vec::new();
         let mut mentions: Vec<Mention> = Vec::new();
+        let mut conf: Vec<[f32; 4]> = Vec::new();
+        let mut misc_marks: Vec<u8> = Vec::new();
+        let mut typed: Vec<[i32; 4]> = Vec::new();
         let mut lower_buf = String::new();
+        let scale = m.ner.scale();
         let doc_lex: Vec<Lex> = (0..doc.tokens.len()).map(|i| Lex::new(doc.token_norm(i))).collect();
         m.ner.gazetteer.doc_marks(doc.sentences.iter().map(|s| &doc_lex[s.tokens.clone()]), &mut marks);
         // one model at a time over the whole document (tags, then parses, then names), so each model's
@@ -295,9 +321,11 @@ impl Models {
             }
             let lex = &doc_lex[range.clone()];
             let th = &doc_th[range.clone()];
+            let tags = &doc_tags[range.clone()];
+            let n = lex.len();
             tagger::pad(lex, &mut lp);
             m.ner.gazetteer.context(lex, &marks, &mut nctx);
-            m.ner.tag(&ner::Input { lp: &lp, tags: th, ctx: &nctx, headline: ner::is_headline(lex) }, &mut bio, &mut feats, &mut scores);
+            m.ner.tag_typed(&ner::Input { lp: &lp, tags: th, ctx: &nctx, headline: ner::is_headline(lex) }, &mut bio, &mut feats, &mut scores, Some(&mut typed));
             let base = range.start;
             for i in range.clone() {
                 let t = doc_tags[i] as usize;
@@ -305,6 +333,7 @@ impl Models {
                 doc.tokens[i].analysis = Some(Analysis { upos: m.upos[t], xpos: m.xpos[t], lemma, head: heads[i], deprel: m.labels[rels[i] as usize] });
             }
             for (a, b, ty) in ner::spans(&bio) {
+                let mut tconf = typed[a].map(|x| x as f32 * scale);
                 // names neither start nor end with a connector word (`Library of` → `Library`)
                 let is_conn = |k: usize| matches!(doc.token_norm(base + k), "of" | "the" | "and" | "&" | "-" | "for" | "on" | "'s" | "The");
                 let (mut a, mut b) = (a, b);
@@ -317,11 +346,35 @@ impl Models {
                 if a == b {
                     continue;
                 }
+                // a name does not end in a lower-case word (`Francisco celebrated`)
+                while b > a + 1 && doc.token_norm(base + b - 1).chars().next().is_some_and(char::is_lowercase) {
+                    b -= 1;
+                }
+                // a name inside a longer gazetteer entry takes the entry's neighbouring words that are
+                // tagged PROPN, or any words of a city's name (`San` → `San Francisco`, `York` → `New York`;
+                // not `States` → `United States`, whose `United` the treebanks tag ADJ)
+                {
+                    let later = |k: usize| nctx.gaz[k] & 0x7F != 0 && nctx.gaz[k] & 1 == 1;
+                    let propn = |k: usize| m.upos[tags[k] as usize] == "PROPN" || (nctx.gaz[k] & 0x7F) / 2 == 3;
+                    while a > 0 && later(a) && propn(a - 1) {
+                        a -= 1;
+                    }
+                    while b < n && later(b) && propn(b) {
+                        b += 1;
+                    }
+                }
                 // a name has a capitalised word (`lake` is not one)
                 if !(a..b).any(|k| lex[k].flags & (lex::F_TITLE | lex::F_UPPER) != 0) {
                     continue;
                 }
                 let span = Span::new(doc.tokens[base + a].span.start, doc.tokens[base + b - 1].span.end);
+                // a name that is exactly an entry of the list of other named things is one (`YouTube`)
+                let ty = if m.ner.is_misc_name(&lex[a..b], &mut misc_marks) {
+                    tconf = [-1e9, -1e9, -1e9, 0.0];
+                    "MISC"
+                } else {
+                    ty
+                };
                 let etype = match ty {
                     "PER" => EntityType::Person,
                     "ORG" => EntityType::Org,
@@ -329,9 +382,10 @@ impl Models {
                     _ => EntityType::Other,
                 };
                 mentions.push(Mention { kind: MentionKind::Name, etype: Some(etype), span, head_span: span, entity: None, sentence: si });
+                conf.push(tconf);
             }
         }
-        consistent_names(doc, &mut mentions);
+        consistent_names(doc, &mut mentions, &conf);
         if doc.mentions.is_empty() {
             doc.mentions = mentions;
         } else {

@@ -106,28 +106,9 @@ pub fn find_parsed(doc: &Doc, si: usize, taken: &[Span], lex: &Lexicons) -> Vec<
     let s = &doc.sentences[si];
     let range = s.tokens.clone();
     let mut out = Vec::new();
-    if range.is_empty() || doc.tokens[range.start].analysis.is_none() {
-        return out;
-    }
+    let Some(tree) = crate::tree::SentenceTree::new(doc, si) else { return out };
     let local = |k: usize| k - range.start;
-    let mut children: Vec<Vec<usize>> = vec![Vec::new(); range.len()];
-    for k in range.clone() {
-        if let Some(h) = doc.tokens[k].analysis.as_ref().and_then(|a| a.head) {
-            if range.contains(&h) {
-                children[local(h)].push(k);
-            }
-        }
-    }
-    let subtree = |root: usize| -> (usize, usize) {
-        let (mut lo, mut hi) = (root, root);
-        let mut stack = vec![root];
-        while let Some(x) = stack.pop() {
-            lo = lo.min(x);
-            hi = hi.max(x);
-            stack.extend(children[local(x)].iter().copied());
-        }
-        (lo, hi)
-    };
+    let subtree = |root: usize| tree.subtree(root);
     let quote_depth = {
         let mut d = Vec::with_capacity(range.len());
         let mut open = false;
@@ -151,7 +132,7 @@ pub fn find_parsed(doc: &Doc, si: usize, taken: &[Span], lex: &Lexicons) -> Vec<
         if taken.iter().any(|t| t.contains(vs)) {
             continue;
         }
-        let kids = &children[local(v)];
+        let kids = &tree.children(v);
         // the passive with its agent: "The issue was first reported by The Washington Post" attributes the
         // subject to the agent
         let dep = |c: usize, rel: &str| doc.tokens[c].analysis.as_ref().is_some_and(|x| x.deprel == rel);
@@ -179,7 +160,7 @@ pub fn find_parsed(doc: &Doc, si: usize, taken: &[Span], lex: &Lexicons) -> Vec<
         // a participle or coordinated verb shares its head's subject: "Trump, comparing him favorably to ..."
         let shared = || {
             let h = a.head.filter(|h| range.contains(h) && matches!(a.deprel, "advcl" | "xcomp" | "conj"))?;
-            children[local(h)].iter().copied().find(|&c| doc.tokens[c].analysis.as_ref().is_some_and(|x| x.deprel == "nsubj") && c < h)
+            tree.children(h).iter().copied().find(|&c| doc.tokens[c].analysis.as_ref().is_some_and(|x| x.deprel == "nsubj") && c < h)
         };
         let Some(subj) = own.or_else(shared) else { continue };
         let subj_word = doc.token_text(subj).to_lowercase();

@@ -88,28 +88,8 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span], names: bool) -> Vec<Cand
     let s = &doc.sentences[si];
     let range = s.tokens.clone();
     let mut out = Vec::new();
-    if range.is_empty() || doc.tokens[range.start].analysis.is_none() {
-        return out;
-    }
-    let local = |k: usize| k - range.start;
-    let mut children: Vec<Vec<usize>> = vec![Vec::new(); range.len()];
-    for k in range.clone() {
-        if let Some(h) = doc.tokens[k].analysis.as_ref().and_then(|a| a.head) {
-            if range.contains(&h) {
-                children[local(h)].push(k);
-            }
-        }
-    }
-    let subtree = |root: usize| -> (usize, usize) {
-        let (mut lo, mut hi) = (root, root);
-        let mut stack = vec![root];
-        while let Some(x) = stack.pop() {
-            lo = lo.min(x);
-            hi = hi.max(x);
-            stack.extend(children[local(x)].iter().copied());
-        }
-        (lo, hi)
-    };
+    let Some(tree) = crate::tree::SentenceTree::new(doc, si) else { return out };
+    let subtree = |root: usize| tree.subtree(root);
     let an = |k: usize| doc.tokens[k].analysis.as_ref().unwrap();
     for v in range.clone() {
         let a = an(v);
@@ -121,7 +101,7 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span], names: bool) -> Vec<Cand
         if taken.iter().any(|t| t.start <= vs.start && vs.start < t.end) {
             continue;
         }
-        let kids = &children[local(v)];
+        let kids = &tree.children(v);
         // a verb's objects and clauses; a noun's "about/of/on/for ..." phrase or clause ("questions about
         // ...", "the claim that ..."); an adjective's ("critical of ...", "confident that ...")
         let is_complement = |c: usize| {
@@ -129,8 +109,8 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span], names: bool) -> Vec<Cand
             match a.upos {
                 "VERB" => COMPLEMENTS.contains(&d),
                 "NOUN" => {
-                    (d == "nmod" && children[local(c)].iter().any(|&k| an(k).deprel == "case" && words().noun_cases.contains(&doc.token_text(k).to_lowercase().as_str())))
-                        || ((d == "acl" || d == "ccomp") && children[local(c)].iter().any(|&k| an(k).deprel == "mark" && doc.token_text(k).eq_ignore_ascii_case("that")))
+                    (d == "nmod" && tree.children(c).iter().any(|&k| an(k).deprel == "case" && words().noun_cases.contains(&doc.token_text(k).to_lowercase().as_str())))
+                        || ((d == "acl" || d == "ccomp") && tree.children(c).iter().any(|&k| an(k).deprel == "mark" && doc.token_text(k).eq_ignore_ascii_case("that")))
                 }
                 _ => matches!(d, "obl" | "ccomp" | "xcomp"),
             }
@@ -171,7 +151,7 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span], names: bool) -> Vec<Cand
             if subj.is_some() {
                 break;
             }
-            let own = children[local(holder)].iter().copied().find(|&c| c < holder && an(c).deprel == "nsubj");
+            let own = tree.children(holder).iter().copied().find(|&c| c < holder && an(c).deprel == "nsubj");
             if let Some(sj) = own {
                 subj = Some((sj, holder));
                 break;
@@ -228,7 +208,7 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span], names: bool) -> Vec<Cand
         }
         let chars = doc.slice(content).chars().count();
         f.add(format_args!("LEN={}", ((1 + chars) as f64).log2().floor().min(6.0) as u32));
-        let marks = comps.iter().flat_map(|&c| children[local(c)].iter().copied()).filter(|&k| an(k).deprel == "mark");
+        let marks = comps.iter().flat_map(|&c| tree.children(c).iter().copied()).filter(|&k| an(k).deprel == "mark");
         for m in marks.take(2) {
             let w = doc.token_text(m).to_lowercase();
             f.add(format_args!("M={w}"));

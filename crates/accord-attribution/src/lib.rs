@@ -34,6 +34,7 @@ pub mod learned;
 pub mod phrases;
 pub mod quotes;
 pub mod speaker;
+pub mod tree;
 pub mod words;
 
 use accord_doc::{Attribution, Doc, QuoteType, Span, TokenKind};

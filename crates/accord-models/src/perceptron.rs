@@ -14,6 +14,34 @@ struct Entry {
     u: f64,
 }
 
+/// Rows of averaged weights collected in key order, then quantised to `i16` into a [`Frozen`].
+#[derive(Default)]
+struct FrozenRows {
+    keys: Vec<u64>,
+    lens: Vec<u8>,
+    classes: Vec<u16>,
+    weights: Vec<f32>,
+    max_abs: f32,
+}
+
+impl FrozenRows {
+    fn push(&mut self, key: u64, entries: Vec<(u16, f32)>) {
+        self.keys.push(key);
+        self.lens.push(entries.len() as u8);
+        for (class, w) in entries {
+            self.max_abs = self.max_abs.max(w.abs());
+            self.classes.push(class);
+            self.weights.push(w);
+        }
+    }
+
+    fn finish(self, n_classes: usize) -> Frozen {
+        let scale = if self.max_abs > 0.0 { self.max_abs / 32000.0 } else { 1.0 };
+        let weights: Vec<i16> = self.weights.iter().map(|w| (w / scale).round() as i16).collect();
+        Frozen::build(n_classes, scale, self.keys, self.lens, self.classes, weights)
+    }
+}
+
 /// Averaged perceptron under training.
 pub struct Trainer {
     n_classes: usize,
@@ -68,11 +96,7 @@ impl Trainer {
         let c = self.c;
         let mut keys: Vec<u64> = self.rows.keys().copied().collect();
         keys.sort_unstable();
-        let mut out_keys = Vec::new();
-        let mut lens = Vec::new();
-        let mut classes = Vec::new();
-        let mut ws: Vec<f32> = Vec::new();
-        let mut maxw = 0f32;
+        let mut rows = FrozenRows::default();
         for k in keys {
             let row = &self.rows[&k];
             let mut ents: Vec<(u16, f32)> = row
@@ -84,17 +108,9 @@ impl Trainer {
                 continue;
             }
             ents.sort_by_key(|e| e.0);
-            out_keys.push(k);
-            lens.push(ents.len() as u8);
-            for (cl, w) in ents {
-                maxw = maxw.max(w.abs());
-                classes.push(cl);
-                ws.push(w);
-            }
+            rows.push(k, ents);
         }
-        let scale = if maxw > 0.0 { maxw / 32000.0 } else { 1.0 };
-        let weights: Vec<i16> = ws.iter().map(|w| (w / scale).round() as i16).collect();
-        Frozen::build(self.n_classes, scale, out_keys, lens, classes, weights)
+        rows.finish(self.n_classes)
     }
     /// Averages several trainers' averaged weights (models trained on different shuffles: their mean
     /// varies less with the shuffle than any one of them), then prunes and quantises like [`Trainer::freeze`].
@@ -104,8 +120,7 @@ impl Trainer {
         keys.sort_unstable();
         keys.dedup();
         let k = trainers.len() as f64;
-        let (mut out_keys, mut lens, mut classes, mut ws) = (Vec::new(), Vec::new(), Vec::new(), Vec::<f32>::new());
-        let mut maxw = 0f32;
+        let mut rows = FrozenRows::default();
         let mut acc = vec![0f64; n_classes];
         for key in keys {
             acc.iter_mut().for_each(|a| *a = 0.0);
@@ -121,17 +136,9 @@ impl Trainer {
             if ents.is_empty() {
                 continue;
             }
-            out_keys.push(key);
-            lens.push(ents.len() as u8);
-            for (cl, w) in ents {
-                maxw = maxw.max(w.abs());
-                classes.push(cl);
-                ws.push(w);
-            }
+            rows.push(key, ents);
         }
-        let scale = if maxw > 0.0 { maxw / 32000.0 } else { 1.0 };
-        let weights: Vec<i16> = ws.iter().map(|w| (w / scale).round() as i16).collect();
-        Frozen::build(n_classes, scale, out_keys, lens, classes, weights)
+        rows.finish(n_classes)
     }
     /// Number of feature rows.
     pub fn n_rows(&self) -> usize {

@@ -2,16 +2,10 @@
 use accord_eval::learn::{polnear_train, train_attribution, LearnOptions};
 use std::path::PathBuf;
 
+mod common;
+
 fn shared() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    if polnear_train(&p).is_dir() {
-        return Some(p);
-    }
-    if std::env::var("CI").as_deref() == Ok("true") {
-        panic!("../shared is missing ({}) and CI=true", p.display());
-    }
-    eprintln!("skipping: ../shared not found at {}", p.display());
-    None
+    common::shared(&["data/polnear/data/train"])
 }
 
 #[test]

@@ -7,16 +7,10 @@ use accord_eval::gold::Gold;
 use accord_eval::metrics::{score_document, CharSpan};
 use std::path::PathBuf;
 
+mod common;
+
 fn shared() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    if p.join("gold").is_dir() && p.join("data/polnear/data/dev").is_dir() {
-        return Some(p);
-    }
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("../shared (at {}) is missing and CI=true", p.display());
-    }
-    eprintln!("skipping: ../shared not found at {}", p.display());
-    None
+    common::shared(&["gold", "data/polnear/data/dev"])
 }
 
 #[test]

@@ -206,13 +206,14 @@ pub fn train_attribution(opts: &LearnOptions, log: &mut dyn FnMut(String)) -> Re
     // The threshold that maximises F1@0.3 on the training articles while the speaker-mention accuracy
     // does not fall below the rules' own (a learned candidate's subject is a weaker speaker
     // than a cue's).
+    // the candidates' probabilities do not depend on the threshold: score them once
+    let probabilities: Vec<Vec<f32>> = prepared.iter().map(|p| p.candidates.iter().map(|c| scorer.probability(&c.features)).collect()).collect();
     let score = |th: f32| {
         let (mut tp, mut pred, mut right, mut n) = (0, 0, 0, 0);
-        for p in &prepared {
+        for (p, probabilities) in prepared.iter().zip(&probabilities) {
             let mut preds = p.rules.clone();
             let mut speakers = p.rule_speakers.clone();
-            let probabilities: Vec<f32> = p.candidates.iter().map(|c| scorer.probability(&c.features)).collect();
-            for i in learned::select(&p.candidates, &probabilities, th) {
+            for i in learned::select(&p.candidates, probabilities, th) {
                 preds.push(p.candidate_spans[i].0);
                 speakers.push(p.candidate_spans[i].1);
             }

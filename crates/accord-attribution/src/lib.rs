@@ -174,27 +174,13 @@ fn relative_speaker(doc: &Doc, a: &mut Attribution) -> bool {
         Some(h) if na.deprel == "appos" && h < noun && doc.tokens[h].analysis.as_ref().is_some_and(|x| x.upos == "PROPN") => h,
         _ => noun,
     };
-    // the noun's phrase before the pronoun, and the relative clause's own extent
-    let s = &doc.sentences[doc.tokens[noun].sentence];
-    let head = |k: usize| doc.tokens[k].analysis.as_ref().and_then(|x| x.head);
-    let under = |k: usize, root: usize| {
-        let mut x = k;
-        for _ in 0..64 {
-            if x == root {
-                return true;
-            }
-            match head(x) {
-                Some(h) => x = h,
-                None => return false,
-            }
-        }
-        false
-    };
+    // the noun's phrase before the pronoun, and the relative clause's own extent (the parser is
+    // projective, so a subtree is a contiguous run of tokens)
+    let Some(tree) = tree::SentenceTree::new(doc, doc.tokens[noun].sentence) else { return false };
     // the phrase without the appositive or relative clause that follows the noun
     let stop = (noun + 1..rel).find(|&k| matches!(doc.token_text(k), "," | "(" | "—" | "–")).unwrap_or(rel);
-    let phrase: Vec<usize> = s.tokens.clone().filter(|&k| k < stop && under(k, noun)).collect();
-    let mut lo = phrase.iter().copied().min().unwrap_or(noun);
-    let mut hi = phrase.iter().copied().max().unwrap_or(noun);
+    let (mut lo, sub_hi) = tree.subtree(noun);
+    let mut hi = sub_hi.min(stop - 1);
     while lo < hi && (doc.tokens[lo].kind == TokenKind::Punct || doc.tokens[lo].analysis.as_ref().is_some_and(|x| matches!(x.deprel, "case" | "cc"))) {
         lo += 1;
     }
@@ -202,11 +188,10 @@ fn relative_speaker(doc: &Doc, a: &mut Attribution) -> bool {
         hi -= 1;
     }
     // "Ortiz, who said the dam would be rebuilt, left early": the content ends with the clause
-    if let Some(end) = s.tokens.clone().filter(|&k| under(k, verb)).max() {
-        let cut = trim_end(doc, a.content.start, end + 1);
-        if cut > a.content.start && cut < a.content.end {
-            a.content.end = cut;
-        }
+    let end = tree.subtree(verb).1;
+    let cut = trim_end(doc, a.content.start, end + 1);
+    if cut > a.content.start && cut < a.content.end {
+        a.content.end = cut;
     }
     a.speaker = Some(Span::new(doc.tokens[lo].span.start, doc.tokens[hi].span.end));
     true

@@ -245,11 +245,22 @@ impl Models {
         let parser = parser::Parser::read(parser).map_err(load_err("parser"))?;
         let ner = ner::Ner::read(ner).map_err(load_err("ner"))?;
         let lemmas = lemma::Lemmatizer::read(lemmas).map_err(load_err("lemmas"))?;
+        Ok(Models::assemble(tagger, parser, ner, lemmas))
+    }
+
+    /// The models from their parts.
+    pub fn assemble(tagger: tagger::Tagger, parser: parser::Parser, ner: ner::Ner, lemmas: lemma::Lemmatizer) -> Models {
         let upos = tagger.classes.iter().map(|c| leak(&c.0)).collect();
         let xpos = tagger.classes.iter().map(|c| leak(&c.1)).collect();
         let tag_hash = tagger.classes.iter().map(|c| parser::tag_hash(&c.0, &c.1)).collect();
         let labels = parser.labels.iter().map(|l| leak(l)).collect();
-        Ok(Models { inner: Some(Arc::new(Inner { tagger, parser, ner, lemmas, upos, xpos, tag_hash, labels })) })
+        Models { inner: Some(Arc::new(Inner { tagger, parser, ner, lemmas, upos, xpos, tag_hash, labels })) }
+    }
+
+    /// The parts back (`None` when untrained or shared with another `Models`).
+    pub fn into_parts(self) -> Option<(tagger::Tagger, parser::Parser, ner::Ner, lemma::Lemmatizer)> {
+        let inner = Arc::try_unwrap(self.inner?).ok()?;
+        Some((inner.tagger, inner.parser, inner.ner, inner.lemmas))
     }
 
     /// True when trained weights are loaded.

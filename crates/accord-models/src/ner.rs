@@ -7,7 +7,7 @@
 //! `PER`, `ORG`, `GPE` (GUM `place`) and `MISC` (other named things).
 
 use crate::lex::{seq_hash, Lex};
-use crate::perceptron::{Frozen, Trainer};
+use crate::perceptron::{Frozen, Trainer, Uses};
 use crate::tagger::{argmax_f, PAD};
 use crate::util::{h2, h3, BinReader, BinWriter, FastMap, Rng};
 
@@ -583,6 +583,17 @@ impl Ner {
     /// Number of stored weights.
     pub fn n_weights(&self) -> usize {
         self.model.n_weights()
+    }
+
+    /// Starts (`true`) or stops counting how often each weight row is used; stopping returns the counts
+    /// (see [`Frozen::count_uses`]).
+    pub fn count_uses(&mut self, on: bool) -> Uses {
+        self.model.count_uses(on)
+    }
+
+    /// Stores the rows in order of decreasing `uses` (same scores, faster: see [`Frozen::relayout`]).
+    pub fn relayout(&mut self, uses: &Uses) {
+        self.model = self.model.relayout(uses);
     }
 }
 

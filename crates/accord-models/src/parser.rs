@@ -6,7 +6,7 @@
 //! Non-projective training trees are skipped.
 
 use crate::lex::Lex;
-use crate::perceptron::{Frozen, Trainer};
+use crate::perceptron::{Frozen, Trainer, Uses};
 use crate::tagger::{argmax_f, argmax_i};
 use crate::util::{h2, h3, BinReader, BinWriter, Rng};
 
@@ -547,6 +547,17 @@ impl Parser {
     /// Number of stored weights.
     pub fn n_weights(&self) -> usize {
         self.model.n_weights()
+    }
+
+    /// Starts (`true`) or stops counting how often each weight row is used; stopping returns the counts
+    /// (see [`Frozen::count_uses`]).
+    pub fn count_uses(&mut self, on: bool) -> Uses {
+        self.model.count_uses(on)
+    }
+
+    /// Stores the rows in order of decreasing `uses` (same scores, faster: see [`Frozen::relayout`]).
+    pub fn relayout(&mut self, uses: &Uses) {
+        self.model = self.model.relayout(uses);
     }
 
     /// A copy with weights below `min_abs` removed.

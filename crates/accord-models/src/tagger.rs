@@ -3,7 +3,7 @@
 //! Frequent unambiguous words are tagged from a tag dictionary without scoring.
 
 use crate::lex::Lex;
-use crate::perceptron::{Frozen, Trainer};
+use crate::perceptron::{Frozen, Trainer, Uses};
 use crate::util::{h2, h3, BinReader, BinWriter, FastMap, Rng};
 
 /// A trained tagger.
@@ -434,6 +434,26 @@ impl Tagger {
     /// Number of stored weights.
     pub fn n_weights(&self) -> usize {
         self.model.n_weights()
+    }
+
+    /// Starts (`true`) or stops counting how often each weight row is used; stopping returns the counts
+    /// of the table that tagging reads (see [`Frozen::count_uses`]).
+    pub fn count_uses(&mut self, on: bool) -> Uses {
+        let mut uses = self.model.count_uses(on);
+        for m in [self.model2.as_mut(), self.both.as_mut()].into_iter().flatten() {
+            for (k, n) in m.count_uses(on) {
+                *uses.entry(k).or_insert(0) += n;
+            }
+        }
+        uses
+    }
+
+    /// Stores the rows of both passes in order of decreasing `uses` (same scores, faster: see
+    /// [`Frozen::relayout`]); the merged table follows that order.
+    pub fn relayout(&mut self, uses: &Uses) {
+        self.model = self.model.relayout(uses);
+        self.model2 = self.model2.as_ref().map(|m| m.relayout(uses));
+        self.both = self.model2.as_ref().and_then(|m2| Frozen::concat(&self.model, m2));
     }
 }
 

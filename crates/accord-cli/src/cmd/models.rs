@@ -50,8 +50,9 @@ pub struct TrainArgs {
     #[arg(long)]
     pub epochs: Option<usize>,
     /// Train one model only (`attribution`: the learned-attribution scorer, from PolNeAR train, read
-    /// off the parse of the models built into this binary).
-    #[arg(long, value_parser = ["tagger", "parser", "ner", "attribution"])]
+    /// off the parse of the models built into this binary; `layout`: no training, only store the rows of
+    /// the weights in --out in order of use on the training data, which every training run does last).
+    #[arg(long, value_parser = ["tagger", "parser", "ner", "attribution", "layout"])]
     pub only: Option<String>,
     /// Attribution scorer: train on at most N PolNeAR train articles (quick runs, tests).
     #[arg(long, value_name = "N")]

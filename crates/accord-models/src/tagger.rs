@@ -25,6 +25,14 @@ pub struct Tagger {
 }
 
 const END_TAG: u64 = 0xFFFF_0002;
+/// A word whose first-pass tag beats every other by at least this much (in weight units, about 28,000
+/// score units of the shipped tagger) skips the second pass. On EWT and GUM dev this skips the second
+/// pass for about 60 % of the scored words and changes the tag of 1 in 14,000: the second pass revises
+/// about 4 % of the tags, almost all with a smaller first-pass margin.
+pub const SURE_MARGIN: f32 = 40.0;
+
+/// Marks a word without a dictionary tag while tagging.
+const NO_TAG: u16 = u16::MAX;
 
 /// Extra second-pass features: first-pass tags `r1`, `r2` of the next two words.
 fn features2(lp: &[Lex], i: usize, t1: Option<u16>, r1: Option<u16>, r2: Option<u16>, out: &mut Vec<u64>) {
@@ -326,49 +334,62 @@ impl Tagger {
         }
     }
 
-    /// Both passes with the merged table: the first pass keeps the second pass's tag-independent partial
-    /// scores of each word, so the second pass only probes the features that involve tags.
+    /// Both passes with the merged table. The tag-independent features of every word to score are
+    /// probed first, as one stream with the table slots prefetched ahead, giving both passes' partial
+    /// scores; then each pass adds the features that involve tags. A word whose first-pass tag wins by
+    /// at least [`SURE_MARGIN`] keeps it without a second pass.
     #[allow(clippy::too_many_arguments)]
     fn tag_both(&self, both: &Frozen, lex: &[Lex], out: &mut Vec<u16>, lp: &[Lex], amb: &[u64], feats: &mut Vec<u64>, scores: &mut Vec<i32>) {
         let nc = self.classes.len();
         let n = lex.len();
+        // dictionary tags; NO_TAG marks the words to score
+        out.clear();
+        out.extend(lex.iter().map(|l| self.tagdict.get(&l.word).copied().unwrap_or(NO_TAG)));
+        feats.clear();
+        for i in (0..n).filter(|&i| out[i] == NO_TAG) {
+            static_features(lp, amb, i, feats);
+        }
+        let k = feats.len() / out.iter().filter(|&&t| t == NO_TAG).count().max(1);
         scores.clear();
-        scores.resize(2 * nc + n * nc, 0);
+        scores.resize(2 * nc + n * 2 * nc + n, 0);
         let (s, cache) = scores.split_at_mut(2 * nc);
-        let (mut p1, mut p2) = (None, None);
-        for i in 0..n {
-            let t = if let Some(&t) = self.tagdict.get(&lex[i].word) {
-                t
-            } else {
-                feats.clear();
-                static_features(lp, amb, i, feats);
-                s.iter_mut().for_each(|x| *x = 0);
-                both.score(feats, s);
-                cache[i * nc..(i + 1) * nc].copy_from_slice(&s[nc..]);
-                feats.clear();
-                tag_features(lp, amb, i, p1, p2, feats);
-                both.score(feats, s);
-                argmax_i(&s[..nc]) as u16
-            };
-            out.push(t);
-            p2 = p1;
-            p1 = Some(t);
+        let (cache, sure) = cache.split_at_mut(n * 2 * nc);
+        let sure_margin = (SURE_MARGIN / both.scale()).min(i32::MAX as f32) as i32;
+        const AHEAD: usize = 2;
+        both.prefetch(&feats[..(AHEAD * k).min(feats.len())]);
+        for (j, i) in (0..n).filter(|&i| out[i] == NO_TAG).enumerate() {
+            if (j + AHEAD + 1) * k <= feats.len() {
+                both.prefetch(&feats[(j + AHEAD) * k..(j + AHEAD + 1) * k]);
+            }
+            both.score(&feats[j * k..(j + 1) * k], &mut cache[i * 2 * nc..(i + 1) * 2 * nc]);
         }
         let (mut p1, mut p2) = (None, None);
         for i in 0..n {
-            let t = if let Some(&t) = self.tagdict.get(&lex[i].word) {
-                t
-            } else {
+            if out[i] == NO_TAG {
+                s.copy_from_slice(&cache[i * 2 * nc..(i + 1) * 2 * nc]);
+                feats.clear();
+                tag_features(lp, amb, i, p1, p2, feats);
+                both.score(feats, s);
+                let (best, margin) = argmax_margin(&s[..nc]);
+                out[i] = best as u16;
+                sure[i] = (margin >= sure_margin) as i32;
+            }
+            p2 = p1;
+            p1 = Some(out[i]);
+        }
+        let (mut p1, mut p2) = (None, None);
+        for i in 0..n {
+            if sure[i] == 0 && !self.tagdict.contains_key(&lex[i].word) {
+                s.copy_from_slice(&cache[i * 2 * nc..(i + 1) * 2 * nc]);
                 feats.clear();
                 tag_features(lp, amb, i, p1, p2, feats);
                 features2(lp, i, p1, out.get(i + 1).copied(), out.get(i + 2).copied(), feats);
-                s[nc..].copy_from_slice(&cache[i * nc..(i + 1) * nc]);
                 both.score(feats, s);
-                argmax_i(&s[nc..]) as u16
-            };
-            out[i] = t;
+                // out[i] is no longer needed as right context of later words
+                out[i] = argmax_i(&s[nc..]) as u16;
+            }
             p2 = p1;
-            p1 = Some(t);
+            p1 = Some(out[i]);
         }
     }
 
@@ -436,6 +457,7 @@ impl Tagger {
         self.model.n_weights()
     }
 
+
     /// Starts (`true`) or stops counting how often each weight row is used; stopping returns the counts
     /// of the table that tagging reads (see [`Frozen::count_uses`]).
     pub fn count_uses(&mut self, on: bool) -> Uses {
@@ -466,6 +488,20 @@ pub fn argmax_f(s: &[f32]) -> usize {
         }
     }
     b
+}
+
+/// Index of the largest integer (first on ties) and its lead over the second largest.
+pub fn argmax_margin(s: &[i32]) -> (usize, i32) {
+    let (mut b, mut second) = (0, i32::MIN);
+    for i in 1..s.len() {
+        if s[i] > s[b] {
+            second = s[b];
+            b = i;
+        } else if s[i] > second {
+            second = s[i];
+        }
+    }
+    (b, s[b].saturating_sub(second))
 }
 
 /// Index of the largest integer (first on ties).

@@ -95,8 +95,8 @@ pub struct Analysis {
     pub upos: &'static str,
     /// Penn Treebank tag (`NN`, `VBD`, `NNP`, ...).
     pub xpos: &'static str,
-    /// Lemma (lower-cased base form).
-    pub lemma: String,
+    /// Lemma (lower-cased base form; most are borrowed from the lemmatiser's table).
+    pub lemma: std::borrow::Cow<'static, str>,
     /// Head as a *document* token index; `None` for the sentence root.
     pub head: Option<usize>,
     /// Universal dependency relation to the head (`nsubj`, `ccomp`, `root`, ...).

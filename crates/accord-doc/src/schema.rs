@@ -278,7 +278,7 @@ impl Doc {
                         norm: t.norm.map(str::to_string),
                         upos: a.map(|a| a.upos.to_string()),
                         xpos: a.map(|a| a.xpos.to_string()),
-                        lemma: a.map(|a| a.lemma.clone()),
+                        lemma: a.map(|a| a.lemma.to_string()),
                         head: a.and_then(|a| a.head),
                         deprel: a.map(|a| a.deprel.to_string()),
                     }

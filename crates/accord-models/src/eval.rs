@@ -265,7 +265,7 @@ pub fn write_predicted(doc: &Doc, sents: &[Sentence], out: &mut String) {
             if let Some(a) = &doc.tokens[k].analysis {
                 w.upos = a.upos.to_string();
                 w.xpos = a.xpos.to_string();
-                w.lemma = a.lemma.clone();
+                w.lemma = a.lemma.to_string();
                 w.head = a.head.map(|h| h - base + 1).unwrap_or(0);
                 w.deprel = a.deprel.to_string();
             }

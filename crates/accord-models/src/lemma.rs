@@ -2,11 +2,14 @@
 //! suffix-rewrite rules (also learnt) for unseen words. Proper nouns keep their form.
 
 use crate::util::{h2, h3, hash_str, BinReader, BinWriter, FastMap};
+use std::borrow::Cow;
 
 /// A trained lemmatiser.
 #[derive(Debug, Default)]
 pub struct Lemmatizer {
-    table: FastMap<u64, String>,
+    /// Lemmas of the table live as long as the program (one leaked block per lemmatiser, loaded once),
+    /// so a looked-up lemma is handed out without a copy.
+    table: FastMap<u64, &'static str>,
     /// `(upos, suffix, k)` → (characters to strip, string to append).
     rules: FastMap<u64, (u8, String)>,
 }
@@ -28,6 +31,19 @@ fn suffix(s: &str, k: usize) -> Option<&str> {
     Some(&s[idx..])
 }
 
+/// The table of `(key, lemma)` entries with all lemmas in one leaked block.
+fn static_table(entries: Vec<(u64, String)>) -> FastMap<u64, &'static str> {
+    let block: &'static str = Box::leak(entries.iter().map(|e| e.1.as_str()).collect::<String>().into_boxed_str());
+    let mut table = FastMap::default();
+    table.reserve(entries.len());
+    let mut at = 0;
+    for (k, l) in entries {
+        table.insert(k, &block[at..at + l.len()]);
+        at += l.len();
+    }
+    table
+}
+
 impl Lemmatizer {
     /// Learns from `(form, upos, lemma)` triples.
     pub fn train<'a>(items: impl Iterator<Item = (&'a str, &'a str, &'a str)>) -> Lemmatizer {
@@ -42,12 +58,16 @@ impl Lemmatizer {
             *counts.entry(k).or_default().entry(lemma.to_string()).or_default() += 1;
             types.entry(h2(k, hash_str(lemma))).or_insert((lower, upos.to_string(), lemma.to_string()));
         }
-        let mut table = FastMap::default();
-        for (k, m) in counts {
-            let mut v: Vec<(String, u32)> = m.into_iter().collect();
-            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            table.insert(k, v.swap_remove(0).0);
-        }
+        let mut best: Vec<(u64, String)> = counts
+            .into_iter()
+            .map(|(k, m)| {
+                let mut v: Vec<(String, u32)> = m.into_iter().collect();
+                v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                (k, v.swap_remove(0).0)
+            })
+            .collect();
+        best.sort_unstable();
+        let table = static_table(best);
         // Rules from word types: (upos, last k chars) -> (strip, append), most frequent.
         let mut rc: FastMap<u64, FastMap<(u8, String), u32>> = FastMap::default();
         let mut tv: Vec<&(String, String, String)> = types.values().collect();
@@ -82,13 +102,13 @@ impl Lemmatizer {
     }
 
     /// The lemma of `form` tagged `upos`.
-    pub fn lemma(&self, form: &str, upos: &str) -> String {
+    pub fn lemma(&self, form: &str, upos: &str) -> Cow<'static, str> {
         self.lemma_with(form, upos, &mut String::new())
     }
 
-    /// Like [`Lemmatizer::lemma`], lower-casing into the reusable buffer `lower` (the returned lemma is the
-    /// only allocation).
-    pub fn lemma_with(&self, form: &str, upos: &str, lower: &mut String) -> String {
+    /// Like [`Lemmatizer::lemma`], lower-casing into the reusable buffer `lower`: a lemma from the table
+    /// (most words) is borrowed, only a proper noun's form and a lemma made by a suffix rule are copies.
+    pub fn lemma_with(&self, form: &str, upos: &str, lower: &mut String) -> Cow<'static, str> {
         lower.clear();
         if form.is_ascii() {
             lower.push_str(form);
@@ -97,14 +117,14 @@ impl Lemmatizer {
             lower.extend(form.chars().flat_map(char::to_lowercase));
         }
         let lower = lower.as_str();
-        if let Some(l) = self.table.get(&key(lower, upos)) {
-            return l.clone();
+        if let Some(&l) = self.table.get(&key(lower, upos)) {
+            return Cow::Borrowed(l);
         }
         if upos == "PROPN" {
-            return form.to_string();
+            return Cow::Owned(form.to_string());
         }
         if matches!(upos, "NUM" | "PUNCT" | "SYM" | "X") {
-            return lower.to_string();
+            return Cow::Owned(lower.to_string());
         }
         for k in (1..=4).rev() {
             if let Some(suf) = suffix(lower, k) {
@@ -113,18 +133,18 @@ impl Lemmatizer {
                     if (*strip as usize) < n {
                         let mut out: String = lower.chars().take(n - *strip as usize).collect();
                         out.push_str(append);
-                        return out;
+                        return Cow::Owned(out);
                     }
                 }
             }
         }
-        lower.to_string()
+        Cow::Owned(lower.to_string())
     }
 
     /// Serialises.
     pub fn write(&self) -> Vec<u8> {
         let mut w = BinWriter::new("lemmatizer");
-        let mut t: Vec<(&u64, &String)> = self.table.iter().collect();
+        let mut t: Vec<(&u64, &&str)> = self.table.iter().collect();
         t.sort();
         w.u32(t.len() as u32);
         for (k, v) in t {
@@ -146,12 +166,12 @@ impl Lemmatizer {
     pub fn read(data: &[u8]) -> Result<Lemmatizer, String> {
         let mut r = BinReader::new(data, "lemmatizer")?;
         let n = r.u32()? as usize;
-        let mut table = FastMap::default();
-        table.reserve(n);
+        let mut entries = Vec::with_capacity(n);
         for _ in 0..n {
             let k = r.u64()?;
-            table.insert(k, r.str()?);
+            entries.push((k, r.str()?));
         }
+        let table = static_table(entries);
         let m = r.u32()? as usize;
         let mut rules = FastMap::default();
         for _ in 0..m {

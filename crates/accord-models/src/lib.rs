@@ -276,7 +276,14 @@ impl Models {
     /// Adds tags, lemmas, dependencies (token `analysis`) and named-entity mentions to `doc`.
     /// Needs `doc.sentences` and `doc.tokens` from the segment stage.
     pub fn annotate(&self, doc: &mut Doc) {
+        self.annotate_timed(doc, &mut |_, _| {})
+    }
+
+    /// [`Models::annotate`], reporting the time of each part to `timer`: `tag` (lexemes and tags),
+    /// `parse`, and `names` (lemmas and named entities).
+    pub fn annotate_timed(&self, doc: &mut Doc, timer: &mut dyn FnMut(&'static str, std::time::Duration)) {
         let Some(m) = &self.inner else { return };
+        let t = std::time::Instant::now();
         let mut lp: Vec<Lex> = Vec::new();
         let mut tags: Vec<u16> = Vec::new();
         let mut amb: Vec<u64> = Vec::new();
@@ -310,6 +317,8 @@ impl Models {
                 *h = m.tag_hash[t as usize];
             }
         }
+        timer("tag", t.elapsed());
+        let t = std::time::Instant::now();
         let mut heads: Vec<Option<usize>> = vec![None; ntok];
         let mut rels: Vec<u16> = vec![0; ntok];
         for si in 0..doc.sentences.len() {
@@ -325,6 +334,8 @@ impl Models {
                 rels[i] = pscratch.state.labels[k];
             }
         }
+        timer("parse", t.elapsed());
+        let t = std::time::Instant::now();
         for si in 0..doc.sentences.len() {
             let range = doc.sentences[si].tokens.clone();
             if range.is_empty() {
@@ -403,5 +414,6 @@ impl Models {
             doc.mentions.extend(mentions);
             doc.mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
         }
+        timer("names", t.elapsed());
     }
 }

@@ -217,19 +217,19 @@ fn add_row(scores: &mut [i32], row: &[i16]) {
     }
 }
 
-/// Adds the dense rows `rows` (indices of `scores.len()`-wide rows of `dense`) to `scores`, 32 classes at a
-/// time: four AVX2 accumulators stay in registers while every row's slice is added, so each score is
-/// loaded and stored once per call instead of once per row.
+/// Adds columns `lo..lo + scores.len()` of the dense rows `rows` (indices of `stride`-wide rows of
+/// `dense`) to `scores`, 32 classes at a time: four AVX2 accumulators stay in registers while every
+/// row's slice is added, so each score is loaded and stored once per call instead of once per row.
 ///
 /// # Safety
 /// The CPU must support AVX2.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-unsafe fn add_dense_avx2(scores: &mut [i32], dense: &[i16], rows: &[u32]) {
+unsafe fn add_dense_avx2(scores: &mut [i32], dense: &[i16], stride: usize, lo: usize, rows: &[u32]) {
     use std::arch::x86_64::*;
     let nc = scores.len();
-    assert!(rows.iter().all(|&r| (r as usize + 1) * nc <= dense.len()), "dense row out of range");
-    let base = dense.as_ptr();
+    assert!(lo + nc <= stride && rows.iter().all(|&r| (r as usize + 1) * stride <= dense.len()), "dense row out of range");
+    let base = dense.as_ptr().add(lo);
     let sp = scores.as_mut_ptr();
     // eight weights of one row from `p`, widened to i32
     let ld = |p: *const i16| _mm256_cvtepi16_epi32(_mm_loadu_si128(p as *const __m128i));
@@ -240,7 +240,7 @@ unsafe fn add_dense_avx2(scores: &mut [i32], dense: &[i16], rows: &[u32]) {
         let mut a2 = _mm256_loadu_si256(sp.add(c + 16) as *const __m256i);
         let mut a3 = _mm256_loadu_si256(sp.add(c + 24) as *const __m256i);
         for &r in rows {
-            let p = base.add(r as usize * nc + c);
+            let p = base.add(r as usize * stride + c);
             a0 = _mm256_add_epi32(a0, ld(p));
             a1 = _mm256_add_epi32(a1, ld(p.add(8)));
             a2 = _mm256_add_epi32(a2, ld(p.add(16)));
@@ -255,7 +255,7 @@ unsafe fn add_dense_avx2(scores: &mut [i32], dense: &[i16], rows: &[u32]) {
     while c + 8 <= nc {
         let mut a0 = _mm256_loadu_si256(sp.add(c) as *const __m256i);
         for &r in rows {
-            a0 = _mm256_add_epi32(a0, ld(base.add(r as usize * nc + c)));
+            a0 = _mm256_add_epi32(a0, ld(base.add(r as usize * stride + c)));
         }
         _mm256_storeu_si256(sp.add(c) as *mut __m256i, a0);
         c += 8;
@@ -263,7 +263,7 @@ unsafe fn add_dense_avx2(scores: &mut [i32], dense: &[i16], rows: &[u32]) {
     for k in c..nc {
         let mut a = *sp.add(k);
         for &r in rows {
-            a += *base.add(r as usize * nc + k) as i32;
+            a += *base.add(r as usize * stride + k) as i32;
         }
         *sp.add(k) = a;
     }
@@ -343,6 +343,12 @@ impl Frozen {
     /// are prefetched in two passes so the cache misses of different features overlap.
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        self.score_range(feats, &mut scores[..self.n_classes], 0)
+    }
+    /// Like [`Frozen::score`] for the classes `lo..lo + scores.len()` only (the others are skipped: a
+    /// narrower sum for a caller that needs part of the classes, as one pass of a merged table).
+    #[inline]
+    pub fn score_range(&self, feats: &[u64], scores: &mut [i32], lo: usize) {
         if let Some(uses) = &self.uses {
             self.count(feats, uses);
         }
@@ -370,10 +376,14 @@ impl Frozen {
                 }
             }
         }
-        let scores = &mut scores[..nc];
+        let width = scores.len();
+        assert!(lo + width <= nc, "classes out of range");
         for &(a, l) in &sparse[..n_sparse] {
             for e in &self.ents[a as usize..(a + l) as usize] {
-                scores[e.class as usize] += e.w as i32;
+                let c = (e.class as usize).wrapping_sub(lo);
+                if c < width {
+                    scores[c] += e.w as i32;
+                }
             }
         }
         if n_dense == 0 {
@@ -382,11 +392,12 @@ impl Frozen {
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx2") {
             // SAFETY: the CPU supports AVX2 (checked above).
-            unsafe { add_dense_avx2(scores, &self.dense, &dense[..n_dense]) };
+            unsafe { add_dense_avx2(scores, &self.dense, nc, lo, &dense[..n_dense]) };
             return;
         }
         for &a in &dense[..n_dense] {
-            add_row(scores, &self.dense[a as usize * nc..(a as usize + 1) * nc]);
+            let row = a as usize * nc + lo;
+            add_row(scores, &self.dense[row..row + width]);
         }
     }
     /// Adds one use to each stored row of `feats` (only while counting: off the fast path).

@@ -366,11 +366,12 @@ impl Tagger {
         let (mut p1, mut p2) = (None, None);
         for i in 0..n {
             if out[i] == NO_TAG {
-                s.copy_from_slice(&cache[i * 2 * nc..(i + 1) * 2 * nc]);
+                let s = &mut s[..nc];
+                s.copy_from_slice(&cache[i * 2 * nc..i * 2 * nc + nc]);
                 feats.clear();
                 tag_features(lp, amb, i, p1, p2, feats);
-                both.score(feats, s);
-                let (best, margin) = argmax_margin(&s[..nc]);
+                both.score_range(feats, s, 0);
+                let (best, margin) = argmax_margin(s);
                 out[i] = best as u16;
                 sure[i] = (margin >= sure_margin) as i32;
             }
@@ -380,13 +381,14 @@ impl Tagger {
         let (mut p1, mut p2) = (None, None);
         for i in 0..n {
             if sure[i] == 0 && !self.tagdict.contains_key(&lex[i].word) {
-                s.copy_from_slice(&cache[i * 2 * nc..(i + 1) * 2 * nc]);
+                let s = &mut s[..nc];
+                s.copy_from_slice(&cache[i * 2 * nc + nc..(i + 1) * 2 * nc]);
                 feats.clear();
                 tag_features(lp, amb, i, p1, p2, feats);
                 features2(lp, i, p1, out.get(i + 1).copied(), out.get(i + 2).copied(), feats);
-                both.score(feats, s);
+                both.score_range(feats, s, nc);
                 // out[i] is no longer needed as right context of later words
-                out[i] = argmax_i(&s[nc..]) as u16;
+                out[i] = argmax_i(s) as u16;
             }
             p2 = p1;
             p1 = Some(out[i]);

@@ -65,7 +65,13 @@ impl Pipeline {
                 "segment" => accord_text::segment(&mut doc),
                 "models" => {
                     if let Some(m) = &self.models {
-                        m.annotate(&mut doc)
+                        m.annotate_timed(&mut doc, &mut |part, d| {
+                            timer(match part {
+                                "tag" => "models: tag",
+                                "parse" => "models: parse",
+                                _ => "models: names",
+                            }, d)
+                        })
                     }
                 }
                 "credits" => accord_facts::credits(&mut doc),

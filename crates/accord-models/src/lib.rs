@@ -284,50 +284,47 @@ impl Models {
     pub fn annotate_timed(&self, doc: &mut Doc, timer: &mut dyn FnMut(&'static str, std::time::Duration)) {
         let Some(m) = &self.inner else { return };
         let t = std::time::Instant::now();
-        let mut lp: Vec<Lex> = Vec::new();
-        let mut tags: Vec<u16> = Vec::new();
-        let mut amb: Vec<u64> = Vec::new();
-        let mut feats: Vec<u64> = Vec::with_capacity(80);
-        let mut scores: Vec<i32> = Vec::new();
-        let mut pscratch = parser::Scratch::default();
-        let mut nctx = ner::Ctx::default();
-        let mut marks = Default::default();
-        let mut bio: Vec<u16> = Vec::new();
+        // this thread's buffers from the previous document (no fresh pages per document)
+        let mut buffers = BUFFERS.with(|b| b.take()).unwrap_or_default();
+        let Buffers { lp, tags, amb, feats, scores, pscratch, nctx, marks, bio, misc_marks, typed, lower_buf, doc_lex, doc_tags, doc_th, heads, rels } =
+            &mut *buffers;
         let mut mentions: Vec<Mention> = Vec::new();
         let mut conf: Vec<[f32; 4]> = Vec::new();
-        let mut misc_marks: Vec<u8> = Vec::new();
-        let mut typed: Vec<[i32; 4]> = Vec::new();
-        let mut lower_buf = String::new();
         let scale = m.ner.scale();
-        let doc_lex: Vec<Lex> = (0..doc.tokens.len()).map(|i| Lex::new(doc.token_norm(i))).collect();
-        m.ner.gazetteer.doc_marks(doc.sentences.iter().map(|s| &doc_lex[s.tokens.clone()]), &mut marks);
+        doc_lex.clear();
+        doc_lex.extend((0..doc.tokens.len()).map(|i| Lex::new(doc.token_norm(i))));
+        m.ner.gazetteer.doc_marks(doc.sentences.iter().map(|s| &doc_lex[s.tokens.clone()]), marks);
         // one model at a time over the whole document (tags, then parses, then names), so each model's
         // tables stay warm in the cache instead of the three evicting each other sentence by sentence
         let ntok = doc.tokens.len();
-        let mut doc_tags: Vec<u16> = vec![0; ntok];
-        let mut doc_th: Vec<u64> = vec![0; ntok];
+        doc_tags.clear();
+        doc_tags.resize(ntok, 0);
+        doc_th.clear();
+        doc_th.resize(ntok, 0);
         for si in 0..doc.sentences.len() {
             let range = doc.sentences[si].tokens.clone();
             if range.is_empty() {
                 continue;
             }
-            m.tagger.tag(&doc_lex[range.clone()], &mut tags, &mut lp, &mut amb, &mut feats, &mut scores);
-            doc_tags[range.clone()].copy_from_slice(&tags);
+            m.tagger.tag(&doc_lex[range.clone()], tags, lp, amb, feats, scores);
+            doc_tags[range.clone()].copy_from_slice(tags);
             for (h, &t) in doc_th[range].iter_mut().zip(tags.iter()) {
                 *h = m.tag_hash[t as usize];
             }
         }
         timer("tag", t.elapsed());
         let t = std::time::Instant::now();
-        let mut heads: Vec<Option<usize>> = vec![None; ntok];
-        let mut rels: Vec<u16> = vec![0; ntok];
+        heads.clear();
+        heads.resize(ntok, None);
+        rels.clear();
+        rels.resize(ntok, 0);
         for si in 0..doc.sentences.len() {
             let range = doc.sentences[si].tokens.clone();
             if range.is_empty() {
                 continue;
             }
             let n = range.len();
-            m.parser.parse(&parser::Input { lex: &doc_lex[range.clone()], tags: &doc_th[range.clone()] }, &mut pscratch);
+            m.parser.parse(&parser::Input { lex: &doc_lex[range.clone()], tags: &doc_th[range.clone()] }, pscratch);
             for (k, i) in range.enumerate() {
                 let h = pscratch.state.heads[k] as usize;
                 heads[i] = if h >= n { None } else { Some(i - k + h) };
@@ -345,16 +342,16 @@ impl Models {
             let th = &doc_th[range.clone()];
             let tags = &doc_tags[range.clone()];
             let n = lex.len();
-            tagger::pad(lex, &mut lp);
-            m.ner.gazetteer.context(lex, &marks, &mut nctx);
-            m.ner.tag_typed(&ner::Input { lp: &lp, tags: th, ctx: &nctx, headline: ner::is_headline(lex) }, &mut bio, &mut feats, &mut scores, Some(&mut typed));
+            tagger::pad(lex, lp);
+            m.ner.gazetteer.context(lex, marks, nctx);
+            m.ner.tag_typed(&ner::Input { lp, tags: th, ctx: nctx, headline: ner::is_headline(lex) }, bio, feats, scores, Some(&mut *typed));
             let base = range.start;
             for i in range.clone() {
                 let t = doc_tags[i] as usize;
-                let lemma = m.lemmas.lemma_with(doc.token_norm(i), m.upos[t], &mut lower_buf);
+                let lemma = m.lemmas.lemma_with(doc.token_norm(i), m.upos[t], lower_buf);
                 doc.tokens[i].analysis = Some(Analysis { upos: m.upos[t], xpos: m.xpos[t], lemma, head: heads[i], deprel: m.labels[rels[i] as usize] });
             }
-            for (a, b, ty) in ner::spans(&bio) {
+            for (a, b, ty) in ner::spans(bio) {
                 let mut tconf = typed[a].map(|x| x as f32 * scale);
                 // names neither start nor end with a connector word (`Library of` → `Library`)
                 let is_conn = |k: usize| matches!(doc.token_norm(base + k), "of" | "the" | "and" | "&" | "-" | "for" | "on" | "'s" | "The");
@@ -391,7 +388,7 @@ impl Models {
                 }
                 let span = Span::new(doc.tokens[base + a].span.start, doc.tokens[base + b - 1].span.end);
                 // a name that is exactly an entry of the list of other named things is one (`YouTube`)
-                let ty = if m.ner.is_misc_name(&lex[a..b], &mut misc_marks) {
+                let ty = if m.ner.is_misc_name(&lex[a..b], misc_marks) {
                     tconf = [-1e9, -1e9, -1e9, 0.0];
                     "MISC"
                 } else {
@@ -414,6 +411,33 @@ impl Models {
             doc.mentions.extend(mentions);
             doc.mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
         }
+        BUFFERS.with(|b| b.set(Some(buffers)));
         timer("names", t.elapsed());
     }
+}
+
+/// Working buffers of [`Models::annotate_timed`], kept per thread between documents.
+#[derive(Default)]
+struct Buffers {
+    lp: Vec<Lex>,
+    tags: Vec<u16>,
+    amb: Vec<u64>,
+    feats: Vec<u64>,
+    scores: Vec<i32>,
+    pscratch: parser::Scratch,
+    nctx: ner::Ctx,
+    marks: util::FastMap<u64, u8>,
+    bio: Vec<u16>,
+    misc_marks: Vec<u8>,
+    typed: Vec<[i32; 4]>,
+    lower_buf: String,
+    doc_lex: Vec<Lex>,
+    doc_tags: Vec<u16>,
+    doc_th: Vec<u64>,
+    heads: Vec<Option<usize>>,
+    rels: Vec<u16>,
+}
+
+thread_local! {
+    static BUFFERS: std::cell::Cell<Option<Box<Buffers>>> = const { std::cell::Cell::new(None) };
 }

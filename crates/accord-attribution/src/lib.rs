@@ -211,7 +211,7 @@ fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quoted: &[bool], lex: &Le
         }
         let Some(class) = lex.cue(w) else { continue };
         // acts and beliefs are kept only for forms that PolNeAR train often marks as cues
-        if class != CueClass::Speech && lex.act_cues.get(&w.to_lowercase()).is_none_or(|&r| r < acts::ACT_CUE_RATE) {
+        if class != CueClass::Speech && lex.act_cues.get(accord_text::lowercase(w).as_ref()).is_none_or(|&r| r < acts::ACT_CUE_RATE) {
             continue;
         }
         if w.starts_with(char::is_uppercase) && k != range.start {

@@ -210,6 +210,6 @@ impl Lexicons {
 
     /// The cue class of a verb form, if it is a cue.
     pub fn cue(&self, word: &str) -> Option<CueClass> {
-        self.cues.get(&word.to_lowercase()).map(|(c, _)| *c)
+        self.cues.get(accord_text::lowercase(word).as_ref()).map(|(c, _)| *c)
     }
 }

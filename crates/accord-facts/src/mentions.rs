@@ -83,8 +83,8 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
         while i < s.tokens.end {
             let w = doc.token_text(i);
             // Pronouns.
-            let lw = w.to_lowercase();
-            let pron = match lw.as_str() {
+            let lw = accord_text::lowercase(w);
+            let pron = match lw.as_ref() {
                 "he" | "him" | "his" | "himself" => Some((Some('m'), false)),
                 "she" | "her" | "hers" | "herself" => Some((Some('f'), false)),
                 "they" | "them" | "their" | "themselves" => Some((None, true)),
@@ -95,7 +95,7 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 let sp = doc.tokens[i].span;
                 sentence_mentions.push((
                     Mention { span: sp, head_span: sp, kind: MentionKind::Pronoun, etype: None, entity: None, sentence: si },
-                    MentionInfo { gender, plural, in_credit, subject: matches!(lw.as_str(), "he" | "she" | "they" | "it"), ..Default::default() },
+                    MentionInfo { gender, plural, in_credit, subject: matches!(lw.as_ref(), "he" | "she" | "they" | "it"), ..Default::default() },
                 ));
                 i += 1;
                 continue;
@@ -106,7 +106,7 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             }
             if !is_cap(doc, i) {
                 // Unnamed source phrase headed here?
-                if let Some((sing, plural)) = lex.source_nouns.get(lw.as_str()) {
+                if let Some((sing, plural)) = lex.source_nouns.get(lw.as_ref()) {
                     if let Some(m) = nominal(doc, i, si, sing, *plural, lex, in_credit) {
                         sentence_mentions.push(m);
                     }
@@ -353,8 +353,8 @@ pub fn title_before(doc: &Doc, name_start: usize, si: usize, lex: &Lexicons) -> 
     let mut extra = 0;
     while k > first && extra < 2 {
         let w = doc.token_text(k - 1);
-        let lw = w.to_lowercase();
-        if doc.tokens[k - 1].kind == TokenKind::Word && w.starts_with(char::is_lowercase) && !FUNCTION_WORDS.contains(&lw.as_str()) && lex.cue(w).is_none() && !lw.ends_with("ed") && !lw.ends_with("ly") && doc.tokens[k - 1].analysis.as_ref().is_none_or(|a| matches!(a.upos, "NOUN" | "ADJ")) {
+        let lw = accord_text::lowercase(w);
+        if doc.tokens[k - 1].kind == TokenKind::Word && w.starts_with(char::is_lowercase) && !FUNCTION_WORDS.contains(&lw.as_ref()) && lex.cue(w).is_none() && !lw.ends_with("ed") && !lw.ends_with("ly") && doc.tokens[k - 1].analysis.as_ref().is_none_or(|a| matches!(a.upos, "NOUN" | "ADJ")) {
             k -= 1;
             extra += 1;
         } else {
@@ -376,8 +376,8 @@ pub fn title_set_off_before(doc: &Doc, name_start: usize, si: usize, lex: &Lexic
     while k > first && doc.tokens[k - 1].kind == TokenKind::Word && end - k < 6 {
         k -= 1;
     }
-    let lw = doc.token_text(k).to_lowercase();
-    if !matches!(lw.as_str(), "the" | "a" | "an") || !(k..end).any(|t| lex.is_title(doc.token_text(t))) || !(k == first || doc.token_text(k - 1) == ",") {
+    let lw = accord_text::lowercase(doc.token_text(k));
+    if !matches!(lw.as_ref(), "the" | "a" | "an") || !(k..end).any(|t| lex.is_title(doc.token_text(t))) || !(k == first || doc.token_text(k - 1) == ",") {
         return None;
     }
     (k + 1 < end).then(|| doc.slice(Span::new(doc.tokens[k + 1].span.start, doc.tokens[end - 1].span.end)).to_string())
@@ -412,7 +412,7 @@ pub fn appositive_after(doc: &Doc, name_end: usize, si: usize, lex: &Lexicons) -
     if e == a {
         return None;
     }
-    let article_led = matches!(doc.token_text(a).to_lowercase().as_str(), "a" | "an" | "the") || (e > a + 1 && doc.token_norm(a + 1) == "'s");
+    let article_led = matches!(accord_text::lowercase(doc.token_text(a)).as_ref(), "a" | "an" | "the") || (e > a + 1 && doc.token_norm(a + 1) == "'s");
     if !(a..e.min(a + 8)).any(|k| lex.is_title(doc.token_text(k))) && !(article_led && e - a <= 8) {
         return None;
     }
@@ -423,7 +423,7 @@ pub fn appositive_after(doc: &Doc, name_end: usize, si: usize, lex: &Lexicons) -
             b = k + 1;
         }
     }
-    if b < e && matches!(doc.token_text(b).to_lowercase().as_str(), "a" | "an" | "the") {
+    if b < e && matches!(accord_text::lowercase(doc.token_text(b)).as_ref(), "a" | "an" | "the") {
         b += 1;
     }
     (b < e).then(|| doc.slice(Span::new(doc.tokens[b].span.start, doc.tokens[e - 1].span.end)).to_string())
@@ -440,14 +440,14 @@ fn nominal(doc: &Doc, h: usize, si: usize, singular: &str, plural: bool, lex: &L
     let mut definite = false;
     while k > s.tokens.start {
         let w = doc.token_text(k - 1);
-        let lw = w.to_lowercase();
-        if matches!(lw.as_str(), "a" | "an" | "another" | "one" | "two" | "three" | "several" | "some" | "many" | "other" | "senior" | "top" | "former" | "local" | "unnamed" | "anonymous" | "unidentified" | "western" | "military" | "security" | "government" | "administration" | "intelligence" | "campaign" | "police" | "health" | "palestinian")
+        let lw = accord_text::lowercase(w);
+        if matches!(lw.as_ref(), "a" | "an" | "another" | "one" | "two" | "three" | "several" | "some" | "many" | "other" | "senior" | "top" | "former" | "local" | "unnamed" | "anonymous" | "unidentified" | "western" | "military" | "security" | "government" | "administration" | "intelligence" | "campaign" | "police" | "health" | "palestinian")
             || lex.known.contains_key(w)
-            || (is_cap(doc, k - 1) && !FUNCTION_WORDS.contains(&lw.as_str()))
+            || (is_cap(doc, k - 1) && !FUNCTION_WORDS.contains(&lw.as_ref()))
             || lex.is_title(w)
         {
             k -= 1;
-            if matches!(lw.as_str(), "a" | "an" | "another" | "one") {
+            if matches!(lw.as_ref(), "a" | "an" | "another" | "one") {
                 break;
             }
         } else if lw == "the" {

@@ -19,6 +19,15 @@ mod tokenize;
 pub use lexicon::{data_lines as lexicon_lines, Abbrev, Lexicon};
 pub use tokenize::tokenize_range;
 
+/// `s` in lower case, borrowed when it has no upper-case letter (most words): no allocation per word.
+pub fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
+}
+
 use accord_doc::{Doc, Span, Token};
 
 /// Adds paragraphs, tokens and sentences to `doc`. Runs in time linear in the text length.

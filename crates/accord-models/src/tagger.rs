@@ -365,6 +365,8 @@ impl Tagger {
         }
         let (mut p1, mut p2) = (None, None);
         for i in 0..n {
+            // a dictionary word has its tag: no second pass either
+            sure[i] = 1;
             if out[i] == NO_TAG {
                 let s = &mut s[..nc];
                 s.copy_from_slice(&cache[i * 2 * nc..i * 2 * nc + nc]);
@@ -380,7 +382,7 @@ impl Tagger {
         }
         let (mut p1, mut p2) = (None, None);
         for i in 0..n {
-            if sure[i] == 0 && !self.tagdict.contains_key(&lex[i].word) {
+            if sure[i] == 0 {
                 let s = &mut s[..nc];
                 s.copy_from_slice(&cache[i * 2 * nc + nc..(i + 1) * 2 * nc]);
                 feats.clear();

@@ -364,7 +364,9 @@ pub fn write_cards(opts: &Options, report: &Report) -> Result<(), ModelError> {
                  72 hashed templates (stack/buffer words and tags, leftmost/rightmost children and their labels, valencies, \
                  s0–n0 distance), after Zhang & Nivre (2011) and Honnibal's 500-line parser. Trained with the dynamic oracle \
                  of Goldberg & Nivre (2012/2013): from epoch 2 the parser follows its own predictions with probability 0.9 (exploration) and is updated towards \
-                 the best zero-cost transition, so it learns to recover from its mistakes. Labels are the UD relations with \
+                 the best zero-cost transition, so it learns to recover from its mistakes. Three parsers trained on different \
+                 shuffles (two at a time, one per core) are averaged into the shipped one (EWT dev UAS/LAS 85.27/82.17 against \
+                 85.13/82.05 for the first alone; GUM dev LAS 80.27 against 80.23; same speed). Labels are the UD relations with \
                  subtypes seen ≥ 20 times (others fall back to their universal part). Non-projective training trees are skipped; \
                  tags in training are jackknifed (4 folds: each quarter tagged by a tagger trained on the rest), so they are as noisy as at run time. \
                  At parse time the 19 templates that read only the buffer front (n0–n2) or one stack word (s0, s1 or s2) are scored once per \

@@ -94,7 +94,10 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span], names: bool) -> Vec<Cand
     for v in range.clone() {
         let a = an(v);
         // verbs that never attribute (copulas, possession, "declined to": data/non_cues.txt)
-        if !matches!(a.upos, "VERB" | "NOUN" | "ADJ") || crate::acts::non_cues().contains(&a.lemma.to_lowercase()) || crate::acts::non_cues().contains(&doc.token_text(v).to_lowercase()) {
+        if !matches!(a.upos, "VERB" | "NOUN" | "ADJ")
+            || crate::acts::non_cues().contains(accord_text::lowercase(&a.lemma).as_ref())
+            || crate::acts::non_cues().contains(accord_text::lowercase(doc.token_text(v)).as_ref())
+        {
             continue;
         }
         let vs = doc.tokens[v].span;
@@ -109,7 +112,7 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span], names: bool) -> Vec<Cand
             match a.upos {
                 "VERB" => COMPLEMENTS.contains(&d),
                 "NOUN" => {
-                    (d == "nmod" && tree.children(c).iter().any(|&k| an(k).deprel == "case" && words().noun_cases.contains(&doc.token_text(k).to_lowercase().as_str())))
+                    (d == "nmod" && tree.children(c).iter().any(|&k| an(k).deprel == "case" && words().noun_cases.contains(&accord_text::lowercase(doc.token_text(k)).as_ref())))
                         || ((d == "acl" || d == "ccomp") && tree.children(c).iter().any(|&k| an(k).deprel == "mark" && doc.token_text(k).eq_ignore_ascii_case("that")))
                 }
                 _ => matches!(d, "obl" | "ccomp" | "xcomp"),

@@ -70,3 +70,22 @@ fn empty_and_odd_input() {
     let doc = analyse("!!! ??? ... 12,000 —— “quoted” ’s");
     assert!(doc.tokens.iter().all(|t| t.analysis.is_some()));
 }
+
+#[test]
+fn reused_buffers_do_not_leak_between_documents() {
+    // the models keep their working buffers per thread: a document analysed after a longer, different one
+    // must come out exactly as when analysed first
+    let first = analyse("Officials in Doha said on Monday that the talks would resume. Hamas did not comment.");
+    let _other = analyse(
+        "The mayor of Springfield, Anna Lopez, told reporters that the bridge would close for repairs next month, \
+         and that buses would replace the trams. \"We have no choice,\" she said. Residents protested outside City Hall.",
+    );
+    let again = analyse("Officials in Doha said on Monday that the talks would resume. Hamas did not comment.");
+    let view = |d: &Doc| -> Vec<(String, Option<accord_doc::Analysis>)> {
+        (0..d.tokens.len()).map(|i| (d.token_text(i).to_string(), d.tokens[i].analysis.clone())).collect()
+    };
+    assert_eq!(view(&first), view(&again));
+    let names = |d: &Doc| -> Vec<(String, Option<EntityType>)> { d.mentions.iter().map(|m| (d.slice(m.span).to_string(), m.etype)).collect() };
+    assert_eq!(names(&first), names(&again));
+    assert!(names(&first).iter().any(|(n, _)| n == "Doha"), "{:?}", names(&first));
+}

@@ -284,7 +284,7 @@ fn is_cap(l: &Lex) -> bool {
 }
 
 /// Per-word context of one sentence, filled by [`Gazetteer::context`] into reused buffers.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Ctx {
     /// Gazetteer marks ([`Gazetteer::mark`]) with [`LOWER_ELSEWHERE`] or-ed in for capitalised words.
     pub gaz: Vec<u8>,
@@ -402,7 +402,8 @@ fn features(inp: &Input, i: usize, p1: u16, p2: u16, out: &mut Vec<u64>) {
 /// Added to the score of `B-MISC` at prediction time, in weight units, except where it would overturn a
 /// person with a cue ([`person_cue`]). The recogniser learns from six GUM genres in which other named things
 /// (games, platforms, festivals, diseases) are rare, and under-predicts them elsewhere: a `MISC` guess removes
-/// a wrong PER/ORG/GPE name. Chosen on GUM dev over 6 training seeds (see `models/ner.md`).
+/// a wrong PER/ORG/GPE name. The default for weight files that do not store their own bonus: `accord train`
+/// chooses it on held-out GUM training documents ([`Ner::misc_bias`]).
 pub const MISC_BIAS: f32 = 24.6;
 
 /// True when the capitalised run starting at `i` looks like a person's name: a given name in it, a title
@@ -433,6 +434,7 @@ fn allowed(prev: u16, c: u16) -> bool {
 }
 
 /// One training sentence for the recogniser.
+#[derive(Clone)]
 pub struct NerExample {
     /// Lexemes (unpadded).
     pub lex: Vec<Lex>,
@@ -448,6 +450,8 @@ pub struct NerExample {
 #[derive(Debug)]
 pub struct Ner {
     model: Frozen,
+    /// The `B-MISC` bonus in weight units (see [`MISC_BIAS`]), stored with the weights.
+    pub misc_bias: f32,
     /// The gazetteer used for features.
     pub gazetteer: Gazetteer,
     /// Other named things ([`MISC_NAMES_TSV`]), matched as whole names after tagging.
@@ -458,7 +462,7 @@ impl Ner {
     /// Trains the recogniser: [`BAGS`] perceptrons on different shuffles of the data, averaged.
     pub fn train(data: &[NerExample], epochs: usize, seed: u64, log: &mut dyn FnMut(String)) -> Ner {
         let trainers: Vec<Trainer> = (0..BAGS as u64).map(|b| Self::train_one(data, epochs, seed.wrapping_add(b * 0x9E37), log)).collect();
-        Ner { model: Trainer::freeze_mean(&trainers, 0.01), gazetteer: Gazetteer::shipped(), misc_names: Gazetteer::parse(MISC_NAMES_TSV) }
+        Ner { model: Trainer::freeze_mean(&trainers, 0.01), misc_bias: MISC_BIAS, gazetteer: Gazetteer::shipped(), misc_names: Gazetteer::parse(MISC_NAMES_TSV) }
     }
 
     fn train_one(data: &[NerExample], epochs: usize, seed: u64, log: &mut dyn FnMut(String)) -> Trainer {
@@ -524,7 +528,7 @@ impl Ner {
         if let Some(t) = typed.as_deref_mut() {
             t.clear();
         }
-        let misc_bias = (MISC_BIAS / self.model.scale()).round() as i32;
+        let misc_bias = (self.misc_bias / self.model.scale()).round() as i32;
         scores.resize(nc, 0);
         let (mut p1, mut p2) = (0u16, 0u16);
         for i in 0..inp.tags.len() {
@@ -567,6 +571,7 @@ impl Ner {
         let mut w = BinWriter::new("ner");
         w.strs(CLASSES);
         self.model.write(&mut w);
+        w.f32(self.misc_bias);
         w.buf
     }
 
@@ -577,7 +582,10 @@ impl Ner {
         if classes != CLASSES {
             return Err("unexpected class list".into());
         }
-        Ok(Ner { model: Frozen::read(&mut r)?, gazetteer: Gazetteer::shipped(), misc_names: Gazetteer::parse(MISC_NAMES_TSV) })
+        let model = Frozen::read(&mut r)?;
+        // files written before the bonus was stored end after the weights
+        let misc_bias = if r.is_at_end() { MISC_BIAS } else { r.f32()? };
+        Ok(Ner { model, misc_bias, gazetteer: Gazetteer::shipped(), misc_names: Gazetteer::parse(MISC_NAMES_TSV) })
     }
 
     /// Number of stored weights.
@@ -635,5 +643,19 @@ mod tests {
     #[test]
     fn bio_spans() {
         assert_eq!(spans(&[0, 1, 2, 0, 5]), vec![(1, 3, "PER"), (4, 5, "GPE")]);
+    }
+    #[test]
+    fn misc_bonus_is_stored_with_the_weights() {
+        let lex = vec![Lex::new("Paris")];
+        let (g, mut marks, mut ctx) = (Gazetteer::shipped(), Default::default(), Ctx::default());
+        g.doc_marks(std::iter::once(lex.as_slice()), &mut marks);
+        g.context(&lex, &marks, &mut ctx);
+        let data = vec![NerExample { lex, tags: vec![1], gold: vec![5], ctx }];
+        let mut m = Ner::train(&data, 1, 1, &mut |_| {});
+        m.misc_bias = 12.0;
+        let bytes = m.write();
+        assert_eq!(Ner::read(&bytes).unwrap().misc_bias, 12.0);
+        // a file written before the bonus was stored reads with the default
+        assert_eq!(Ner::read(&bytes[..bytes.len() - 4]).unwrap().misc_bias, MISC_BIAS);
     }
 }

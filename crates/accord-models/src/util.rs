@@ -210,6 +210,10 @@ impl<'a> BinReader<'a> {
     pub fn bytes(&mut self, n: usize) -> Result<&'a [u8], String> {
         self.take(n)
     }
+    /// True when everything has been read.
+    pub fn is_at_end(&self) -> bool {
+        self.pos >= self.data.len()
+    }
 }
 
 /// A vector of `n` copies of `fill` whose large tables are backed by transparent huge pages where the

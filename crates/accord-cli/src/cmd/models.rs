@@ -46,7 +46,7 @@ pub struct TrainArgs {
     /// Train on at most N sentences of each treebank (quick runs, tests).
     #[arg(long, value_name = "N")]
     pub limit_sentences: Option<usize>,
-    /// Training epochs for every model (default: tagger 8, parser 16, recogniser 12).
+    /// Training epochs for every model (default: tagger 8, parser 16, recogniser 16).
     #[arg(long)]
     pub epochs: Option<usize>,
     /// Train one model only (`attribution`: the learned-attribution scorer, from PolNeAR train, read

@@ -208,6 +208,16 @@ fn leak(s: &str) -> &'static str {
     Box::leak(s.to_string().into_boxed_str())
 }
 
+/// The bytes of the weight file `file` in `dir`.
+fn read_weights(dir: &std::path::Path, file: &str) -> Result<Vec<u8>, ModelError> {
+    std::fs::read(dir.join(file)).map_err(|e| ModelError::Load { name: file.to_string(), message: e.to_string() })
+}
+
+/// One model read from its weight file `file` in `dir` by `parse` (errors name the file).
+pub(crate) fn load_file<T>(dir: &std::path::Path, file: &str, parse: impl FnOnce(&[u8]) -> Result<T, String>) -> Result<T, ModelError> {
+    parse(&read_weights(dir, file)?).map_err(load_err(file))
+}
+
 fn load_err(name: &str) -> impl Fn(String) -> ModelError + '_ {
     move |message| ModelError::Load { name: name.to_string(), message }
 }
@@ -233,9 +243,7 @@ impl Models {
 
     /// Loads models from weight files in `dir` (`tagger.bin`, `parser.bin`, `ner.bin`, `lemmas.bin`).
     pub fn from_dir(dir: &std::path::Path) -> Result<Models, ModelError> {
-        let read = |n: &str| {
-            std::fs::read(dir.join(n)).map_err(|e| ModelError::Load { name: n.to_string(), message: e.to_string() })
-        };
+        let read = |n: &str| read_weights(dir, n);
         Self::from_bytes(&read("tagger.bin")?, &read("parser.bin")?, &read("ner.bin")?, &read("lemmas.bin")?)
     }
 

@@ -286,13 +286,11 @@ fn choose_misc_bias(opts: &Options, gum: &[Sentence], data: &[ner::NerExample], 
             fit.extend(data[r.clone()].iter().cloned());
         }
     }
-    let bytes = |f: &str| std::fs::read(opts.out.join(f)).map_err(|e| ModelError::Load { name: f.to_string(), message: e.to_string() });
-    let load = crate::load_err;
     let mut parts = (
-        tagger::Tagger::read(&bytes(files[0])?).map_err(load(files[0]))?,
-        parser::Parser::read(&bytes(files[1])?).map_err(load(files[1]))?,
+        crate::load_file(&opts.out, files[0], tagger::Tagger::read)?,
+        crate::load_file(&opts.out, files[1], parser::Parser::read)?,
         ner::Ner::train(&fit, epochs, opts.seed, &mut |_| {}),
-        lemma::Lemmatizer::read(&bytes(files[2])?).map_err(load(files[2]))?,
+        crate::load_file(&opts.out, files[2], lemma::Lemmatizer::read)?,
     );
     let mut best = (f64::MIN, ner::MISC_BIAS);
     let mut line = String::new();
@@ -321,12 +319,10 @@ pub fn relayout(out: &Path, parts: &[&[Sentence]], log: &mut dyn FnMut(String)) 
         log(format!("layout: {} is missing; rows keep their order", out.join(f).display()));
         return Ok(false);
     }
-    let bytes = |f: &str| std::fs::read(out.join(f)).map_err(|e| ModelError::Load { name: f.to_string(), message: e.to_string() });
-    let load = crate::load_err;
-    let mut tg = tagger::Tagger::read(&bytes(files[0])?).map_err(load(files[0]))?;
-    let mut ps = parser::Parser::read(&bytes(files[1])?).map_err(load(files[1]))?;
-    let mut nr = ner::Ner::read(&bytes(files[2])?).map_err(load(files[2]))?;
-    let lm = lemma::Lemmatizer::read(&bytes(files[3])?).map_err(load(files[3]))?;
+    let mut tg = crate::load_file(out, files[0], tagger::Tagger::read)?;
+    let mut ps = crate::load_file(out, files[1], parser::Parser::read)?;
+    let mut nr = crate::load_file(out, files[2], ner::Ner::read)?;
+    let lm = crate::load_file(out, files[3], lemma::Lemmatizer::read)?;
     tg.count_uses(true);
     ps.count_uses(true);
     nr.count_uses(true);

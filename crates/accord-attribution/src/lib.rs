@@ -346,22 +346,17 @@ fn looks_like_clause(doc: &Doc, from: usize, to: usize) -> bool {
 fn content_after(doc: &Doc, cue: &Cue, send: usize, quotes: &[Quote], lex: &Lexicons) -> Option<(Span, bool)> {
     let mut r = cue.end;
     // time adjuncts: "said Tuesday", "said on Friday afternoon", "said yesterday"
-    let skip_time = |k: usize| -> usize {
-        let mut k = k;
-        if k < send && doc.token_text(k) == "on" && k + 1 < send && lex.weekdays.contains_key(doc.token_text(k + 1)) {
-            k += 1;
+    if r < send && doc.token_text(r) == "on" && r + 1 < send && lex.weekdays.contains_key(doc.token_text(r + 1)) {
+        r += 1;
+    }
+    while r < send {
+        let w = doc.token_text(r);
+        if lex.weekdays.contains_key(w) || matches!(w.to_lowercase().as_str(), "yesterday" | "today" | "tonight" | "afternoon" | "morning" | "evening" | "night") {
+            r += 1;
+        } else {
+            break;
         }
-        while k < send {
-            let w = doc.token_text(k);
-            if lex.weekdays.contains_key(w) || matches!(w.to_lowercase().as_str(), "yesterday" | "today" | "tonight" | "afternoon" | "morning" | "evening" | "night") {
-                k += 1;
-            } else {
-                break;
-            }
-        }
-        k
-    };
-    r = skip_time(r);
+    }
     if r >= send {
         return None;
     }
@@ -760,7 +755,7 @@ fn content_before(doc: &Doc, sstart: usize, boundary: usize, quotes: &[Quote]) -
     if doc.tokens[b - 1].kind == TokenKind::CloseQuote {
         if let Some(q) = quote_ending_at(quotes, b - 1) {
             // the quote may open in an earlier sentence or paragraph
-            if q.open < sstart || (q.open >= sstart && (sstart..q.open).all(|k| doc.tokens[k].kind != TokenKind::Word)) {
+            if q.open < sstart || (sstart..q.open).all(|k| doc.tokens[k].kind != TokenKind::Word) {
                 return Some(q.span);
             }
             // text before the quote in this sentence belongs to the content too ("He called it “a mess,”")

@@ -134,9 +134,10 @@ pub fn np_right(doc: &Doc, start: usize, ceiling: usize, lex: &Lexicons) -> Opti
     }
     let mut k = start;
     while k < ceiling && k - start < 12 {
-        if is_np_word(doc, k, lex) && !(k > start && lex.cue(doc.token_text(k)).is_some() && doc.token_text(k).starts_with(char::is_lowercase)) {
-            k += 1;
-        } else if doc.token_text(k) == "of" && k + 1 < ceiling && doc.token_text(k + 1).starts_with(char::is_uppercase) {
+        let np_word = is_np_word(doc, k, lex) && !(k > start && lex.cue(doc.token_text(k)).is_some() && doc.token_text(k).starts_with(char::is_lowercase));
+        // "of" joins a capitalised name ("Secretary of State")
+        let name_of = doc.token_text(k) == "of" && k + 1 < ceiling && doc.token_text(k + 1).starts_with(char::is_uppercase);
+        if np_word || name_of {
             k += 1;
         } else {
             break;

@@ -109,11 +109,11 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
     }
     // An appositive owner ("US President Donald Trump’s nominee") gives the owner's country: look at the
     // known names between a person's mention and its appositive role.
-    for ei in 0..entities.len() {
-        if entities[ei].etype != EntityType::Person || entities[ei].affiliation.is_some() {
+    for entity in entities.iter_mut() {
+        if entity.etype != EntityType::Person || entity.affiliation.is_some() {
             continue;
         }
-        let first = entities[ei].mentions[0];
+        let first = entity.mentions[0];
         let sp = doc.mentions[first].span;
         let s = doc.mentions[first].sentence;
         let aff = doc.mentions[first + 1..]
@@ -125,8 +125,8 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 m.sentence == s && m.span.start > sp.end && doc.text[sp.end..m.span.start].starts_with(", ") && !doc.text[sp.end + 2..m.span.start].contains(',')
             })
             .find_map(|(_, i)| i.known.as_ref().and_then(|k| k.affiliation.clone()));
-        if aff.is_some() && !entities[ei].titles.is_empty() {
-            entities[ei].affiliation = aff;
+        if aff.is_some() && !entity.titles.is_empty() {
+            entity.affiliation = aff;
         }
     }
     // Mentions inside quotation marks are not antecedents for a pronoun outside them ("thank God,” she said).

@@ -123,7 +123,7 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                     && j + 1 < s.tokens.end
                     && is_cap(doc, j + 1)
                     && (lex.org_words.contains(doc.token_text(j - 1)) || doc.token_text(j) != "for")
-                    && lex.known.get(doc.token_text(j - 1)).is_none()
+                    && !lex.known.contains_key(doc.token_text(j - 1))
                 {
                     j += 2;
                 } else {
@@ -413,7 +413,7 @@ pub fn appositive_after(doc: &Doc, name_end: usize, si: usize, lex: &Lexicons) -
         return None;
     }
     let article_led = matches!(accord_text::lowercase(doc.token_text(a)).as_ref(), "a" | "an" | "the") || (e > a + 1 && doc.token_norm(a + 1) == "'s");
-    if !(a..e.min(a + 8)).any(|k| lex.is_title(doc.token_text(k))) && !(article_led && e - a <= 8) {
+    if !((a..e.min(a + 8)).any(|k| lex.is_title(doc.token_text(k))) || (article_led && e - a <= 8)) {
         return None;
     }
     // Drop the owner before the last possessive and a leading article.

@@ -299,7 +299,7 @@ fn print_errors(w: &mut impl Write, ev: &BratEval, samples: &[ErrorSample]) -> s
             .collect();
         let types: Vec<String> = types.iter().map(|(t, n)| format!("{t} {n}")).collect();
         let mut cats: Vec<_> = cats.into_iter().collect();
-        cats.sort_by(|a, b| b.1.cmp(&a.1));
+        cats.sort_by_key(|c| std::cmp::Reverse(c.1));
         for (c, n) in &cats {
             writeln!(w, "  {n:>5}  {c}")?;
         }

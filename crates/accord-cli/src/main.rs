@@ -58,8 +58,37 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("accord: error: {e:#}");
+            eprintln!("accord: error: {}", error_message(&e));
             ExitCode::from(2)
         }
+    }
+}
+
+/// An error and its causes on one line, `: `-separated; a cause whose text the message already ends
+/// with (errors that print their source themselves, like `file: No such file or directory`) is not
+/// repeated.
+fn error_message(e: &anyhow::Error) -> String {
+    let mut msg = e.to_string();
+    for cause in e.chain().skip(1) {
+        let c = cause.to_string();
+        if !msg.ends_with(&c) {
+            msg.push_str(": ");
+            msg.push_str(&c);
+        }
+    }
+    msg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::error_message;
+
+    #[test]
+    fn causes_are_not_repeated() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file or directory");
+        let e = anyhow::Error::new(accord_ingest::IngestError::Io { path: "a.txt".into(), source: io });
+        assert_eq!(error_message(&e), "a.txt: No such file or directory");
+        let e = anyhow::anyhow!("inner cause").context("reading b.conllu");
+        assert_eq!(error_message(&e), "reading b.conllu: inner cause");
     }
 }

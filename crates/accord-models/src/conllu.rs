@@ -68,8 +68,19 @@ pub fn misc_get<'a>(misc: &'a str, key: &str) -> Option<&'a str> {
     misc.split('|').find_map(|m| m.strip_prefix(key).and_then(|r| r.strip_prefix('=')))
 }
 
-/// Parses CoNLL-U text. Malformed word lines are skipped.
+/// Parses CoNLL-U text. Malformed word lines are skipped (see [`parse_checked`] to report them).
 pub fn parse(text: &str) -> Vec<Sentence> {
+    parse_lines(text, false).unwrap_or_default()
+}
+
+/// Parses CoNLL-U text; the first malformed line is an error naming it (1-based): a word line without
+/// ten tab-separated columns, an ID that is not `N`, `N-M` or `N.M`, or a HEAD that is neither a number
+/// nor `_`.
+pub fn parse_checked(text: &str) -> Result<Vec<Sentence>, String> {
+    parse_lines(text, true)
+}
+
+fn parse_lines(text: &str, strict: bool) -> Result<Vec<Sentence>, String> {
     let mut out = Vec::new();
     let mut cur = Sentence::default();
     let mut doc_id: Option<String> = None;
@@ -83,7 +94,7 @@ pub fn parse(text: &str) -> Vec<Sentence> {
             cur.multiwords.clear();
         }
     };
-    for line in text.lines() {
+    for (ln, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() {
             flush(&mut cur, &mut out);
@@ -110,6 +121,9 @@ pub fn parse(text: &str) -> Vec<Sentence> {
             cur.newpar = std::mem::take(&mut pending_newpar);
         }
         let cols: Vec<&str> = line.split('\t').collect();
+        if strict {
+            check_word_line(&cols).map_err(|m| format!("line {}: {m}", ln + 1))?;
+        }
         if cols.len() < 10 {
             continue;
         }
@@ -147,12 +161,32 @@ pub fn parse(text: &str) -> Vec<Sentence> {
         });
     }
     flush(&mut cur, &mut out);
-    out
+    Ok(out)
 }
 
-/// Reads a CoNLL-U file.
+/// Why a word line is not CoNLL-U, if it is not.
+fn check_word_line(cols: &[&str]) -> Result<(), String> {
+    if cols.len() != 10 {
+        return Err(format!("expected 10 tab-separated columns, found {}", cols.len()));
+    }
+    let number = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let id = cols[0];
+    let id_ok = match id.split_once(['-', '.']) {
+        Some((a, b)) => number(a) && number(b),
+        None => number(id) && id != "0",
+    };
+    if !id_ok {
+        return Err(format!("ID `{id}` is not a word number, a range N-M or an empty node N.M"));
+    }
+    if !(number(cols[6]) || cols[6] == "_") {
+        return Err(format!("HEAD `{}` is not a number", cols[6]));
+    }
+    Ok(())
+}
+
+/// Reads a CoNLL-U file; a malformed line is an `InvalidData` error naming the line.
 pub fn read_file(path: &std::path::Path) -> std::io::Result<Vec<Sentence>> {
-    Ok(parse(&std::fs::read_to_string(path)?))
+    parse_checked(&std::fs::read_to_string(path)?).map_err(|m| std::io::Error::new(std::io::ErrorKind::InvalidData, m))
 }
 
 /// GUM genre of a document id `GUM_<genre>_<name>`.
@@ -394,5 +428,19 @@ mod tests {
         let mut out = String::new();
         write_sentence(&s[0], &mut out);
         assert_eq!(parse(&out)[0].words, s[0].words);
+    }
+
+    #[test]
+    fn checked_parsing_names_the_bad_line() {
+        assert_eq!(parse_checked(SAMPLE).unwrap()[0].words, parse(SAMPLE)[0].words);
+        // tokens only (no annotation) are fine
+        assert_eq!(parse_checked("1\tHi\t_\t_\t_\t_\t_\t_\t_\t_\n\n").unwrap()[0].words.len(), 1);
+        let short = "# c\n1\tHi\t_\t_\t_\t_\t0\troot\t_\t_\n2\tthere\t_\n\n";
+        assert_eq!(parse_checked(short).unwrap_err(), "line 3: expected 10 tab-separated columns, found 3");
+        assert_eq!(parse(short)[0].words.len(), 1, "the lenient reader skips it");
+        let bad_id = "x\tHi\t_\t_\t_\t_\t0\troot\t_\t_\n";
+        assert!(parse_checked(bad_id).unwrap_err().starts_with("line 1: ID `x`"));
+        let bad_head = "1\tHi\t_\t_\t_\t_\tone\troot\t_\t_\n";
+        assert!(parse_checked(bad_head).unwrap_err().starts_with("line 1: HEAD `one`"));
     }
 }

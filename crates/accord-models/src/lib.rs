@@ -126,8 +126,11 @@ fn consistent_names(doc: &Doc, mentions: &mut Vec<Mention>, conf: &[[f32; 4]]) {
             if ws.len() < 2 {
                 continue;
             }
+            // a person's name with a connector joins two names (`Lee Cheuk-yan of the Labour Party`): its
+            // last word is not the person's
+            let joined = ws.iter().any(|w| matches!(*w, "of" | "the" | "and" | "&"));
             match best(v) {
-                EntityType::Person => {
+                EntityType::Person if !joined => {
                     partial.entry(ws[ws.len() - 1]).or_insert(EntityType::Person);
                 }
                 EntityType::Org => {
@@ -373,8 +376,15 @@ impl Models {
                 if a == b {
                     continue;
                 }
-                // a name does not end in a lower-case word (`Francisco celebrated`)
+                // a name does not end in a lower-case word (`Francisco celebrated`), except a proper noun
+                // joined by a hyphen (`Lee Cheuk - yan`); nor in a connector left behind (`Francisco -`)
                 while b > a + 1 && doc.token_norm(base + b - 1).chars().next().is_some_and(char::is_lowercase) {
+                    if doc.token_norm(base + b - 2) == "-" && m.upos[tags[b - 1] as usize] == "PROPN" {
+                        break;
+                    }
+                    b -= 1;
+                }
+                while b > a && is_conn(b - 1) {
                     b -= 1;
                 }
                 // a name inside a longer gazetteer entry takes the entry's neighbouring words that are

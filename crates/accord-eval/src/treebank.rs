@@ -10,6 +10,10 @@
 //! - *pronoun antecedent accuracy*: third-person personal pronouns that are gold mentions whose chain has
 //!   a named mention (head `PROPN`) before the pronoun; right when the nearest preceding mention of the
 //!   pronoun's predicted entity has its head word inside a gold mention of that chain;
+//! - *nominal antecedent accuracy*: the same for definite nominals (`the official`, `the group`: gold
+//!   mentions of two or more words starting with `the`/`this`/`that` whose head is a common noun) whose
+//!   chain has a named mention before them, the nominal found by its head word;
+//! - both also over the news and interview documents alone (the genres of the floor);
 //! - *MUC* (Vilain et al. 1995) with mentions identified by their head word (gold: the word whose head is
 //!   outside the mention; predicted: last word of the mention's `head_span`).
 
@@ -34,11 +38,30 @@ pub struct CorefScores {
     pub pronouns_right: usize,
     /// Pronouns with no predicted entity at all.
     pub pronouns_unresolved: usize,
+    /// Eligible definite nominals.
+    pub nominals: usize,
+    /// Definite nominals whose predicted antecedent is in the gold chain.
+    pub nominals_right: usize,
+    /// Definite nominals with no predicted entity (no mention, or a mention left unlinked).
+    pub nominals_unresolved: usize,
     /// MUC recall numerator / denominator and precision numerator / denominator.
     pub muc: (usize, usize, usize, usize),
 }
 
 impl CorefScores {
+    /// Adds another set of counts.
+    pub fn add(&mut self, o: &CorefScores) {
+        self.pronouns += o.pronouns;
+        self.pronouns_right += o.pronouns_right;
+        self.pronouns_unresolved += o.pronouns_unresolved;
+        self.nominals += o.nominals;
+        self.nominals_right += o.nominals_right;
+        self.nominals_unresolved += o.nominals_unresolved;
+        self.muc.0 += o.muc.0;
+        self.muc.1 += o.muc.1;
+        self.muc.2 += o.muc.2;
+        self.muc.3 += o.muc.3;
+    }
     /// MUC precision, recall, F1.
     pub fn muc_prf(&self) -> (f64, f64, f64) {
         let r = self.muc.0 as f64 / self.muc.1.max(1) as f64;
@@ -81,12 +104,16 @@ fn coref_doc(sents: &[Sentence], doc: &accord_doc::Doc, sc: &mut CorefScores) {
     let gm = conllu::gum_mentions(sents);
     // gold chains by head token; spans by token range
     let mut chains: BTreeMap<&str, Vec<(usize, usize, usize, bool)>> = BTreeMap::new(); // (start tok, end tok, head tok, named)
+    let mut definite: HashSet<usize> = HashSet::new(); // head tokens of definite nominals
     for m in &gm {
         let s = &sents[m.sentence];
         let h = gold_head(s, m.start, m.end);
         let named = s.words[h].upos == "PROPN";
         let base = starts[m.sentence];
         chains.entry(m.chain.as_str()).or_default().push((base + m.start, base + m.end, base + h, named));
+        if m.end > m.start + 1 && matches!(s.words[m.start].form.to_lowercase().as_str(), "the" | "this" | "that") && s.words[h].upos == "NOUN" {
+            definite.insert(base + h);
+        }
     }
     let tok_of = |byte: usize| doc.token_at_or_after(byte);
     // predicted: mention index -> head token; entity membership
@@ -119,6 +146,31 @@ fn coref_doc(sents: &[Sentence], doc: &accord_doc::Doc, sc: &mut CorefScores) {
     sc.muc.1 += rd;
     sc.muc.2 += pn;
     sc.muc.3 += pd;
+    // definite nominal antecedents: the nominal's predicted mention is found by its head word
+    for ms in chains.values() {
+        for &(a, _, h, _) in ms {
+            if !definite.contains(&h) || !ms.iter().any(|m| m.3 && m.1 <= a) {
+                continue;
+            }
+            sc.nominals += 1;
+            let Some(mi) = (0..doc.mentions.len()).find(|&i| pred_head[i] == h && doc.mentions[i].kind != accord_doc::MentionKind::Name) else {
+                sc.nominals_unresolved += 1;
+                continue;
+            };
+            let Some(ei) = doc.mentions[mi].entity else {
+                sc.nominals_unresolved += 1;
+                continue;
+            };
+            let start = doc.mentions[mi].span.start;
+            let ante = doc.entities[ei].mentions.iter().filter(|&&p| doc.mentions[p].span.end <= start).max_by_key(|&&p| doc.mentions[p].span.start);
+            if let Some(&p) = ante {
+                let ph = pred_head[p];
+                if ms.iter().any(|m| m.0 <= ph && ph < m.1) {
+                    sc.nominals_right += 1;
+                }
+            }
+        }
+    }
     // pronoun antecedents
     for ms in chains.values() {
         for &(a, b, _, _) in ms {
@@ -161,13 +213,18 @@ pub fn run(path: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
     let models = Models::load()?;
     anyhow::ensure!(models.is_trained(), "the shipped models are not trained (run `accord train`, then rebuild)");
     let is_gum = sents.iter().any(|s| s.words.iter().any(|w| w.misc.contains("Entity=")));
-    let mut coref = CorefScores::default();
+    let (mut coref, mut coref_news) = (CorefScores::default(), CorefScores::default());
     let sc = eval::score(&models, &sents, |doc, ds| {
         if is_gum {
             let mut d = doc.clone();
             d.mentions.retain(|m| m.kind == accord_doc::MentionKind::Name);
             accord_facts::entities(&mut d);
-            coref_doc(ds, &d, &mut coref);
+            let mut one = CorefScores::default();
+            coref_doc(ds, &d, &mut one);
+            coref.add(&one);
+            if ds.first().and_then(|s| s.doc_id.as_deref()).and_then(conllu::gum_genre).is_some_and(|g| g == "news" || g == "interview") {
+                coref_news.add(&one);
+            }
         }
     });
     writeln!(out, "treebank {}", path.display())?;
@@ -207,14 +264,24 @@ pub fn run(path: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
         }
         let m = sc.entity_micro();
         writeln!(out, "entities micro P {:.3}  R {:.3}  F1 {:.3}", m.p(), m.r(), m.f1())?;
-        writeln!(
-            out,
-            "coref pronoun antecedent accuracy {:.3} ({} of {}; {} unresolved)",
-            coref.pronouns_right as f64 / coref.pronouns.max(1) as f64,
-            coref.pronouns_right,
-            coref.pronouns,
-            coref.pronouns_unresolved
-        )?;
+        for (what, c) in [("", &coref), (" (news, interview)", &coref_news)] {
+            writeln!(
+                out,
+                "coref pronoun antecedent accuracy{what} {:.3} ({} of {}; {} unresolved)",
+                c.pronouns_right as f64 / c.pronouns.max(1) as f64,
+                c.pronouns_right,
+                c.pronouns,
+                c.pronouns_unresolved
+            )?;
+            writeln!(
+                out,
+                "coref nominal antecedent accuracy{what} {:.3} ({} of {}; {} unresolved)",
+                c.nominals_right as f64 / c.nominals.max(1) as f64,
+                c.nominals_right,
+                c.nominals,
+                c.nominals_unresolved
+            )?;
+        }
         let (p, r, f) = coref.muc_prf();
         writeln!(out, "coref MUC (head match)  P {p:.3}  R {r:.3}  F1 {f:.3}")?;
     }

@@ -5,7 +5,9 @@
 //! both given) agree; places and organisations join by canonical gazetteer name or identical text.
 //! Pronouns (`he`, `she`, `they`): a salience model over earlier mentions — candidates must agree in
 //! gender and number; the score prefers recent mentions, mentions in subject position, and entities
-//! mentioned often; credit blocks (photo credits, bylines) are never antecedents. Definite nominals
+//! mentioned often; credit blocks (photo credits, bylines) are never antecedents. "It" and "they" take the
+//! nearest organisation or place ("they" also a nationality; "it" also another named thing: a website, a
+//! product, a work). Definite nominals
 //! (`the official`) refer to the latest earlier mention with the same head noun, or to a named person
 //! whose title contains that noun.
 
@@ -240,6 +242,8 @@ fn best_other(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usize, q
             EntityType::Org => true,
             EntityType::Gpe => true,
             EntityType::Norp => infos[m].plural,
+            // other named things (a website, a product, a work, an event) are "it"
+            EntityType::Other => !infos[m].plural,
             _ => false,
         };
         if !ok {

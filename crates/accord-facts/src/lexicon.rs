@@ -41,6 +41,8 @@ pub struct Lexicons {
     pub cues: HashMap<String, (CueClass, String)>,
     /// Honorific → gender (`f`, `m`, or none).
     pub honorifics: HashMap<String, Option<char>>,
+    /// Given names → the gender they usually mark (`data/given_names.tsv`).
+    pub given_names: HashMap<String, char>,
     /// Title words (lower case).
     pub titles: HashSet<String>,
     /// Source nouns: singular and plural forms (lower case) → (singular, is_plural).
@@ -138,6 +140,9 @@ impl Lexicons {
         let honorifics = lines(data!("honorifics.tsv"))
             .map(|c| (c[0].to_string(), c.get(1).and_then(|g| g.chars().next()).filter(|g| *g != '-')))
             .collect();
+        let given_names = lines(data!("given_names.tsv"))
+            .filter_map(|c| c.get(1).and_then(|g| g.chars().next()).filter(|g| matches!(g, 'f' | 'm')).map(|g| (c[0].to_string(), g)))
+            .collect();
         let titles = lines(data!("titles.txt")).map(|c| c[0].to_lowercase()).collect();
         let mut source_nouns = HashMap::new();
         for c in lines(data!("source_nouns.txt")) {
@@ -189,6 +194,7 @@ impl Lexicons {
             known_max_words,
             cues,
             honorifics,
+            given_names,
             titles,
             source_nouns,
             agencies,

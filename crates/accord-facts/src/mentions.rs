@@ -287,6 +287,10 @@ fn segment_run(
             EntityType::Other
         };
         let mut titles = Vec::new();
+        // a first name that marks a gender ("Kristin Wilkins"), when no honorific did
+        if gender.is_none() && etype == EntityType::Person && words >= 2 {
+            gender = lex.given_names.get(doc.token_text(k)).copied();
+        }
         if etype == EntityType::Person {
             if k > title_start && !honorific {
                 // the title is the stripped words, plus what stands before them ("US" + "President")

@@ -167,9 +167,20 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 let same_head = (m.saturating_sub(400)..m).rev().find(|&p| {
                     doc.mentions[p].kind == MentionKind::Nominal && infos[p].head_noun.as_deref() == Some(noun) && !infos[p].plural
                 });
+                let etype = doc.mentions[m].etype.unwrap_or(EntityType::Person);
                 if let Some(p) = same_head {
                     antecedents[m] = Some(p);
                     doc.mentions[m].entity = doc.mentions[p].entity;
+                    if let Some(e) = doc.mentions[p].entity {
+                        entities[e].mentions.push(m);
+                    }
+                } else if etype != EntityType::Person {
+                    if let Some(p) = named_referent(doc, infos, &entities, m, etype, noun, &quoted) {
+                        antecedents[m] = Some(p);
+                        let e = doc.mentions[p].entity.unwrap();
+                        doc.mentions[m].entity = Some(e);
+                        entities[e].mentions.push(m);
+                    }
                 } else if let Some(p) = (m.saturating_sub(400)..m).rev().find(|&p| {
                     doc.mentions[p].entity.is_some_and(|e| {
                         entities[e].etype == EntityType::Person && entities[e].titles.iter().any(|t| contains_word(&t.to_lowercase(), noun))
@@ -255,6 +266,57 @@ fn best_other(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usize, q
         }
         if entities[e].etype == EntityType::Org {
             score += 0.25;
+        }
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, p));
+        }
+    }
+    best.map(|(_, p)| p)
+}
+
+/// The name a definite nominal of type `etype` refers to ("the group" → Hamas): a name of that type inside
+/// it ("the Scientology organization"), else the most salient name of that type in the last five sentences
+/// (near, named often, and named with the noun: "the Church" → the Church of Scientology). A place noun
+/// may ask for a country or for a place that is not one (`country`); a nationality word in the phrase
+/// must be the referent's ("the Palestinian group" → Hamas, not "the Brazilian team" → a union).
+fn named_referent(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usize, etype: EntityType, noun: &str, quoted: &[bool]) -> Option<usize> {
+    let pm = &doc.mentions[m];
+    let country = crate::lexicon::Lexicons::get().referring_nouns.get(noun).and_then(|t| t.1);
+    // nationality words inside the phrase ("Brazilian"): their country
+    let sides: Vec<&str> = (0..doc.mentions.len())
+        .filter(|&p| p != m && doc.mentions[p].span.start >= pm.span.start && doc.mentions[p].span.end <= pm.head_span.start)
+        .filter_map(|p| infos[p].known.as_ref().filter(|k| k.adjective).and_then(|k| k.affiliation.as_deref()))
+        .collect();
+    let fits = |e: usize| {
+        let ent = &entities[e];
+        let is_country = ent.affiliation.as_deref() == Some(ent.name.as_str());
+        country.is_none_or(|c| c == is_country) && sides.iter().all(|s| ent.affiliation.as_deref() == Some(*s))
+    };
+    let inside = (0..doc.mentions.len()).find(|&p| {
+        let c = &doc.mentions[p];
+        p != m && c.kind == MentionKind::Name && c.span.start >= pm.span.start && c.span.end <= pm.head_span.start && c.entity.is_some_and(|e| entities[e].etype == etype)
+    });
+    if inside.is_some() {
+        return inside;
+    }
+    // the most salient candidate: near, often named, and named with the noun
+    let mut best: Option<(f32, usize)> = None;
+    let mut seen = std::collections::HashSet::new();
+    for p in (0..m).rev() {
+        let c = &doc.mentions[p];
+        if pm.sentence.saturating_sub(c.sentence) > 5 {
+            break;
+        }
+        let Some(e) = c.entity else { continue };
+        if c.kind != MentionKind::Name || entities[e].etype != etype || c.span.end > pm.span.start || (quoted[p] && !quoted[m]) || !fits(e) {
+            continue;
+        }
+        if !seen.insert(e) {
+            continue;
+        }
+        let mut score = -((pm.sentence - c.sentence) as f32) + 0.5 * (entities[e].mentions.len() as f32).min(6.0);
+        if contains_word(&entities[e].name.to_lowercase(), noun) {
+            score += 3.0;
         }
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, p));

@@ -41,6 +41,10 @@ pub struct Lexicons {
     pub cues: HashMap<String, (CueClass, String)>,
     /// Honorific → gender (`f`, `m`, or none).
     pub honorifics: HashMap<String, Option<char>>,
+    /// Nouns that refer back to a named organisation, place or other thing after "the" → that type and,
+    /// for places, whether the place must be a country (`Some(true)`: "the country") or must not be one
+    /// (`Some(false)`: "the city") (`data/referring_nouns.tsv`).
+    pub referring_nouns: HashMap<String, (EntityType, Option<bool>)>,
     /// Given names → the gender they usually mark (`data/given_names.tsv`).
     pub given_names: HashMap<String, char>,
     /// Title words (lower case).
@@ -140,6 +144,18 @@ impl Lexicons {
         let honorifics = lines(data!("honorifics.tsv"))
             .map(|c| (c[0].to_string(), c.get(1).and_then(|g| g.chars().next()).filter(|g| *g != '-')))
             .collect();
+        let referring_nouns = lines(data!("referring_nouns.tsv"))
+            .filter_map(|c| {
+                let t = match c.get(1).copied()? {
+                    "ORG" => (EntityType::Org, None),
+                    "GPE" => (EntityType::Gpe, None),
+                    "COUNTRY" => (EntityType::Gpe, Some(true)),
+                    "CITY" => (EntityType::Gpe, Some(false)),
+                    _ => (EntityType::Other, None),
+                };
+                Some((c[0].to_string(), t))
+            })
+            .collect();
         let given_names = lines(data!("given_names.tsv"))
             .filter_map(|c| c.get(1).and_then(|g| g.chars().next()).filter(|g| matches!(g, 'f' | 'm')).map(|g| (c[0].to_string(), g)))
             .collect();
@@ -195,6 +211,7 @@ impl Lexicons {
             cues,
             honorifics,
             given_names,
+            referring_nouns,
             titles,
             source_nouns,
             agencies,

@@ -110,6 +110,10 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                     if let Some(m) = nominal(doc, i, si, sing, *plural, lex, in_credit) {
                         sentence_mentions.push(m);
                     }
+                } else if let Some(&(etype, _)) = lex.referring_nouns.get(lw.as_ref()) {
+                    if let Some(m) = referring_nominal(doc, i, si, etype, in_credit) {
+                        sentence_mentions.push(m);
+                    }
                 }
                 i += 1;
                 continue;
@@ -431,6 +435,33 @@ pub fn appositive_after(doc: &Doc, name_end: usize, si: usize, lex: &Lexicons) -
         b += 1;
     }
     (b < e).then(|| doc.slice(Span::new(doc.tokens[b].span.start, doc.tokens[e - 1].span.end)).to_string())
+}
+
+/// "the group", "the Palestinian group", "the city": a definite singular noun phrase headed by the
+/// referring noun at token `h` (at most three words between `the` and the noun), not followed by a name it
+/// introduces ("the group Hamas") nor by "of" ("the city of Doha").
+fn referring_nominal(doc: &Doc, h: usize, si: usize, etype: EntityType, in_credit: bool) -> Option<(Mention, MentionInfo)> {
+    let s = &doc.sentences[si];
+    if h + 1 < s.tokens.end && (is_cap(doc, h + 1) || doc.token_text(h + 1) == "of") {
+        return None;
+    }
+    let mut k = h;
+    while k > s.tokens.start && h - k <= 3 {
+        let w = doc.token_text(k - 1);
+        if w == "the" || w == "The" {
+            let span = Span::new(doc.tokens[k - 1].span.start, doc.tokens[h].span.end);
+            let noun = accord_text::lowercase(doc.token_text(h)).into_owned();
+            return Some((
+                Mention { span, head_span: doc.tokens[h].span, kind: MentionKind::Nominal, etype: Some(etype), entity: None, sentence: si },
+                MentionInfo { in_credit, head_noun: Some(noun), definite: true, ..Default::default() },
+            ));
+        }
+        if !matches!(doc.tokens[k - 1].kind, TokenKind::Word | TokenKind::Number) {
+            return None;
+        }
+        k -= 1;
+    }
+    None
 }
 
 /// An unnamed source phrase headed by the source noun at token `h` ("a senior Hamas official").

@@ -213,3 +213,22 @@ fn a_relative_pronoun_speaker_resolves_to_the_noun_it_stands_for() {
     let a = attribution_with(&doc, "the dam is unsafe");
     assert_eq!((a.source.kind.as_str(), a.source.name.as_deref()), ("group", Some("engineers")));
 }
+
+#[test]
+fn definite_nominals_refer_back_to_names() {
+    let text = "The Harbour Workers Union called a strike in Porto on Monday. The union said the walkout would last a week. \
+                The Port Authority did not comment. The union later met the mayor.\n\n\
+                Officials in Lisbon said the city would send mediators. The Brazilian team won the final in Tokyo, and the team will tour next year.\n\n\
+                The group of engineers met later. The country reported no damage.";
+    let doc = extract(text, "nominals.txt", Some("2024-03-14"));
+    let mentions_of = |name: &str| -> Vec<String> {
+        doc.entities.iter().find(|e| e.name == name).map(|e| e.mentions.iter().map(|m| m.text.clone()).collect()).unwrap_or_default()
+    };
+    // "the union" → the union named before (its name contains the noun)
+    assert_eq!(mentions_of("Harbour Workers Union").iter().filter(|m| *m == "The union").count(), 2, "{:?}", doc.entities);
+    assert!(!mentions_of("Port Authority").iter().any(|m| m == "The union"), "a nearer organisation, not named with the noun");
+    // "the city" → the nearest place named before it
+    assert!(mentions_of("Lisbon").iter().any(|m| m == "the city"), "{:?}", doc.entities);
+    // no referent of the right type nearby, or "the X of ...": left alone
+    assert!(!doc.entities.iter().flat_map(|e| &e.mentions).any(|m| m.text == "The group" || m.text == "The country"), "{:?}", doc.entities);
+}

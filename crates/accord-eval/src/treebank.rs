@@ -206,8 +206,36 @@ fn coref_doc(sents: &[Sentence], doc: &accord_doc::Doc, sc: &mut CorefScores) {
     }
 }
 
-/// Evaluates the shipped models on a CoNLL-U treebank and prints the figures to `out`.
-pub fn run(path: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
+/// Everything `accord eval --treebank` measures on one file.
+#[derive(Clone, Debug)]
+pub struct TreebankReport {
+    /// Tags, lemmas, dependencies and names against the gold words.
+    pub scores: eval::Scores,
+    /// Sentences and documents in the file.
+    pub sentences: usize,
+    /// Documents in the file.
+    pub documents: usize,
+    /// Sentence boundaries of the text stage on the rebuilt raw text.
+    pub boundaries: Prf,
+    /// Coreference figures over all documents (GUM files only).
+    pub coref: Option<CorefScores>,
+    /// Coreference figures over the news and interview documents alone (GUM files only).
+    pub coref_news: Option<CorefScores>,
+}
+
+impl CorefScores {
+    /// Pronoun antecedent accuracy.
+    pub fn pronoun_accuracy(&self) -> f64 {
+        self.pronouns_right as f64 / self.pronouns.max(1) as f64
+    }
+    /// Definite nominal antecedent accuracy.
+    pub fn nominal_accuracy(&self) -> f64 {
+        self.nominals_right as f64 / self.nominals.max(1) as f64
+    }
+}
+
+/// Evaluates the shipped models on a CoNLL-U treebank.
+pub fn evaluate(path: &Path) -> anyhow::Result<TreebankReport> {
     let sents = conllu::read_file(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     anyhow::ensure!(!sents.is_empty(), "{}: no sentences", path.display());
     let models = Models::load()?;
@@ -227,11 +255,6 @@ pub fn run(path: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
             }
         }
     });
-    writeln!(out, "treebank {}", path.display())?;
-    writeln!(out, "words {}  sentences {}  documents {}", sc.words, sents.len(), eval::documents(&sents).len())?;
-    writeln!(out, "UPOS {:.2}  XPOS {:.2}  lemma {:.2}", sc.pct(sc.upos), sc.pct(sc.xpos), sc.pct(sc.lemma))?;
-    writeln!(out, "UAS {:.2}  LAS {:.2}", sc.pct(sc.uas), sc.pct(sc.las))?;
-    writeln!(out, "models: {:.0} words/s (tagger+parser+recogniser+lemmas, one thread)", sc.words as f64 / sc.seconds.max(1e-9))?;
     // sentence boundaries of the text stage on rebuilt raw text
     let segmenter = Pipeline::new(Options { disabled: vec!["models".into(), "facts".into(), "attribution".into()], ..Default::default() })?;
     let mut sb = Prf::default();
@@ -257,18 +280,38 @@ pub fn run(path: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
         let tp = pred.intersection(&gold).count();
         sb.add(Prf { tp, fp: pred.len() - tp, fn_: gold.len() - tp });
     }
+    Ok(TreebankReport {
+        scores: sc,
+        sentences: sents.len(),
+        documents: eval::documents(&sents).len(),
+        boundaries: sb,
+        coref: is_gum.then_some(coref),
+        coref_news: is_gum.then_some(coref_news),
+    })
+}
+
+/// Evaluates the shipped models on a CoNLL-U treebank and prints the figures to `out`.
+pub fn run(path: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
+    let r = evaluate(path)?;
+    let sc = &r.scores;
+    writeln!(out, "treebank {}", path.display())?;
+    writeln!(out, "words {}  sentences {}  documents {}", sc.words, r.sentences, r.documents)?;
+    writeln!(out, "UPOS {:.2}  XPOS {:.2}  lemma {:.2}", sc.pct(sc.upos), sc.pct(sc.xpos), sc.pct(sc.lemma))?;
+    writeln!(out, "UAS {:.2}  LAS {:.2}", sc.pct(sc.uas), sc.pct(sc.las))?;
+    writeln!(out, "models: {:.0} words/s (tagger+parser+recogniser+lemmas, one thread)", sc.words as f64 / sc.seconds.max(1e-9))?;
+    let sb = &r.boundaries;
     writeln!(out, "sentence boundaries  P {:.3}  R {:.3}  F1 {:.3}", sb.p(), sb.r(), sb.f1())?;
-    if is_gum {
+    if let (Some(coref), Some(coref_news)) = (&r.coref, &r.coref_news) {
         for (k, v) in &sc.entities {
             writeln!(out, "entities {k:<5} P {:.3}  R {:.3}  F1 {:.3}  (gold {})", v.p(), v.r(), v.f1(), v.tp + v.fn_)?;
         }
         let m = sc.entity_micro();
         writeln!(out, "entities micro P {:.3}  R {:.3}  F1 {:.3}", m.p(), m.r(), m.f1())?;
-        for (what, c) in [("", &coref), (" (news, interview)", &coref_news)] {
+        for (what, c) in [("", coref), (" (news, interview)", coref_news)] {
             writeln!(
                 out,
                 "coref pronoun antecedent accuracy{what} {:.3} ({} of {}; {} unresolved)",
-                c.pronouns_right as f64 / c.pronouns.max(1) as f64,
+                c.pronoun_accuracy(),
                 c.pronouns_right,
                 c.pronouns,
                 c.pronouns_unresolved
@@ -276,7 +319,7 @@ pub fn run(path: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
             writeln!(
                 out,
                 "coref nominal antecedent accuracy{what} {:.3} ({} of {}; {} unresolved)",
-                c.nominals_right as f64 / c.nominals.max(1) as f64,
+                c.nominal_accuracy(),
                 c.nominals_right,
                 c.nominals,
                 c.nominals_unresolved

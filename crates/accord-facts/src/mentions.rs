@@ -156,6 +156,11 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             if credit_kind.is_some() && lex.credit_labels.iter().any(|(l, _)| l == doc.token_text(a.min(j - 1))) {
                 a += 1;
             }
+            // a capitalised function word is not a name anywhere (the pronoun "I", "We" or "But" opening a
+            // quotation: “But we ...)
+            while a < j && FUNCTION_WORDS.contains(&accord_text::lowercase(doc.token_text(a)).as_ref()) && !lex.known.contains_key(doc.token_text(a)) {
+                a += 1;
+            }
             segment_run(doc, a, j, si, in_credit, credit_kind, lex, &model_names, &mut sentence_mentions);
             i = j;
         }

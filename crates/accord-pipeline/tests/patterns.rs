@@ -232,3 +232,13 @@ fn definite_nominals_refer_back_to_names() {
     // no referent of the right type nearby, or "the X of ...": left alone
     assert!(!doc.entities.iter().flat_map(|e| &e.mentions).any(|m| m.text == "The group" || m.text == "The country"), "{:?}", doc.entities);
 }
+
+#[test]
+fn capitalised_function_words_are_not_names() {
+    let text = "Mayor Ines Carvalho spoke to reporters on Friday. “I think the bridge will open in May,” she said. \
+                “But We cannot promise it,” said Rui Matos, the engineer. “And I will be there.”";
+    let doc = extract(text, "function-words.txt", Some("2024-03-14"));
+    let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(!names.iter().any(|n| ["I", "We", "But", "And"].contains(n)), "{names:?}");
+    assert!(names.contains(&"Rui Matos") && names.contains(&"Ines Carvalho"), "{names:?}");
+}

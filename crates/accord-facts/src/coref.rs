@@ -236,13 +236,15 @@ fn contains_word(haystack: &str, word: &str) -> bool {
     })
 }
 
-/// The earlier organisation, place or nationality mention that "it" or "they" most likely refers to.
+/// The earlier organisation, place or nationality mention that "it" or "they" most likely refers to, in
+/// the last four sentences (GUM train news and interviews: two 0.698, four 0.719, six 0.730 pronoun accuracy,
+/// while MUC precision on GUM dev falls 0.634, 0.620, 0.606: four keeps most of the gain).
 fn best_other(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usize, quoted: &[bool]) -> Option<usize> {
     let pm = &doc.mentions[m];
     let mut best: Option<(f32, usize)> = None;
     for p in (0..m).rev() {
         let c = &doc.mentions[p];
-        if pm.sentence.saturating_sub(c.sentence) > 2 {
+        if pm.sentence.saturating_sub(c.sentence) > 4 {
             break;
         }
         let Some(e) = c.entity else { continue };

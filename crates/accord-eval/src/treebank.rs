@@ -234,6 +234,38 @@ impl CorefScores {
     }
 }
 
+impl TreebankReport {
+    /// The figures as JSON (percentages for tags and dependencies, 0–1 for the rest), as
+    /// `accord eval --treebank FILE --json` prints them.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::json;
+        let sc = &self.scores;
+        let prf = |p: &Prf| json!({ "p": p.p(), "r": p.r(), "f1": p.f1(), "gold": p.tp + p.fn_ });
+        let coref = |c: &CorefScores| {
+            json!({
+                "pronoun_accuracy": c.pronoun_accuracy(), "pronouns": c.pronouns, "pronouns_right": c.pronouns_right,
+                "pronouns_unresolved": c.pronouns_unresolved, "nominal_accuracy": c.nominal_accuracy(), "nominals": c.nominals,
+                "nominals_right": c.nominals_right, "nominals_unresolved": c.nominals_unresolved,
+                "muc": { "p": c.muc_prf().0, "r": c.muc_prf().1, "f1": c.muc_prf().2 },
+            })
+        };
+        let mut v = json!({
+            "words": sc.words, "sentences": self.sentences, "documents": self.documents,
+            "upos": sc.pct(sc.upos), "xpos": sc.pct(sc.xpos), "lemma": sc.pct(sc.lemma), "uas": sc.pct(sc.uas), "las": sc.pct(sc.las),
+            "words_per_second": sc.words as f64 / sc.seconds.max(1e-9),
+            "sentence_boundaries": prf(&self.boundaries),
+        });
+        if let (Some(all), Some(news)) = (&self.coref, &self.coref_news) {
+            let ents: serde_json::Map<String, serde_json::Value> = sc.entities.iter().map(|(k, p)| (k.to_string(), prf(p))).collect();
+            v["entities"] = ents.into();
+            v["entities_micro"] = prf(&sc.entity_micro());
+            v["coref"] = coref(all);
+            v["coref_news_interview"] = coref(news);
+        }
+        v
+    }
+}
+
 /// Evaluates the shipped models on a CoNLL-U treebank.
 pub fn evaluate(path: &Path) -> anyhow::Result<TreebankReport> {
     let sents = conllu::read_file(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;

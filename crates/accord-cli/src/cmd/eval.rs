@@ -48,7 +48,12 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let mut w = std::io::BufWriter::new(stdout.lock());
     if let Some(tb) = &a.treebank {
         // Owned by the models' author: tags, lemmas, UAS/LAS, sentence boundaries, names, coreference.
-        accord_eval::treebank::run(tb, &mut w)?;
+        if a.json {
+            serde_json::to_writer_pretty(&mut w, &accord_eval::treebank::evaluate(tb)?.to_json())?;
+            writeln!(w)?;
+        } else {
+            accord_eval::treebank::run(tb, &mut w)?;
+        }
         w.flush()?;
         return Ok(ExitCode::SUCCESS);
     }

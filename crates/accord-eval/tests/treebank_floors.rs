@@ -1,7 +1,6 @@
 //! The accuracy floors on the UD dev sets, measured as `accord eval --treebank` measures them
 //! (read from `../shared`; skipped with a printed reason where it is missing, failing under `CI=true`).
-//! The floors the models do not meet yet (GUM dev names F1 0.75; whole-pipeline speed) are guarded here
-//! at the current level against regressions, and reported by `accord eval` and `accord bench`.
+//! Speed, whose floor is not met yet, is measured by `accord bench`, not here.
 
 mod common;
 
@@ -24,9 +23,8 @@ fn gum_dev_tags_names_and_coreference_meet_the_floors() {
     let s = &r.scores;
     assert!(s.pct(s.upos) >= 95.0, "GUM dev UPOS {:.2}", s.pct(s.upos));
     assert!(s.pct(s.las) >= 80.0, "GUM dev LAS {:.2}", s.pct(s.las));
-    // below the 0.75: a guard at the current level
     let names = s.entity_micro().f1();
-    assert!(names >= 0.74, "GUM dev names micro F1 {names:.3}");
+    assert!(names >= 0.75, "GUM dev names micro F1 {names:.3}");
     let news = r.coref_news.as_ref().unwrap();
     assert!(news.pronouns >= 50, "news and interview pronouns found: {}", news.pronouns);
     assert!(news.pronoun_accuracy() >= 0.70, "pronoun antecedent accuracy on news and interview {:.3}", news.pronoun_accuracy());

@@ -197,6 +197,8 @@ struct Inner {
     xpos: Vec<&'static str>,
     tag_hash: Vec<u64>,
     labels: Vec<&'static str>,
+    /// [`ner::rel_hash`] per parser label.
+    rel_hash: Vec<u64>,
 }
 
 /// All shipped models, loaded once. Cheap to clone and share across threads.
@@ -265,7 +267,8 @@ impl Models {
         let xpos = tagger.classes.iter().map(|c| leak(&c.1)).collect();
         let tag_hash = tagger.classes.iter().map(|c| parser::tag_hash(&c.0, &c.1)).collect();
         let labels = parser.labels.iter().map(|l| leak(l)).collect();
-        Models { inner: Some(Arc::new(Inner { tagger, parser, ner, lemmas, upos, xpos, tag_hash, labels })) }
+        let rel_hash = parser.labels.iter().map(|l| ner::rel_hash(l)).collect();
+        Models { inner: Some(Arc::new(Inner { tagger, parser, ner, lemmas, upos, xpos, tag_hash, labels, rel_hash })) }
     }
 
     /// The parts back (`None` when untrained or shared with another `Models`).
@@ -297,7 +300,7 @@ impl Models {
         let t = std::time::Instant::now();
         // this thread's buffers from the previous document (no fresh pages per document)
         let mut buffers = BUFFERS.with(|b| b.take()).unwrap_or_default();
-        let Buffers { lp, tags, amb, feats, scores, pscratch, nctx, marks, bio, misc_marks, typed, lower_buf, doc_lex, doc_tags, doc_th, heads, rels } =
+        let Buffers { lp, tags, amb, feats, scores, pscratch, nctx, marks, bio, misc_marks, typed, lower_buf, doc_lex, doc_tags, doc_th, heads, rels, sent_heads, sent_rels } =
             &mut *buffers;
         let mut mentions: Vec<Mention> = Vec::new();
         let mut conf: Vec<[f32; 4]> = Vec::new();
@@ -355,6 +358,11 @@ impl Models {
             let n = lex.len();
             tagger::pad(lex, lp);
             m.ner.gazetteer.context(lex, marks, nctx);
+            sent_heads.clear();
+            sent_heads.extend(heads[range.clone()].iter().map(|h| h.map_or(n as u32, |h| (h - range.start) as u32)));
+            sent_rels.clear();
+            sent_rels.extend(rels[range.clone()].iter().map(|&r| m.rel_hash[r as usize]));
+            ner::syntax(lex, th, sent_heads, sent_rels, nctx);
             m.ner.tag_typed(&ner::Input { lp, tags: th, ctx: nctx, headline: ner::is_headline(lex) }, bio, feats, scores, Some(&mut *typed));
             let base = range.start;
             for i in range.clone() {
@@ -454,6 +462,8 @@ struct Buffers {
     doc_th: Vec<u64>,
     heads: Vec<Option<usize>>,
     rels: Vec<u16>,
+    sent_heads: Vec<u32>,
+    sent_rels: Vec<u64>,
 }
 
 thread_local! {

@@ -297,6 +297,48 @@ pub struct Ctx {
     pub run: Vec<u64>,
     /// Lower-cased hash of the run's last word (0 outside runs).
     pub runlast: Vec<u64>,
+    /// Where the word sits in the dependency parse ([`syntax`]); empty without a parse.
+    pub syn: Vec<Syntax>,
+}
+
+/// A word's place in the dependency parse: its relation, its head's lower-cased word and tag, and the
+/// lower-cased word of its `case` child (`in` of `in Paris`). Hashes; 0 for none.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Syntax {
+    /// Relation (without subtype: `nsubj`, `obl`, ...).
+    pub rel: u64,
+    /// Lower-cased word of the head (a constant for the root).
+    pub gov: u64,
+    /// Tag hash of the head.
+    pub gov_tag: u64,
+    /// Lower-cased word of the `case` child.
+    pub case: u64,
+}
+
+/// Hash of a dependency relation for [`Syntax::rel`]: the relation without its subtype.
+pub fn rel_hash(deprel: &str) -> u64 {
+    crate::util::hash_str(deprel.split(':').next().unwrap_or(deprel))
+}
+
+const ROOT_GOV: u64 = 0x0B00_7000;
+
+/// Fills `ctx.syn` from a parse of the sentence: `heads` (0-based, `lex.len()` for the root) and `rels`
+/// ([`rel_hash`] per word); `tags` are the tag hashes.
+pub fn syntax(lex: &[Lex], tags: &[u64], heads: &[u32], rels: &[u64], ctx: &mut Ctx) {
+    let n = lex.len();
+    let case = rel_hash("case");
+    ctx.syn.clear();
+    ctx.syn.resize(n, Syntax::default());
+    for i in 0..n {
+        let g = heads[i] as usize;
+        let (gov, gov_tag) = if g < n { (lex[g].lower, tags[g]) } else { (ROOT_GOV, ROOT_GOV) };
+        ctx.syn[i].rel = rels[i];
+        ctx.syn[i].gov = gov;
+        ctx.syn[i].gov_tag = gov_tag;
+        if rels[i] == case && g < n {
+            ctx.syn[g].case = lex[i].lower;
+        }
+    }
 }
 
 /// Inputs of the recogniser for one sentence.
@@ -343,6 +385,7 @@ fn features(inp: &Input, i: usize, p1: u16, p2: u16, out: &mut Vec<u64>) {
     let headline = inp.headline as u64;
     let run = cx.run[i];
     let doc = cx.doc[i] as u64;
+    let syn = cx.syn.get(i).copied().unwrap_or_default();
     out.extend_from_slice(&[
         1,
         h2(2, w.lower),
@@ -396,6 +439,10 @@ fn features(inp: &Input, i: usize, p1: u16, p2: u16, out: &mut Vec<u64>) {
         h3(50, case(ii), w.flags as u64 | ((i == 0) as u64) << 8),
         h3(51, case(ii), t(ii)),
         h3(52, case(ii - 1) << 4 | case(ii) << 2 | case(ii + 1), run & 0xF),
+        h2(53, syn.rel),
+        h2(54, syn.gov),
+        h2(55, syn.case),
+        h2(56, syn.gov_tag),
     ]);
 }
 
@@ -640,6 +687,18 @@ mod tests {
         assert!(out[5] > 0);
         assert_eq!(out[0], 0);
     }
+    #[test]
+    fn syntax_reads_relation_head_and_case_word() {
+        let lex: Vec<Lex> = ["She", "lives", "in", "Paris"].iter().map(|w| Lex::new(w)).collect();
+        let tags = [11, 12, 13, 14];
+        let rels: Vec<u64> = ["nsubj", "root", "case", "obl:lmod"].iter().map(|r| rel_hash(r)).collect();
+        let mut ctx = Ctx::default();
+        syntax(&lex, &tags, &[1, 4, 3, 1], &rels, &mut ctx);
+        let paris = ctx.syn[3];
+        assert_eq!((paris.rel, paris.gov, paris.gov_tag, paris.case), (rel_hash("obl"), Lex::new("lives").lower, 12, Lex::new("in").lower));
+        assert_eq!((ctx.syn[1].gov, ctx.syn[1].case), (ROOT_GOV, 0), "the root's head is the root constant; no case child");
+    }
+
     #[test]
     fn bio_spans() {
         assert_eq!(spans(&[0, 1, 2, 0, 5]), vec![(1, 3, "PER"), (4, 5, "GPE")]);

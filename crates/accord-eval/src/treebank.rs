@@ -46,6 +46,9 @@ pub struct CorefScores {
     pub nominals_unresolved: usize,
     /// MUC recall numerator / denominator and precision numerator / denominator.
     pub muc: (usize, usize, usize, usize),
+    /// Pronouns and nominals resolved wrongly or not at all, one line each (`pronoun|nominal`, what the
+    /// predicted antecedent was, the gold chain's last earlier name, the sentence), in text order.
+    pub misses: Vec<(&'static str, String)>,
 }
 
 impl CorefScores {
@@ -61,6 +64,7 @@ impl CorefScores {
         self.muc.1 += o.muc.1;
         self.muc.2 += o.muc.2;
         self.muc.3 += o.muc.3;
+        self.misses.extend(o.misses.iter().cloned());
     }
     /// MUC precision, recall, F1.
     pub fn muc_prf(&self) -> (f64, f64, f64) {
@@ -96,6 +100,15 @@ fn muc_half(key: &[Vec<usize>], response: &HashMap<usize, usize>) -> (usize, usi
 
 fn gold_head(s: &Sentence, a: usize, b: usize) -> usize {
     (a..b).find(|&k| s.words[k].head == 0 || s.words[k].head - 1 < a || s.words[k].head > b).unwrap_or(b - 1)
+}
+
+/// The last named mention of a gold chain `ms` before token `a`, quoted (empty when none).
+fn last_name(doc: &accord_doc::Doc, ms: &[(usize, usize, usize, bool)], a: usize) -> String {
+    ms.iter()
+        .rev()
+        .find(|m| m.3 && m.1 <= a)
+        .map(|m| format!("{:?}", doc.slice(accord_doc::Span::new(doc.tokens[m.0].span.start, doc.tokens[m.1 - 1].span.end))))
+        .unwrap_or_default()
 }
 
 /// Coreference figures for one GUM document (its sentences) against `doc` after `accord_facts::entities`.
@@ -146,19 +159,26 @@ fn coref_doc(sents: &[Sentence], doc: &accord_doc::Doc, sc: &mut CorefScores) {
     sc.muc.1 += rd;
     sc.muc.2 += pn;
     sc.muc.3 += pd;
+    // for the list of misses: a chain's last name before token `a`, and the sentence of token `a`
+    let context = |a: usize| doc.slice(doc.sentences[doc.tokens[a].sentence].span).replace('\n', " ");
     // definite nominal antecedents: the nominal's predicted mention is found by its head word
     for ms in chains.values() {
+        let last_name = |a: usize| last_name(doc, ms, a);
         for &(a, _, h, _) in ms {
             if !definite.contains(&h) || !ms.iter().any(|m| m.3 && m.1 <= a) {
                 continue;
             }
             sc.nominals += 1;
+            let phrase = doc.slice(accord_doc::Span::new(doc.tokens[a].span.start, doc.tokens[h].span.end)).to_string();
+            let miss = |what: String| ("nominal", format!("{phrase:?} {what}; gold: {} | {}", last_name(a), context(a)));
             let Some(mi) = (0..doc.mentions.len()).find(|&i| pred_head[i] == h && doc.mentions[i].kind != accord_doc::MentionKind::Name) else {
                 sc.nominals_unresolved += 1;
+                sc.misses.push(miss("not a mention".into()));
                 continue;
             };
             let Some(ei) = doc.mentions[mi].entity else {
                 sc.nominals_unresolved += 1;
+                sc.misses.push(miss("unresolved".into()));
                 continue;
             };
             let start = doc.mentions[mi].span.start;
@@ -167,12 +187,15 @@ fn coref_doc(sents: &[Sentence], doc: &accord_doc::Doc, sc: &mut CorefScores) {
                 let ph = pred_head[p];
                 if ms.iter().any(|m| m.0 <= ph && ph < m.1) {
                     sc.nominals_right += 1;
+                } else {
+                    sc.misses.push(miss(format!("-> {:?} ({})", doc.slice(doc.mentions[p].span), doc.entities[ei].name)));
                 }
             }
         }
     }
     // pronoun antecedents
     for ms in chains.values() {
+        let last_name = |a: usize| last_name(doc, ms, a);
         for &(a, b, _, _) in ms {
             if b != a + 1 {
                 continue;
@@ -186,9 +209,11 @@ fn coref_doc(sents: &[Sentence], doc: &accord_doc::Doc, sc: &mut CorefScores) {
                 continue;
             }
             sc.pronouns += 1;
+            let miss = |what: String| ("pronoun", format!("{w:?} {what}; gold: {} | {}", last_name(a), context(a)));
             let pm = doc.mentions.iter().position(|m| m.span == t.span);
             let Some(ei) = pm.and_then(|i| doc.mentions[i].entity) else {
                 sc.pronouns_unresolved += 1;
+                sc.misses.push(miss("unresolved".into()));
                 continue;
             };
             let ante = doc.entities[ei]
@@ -200,6 +225,8 @@ fn coref_doc(sents: &[Sentence], doc: &accord_doc::Doc, sc: &mut CorefScores) {
                 let h = pred_head[mi];
                 if ms.iter().any(|m| m.0 <= h && h < m.1) {
                     sc.pronouns_right += 1;
+                } else {
+                    sc.misses.push(miss(format!("-> {:?} ({})", doc.slice(doc.mentions[mi].span), doc.entities[ei].name)));
                 }
             }
         }
@@ -322,8 +349,9 @@ pub fn evaluate(path: &Path) -> anyhow::Result<TreebankReport> {
     })
 }
 
-/// Evaluates the shipped models on a CoNLL-U treebank and prints the figures to `out`.
-pub fn run(path: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
+/// Evaluates the shipped models on a CoNLL-U treebank and prints the figures to `out`, then up to
+/// `errors` sample coreference misses of each kind (pronoun, nominal).
+pub fn run(path: &Path, errors: usize, out: &mut dyn Write) -> anyhow::Result<()> {
     let r = evaluate(path)?;
     let sc = &r.scores;
     writeln!(out, "treebank {}", path.display())?;
@@ -359,6 +387,17 @@ pub fn run(path: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
         }
         let (p, r, f) = coref.muc_prf();
         writeln!(out, "coref MUC (head match)  P {p:.3}  R {r:.3}  F1 {f:.3}")?;
+        for kind in ["pronoun", "nominal"] {
+            let misses: Vec<&String> = coref.misses.iter().filter(|m| m.0 == kind).map(|m| &m.1).collect();
+            if errors > 0 && !misses.is_empty() {
+                writeln!(out, "\n{kind} misses ({} of {}):", errors.min(misses.len()), misses.len())?;
+                // spread over the corpus: every k-th miss
+                let step = misses.len().div_ceil(errors).max(1);
+                for m in misses.iter().step_by(step).take(errors) {
+                    writeln!(out, "  {m}")?;
+                }
+            }
+        }
     }
     Ok(())
 }

@@ -52,7 +52,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             serde_json::to_writer_pretty(&mut w, &accord_eval::treebank::evaluate(tb)?.to_json())?;
             writeln!(w)?;
         } else {
-            accord_eval::treebank::run(tb, &mut w)?;
+            accord_eval::treebank::run(tb, a.errors.unwrap_or(0), &mut w)?;
         }
         w.flush()?;
         return Ok(ExitCode::SUCCESS);

@@ -82,7 +82,7 @@ pub fn parse(a: ParseArgs) -> anyhow::Result<ExitCode> {
     if a.score {
         anyhow::ensure!(fmt == InputFormat::Conllu, "--score needs CoNLL-U input");
         let mut w = std::io::stdout().lock();
-        accord_eval::treebank::run(&a.input, &mut w)?;
+        accord_eval::treebank::run(&a.input, 0, &mut w)?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = String::new();

@@ -111,6 +111,30 @@ fn last_name(doc: &accord_doc::Doc, ms: &[(usize, usize, usize, bool)], a: usize
         .unwrap_or_default()
 }
 
+/// How a predicted anaphor fared against its gold chain.
+enum Verdict {
+    /// The nearest earlier mention of its predicted entity has its head inside a gold mention of the chain.
+    Right,
+    /// That mention is elsewhere (what it was, for the list of misses).
+    Wrong(String),
+    /// It has no predicted entity.
+    Unresolved,
+    /// Its entity has no earlier mention (counted neither right nor as a miss).
+    NoEarlierMention,
+}
+
+/// Judges predicted mention `mi` against gold chain `ms` (`pred_head`: head token of each predicted mention).
+fn judge(doc: &accord_doc::Doc, pred_head: &[usize], ms: &[(usize, usize, usize, bool)], mi: usize) -> Verdict {
+    let Some(ei) = doc.mentions[mi].entity else { return Verdict::Unresolved };
+    let start = doc.mentions[mi].span.start;
+    let ante = doc.entities[ei].mentions.iter().filter(|&&p| doc.mentions[p].span.end <= start).max_by_key(|&&p| doc.mentions[p].span.start);
+    match ante {
+        None => Verdict::NoEarlierMention,
+        Some(&p) if ms.iter().any(|m| m.0 <= pred_head[p] && pred_head[p] < m.1) => Verdict::Right,
+        Some(&p) => Verdict::Wrong(format!("-> {:?} ({})", doc.slice(doc.mentions[p].span), doc.entities[ei].name)),
+    }
+}
+
 /// Coreference figures for one GUM document (its sentences) against `doc` after `accord_facts::entities`.
 fn coref_doc(sents: &[Sentence], doc: &accord_doc::Doc, sc: &mut CorefScores) {
     let starts: Vec<usize> = doc.sentences.iter().map(|s| s.tokens.start).collect();
@@ -176,20 +200,14 @@ fn coref_doc(sents: &[Sentence], doc: &accord_doc::Doc, sc: &mut CorefScores) {
                 sc.misses.push(miss("not a mention".into()));
                 continue;
             };
-            let Some(ei) = doc.mentions[mi].entity else {
-                sc.nominals_unresolved += 1;
-                sc.misses.push(miss("unresolved".into()));
-                continue;
-            };
-            let start = doc.mentions[mi].span.start;
-            let ante = doc.entities[ei].mentions.iter().filter(|&&p| doc.mentions[p].span.end <= start).max_by_key(|&&p| doc.mentions[p].span.start);
-            if let Some(&p) = ante {
-                let ph = pred_head[p];
-                if ms.iter().any(|m| m.0 <= ph && ph < m.1) {
-                    sc.nominals_right += 1;
-                } else {
-                    sc.misses.push(miss(format!("-> {:?} ({})", doc.slice(doc.mentions[p].span), doc.entities[ei].name)));
+            match judge(doc, &pred_head, ms, mi) {
+                Verdict::Right => sc.nominals_right += 1,
+                Verdict::Unresolved => {
+                    sc.nominals_unresolved += 1;
+                    sc.misses.push(miss("unresolved".into()));
                 }
+                Verdict::Wrong(what) => sc.misses.push(miss(what)),
+                Verdict::NoEarlierMention => {}
             }
         }
     }
@@ -210,24 +228,18 @@ fn coref_doc(sents: &[Sentence], doc: &accord_doc::Doc, sc: &mut CorefScores) {
             }
             sc.pronouns += 1;
             let miss = |what: String| ("pronoun", format!("{w:?} {what}; gold: {} | {}", last_name(a), context(a)));
-            let pm = doc.mentions.iter().position(|m| m.span == t.span);
-            let Some(ei) = pm.and_then(|i| doc.mentions[i].entity) else {
-                sc.pronouns_unresolved += 1;
-                sc.misses.push(miss("unresolved".into()));
-                continue;
+            let verdict = match doc.mentions.iter().position(|m| m.span == t.span) {
+                Some(mi) => judge(doc, &pred_head, ms, mi),
+                None => Verdict::Unresolved,
             };
-            let ante = doc.entities[ei]
-                .mentions
-                .iter()
-                .filter(|&&mi| doc.mentions[mi].span.end <= t.span.start)
-                .max_by_key(|&&mi| doc.mentions[mi].span.start);
-            if let Some(&mi) = ante {
-                let h = pred_head[mi];
-                if ms.iter().any(|m| m.0 <= h && h < m.1) {
-                    sc.pronouns_right += 1;
-                } else {
-                    sc.misses.push(miss(format!("-> {:?} ({})", doc.slice(doc.mentions[mi].span), doc.entities[ei].name)));
+            match verdict {
+                Verdict::Right => sc.pronouns_right += 1,
+                Verdict::Unresolved => {
+                    sc.pronouns_unresolved += 1;
+                    sc.misses.push(miss("unresolved".into()));
                 }
+                Verdict::Wrong(what) => sc.misses.push(miss(what)),
+                Verdict::NoEarlierMention => {}
             }
         }
     }

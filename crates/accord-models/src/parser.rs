@@ -340,7 +340,14 @@ pub struct Parser {
     model: Frozen,
     root_label: u16,
     dep_label: u16,
+    /// Per pattern of valid moves (bit 0 shift, 1 left arc, 2 right arc): 0 for each class whose move
+    /// is valid, [`INVALID`] for the others, added to the scores before the argmax.
+    penalty: Vec<Vec<i32>>,
 }
+
+/// Added to the score of a class whose move is not valid: far below any sum of weights (at most about
+/// 80 features of 32,767 each), so such a class is never the argmax of a configuration with a valid move.
+const INVALID: i32 = -(1 << 29);
 
 /// Scratch buffers for parsing, reused across sentences.
 #[derive(Default, Debug)]
@@ -466,7 +473,18 @@ impl Parser {
     fn from_parts(labels: Vec<String>, model: Frozen) -> Parser {
         let root_label = labels.iter().position(|l| l == "root").unwrap_or(0) as u16;
         let dep_label = labels.iter().position(|l| l == "dep").unwrap_or(0) as u16;
-        Parser { labels, model, root_label, dep_label }
+        let nc = model.n_classes();
+        let penalty = (0..8usize)
+            .map(|v| {
+                (0..nc)
+                    .map(|c| {
+                        let mv = if c == SHIFT { 0 } else if c % 2 == 1 { 1 } else { 2 };
+                        if v & (1 << mv) != 0 { 0 } else { INVALID }
+                    })
+                    .collect()
+            })
+            .collect();
+        Parser { labels, model, root_label, dep_label, penalty }
     }
 
     /// Parses one sentence; heads (0-based, `n` = root) and label ids are left in `scratch.state`.
@@ -524,23 +542,15 @@ impl Parser {
             let (s0, s1, s2) = stack_top(st);
             let slot = |s: u32| if s == NONE { n } else { s as usize };
             let blocks = [st.i, rows + slot(s0), 2 * rows + slot(s1), 3 * rows + slot(s2)];
-            scores.copy_from_slice(&pre[blocks[0] * nc..(blocks[0] + 1) * nc]);
-            for &b in &blocks[1..] {
-                for (s, p) in scores.iter_mut().zip(&pre[b * nc..(b + 1) * nc]) {
-                    *s += *p;
-                }
+            // the four blocks and the penalty of the invalid moves, in one pass
+            let block = |b: usize| &pre[b * nc..(b + 1) * nc];
+            let pen = &self.penalty[valid[0] as usize | (valid[1] as usize) << 1 | (valid[2] as usize) << 2];
+            for ((((s, a), b), c), (d, p)) in
+                scores.iter_mut().zip(block(blocks[0])).zip(block(blocks[1])).zip(block(blocks[2])).zip(block(blocks[3]).iter().zip(pen))
+            {
+                *s = a + b + c + d + p;
             }
             self.model.score(feats, scores);
-            if !valid[0] {
-                scores[0] = i32::MIN;
-            }
-            if !valid[1] || !valid[2] {
-                for c in 1..nc {
-                    if (c % 2 == 1 && !valid[1]) || (c % 2 == 0 && !valid[2]) {
-                        scores[c] = i32::MIN;
-                    }
-                }
-            }
             st.apply(argmax_i(scores));
         }
         for d in 0..n {

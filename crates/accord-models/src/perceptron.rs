@@ -6,6 +6,7 @@
 //! is a probe plus a short loop per feature and allocates nothing.
 
 use crate::util::{table_vec, BinReader, BinWriter, FastMap};
+use std::mem::MaybeUninit;
 use std::sync::Mutex;
 
 #[derive(Clone, Copy, Debug)]
@@ -189,6 +190,47 @@ pub struct Frozen {
     uses: Option<Mutex<Uses>>,
 }
 
+/// Most rows one [`Found`] holds (of each kind); further rows are ignored.
+const FOUND_MAX: usize = 128;
+
+/// The rows of a set of features, found by [`Frozen::find`] and added by [`Frozen::add_found`] (so a
+/// caller that needs some classes first and the others only sometimes probes the table once).
+/// Its buffers are not initialised (only the first `n_sparse` / `n_dense` entries, written by
+/// [`Frozen::find`], are ever read), so a `Found` on the stack costs nothing per call.
+#[derive(Clone, Copy)]
+pub struct Found {
+    sparse: [MaybeUninit<(u32, u32)>; FOUND_MAX],
+    n_sparse: usize,
+    dense: [MaybeUninit<u32>; FOUND_MAX],
+    n_dense: usize,
+}
+
+impl Default for Found {
+    fn default() -> Self {
+        Found { sparse: [MaybeUninit::uninit(); FOUND_MAX], n_sparse: 0, dense: [MaybeUninit::uninit(); FOUND_MAX], n_dense: 0 }
+    }
+}
+
+impl Found {
+    /// The sparse rows found: `(start, length)` in the weights.
+    fn sparse(&self) -> &[(u32, u32)] {
+        // SAFETY: the first `n_sparse` entries were written by `find` (`n_sparse <= FOUND_MAX`), and
+        // `MaybeUninit<T>` has the layout of `T`.
+        unsafe { std::slice::from_raw_parts(self.sparse.as_ptr() as *const (u32, u32), self.n_sparse) }
+    }
+    /// The dense rows found (row indices).
+    fn dense(&self) -> &[u32] {
+        // SAFETY: as for `sparse`.
+        unsafe { std::slice::from_raw_parts(self.dense.as_ptr() as *const u32, self.n_dense) }
+    }
+}
+
+impl std::fmt::Debug for Found {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Found({} sparse, {} dense)", self.n_sparse, self.n_dense)
+    }
+}
+
 /// Uses per feature row (from running a model over its training data), the input of [`Frozen::relayout`].
 pub type Uses = FastMap<u64, u64>;
 
@@ -349,36 +391,50 @@ impl Frozen {
     /// narrower sum for a caller that needs part of the classes, as one pass of a merged table).
     #[inline]
     pub fn score_range(&self, feats: &[u64], scores: &mut [i32], lo: usize) {
+        let mut found = Found::default();
+        self.find(feats, &mut found);
+        self.add_found(&found, scores, lo);
+    }
+    /// Looks up the rows of `feats` (slots prefetched first, so the cache misses of different features
+    /// overlap) and keeps them in `found`, to be added by [`Frozen::add_found`], once or in parts.
+    #[inline]
+    pub fn find(&self, feats: &[u64], found: &mut Found) {
         if let Some(uses) = &self.uses {
             self.count(feats, uses);
         }
-        const MAX: usize = 128;
         for &f in feats {
             prefetch(self.slots.as_ptr().wrapping_add((f as usize) & self.mask));
         }
         let nc = self.n_classes;
-        let (mut sparse, mut n_sparse) = ([(0u32, 0u32); MAX], 0);
-        let (mut dense, mut n_dense) = ([0u32; MAX], 0);
+        let (sparse, dense) = (&mut found.sparse, &mut found.dense);
+        let (mut n_sparse, mut n_dense) = (0, 0);
         for &f in feats {
             if let Some((a, l)) = self.row(f) {
                 if l & DENSE != 0 {
                     prefetch(self.dense.as_ptr().wrapping_add(a as usize * nc));
-                    if n_dense < MAX {
-                        dense[n_dense] = a;
+                    if n_dense < FOUND_MAX {
+                        dense[n_dense] = MaybeUninit::new(a);
                         n_dense += 1;
                     }
                 } else {
                     prefetch(self.ents.as_ptr().wrapping_add(a as usize));
-                    if n_sparse < MAX {
-                        sparse[n_sparse] = (a, (l >> START_BITS) & 0xFF);
+                    if n_sparse < FOUND_MAX {
+                        sparse[n_sparse] = MaybeUninit::new((a, (l >> START_BITS) & 0xFF));
                         n_sparse += 1;
                     }
                 }
             }
         }
+        found.n_sparse = n_sparse;
+        found.n_dense = n_dense;
+    }
+    /// Adds the weights of the rows in `found` for the classes `lo..lo + scores.len()` to `scores`.
+    #[inline]
+    pub fn add_found(&self, found: &Found, scores: &mut [i32], lo: usize) {
+        let nc = self.n_classes;
         let width = scores.len();
         assert!(lo + width <= nc, "classes out of range");
-        for &(a, l) in &sparse[..n_sparse] {
+        for &(a, l) in found.sparse() {
             for e in &self.ents[a as usize..(a + l) as usize] {
                 let c = (e.class as usize).wrapping_sub(lo);
                 if c < width {
@@ -386,16 +442,17 @@ impl Frozen {
                 }
             }
         }
-        if n_dense == 0 {
+        let dense = found.dense();
+        if dense.is_empty() {
             return;
         }
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx2") {
             // SAFETY: the CPU supports AVX2 (checked above).
-            unsafe { add_dense_avx2(scores, &self.dense, nc, lo, &dense[..n_dense]) };
+            unsafe { add_dense_avx2(scores, &self.dense, nc, lo, dense) };
             return;
         }
-        for &a in &dense[..n_dense] {
+        for &a in dense {
             let row = a as usize * nc + lo;
             add_row(scores, &self.dense[row..row + width]);
         }

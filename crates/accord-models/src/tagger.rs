@@ -508,13 +508,9 @@ pub fn argmax_margin(s: &[i32]) -> (usize, i32) {
     (b, s[b].saturating_sub(second))
 }
 
-/// Index of the largest integer (first on ties).
+/// Index of the largest integer (first on ties). Two passes (the maximum, then its first position)
+/// instead of one loop whose every step depends on the last: both vectorise.
 pub fn argmax_i(s: &[i32]) -> usize {
-    let mut b = 0;
-    for i in 1..s.len() {
-        if s[i] > s[b] {
-            b = i;
-        }
-    }
-    b
+    let Some(&m) = s.iter().max() else { return 0 };
+    s.iter().position(|&x| x == m).unwrap_or(0)
 }

@@ -12,6 +12,10 @@ use std::time::{Duration, Instant};
 /// Names of the stages, in the order they run.
 pub const STAGES: &[&str] = &["segment", "models", "credits", "entities", "attribution", "dates", "quantities"];
 
+/// Documents per batch for callers that process many (see [`Pipeline::process_batch`]): large enough
+/// that each model's tables stay warm over the batch, small enough to stream.
+pub const BATCH_DOCS: usize = 32;
+
 /// Settings for a pipeline run.
 #[derive(Clone, Debug, Default)]
 pub struct Options {
@@ -51,38 +55,64 @@ impl Pipeline {
 
     /// Runs every enabled stage, reporting each stage's duration to `timer`.
     pub fn process_timed(&self, raw: RawDoc, timer: &mut dyn FnMut(&'static str, Duration)) -> Doc {
-        let mut meta = raw.meta;
-        if meta.date.is_none() {
-            meta.date = self.options.default_date.clone();
-        }
-        let mut doc = Doc::new(raw.text, meta);
+        self.process_batch_timed(vec![raw], timer).pop().expect("one document in, one out")
+    }
+
+    /// Runs every enabled stage over several articles, in input order. Same output as [`Pipeline::process`]
+    /// on each, faster over tens of articles: each model runs over the whole batch before the next (see
+    /// `accord_models::Models::annotate_batch`).
+    pub fn process_batch(&self, raws: Vec<RawDoc>) -> Vec<Doc> {
+        self.process_batch_timed(raws, &mut |_, _| {})
+    }
+
+    /// [`Pipeline::process_batch`], reporting each stage's duration over the batch to `timer`.
+    pub fn process_batch_timed(&self, raws: Vec<RawDoc>, timer: &mut dyn FnMut(&'static str, Duration)) -> Vec<Doc> {
+        let mut docs: Vec<Doc> = raws
+            .into_iter()
+            .map(|raw| {
+                let mut meta = raw.meta;
+                if meta.date.is_none() {
+                    meta.date = self.options.default_date.clone();
+                }
+                Doc::new(raw.text, meta)
+            })
+            .collect();
         for &stage in STAGES {
             if self.options.disabled.iter().any(|d| d == stage) {
                 continue;
             }
             let t = Instant::now();
             match stage {
-                "segment" => accord_text::segment(&mut doc),
                 "models" => {
                     if let Some(m) = &self.models {
-                        m.annotate_timed(&mut doc, &mut |part, d| {
-                            timer(match part {
-                                "tag" => "models: tag",
-                                "parse" => "models: parse",
-                                _ => "models: names",
-                            }, d)
+                        m.annotate_batch(&mut docs, &mut |part, d| {
+                            timer(
+                                match part {
+                                    "lexemes" => "models: lexemes",
+                                    "tag" => "models: tag",
+                                    "parse" => "models: parse",
+                                    _ => "models: names",
+                                },
+                                d,
+                            )
                         })
                     }
                 }
-                "credits" => accord_facts::credits(&mut doc),
-                "entities" => accord_facts::entities(&mut doc),
-                "attribution" => accord_attribution::extract(&mut doc),
-                "dates" => accord_facts::dates(&mut doc),
-                "quantities" => accord_facts::quantities(&mut doc),
-                _ => unreachable!("unknown stage {stage}"),
+                _ => {
+                    let run: fn(&mut Doc) = match stage {
+                        "segment" => accord_text::segment,
+                        "credits" => accord_facts::credits,
+                        "entities" => accord_facts::entities,
+                        "attribution" => accord_attribution::extract,
+                        "dates" => accord_facts::dates,
+                        "quantities" => accord_facts::quantities,
+                        _ => unreachable!("unknown stage {stage}"),
+                    };
+                    docs.iter_mut().for_each(run);
+                }
             }
             timer(stage, t.elapsed());
         }
-        doc
+        docs
     }
 }

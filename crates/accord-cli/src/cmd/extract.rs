@@ -40,27 +40,20 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = 0usize;
+    // articles are analysed in batches (each model over the whole batch: faster), written in input order
+    let mut batch: Vec<accord_ingest::RawDoc> = Vec::with_capacity(accord_pipeline::BATCH_DOCS);
     for path in accord_ingest::expand_paths(&a.inputs) {
         for item in accord_ingest::read_path(&path) {
             match item {
                 Ok(raw) => {
-                    let doc = pipeline.process(raw);
-                    let mut json = doc.to_output();
-                    if a.no_tokens {
-                        json.tokens.clear();
-                    }
-                    match a.format {
-                        OutputFormat::Json => {
-                            serde_json::to_writer(&mut out, &json)?;
-                            writeln!(out)?;
-                        }
-                        OutputFormat::Pretty => {
-                            let color = std::io::IsTerminal::is_terminal(&std::io::stdout());
-                            write!(out, "{}", crate::cmd::pretty::render(&json, color))?;
-                        }
+                    batch.push(raw);
+                    if batch.len() >= accord_pipeline::BATCH_DOCS {
+                        write_batch(&pipeline, std::mem::take(&mut batch), &a, &mut out)?;
                     }
                 }
                 Err(e) => {
+                    // what was read before the error is written before it
+                    write_batch(&pipeline, std::mem::take(&mut batch), &a, &mut out)?;
                     failed += 1;
                     out.flush()?;
                     eprintln!("accord: {e}");
@@ -68,6 +61,28 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             }
         }
     }
+    write_batch(&pipeline, batch, &a, &mut out)?;
     out.flush()?;
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Analyses `batch` and writes one output per article, in order.
+fn write_batch(pipeline: &accord_pipeline::Pipeline, batch: Vec<accord_ingest::RawDoc>, a: &Args, out: &mut impl Write) -> anyhow::Result<()> {
+    for doc in pipeline.process_batch(batch) {
+        let mut json = doc.to_output();
+        if a.no_tokens {
+            json.tokens.clear();
+        }
+        match a.format {
+            OutputFormat::Json => {
+                serde_json::to_writer(&mut *out, &json)?;
+                writeln!(out)?;
+            }
+            OutputFormat::Pretty => {
+                let color = std::io::IsTerminal::is_terminal(&std::io::stdout());
+                write!(out, "{}", crate::cmd::pretty::render(&json, color))?;
+            }
+        }
+    }
+    Ok(())
 }

@@ -145,24 +145,43 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     type Analysed = Vec<(accord_doc::schema::DocumentOut, ArticleInfo)>;
     // Analyses one batch in parallel; failures are returned as messages.
     let analyse = |items: Vec<(accord_ingest::html::Article, String)>| -> (Analysed, Vec<String>) {
-        let results: Vec<Result<(accord_doc::schema::DocumentOut, ArticleInfo), String>> = items
+        // each core takes runs of articles through the pipeline together (faster: see
+        // `Pipeline::process_batch`); a run that panics is redone one article at a time to find the culprit
+        let per_core = accord_pipeline::BATCH_DOCS.min(items.len().div_ceil(rayon::current_num_threads()).max(1));
+        let chunks: Vec<Vec<(accord_ingest::html::Article, String)>> = {
+            let mut v = Vec::new();
+            let mut it = items.into_iter().peekable();
+            while it.peek().is_some() {
+                v.push(it.by_ref().take(per_core).collect());
+            }
+            v
+        };
+        let results: Vec<Result<(accord_doc::schema::DocumentOut, ArticleInfo), String>> = chunks
             .into_par_iter()
-            .map(|(art, path)| {
+            .flat_map_iter(|chunk| {
                 if let Some(ms) = throttle {
-                    std::thread::sleep(Duration::from_millis(ms));
+                    std::thread::sleep(Duration::from_millis(ms * chunk.len() as u64));
                 }
-                let id = art.raw.meta.id.clone();
-                let info = ArticleInfo {
-                    path: Some(path.clone()),
-                    author: art.author,
-                    outlet: art.raw.meta.source.clone(),
+                let infos: Vec<(ArticleInfo, String, String)> = chunk
+                    .iter()
+                    .map(|(art, path)| {
+                        let info = ArticleInfo { path: Some(path.clone()), author: art.author.clone(), outlet: art.raw.meta.source.clone() };
+                        (info, path.clone(), art.raw.meta.id.clone())
+                    })
+                    .collect();
+                let raws: Vec<accord_ingest::RawDoc> = chunk.into_iter().map(|(art, _)| art.raw).collect();
+                let together = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process_batch(raws.clone())));
+                let outs: Vec<Result<accord_doc::schema::DocumentOut, ()>> = match together {
+                    Ok(docs) => docs.iter().map(|d| Ok(d.to_output())).collect(),
+                    Err(_) => raws
+                        .into_iter()
+                        .map(|raw| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(raw).to_output())).map_err(|_| ()))
+                        .collect(),
                 };
-                let raw = art.raw;
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    pipeline.process(raw).to_output()
-                }))
-                .map(|d| (d, info))
-                .map_err(|_| format!("{path} ({id}): analysis failed (panic in the pipeline)"))
+                outs.into_iter()
+                    .zip(infos)
+                    .map(|(o, (info, path, id))| o.map(|d| (d, info)).map_err(|_| format!("{path} ({id}): analysis failed (panic in the pipeline)")))
+                    .collect::<Vec<_>>()
             })
             .collect();
         let mut docs = Vec::new();

@@ -16,6 +16,30 @@ pub const STAGES: &[&str] = &["segment", "models", "credits", "entities", "attri
 /// that each model's tables stay warm over the batch, small enough to stream.
 pub const BATCH_DOCS: usize = 32;
 
+/// Text per batch (bytes) after which a batch is closed whatever its count, so that long documents
+/// (parts of a big file run to megabytes) go a few at a time and memory stays bounded.
+pub const BATCH_BYTES: usize = 1 << 20;
+
+/// Splits `items` into batches of at most `max_docs`, each closed early once it holds [`BATCH_BYTES`]
+/// of text (`len` gives an item's text length), in order.
+pub fn split_batches<T>(items: Vec<T>, max_docs: usize, len: impl Fn(&T) -> usize) -> Vec<Vec<T>> {
+    let mut out: Vec<Vec<T>> = Vec::new();
+    let mut cur: Vec<T> = Vec::new();
+    let mut bytes = 0usize;
+    for it in items {
+        bytes += len(&it);
+        cur.push(it);
+        if cur.len() >= max_docs.max(1) || bytes >= BATCH_BYTES {
+            out.push(std::mem::take(&mut cur));
+            bytes = 0;
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
 /// Settings for a pipeline run.
 #[derive(Clone, Debug, Default)]
 pub struct Options {
@@ -114,5 +138,22 @@ impl Pipeline {
             timer(stage, t.elapsed());
         }
         docs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_close_at_their_count_or_their_size() {
+        let sizes = vec![10, 10, 10, 10, 10];
+        let b = split_batches(sizes.clone(), 2, |&n| n);
+        assert_eq!(b, vec![vec![10, 10], vec![10, 10], vec![10]]);
+        // a big document closes its batch at once; order is kept
+        let b = split_batches(vec![5, BATCH_BYTES, 7, 8], 32, |&n| n);
+        assert_eq!(b, vec![vec![5, BATCH_BYTES], vec![7, 8]]);
+        assert!(split_batches(Vec::<usize>::new(), 4, |&n| n).is_empty());
+        assert_eq!(split_batches(sizes, 0, |&n| n).len(), 5, "a batch holds at least one document");
     }
 }

@@ -42,18 +42,22 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let mut failed = 0usize;
     // articles are analysed in batches (each model over the whole batch: faster), written in input order
     let mut batch: Vec<accord_ingest::RawDoc> = Vec::with_capacity(accord_pipeline::BATCH_DOCS);
+    let mut bytes = 0usize;
     for path in accord_ingest::expand_paths(&a.inputs) {
         for item in accord_ingest::read_path(&path) {
             match item {
                 Ok(raw) => {
+                    bytes += raw.text.len();
                     batch.push(raw);
-                    if batch.len() >= accord_pipeline::BATCH_DOCS {
+                    if batch.len() >= accord_pipeline::BATCH_DOCS || bytes >= accord_pipeline::BATCH_BYTES {
                         write_batch(&pipeline, std::mem::take(&mut batch), &a, &mut out)?;
+                        bytes = 0;
                     }
                 }
                 Err(e) => {
                     // what was read before the error is written before it
                     write_batch(&pipeline, std::mem::take(&mut batch), &a, &mut out)?;
+                    bytes = 0;
                     failed += 1;
                     out.flush()?;
                     eprintln!("accord: {e}");

@@ -148,14 +148,7 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
         // each core takes runs of articles through the pipeline together (faster: see
         // `Pipeline::process_batch`); a run that panics is redone one article at a time to find the culprit
         let per_core = accord_pipeline::BATCH_DOCS.min(items.len().div_ceil(rayon::current_num_threads()).max(1));
-        let chunks: Vec<Vec<(accord_ingest::html::Article, String)>> = {
-            let mut v = Vec::new();
-            let mut it = items.into_iter().peekable();
-            while it.peek().is_some() {
-                v.push(it.by_ref().take(per_core).collect());
-            }
-            v
-        };
+        let chunks = accord_pipeline::split_batches(items, per_core, |(art, _)| art.raw.text.len());
         let results: Vec<Result<(accord_doc::schema::DocumentOut, ArticleInfo), String>> = chunks
             .into_par_iter()
             .flat_map_iter(|chunk| {

@@ -75,7 +75,7 @@ pub struct BenchArgs {
     #[arg(long, default_value_t = 1)]
     pub repeat: usize,
     /// Documents per batch: each model runs over a whole batch before the next (1 = one document at a
-    /// time, as a caller that processes single articles sees it)
+    /// time, as a caller that processes single articles sees it); a batch also closes at 1 MiB of text
     #[arg(long, default_value_t = accord_pipeline::BATCH_DOCS)]
     pub batch: usize,
 }
@@ -243,8 +243,8 @@ pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
         let (mut tk, mut wd) = (0, 0);
         let t = Instant::now();
         let c0 = cpu_seconds();
-        for batch in docs.chunks(a.batch.max(1)) {
-            let out = pipeline.process_batch_timed(batch.to_vec(), &mut |s, dur| match stages.iter_mut().find(|x| x.0 == s) {
+        for batch in accord_pipeline::split_batches(docs.clone(), a.batch, |d| d.text.len()) {
+            let out = pipeline.process_batch_timed(batch, &mut |s, dur| match stages.iter_mut().find(|x| x.0 == s) {
                 Some(x) => x.1 += dur,
                 None => stages.push((s, dur)),
             });
@@ -283,7 +283,8 @@ pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
     let mut best_par = f64::MAX;
     for _ in 0..a.repeat.max(1) {
         let t = Instant::now();
-        let n: usize = docs.par_chunks(a.batch.max(1)).map(|b| pipeline.process_batch(b.to_vec()).iter().map(|d| d.tokens.len()).sum::<usize>()).sum();
+        let batches = accord_pipeline::split_batches(docs.clone(), a.batch, |d| d.text.len());
+        let n: usize = batches.into_par_iter().map(|b| pipeline.process_batch(b).iter().map(|d| d.tokens.len()).sum::<usize>()).sum();
         assert_eq!(n, tokens);
         best_par = best_par.min(t.elapsed().as_secs_f64());
     }

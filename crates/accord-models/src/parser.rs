@@ -221,7 +221,21 @@ fn features(st: &State, inp: &Input, out: &mut Vec<u64>) {
     dynamic_features(st, inp, out);
 }
 
+/// Number of [`dynamic_features`] (scored per transition; the other [`BLOCK_TEMPLATES`] are scored once
+/// per sentence and position).
+pub const DYNAMIC_TEMPLATES: usize = 41;
+/// Number of templates of the buffer front and of single stack words ([`buffer_features`],
+/// [`stack_features`]).
+pub const BLOCK_TEMPLATES: usize = 19;
+
 /// Features that combine several positions or depend on attached children.
+///
+/// Twelve templates of the first design (numbers 10, 19, 24–27, 29, 35, 43, 48, 51 and 52: s0's
+/// rightmost child word, its tag, the s0–n0 word pairs and word–tag pairs, s0/s0's right child/n0 tags,
+/// n0's word with its valency, n0's word, the s0–n0 tags and their words with the distance) are gone:
+/// left out one at a time at parse time none cost accuracy, and the parser retrained without them is as
+/// accurate (EWT dev UAS/LAS 85.36/82.32 against 85.27/82.17, GUM dev 83.45/80.30 against 83.48/80.27),
+/// 28 % smaller and about 19 % faster in the pipeline (see `models/parser.md`).
 fn dynamic_features(st: &State, inp: &Input, out: &mut Vec<u64>) {
     let n = st.n as u32;
     let w = |i: u32| wf(inp, n, i);
@@ -248,25 +262,17 @@ fn dynamic_features(st: &State, inp: &Input, out: &mut Vec<u64>) {
     let (vs0b, vs0f, vn0b) = (val(&st.nl, s0), val(&st.nr, s0), val(&st.nl, n0));
     let d = if s0 == NONE { 0xFF } else { (n0 - s0).min(5) as u64 };
     let (ls0b1, ls0f1, ln0b1, ls0b2, ls0f2) = (lab(s0b1), lab(s0f1), lab(n0b1), lab(s0b2), lab(s0f2));
-    let (wts0, wtn0) = (h2(ws0, ts0), h2(wn0, tn0));
+    let wts0 = h2(ws0, ts0);
     let (ts0tn0, ts1ts0) = (h2(ts0, tn0), h2(ts1, ts0));
     out.extend_from_slice(&[
         h2(8, w(n0b1)),
         h2(9, w(s0b1)),
-        h2(10, w(s0f1)),
         h2(17, tn0b1),
         h2(18, ts0b1),
-        h2(19, ts0f1),
-        h3(24, ws0, wn0),
-        h3(25, wtn0, ws0),
-        h3(26, wtn0, ts0),
-        h3(27, wts0, wn0),
         h3(28, wts0, tn0),
-        h3(29, wts0, wtn0),
         h3(30, ts0, tn0),
         h3(33, ts0tn0, tn1),
         h3(34, h2(ts0, ts1), tn0),
-        h3(35, h2(ts0, ts0f1), tn0),
         h3(36, ts0tn0, tn0b1),
         h3(37, h2(ts0, ts0b1), ts0b2),
         h3(38, h2(ts0, ts0f1), ts0f2),
@@ -274,16 +280,12 @@ fn dynamic_features(st: &State, inp: &Input, out: &mut Vec<u64>) {
         h3(40, h2(ts0, ts1), ts2),
         h3(41, ws0, vs0f),
         h3(42, ws0, vs0b),
-        h3(43, wn0, vn0b),
         h3(44, ts0, vs0f),
         h3(45, ts0, vs0b),
         h3(46, tn0, vn0b),
         h3(47, ws0, d),
-        h3(48, wn0, d),
         h3(49, ts0, d),
         h3(50, tn0, d),
-        h3(51, ts0tn0, d),
-        h3(52, h2(ws0, wn0), d),
         h3(53, ts0, h2(ls0b1, ls0f1)),
         h3(54, tn0, ln0b1),
         h3(55, ts0, h2(ls0b2, ls0f2)),
@@ -606,6 +608,21 @@ impl Parser {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[test]
+    fn template_counts_match_the_features() {
+        let lex: Vec<Lex> = ["She", "said", "it"].iter().map(|w| Lex::new(w)).collect();
+        let tags = vec![1u64, 2, 3];
+        let inp = Input { lex: &lex, tags: &tags };
+        let mut st = State::default();
+        st.init(3);
+        st.apply(SHIFT);
+        let mut out = Vec::new();
+        dynamic_features(&st, &inp, &mut out);
+        assert_eq!(out.len(), DYNAMIC_TEMPLATES);
+        features(&st, &inp, &mut out);
+        assert_eq!(out.len(), DYNAMIC_TEMPLATES + BLOCK_TEMPLATES);
+    }
+
     #[test]
     fn oracle_reaches_gold_tree() {
         // "She said it" : She <- said -> it ; said <- root (index 3)

@@ -3,7 +3,9 @@
 //! Runs accord's stages over one article in order — segment, models, credits, entities, coreference,
 //! attribution, quantities, dates — and returns the annotated [`Doc`]. Stages can be listed, switched off
 //! by name and timed, like spaCy's pipeline components. This is the library entry point: the CLI, the
-//! store and the server call [`Pipeline::process`] and nothing below it.
+//! store and the server call [`Pipeline::process`] (one article) or [`Pipeline::process_batch`] (many:
+//! each model runs over the whole batch before the next, which is faster and gives the same output) and
+//! nothing below them.
 
 use accord_doc::Doc;
 pub use accord_ingest::RawDoc;

@@ -83,3 +83,24 @@ fn pretty_view_and_bad_options() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/file.txt"));
 }
+
+#[test]
+fn many_articles_come_out_in_input_order() {
+    // more articles than fit in one batch per core, so several batches are analysed side by side
+    let dir = tmp("order");
+    let mut lines = String::new();
+    for i in 0..150 {
+        lines.push_str(&format!("{{\"id\":\"a{i}\",\"text\":\"Talks resumed on day {i}, officials said.\"}}\n"));
+    }
+    let f = dir.join("many.jsonl");
+    std::fs::write(&f, lines).unwrap();
+    let out = accord().arg("extract").arg("--no-tokens").arg(&f).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let ids: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+        .collect();
+    let want: Vec<String> = (0..150).map(|i| format!("a{i}")).collect();
+    assert_eq!(ids, want);
+}

@@ -20,7 +20,7 @@ pub const BATCH_DOCS: usize = 32;
 
 /// Text per batch (bytes) after which a batch is closed whatever its count, so that long documents
 /// (parts of a big file run to megabytes) go a few at a time and memory stays bounded.
-pub const BATCH_BYTES: usize = 1 << 20;
+pub const BATCH_BYTES: usize = 256 << 10;
 
 /// Splits `items` into batches of at most `max_docs`, each closed early once it holds [`BATCH_BYTES`]
 /// of text (`len` gives an item's text length), in order.

@@ -40,24 +40,22 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = 0usize;
-    // articles are analysed in batches (each model over the whole batch: faster), written in input order
-    let mut batch: Vec<accord_ingest::RawDoc> = Vec::with_capacity(accord_pipeline::BATCH_DOCS);
-    let mut bytes = 0usize;
+    // articles are analysed in batches (each model over the whole batch: faster), one batch per core at a
+    // time, and written in input order
+    let color = a.format == OutputFormat::Pretty && std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let mut pending = Pending::default();
     for path in accord_ingest::expand_paths(&a.inputs) {
         for item in accord_ingest::read_path(&path) {
             match item {
                 Ok(raw) => {
-                    bytes += raw.text.len();
-                    batch.push(raw);
-                    if batch.len() >= accord_pipeline::BATCH_DOCS || bytes >= accord_pipeline::BATCH_BYTES {
-                        write_batch(&pipeline, std::mem::take(&mut batch), &a, &mut out)?;
-                        bytes = 0;
+                    if pending.push(raw) {
+                        pending.flush(&pipeline, &a, color, &mut out)?;
                     }
                 }
                 Err(e) => {
                     // what was read before the error is written before it
-                    write_batch(&pipeline, std::mem::take(&mut batch), &a, &mut out)?;
-                    bytes = 0;
+                    pending.close();
+                    pending.flush(&pipeline, &a, color, &mut out)?;
                     failed += 1;
                     out.flush()?;
                     eprintln!("accord: {e}");
@@ -65,13 +63,51 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    write_batch(&pipeline, batch, &a, &mut out)?;
+    pending.close();
+    pending.flush(&pipeline, &a, color, &mut out)?;
     out.flush()?;
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// Analyses `batch` and writes one output per article, in order.
-fn write_batch(pipeline: &accord_pipeline::Pipeline, batch: Vec<accord_ingest::RawDoc>, a: &Args, out: &mut impl Write) -> anyhow::Result<()> {
+/// Articles read and not yet written: closed batches, and the batch being filled.
+#[derive(Default)]
+struct Pending {
+    batches: Vec<Vec<accord_ingest::RawDoc>>,
+    current: Vec<accord_ingest::RawDoc>,
+    bytes: usize,
+}
+
+impl Pending {
+    /// Adds an article; true when there is a closed batch for every core (time to analyse them).
+    fn push(&mut self, raw: accord_ingest::RawDoc) -> bool {
+        self.bytes += raw.text.len();
+        self.current.push(raw);
+        if self.current.len() >= accord_pipeline::BATCH_DOCS || self.bytes >= accord_pipeline::BATCH_BYTES {
+            self.close();
+        }
+        self.batches.len() >= rayon::current_num_threads()
+    }
+    /// Closes the batch being filled.
+    fn close(&mut self) {
+        if !self.current.is_empty() {
+            self.batches.push(std::mem::take(&mut self.current));
+        }
+        self.bytes = 0;
+    }
+    /// Analyses the closed batches side by side and writes their articles in input order.
+    fn flush(&mut self, pipeline: &accord_pipeline::Pipeline, a: &Args, color: bool, out: &mut impl Write) -> anyhow::Result<()> {
+        use rayon::prelude::*;
+        let rendered: Vec<anyhow::Result<Vec<u8>>> = std::mem::take(&mut self.batches).into_par_iter().map(|b| render_batch(pipeline, b, a, color)).collect();
+        for r in rendered {
+            out.write_all(&r?)?;
+        }
+        Ok(())
+    }
+}
+
+/// Analyses `batch` and renders one output per article, in order.
+fn render_batch(pipeline: &accord_pipeline::Pipeline, batch: Vec<accord_ingest::RawDoc>, a: &Args, color: bool) -> anyhow::Result<Vec<u8>> {
+    let mut out = Vec::new();
     for doc in pipeline.process_batch(batch) {
         let mut json = doc.to_output();
         if a.no_tokens {
@@ -79,14 +115,11 @@ fn write_batch(pipeline: &accord_pipeline::Pipeline, batch: Vec<accord_ingest::R
         }
         match a.format {
             OutputFormat::Json => {
-                serde_json::to_writer(&mut *out, &json)?;
+                serde_json::to_writer(&mut out, &json)?;
                 writeln!(out)?;
             }
-            OutputFormat::Pretty => {
-                let color = std::io::IsTerminal::is_terminal(&std::io::stdout());
-                write!(out, "{}", crate::cmd::pretty::render(&json, color))?;
-            }
+            OutputFormat::Pretty => write!(out, "{}", crate::cmd::pretty::render(&json, color))?,
         }
     }
-    Ok(())
+    Ok(out)
 }

@@ -75,7 +75,7 @@ pub struct BenchArgs {
     #[arg(long, default_value_t = 1)]
     pub repeat: usize,
     /// Documents per batch: each model runs over a whole batch before the next (1 = one document at a
-    /// time, as a caller that processes single articles sees it); a batch also closes at 1 MiB of text
+    /// time, as a caller that processes single articles sees it); a batch also closes at 256 KiB of text
     #[arg(long, default_value_t = accord_pipeline::BATCH_DOCS)]
     pub batch: usize,
 }

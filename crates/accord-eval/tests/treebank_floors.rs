@@ -1,6 +1,6 @@
 //! The accuracy floors on the UD dev sets, measured as `accord eval --treebank` measures them
 //! (read from `../shared`; skipped with a printed reason where it is missing, failing under `CI=true`).
-//! Speed, whose floor is not met yet, is measured by `accord bench`, not here.
+//! Speed is measured by `accord bench`, not here.
 
 mod common;
 

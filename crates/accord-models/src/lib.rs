@@ -293,12 +293,6 @@ impl Models {
         self.annotate_batch(std::slice::from_mut(doc), &mut |_, _| {})
     }
 
-    /// [`Models::annotate`] for one document, reporting the time of each part to `timer` (see
-    /// [`Models::annotate_batch`]).
-    pub fn annotate_timed(&self, doc: &mut Doc, timer: &mut dyn FnMut(&'static str, std::time::Duration)) {
-        self.annotate_batch(std::slice::from_mut(doc), timer)
-    }
-
     /// [`Models::annotate`] for several documents, one model at a time over all of them (lexemes, tags,
     /// parses, then names), so each model's tables stay warm in the cache instead of the models evicting
     /// each other document by document: about 10–15 % faster over batches of tens of documents than one

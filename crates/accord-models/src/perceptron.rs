@@ -193,12 +193,10 @@ pub struct Frozen {
 /// Most rows one [`Found`] holds (of each kind); further rows are ignored.
 const FOUND_MAX: usize = 128;
 
-/// The rows of a set of features, found by [`Frozen::find`] and added by [`Frozen::add_found`] (so a
-/// caller that needs some classes first and the others only sometimes probes the table once).
+/// The rows of a set of features, found by [`Frozen::find`] and added by [`Frozen::add_found`].
 /// Its buffers are not initialised (only the first `n_sparse` / `n_dense` entries, written by
 /// [`Frozen::find`], are ever read), so a `Found` on the stack costs nothing per call.
-#[derive(Clone, Copy)]
-pub struct Found {
+struct Found {
     sparse: [MaybeUninit<(u32, u32)>; FOUND_MAX],
     n_sparse: usize,
     dense: [MaybeUninit<u32>; FOUND_MAX],
@@ -225,11 +223,6 @@ impl Found {
     }
 }
 
-impl std::fmt::Debug for Found {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Found({} sparse, {} dense)", self.n_sparse, self.n_dense)
-    }
-}
 
 /// Uses per feature row (from running a model over its training data), the input of [`Frozen::relayout`].
 pub type Uses = FastMap<u64, u64>;
@@ -396,9 +389,9 @@ impl Frozen {
         self.add_found(&found, scores, lo);
     }
     /// Looks up the rows of `feats` (slots prefetched first, so the cache misses of different features
-    /// overlap) and keeps them in `found`, to be added by [`Frozen::add_found`], once or in parts.
+    /// overlap) and keeps them in `found`, to be added by [`Frozen::add_found`].
     #[inline]
-    pub fn find(&self, feats: &[u64], found: &mut Found) {
+    fn find(&self, feats: &[u64], found: &mut Found) {
         if let Some(uses) = &self.uses {
             self.count(feats, uses);
         }
@@ -430,7 +423,7 @@ impl Frozen {
     }
     /// Adds the weights of the rows in `found` for the classes `lo..lo + scores.len()` to `scores`.
     #[inline]
-    pub fn add_found(&self, found: &Found, scores: &mut [i32], lo: usize) {
+    fn add_found(&self, found: &Found, scores: &mut [i32], lo: usize) {
         let nc = self.n_classes;
         let width = scores.len();
         assert!(lo + width <= nc, "classes out of range");

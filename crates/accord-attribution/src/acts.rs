@@ -13,7 +13,11 @@ use std::sync::OnceLock;
 
 pub(crate) fn non_cues() -> &'static HashSet<String> {
     static S: OnceLock<HashSet<String>> = OnceLock::new();
-    S.get_or_init(|| accord_text::lexicon_lines(include_str!("../../../data/non_cues.txt")).map(|l| l.trim().to_lowercase()).collect())
+    S.get_or_init(|| {
+        accord_text::lexicon_lines(include_str!("../../../data/non_cues.txt"))
+            .map(|l| l.trim().to_lowercase())
+            .collect()
+    })
 }
 
 /// Lowest cue rate (times a cue / times seen, in PolNeAR train) for a verb to attribute an act.
@@ -22,7 +26,6 @@ pub const ACT_CUE_RATE: f32 = 0.2;
 fn is_act_cue(form: &str, lex: &Lexicons) -> bool {
     lex.act_cues.get(form).is_some_and(|&r| r >= ACT_CUE_RATE)
 }
-
 
 /// True when token `k` looks like a finite or participial verb.
 fn verbish(doc: &Doc, k: usize, after_aux: bool) -> bool {
@@ -35,10 +38,13 @@ fn verbish(doc: &Doc, k: usize, after_aux: bool) -> bool {
         return false;
     }
     if let Some(a) = &t.analysis {
-        return a.upos == "VERB" && (matches!(a.xpos, "VBD" | "VBZ" | "VBP") || (after_aux && matches!(a.xpos, "VBN" | "VBG" | "VB")));
+        return a.upos == "VERB"
+            && (matches!(a.xpos, "VBD" | "VBZ" | "VBP") || (after_aux && matches!(a.xpos, "VBN" | "VBG" | "VB")));
     }
     let lw = w.to_lowercase();
-    (lw.ends_with("ed") && lw.len() > 4) || (lw.ends_with('s') && !lw.ends_with("ss") && !lw.ends_with("us") && lw.len() > 3) || (after_aux && (lw.ends_with("ing") || lw.len() > 2))
+    (lw.ends_with("ed") && lw.len() > 4)
+        || (lw.ends_with('s') && !lw.ends_with("ss") && !lw.ends_with("us") && lw.len() > 3)
+        || (after_aux && (lw.ends_with("ing") || lw.len() > 2))
 }
 
 /// Finds attributed acts in sentence `si` (tokens from `sstart`); returns (cue span, speaker span, content span).
@@ -50,14 +56,21 @@ pub fn find(doc: &Doc, sstart: usize, send: usize, lex: &Lexicons) -> Option<(Sp
     // the verb group after the subject: (aux) (not) (adverb) VERB
     for v in a + 1..send.min(a + 14) {
         let w = doc.token_text(v).to_lowercase();
-        if matches!(w.as_str(), "," | "." | ";" | ":" | "that" | "who" | "which") || doc.tokens[v].kind == TokenKind::OpenQuote {
+        if matches!(w.as_str(), "," | "." | ";" | ":" | "that" | "who" | "which")
+            || doc.tokens[v].kind == TokenKind::OpenQuote
+        {
             return None;
         }
         let mut first = v;
-        while first > a && (words().adverbs.contains(&doc.token_text(first - 1).to_lowercase().as_str()) || doc.token_text(first - 1).ends_with("ly") || matches!(doc.token_norm(first - 1), "n't")) {
+        while first > a
+            && (words().adverbs.contains(&doc.token_text(first - 1).to_lowercase().as_str())
+                || doc.token_text(first - 1).ends_with("ly")
+                || matches!(doc.token_norm(first - 1), "n't"))
+        {
             first -= 1;
         }
-        let after_aux = first < v || (first > a && words().adverbs.contains(&doc.token_text(first - 1).to_lowercase().as_str()));
+        let after_aux =
+            first < v || (first > a && words().adverbs.contains(&doc.token_text(first - 1).to_lowercase().as_str()));
         if !verbish(doc, v, after_aux) || non_cues().contains(&w) || lex.cue(&w).is_some() || !is_act_cue(&w, lex) {
             continue;
         }
@@ -70,7 +83,10 @@ pub fn find(doc: &Doc, sstart: usize, send: usize, lex: &Lexicons) -> Option<(Sp
             speaker.contains(m.span)
                 && m.span.end == speaker.end
                 && match m.kind {
-                    MentionKind::Name => matches!(m.etype, Some(EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp)),
+                    MentionKind::Name => matches!(
+                        m.etype,
+                        Some(EntityType::Person | EntityType::Org | EntityType::Gpe | EntityType::Norp)
+                    ),
                     MentionKind::Pronoun => matches!(doc.slice(m.span).to_lowercase().as_str(), "he" | "she" | "they"),
                     MentionKind::Nominal => true,
                 }
@@ -96,7 +112,6 @@ pub fn find(doc: &Doc, sstart: usize, send: usize, lex: &Lexicons) -> Option<(Sp
     }
     None
 }
-
 
 /// Attributed acts read off the dependency parse: every verb whose nominal subject is an actor (a named
 /// person, organisation or place, a personal pronoun, a source noun or an organisation noun) and that has
@@ -125,7 +140,12 @@ pub fn find_parsed(doc: &Doc, si: usize, taken: &[Span], lex: &Lexicons) -> Vec<
     for v in range.clone() {
         let a = doc.tokens[v].analysis.as_ref().unwrap();
         let form = doc.token_text(v).to_lowercase();
-        if a.upos != "VERB" || quote_depth[local(v)] || non_cues().contains(a.lemma.as_ref()) || non_cues().contains(&form) || !(is_act_cue(&form, lex) || lex.cue(&form).is_some()) {
+        if a.upos != "VERB"
+            || quote_depth[local(v)]
+            || non_cues().contains(a.lemma.as_ref())
+            || non_cues().contains(&form)
+            || !(is_act_cue(&form, lex) || lex.cue(&form).is_some())
+        {
             continue;
         }
         let vs = doc.tokens[v].span;
@@ -136,31 +156,53 @@ pub fn find_parsed(doc: &Doc, si: usize, taken: &[Span], lex: &Lexicons) -> Vec<
         // the passive with its agent: "The issue was first reported by The Washington Post" attributes the
         // subject to the agent
         let dep = |c: usize, rel: &str| doc.tokens[c].analysis.as_ref().is_some_and(|x| x.deprel == rel);
-        if let (Some(pass), Some(agent)) = (kids.iter().copied().find(|&c| c < v && dep(c, "nsubj:pass")), kids.iter().copied().find(|&c| c > v && dep(c, "obl:agent"))) {
-            let agent_ok = doc.tokens[agent].analysis.as_ref().is_some_and(|x| matches!(x.upos, "NOUN" | "PROPN" | "PRON"));
+        if let (Some(pass), Some(agent)) = (
+            kids.iter().copied().find(|&c| c < v && dep(c, "nsubj:pass")),
+            kids.iter().copied().find(|&c| c > v && dep(c, "obl:agent")),
+        ) {
+            let agent_ok =
+                doc.tokens[agent].analysis.as_ref().is_some_and(|x| matches!(x.upos, "NOUN" | "PROPN" | "PRON"));
             let (pa, pb) = subtree(pass);
             let (aa, ab) = subtree(agent);
             // the agent's own "by" belongs to the cue
             let by = (aa..agent).find(|&k| doc.token_norm(k).eq_ignore_ascii_case("by"));
             if let (true, Some(by)) = (agent_ok, by) {
                 let mut first = v;
-                while first > pb + 1 && doc.tokens[first - 1].analysis.as_ref().is_some_and(|x| matches!(x.deprel, "aux" | "aux:pass" | "advmod")) {
+                while first > pb + 1
+                    && doc.tokens[first - 1]
+                        .analysis
+                        .as_ref()
+                        .is_some_and(|x| matches!(x.deprel, "aux" | "aux:pass" | "advmod"))
+                {
                     first -= 1;
                 }
-                let content = Span::new(doc.tokens[pa].span.start, crate::trim_end(doc, doc.tokens[pa].span.start, pb + 1));
+                let content =
+                    Span::new(doc.tokens[pa].span.start, crate::trim_end(doc, doc.tokens[pa].span.start, pb + 1));
                 let cue = Span::new(doc.tokens[first].span.start, doc.tokens[by].span.end);
-                let speaker = Span::new(doc.tokens[by + 1].span.start, crate::trim_end(doc, doc.tokens[by + 1].span.start, ab + 1));
-                if !content.is_empty() && !speaker.is_empty() && !taken.iter().any(|t| t.overlap(content) * 2 > content.len()) {
+                let speaker = Span::new(
+                    doc.tokens[by + 1].span.start,
+                    crate::trim_end(doc, doc.tokens[by + 1].span.start, ab + 1),
+                );
+                if !content.is_empty()
+                    && !speaker.is_empty()
+                    && !taken.iter().any(|t| t.overlap(content) * 2 > content.len())
+                {
                     out.push((cue, speaker, content));
                 }
             }
             continue;
         }
-        let own = kids.iter().copied().find(|&c| doc.tokens[c].analysis.as_ref().is_some_and(|x| x.deprel == "nsubj") && c < v);
+        let own = kids
+            .iter()
+            .copied()
+            .find(|&c| doc.tokens[c].analysis.as_ref().is_some_and(|x| x.deprel == "nsubj") && c < v);
         // a participle or coordinated verb shares its head's subject: "Trump, comparing him favorably to ..."
         let shared = || {
             let h = a.head.filter(|h| range.contains(h) && matches!(a.deprel, "advcl" | "xcomp" | "conj"))?;
-            tree.children(h).iter().copied().find(|&c| doc.tokens[c].analysis.as_ref().is_some_and(|x| x.deprel == "nsubj") && c < h)
+            tree.children(h)
+                .iter()
+                .copied()
+                .find(|&c| doc.tokens[c].analysis.as_ref().is_some_and(|x| x.deprel == "nsubj") && c < h)
         };
         let Some(subj) = own.or_else(shared) else { continue };
         let subj_word = doc.token_text(subj).to_lowercase();
@@ -189,7 +231,13 @@ pub fn find_parsed(doc: &Doc, si: usize, taken: &[Span], lex: &Lexicons) -> Vec<
         let comps: Vec<usize> = kids
             .iter()
             .copied()
-            .filter(|&c| c > v && doc.tokens[c].analysis.as_ref().is_some_and(|x| matches!(x.deprel, "obj" | "ccomp" | "xcomp" | "iobj" | "obl")))
+            .filter(|&c| {
+                c > v
+                    && doc.tokens[c]
+                        .analysis
+                        .as_ref()
+                        .is_some_and(|x| matches!(x.deprel, "obj" | "ccomp" | "xcomp" | "iobj" | "obl"))
+            })
             .collect();
         if comps.is_empty() {
             continue;
@@ -206,12 +254,16 @@ pub fn find_parsed(doc: &Doc, si: usize, taken: &[Span], lex: &Lexicons) -> Vec<
         // the cue: the verb with its auxiliaries, negation and adverbs just before it, and a particle after
         let mut first = v;
         while first > range.start
-            && doc.tokens[first - 1].analysis.as_ref().is_some_and(|x| matches!(x.deprel, "aux" | "advmod" | "neg") || x.upos == "PART" && doc.token_norm(first - 1) == "n't")
+            && doc.tokens[first - 1].analysis.as_ref().is_some_and(|x| {
+                matches!(x.deprel, "aux" | "advmod" | "neg") || x.upos == "PART" && doc.token_norm(first - 1) == "n't"
+            })
         {
             first -= 1;
         }
         let mut last = v;
-        while last + 1 < lo && doc.tokens[last + 1].analysis.as_ref().is_some_and(|x| x.deprel == "compound:prt" || x.upos == "ADP") {
+        while last + 1 < lo
+            && doc.tokens[last + 1].analysis.as_ref().is_some_and(|x| x.deprel == "compound:prt" || x.upos == "ADP")
+        {
             last += 1;
         }
         let (sa, sb) = subtree(subj);

@@ -112,8 +112,16 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span], names: bool) -> Vec<Cand
             match a.upos {
                 "VERB" => COMPLEMENTS.contains(&d),
                 "NOUN" => {
-                    (d == "nmod" && tree.children(c).iter().any(|&k| an(k).deprel == "case" && words().noun_cases.contains(&accord_text::lowercase(doc.token_text(k)).as_ref())))
-                        || ((d == "acl" || d == "ccomp") && tree.children(c).iter().any(|&k| an(k).deprel == "mark" && doc.token_text(k).eq_ignore_ascii_case("that")))
+                    (d == "nmod"
+                        && tree.children(c).iter().any(|&k| {
+                            an(k).deprel == "case"
+                                && words().noun_cases.contains(&accord_text::lowercase(doc.token_text(k)).as_ref())
+                        }))
+                        || ((d == "acl" || d == "ccomp")
+                            && tree
+                                .children(c)
+                                .iter()
+                                .any(|&k| an(k).deprel == "mark" && doc.token_text(k).eq_ignore_ascii_case("that")))
                 }
                 _ => matches!(d, "obl" | "ccomp" | "xcomp"),
             }
@@ -220,7 +228,9 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span], names: bool) -> Vec<Cand
 
         // the cue: the verb with its auxiliaries, negation and adverbs just before it, a particle after
         let mut cfirst = v;
-        while cfirst > range.start && doc.tokens[cfirst - 1].analysis.as_ref().is_some_and(|x| matches!(x.deprel, "aux" | "advmod" | "neg")) {
+        while cfirst > range.start
+            && doc.tokens[cfirst - 1].analysis.as_ref().is_some_and(|x| matches!(x.deprel, "aux" | "advmod" | "neg"))
+        {
             cfirst -= 1;
         }
         let mut clast = v;
@@ -230,13 +240,19 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span], names: bool) -> Vec<Cand
         let speaker = subj.map(|sj| {
             // "the group, which has ...": the relative pronoun stands for the noun the clause modifies
             let ha = an(subj_holder.unwrap_or(v));
-            let sj = if matches!(doc.token_text(sj).to_lowercase().as_str(), "who" | "which" | "that") && ha.deprel.starts_with("acl") {
+            let sj = if matches!(doc.token_text(sj).to_lowercase().as_str(), "who" | "which" | "that")
+                && ha.deprel.starts_with("acl")
+            {
                 ha.head.filter(|h| range.contains(h)).unwrap_or(sj)
             } else {
                 sj
             };
             let (sa, mut sb) = subtree(sj);
-            if sb >= cfirst || sb > sj && an(sj).upos != "PRON" && (sj + 1..=sb).any(|k| an(k).head == Some(sj) && an(k).deprel.starts_with("acl")) {
+            if sb >= cfirst
+                || sb > sj
+                    && an(sj).upos != "PRON"
+                    && (sj + 1..=sb).any(|k| an(k).head == Some(sj) && an(k).deprel.starts_with("acl"))
+            {
                 sb = sj;
             }
             while sb > sa && doc.tokens[sb].kind == TokenKind::Punct {
@@ -312,7 +328,10 @@ impl Scorer {
     /// The scorer shipped in `models/attribution.tsv` (None when that file holds no weights).
     pub fn shipped() -> Option<&'static Scorer> {
         static S: OnceLock<Option<Scorer>> = OnceLock::new();
-        S.get_or_init(|| Scorer::parse(include_str!("../../../models/attribution.tsv")).ok().filter(|s| !s.weights.is_empty())).as_ref()
+        S.get_or_init(|| {
+            Scorer::parse(include_str!("../../../models/attribution.tsv")).ok().filter(|s| !s.weights.is_empty())
+        })
+        .as_ref()
     }
 
     /// Reads the TSV written by [`Scorer::write`]: `#` comments, `threshold<TAB>p`, `bias<TAB>w`, then
@@ -347,7 +366,8 @@ impl Scorer {
             out.push('\n');
         }
         out.push_str(&format!("threshold\t{}\nbias\t{}\n", self.threshold, self.bias));
-        let mut rows: Vec<(&String, f32)> = self.weights.iter().filter_map(|(h, &w)| Some((self.names.get(h)?, w))).collect();
+        let mut rows: Vec<(&String, f32)> =
+            self.weights.iter().filter_map(|(h, &w)| Some((self.names.get(h)?, w))).collect();
         rows.sort_by(|a, b| a.0.cmp(b.0));
         for (k, w) in rows {
             out.push_str(&format!("{k}\t{w}\n"));
@@ -431,7 +451,9 @@ mod tests {
 
     #[test]
     fn training_learns_a_separating_feature_deterministically_and_round_trips() {
-        let data: Vec<_> = (0..200).map(|i| if i % 3 == 0 { ex(&["L=blast", "SU=PROPN"], true) } else { ex(&["L=go", "SU=PROPN"], false) }).collect();
+        let data: Vec<_> = (0..200)
+            .map(|i| if i % 3 == 0 { ex(&["L=blast", "SU=PROPN"], true) } else { ex(&["L=go", "SU=PROPN"], false) })
+            .collect();
         let a = Scorer::train(&data, 5, 7, 1e-3);
         let b = Scorer::train(&data, 5, 7, 1e-3);
         assert_eq!(a.write("h"), b.write("h"), "same data and seed, same weights");

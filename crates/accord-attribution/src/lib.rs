@@ -40,9 +40,8 @@ pub mod words;
 use accord_doc::{Attribution, Doc, QuoteType, Span, TokenKind};
 use accord_facts::lexicon::{CueClass, Lexicons};
 use phrases::{np_left, np_right};
-use words::words;
 use quotes::Quote;
-
+use words::words;
 
 /// A cue found in the text, before its attribution is built.
 #[derive(Clone, Debug)]
@@ -171,7 +170,13 @@ fn relative_speaker(doc: &Doc, a: &mut Attribution) -> bool {
     // "Jane Ortiz, a senator who says ...": the appositive stands for the name before it
     let na = doc.tokens[noun].analysis.as_ref().unwrap();
     let noun = match na.head {
-        Some(h) if na.deprel == "appos" && h < noun && doc.tokens[h].analysis.as_ref().is_some_and(|x| x.upos == "PROPN") => h,
+        Some(h)
+            if na.deprel == "appos"
+                && h < noun
+                && doc.tokens[h].analysis.as_ref().is_some_and(|x| x.upos == "PROPN") =>
+        {
+            h
+        }
         _ => noun,
     };
     // the noun's phrase before the pronoun, and the relative clause's own extent (the parser is
@@ -181,7 +186,10 @@ fn relative_speaker(doc: &Doc, a: &mut Attribution) -> bool {
     let stop = (noun + 1..rel).find(|&k| matches!(doc.token_text(k), "," | "(" | "—" | "–")).unwrap_or(rel);
     let (mut lo, sub_hi) = tree.subtree(noun);
     let mut hi = sub_hi.min(stop - 1);
-    while lo < hi && (doc.tokens[lo].kind == TokenKind::Punct || doc.tokens[lo].analysis.as_ref().is_some_and(|x| matches!(x.deprel, "case" | "cc"))) {
+    while lo < hi
+        && (doc.tokens[lo].kind == TokenKind::Punct
+            || doc.tokens[lo].analysis.as_ref().is_some_and(|x| matches!(x.deprel, "case" | "cc")))
+    {
         lo += 1;
     }
     while hi > lo && doc.tokens[hi].kind == TokenKind::Punct {
@@ -211,7 +219,9 @@ fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quoted: &[bool], lex: &Le
         }
         let Some(class) = lex.cue(w) else { continue };
         // acts and beliefs are kept only for forms that PolNeAR train often marks as cues
-        if class != CueClass::Speech && lex.act_cues.get(accord_text::lowercase(w).as_ref()).is_none_or(|&r| r < acts::ACT_CUE_RATE) {
+        if class != CueClass::Speech
+            && lex.act_cues.get(accord_text::lowercase(w).as_ref()).is_none_or(|&r| r < acts::ACT_CUE_RATE)
+        {
             continue;
         }
         if w.starts_with(char::is_uppercase) && k != range.start {
@@ -224,18 +234,64 @@ fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quoted: &[bool], lex: &Le
         } else if w.ends_with('s') && k > range.start {
             // "the claims", "his remarks": a plural noun, not a verb
             let prev = doc.token_text(k - 1).to_lowercase();
-            if matches!(prev.as_str(), "the" | "a" | "his" | "her" | "their" | "its" | "these" | "those" | "such" | "new" | "any" | "no" | "of" | "in" | "and" | "'s") || doc.token_norm(k - 1) == "'s" {
+            if matches!(
+                prev.as_str(),
+                "the"
+                    | "a"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "these"
+                    | "those"
+                    | "such"
+                    | "new"
+                    | "any"
+                    | "no"
+                    | "of"
+                    | "in"
+                    | "and"
+                    | "'s"
+            ) || doc.token_norm(k - 1) == "'s"
+            {
                 continue;
             }
         }
         // A base form ("say", "plan", "state") is a verb only after a subject pronoun, a modal, or a plural
         // or proper noun: "officials say", "they plan", "will state" — not "secretary of state".
-        if doc.tokens[k].analysis.is_none() && lex.cues.get(&w.to_lowercase()).is_some_and(|(_, lemma)| lemma == &w.to_lowercase()) {
+        if doc.tokens[k].analysis.is_none()
+            && lex.cues.get(&w.to_lowercase()).is_some_and(|(_, lemma)| lemma == &w.to_lowercase())
+        {
             let ok = k > range.start && {
                 let p = doc.token_text(k - 1);
                 let lp = p.to_lowercase();
-                matches!(lp.as_str(), "they" | "we" | "i" | "you" | "will" | "would" | "can" | "could" | "may" | "might" | "should" | "must" | "do" | "does" | "did" | "not" | "n't" | "n’t" | "also" | "still" | "often" | "now")
-                    || (doc.tokens[k - 1].kind == TokenKind::Word && (lp.ends_with('s') && lp.len() > 3 && !lp.ends_with("ss") || p.starts_with(char::is_uppercase)) && !matches!(lp.as_str(), "this" | "its" | "his" | "was" | "has" | "is" | "as" | "us" | "of"))
+                matches!(
+                    lp.as_str(),
+                    "they"
+                        | "we"
+                        | "i"
+                        | "you"
+                        | "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "should"
+                        | "must"
+                        | "do"
+                        | "does"
+                        | "did"
+                        | "not"
+                        | "n't"
+                        | "n’t"
+                        | "also"
+                        | "still"
+                        | "often"
+                        | "now"
+                ) || (doc.tokens[k - 1].kind == TokenKind::Word
+                    && (lp.ends_with('s') && lp.len() > 3 && !lp.ends_with("ss") || p.starts_with(char::is_uppercase))
+                    && !matches!(lp.as_str(), "this" | "its" | "his" | "was" | "has" | "is" | "as" | "us" | "of"))
             };
             if !ok {
                 continue;
@@ -246,11 +302,18 @@ fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quoted: &[bool], lex: &Le
         while first > range.start && words().auxiliaries.contains(&doc.token_text(first - 1).to_lowercase().as_str()) {
             first -= 1;
         }
-        if first < k && matches!(doc.token_text(k - 1).to_lowercase().as_str(), "is" | "are" | "was" | "were") && !w.ends_with("ing") {
+        if first < k
+            && matches!(doc.token_text(k - 1).to_lowercase().as_str(), "is" | "are" | "was" | "were")
+            && !w.ends_with("ing")
+        {
             continue; // passive: "was told", "is believed" (hedges, not cues)
         }
         let mut end = k + 1;
-        if class == CueClass::Act && end < range.end && matches!(doc.token_text(end), "for" | "on") && w.to_lowercase().starts_with("call") {
+        if class == CueClass::Act
+            && end < range.end
+            && matches!(doc.token_text(end), "for" | "on")
+            && w.to_lowercase().starts_with("call")
+        {
             end += 1;
         }
         out.push(Cue { first, verb: k, end, class, according: false });
@@ -270,7 +333,9 @@ fn story_start(doc: &Doc, si: usize) -> usize {
 /// Start of the connector before a chained cue: ", but noted" → the comma; "and added" → "and".
 fn connector_start(doc: &Doc, cue_first: usize, floor: usize) -> usize {
     let mut k = cue_first;
-    while k > floor && matches!(doc.token_text(k - 1).to_lowercase().as_str(), "but" | "and" | "," | "also" | "while" | "yet") {
+    while k > floor
+        && matches!(doc.token_text(k - 1).to_lowercase().as_str(), "but" | "and" | "," | "also" | "while" | "yet")
+    {
         k -= 1;
     }
     k
@@ -282,7 +347,8 @@ pub(crate) fn trim_end(doc: &Doc, start: usize, end_tok: usize) -> usize {
     let mut k = end_tok;
     while k > 0 && doc.tokens[k - 1].span.end > start {
         let t = &doc.tokens[k - 1];
-        if t.kind == TokenKind::Punct && matches!(doc.token_text(k - 1), "." | "," | ";" | ":" | "-" | "—" | "–" | "--") {
+        if t.kind == TokenKind::Punct && matches!(doc.token_text(k - 1), "." | "," | ";" | ":" | "-" | "—" | "–" | "--")
+        {
             k -= 1;
         } else {
             break;
@@ -351,7 +417,12 @@ fn content_after(doc: &Doc, cue: &Cue, send: usize, quotes: &[Quote], lex: &Lexi
     }
     while r < send {
         let w = doc.token_text(r);
-        if lex.weekdays.contains_key(w) || matches!(w.to_lowercase().as_str(), "yesterday" | "today" | "tonight" | "afternoon" | "morning" | "evening" | "night") {
+        if lex.weekdays.contains_key(w)
+            || matches!(
+                w.to_lowercase().as_str(),
+                "yesterday" | "today" | "tonight" | "afternoon" | "morning" | "evening" | "night"
+            )
+        {
             r += 1;
         } else {
             break;
@@ -378,13 +449,18 @@ fn content_after(doc: &Doc, cue: &Cue, send: usize, quotes: &[Quote], lex: &Lexi
         return Some((Span::new(doc.tokens[r].span.start, trim_end(doc, doc.tokens[r].span.start, send)), false));
     }
     // "told reporters (on Tuesday) that ...", "said in a statement that ...", "said Tuesday that"
-    let lemma_tell = matches!(doc.token_text(cue.verb).to_lowercase().as_str(), "told" | "tell" | "tells" | "telling" | "warned" | "assured" | "reminded" | "informed");
+    let lemma_tell = matches!(
+        doc.token_text(cue.verb).to_lowercase().as_str(),
+        "told" | "tell" | "tells" | "telling" | "warned" | "assured" | "reminded" | "informed"
+    );
     if let Some(t) = (r..send.min(r + 12)).find(|&k| doc.token_text(k) == "that") {
-        let between_ok = (r..t).all(|k| doc.tokens[k].kind != TokenKind::OpenQuote && !matches!(doc.token_text(k), "." | ";" | ":"))
+        let between_ok = (r..t)
+            .all(|k| doc.tokens[k].kind != TokenKind::OpenQuote && !matches!(doc.token_text(k), "." | ";" | ":"))
             && (r..t).all(|k| lex.cue(doc.token_text(k)).is_none());
         // "that" right after the cue, or after a short adjunct/object ("says at a campaign stop in
         // Toledo, Ohio, that ..."): a longer stretch only when it holds no verb
-        let verbless = (r..t).all(|k| doc.tokens[k].analysis.as_ref().is_none_or(|a| !matches!(a.upos, "VERB" | "AUX")));
+        let verbless =
+            (r..t).all(|k| doc.tokens[k].analysis.as_ref().is_none_or(|a| !matches!(a.upos, "VERB" | "AUX")));
         if between_ok && (t == r || t - r <= 8 || (t - r <= 11 && verbless)) {
             let a = t + 1;
             if a < send {
@@ -393,14 +469,18 @@ fn content_after(doc: &Doc, cue: &Cue, send: usize, quotes: &[Quote], lex: &Lexi
                         return Some((q.span, true));
                     }
                 }
-                return Some((Span::new(doc.tokens[a].span.start, trim_end(doc, doc.tokens[a].span.start, send)), true));
+                return Some((
+                    Span::new(doc.tokens[a].span.start, trim_end(doc, doc.tokens[a].span.start, send)),
+                    true,
+                ));
             }
         }
     }
     // "says of Clinton, “...”", "said in a statement: “...”": a short adjunct, then the quotation
     if words().prepositions.contains(&doc.token_text(r).to_lowercase().as_str()) {
         if let Some(p) = (r + 1..send.min(r + 9)).find(|&k| matches!(doc.token_text(k), "," | ":")) {
-            let plain = (r..p).all(|k| doc.tokens[k].kind != TokenKind::OpenQuote && lex.cue(doc.token_text(k)).is_none());
+            let plain =
+                (r..p).all(|k| doc.tokens[k].kind != TokenKind::OpenQuote && lex.cue(doc.token_text(k)).is_none());
             if plain && p + 1 < send {
                 if let Some(q) = quote_starting_at(quotes, p + 1) {
                     return Some((q.span, true));
@@ -423,13 +503,20 @@ fn content_after(doc: &Doc, cue: &Cue, send: usize, quotes: &[Quote], lex: &Lexi
         return Some((q.span, true));
     }
     // an infinitive complement: "hopes to offset ...", "vowed to punish ..." (PolNeAR marks these)
-    if doc.token_text(r).eq_ignore_ascii_case("to") && r + 1 < send && doc.tokens[r + 1].analysis.as_ref().is_some_and(|a| a.xpos == "VB") {
+    if doc.token_text(r).eq_ignore_ascii_case("to")
+        && r + 1 < send
+        && doc.tokens[r + 1].analysis.as_ref().is_some_and(|a| a.xpos == "VB")
+    {
         return Some((Span::new(doc.tokens[r].span.start, trim_end(doc, doc.tokens[r].span.start, send)), false));
     }
     // an embedded question: "isn't saying if ...", "have not said when they would ...", "asked whether ..."
     let first = doc.token_text(r);
-    if cue.class != CueClass::Act && matches!(first.to_lowercase().as_str(), "if" | "whether" | "how" | "why" | "what" | "when" | "where" | "who") && r + 2 < send {
-        let subject_next = doc.tokens[r + 1].analysis.as_ref().is_some_and(|a| matches!(a.upos, "PRON" | "PROPN" | "NOUN" | "DET"));
+    if cue.class != CueClass::Act
+        && matches!(first.to_lowercase().as_str(), "if" | "whether" | "how" | "why" | "what" | "when" | "where" | "who")
+        && r + 2 < send
+    {
+        let subject_next =
+            doc.tokens[r + 1].analysis.as_ref().is_some_and(|a| matches!(a.upos, "PRON" | "PROPN" | "NOUN" | "DET"));
         if (first.eq_ignore_ascii_case("whether") || subject_next) && looks_like_clause(doc, r + 1, send) {
             return Some((Span::new(doc.tokens[r].span.start, trim_end(doc, doc.tokens[r].span.start, send)), false));
         }
@@ -445,7 +532,27 @@ fn content_after(doc: &Doc, cue: &Cue, send: usize, quotes: &[Quote], lex: &Lexi
         return None;
     }
     let lf = first.to_lowercase();
-    let subject_like = words().subject_pronouns.contains(&lf.as_str()) || first.starts_with(char::is_uppercase) || matches!(lf.as_str(), "there" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "these" | "those" | "no" | "all" | "some" | "most" | "many");
+    let subject_like = words().subject_pronouns.contains(&lf.as_str())
+        || first.starts_with(char::is_uppercase)
+        || matches!(
+            lf.as_str(),
+            "there"
+                | "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "this"
+                | "these"
+                | "those"
+                | "no"
+                | "all"
+                | "some"
+                | "most"
+                | "many"
+        );
     let preposition = words().prepositions.contains(&lf.as_str()) || doc.tokens[r].kind == TokenKind::Punct;
     if preposition || (!subject_like && !strong_belief && !looks_like_clause(doc, r, send)) {
         return None;
@@ -458,7 +565,10 @@ fn cut_coordinated_vp(doc: &Doc, content: Span, lex: &Lexicons) -> Span {
     let a = doc.token_at_or_after(content.start);
     let b = doc.token_at_or_after(content.end);
     for k in a + 1..b.saturating_sub(1) {
-        if doc.token_text(k) == "," && matches!(doc.token_text(k + 1).to_lowercase().as_str(), "but" | "and") && k + 2 < b {
+        if doc.token_text(k) == ","
+            && matches!(doc.token_text(k + 1).to_lowercase().as_str(), "but" | "and")
+            && k + 2 < b
+        {
             let next = k + 2;
             let w = doc.token_text(next).to_lowercase();
             let verbish = match &doc.tokens[next].analysis {
@@ -492,7 +602,11 @@ fn cut_trailing_attribution(doc: &Doc, content: Span, lex: &Lexicons) -> Span {
             while c < b && words().adverbs.contains(&doc.token_text(c).to_lowercase().as_str()) {
                 c += 1;
             }
-            if c < b && lex.cue(doc.token_text(c)).is_some() && doc.token_text(c).starts_with(char::is_lowercase) && (b - c) <= 6 {
+            if c < b
+                && lex.cue(doc.token_text(c)).is_some()
+                && doc.token_text(c).starts_with(char::is_lowercase)
+                && (b - c) <= 6
+            {
                 return Span::new(content.start, trim_end(doc, content.start, k));
             }
         }
@@ -501,7 +615,15 @@ fn cut_trailing_attribution(doc: &Doc, content: Span, lex: &Lexicons) -> Span {
 }
 
 /// Builds the attribution of one cue, or None when the cue has no content.
-fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts: &[Attribution], in_sentence: &[usize]) -> Option<Attribution> {
+fn build(
+    doc: &Doc,
+    si: usize,
+    cue: &Cue,
+    quotes: &[Quote],
+    lex: &Lexicons,
+    atts: &[Attribution],
+    in_sentence: &[usize],
+) -> Option<Attribution> {
     let s = &doc.sentences[si];
     let sstart = story_start(doc, si);
     let send = s.tokens.end;
@@ -509,27 +631,34 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
     let sentence_text_end = trim_end(doc, doc.tokens.get(sstart).map_or(s.span.start, |t| t.span.start), send);
 
     if cue.according {
-        let initial = cue.first == sstart || (cue.first == sstart + 1 && doc.tokens[sstart].kind == TokenKind::OpenQuote);
+        let initial =
+            cue.first == sstart || (cue.first == sstart + 1 && doc.tokens[sstart].kind == TokenKind::OpenQuote);
         let comma = if initial { (cue.end..send.min(cue.end + 15)).find(|&k| doc.token_text(k) == ",") } else { None };
         // the source runs to the next punctuation: "according to the conservative-leaning Tax Foundation,"
-        let stop = (cue.end..send).find(|&k| matches!(doc.token_text(k), "," | "." | ";" | ":" | "(" | "!" | "?") || doc.tokens[k].kind == TokenKind::OpenQuote).unwrap_or(send);
+        let stop = (cue.end..send)
+            .find(|&k| {
+                matches!(doc.token_text(k), "," | "." | ";" | ":" | "(" | "!" | "?")
+                    || doc.tokens[k].kind == TokenKind::OpenQuote
+            })
+            .unwrap_or(send);
         let (sa, sb) = match comma {
             Some(c) if c > cue.end => (cue.end, c),
             _ if stop > cue.end && stop - cue.end <= 15 => (cue.end, stop),
             _ => np_right(doc, cue.end, send, lex)?,
         };
         let speaker = Span::new(doc.tokens[sa].span.start, doc.tokens[sb - 1].span.end);
-        let content = if cue.first == sstart || (cue.first == sstart + 1 && doc.tokens[sstart].kind == TokenKind::OpenQuote) {
-            // "According to X, CONTENT."
-            let c = if sb < send && doc.token_text(sb) == "," { sb + 1 } else { sb };
-            if c >= send || sentence_text_end <= doc.tokens[c].span.start {
-                return None;
-            }
-            Span::new(doc.tokens[c].span.start, sentence_text_end)
-        } else {
-            let before = connector_start(doc, cue.first, sstart);
-            content_before(doc, sstart, before, quotes)?
-        };
+        let content =
+            if cue.first == sstart || (cue.first == sstart + 1 && doc.tokens[sstart].kind == TokenKind::OpenQuote) {
+                // "According to X, CONTENT."
+                let c = if sb < send && doc.token_text(sb) == "," { sb + 1 } else { sb };
+                if c >= send || sentence_text_end <= doc.tokens[c].span.start {
+                    return None;
+                }
+                Span::new(doc.tokens[c].span.start, sentence_text_end)
+            } else {
+                let before = connector_start(doc, cue.first, sstart);
+                content_before(doc, sstart, before, quotes)?
+            };
         return Some(make(doc, content, Some(cue_span), Some(speaker), si, quotes));
     }
 
@@ -544,7 +673,11 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
     }
     let after = content_after(doc, cue, send, quotes, lex);
     let mut speaker_override: Option<(usize, usize)> = None;
-    if subject.is_none() && left_end > sstart + 1 && doc.token_text(left_end - 1) == "," && (after.is_some() || np_right(doc, cue.end, send, lex).is_none()) {
+    if subject.is_none()
+        && left_end > sstart + 1
+        && doc.token_text(left_end - 1) == ","
+        && (after.is_some() || np_right(doc, cue.end, send, lex).is_none())
+    {
         // "X, the state's campaign chairman, said ..." / "Trump, speaking to veterans, said ...": the subject
         // stands before an appositive or participial phrase set off by commas.
         let close = left_end - 1;
@@ -553,7 +686,11 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
                 let opener = a == sstart
                     || doc.tokens[a - 1].kind == TokenKind::CloseQuote
                     || doc.token_text(a - 1) == ","
-                    || (a == sstart + 1 && matches!(doc.token_text(sstart), "But" | "And" | "However" | "Meanwhile" | "Still" | "Yet" | "So"));
+                    || (a == sstart + 1
+                        && matches!(
+                            doc.token_text(sstart),
+                            "But" | "And" | "However" | "Meanwhile" | "Still" | "Yet" | "So"
+                        ));
                 if opener {
                     speaker_override = Some((a, close));
                     subject = Some((a, open));
@@ -599,12 +736,15 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
         None => cue.first,
     };
     // "X, who said ...": a relative clause's content follows its cue
-    let relative_subject = subject.is_some_and(|(a, b)| b == a + 1 && matches!(doc.token_text(a).to_lowercase().as_str(), "who" | "which" | "that"));
+    let relative_subject = subject.is_some_and(|(a, b)| {
+        b == a + 1 && matches!(doc.token_text(a).to_lowercase().as_str(), "who" | "which" | "that")
+    });
     let closes_before = speaker_override.is_none()
         && !relative_subject
         && cue.class != CueClass::Act
         && boundary > sstart
-        && (matches!(doc.token_text(boundary - 1), "," | ":" | "—" | "–" | "--") || doc.tokens[boundary - 1].kind == TokenKind::CloseQuote);
+        && (matches!(doc.token_text(boundary - 1), "," | ":" | "—" | "–" | "--")
+            || doc.tokens[boundary - 1].kind == TokenKind::CloseQuote);
     // "“...” He said." with the quotation closing the sentence before, in the same paragraph
     let starts_with_quote_before = cue.class != CueClass::Act
         && after.is_none()
@@ -618,24 +758,25 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
     // "In a Facebook message posted Friday, Cruz said ...": an adverbial, not content
     let adverbial_before = sstart < boundary
         && words().prepositions.contains(&doc.token_text(sstart).to_lowercase().as_str())
-        && (sstart..boundary.saturating_sub(1)).all(|k| doc.token_text(k) != "," && doc.tokens[k].kind != TokenKind::OpenQuote);
+        && (sstart..boundary.saturating_sub(1))
+            .all(|k| doc.token_text(k) != "," && doc.tokens[k].kind != TokenKind::OpenQuote);
     let clause_before = words_before >= 3 && !adverbial_before && looks_like_clause(doc, sstart, boundary);
     let rest_after_cue_empty = after.is_none() || (!strong_after && (clause_before || quote_before));
     // A prefix that is only an adverbial ("Ultimately,", "In the end,", "On Sunday's broadcast of “Fox News
     // Sunday,”", "Though he has ..., experts say ...") or that a colon closes ("...: Republicans said they
     // ...") is not the content when the cue has content of its own after it.
-    let quoted_words_before = quotes
-        .iter()
-        .filter(|q| q.open >= sstart && q.close < boundary)
-        .map(|q| q.words)
-        .sum::<usize>();
+    let quoted_words_before =
+        quotes.iter().filter(|q| q.open >= sstart && q.close < boundary).map(|q| q.words).sum::<usize>();
     let prefix_adverbial = boundary > sstart
         && quoted_words_before < 4
         && ((words_before <= 2 && !quote_before)
             || words().prepositions.contains(&doc.token_text(sstart).to_lowercase().as_str())
             || doc.token_text(boundary - 1) == ":");
     let rest_after_cue_empty = rest_after_cue_empty && !(prefix_adverbial && after.is_some());
-    if (closes_before || starts_with_quote_before) && (rest_after_cue_empty || subject.is_none()) && !(prefix_adverbial && after.is_some()) {
+    if (closes_before || starts_with_quote_before)
+        && (rest_after_cue_empty || subject.is_none())
+        && !(prefix_adverbial && after.is_some())
+    {
         // CONTENT, SPEAKER CUE.  /  CONTENT, CUE SPEAKER.
         let speaker_tokens = match subject {
             Some(sub) => Some(sub),
@@ -653,12 +794,17 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
         if tail_start < send && doc.token_text(tail_start) == "," && tail_start + 1 < send {
             if let Some(q) = quote_starting_at(quotes, tail_start + 1) {
                 content = content.cover(q.span);
-            } else if subject.is_some() && looks_like_clause(doc, tail_start + 1, send) && content.start == doc.tokens[sstart].span.start {
+            } else if subject.is_some()
+                && looks_like_clause(doc, tail_start + 1, send)
+                && content.start == doc.tokens[sstart].span.start
+            {
                 content = content.cover(Span::new(doc.tokens[tail_start + 1].span.start, sentence_text_end));
             }
         }
         // "“A,” said X, an economist. “B.”": the quotation goes on in the next sentence.
-        if quote_ending_at(quotes, doc.token_at_or_after(content.end).saturating_sub(1)).is_some() && si + 1 < doc.sentences.len() {
+        if quote_ending_at(quotes, doc.token_at_or_after(content.end).saturating_sub(1)).is_some()
+            && si + 1 < doc.sentences.len()
+        {
             let next = &doc.sentences[si + 1];
             if next.paragraph == s.paragraph {
                 if let Some(q) = quote_starting_at(quotes, next.tokens.start) {
@@ -675,7 +821,8 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
     if let Some(mut content) = after {
         // "“Hopefully,” the president said, “this museum can help”": both parts of the quotation
         if let Some((a, _)) = subject {
-            let qb = a > sstart && doc.tokens[a - 1].kind == TokenKind::CloseQuote || (a > sstart + 1 && doc.token_text(a - 1) == "," && doc.tokens[a - 2].kind == TokenKind::CloseQuote);
+            let qb = a > sstart && doc.tokens[a - 1].kind == TokenKind::CloseQuote
+                || (a > sstart + 1 && doc.token_text(a - 1) == "," && doc.tokens[a - 2].kind == TokenKind::CloseQuote);
             if qb && strong_after && quotes.iter().any(|q| q.span.start == content.start) {
                 let close = if doc.tokens[a - 1].kind == TokenKind::CloseQuote { a - 1 } else { a - 2 };
                 if let Some(q) = quote_ending_at(quotes, close) {
@@ -689,7 +836,8 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
             Some((a, b)) => Some(Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end)),
             None => {
                 // A chained cue ("..., but noted that ...", ", adding that ...") shares the previous speaker.
-                let chained = cue.first > sstart && matches!(doc.token_text(cue.first - 1).to_lowercase().as_str(), "but" | "and" | "," | "also");
+                let chained = cue.first > sstart
+                    && matches!(doc.token_text(cue.first - 1).to_lowercase().as_str(), "but" | "and" | "," | "also");
                 match in_sentence.last() {
                     Some(&p) if chained => atts[p].speaker,
                     _ => return None,
@@ -709,13 +857,15 @@ fn build(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons, atts
 fn parsed_subject(doc: &Doc, verb: usize, sstart: usize) -> Option<(usize, usize)> {
     let an = doc.tokens[verb].analysis.as_ref()?;
     let s = &doc.sentences[doc.tokens[verb].sentence];
-    let own = (sstart..verb).find(|&k| doc.tokens[k].analysis.as_ref().is_some_and(|a| a.head == Some(verb) && a.deprel == "nsubj"));
+    let own = (sstart..verb)
+        .find(|&k| doc.tokens[k].analysis.as_ref().is_some_and(|a| a.head == Some(verb) && a.deprel == "nsubj"));
     // "He pitched himself ... by telling them that ...": a participle or coordinated verb shares its head's subject
     let subj = match own {
         Some(k) => k,
         None if matches!(an.deprel, "advcl" | "xcomp" | "conj") => {
             let h = an.head?;
-            (sstart..h).find(|&k| doc.tokens[k].analysis.as_ref().is_some_and(|a| a.head == Some(h) && a.deprel == "nsubj"))?
+            (sstart..h)
+                .find(|&k| doc.tokens[k].analysis.as_ref().is_some_and(|a| a.head == Some(h) && a.deprel == "nsubj"))?
         }
         None => return None,
     };
@@ -770,7 +920,14 @@ fn content_before(doc: &Doc, sstart: usize, boundary: usize, quotes: &[Quote]) -
     (end > start).then(|| Span::new(start, end))
 }
 
-fn make(doc: &Doc, content: Span, cue: Option<Span>, speaker: Option<Span>, si: usize, quotes: &[Quote]) -> Attribution {
+fn make(
+    doc: &Doc,
+    content: Span,
+    cue: Option<Span>,
+    speaker: Option<Span>,
+    si: usize,
+    quotes: &[Quote],
+) -> Attribution {
     let mut qtype = quote_type(content, quotes);
     // "said that “the budget is balanced”": a quotation inside reported-speech syntax is mixed
     let first = doc.token_at_or_after(content.start);
@@ -796,7 +953,9 @@ fn labelled_statements(doc: &Doc, quotes: &[Quote], used: &mut [bool], atts: &mu
     let with_attribution: std::collections::HashSet<usize> = atts.iter().map(|a| a.sentence).collect();
     for si in 0..doc.sentences.len() {
         let s = &doc.sentences[si];
-        if with_attribution.contains(&si) || doc.credits.iter().any(|c| c.kind != "headline" && c.span.overlap(s.span) > 0) {
+        if with_attribution.contains(&si)
+            || doc.credits.iter().any(|c| c.kind != "headline" && c.span.overlap(s.span) > 0)
+        {
             continue;
         }
         // skip an opening straight quote of a transcript line: "WALLACE: ...
@@ -805,19 +964,36 @@ fn labelled_statements(doc: &Doc, quotes: &[Quote], used: &mut [bool], atts: &mu
             a += 1;
         }
         let Some(colon) = (a + 1..s.tokens.end.min(a + 4)).find(|&k| doc.token_text(k) == ":") else { continue };
-        let name_ok = (a..colon).all(|k| doc.tokens[k].kind == TokenKind::Word && doc.token_text(k).starts_with(char::is_uppercase))
+        let name_ok = (a..colon)
+            .all(|k| doc.tokens[k].kind == TokenKind::Word && doc.token_text(k).starts_with(char::is_uppercase))
             && !lex.credit_labels.iter().any(|(l, _)| l.eq_ignore_ascii_case(doc.token_text(a)))
-            && !matches!(doc.token_text(a), "Update" | "UPDATE" | "Note" | "NOTE" | "Editor" | "Watch" | "WATCH" | "Read" | "Related" | "RELATED" | "Q" | "A");
+            && !matches!(
+                doc.token_text(a),
+                "Update"
+                    | "UPDATE"
+                    | "Note"
+                    | "NOTE"
+                    | "Editor"
+                    | "Watch"
+                    | "WATCH"
+                    | "Read"
+                    | "Related"
+                    | "RELATED"
+                    | "Q"
+                    | "A"
+            );
         let words_after = (colon + 1..s.tokens.end).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count();
         if !name_ok || words_after < 4 {
             continue;
         }
         let start = colon + 1;
-        let mut content = Span::new(doc.tokens[start].span.start, trim_end(doc, doc.tokens[start].span.start, s.tokens.end));
+        let mut content =
+            Span::new(doc.tokens[start].span.start, trim_end(doc, doc.tokens[start].span.start, s.tokens.end));
         // a transcript turn runs on over the sentences of its paragraph
         let mut k = si + 1;
         while k < doc.sentences.len() && doc.sentences[k].paragraph == s.paragraph {
-            content = content.cover(Span::new(content.start, trim_end(doc, content.start, doc.sentences[k].tokens.end)));
+            content =
+                content.cover(Span::new(content.start, trim_end(doc, content.start, doc.sentences[k].tokens.end)));
             k += 1;
         }
         let speaker = Span::new(doc.tokens[a].span.start, doc.tokens[colon - 1].span.end);
@@ -830,7 +1006,10 @@ fn labelled_statements(doc: &Doc, quotes: &[Quote], used: &mut [bool], atts: &mu
         }
         let sent_end = doc.sentences[doc.tokens[d + 1].sentence].tokens.end;
         let Some((sa, sb)) = np_right(doc, d + 1, sent_end.min(d + 8), lex) else { continue };
-        if !doc.token_text(sa).starts_with(char::is_uppercase) || doc.tokens[sa].sentence != doc.tokens[d].sentence && doc.sentences[doc.tokens[sa].sentence].paragraph != doc.sentences[doc.tokens[d].sentence].paragraph {
+        if !doc.token_text(sa).starts_with(char::is_uppercase)
+            || doc.tokens[sa].sentence != doc.tokens[d].sentence
+                && doc.sentences[doc.tokens[sa].sentence].paragraph != doc.sentences[doc.tokens[d].sentence].paragraph
+        {
             continue;
         }
         used[qi] = true;
@@ -854,10 +1033,8 @@ fn floating_quotes(doc: &Doc, quotes: &[Quote], used: &mut [bool], atts: &mut Ve
         }
         let par = s.paragraph;
         // the latest attribution before it, in this paragraph or the one before
-        let prev = atts
-            .iter()
-            .filter(|a| a.content.end <= q.span.start && a.speaker.is_some())
-            .max_by_key(|a| a.content.end);
+        let prev =
+            atts.iter().filter(|a| a.content.end <= q.span.start && a.speaker.is_some()).max_by_key(|a| a.content.end);
         let Some(prev) = prev else { continue };
         let ppar = doc.sentences[prev.sentence].paragraph;
         if par > ppar + 1 {

@@ -6,7 +6,6 @@ use crate::words::words;
 use accord_doc::{Doc, TokenKind};
 use accord_facts::lexicon::Lexicons;
 
-
 fn is_np_word(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
     let t = &doc.tokens[k];
     let w = doc.token_text(k);
@@ -42,7 +41,39 @@ fn is_np_word(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
         || lex.is_title(&lw)
         || lex.source_nouns.contains_key(lw.as_str())
         || lex.known.contains_key(w)
-        || matches!(lw.as_str(), "people" | "percent" | "group" | "company" | "ministry" | "government" | "office" | "agency" | "spokesman" | "spokeswoman" | "statement" | "report" | "study" | "poll" | "survey" | "campaign" | "administration" | "police" | "army" | "military" | "court" | "department" | "team" | "family" | "organization" | "organisation" | "committee" | "council" | "party" | "board")
+        || matches!(
+            lw.as_str(),
+            "people"
+                | "percent"
+                | "group"
+                | "company"
+                | "ministry"
+                | "government"
+                | "office"
+                | "agency"
+                | "spokesman"
+                | "spokeswoman"
+                | "statement"
+                | "report"
+                | "study"
+                | "poll"
+                | "survey"
+                | "campaign"
+                | "administration"
+                | "police"
+                | "army"
+                | "military"
+                | "court"
+                | "department"
+                | "team"
+                | "family"
+                | "organization"
+                | "organisation"
+                | "committee"
+                | "council"
+                | "party"
+                | "board"
+        )
 }
 
 /// The noun phrase ending just before token `end` (exclusive), within `[floor, end)`, as a token range.
@@ -50,7 +81,10 @@ fn is_np_word(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
 pub fn np_left(doc: &Doc, floor: usize, end: usize, lex: &Lexicons) -> Option<(usize, usize)> {
     let (k, end) = np_left_core(doc, floor, end, lex)?;
     // "attorneys for the family", "Experts on North Korea": a noun before a short prepositional phrase
-    if k > floor + 1 && matches!(doc.token_text(k - 1), "for" | "of" | "on" | "at" | "from" | "to" | "with") && end - k <= 5 {
+    if k > floor + 1
+        && matches!(doc.token_text(k - 1), "for" | "of" | "on" | "at" | "from" | "to" | "with")
+        && end - k <= 5
+    {
         if let Some((a, _)) = np_left_core(doc, floor, k - 1, lex) {
             if k - 1 - a <= 4 && !words().subject_pronouns.contains(&doc.token_text(a).to_lowercase().as_str()) {
                 return Some((a, end));
@@ -88,7 +122,9 @@ fn np_left_core(doc: &Doc, floor: usize, end: usize, lex: &Lexicons) -> Option<(
             return None;
         }
         let _ = &mut end;
-        let det = (last.saturating_sub(3).max(floor)..last).rev().find(|&k| words().determiners.contains(&doc.token_text(k).to_lowercase().as_str()))?;
+        let det = (last.saturating_sub(3).max(floor)..last)
+            .rev()
+            .find(|&k| words().determiners.contains(&doc.token_text(k).to_lowercase().as_str()))?;
         if (det + 1..last).any(|k| doc.tokens[k].kind != TokenKind::Word || lex.cue(doc.token_text(k)).is_some()) {
             return None;
         }
@@ -103,14 +139,22 @@ fn np_left_core(doc: &Doc, floor: usize, end: usize, lex: &Lexicons) -> Option<(
         }
         // "of" inside a name: "Ministry of Health", "Secretary of State"
         k = prev;
-        if k > floor + 1 && doc.token_text(k - 1) == "of" && doc.token_text(k).starts_with(char::is_uppercase) && doc.token_text(k - 2).starts_with(char::is_uppercase) {
+        if k > floor + 1
+            && doc.token_text(k - 1) == "of"
+            && doc.token_text(k).starts_with(char::is_uppercase)
+            && doc.token_text(k - 2).starts_with(char::is_uppercase)
+        {
             k -= 1;
         }
     }
     // "The port authority": lower-case modifiers back to a determiner
     if doc.tokens[k].analysis.is_none() {
         let mut d = k;
-        while d > floor && k - d < 3 && doc.tokens[d - 1].kind == TokenKind::Word && lex.cue(doc.token_text(d - 1)).is_none() {
+        while d > floor
+            && k - d < 3
+            && doc.tokens[d - 1].kind == TokenKind::Word
+            && lex.cue(doc.token_text(d - 1)).is_none()
+        {
             d -= 1;
             if words().determiners.contains(&doc.token_text(d).to_lowercase().as_str()) {
                 return Some((d, end));
@@ -134,9 +178,13 @@ pub fn np_right(doc: &Doc, start: usize, ceiling: usize, lex: &Lexicons) -> Opti
     }
     let mut k = start;
     while k < ceiling && k - start < 12 {
-        let np_word = is_np_word(doc, k, lex) && !(k > start && lex.cue(doc.token_text(k)).is_some() && doc.token_text(k).starts_with(char::is_lowercase));
+        let np_word = is_np_word(doc, k, lex)
+            && !(k > start
+                && lex.cue(doc.token_text(k)).is_some()
+                && doc.token_text(k).starts_with(char::is_lowercase));
         // "of" joins a capitalised name ("Secretary of State")
-        let name_of = doc.token_text(k) == "of" && k + 1 < ceiling && doc.token_text(k + 1).starts_with(char::is_uppercase);
+        let name_of =
+            doc.token_text(k) == "of" && k + 1 < ceiling && doc.token_text(k + 1).starts_with(char::is_uppercase);
         if np_word || name_of {
             k += 1;
         } else {
@@ -144,7 +192,10 @@ pub fn np_right(doc: &Doc, start: usize, ceiling: usize, lex: &Lexicons) -> Opti
         }
     }
     // do not end on a determiner, a possessive or punctuation
-    while k > start && (words().determiners.contains(&doc.token_text(k - 1).to_lowercase().as_str()) || matches!(doc.token_norm(k - 1), "'s" | "'" | "." | "-")) {
+    while k > start
+        && (words().determiners.contains(&doc.token_text(k - 1).to_lowercase().as_str())
+            || matches!(doc.token_norm(k - 1), "'s" | "'" | "." | "-"))
+    {
         k -= 1;
     }
     (k > start).then_some((start, k))

@@ -5,7 +5,6 @@ use crate::words::words;
 use accord_doc::{Attribution, Doc, EntityType, MentionKind, Source, SourceKind, Span};
 use accord_facts::lexicon::Lexicons;
 
-
 /// Follows antecedent links to the first mention of a chain.
 fn chain_root(doc: &Doc, mut m: usize) -> usize {
     let mut steps = 0;
@@ -35,7 +34,12 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
     let phrase = doc.slice(sp);
     let last_word = phrase.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_lowercase();
     // "Prime Minister Binyamin Netanyahu’s office"
-    let possessive = phrase.contains("’s ") || phrase.contains("'s ") || phrase.split(' ').next().is_some_and(|w| matches!(w.to_lowercase().as_str(), "his" | "her" | "their" | "its"));
+    let possessive = phrase.contains("’s ")
+        || phrase.contains("'s ")
+        || phrase
+            .split(' ')
+            .next()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "his" | "her" | "their" | "its"));
     if possessive && words().office_nouns.contains(&last_word.as_str()) {
         let owner = doc.mentions[mentions_in(doc, sp)]
             .iter()
@@ -46,7 +50,10 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
             Some(e) => {
                 let ent = &doc.entities[e];
                 let noun = capitalise(&last_word);
-                (format!("{noun} of {}", ent.name), ent.affiliation.clone().or_else(|| (ent.etype != EntityType::Person).then(|| ent.name.clone())))
+                (
+                    format!("{noun} of {}", ent.name),
+                    ent.affiliation.clone().or_else(|| (ent.etype != EntityType::Person).then(|| ent.name.clone())),
+                )
             }
             None => (phrase.to_string(), None),
         };
@@ -64,7 +71,9 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         .or_else(|| {
             inside.iter().copied().find(|&m| {
                 doc.mentions[m].kind == MentionKind::Name
-                    && doc.mentions[m].entity.is_some_and(|e| matches!(doc.entities[e].etype, EntityType::Person | EntityType::Org))
+                    && doc.mentions[m]
+                        .entity
+                        .is_some_and(|e| matches!(doc.entities[e].etype, EntityType::Person | EntityType::Org))
                     && doc.text[doc.mentions[m].span.end..sp.end].starts_with(',')
             })
         })
@@ -105,9 +114,16 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         if mention.kind == MentionKind::Nominal {
             let root = chain_root(doc, m);
             let root_m = &doc.mentions[root];
-            let plural = lex.source_nouns.get(doc.slice(root_m.head_span).to_lowercase().as_str()).is_some_and(|(_, plural)| *plural);
+            let plural = lex
+                .source_nouns
+                .get(doc.slice(root_m.head_span).to_lowercase().as_str())
+                .is_some_and(|(_, plural)| *plural);
             let kind = if plural { SourceKind::Group } else { SourceKind::Anonymous };
-            a.source = Source { kind, name: Some(doc.slice(root_m.span).to_string()), affiliation: affiliation_in(root_m.span) };
+            a.source = Source {
+                kind,
+                name: Some(doc.slice(root_m.span).to_string()),
+                affiliation: affiliation_in(root_m.span),
+            };
             return;
         }
     }
@@ -116,7 +132,24 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
     let pronoun = matches!(lw.as_str(), "he" | "she" | "they" | "it" | "we" | "i" | "you");
     let kind = if pronoun {
         SourceKind::Unknown
-    } else if lex.org_words.contains(&capitalise(&last_word)) || matches!(last_word.as_str(), "company" | "group" | "ministry" | "government" | "agency" | "department" | "office" | "campaign" | "police" | "army" | "military" | "court" | "committee") {
+    } else if lex.org_words.contains(&capitalise(&last_word))
+        || matches!(
+            last_word.as_str(),
+            "company"
+                | "group"
+                | "ministry"
+                | "government"
+                | "agency"
+                | "department"
+                | "office"
+                | "campaign"
+                | "police"
+                | "army"
+                | "military"
+                | "court"
+                | "committee"
+        )
+    {
         SourceKind::Organization
     } else if last_word.ends_with('s') || last_word == "people" {
         SourceKind::Group

@@ -44,20 +44,21 @@ pub fn words() -> &'static Words {
             let (name, items) = line.split_once('\t').unwrap_or((line, ""));
             lists.insert(name, items.split(' ').filter(|w| !w.is_empty()).collect());
         }
-        let mut get = |name: &str| lists.remove(name).unwrap_or_else(|| panic!("data/attribution_words.tsv has no list {name}"));
+        let mut get =
+            |name: &str| lists.remove(name).unwrap_or_else(|| panic!("data/attribution_words.tsv has no list {name}"));
         Words {
-        openers: get("openers"),
-        actor_nouns: get("actor_nouns"),
-        noun_cases: get("noun_cases"),
-        auxiliaries: get("auxiliaries"),
-        vp_starters: get("vp_starters"),
-        prepositions: get("prepositions"),
-        finite_hints: get("finite_hints"),
-        determiners: get("determiners"),
-        np_adjectives: get("np_adjectives"),
-        subject_pronouns: get("subject_pronouns"),
-        adverbs: get("adverbs"),
-        office_nouns: get("office_nouns"),
+            openers: get("openers"),
+            actor_nouns: get("actor_nouns"),
+            noun_cases: get("noun_cases"),
+            auxiliaries: get("auxiliaries"),
+            vp_starters: get("vp_starters"),
+            prepositions: get("prepositions"),
+            finite_hints: get("finite_hints"),
+            determiners: get("determiners"),
+            np_adjectives: get("np_adjectives"),
+            subject_pronouns: get("subject_pronouns"),
+            adverbs: get("adverbs"),
+            office_nouns: get("office_nouns"),
         }
     })
 }

@@ -8,7 +8,11 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "accord", version, about = "Structured, sourced facts from news text: who said what, according to whom")]
+#[command(
+    name = "accord",
+    version,
+    about = "Structured, sourced facts from news text: who said what, according to whom"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -33,7 +33,11 @@ fn treebank_figures_as_text_and_json() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("words 7  sentences 1  documents 1") && text.contains("UAS "), "{text}");
     let out = accord().args(["eval", "--errors", "3", "--treebank"]).arg(&p).output().unwrap();
-    assert!(out.status.success(), "--errors on a file without entity annotation: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "--errors on a file without entity annotation: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let out = accord().args(["eval", "--json", "--treebank"]).arg(&p).output().unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["words"], 7);

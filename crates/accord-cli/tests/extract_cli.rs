@@ -26,7 +26,8 @@ fn a_bad_file_is_named_and_the_others_still_come_out() {
     assert_eq!(out.status.code(), Some(1), "a failed input makes the exit code non-zero");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("bad.txt") && err.contains("invalid UTF-8 at byte 11"), "{err}");
-    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["id"], "good.txt");
     assert_eq!(lines[0]["schema"], "accord/1");
@@ -47,14 +48,25 @@ fn jsonl_and_stdin_inputs() {
     let out = accord().args(["extract", "--no-tokens"]).arg(&path).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("batch.jsonl:4"), "line of the bad JSON is named");
-    let docs: Vec<serde_json::Value> = String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let docs: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(docs.len(), 2);
     assert_eq!(docs[0]["date"], "2024-05-10");
     assert_eq!(docs[0]["dates"][0]["value"], "2024-04");
     assert!(docs[0]["tokens"].as_array().unwrap().is_empty());
 
-    let mut child = accord().args(["extract", "--date", "2024-01-31", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
-    child.stdin.take().unwrap().write_all("The mayor said on Monday that “the budget is balanced”.".as_bytes()).unwrap();
+    let mut child = accord()
+        .args(["extract", "--date", "2024-01-31", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("The mayor said on Monday that “the budget is balanced”.".as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

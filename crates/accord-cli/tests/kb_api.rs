@@ -10,23 +10,13 @@ fn api_answers_validates_and_limits() {
     let (db, _) = ingest_fixtures(tmp.path());
     let srv = serve(&db, &[]);
     let a = srv.addr.as_str();
-    assert!(
-        a.starts_with("127.0.0.1:"),
-        "binds loopback by default: {a}"
-    );
+    assert!(a.starts_with("127.0.0.1:"), "binds loopback by default: {a}");
 
     let st = get_json(a, "/api/stats");
     assert_eq!(st["articles"], FIXTURE_ARTICLES);
 
     let res = get_json(a, "/api/search?q=Doe");
-    assert!(
-        res["entities"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|e| e["name"].as_str().unwrap().contains("Doe")),
-        "{res}"
-    );
+    assert!(res["entities"].as_array().unwrap().iter().any(|e| e["name"].as_str().unwrap().contains("Doe")), "{res}");
     let quotes = res["quotes"].as_array().unwrap();
     assert!(!quotes.is_empty(), "{res}");
     let qid = quotes[0]["id"].as_i64().unwrap();
@@ -36,37 +26,18 @@ fn api_answers_validates_and_limits() {
     let doc = &art["document"];
     assert_eq!(doc["schema"], "accord/1");
     let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
-    let (s, e) = (
-        q["start"].as_u64().unwrap() as usize,
-        q["end"].as_u64().unwrap() as usize,
-    );
-    assert_eq!(
-        text[s..e].iter().collect::<String>(),
-        q["content"].as_str().unwrap()
-    );
+    let (s, e) = (q["start"].as_u64().unwrap() as usize, q["end"].as_u64().unwrap() as usize);
+    assert_eq!(text[s..e].iter().collect::<String>(), q["content"].as_str().unwrap());
     let raw = get_json(a, &format!("/api/articles/{}/document", q["article"]));
     assert_eq!(&raw, doc);
 
-    let by = get_json(
-        a,
-        "/api/quotes?speaker=Jane%20Doe&from=2024-01-01&to=2024-12-31&limit=10",
-    );
-    assert!(by
-        .as_array()
-        .unwrap()
-        .iter()
-        .all(|x| x["date"].as_str().unwrap() >= "2024-01-01"));
+    let by = get_json(a, "/api/quotes?speaker=Jane%20Doe&from=2024-01-01&to=2024-12-31&limit=10");
+    assert!(by.as_array().unwrap().iter().all(|x| x["date"].as_str().unwrap() >= "2024-01-01"));
     let ent = get_json(a, &format!("/api/entities/{}", res["entities"][0]["id"]));
     assert!(ent["quote_count"].as_i64().unwrap() >= 1, "{ent}");
     assert!(get_json(a, "/api/timeline?entity=Doe").is_array());
     assert!(get_json(a, "/api/claims?about=hostages").is_array());
-    assert!(
-        get_json(a, "/api/articles?limit=5")
-            .as_array()
-            .unwrap()
-            .len()
-            <= 5
-    );
+    assert!(get_json(a, "/api/articles?limit=5").as_array().unwrap().len() <= 5);
 
     // validation
     for bad in [
@@ -90,20 +61,8 @@ fn api_answers_validates_and_limits() {
     // request bodies: size limit, schema, then a real addition (and its idempotence)
     let big = vec![b'x'; (1 << 20) + 10];
     assert_eq!(http(a, "POST", "/api/articles", Some(&big)).0, 413);
-    assert_eq!(
-        http(a, "POST", "/api/articles", Some(b"{\"txt\":1}")).0,
-        400
-    );
-    assert_eq!(
-        http(
-            a,
-            "POST",
-            "/api/articles",
-            Some(b"{\"text\":\"x\",\"date\":\"soon\"}")
-        )
-        .0,
-        400
-    );
+    assert_eq!(http(a, "POST", "/api/articles", Some(b"{\"txt\":1}")).0, 400);
+    assert_eq!(http(a, "POST", "/api/articles", Some(b"{\"text\":\"x\",\"date\":\"soon\"}")).0, 400);
     let body = br#"{"text":"Peter Pan, the harbor master, said the port would reopen on Friday.","date":"2024-04-01","source":"Port News"}"#;
     let (code, resp) = http(a, "POST", "/api/articles", Some(body));
     assert_eq!(code, 200, "{resp}");
@@ -118,10 +77,7 @@ fn api_answers_validates_and_limits() {
     assert!(spec.contains("openapi: 3") && spec.contains("/api/quotes"));
     let (code, page) = http(a, "GET", "/", None);
     assert_eq!(code, 200);
-    assert!(
-        page.contains("/app.js") && !page.contains("http://") && !page.contains("https://"),
-        "no CDN"
-    );
+    assert!(page.contains("/app.js") && !page.contains("http://") && !page.contains("https://"), "no CDN");
 }
 
 #[test]
@@ -129,12 +85,7 @@ fn read_only_server_refuses_writes() {
     let tmp = tempfile::tempdir().unwrap();
     let db = tmp.path().join("db");
     let srv = serve(&db, &["--read-only"]);
-    let (code, _) = http(
-        &srv.addr,
-        "POST",
-        "/api/articles",
-        Some(br#"{"text":"Jane Doe said hi."}"#),
-    );
+    let (code, _) = http(&srv.addr, "POST", "/api/articles", Some(br#"{"text":"Jane Doe said hi."}"#));
     assert_eq!(code, 403);
     assert_eq!(get_json(&srv.addr, "/api/stats")["articles"], 0);
 }

@@ -8,8 +8,7 @@ use kb_util::*;
 
 #[test]
 fn polnear_slice_ingests_and_answers() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/polnear/data/train/text");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/polnear/data/train/text");
     if !root.is_dir() {
         if in_ci() {
             panic!("{} is missing under CI=true", root.display());
@@ -20,51 +19,27 @@ fn polnear_slice_ingests_and_answers() {
     let tmp = tempfile::tempdir().unwrap();
     let slice = tmp.path().join("slice");
     std::fs::create_dir_all(&slice).unwrap();
-    let mut files: Vec<_> = std::fs::read_dir(&root)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .collect();
+    let mut files: Vec<_> = std::fs::read_dir(&root).unwrap().flatten().map(|e| e.path()).collect();
     files.sort();
     for f in files.iter().step_by(files.len() / 40 + 1).take(40) {
         std::os::unix::fs::symlink(f, slice.join(f.file_name().unwrap())).unwrap();
     }
     let n = std::fs::read_dir(&slice).unwrap().count() as i64;
     let db = tmp.path().join("db");
-    let out = run(&[
-        "ingest",
-        "--db",
-        db.to_str().unwrap(),
-        slice.to_str().unwrap(),
-    ]);
+    let out = run(&["ingest", "--db", db.to_str().unwrap(), slice.to_str().unwrap()]);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        stdout.contains("docs/s"),
-        "time and rate are printed: {stdout}"
-    );
+    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("docs/s"), "time and rate are printed: {stdout}");
     let store = accord_store::Store::open(&db).unwrap();
     let st = store.stats().unwrap();
     assert!(st.articles >= n - 1 && st.articles <= n, "{st:?}");
     assert!(st.quotes > n, "{st:?}");
     // dates and outlets come from OUTLET_YYYY-MM-DD_slug file names
     let arts = store.articles(5, 0).unwrap();
-    assert!(
-        arts.iter().all(|a| a.date.is_some() && a.outlet.is_some()),
-        "{arts:?}"
-    );
+    assert!(arts.iter().all(|a| a.date.is_some() && a.outlet.is_some()), "{arts:?}");
     let top = store.top_speakers(1).unwrap();
     assert!(!top.is_empty());
-    let q = store
-        .quotes(&accord_store::QuoteQuery {
-            speaker: Some(top[0].clone()),
-            ..Default::default()
-        })
-        .unwrap();
+    let q = store.quotes(&accord_store::QuoteQuery { speaker: Some(top[0].clone()), ..Default::default() }).unwrap();
     assert!(!q.is_empty());
     assert!(!store.search("campaign", 10).unwrap().articles.is_empty());
 }

@@ -10,8 +10,7 @@ use std::time::{Duration, Instant};
 /// The `accord` binary under test.
 pub fn accord() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_accord"));
-    c.env_remove("ACCORD_DB")
-        .env_remove("ACCORD_INGEST_THROTTLE_MS");
+    c.env_remove("ACCORD_DB").env_remove("ACCORD_INGEST_THROTTLE_MS");
     c
 }
 
@@ -26,13 +25,8 @@ pub fn json(db: &Path, args: &[&str]) -> serde_json::Value {
     let d = db.to_str().unwrap();
     a.extend(["--db", d, "--json"]);
     let out = run(&a);
-    assert!(
-        out.status.success(),
-        "accord {a:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+    assert!(out.status.success(), "accord {a:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
 }
 
 /// A story long enough for near-duplicate detection.
@@ -47,7 +41,11 @@ pub fn write_fixtures(dir: &Path) -> PathBuf {
     let d = dir.join("in");
     std::fs::create_dir_all(d.join("sub")).unwrap();
     let w = |name: &str, body: &[u8]| std::fs::write(d.join(name), body).unwrap();
-    w("a.txt", "Jane Doe, the mayor of Springfield, said the budget was balanced.\n\n“We will rebuild,” she said.\n".as_bytes());
+    w(
+        "a.txt",
+        "Jane Doe, the mayor of Springfield, said the budget was balanced.\n\n“We will rebuild,” she said.\n"
+            .as_bytes(),
+    );
     w(
         "b.jsonl",
         concat!(
@@ -88,14 +86,8 @@ pub fn write_fixtures(dir: &Path) -> PathBuf {
 <img src=x onerror=\"document.documentElement.setAttribute('data-pwned','2')\"> She said “nothing ran”.\n"
             .as_bytes(),
     );
-    w(
-        "copy1.txt",
-        format!("SPRINGFIELD (AP) — {STORY}").as_bytes(),
-    );
-    w(
-        "copy2.txt",
-        format!("By Staff Writer\n\n{STORY} Copyright 2024 The Associated Press.").as_bytes(),
-    );
+    w("copy1.txt", format!("SPRINGFIELD (AP) — {STORY}").as_bytes());
+    w("copy2.txt", format!("By Staff Writer\n\n{STORY} Copyright 2024 The Associated Press.").as_bytes());
     d
 }
 
@@ -129,9 +121,7 @@ pub fn serve(db: &Path, extra: &[&str]) -> Served {
         .spawn()
         .expect("start accord serve");
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
     let addr = line
         .split("http://")
         .nth(1)
@@ -155,15 +145,8 @@ pub fn http(addr: &str, method: &str, path: &str, body: Option<&[u8]>) -> (u16, 
     let mut buf = Vec::new();
     let _ = s.read_to_end(&mut buf);
     let text = String::from_utf8_lossy(&buf).into_owned();
-    let status = text
-        .split_whitespace()
-        .nth(1)
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(0);
-    let body = text
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_string())
-        .unwrap_or_default();
+    let status = text.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
     (status, body)
 }
 

@@ -49,12 +49,7 @@ impl Relation {
     /// the type is derived from quotation marks in the content fragments
     /// ([`quote_type_from_marks`]).
     pub fn to_quote(&self, chars: &[char]) -> Quote {
-        let joined: Vec<String> = self
-            .content
-            .fragments
-            .iter()
-            .map(|f| f.text(chars))
-            .collect();
+        let joined: Vec<String> = self.content.fragments.iter().map(|f| f.text(chars)).collect();
         Quote {
             id: self.id.clone(),
             content: self.content.cover(),
@@ -79,9 +74,7 @@ pub fn parse_ann(ann: &str) -> Result<Vec<Relation>, String> {
             continue;
         };
         if id.starts_with('T') {
-            let (role, offsets) = body
-                .split_once(' ')
-                .ok_or_else(|| format!("line {}: no offsets", n + 1))?;
+            let (role, offsets) = body.split_once(' ').ok_or_else(|| format!("line {}: no offsets", n + 1))?;
             let mut fragments = Vec::new();
             for f in offsets.split(';') {
                 let mut it = f.split_whitespace().map(str::parse::<usize>);
@@ -90,36 +83,16 @@ pub fn parse_ann(ann: &str) -> Result<Vec<Relation>, String> {
                     _ => return Err(format!("line {}: bad offsets {f:?}", n + 1)),
                 }
             }
-            t.insert(
-                id,
-                TextBound {
-                    role: role.to_string(),
-                    fragments,
-                },
-            );
+            t.insert(id, TextBound { role: role.to_string(), fragments });
         } else if id.starts_with('E') {
-            let args = body
-                .split_whitespace()
-                .skip(1)
-                .filter_map(|a| a.split_once(':'))
-                .collect();
+            let args = body.split_whitespace().skip(1).filter_map(|a| a.split_once(':')).collect();
             e.push((id, args));
         }
     }
     Ok(e.into_iter()
         .filter_map(|(id, args)| {
-            let get = |k: &str| {
-                args.iter()
-                    .find(|(r, _)| *r == k)
-                    .and_then(|(_, tid)| t.get(tid))
-                    .cloned()
-            };
-            Some(Relation {
-                id: id.to_string(),
-                content: get("Content")?,
-                cue: get("Cue"),
-                source: get("Source"),
-            })
+            let get = |k: &str| args.iter().find(|(r, _)| *r == k).and_then(|(_, tid)| t.get(tid)).cloned();
+            Some(Relation { id: id.to_string(), content: get("Content")?, cue: get("Cue"), source: get("Source") })
         })
         .collect())
 }
@@ -144,21 +117,10 @@ impl BratDoc {
     pub fn read(text_path: &Path, ann_path: &Path) -> Result<BratDoc, EvalError> {
         let text = std::fs::read_to_string(text_path).map_err(|e| EvalError::io(text_path, e))?;
         let ann = std::fs::read_to_string(ann_path).map_err(|e| EvalError::io(ann_path, e))?;
-        let relations = parse_ann(&ann).map_err(|message| EvalError::Parse {
-            path: ann_path.display().to_string(),
-            message,
-        })?;
-        let stem = text_path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        Ok(BratDoc {
-            stem,
-            text_path: text_path.to_path_buf(),
-            ann_path: ann_path.to_path_buf(),
-            text,
-            relations,
-        })
+        let relations =
+            parse_ann(&ann).map_err(|message| EvalError::Parse { path: ann_path.display().to_string(), message })?;
+        let stem = text_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        Ok(BratDoc { stem, text_path: text_path.to_path_buf(), ann_path: ann_path.to_path_buf(), text, relations })
     }
     /// The publication date in the file name (`outlet_YYYY-MM-DD_slug`), if there is one.
     pub fn date(&self) -> Option<String> {
@@ -166,10 +128,7 @@ impl BratDoc {
             .split('_')
             .find(|p| {
                 let b = p.as_bytes();
-                b.len() == 10
-                    && b[4] == b'-'
-                    && b[7] == b'-'
-                    && p.chars().filter(|c| c.is_ascii_digit()).count() == 8
+                b.len() == 10 && b[4] == b'-' && b[7] == b'-' && p.chars().filter(|c| c.is_ascii_digit()).count() == 8
             })
             .map(str::to_string)
     }
@@ -185,11 +144,8 @@ impl BratDoc {
 pub fn list_dir(dir: &Path) -> Result<Vec<(PathBuf, PathBuf)>, EvalError> {
     let sorted = |d: PathBuf, ext: &str| -> Result<Vec<PathBuf>, EvalError> {
         let rd = std::fs::read_dir(&d).map_err(|e| EvalError::io(&d, e))?;
-        let mut v: Vec<PathBuf> = rd
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == ext))
-            .collect();
+        let mut v: Vec<PathBuf> =
+            rd.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == ext)).collect();
         v.sort();
         Ok(v)
     };
@@ -197,14 +153,8 @@ pub fn list_dir(dir: &Path) -> Result<Vec<(PathBuf, PathBuf)>, EvalError> {
     let anns = sorted(dir.join("attributions"), "ann")?;
     let mut out = Vec::new();
     for t in texts {
-        let stem = t
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let ann = anns.iter().find(|a| {
-            a.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with(&stem))
-        });
+        let stem = t.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let ann = anns.iter().find(|a| a.file_name().is_some_and(|n| n.to_string_lossy().starts_with(&stem)));
         if let Some(a) = ann {
             out.push((t, a.clone()));
         }
@@ -214,10 +164,7 @@ pub fn list_dir(dir: &Path) -> Result<Vec<(PathBuf, PathBuf)>, EvalError> {
 
 /// Reads every article of a corpus folder (see [`list_dir`]).
 pub fn read_dir(dir: &Path) -> Result<Vec<BratDoc>, EvalError> {
-    list_dir(dir)?
-        .iter()
-        .map(|(t, a)| BratDoc::read(t, a))
-        .collect()
+    list_dir(dir)?.iter().map(|(t, a)| BratDoc::read(t, a)).collect()
 }
 
 #[cfg(test)]
@@ -231,10 +178,7 @@ mod tests {
                    E2\tAttribution-no-source:T4 \nT5\tContent 30 40\tx\nE3\tAttribution:T4 Content:T5\n";
         let r = parse_ann(ann).unwrap();
         assert_eq!(r.len(), 2, "E2 has no content");
-        assert_eq!(
-            r[0].content.fragments,
-            vec![CharSpan::new(9, 14), CharSpan::new(20, 25)]
-        );
+        assert_eq!(r[0].content.fragments, vec![CharSpan::new(9, 14), CharSpan::new(20, 25)]);
         assert_eq!(r[0].content.cover(), CharSpan::new(9, 25));
         assert_eq!(r[0].source.as_ref().unwrap().cover(), CharSpan::new(0, 3));
         assert!(r[1].cue.is_none() && r[1].source.is_none());

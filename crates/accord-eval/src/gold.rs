@@ -154,11 +154,7 @@ pub const WITH_DATE_PREFIX: &str = "with_publication_date_";
 impl GoldDate {
     /// Publication dates named by `with_publication_date_YYYY-MM-DD` keys.
     pub fn anchor_dates(&self) -> Vec<String> {
-        self.extra
-            .keys()
-            .filter_map(|k| k.strip_prefix(WITH_DATE_PREFIX))
-            .map(str::to_string)
-            .collect()
+        self.extra.keys().filter_map(|k| k.strip_prefix(WITH_DATE_PREFIX)).map(str::to_string).collect()
     }
     /// The expected value given publication date `date`: the `with_publication_date_<date>` value when
     /// there is one, else `value`.
@@ -206,33 +202,22 @@ impl Gold {
     /// Reads and parses a gold file; errors name the file.
     pub fn read(path: &Path) -> Result<Gold, EvalError> {
         let s = std::fs::read_to_string(path).map_err(|e| EvalError::io(path, e))?;
-        Gold::from_json(&s).map_err(|e| EvalError::Parse {
-            path: path.display().to_string(),
-            message: e.to_string(),
-        })
+        Gold::from_json(&s).map_err(|e| EvalError::Parse { path: path.display().to_string(), message: e.to_string() })
     }
     /// Where the text is: `document` resolved against the gold file's grandparent folder
     /// (`shared/gold/x.gold.json` + `seed/x.txt` → `shared/seed/x.txt`).
     pub fn text_path(&self, gold_path: &Path) -> PathBuf {
-        let base = gold_path
-            .parent()
-            .and_then(Path::parent)
-            .unwrap_or(Path::new("."));
+        let base = gold_path.parent().and_then(Path::parent).unwrap_or(Path::new("."));
         base.join(&self.document)
     }
     /// The publication date to run the pipeline with: the gold's `date`, else the date named by a
     /// `with_publication_date_YYYY-MM-DD` key of a gold date (the first in gold order), else none.
     pub fn publication_date(&self) -> Option<String> {
-        self.date
-            .clone()
-            .or_else(|| self.dates.iter().flat_map(|d| d.anchor_dates()).next())
+        self.date.clone().or_else(|| self.dates.iter().flat_map(|d| d.anchor_dates()).next())
     }
     /// The attributions as scoring [`Quote`]s (all of them, required or not).
     pub fn quotes(&self) -> Vec<Quote> {
-        self.attributions
-            .iter()
-            .map(GoldAttribution::to_quote)
-            .collect()
+        self.attributions.iter().map(GoldAttribution::to_quote).collect()
     }
 }
 
@@ -261,13 +246,7 @@ mod tests {
         assert!(g.entities[0].required);
         assert_eq!(g.publication_date().as_deref(), Some("2025-03-06"));
         assert_eq!(g.dates[0].expected(Some("2025-03-06")), "2025-02");
-        assert_eq!(
-            g.dates[0].expected(Some("2024-01-01")),
-            "publication month minus one"
-        );
-        assert_eq!(
-            g.text_path(Path::new("/d/gold/x.gold.json")),
-            PathBuf::from("/d/seed/x.txt")
-        );
+        assert_eq!(g.dates[0].expected(Some("2024-01-01")), "publication month minus one");
+        assert_eq!(g.text_path(Path::new("/d/gold/x.gold.json")), PathBuf::from("/d/seed/x.txt"));
     }
 }

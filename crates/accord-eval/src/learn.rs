@@ -143,11 +143,13 @@ fn prepare(pipeline: &Pipeline, d: &BratDoc) -> Prepared {
     }
     map[doc.text.len()] = c;
     let gold: Vec<(usize, usize)> = d.relations.iter().map(|r| r.content.cover()).map(|s| (s.start, s.end)).collect();
-    let gold_speakers = d.relations.iter().map(|r| r.source.as_ref().map(|s| s.cover()).map(|s| (s.start, s.end))).collect();
+    let gold_speakers =
+        d.relations.iter().map(|r| r.source.as_ref().map(|s| s.cover()).map(|s| (s.start, s.end))).collect();
     let rules: Vec<(usize, usize)> = doc.attributions.iter().map(|a| char_span(&map, a.content)).collect();
     let rule_speakers = doc.attributions.iter().map(|a| a.speaker.map(|s| char_span(&map, s))).collect();
     let candidates = learned::document_candidates(&doc, &doc.attributions, true);
-    let candidate_spans = candidates.iter().map(|c| (char_span(&map, c.content), c.speaker.map(|s| char_span(&map, s)))).collect();
+    let candidate_spans =
+        candidates.iter().map(|c| (char_span(&map, c.content), c.speaker.map(|s| char_span(&map, s)))).collect();
     Prepared { gold, gold_speakers, rules, rule_speakers, candidates, candidate_spans }
 }
 
@@ -207,7 +209,8 @@ pub fn train_attribution(opts: &LearnOptions, log: &mut dyn FnMut(String)) -> Re
     // does not fall below the rules' own (a learned candidate's subject is a weaker speaker
     // than a cue's).
     // the candidates' probabilities do not depend on the threshold: score them once
-    let probabilities: Vec<Vec<f32>> = prepared.iter().map(|p| p.candidates.iter().map(|c| scorer.probability(&c.features)).collect()).collect();
+    let probabilities: Vec<Vec<f32>> =
+        prepared.iter().map(|p| p.candidates.iter().map(|c| scorer.probability(&c.features)).collect()).collect();
     let score = |th: f32| {
         let (mut tp, mut pred, mut right, mut n) = (0, 0, 0, 0);
         for (p, probabilities) in prepared.iter().zip(&probabilities) {

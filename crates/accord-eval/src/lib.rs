@@ -45,9 +45,6 @@ pub enum EvalError {
 impl EvalError {
     /// An I/O error on `path`.
     pub fn io(path: &Path, cause: std::io::Error) -> Self {
-        EvalError::Io {
-            path: path.display().to_string(),
-            cause,
-        }
+        EvalError::Io { path: path.display().to_string(), cause }
     }
 }

@@ -22,10 +22,7 @@ pub struct CharSpan {
 impl CharSpan {
     /// A span from `start` to `end`; a reversed pair is stored in order.
     pub fn new(start: usize, end: usize) -> Self {
-        CharSpan {
-            start: start.min(end),
-            end: start.max(end),
-        }
+        CharSpan { start: start.min(end), end: start.max(end) }
     }
     /// Length in code points.
     pub fn len(&self) -> usize {
@@ -37,9 +34,7 @@ impl CharSpan {
     }
     /// Number of code points the two spans share.
     pub fn overlap(&self, other: CharSpan) -> usize {
-        self.end
-            .min(other.end)
-            .saturating_sub(self.start.max(other.start))
+        self.end.min(other.end).saturating_sub(self.start.max(other.start))
     }
     /// The covered text (code points clamped to the text).
     pub fn text(&self, chars: &[char]) -> String {
@@ -83,9 +78,7 @@ impl CharSpan {
 /// True for punctuation characters, quotation marks included (ASCII punctuation and the general
 /// punctuation block: curly quotes, dashes, ellipsis, guillemets).
 pub fn is_punct(c: char) -> bool {
-    c.is_ascii_punctuation()
-        || ('\u{2010}'..='\u{205E}').contains(&c)
-        || matches!(c, '«' | '»' | '¡' | '¿')
+    c.is_ascii_punctuation() || ('\u{2010}'..='\u{205E}').contains(&c) || matches!(c, '«' | '»' | '¡' | '¿')
 }
 
 /// When a predicted span counts as the same item as a gold span.
@@ -130,12 +123,7 @@ impl Criterion {
 
 /// Greedy one-to-one matching: for each gold span in order, the index of the first unused prediction
 /// that matches it under `crit`, or `None`.
-pub fn greedy_match(
-    chars: &[char],
-    gold: &[CharSpan],
-    pred: &[CharSpan],
-    crit: Criterion,
-) -> Vec<Option<usize>> {
+pub fn greedy_match(chars: &[char], gold: &[CharSpan], pred: &[CharSpan], crit: Criterion) -> Vec<Option<usize>> {
     let mut used = vec![false; pred.len()];
     gold.iter()
         .map(|&g| {
@@ -172,13 +160,7 @@ pub struct Prf {
 impl Prf {
     /// Builds the triple from counts.
     pub fn new(matched_pred: usize, pred: usize, matched_gold: usize, gold: usize) -> Self {
-        let mut p = Prf {
-            matched_pred,
-            pred,
-            matched_gold,
-            gold,
-            ..Default::default()
-        };
+        let mut p = Prf { matched_pred, pred, matched_gold, gold, ..Default::default() };
         p.finish();
         p
     }
@@ -194,11 +176,7 @@ impl Prf {
         self.precision = ratio(self.matched_pred, self.pred);
         self.recall = ratio(self.matched_gold, self.gold);
         let (p, r) = (self.precision, self.recall);
-        self.f1 = if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        };
+        self.f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
     }
 }
 
@@ -395,12 +373,7 @@ impl AttributionScores {
         self.type_accuracy.add(&o.type_accuracy);
         for (g, m) in &o.type_confusion {
             for (p, n) in m {
-                *self
-                    .type_confusion
-                    .entry(g.clone())
-                    .or_default()
-                    .entry(p.clone())
-                    .or_default() += n;
+                *self.type_confusion.entry(g.clone()).or_default().entry(p.clone()).or_default() += n;
             }
         }
         self.speaker_mention.add(&o.speaker_mention);
@@ -415,12 +388,7 @@ pub fn norm_name(s: &str) -> String {
     let lowered: String = s
         .to_lowercase()
         .chars()
-        .filter(|c| {
-            !matches!(
-                c,
-                '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '"' | '\'' | '.' | ','
-            )
-        })
+        .filter(|c| !matches!(c, '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}' | '"' | '\'' | '.' | ','))
         .collect();
     lowered.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -440,10 +408,7 @@ pub fn names_agree(pred: Option<&str>, gold: &str, gold_kind: Option<&str>) -> b
     }
     match gold_kind {
         None | Some("person") => false,
-        Some(_) => g
-            .split(' ')
-            .filter(|w| !STOP.contains(w))
-            .all(|w| p.contains(w)),
+        Some(_) => g.split(' ').filter(|w| !STOP.contains(w)).all(|w| p.contains(w)),
     }
 }
 
@@ -466,10 +431,7 @@ fn role_scores(chars: &[char], gold: &[CharSpan], pred: &[CharSpan], content: bo
 pub fn score_document(chars: &[char], gold: &[Quote], pred: &[Quote]) -> AttributionScores {
     let gc: Vec<CharSpan> = gold.iter().map(|q| q.content).collect();
     let pc: Vec<CharSpan> = pred.iter().map(|q| q.content).collect();
-    let mut s = AttributionScores {
-        documents: 1,
-        ..Default::default()
-    };
+    let mut s = AttributionScores { documents: 1, ..Default::default() };
     s.content = role_scores(chars, &gc, &pc, true);
     let cues = |qs: &[Quote]| qs.iter().filter_map(|q| q.cue).collect::<Vec<_>>();
     let spk = |qs: &[Quote]| qs.iter().filter_map(|q| q.speaker).collect::<Vec<_>>();
@@ -480,43 +442,22 @@ pub fn score_document(chars: &[char], gold: &[Quote], pred: &[Quote]) -> Attribu
     let mut types: Vec<String> = gold.iter().chain(pred).map(label).collect();
     types.sort();
     types.dedup();
-    let crits = [
-        Criterion::Exact,
-        Criterion::ExactLoose,
-        Criterion::Overlap(0.3),
-        Criterion::Overlap(0.8),
-    ];
-    let matchings: Vec<Vec<Option<usize>>> = crits
-        .iter()
-        .map(|&c| greedy_match(chars, &gc, &pc, c))
-        .collect();
+    let crits = [Criterion::Exact, Criterion::ExactLoose, Criterion::Overlap(0.3), Criterion::Overlap(0.8)];
+    let matchings: Vec<Vec<Option<usize>>> = crits.iter().map(|&c| greedy_match(chars, &gc, &pc, c)).collect();
     for t in &types {
         let per: Vec<Prf> = matchings
             .iter()
             .map(|m| {
                 let g_n = gold.iter().filter(|q| &label(q) == t).count();
                 let p_n = pred.iter().filter(|q| &label(q) == t).count();
-                let g_k = gold
-                    .iter()
-                    .zip(m)
-                    .filter(|(q, x)| &label(q) == t && x.is_some())
-                    .count();
-                let p_k = m
-                    .iter()
-                    .flatten()
-                    .filter(|&&i| &label(&pred[i]) == t)
-                    .count();
+                let g_k = gold.iter().zip(m).filter(|(q, x)| &label(q) == t && x.is_some()).count();
+                let p_k = m.iter().flatten().filter(|&&i| &label(&pred[i]) == t).count();
                 Prf::new(p_k, p_n, g_k, g_n)
             })
             .collect();
         s.by_type.insert(
             t.clone(),
-            TypeScores {
-                exact: per[0],
-                exact_loose: per[1],
-                overlap_03: per[2],
-                overlap_08: per[3],
-            },
+            TypeScores { exact: per[0], exact_loose: per[1], overlap_03: per[2], overlap_08: per[3] },
         );
     }
     for (g, m) in gold.iter().zip(&matchings[2]) {
@@ -524,22 +465,14 @@ pub fn score_document(chars: &[char], gold: &[Quote], pred: &[Quote]) -> Attribu
         let p = &pred[i];
         let (gt, pt) = (label(g), label(p));
         s.type_accuracy.push(gt == pt);
-        *s.type_confusion
-            .entry(gt)
-            .or_default()
-            .entry(pt)
-            .or_default() += 1;
+        *s.type_confusion.entry(gt).or_default().entry(pt).or_default() += 1;
         match (g.speaker, p.speaker) {
             (None, None) => s.speaker_both_absent += 1,
             (Some(a), Some(b)) => s.speaker_mention.push(a.overlap(b) > 0),
             _ => s.speaker_mention.push(false),
         }
         if let Some(name) = &g.speaker_name {
-            s.speaker_resolution.push(names_agree(
-                p.speaker_name.as_deref(),
-                name,
-                g.speaker_kind.as_deref(),
-            ));
+            s.speaker_resolution.push(names_agree(p.speaker_name.as_deref(), name, g.speaker_kind.as_deref()));
         }
     }
     s
@@ -580,12 +513,7 @@ mod tests {
         let m = greedy_match(&c, &gold, &pred, Criterion::Overlap(0.3));
         assert_eq!(m, vec![Some(0), Some(1), None]);
         // First fit, not best fit: gold 0 takes the first matching prediction.
-        let m = greedy_match(
-            &c,
-            &[sp(0, 10)],
-            &[sp(0, 4), sp(0, 10)],
-            Criterion::Overlap(0.3),
-        );
+        let m = greedy_match(&c, &[sp(0, 10)], &[sp(0, 4), sp(0, 10)], Criterion::Overlap(0.3));
         assert_eq!(m, vec![Some(0)]);
     }
 
@@ -607,45 +535,21 @@ mod tests {
     fn types_from_quote_marks() {
         assert_eq!(quote_type_from_marks("“We will win,”"), "direct");
         assert_eq!(quote_type_from_marks("\"Yes.\" \"No.\""), "direct");
-        assert_eq!(
-            quote_type_from_marks("there are “American lives at stake”"),
-            "mixed"
-        );
-        assert_eq!(
-            quote_type_from_marks("Israel has been consulted"),
-            "indirect"
-        );
-        assert_eq!(
-            quote_type_from_marks("“An unclosed quote runs on"),
-            "direct"
-        );
+        assert_eq!(quote_type_from_marks("there are “American lives at stake”"), "mixed");
+        assert_eq!(quote_type_from_marks("Israel has been consulted"), "indirect");
+        assert_eq!(quote_type_from_marks("“An unclosed quote runs on"), "direct");
         assert_eq!(quote_type_from_marks("it’s ‘in their heads’"), "indirect");
         assert_eq!(quote_type_from_marks("''I don't know,'' he"), "mixed");
         assert_eq!(quote_type_from_marks("''I don't know.''"), "direct");
         assert_eq!(quote_type_from_marks("it's Ann's"), "indirect");
-        assert_eq!(
-            quote_type_from_marks("\"outer “inner” outer\" after"),
-            "mixed"
-        );
+        assert_eq!(quote_type_from_marks("\"outer “inner” outer\" after"), "mixed");
     }
 
     #[test]
     fn names_agree_like_the_reference() {
-        assert!(names_agree(
-            Some("Karoline  Leavitt."),
-            "Karoline Leavitt",
-            Some("person")
-        ));
-        assert!(!names_agree(
-            Some("Leavitt"),
-            "Karoline Leavitt",
-            Some("person")
-        ));
-        assert!(names_agree(
-            Some("Binyamin Netanyahu's office"),
-            "Office of Binyamin Netanyahu",
-            Some("organization")
-        ));
+        assert!(names_agree(Some("Karoline  Leavitt."), "Karoline Leavitt", Some("person")));
+        assert!(!names_agree(Some("Leavitt"), "Karoline Leavitt", Some("person")));
+        assert!(names_agree(Some("Binyamin Netanyahu's office"), "Office of Binyamin Netanyahu", Some("organization")));
         assert!(!names_agree(None, "Israeli officials", Some("group")));
     }
 
@@ -671,28 +575,12 @@ mod tests {
             q(sp(0, 3), sp(4, 8), sp(19, 22), "indirect"),
         ];
         let s = score_document(&c, &gold, &pred);
-        assert_eq!(
-            (
-                s.content.overlap_08.matched_gold,
-                s.content.exact.matched_gold
-            ),
-            (2, 1)
-        );
+        assert_eq!((s.content.overlap_08.matched_gold, s.content.exact.matched_gold), (2, 1));
         assert_eq!(s.content.exact_loose.unwrap().matched_gold, 2);
-        assert_eq!(
-            s.speaker_mention,
-            Accuracy {
-                correct: 1,
-                total: 2,
-                accuracy: 0.5
-            }
-        );
+        assert_eq!(s.speaker_mention, Accuracy { correct: 1, total: 2, accuracy: 0.5 });
         assert_eq!(s.type_accuracy.correct, 1);
         let ind = &s.by_type["indirect"].overlap_03;
-        assert_eq!(
-            (ind.matched_gold, ind.gold, ind.matched_pred, ind.pred),
-            (1, 2, 0, 1)
-        );
+        assert_eq!((ind.matched_gold, ind.gold, ind.matched_pred, ind.pred), (1, 2, 0, 1));
         assert_eq!(s.cue.exact.matched_gold, 2);
     }
 }

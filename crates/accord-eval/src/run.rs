@@ -34,20 +34,8 @@ pub fn pred_quotes(doc: &DocumentOut) -> Vec<Quote> {
 
 /// Runs the pipeline over one text (token layer left out of the output), catching a panic: `Err`
 /// holds the panic message.
-pub fn process(
-    pipeline: &Pipeline,
-    text: String,
-    id: String,
-    date: Option<String>,
-) -> Result<DocumentOut, String> {
-    let raw = RawDoc {
-        text,
-        meta: Meta {
-            id,
-            date,
-            ..Default::default()
-        },
-    };
+pub fn process(pipeline: &Pipeline, text: String, id: String, date: Option<String>) -> Result<DocumentOut, String> {
+    let raw = RawDoc { text, meta: Meta { id, date, ..Default::default() } };
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut out = pipeline.process(raw).to_output();
         out.tokens.clear();
@@ -90,9 +78,7 @@ pub fn eval_gold(
     date: Option<&str>,
 ) -> Result<(GoldEval, DocumentOut), EvalError> {
     let gold = Gold::read(gold_path)?;
-    let text_path = text
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| gold.text_path(gold_path));
+    let text_path = text.map(Path::to_path_buf).unwrap_or_else(|| gold.text_path(gold_path));
     let content = std::fs::read_to_string(&text_path).map_err(|e| EvalError::io(&text_path, e))?;
     let date = date.map(str::to_string).or_else(|| gold.publication_date());
     let id = accord_ingest::file_id(&text_path);
@@ -100,11 +86,7 @@ pub fn eval_gold(
         Ok(out) => (out, None),
         // Scored as an empty output, so that every check reports what is missing.
         Err(m) => {
-            let meta = Meta {
-                id,
-                date: date.clone(),
-                ..Default::default()
-            };
+            let meta = Meta { id, date: date.clone(), ..Default::default() };
             (accord_doc::Doc::new(content, meta).to_output(), Some(m))
         }
     };
@@ -114,25 +96,13 @@ pub fn eval_gold(
     let pred_mentions: Vec<CharSpan> = out
         .entities
         .iter()
-        .flat_map(|e| {
-            e.mentions
-                .iter()
-                .map(|m| CharSpan::new(m.start, m.end).trim(&chars))
-        })
+        .flat_map(|e| e.mentions.iter().map(|m| CharSpan::new(m.start, m.end).trim(&chars)))
         .collect();
     for m in gold.entities.iter().flat_map(|e| &e.mentions) {
         entity_mentions.push(pred_mentions.contains(&m.span().trim(&chars)));
     }
     let seed = seed::check(&gold, &out, date.as_deref());
-    let ev = GoldEval {
-        gold: gold_path.into(),
-        text: text_path,
-        date,
-        panic,
-        attributions,
-        entity_mentions,
-        seed,
-    };
+    let ev = GoldEval { gold: gold_path.into(), text: text_path, date, panic, attributions, entity_mentions, seed };
     Ok((ev, out))
 }
 
@@ -215,9 +185,8 @@ pub fn errors(stem: &str, chars: &[char], gold: &[Quote], pred: &[Quote]) -> Vec
     let words = |s: CharSpan| s.text(chars).split_whitespace().count();
     let pred_cues: Vec<CharSpan> = pred.iter().filter_map(|p| p.cue).collect();
     let gold_cues: Vec<CharSpan> = gold.iter().filter_map(|g| g.cue).collect();
-    let cue_hit = |cue: Option<CharSpan>, others: &[CharSpan]| {
-        cue.is_some_and(|c| others.iter().any(|o| o.overlap(c) > 0))
-    };
+    let cue_hit =
+        |cue: Option<CharSpan>, others: &[CharSpan]| cue.is_some_and(|c| others.iter().any(|o| o.overlap(c) > 0));
     let mut out = Vec::new();
     for (i, g) in gold.iter().enumerate() {
         match (m3[i], m8[i]) {
@@ -226,10 +195,7 @@ pub fn errors(stem: &str, chars: &[char], gold: &[Quote], pred: &[Quote]) -> Vec
                     "in the first line (headline)"
                 } else if cue_hit(g.cue, &pred_cues) {
                     "cue found, content not (attached elsewhere or too short)"
-                } else if g
-                    .cue
-                    .is_none_or(|c| !c.text(chars).chars().any(char::is_alphanumeric))
-                {
+                } else if g.cue.is_none_or(|c| !c.text(chars).chars().any(char::is_alphanumeric)) {
                     "no word cue (colon, dash or none)"
                 } else if words(g.content) <= 4 {
                     "short content (4 words or fewer)"
@@ -240,11 +206,7 @@ pub fn errors(stem: &str, chars: &[char], gold: &[Quote], pred: &[Quote]) -> Vec
             }
             (Some(p), None) => {
                 let pc = pred[p].content;
-                let cat = if pc.len() < g.content.len() {
-                    "prediction shorter"
-                } else {
-                    "prediction longer"
-                };
+                let cat = if pc.len() < g.content.len() { "prediction shorter" } else { "prediction longer" };
                 out.push(sample("boundary", cat, g, Some(&pred[p])))
             }
             _ => {}
@@ -267,10 +229,7 @@ pub fn errors(stem: &str, chars: &[char], gold: &[Quote], pred: &[Quote]) -> Vec
 
 /// Evaluates a brat corpus folder (`text/`, `attributions/`): runs the pipeline on every article in
 /// parallel (publication date from the file name) and scores against the relations.
-pub fn eval_brat(
-    pipeline: &Pipeline,
-    dir: &Path,
-) -> Result<(BratEval, Vec<DocumentOut>), EvalError> {
+pub fn eval_brat(pipeline: &Pipeline, dir: &Path) -> Result<(BratEval, Vec<DocumentOut>), EvalError> {
     let docs = brat::read_dir(dir)?;
     if docs.is_empty() {
         return Err(EvalError::Parse {
@@ -280,14 +239,7 @@ pub fn eval_brat(
     }
     let outs: Vec<Result<DocumentOut, String>> = docs
         .par_iter()
-        .map(|d: &BratDoc| {
-            process(
-                pipeline,
-                d.text.clone(),
-                format!("{}.txt", d.stem),
-                d.date(),
-            )
-        })
+        .map(|d: &BratDoc| process(pipeline, d.text.clone(), format!("{}.txt", d.stem), d.date()))
         .collect();
     let mut scores = AttributionScores::default();
     let mut failed = Vec::new();
@@ -307,13 +259,5 @@ pub fn eval_brat(
         all_errors.extend(errors(&d.stem, &chars, &gold, &pred));
         kept.extend(out.ok());
     }
-    Ok((
-        BratEval {
-            dir: dir.into(),
-            failed,
-            attributions: scores,
-            errors: all_errors,
-        },
-        kept,
-    ))
+    Ok((BratEval { dir: dir.into(), failed, attributions: scores, errors: all_errors }, kept))
 }

@@ -52,12 +52,7 @@ impl SeedReport {
         } else if !ok {
             self.false_attributions += 1;
         }
-        self.checks.push(Check {
-            kind,
-            item,
-            ok,
-            detail: problems.join("; "),
-        });
+        self.checks.push(Check { kind, item, ok, detail: problems.join("; ") });
     }
     /// `(right, total)` for one kind of check.
     pub fn count(&self, kind: &str) -> (usize, usize) {
@@ -87,15 +82,13 @@ pub fn check(gold: &Gold, doc: &DocumentOut, date: Option<&str>) -> SeedReport {
     let mut used = vec![false; doc.attributions.len()];
     for g in gold.attributions.iter().filter(|g| g.required) {
         let gs = g.content.span();
-        let found = doc.attributions.iter().enumerate().position(|(i, a)| {
-            !used[i] && sp(&a.content).overlap(gs) as f64 / gs.len().max(1) as f64 > 0.8
-        });
+        let found = doc
+            .attributions
+            .iter()
+            .enumerate()
+            .position(|(i, a)| !used[i] && sp(&a.content).overlap(gs) as f64 / gs.len().max(1) as f64 > 0.8);
         let Some(i) = found else {
-            r.push(
-                "attribution",
-                g.id.clone(),
-                vec!["content not found".into()],
-            );
+            r.push("attribution", g.id.clone(), vec!["content not found".into()]);
             continue;
         };
         used[i] = true;
@@ -108,11 +101,7 @@ pub fn check(gold: &Gold, doc: &DocumentOut, date: Option<&str>) -> SeedReport {
         }
         if let Some(c) = &g.cue {
             if a.cue.as_ref().is_none_or(|p| sp(p).overlap(c.span()) == 0) {
-                problems.push(format!(
-                    "cue {:?} != {:?}",
-                    a.cue.as_ref().map(|c| c.text.as_str()),
-                    c.text
-                ));
+                problems.push(format!("cue {:?} != {:?}", a.cue.as_ref().map(|c| c.text.as_str()), c.text));
             }
         }
         if let Some(want) = &g.speaker {
@@ -124,15 +113,9 @@ pub fn check(gold: &Gold, doc: &DocumentOut, date: Option<&str>) -> SeedReport {
         r.push("attribution", g.id.clone(), problems);
     }
     for n in &gold.not_attributions {
-        let bad = doc
-            .attributions
-            .iter()
-            .filter(|a| sp(&a.content).overlap(n.span()) > 0)
-            .count();
+        let bad = doc.attributions.iter().filter(|a| sp(&a.content).overlap(n.span()) > 0).count();
         let short: String = n.text.chars().take(40).collect();
-        let problems = (0..bad)
-            .map(|_| format!("false attribution over {short:?}"))
-            .collect();
+        let problems = (0..bad).map(|_| format!("false attribution over {short:?}")).collect();
         r.push("not_attribution", short, problems);
     }
     for g in gold.entities.iter().filter(|g| g.required) {
@@ -142,15 +125,12 @@ pub fn check(gold: &Gold, doc: &DocumentOut, date: Option<&str>) -> SeedReport {
             .iter()
             .filter(|e| {
                 norm_name(&e.name) == norm_name(&g.canonical)
-                    || first
-                        .as_ref()
-                        .is_some_and(|f| e.mentions.iter().any(|m| &norm_name(&m.text) == f))
+                    || first.as_ref().is_some_and(|f| e.mentions.iter().any(|m| &norm_name(&m.text) == f))
             })
             .collect();
         let good = hits.iter().any(|e| {
             let typ_ok = e.etype == g.etype
-                || (matches!(g.etype.as_str(), "GPE" | "NORP")
-                    && matches!(e.etype.as_str(), "GPE" | "NORP" | "LOC"));
+                || (matches!(g.etype.as_str(), "GPE" | "NORP") && matches!(e.etype.as_str(), "GPE" | "NORP" | "LOC"));
             let roles = norm_name(&e.titles.join(" "));
             typ_ok && g.roles.iter().all(|role| roles.contains(&norm_name(role)))
         });
@@ -161,41 +141,23 @@ pub fn check(gold: &Gold, doc: &DocumentOut, date: Option<&str>) -> SeedReport {
         } else {
             vec![format!(
                 "type/roles wrong: {}",
-                hits.iter()
-                    .map(|e| format!("{} {:?}", e.etype, e.titles))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                hits.iter().map(|e| format!("{} {:?}", e.etype, e.titles)).collect::<Vec<_>>().join(", ")
             )]
         };
         r.push("entity", g.canonical.clone(), problems);
     }
     for g in gold.quantities.iter().filter(|q| q.required) {
-        let hit = doc
-            .quantities
-            .iter()
-            .any(|q| q.value == g.value && sp(&q.span).overlap(g.span.span()) > 0);
-        let problems = if hit {
-            vec![]
-        } else {
-            vec![format!("{} = {} missing", g.span.text, g.value)]
-        };
+        let hit = doc.quantities.iter().any(|q| q.value == g.value && sp(&q.span).overlap(g.span.span()) > 0);
+        let problems = if hit { vec![] } else { vec![format!("{} = {} missing", g.span.text, g.value)] };
         r.push("quantity", g.quantity.clone(), problems);
     }
     for g in &gold.dates {
         let want = g.expected(date);
         let hit = doc.dates.iter().any(|d| {
-            let right = if want == "relative" {
-                d.relative
-            } else {
-                d.value.starts_with(&want)
-            };
+            let right = if want == "relative" { d.relative } else { d.value.starts_with(&want) };
             right && sp(&d.span).overlap(g.span.span()) > 0
         });
-        let problems = if hit {
-            vec![]
-        } else {
-            vec![format!("-> {want} missing")]
-        };
+        let problems = if hit { vec![] } else { vec![format!("-> {want} missing")] };
         r.push("date", g.span.text.clone(), problems);
     }
     r

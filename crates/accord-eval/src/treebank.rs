@@ -26,7 +26,22 @@ use std::io::Write;
 use std::path::Path;
 
 const PRONOUNS: &[&str] = &[
-    "he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself", "they", "them", "their", "theirs", "themselves",
+    "he",
+    "him",
+    "his",
+    "himself",
+    "she",
+    "her",
+    "hers",
+    "herself",
+    "it",
+    "its",
+    "itself",
+    "they",
+    "them",
+    "their",
+    "theirs",
+    "themselves",
 ];
 
 /// Coreference figures over a corpus.
@@ -107,7 +122,9 @@ fn last_name(doc: &accord_doc::Doc, ms: &[(usize, usize, usize, bool)], a: usize
     ms.iter()
         .rev()
         .find(|m| m.3 && m.1 <= a)
-        .map(|m| format!("{:?}", doc.slice(accord_doc::Span::new(doc.tokens[m.0].span.start, doc.tokens[m.1 - 1].span.end))))
+        .map(|m| {
+            format!("{:?}", doc.slice(accord_doc::Span::new(doc.tokens[m.0].span.start, doc.tokens[m.1 - 1].span.end)))
+        })
         .unwrap_or_default()
 }
 
@@ -127,7 +144,11 @@ enum Verdict {
 fn judge(doc: &accord_doc::Doc, pred_head: &[usize], ms: &[(usize, usize, usize, bool)], mi: usize) -> Verdict {
     let Some(ei) = doc.mentions[mi].entity else { return Verdict::Unresolved };
     let start = doc.mentions[mi].span.start;
-    let ante = doc.entities[ei].mentions.iter().filter(|&&p| doc.mentions[p].span.end <= start).max_by_key(|&&p| doc.mentions[p].span.start);
+    let ante = doc.entities[ei]
+        .mentions
+        .iter()
+        .filter(|&&p| doc.mentions[p].span.end <= start)
+        .max_by_key(|&&p| doc.mentions[p].span.start);
     match ante {
         None => Verdict::NoEarlierMention,
         Some(&p) if ms.iter().any(|m| m.0 <= pred_head[p] && pred_head[p] < m.1) => Verdict::Right,
@@ -148,7 +169,10 @@ fn coref_doc(sents: &[Sentence], doc: &accord_doc::Doc, sc: &mut CorefScores) {
         let named = s.words[h].upos == "PROPN";
         let base = starts[m.sentence];
         chains.entry(m.chain.as_str()).or_default().push((base + m.start, base + m.end, base + h, named));
-        if m.end > m.start + 1 && matches!(s.words[m.start].form.to_lowercase().as_str(), "the" | "this" | "that") && s.words[h].upos == "NOUN" {
+        if m.end > m.start + 1
+            && matches!(s.words[m.start].form.to_lowercase().as_str(), "the" | "this" | "that")
+            && s.words[h].upos == "NOUN"
+        {
             definite.insert(base + h);
         }
     }
@@ -194,8 +218,11 @@ fn coref_doc(sents: &[Sentence], doc: &accord_doc::Doc, sc: &mut CorefScores) {
             }
             sc.nominals += 1;
             let phrase = doc.slice(accord_doc::Span::new(doc.tokens[a].span.start, doc.tokens[h].span.end)).to_string();
-            let miss = |what: String| ("nominal", format!("{phrase:?} {what}; gold: {} | {}", last_name(a), context(a)));
-            let Some(mi) = (0..doc.mentions.len()).find(|&i| pred_head[i] == h && doc.mentions[i].kind != accord_doc::MentionKind::Name) else {
+            let miss =
+                |what: String| ("nominal", format!("{phrase:?} {what}; gold: {} | {}", last_name(a), context(a)));
+            let Some(mi) = (0..doc.mentions.len())
+                .find(|&i| pred_head[i] == h && doc.mentions[i].kind != accord_doc::MentionKind::Name)
+            else {
                 sc.nominals_unresolved += 1;
                 sc.misses.push(miss("not a mention".into()));
                 continue;
@@ -295,7 +322,8 @@ impl TreebankReport {
             "sentence_boundaries": prf(&self.boundaries),
         });
         if let (Some(all), Some(news)) = (&self.coref, &self.coref_news) {
-            let ents: serde_json::Map<String, serde_json::Value> = sc.entities.iter().map(|(k, p)| (k.to_string(), prf(p))).collect();
+            let ents: serde_json::Map<String, serde_json::Value> =
+                sc.entities.iter().map(|(k, p)| (k.to_string(), prf(p))).collect();
             v["entities"] = ents.into();
             v["entities_micro"] = prf(&sc.entity_micro());
             v["coref"] = coref(all);
@@ -321,13 +349,21 @@ pub fn evaluate(path: &Path) -> anyhow::Result<TreebankReport> {
             let mut one = CorefScores::default();
             coref_doc(ds, &d, &mut one);
             coref.add(&one);
-            if ds.first().and_then(|s| s.doc_id.as_deref()).and_then(conllu::gum_genre).is_some_and(|g| g == "news" || g == "interview") {
+            if ds
+                .first()
+                .and_then(|s| s.doc_id.as_deref())
+                .and_then(conllu::gum_genre)
+                .is_some_and(|g| g == "news" || g == "interview")
+            {
                 coref_news.add(&one);
             }
         }
     });
     // sentence boundaries of the text stage on rebuilt raw text
-    let segmenter = Pipeline::new(Options { disabled: vec!["models".into(), "facts".into(), "attribution".into()], ..Default::default() })?;
+    let segmenter = Pipeline::new(Options {
+        disabled: vec!["models".into(), "facts".into(), "attribution".into()],
+        ..Default::default()
+    })?;
     let mut sb = Prf::default();
     for r in eval::documents(&sents) {
         let mut text = String::new();
@@ -370,7 +406,11 @@ pub fn run(path: &Path, errors: usize, out: &mut dyn Write) -> anyhow::Result<()
     writeln!(out, "words {}  sentences {}  documents {}", sc.words, r.sentences, r.documents)?;
     writeln!(out, "UPOS {:.2}  XPOS {:.2}  lemma {:.2}", sc.pct(sc.upos), sc.pct(sc.xpos), sc.pct(sc.lemma))?;
     writeln!(out, "UAS {:.2}  LAS {:.2}", sc.pct(sc.uas), sc.pct(sc.las))?;
-    writeln!(out, "models: {:.0} words/s (tagger+parser+recogniser+lemmas, one thread)", sc.words as f64 / sc.seconds.max(1e-9))?;
+    writeln!(
+        out,
+        "models: {:.0} words/s (tagger+parser+recogniser+lemmas, one thread)",
+        sc.words as f64 / sc.seconds.max(1e-9)
+    )?;
     let sb = &r.boundaries;
     writeln!(out, "sentence boundaries  P {:.3}  R {:.3}  F1 {:.3}", sb.p(), sb.r(), sb.f1())?;
     if let (Some(coref), Some(coref_news)) = (&r.coref, &r.coref_news) {

@@ -25,6 +25,10 @@ fn trains_the_attribution_scorer_on_a_slice_deterministically() {
     assert!(!scorer.is_empty());
     assert!(std::fs::read_to_string(dir.join("a/attribution.md")).unwrap().contains("PolNeAR train"));
     run(dir.join("b"));
-    assert_eq!(tsv, std::fs::read_to_string(dir.join("b/attribution.tsv")).unwrap(), "same slice and seed, same weights");
+    assert_eq!(
+        tsv,
+        std::fs::read_to_string(dir.join("b/attribution.tsv")).unwrap(),
+        "same slice and seed, same weights"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -36,10 +36,7 @@ fn brat_folder_end_to_end() {
     assert_eq!(outs[0].date.as_deref(), Some("2016-09-12"));
     let s = &ev.attributions.content.overlap_03;
     assert_eq!(s.pred, outs[0].attributions.len());
-    assert_eq!(
-        ev.errors.iter().filter(|e| e.kind == "miss").count(),
-        2 - s.matched_gold
-    );
+    assert_eq!(ev.errors.iter().filter(|e| e.kind == "miss").count(), 2 - s.matched_gold);
 }
 
 #[test]
@@ -47,11 +44,7 @@ fn seed_gold_end_to_end() {
     let sh = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
     let gp = sh.join("gold/us-hamas-talks.gold.json");
     if !gp.exists() {
-        assert!(
-            std::env::var("CI").map_or(true, |v| v != "true"),
-            "{} missing under CI=true",
-            gp.display()
-        );
+        assert!(std::env::var("CI").map_or(true, |v| v != "true"), "{} missing under CI=true", gp.display());
         eprintln!("skipping: {} not found", gp.display());
         return;
     }

@@ -37,13 +37,7 @@ fn seed_gold_parses_and_offsets_match_the_text() {
     spans.extend(gold.dates.iter().map(|d| &d.span));
     spans.extend(&gold.not_attributions);
     for s in spans {
-        assert_eq!(
-            s.span().text(&chars),
-            s.text,
-            "code points {}..{}",
-            s.start,
-            s.end
-        );
+        assert_eq!(s.span().text(&chars), s.text, "code points {}..{}", s.start, s.end);
         if let (Some(b0), Some(b1)) = (s.byte_start, s.byte_end) {
             assert_eq!(&text[b0..b1], s.text);
         }
@@ -80,13 +74,7 @@ fn polnear_dev_parses() {
     assert_eq!(first.relations[0].content.cover(), CharSpan::new(115, 290));
     assert_eq!(first.date().as_deref(), Some("2016-09-12"));
     let second = brat::BratDoc::read(&list[1].0, &list[1].1).unwrap();
-    assert!(
-        second
-            .relations
-            .iter()
-            .any(|r| r.content.fragments.len() > 1),
-        "has discontinuous content"
-    );
+    assert!(second.relations.iter().any(|r| r.content.fragments.len() > 1), "has discontinuous content");
     // Every span of every article lies within its text, and every type is one of the three.
     let (mut n, mut discontinuous) = (0, 0);
     for d in brat::read_dir(&dir).unwrap() {
@@ -94,16 +82,8 @@ fn polnear_dev_parses() {
         for (r, q) in d.relations.iter().zip(d.quotes()) {
             n += 1;
             discontinuous += (r.content.fragments.len() > 1) as usize;
-            assert!(
-                q.content.end <= len && !q.content.is_empty(),
-                "{} {}",
-                d.stem,
-                r.id
-            );
-            assert!(matches!(
-                q.qtype.as_deref(),
-                Some("direct" | "indirect" | "mixed")
-            ));
+            assert!(q.content.end <= len && !q.content.is_empty(), "{} {}", d.stem, r.id);
+            assert!(matches!(q.qtype.as_deref(), Some("direct" | "indirect" | "mixed")));
         }
     }
     assert_eq!(n, 2192);

@@ -19,7 +19,9 @@ fn name_words(s: &str) -> Vec<&str> {
 }
 
 fn compatible_first(a: &str, b: &str) -> bool {
-    a == b || (a.len() <= 2 && b.starts_with(a.trim_end_matches('.'))) || (b.len() <= 2 && a.starts_with(b.trim_end_matches('.')))
+    a == b
+        || (a.len() <= 2 && b.starts_with(a.trim_end_matches('.')))
+        || (b.len() <= 2 && a.starts_with(b.trim_end_matches('.')))
 }
 
 /// Builds `doc.entities` and `doc.antecedents` from `doc.mentions` and the mention stage's `infos`.
@@ -107,7 +109,10 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
         if e.etype != EntityType::Person || e.affiliation.is_some() {
             continue;
         }
-        e.affiliation = e.titles.iter().find_map(|t| known_names.iter().find(|(name, _)| contains_word(t, name)).map(|(_, a)| a.to_string()));
+        e.affiliation = e
+            .titles
+            .iter()
+            .find_map(|t| known_names.iter().find(|(name, _)| contains_word(t, name)).map(|(_, a)| a.to_string()));
     }
     // An appositive owner ("US President Donald Trump’s nominee") gives the owner's country: look at the
     // known names between a person's mention and its appositive role.
@@ -124,7 +129,10 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             .take_while(|(m, _)| m.sentence == s)
             .filter(|(m, _)| {
                 // only inside an appositive right after the name: ", US President Donald Trump’s nominee"
-                m.sentence == s && m.span.start > sp.end && doc.text[sp.end..m.span.start].starts_with(", ") && !doc.text[sp.end + 2..m.span.start].contains(',')
+                m.sentence == s
+                    && m.span.start > sp.end
+                    && doc.text[sp.end..m.span.start].starts_with(", ")
+                    && !doc.text[sp.end + 2..m.span.start].contains(',')
             })
             .find_map(|(_, i)| i.known.as_ref().and_then(|k| k.affiliation.clone()));
         if aff.is_some() && !entity.titles.is_empty() {
@@ -133,7 +141,8 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
     }
     // Mentions inside quotation marks are not antecedents for a pronoun outside them ("thank God,” she said).
     let depth = quote_depth(doc);
-    let quoted: Vec<bool> = doc.mentions.iter().map(|m| depth.get(doc.token_at_or_after(m.span.start)).copied().unwrap_or(false)).collect();
+    let quoted: Vec<bool> =
+        doc.mentions.iter().map(|m| depth.get(doc.token_at_or_after(m.span.start)).copied().unwrap_or(false)).collect();
     // 2. Pronouns and definite nominals, in text order.
     for m in 0..n {
         let kind = doc.mentions[m].kind;
@@ -165,7 +174,9 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             MentionKind::Nominal if info.definite && !info.plural => {
                 let noun = info.head_noun.as_deref().unwrap_or("");
                 let same_head = (m.saturating_sub(400)..m).rev().find(|&p| {
-                    doc.mentions[p].kind == MentionKind::Nominal && infos[p].head_noun.as_deref() == Some(noun) && !infos[p].plural
+                    doc.mentions[p].kind == MentionKind::Nominal
+                        && infos[p].head_noun.as_deref() == Some(noun)
+                        && !infos[p].plural
                 });
                 let etype = doc.mentions[m].etype.unwrap_or(EntityType::Person);
                 if let Some(p) = same_head {
@@ -183,7 +194,8 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                     }
                 } else if let Some(p) = (m.saturating_sub(400)..m).rev().find(|&p| {
                     doc.mentions[p].entity.is_some_and(|e| {
-                        entities[e].etype == EntityType::Person && entities[e].titles.iter().any(|t| contains_word(&t.to_lowercase(), noun))
+                        entities[e].etype == EntityType::Person
+                            && entities[e].titles.iter().any(|t| contains_word(&t.to_lowercase(), noun))
                     })
                 }) {
                     antecedents[m] = Some(p);
@@ -240,7 +252,14 @@ fn contains_word(haystack: &str, word: &str) -> bool {
 /// no candidate; ties go to the nearer). Only mentions of an entity that end before `m` count, and a
 /// mention inside quotation marks only for a mention inside them too. With `per_entity`, each entity is
 /// rated at its latest candidate mention only.
-fn best_earlier(doc: &Doc, m: usize, window: usize, quoted: &[bool], per_entity: bool, mut score: impl FnMut(usize, usize) -> Option<f32>) -> Option<usize> {
+fn best_earlier(
+    doc: &Doc,
+    m: usize,
+    window: usize,
+    quoted: &[bool],
+    per_entity: bool,
+    mut score: impl FnMut(usize, usize) -> Option<f32>,
+) -> Option<usize> {
     let pm = &doc.mentions[m];
     let mut best: Option<(f32, usize)> = None;
     let mut seen = std::collections::HashSet::new();
@@ -301,12 +320,22 @@ fn best_other(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usize, q
 /// (near, named often, and named with the noun: "the Church" → the Church of Scientology). A place noun
 /// may ask for a country or for a place that is not one (`country`); a nationality word in the phrase
 /// must be the referent's ("the Palestinian group" → Hamas, not "the Brazilian team" → a union).
-fn named_referent(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usize, etype: EntityType, noun: &str, quoted: &[bool]) -> Option<usize> {
+fn named_referent(
+    doc: &Doc,
+    infos: &[MentionInfo],
+    entities: &[Entity],
+    m: usize,
+    etype: EntityType,
+    noun: &str,
+    quoted: &[bool],
+) -> Option<usize> {
     let pm = &doc.mentions[m];
     let country = crate::lexicon::Lexicons::get().referring_nouns.get(noun).and_then(|t| t.1);
     // nationality words inside the phrase ("Brazilian"): their country
     let sides: Vec<&str> = (0..doc.mentions.len())
-        .filter(|&p| p != m && doc.mentions[p].span.start >= pm.span.start && doc.mentions[p].span.end <= pm.head_span.start)
+        .filter(|&p| {
+            p != m && doc.mentions[p].span.start >= pm.span.start && doc.mentions[p].span.end <= pm.head_span.start
+        })
         .filter_map(|p| infos[p].known.as_ref().filter(|k| k.adjective).and_then(|k| k.affiliation.as_deref()))
         .collect();
     let fits = |e: usize| {
@@ -316,7 +345,11 @@ fn named_referent(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usiz
     };
     let inside = (0..doc.mentions.len()).find(|&p| {
         let c = &doc.mentions[p];
-        p != m && c.kind == MentionKind::Name && c.span.start >= pm.span.start && c.span.end <= pm.head_span.start && c.entity.is_some_and(|e| entities[e].etype == etype)
+        p != m
+            && c.kind == MentionKind::Name
+            && c.span.start >= pm.span.start
+            && c.span.end <= pm.head_span.start
+            && c.entity.is_some_and(|e| entities[e].etype == etype)
     });
     if inside.is_some() {
         return inside;

@@ -16,12 +16,25 @@ pub fn find(doc: &mut Doc) {
         }
         let words: Vec<&str> = toks.clone().map(|i| doc.token_text(i)).collect();
         // A headline: the document's first paragraph, one line in title case with no final punctuation.
-        let starts_with_label = lex.credit_labels.iter().any(|(l, _)| words.first().is_some_and(|w| w.eq_ignore_ascii_case(l.split(' ').next().unwrap_or(""))));
-        if si == 0 && s.paragraph == 0 && doc.paragraphs.len() > 1 && !starts_with_label && doc.sentences.get(1).is_none_or(|n| n.paragraph > 0) {
+        let starts_with_label = lex
+            .credit_labels
+            .iter()
+            .any(|(l, _)| words.first().is_some_and(|w| w.eq_ignore_ascii_case(l.split(' ').next().unwrap_or(""))));
+        if si == 0
+            && s.paragraph == 0
+            && doc.paragraphs.len() > 1
+            && !starts_with_label
+            && doc.sentences.get(1).is_none_or(|n| n.paragraph > 0)
+        {
             let caps = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
             let alpha = words.iter().filter(|w| w.starts_with(char::is_alphabetic)).count();
             let last = words.last().copied().unwrap_or("");
-            if alpha >= 3 && words.len() <= 25 && caps * 10 >= alpha * 6 && !matches!(last, "." | "!" | "?" | "”" | "\"") && !doc.slice(s.span).contains('\n') {
+            if alpha >= 3
+                && words.len() <= 25
+                && caps * 10 >= alpha * 6
+                && !matches!(last, "." | "!" | "?" | "”" | "\"")
+                && !doc.slice(s.span).contains('\n')
+            {
                 credits.push(Credit { kind: "headline", span: s.span, agencies: Vec::new(), people: Vec::new() });
                 continue;
             }
@@ -46,7 +59,11 @@ pub fn find(doc: &mut Doc) {
             continue;
         }
         // Wire credit: "-AP/Reuters", "(AP)", "— Reuters" as a sentence of its own.
-        let names: Vec<&str> = words.iter().copied().filter(|w| !matches!(*w, "-" | "—" | "–" | "/" | "(" | ")" | "." | "--" | "," | "and")).collect();
+        let names: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| !matches!(*w, "-" | "—" | "–" | "/" | "(" | ")" | "." | "--" | "," | "and"))
+            .collect();
         if !names.is_empty() && names.len() <= 4 && names.iter().all(|w| lex.agencies.contains_key(*w)) {
             credits.push(build(doc, "wire", s.span, toks.clone(), lex));
             continue;
@@ -59,10 +76,18 @@ pub fn find(doc: &mut Doc) {
                 if words.get(close) == Some(&")")
                     && lex.agencies.contains_key(words[open + 1])
                     && words.get(close + 1).is_some_and(|w| matches!(*w, "-" | "—" | "–" | "--"))
-                    && words[..open].iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()))
+                    && words[..open]
+                        .iter()
+                        .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()))
                 {
                     let end = doc.tokens[toks.start + close + 1].span.end;
-                    credits.push(build(doc, "dateline", Span::new(s.span.start, end), toks.start..toks.start + close + 2, lex));
+                    credits.push(build(
+                        doc,
+                        "dateline",
+                        Span::new(s.span.start, end),
+                        toks.start..toks.start + close + 2,
+                        lex,
+                    ));
                 }
             }
         }

@@ -47,7 +47,10 @@ fn day_number(w: &str) -> Option<u32> {
 }
 
 fn year_number(w: &str) -> Option<i64> {
-    (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok()).flatten().filter(|y| (1800..=2100).contains(y))
+    (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| w.parse().ok())
+        .flatten()
+        .filter(|y| (1800..=2100).contains(y))
 }
 
 /// Finds dates in `doc` and fills `doc.dates`.
@@ -110,9 +113,26 @@ pub fn find(doc: &mut Doc) {
         if let Some(y) = year_number(w) {
             let prev = if i > 0 && same(i - 1) { doc.token_text(i - 1).to_lowercase() } else { String::new() };
             let next = if same(i + 1) { doc.token_text(i + 1) } else { "" };
-            let next_is_noun = next.starts_with(char::is_lowercase) && !matches!(next, "and" | "or" | "to" | "when" | "after" | "before" | "until" | "that" | "as");
-            if matches!(prev.as_str(), "in" | "since" | "by" | "from" | "until" | "of" | "before" | "after" | "during" | "through" | "to" | "late" | "early" | "mid" | "," | "(")
-                || (!next_is_noun && doc.tokens[i].kind == TokenKind::Number && prev != "$")
+            let next_is_noun = next.starts_with(char::is_lowercase)
+                && !matches!(next, "and" | "or" | "to" | "when" | "after" | "before" | "until" | "that" | "as");
+            if matches!(
+                prev.as_str(),
+                "in" | "since"
+                    | "by"
+                    | "from"
+                    | "until"
+                    | "of"
+                    | "before"
+                    | "after"
+                    | "during"
+                    | "through"
+                    | "to"
+                    | "late"
+                    | "early"
+                    | "mid"
+                    | ","
+                    | "("
+            ) || (!next_is_noun && doc.tokens[i].kind == TokenKind::Number && prev != "$")
             {
                 out.push(DateMention { span: doc.tokens[i].span, value: format!("{y:04}"), relative: false });
                 i += 1;
@@ -142,7 +162,9 @@ pub fn find(doc: &mut Doc) {
             (Some(r), _) => r,
             (None, Some(wd)) => {
                 let from = i.saturating_sub(4).max(doc.sentences[sent].tokens.start);
-                let future = (from..i).any(|k| matches!(doc.token_text(k), "will" | "would" | "next" | "scheduled" | "until" | "resume" | "begin"));
+                let future = (from..i).any(|k| {
+                    matches!(doc.token_text(k), "will" | "would" | "next" | "scheduled" | "until" | "resume" | "begin")
+                });
                 let last = i > 0 && same(i - 1) && doc.token_text(i - 1).eq_ignore_ascii_case("last");
                 let start_shift = usize::from(last);
                 let (l, r) = (1, Rel::Weekday(wd, future && !last));

@@ -115,7 +115,12 @@ impl Lexicons {
         }
         for cols in lines(data!("countries.tsv")) {
             let canon = cols[0];
-            let gpe = Known { canonical: canon.into(), etype: EntityType::Gpe, affiliation: Some(canon.into()), adjective: false };
+            let gpe = Known {
+                canonical: canon.into(),
+                etype: EntityType::Gpe,
+                affiliation: Some(canon.into()),
+                adjective: false,
+            };
             add(canon, gpe.clone());
             for adj in cols.get(2).copied().unwrap_or("").split('|') {
                 add(adj, Known { adjective: true, etype: EntityType::Norp, ..gpe.clone() });
@@ -125,7 +130,15 @@ impl Lexicons {
                 }
             }
             for city in cols.get(3).copied().unwrap_or("").split('|') {
-                add(city, Known { canonical: city.into(), etype: EntityType::Gpe, affiliation: Some(canon.into()), adjective: false });
+                add(
+                    city,
+                    Known {
+                        canonical: city.into(),
+                        etype: EntityType::Gpe,
+                        affiliation: Some(canon.into()),
+                        adjective: false,
+                    },
+                );
             }
         }
         let known_max_words = known.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
@@ -157,7 +170,12 @@ impl Lexicons {
             })
             .collect();
         let given_names = lines(data!("given_names.tsv"))
-            .filter_map(|c| c.get(1).and_then(|g| g.chars().next()).filter(|g| matches!(g, 'f' | 'm')).map(|g| (c[0].to_string(), g)))
+            .filter_map(|c| {
+                c.get(1)
+                    .and_then(|g| g.chars().next())
+                    .filter(|g| matches!(g, 'f' | 'm'))
+                    .map(|g| (c[0].to_string(), g))
+            })
             .collect();
         let titles = lines(data!("titles.txt")).map(|c| c[0].to_lowercase()).collect();
         let mut source_nouns = HashMap::new();
@@ -195,8 +213,10 @@ impl Lexicons {
         };
         let numbers = parse_map(data!("numbers.tsv"));
         let multipliers = parse_map(data!("multipliers.tsv"));
-        let months = lines(data!("months.tsv")).filter_map(|c| Some((c[0].to_string(), c.get(1)?.parse().ok()?))).collect();
-        let weekdays = lines(data!("weekdays.tsv")).filter_map(|c| Some((c[0].to_string(), c.get(1)?.parse().ok()?))).collect();
+        let months =
+            lines(data!("months.tsv")).filter_map(|c| Some((c[0].to_string(), c.get(1)?.parse().ok()?))).collect();
+        let weekdays =
+            lines(data!("weekdays.tsv")).filter_map(|c| Some((c[0].to_string(), c.get(1)?.parse().ok()?))).collect();
         let act_cues = lines(data!("act_cues.tsv"))
             .filter_map(|c| {
                 let n: f32 = c.get(1)?.parse().ok()?;

@@ -34,12 +34,94 @@ fn is_cap(doc: &Doc, i: usize) -> bool {
 }
 
 const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "but", "and", "or",
-    "in", "on", "at", "for", "as", "if", "when", "while", "after", "before", "so", "yet", "there", "here", "his", "her",
-    "its", "their", "our", "my", "your", "what", "who", "why", "how", "where", "which", "no", "not", "some", "many", "most",
-    "all", "one", "two", "both", "each", "every", "any", "more", "less", "then", "now", "still", "also", "even", "just",
-    "since", "because", "although", "though", "however", "meanwhile", "with", "without", "from", "by", "to", "of", "about",
-    "confirmation", "look", "according", "asked", "speaking", "under", "over", "during", "despite", "among", "other",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "but",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "for",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "so",
+    "yet",
+    "there",
+    "here",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "which",
+    "no",
+    "not",
+    "some",
+    "many",
+    "most",
+    "all",
+    "one",
+    "two",
+    "both",
+    "each",
+    "every",
+    "any",
+    "more",
+    "less",
+    "then",
+    "now",
+    "still",
+    "also",
+    "even",
+    "just",
+    "since",
+    "because",
+    "although",
+    "though",
+    "however",
+    "meanwhile",
+    "with",
+    "without",
+    "from",
+    "by",
+    "to",
+    "of",
+    "about",
+    "confirmation",
+    "look",
+    "according",
+    "asked",
+    "speaking",
+    "under",
+    "over",
+    "during",
+    "despite",
+    "among",
+    "other",
 ];
 
 /// Finds all mentions in `doc`; returns the extra information per mention (aligned with `doc.mentions`).
@@ -59,7 +141,8 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
     for s in &doc.sentences {
         for k in s.tokens.start + 1..s.tokens.end {
             let w = doc.token_text(k);
-            let after_break = doc.tokens[k - 1].kind == TokenKind::OpenQuote || matches!(doc.token_text(k - 1), "-" | "—" | "–" | "--" | ":" | ")");
+            let after_break = doc.tokens[k - 1].kind == TokenKind::OpenQuote
+                || matches!(doc.token_text(k - 1), "-" | "—" | "–" | "--" | ":" | ")");
             if doc.tokens[k].kind == TokenKind::Word && w.starts_with(char::is_uppercase) && !after_break {
                 capital_seen.insert(w);
             }
@@ -75,8 +158,11 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             continue;
         }
         // The first word of the sentence, or the first after a dateline ("LISBON (Reuters) - Dock workers").
-        let dateline_end = doc.credits.iter().find(|c| c.kind == "dateline" && c.span.overlap(s.span) > 0).map(|c| c.span.end);
-        let first_word = s.tokens.clone().find(|&i| doc.tokens[i].kind == TokenKind::Word && dateline_end.is_none_or(|e| doc.tokens[i].span.start >= e));
+        let dateline_end =
+            doc.credits.iter().find(|c| c.kind == "dateline" && c.span.overlap(s.span) > 0).map(|c| c.span.end);
+        let first_word = s.tokens.clone().find(|&i| {
+            doc.tokens[i].kind == TokenKind::Word && dateline_end.is_none_or(|e| doc.tokens[i].span.start >= e)
+        });
         let in_credit = in_credit && credit_kind != Some("dateline") || dateline_end.is_some_and(|e| e >= s.span.end);
         let mut i = s.tokens.start;
         let mut sentence_mentions: Vec<(Mention, MentionInfo)> = Vec::new();
@@ -94,13 +180,29 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             if let Some((gender, plural)) = pron {
                 let sp = doc.tokens[i].span;
                 sentence_mentions.push((
-                    Mention { span: sp, head_span: sp, kind: MentionKind::Pronoun, etype: None, entity: None, sentence: si },
-                    MentionInfo { gender, plural, in_credit, subject: matches!(lw.as_ref(), "he" | "she" | "they" | "it"), ..Default::default() },
+                    Mention {
+                        span: sp,
+                        head_span: sp,
+                        kind: MentionKind::Pronoun,
+                        etype: None,
+                        entity: None,
+                        sentence: si,
+                    },
+                    MentionInfo {
+                        gender,
+                        plural,
+                        in_credit,
+                        subject: matches!(lw.as_ref(), "he" | "she" | "they" | "it"),
+                        ..Default::default()
+                    },
                 ));
                 i += 1;
                 continue;
             }
-            if is_cap(doc, i) && (lex.months.contains_key(w.trim_end_matches('.')) || lex.weekdays.contains_key(w)) && !lex.known.contains_key(w) {
+            if is_cap(doc, i)
+                && (lex.months.contains_key(w.trim_end_matches('.')) || lex.weekdays.contains_key(w))
+                && !lex.known.contains_key(w)
+            {
                 i += 1;
                 continue;
             }
@@ -141,14 +243,17 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 let w0 = doc.token_text(a);
                 let common = FUNCTION_WORDS.contains(&w0.to_lowercase().as_str())
                     || (lower_seen.contains(w0.to_lowercase().as_str()) && !lex.known.contains_key(w0))
-                    || doc.tokens[a].analysis.as_ref().is_some_and(|an| !matches!(an.upos, "PROPN" | "X") && !lex.known.contains_key(w0) && !lex.honorifics.contains_key(w0));
+                    || doc.tokens[a].analysis.as_ref().is_some_and(|an| {
+                        !matches!(an.upos, "PROPN" | "X")
+                            && !lex.known.contains_key(w0)
+                            && !lex.honorifics.contains_key(w0)
+                    });
                 // A lone capitalised word opening a sentence, never seen capitalised elsewhere, followed
                 // by a lower-case word: a common word ("Dock workers", "Critics said").
                 let lone = j == a + 1
                     && !capital_seen.contains(w0)
                     && !lex.known.contains_key(w0)
-                    && !lex.honorifics.contains_key(w0)
-;
+                    && !lex.honorifics.contains_key(w0);
                 if common || lone {
                     a += 1;
                 }
@@ -158,7 +263,10 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             }
             // a capitalised function word is not a name anywhere (the pronoun "I", "We" or "But" opening a
             // quotation: “But we ...)
-            while a < j && FUNCTION_WORDS.contains(&accord_text::lowercase(doc.token_text(a)).as_ref()) && !lex.known.contains_key(doc.token_text(a)) {
+            while a < j
+                && FUNCTION_WORDS.contains(&accord_text::lowercase(doc.token_text(a)).as_ref())
+                && !lex.known.contains_key(doc.token_text(a))
+            {
                 a += 1;
             }
             segment_run(doc, a, j, si, in_credit, credit_kind, lex, &model_names, &mut sentence_mentions);
@@ -201,7 +309,14 @@ fn segment_run(
         let last = doc.token_text(b - 1);
         let etype = if lex.org_words.contains(last) { EntityType::Org } else { EntityType::Other };
         out.push((
-            Mention { span: sp, head_span: sp, kind: MentionKind::Name, etype: Some(etype), entity: None, sentence: si },
+            Mention {
+                span: sp,
+                head_span: sp,
+                kind: MentionKind::Name,
+                etype: Some(etype),
+                entity: None,
+                sentence: si,
+            },
             MentionInfo { in_credit, ..Default::default() },
         ));
         return;
@@ -217,7 +332,14 @@ fn segment_run(
             let titled;
             let text = if text.len() > 3 && text.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
                 // "LISBON" in a dateline
-                titled = text.split(' ').map(|w| { let mut c = w.chars(); c.next().map(|f| f.to_string() + &c.as_str().to_lowercase()).unwrap_or_default() }).collect::<Vec<_>>().join(" ");
+                titled = text
+                    .split(' ')
+                    .map(|w| {
+                        let mut c = w.chars();
+                        c.next().map(|f| f.to_string() + &c.as_str().to_lowercase()).unwrap_or_default()
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 titled.as_str()
             } else {
                 text
@@ -231,7 +353,14 @@ fn segment_run(
             // "Prime Minister" in the gazetteer? no; but "Israeli" before a name is a title part, still a mention.
             let etype = kn.etype;
             out.push((
-                Mention { span: sp, head_span: sp, kind: MentionKind::Name, etype: Some(etype), entity: None, sentence: si },
+                Mention {
+                    span: sp,
+                    head_span: sp,
+                    kind: MentionKind::Name,
+                    etype: Some(etype),
+                    entity: None,
+                    sentence: si,
+                },
                 MentionInfo { known: Some(kn), in_credit, ..Default::default() },
             ));
             k += n;
@@ -258,10 +387,17 @@ fn segment_run(
         }
         if !honorific && k == title_start {
             // a title word further in the run with a name after it: "Transport Minister Rui Costa"
-            if let Some(t) = (k..b.saturating_sub(1)).rev().find(|&t| lex.is_title(doc.token_text(t)) && !lex.known.contains_key(doc.token_text(t))) {
+            if let Some(t) = (k..b.saturating_sub(1))
+                .rev()
+                .find(|&t| lex.is_title(doc.token_text(t)) && !lex.known.contains_key(doc.token_text(t)))
+            {
                 let rest_names = (t + 1..b).all(|r| !lex.is_title(doc.token_text(r)));
                 let upto_next_known = (k..=t).all(|r| !lex.known.contains_key(doc.token_text(r)));
-                if rest_names && upto_next_known && b - (t + 1) >= 1 && (t + 1..b).any(|r| !lex.known.contains_key(doc.token_text(r))) {
+                if rest_names
+                    && upto_next_known
+                    && b - (t + 1) >= 1
+                    && (t + 1..b).any(|r| !lex.known.contains_key(doc.token_text(r)))
+                {
                     k = t + 1;
                 }
             }
@@ -316,7 +452,9 @@ fn segment_run(
                     }
                 }
                 titles.push(doc.slice(Span::new(doc.tokens[from].span.start, doc.tokens[k - 1].span.end)).to_string());
-            } else if let Some(t) = title_before(doc, start, si, lex).or_else(|| title_set_off_before(doc, start, si, lex)) {
+            } else if let Some(t) =
+                title_before(doc, start, si, lex).or_else(|| title_set_off_before(doc, start, si, lex))
+            {
                 titles.push(t);
             }
             if let Some(t) = appositive_after(doc, e, si, lex) {
@@ -332,7 +470,14 @@ fn segment_run(
         let lone_title = words == 1 && lex.is_title(last) && !honorific;
         if !lone_title {
             out.push((
-                Mention { span, head_span: name_sp, kind: MentionKind::Name, etype: Some(etype), entity: None, sentence: si },
+                Mention {
+                    span,
+                    head_span: name_sp,
+                    kind: MentionKind::Name,
+                    etype: Some(etype),
+                    entity: None,
+                    sentence: si,
+                },
                 MentionInfo { titles, gender, in_credit, ..Default::default() },
             ));
         }
@@ -367,7 +512,14 @@ pub fn title_before(doc: &Doc, name_start: usize, si: usize, lex: &Lexicons) -> 
     while k > first && extra < 2 {
         let w = doc.token_text(k - 1);
         let lw = accord_text::lowercase(w);
-        if doc.tokens[k - 1].kind == TokenKind::Word && w.starts_with(char::is_lowercase) && !FUNCTION_WORDS.contains(&lw.as_ref()) && lex.cue(w).is_none() && !lw.ends_with("ed") && !lw.ends_with("ly") && doc.tokens[k - 1].analysis.as_ref().is_none_or(|a| matches!(a.upos, "NOUN" | "ADJ")) {
+        if doc.tokens[k - 1].kind == TokenKind::Word
+            && w.starts_with(char::is_lowercase)
+            && !FUNCTION_WORDS.contains(&lw.as_ref())
+            && lex.cue(w).is_none()
+            && !lw.ends_with("ed")
+            && !lw.ends_with("ly")
+            && doc.tokens[k - 1].analysis.as_ref().is_none_or(|a| matches!(a.upos, "NOUN" | "ADJ"))
+        {
             k -= 1;
             extra += 1;
         } else {
@@ -390,7 +542,10 @@ pub fn title_set_off_before(doc: &Doc, name_start: usize, si: usize, lex: &Lexic
         k -= 1;
     }
     let lw = accord_text::lowercase(doc.token_text(k));
-    if !matches!(lw.as_ref(), "the" | "a" | "an") || !(k..end).any(|t| lex.is_title(doc.token_text(t))) || !(k == first || doc.token_text(k - 1) == ",") {
+    if !matches!(lw.as_ref(), "the" | "a" | "an")
+        || !(k..end).any(|t| lex.is_title(doc.token_text(t)))
+        || !(k == first || doc.token_text(k - 1) == ",")
+    {
         return None;
     }
     (k + 1 < end).then(|| doc.slice(Span::new(doc.tokens[k + 1].span.start, doc.tokens[end - 1].span.end)).to_string())
@@ -409,7 +564,10 @@ pub fn appositive_after(doc: &Doc, name_end: usize, si: usize, lex: &Lexicons) -
     if a >= s.tokens.end {
         return None;
     }
-    while e < s.tokens.end && !matches!(doc.token_text(e), "," | ";" | ":" | "." | "(" | ")" | "—" | "–") && doc.tokens[e].kind != TokenKind::OpenQuote {
+    while e < s.tokens.end
+        && !matches!(doc.token_text(e), "," | ";" | ":" | "." | "(" | ")" | "—" | "–")
+        && doc.tokens[e].kind != TokenKind::OpenQuote
+    {
         if lex.cue(doc.token_text(e)).is_some() && e > a {
             return None; // "X, she said," is not an appositive
         }
@@ -425,7 +583,8 @@ pub fn appositive_after(doc: &Doc, name_end: usize, si: usize, lex: &Lexicons) -
     if e == a {
         return None;
     }
-    let article_led = matches!(accord_text::lowercase(doc.token_text(a)).as_ref(), "a" | "an" | "the") || (e > a + 1 && doc.token_norm(a + 1) == "'s");
+    let article_led = matches!(accord_text::lowercase(doc.token_text(a)).as_ref(), "a" | "an" | "the")
+        || (e > a + 1 && doc.token_norm(a + 1) == "'s");
     if !((a..e.min(a + 8)).any(|k| lex.is_title(doc.token_text(k))) || (article_led && e - a <= 8)) {
         return None;
     }
@@ -445,7 +604,13 @@ pub fn appositive_after(doc: &Doc, name_end: usize, si: usize, lex: &Lexicons) -
 /// "the group", "the Palestinian group", "the city": a definite singular noun phrase headed by the
 /// referring noun at token `h` (at most three words between `the` and the noun), not followed by a name it
 /// introduces ("the group Hamas") nor by "of" ("the city of Doha").
-fn referring_nominal(doc: &Doc, h: usize, si: usize, etype: EntityType, in_credit: bool) -> Option<(Mention, MentionInfo)> {
+fn referring_nominal(
+    doc: &Doc,
+    h: usize,
+    si: usize,
+    etype: EntityType,
+    in_credit: bool,
+) -> Option<(Mention, MentionInfo)> {
     let s = &doc.sentences[si];
     if h + 1 < s.tokens.end && (is_cap(doc, h + 1) || doc.token_text(h + 1) == "of") {
         return None;
@@ -457,7 +622,14 @@ fn referring_nominal(doc: &Doc, h: usize, si: usize, etype: EntityType, in_credi
             let span = Span::new(doc.tokens[k - 1].span.start, doc.tokens[h].span.end);
             let noun = accord_text::lowercase(doc.token_text(h)).into_owned();
             return Some((
-                Mention { span, head_span: doc.tokens[h].span, kind: MentionKind::Nominal, etype: Some(etype), entity: None, sentence: si },
+                Mention {
+                    span,
+                    head_span: doc.tokens[h].span,
+                    kind: MentionKind::Nominal,
+                    etype: Some(etype),
+                    entity: None,
+                    sentence: si,
+                },
                 MentionInfo { in_credit, head_noun: Some(noun), definite: true, ..Default::default() },
             ));
         }
@@ -470,7 +642,15 @@ fn referring_nominal(doc: &Doc, h: usize, si: usize, etype: EntityType, in_credi
 }
 
 /// An unnamed source phrase headed by the source noun at token `h` ("a senior Hamas official").
-fn nominal(doc: &Doc, h: usize, si: usize, singular: &str, plural: bool, lex: &Lexicons, in_credit: bool) -> Option<(Mention, MentionInfo)> {
+fn nominal(
+    doc: &Doc,
+    h: usize,
+    si: usize,
+    singular: &str,
+    plural: bool,
+    lex: &Lexicons,
+    in_credit: bool,
+) -> Option<(Mention, MentionInfo)> {
     let s = &doc.sentences[si];
     // "official Jane Doe": a title before a name, not an unnamed source.
     if h + 1 < s.tokens.end && is_cap(doc, h + 1) && !lex.known.contains_key(doc.token_text(h + 1)) {
@@ -481,8 +661,35 @@ fn nominal(doc: &Doc, h: usize, si: usize, singular: &str, plural: bool, lex: &L
     while k > s.tokens.start {
         let w = doc.token_text(k - 1);
         let lw = accord_text::lowercase(w);
-        if matches!(lw.as_ref(), "a" | "an" | "another" | "one" | "two" | "three" | "several" | "some" | "many" | "other" | "senior" | "top" | "former" | "local" | "unnamed" | "anonymous" | "unidentified" | "western" | "military" | "security" | "government" | "administration" | "intelligence" | "campaign" | "police" | "health" | "palestinian")
-            || lex.known.contains_key(w)
+        if matches!(
+            lw.as_ref(),
+            "a" | "an"
+                | "another"
+                | "one"
+                | "two"
+                | "three"
+                | "several"
+                | "some"
+                | "many"
+                | "other"
+                | "senior"
+                | "top"
+                | "former"
+                | "local"
+                | "unnamed"
+                | "anonymous"
+                | "unidentified"
+                | "western"
+                | "military"
+                | "security"
+                | "government"
+                | "administration"
+                | "intelligence"
+                | "campaign"
+                | "police"
+                | "health"
+                | "palestinian"
+        ) || lex.known.contains_key(w)
             || (is_cap(doc, k - 1) && !FUNCTION_WORDS.contains(&lw.as_ref()))
             || lex.is_title(w)
         {
@@ -501,7 +708,14 @@ fn nominal(doc: &Doc, h: usize, si: usize, singular: &str, plural: bool, lex: &L
     let span = Span::new(doc.tokens[k].span.start, doc.tokens[h].span.end);
     let known = (k..h).find_map(|t| lex.known.get(doc.token_text(t)).cloned());
     Some((
-        Mention { span, head_span: doc.tokens[h].span, kind: MentionKind::Nominal, etype: Some(EntityType::Person), entity: None, sentence: si },
+        Mention {
+            span,
+            head_span: doc.tokens[h].span,
+            kind: MentionKind::Nominal,
+            etype: Some(EntityType::Person),
+            entity: None,
+            sentence: si,
+        },
         MentionInfo { plural, in_credit, head_noun: Some(singular.to_string()), definite, known, ..Default::default() },
     ))
 }

@@ -6,15 +6,16 @@ use crate::lexicon::Lexicons;
 use accord_doc::{Doc, Quantity, Span, TokenKind};
 
 const STOP: &[&str] = &[
-    "and", "or", "but", "are", "is", "were", "was", "be", "been", "being", "have", "has", "had", "will", "would", "could",
-    "should", "may", "might", "must", "can", "of", "in", "on", "at", "to", "from", "with", "by", "for", "who", "that",
-    "which", "as", "than", "since", "after", "before", "during", "into", "over", "under", "said", "say", "says", "per",
-    "when", "while", "where", "if", "not", "still", "also", "each", "a", "an", "the",
+    "and", "or", "but", "are", "is", "were", "was", "be", "been", "being", "have", "has", "had", "will", "would",
+    "could", "should", "may", "might", "must", "can", "of", "in", "on", "at", "to", "from", "with", "by", "for", "who",
+    "that", "which", "as", "than", "since", "after", "before", "during", "into", "over", "under", "said", "say",
+    "says", "per", "when", "while", "where", "if", "not", "still", "also", "each", "a", "an", "the",
 ];
 
 fn parse_number(w: &str) -> Option<f64> {
     let clean: String = w.chars().filter(|c| *c != ',').collect();
-    if clean.chars().next().is_some_and(|c| c.is_ascii_digit()) && clean.chars().all(|c| c.is_ascii_digit() || c == '.') {
+    if clean.chars().next().is_some_and(|c| c.is_ascii_digit()) && clean.chars().all(|c| c.is_ascii_digit() || c == '.')
+    {
         clean.parse().ok()
     } else {
         None
@@ -37,7 +38,11 @@ pub fn find(doc: &mut Doc) {
         let mut value = if t.kind == TokenKind::Number && !in_date { parse_number(w) } else { None };
         if value.is_none() && !in_date && lw != "one" {
             // number words: "half", "dozens", "three"
-            value = lex.numbers.get(lw.as_str()).copied().filter(|_| same(i + 1) && doc.tokens[i + 1].kind == TokenKind::Word);
+            value = lex
+                .numbers
+                .get(lw.as_str())
+                .copied()
+                .filter(|_| same(i + 1) && doc.tokens[i + 1].kind == TokenKind::Word);
         }
         let Some(mut v) = value else {
             i += 1;
@@ -64,7 +69,9 @@ pub fn find(doc: &mut Doc) {
         }
         for (words, q) in &lex.qualifiers {
             let k = words.len();
-            if start >= k && (0..k).all(|j| same(start - k + j) && doc.token_text(start - k + j).eq_ignore_ascii_case(&words[j])) {
+            if start >= k
+                && (0..k).all(|j| same(start - k + j) && doc.token_text(start - k + j).eq_ignore_ascii_case(&words[j]))
+            {
                 start -= k;
                 qualifier = q.clone();
                 break;
@@ -81,10 +88,17 @@ pub fn find(doc: &mut Doc) {
             let lc = cw.to_lowercase();
             let tag = doc.tokens[c1].analysis.as_ref().map(|a| a.upos);
             let participle = doc.tokens[c1].analysis.as_ref().is_some_and(|a| matches!(a.xpos, "VBG" | "VBN"))
-                && doc.tokens.get(c1 + 1).and_then(|t| t.analysis.as_ref()).is_some_and(|a| matches!(a.upos, "NOUN" | "ADJ"));
+                && doc
+                    .tokens
+                    .get(c1 + 1)
+                    .and_then(|t| t.analysis.as_ref())
+                    .is_some_and(|a| matches!(a.upos, "NOUN" | "ADJ"));
             let stop = match tag {
                 _ if participle => false,
-                Some(u) => !matches!(u, "NOUN" | "ADJ" | "PROPN" | "NUM" | "PRON" | "DET") || (c1 > c0 && matches!(u, "DET" | "PRON")),
+                Some(u) => {
+                    !matches!(u, "NOUN" | "ADJ" | "PROPN" | "NUM" | "PRON" | "DET")
+                        || (c1 > c0 && matches!(u, "DET" | "PRON"))
+                }
                 None => STOP.contains(&lc.as_str()),
             };
             if stop && !(c1 == c0 && matches!(lc.as_str(), "its" | "their" | "his" | "her" | "the")) {
@@ -95,8 +109,16 @@ pub fn find(doc: &mut Doc) {
                 break;
             }
         }
-        let counted_start = if c0 < c1 && matches!(doc.token_text(c0).to_lowercase().as_str(), "its" | "their" | "his" | "her" | "the") { c0 + 1 } else { c0 };
-        let counted = (counted_start < c1).then(|| doc.slice(Span::new(doc.tokens[counted_start].span.start, doc.tokens[c1 - 1].span.end)).to_string());
+        let counted_start = if c0 < c1
+            && matches!(doc.token_text(c0).to_lowercase().as_str(), "its" | "their" | "his" | "her" | "the")
+        {
+            c0 + 1
+        } else {
+            c0
+        };
+        let counted = (counted_start < c1).then(|| {
+            doc.slice(Span::new(doc.tokens[counted_start].span.start, doc.tokens[c1 - 1].span.end)).to_string()
+        });
         // Bare small numbers with nothing counted ("in 2 of them") are kept only when qualified.
         if counted.is_none() && qualifier == "exact" && !percent {
             i = end;
@@ -106,7 +128,14 @@ pub fn find(doc: &mut Doc) {
         let span = Span::new(doc.tokens[start].span.start, doc.tokens[last].span.end);
         let attribution = doc.attributions.iter().position(|a| a.content.contains(span));
         let hedge = hedge_in_sentence(doc, sent, lex);
-        out.push(Quantity { span, value: v, qualifier, counted: if percent { Some("percent".into()) } else { counted }, attribution, hedge });
+        out.push(Quantity {
+            span,
+            value: v,
+            qualifier,
+            counted: if percent { Some("percent".into()) } else { counted },
+            attribution,
+            hedge,
+        });
         i = last.max(i) + 1;
     }
     doc.quantities = out;
@@ -118,7 +147,15 @@ fn hedge_in_sentence(doc: &Doc, sent: usize, lex: &Lexicons) -> Option<String> {
     for k in s.tokens.clone() {
         let w = doc.token_text(k).to_lowercase();
         if lex.hedges.contains(&w) && w != "said" {
-            let start = if k > s.tokens.start && matches!(doc.token_text(k - 1).to_lowercase().as_str(), "is" | "are" | "was" | "were" | "be" | "been") { k - 1 } else { k };
+            let start = if k > s.tokens.start
+                && matches!(
+                    doc.token_text(k - 1).to_lowercase().as_str(),
+                    "is" | "are" | "was" | "were" | "be" | "been"
+                ) {
+                k - 1
+            } else {
+                k
+            };
             return Some(doc.slice(Span::new(doc.tokens[start].span.start, doc.tokens[k].span.end)).to_string());
         }
     }

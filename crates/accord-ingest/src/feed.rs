@@ -33,10 +33,7 @@ fn element_at<'a>(s: &'a str, name: &str) -> Option<(&'a str, &'a str, usize)> {
             return Some((attrs, "", gt + 1));
         }
         let close = format!("</{name}>");
-        let end = s[gt + 1..]
-            .find(&close)
-            .map(|e| gt + 1 + e)
-            .unwrap_or(s.len());
+        let end = s[gt + 1..].find(&close).map(|e| gt + 1 + e).unwrap_or(s.len());
         return Some((attrs, &s[gt + 1..end], (end + close.len()).min(s.len())));
     }
     None
@@ -51,11 +48,7 @@ fn text_of(inner: &str) -> String {
 }
 
 fn child(item: &str, names: &[&str]) -> Option<String> {
-    names.iter().find_map(|n| {
-        element(item, n)
-            .map(|(_, i)| text_of(i))
-            .filter(|t| !t.trim().is_empty())
-    })
+    names.iter().find_map(|n| element(item, n).map(|(_, i)| text_of(i)).filter(|t| !t.trim().is_empty()))
 }
 
 /// Parses an RFC 822 date (`Tue, 05 Mar 2024 10:00:00 GMT`) or an ISO one to `YYYY-MM-DD`.
@@ -63,9 +56,7 @@ pub fn parse_feed_date(s: &str) -> Option<String> {
     if let Some(d) = normalise_date(s) {
         return Some(d);
     }
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     let mut day = None;
     let mut month = None;
     let mut year = None;
@@ -75,10 +66,7 @@ pub fn parse_feed_date(s: &str) -> Option<String> {
             month = Some(m as u32 + 1);
         } else if w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) {
             year = w.parse::<u32>().ok();
-        } else if (1..=2).contains(&w.len())
-            && w.bytes().all(|b| b.is_ascii_digit())
-            && day.is_none()
-        {
+        } else if (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()) && day.is_none() {
             day = w.parse::<u32>().ok();
         }
     }
@@ -88,31 +76,21 @@ pub fn parse_feed_date(s: &str) -> Option<String> {
 
 /// Splits a feed into its items' articles. `name` is used for errors and default ids.
 pub fn parse_feed(xml: &str, name: &str) -> Result<Vec<Article>, IngestError> {
-    let is_atom = !xml.contains("<rss")
-        && !xml.contains("<channel")
-        && (xml.contains("<feed ") || xml.contains("<feed>"));
+    let is_atom =
+        !xml.contains("<rss") && !xml.contains("<channel") && (xml.contains("<feed ") || xml.contains("<feed>"));
     if !is_atom && !xml.contains("<rss") && !xml.contains("<channel") && !xml.contains("<rdf:RDF") {
-        return Err(IngestError::Invalid {
-            path: name.into(),
-            message: "not an RSS or Atom feed".into(),
-        });
+        return Err(IngestError::Invalid { path: name.into(), message: "not an RSS or Atom feed".into() });
     }
     let tag = if is_atom { "entry" } else { "item" };
     let head_end = xml.find(&format!("<{tag}")).unwrap_or(xml.len());
-    let outlet = child(&xml[..head_end], &["title"])
-        .map(|t| html_to_text(&t))
-        .filter(|t| !t.is_empty());
+    let outlet = child(&xml[..head_end], &["title"]).map(|t| html_to_text(&t)).filter(|t| !t.is_empty());
     let mut out = Vec::new();
     let mut rest = xml;
     let mut n = 0;
     while let Some((_, item, consumed)) = element_at(rest, tag) {
         n += 1;
         rest = &rest[consumed..];
-        let body = child(
-            item,
-            &["content:encoded", "content", "description", "summary"],
-        )
-        .unwrap_or_default();
+        let body = child(item, &["content:encoded", "content", "description", "summary"]).unwrap_or_default();
         let text = html_to_text(&body);
         let title = child(item, &["title"]).map(|t| html_to_text(&t));
         let link = if is_atom {
@@ -126,37 +104,22 @@ pub fn parse_feed(xml: &str, name: &str) -> Result<Vec<Article>, IngestError> {
         } else {
             child(item, &["link"])
         };
-        let date = child(item, &["pubDate", "dc:date", "published", "updated"])
-            .and_then(|d| parse_feed_date(&d));
+        let date = child(item, &["pubDate", "dc:date", "published", "updated"]).and_then(|d| parse_feed_date(&d));
         let author = child(item, &["dc:creator", "author"]).map(|a| {
             let a = element(&a, "name").map(|(_, n)| text_of(n)).unwrap_or(a);
             html_to_text(&a)
         });
-        let id = child(item, &["guid", "id"])
-            .or_else(|| link.clone())
-            .unwrap_or_else(|| format!("{name}#{n}"));
+        let id = child(item, &["guid", "id"]).or_else(|| link.clone()).unwrap_or_else(|| format!("{name}#{n}"));
         if text.trim().is_empty() {
             continue;
         }
         out.push(Article {
-            raw: RawDoc {
-                text,
-                meta: Meta {
-                    id,
-                    date,
-                    title,
-                    source: outlet.clone(),
-                    url: link,
-                },
-            },
+            raw: RawDoc { text, meta: Meta { id, date, title, source: outlet.clone(), url: link } },
             author,
         });
     }
     if out.is_empty() {
-        return Err(IngestError::Invalid {
-            path: name.into(),
-            message: format!("feed has no <{tag}> with text"),
-        });
+        return Err(IngestError::Invalid { path: name.into(), message: format!("feed has no <{tag}> with text") });
     }
     Ok(out)
 }
@@ -164,10 +127,7 @@ pub fn parse_feed(xml: &str, name: &str) -> Result<Vec<Article>, IngestError> {
 /// Reads a feed file (`.rss`, `.atom`, `.xml`).
 pub fn read_feed_file(path: &Path) -> Result<Vec<Article>, IngestError> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
-        path: name.clone(),
-        source,
-    })?;
+    let bytes = std::fs::read(path).map_err(|source| IngestError::Io { path: name.clone(), source })?;
     parse_feed(&String::from_utf8_lossy(&bytes), &name)
 }
 

@@ -24,15 +24,12 @@ pub struct Article {
 
 /// Elements whose whole content is dropped.
 const SKIP: &[&str] = &[
-    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg", "iframe",
-    "template", "button", "figure", "select", "textarea", "canvas", "object", "video", "audio",
-    "menu", "dialog",
+    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg", "iframe", "template", "button",
+    "figure", "select", "textarea", "canvas", "object", "video", "audio", "menu", "dialog",
 ];
 /// Elements that never have content.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr", "param",
-];
+const VOID: &[&str] =
+    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param"];
 /// Elements that start a new paragraph.
 const BLOCK: &[&str] = &[
     "p",
@@ -103,15 +100,12 @@ pub fn decode_entities(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let end = rest[1..]
-            .find(|c: char| c == ';' || c == '&' || c.is_whitespace() || c == '<')
-            .map(|e| e + 1);
+        let end = rest[1..].find(|c: char| c == ';' || c == '&' || c.is_whitespace() || c == '<').map(|e| e + 1);
         let decoded = match end {
             Some(e) if rest.as_bytes()[e] == b';' && e <= 12 => {
                 let name = &rest[1..e];
                 let ch = if let Some(num) = name.strip_prefix('#') {
-                    let n = if let Some(h) = num.strip_prefix('x').or_else(|| num.strip_prefix('X'))
-                    {
+                    let n = if let Some(h) = num.strip_prefix('x').or_else(|| num.strip_prefix('X')) {
                         u32::from_str_radix(h, 16).ok()
                     } else {
                         num.parse().ok()
@@ -220,10 +214,7 @@ fn attr_value(attrs: &str, key: &str) -> Option<String> {
             if i < b.len() && (b[i] == b'"' || b[i] == b'\'') {
                 let q = b[i];
                 let vs = i + 1;
-                let ve = attrs[vs..]
-                    .find(q as char)
-                    .map(|e| vs + e)
-                    .unwrap_or(b.len());
+                let ve = attrs[vs..].find(q as char).map(|e| vs + e).unwrap_or(b.len());
                 val = Some(&attrs[vs..ve]);
                 i = (ve + 1).min(b.len());
             } else {
@@ -274,26 +265,14 @@ fn parse_tag(s: &str) -> Option<(Tag<'_>, usize)> {
     }
     if j >= b.len() {
         // unterminated tag: treat the rest of the line as the tag
-        j = s[i..]
-            .find('\n')
-            .map(|e| i + e)
-            .unwrap_or(b.len().saturating_sub(1))
-            .max(i);
+        j = s[i..].find('\n').map(|e| i + e).unwrap_or(b.len().saturating_sub(1)).max(i);
         if j >= b.len() {
             j = b.len() - 1;
         }
     }
     let inner = &s[i..j];
     let self_closing = inner.trim_end().ends_with('/');
-    Some((
-        Tag {
-            name,
-            closing,
-            self_closing,
-            attrs: inner,
-        },
-        j + 1,
-    ))
+    Some((Tag { name, closing, self_closing, attrs: inner }, j + 1))
 }
 
 /// Metadata gathered from a page.
@@ -356,21 +335,12 @@ fn scan(html: &str) -> (Vec<String>, Vec<String>, PageMeta) {
                 }
                 match tag.name.as_str() {
                     "meta" => {
-                        let key = tag
-                            .attr("property")
-                            .or_else(|| tag.attr("name"))
-                            .or_else(|| tag.attr("itemprop"));
+                        let key = tag.attr("property").or_else(|| tag.attr("name")).or_else(|| tag.attr("itemprop"));
                         if let (Some(k), Some(v)) = (key, tag.attr("content")) {
-                            meta.metas
-                                .entry(k.to_ascii_lowercase())
-                                .or_insert_with(|| v.trim().to_string());
+                            meta.metas.entry(k.to_ascii_lowercase()).or_insert_with(|| v.trim().to_string());
                         }
                     }
-                    "link"
-                        if tag
-                            .attr("rel")
-                            .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
-                    {
+                    "link" if tag.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
                         meta.canonical = tag.attr("href");
                     }
                     "time" if meta.time.is_none() => meta.time = tag.attr("datetime"),
@@ -378,23 +348,13 @@ fn scan(html: &str) -> (Vec<String>, Vec<String>, PageMeta) {
                     _ => {}
                 }
                 // raw-text elements: skip to their end tag
-                if matches!(
-                    tag.name.as_str(),
-                    "script" | "style" | "textarea" | "noscript"
-                ) && !tag.self_closing
-                {
+                if matches!(tag.name.as_str(), "script" | "style" | "textarea" | "noscript") && !tag.self_closing {
                     let close = format!("</{}", tag.name);
-                    let end = find_ci(&html[i..], &close)
-                        .map(|e| i + e)
-                        .unwrap_or(b.len());
+                    let end = find_ci(&html[i..], &close).map(|e| i + e).unwrap_or(b.len());
                     if tag.name == "script"
-                        && tag
-                            .attr("type")
-                            .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
+                        && tag.attr("type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
                     {
-                        if let Ok(v) =
-                            serde_json::from_str::<serde_json::Value>(html[i..end].trim())
-                        {
+                        if let Ok(v) = serde_json::from_str::<serde_json::Value>(html[i..end].trim()) {
                             meta.jsonld.push(v);
                         }
                     }
@@ -418,28 +378,19 @@ fn scan(html: &str) -> (Vec<String>, Vec<String>, PageMeta) {
                     }
                 }
                 let boiler = || {
-                    let cls = format!(
-                        "{} {}",
-                        tag.attr("class").unwrap_or_default(),
-                        tag.attr("id").unwrap_or_default()
-                    )
-                    .to_ascii_lowercase();
+                    let cls =
+                        format!("{} {}", tag.attr("class").unwrap_or_default(), tag.attr("id").unwrap_or_default())
+                            .to_ascii_lowercase();
                     let role = tag.attr("role").unwrap_or_default().to_ascii_lowercase();
-                    matches!(
-                        role.as_str(),
-                        "navigation" | "banner" | "contentinfo" | "complementary"
-                    ) || cls.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| {
-                        BOILER
-                            .iter()
-                            .any(|bp| w == *bp || w.strip_suffix('s') == Some(*bp))
-                    })
+                    matches!(role.as_str(), "navigation" | "banner" | "contentinfo" | "complementary")
+                        || cls
+                            .split(|c: char| !c.is_ascii_alphanumeric())
+                            .any(|w| BOILER.iter().any(|bp| w == *bp || w.strip_suffix('s') == Some(*bp)))
                 };
                 let skip = skipping
                     || SKIP.contains(&tag.name.as_str())
-                    || (matches!(
-                        tag.name.as_str(),
-                        "div" | "section" | "ul" | "ol" | "span" | "p" | "aside"
-                    ) && boiler());
+                    || (matches!(tag.name.as_str(), "div" | "section" | "ul" | "ol" | "span" | "p" | "aside")
+                        && boiler());
                 let art = in_art || tag.name == "article";
                 stack.push((tag.name, skip, art));
                 continue;
@@ -537,10 +488,7 @@ fn jsonld_str(v: &serde_json::Value) -> Option<String> {
 }
 
 /// The JSON-LD objects of a page, flattening `@graph` and top-level arrays.
-fn jsonld_objects(
-    v: &serde_json::Value,
-    out: &mut Vec<serde_json::Map<String, serde_json::Value>>,
-) {
+fn jsonld_objects(v: &serde_json::Value, out: &mut Vec<serde_json::Map<String, serde_json::Value>>) {
     match v {
         serde_json::Value::Array(a) => a.iter().for_each(|x| jsonld_objects(x, out)),
         serde_json::Value::Object(o) => {
@@ -556,21 +504,11 @@ fn jsonld_objects(
 /// Extracts the article of an HTML page. `id` names it in errors and becomes its id.
 pub fn parse_html(html: &str, id: &str) -> Result<Article, IngestError> {
     let (body, article, pm) = scan(html);
-    let paras = if article.iter().map(|p| p.len()).sum::<usize>() >= 200 || body.is_empty() {
-        article
-    } else {
-        body
-    };
-    let paras: Vec<String> = paras
-        .into_iter()
-        .filter(|p| !is_boilerplate_para(p))
-        .collect();
+    let paras = if article.iter().map(|p| p.len()).sum::<usize>() >= 200 || body.is_empty() { article } else { body };
+    let paras: Vec<String> = paras.into_iter().filter(|p| !is_boilerplate_para(p)).collect();
     let text = paras.join("\n\n");
     if text.trim().is_empty() {
-        return Err(IngestError::Invalid {
-            path: id.to_string(),
-            message: "no article text found in HTML".into(),
-        });
+        return Err(IngestError::Invalid { path: id.to_string(), message: "no article text found in HTML".into() });
     }
     let m = |k: &str| pm.metas.get(k).filter(|v| !v.is_empty()).cloned();
     let mut objs = Vec::new();
@@ -591,54 +529,27 @@ pub fn parse_html(html: &str, id: &str) -> Result<Article, IngestError> {
         .or_else(|| m("datepublished"))
         .or_else(|| pm.time.clone());
     let date = date_raw.as_deref().and_then(normalise_date);
-    let title = m("og:title")
-        .or_else(|| ld("headline"))
-        .or_else(|| m("twitter:title"))
-        .or(pm.title.clone());
+    let title = m("og:title").or_else(|| ld("headline")).or_else(|| m("twitter:title")).or(pm.title.clone());
     let source = m("og:site_name")
-        .or_else(|| {
-            objs.iter()
-                .find_map(|o| o.get("publisher").and_then(jsonld_str))
-        })
+        .or_else(|| objs.iter().find_map(|o| o.get("publisher").and_then(jsonld_str)))
         .or_else(|| m("application-name"))
         .or_else(|| m("publisher"));
     let author = m("author")
-        .or_else(|| {
-            objs.iter()
-                .find_map(|o| o.get("author").and_then(jsonld_str))
-        })
+        .or_else(|| objs.iter().find_map(|o| o.get("author").and_then(jsonld_str)))
         .or_else(|| m("article:author").filter(|a| !a.starts_with("http")))
         .or_else(|| m("byl").map(|b| b.trim_start_matches("By ").to_string()))
         .or_else(|| m("parsely-author"));
     let url = m("og:url").or(pm.canonical.clone());
-    Ok(Article {
-        raw: RawDoc {
-            text,
-            meta: Meta {
-                id: id.to_string(),
-                date,
-                title,
-                source,
-                url,
-            },
-        },
-        author,
-    })
+    Ok(Article { raw: RawDoc { text, meta: Meta { id: id.to_string(), date, title, source, url } }, author })
 }
 
 /// Reads one `.html`/`.htm` file (invalid UTF-8 is replaced, as browsers do).
 pub fn read_html_file(path: &Path) -> Result<Article, IngestError> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| IngestError::Io {
-        path: name.clone(),
-        source,
-    })?;
+    let bytes = std::fs::read(path).map_err(|source| IngestError::Io { path: name.clone(), source })?;
     let html = String::from_utf8_lossy(&bytes);
     let mut a = parse_html(&html, &crate::file_id(path)).map_err(|e| match e {
-        IngestError::Invalid { message, .. } => IngestError::Invalid {
-            path: name.clone(),
-            message,
-        },
+        IngestError::Invalid { message, .. } => IngestError::Invalid { path: name.clone(), message },
         e => e,
     })?;
     a.raw.meta.id = crate::file_id(path);
@@ -667,26 +578,14 @@ mod tests {
     #[test]
     fn extracts_text_and_metadata() {
         let a = parse_html(PAGE, "p.html").unwrap();
-        assert_eq!(
-            a.raw.meta.title.as_deref(),
-            Some("Mayor says budget & books balanced")
-        );
+        assert_eq!(a.raw.meta.title.as_deref(), Some("Mayor says budget & books balanced"));
         assert_eq!(a.raw.meta.source.as_deref(), Some("Springfield Gazette"));
         assert_eq!(a.raw.meta.date.as_deref(), Some("2024-03-05"));
         assert_eq!(a.author.as_deref(), Some("Kim Lee"));
         let t = &a.raw.text;
-        assert!(
-            t.contains("Jane Doe, the mayor of Springfield, said the budget was balanced."),
-            "{t}"
-        );
+        assert!(t.contains("Jane Doe, the mayor of Springfield, said the budget was balanced."), "{t}");
         assert!(t.contains("“We will rebuild,” she said on Tuesday."), "{t}");
-        assert!(
-            !t.contains("Home")
-                && !t.contains("not text")
-                && !t.contains("Photo")
-                && !t.contains("rights"),
-            "{t}"
-        );
+        assert!(!t.contains("Home") && !t.contains("not text") && !t.contains("Photo") && !t.contains("rights"), "{t}");
         assert!(t.contains("\n\n"));
     }
 
@@ -701,19 +600,10 @@ mod tests {
 
     #[test]
     fn broken_markup_does_not_panic() {
-        for s in [
-            "<p>Unclosed <b>bold <i>text",
-            "<div class=\"x",
-            "<<<>>>",
-            "<p>a</div></span></p>",
-            "&#xZZ; &amp",
-        ] {
+        for s in ["<p>Unclosed <b>bold <i>text", "<div class=\"x", "<<<>>>", "<p>a</div></span></p>", "&#xZZ; &amp"] {
             let _ = parse_html(s, "x");
         }
         assert!(parse_html("<html><body><nav>only nav</nav></body></html>", "x").is_err());
-        assert_eq!(
-            decode_entities("a &amp b &#8220;c&#x201D; &bogus;"),
-            "a &amp b “c” &bogus;"
-        );
+        assert_eq!(decode_entities("a &amp b &#8220;c&#x201D; &bogus;"), "a &amp b “c” &bogus;");
     }
 }

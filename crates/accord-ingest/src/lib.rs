@@ -258,7 +258,9 @@ fn read_plain(path: &Path) -> Box<dyn Iterator<Item = Result<RawDoc, IngestError
     match Format::of(path) {
         Format::Text => match std::fs::metadata(path) {
             Ok(m) if m.len() as usize > CHUNK_BYTES => match std::fs::File::open(path) {
-                Ok(f) => Box::new(TextChunks::new(BufReader::with_capacity(1 << 16, f), &name, &file_id(path), CHUNK_BYTES)),
+                Ok(f) => {
+                    Box::new(TextChunks::new(BufReader::with_capacity(1 << 16, f), &name, &file_id(path), CHUNK_BYTES))
+                }
                 Err(source) => Box::new(std::iter::once(Err(IngestError::Io { path: name, source }))),
             },
             _ => Box::new(std::iter::once(read_text_file(path))),
@@ -319,7 +321,15 @@ pub struct TextChunks<R> {
 impl<R: BufRead> TextChunks<R> {
     /// Reads `reader` (named `name` in errors) in parts of about `chunk` bytes.
     pub fn new(reader: R, name: &str, id: &str, chunk: usize) -> Self {
-        TextChunks { reader, name: name.to_string(), id: id.to_string(), chunk: chunk.max(1), offset: 0, part: 0, done: false }
+        TextChunks {
+            reader,
+            name: name.to_string(),
+            id: id.to_string(),
+            chunk: chunk.max(1),
+            offset: 0,
+            part: 0,
+            done: false,
+        }
     }
 }
 

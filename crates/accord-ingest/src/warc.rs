@@ -22,10 +22,7 @@ fn headers(block: &[u8]) -> Vec<(String, String)> {
     String::from_utf8_lossy(block)
         .lines()
         .skip(1)
-        .filter_map(|l| {
-            l.split_once(':')
-                .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
-        })
+        .filter_map(|l| l.split_once(':').map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string())))
         .collect()
 }
 
@@ -41,8 +38,7 @@ fn dechunk(body: &[u8]) -> Vec<u8> {
             break;
         };
         let size_line = String::from_utf8_lossy(&body[i..i + nl]);
-        let size = usize::from_str_radix(size_line.split(';').next().unwrap_or("").trim(), 16)
-            .unwrap_or(0);
+        let size = usize::from_str_radix(size_line.split(';').next().unwrap_or("").trim(), 16).unwrap_or(0);
         i += nl + 2;
         if size == 0 {
             break;
@@ -55,14 +51,9 @@ fn dechunk(body: &[u8]) -> Vec<u8> {
 }
 
 /// Turns one HTTP response (status line, headers, body) into an article, if it is an HTML page.
-fn http_article(
-    payload: &[u8],
-    uri: &str,
-    warc_date: Option<&str>,
-) -> Option<Result<Article, IngestError>> {
-    let split = find(payload, b"\r\n\r\n")
-        .map(|p| (p, p + 4))
-        .or_else(|| find(payload, b"\n\n").map(|p| (p, p + 2)))?;
+fn http_article(payload: &[u8], uri: &str, warc_date: Option<&str>) -> Option<Result<Article, IngestError>> {
+    let split =
+        find(payload, b"\r\n\r\n").map(|p| (p, p + 4)).or_else(|| find(payload, b"\n\n").map(|p| (p, p + 2)))?;
     let head = &payload[..split.0];
     let status_ok = String::from_utf8_lossy(head)
         .lines()
@@ -70,9 +61,7 @@ fn http_article(
         .and_then(|l| l.split_whitespace().nth(1).map(|s| s.starts_with('2')))
         .unwrap_or(false);
     let h = headers(head);
-    let ctype = header(&h, "content-type")
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let ctype = header(&h, "content-type").unwrap_or("").to_ascii_lowercase();
     let mut body = payload[split.1..].to_vec();
     if header(&h, "transfer-encoding").is_some_and(|t| t.to_ascii_lowercase().contains("chunked")) {
         body = dechunk(&body);
@@ -110,20 +99,12 @@ pub struct WarcReader<R> {
 impl<R: BufRead> WarcReader<R> {
     /// Reads WARC records from `reader` (already decompressed); `name` names the archive in errors.
     pub fn new(reader: R, name: &str) -> Self {
-        WarcReader {
-            reader,
-            name: name.to_string(),
-            offset: 0,
-            done: false,
-        }
+        WarcReader { reader, name: name.to_string(), offset: 0, done: false }
     }
 
     fn fail(&mut self, message: String) -> Option<Result<Article, IngestError>> {
         self.done = true;
-        Some(Err(IngestError::Invalid {
-            path: self.name.clone(),
-            message,
-        }))
+        Some(Err(IngestError::Invalid { path: self.name.clone(), message }))
     }
 }
 
@@ -156,10 +137,7 @@ impl<R: BufRead> Iterator for WarcReader<R> {
                     break;
                 }
                 if head.is_empty() && !line.starts_with(b"WARC/") {
-                    return self.fail(format!(
-                        "not a WARC record at byte {}",
-                        self.offset - line.len()
-                    ));
+                    return self.fail(format!("not a WARC record at byte {}", self.offset - line.len()));
                 }
                 head.extend_from_slice(&line);
                 if head.len() > 1 << 20 {
@@ -167,8 +145,7 @@ impl<R: BufRead> Iterator for WarcReader<R> {
                 }
             }
             let h = headers(&head);
-            let Some(len) = header(&h, "content-length").and_then(|l| l.parse::<usize>().ok())
-            else {
+            let Some(len) = header(&h, "content-length").and_then(|l| l.parse::<usize>().ok()) else {
                 return self.fail(format!("WARC record at byte {start} has no Content-Length"));
             };
             let mut block = Vec::with_capacity(len.min(64 << 20));
@@ -186,22 +163,14 @@ impl<R: BufRead> Iterator for WarcReader<R> {
             if header(&h, "warc-type") != Some("response") {
                 continue;
             }
-            let uri = header(&h, "warc-target-uri")
-                .unwrap_or("")
-                .trim_matches(['<', '>'])
-                .to_string();
-            let id = if uri.is_empty() {
-                format!("{}@{start}", self.name)
-            } else {
-                uri
-            };
+            let uri = header(&h, "warc-target-uri").unwrap_or("").trim_matches(['<', '>']).to_string();
+            let id = if uri.is_empty() { format!("{}@{start}", self.name) } else { uri };
             if let Some(r) = http_article(&block, &id, header(&h, "warc-date")) {
                 let name = self.name.clone();
                 return Some(r.map_err(|e| match e {
-                    IngestError::Invalid { message, .. } => IngestError::Invalid {
-                        path: format!("{name} ({id})"),
-                        message,
-                    },
+                    IngestError::Invalid { message, .. } => {
+                        IngestError::Invalid { path: format!("{name} ({id})"), message }
+                    }
                     e => e,
                 }));
             }
@@ -217,20 +186,13 @@ pub fn parse_warc(data: &[u8], name: &str) -> Vec<Result<Article, IngestError>> 
 
 /// Streams a `.warc` or `.warc.gz` file. A cut gzip stream yields the records decoded before the cut and
 /// then an error.
-pub fn read_warc_file(
-    path: &Path,
-) -> Box<dyn Iterator<Item = Result<Article, IngestError>> + Send> {
+pub fn read_warc_file(path: &Path) -> Box<dyn Iterator<Item = Result<Article, IngestError>> + Send> {
     let name = path.display().to_string();
     let mut f = match std::fs::File::open(path) {
         Ok(f) => BufReader::with_capacity(1 << 16, f),
-        Err(source) => {
-            return Box::new(std::iter::once(Err(IngestError::Io { path: name, source })))
-        }
+        Err(source) => return Box::new(std::iter::once(Err(IngestError::Io { path: name, source }))),
     };
-    let gz = f
-        .fill_buf()
-        .map(|b| b.starts_with(&[0x1f, 0x8b]))
-        .unwrap_or(false);
+    let gz = f.fill_buf().map(|b| b.starts_with(&[0x1f, 0x8b])).unwrap_or(false);
     if gz {
         let dec = BufReader::with_capacity(1 << 16, flate2::bufread::MultiGzDecoder::new(f));
         Box::new(WarcReader::new(dec, &name))
@@ -256,11 +218,7 @@ mod tests {
         let mut w = record("warcinfo", "", "software: test");
         w += &record("request", "http://a/1", "GET / HTTP/1.1\r\n\r\n");
         w += &record("response", "http://a/1", page);
-        w += &record(
-            "response",
-            "http://a/2",
-            "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n<p>gone</p>",
-        );
+        w += &record("response", "http://a/2", "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n<p>gone</p>");
         let full = parse_warc(w.as_bytes(), "t.warc");
         assert_eq!(full.len(), 1);
         let a = full[0].as_ref().unwrap();
@@ -292,10 +250,7 @@ mod tests {
         let cut = dir.join("cut.warc.gz");
         std::fs::write(&cut, &gz[..gz.len() * 2 / 3]).unwrap();
         let items: Vec<_> = read_warc_file(&cut).collect();
-        assert!(
-            items.last().unwrap().is_err(),
-            "a cut stream ends with an error"
-        );
+        assert!(items.last().unwrap().is_err(), "a cut stream ends with an error");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

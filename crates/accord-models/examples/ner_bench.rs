@@ -12,12 +12,18 @@ fn main() {
         .map(|r| {
             sents[r]
                 .iter()
-                .map(|s| (s.words.iter().map(|w| Lex::new(&w.form)).collect(), s.words.iter().map(|w| parser::tag_hash(&w.upos, &w.xpos)).collect()))
+                .map(|s| {
+                    (
+                        s.words.iter().map(|w| Lex::new(&w.form)).collect(),
+                        s.words.iter().map(|w| parser::tag_hash(&w.upos, &w.xpos)).collect(),
+                    )
+                })
                 .collect()
         })
         .collect();
     let tokens: usize = docs.iter().flatten().map(|s| s.0.len()).sum::<usize>() * reps;
-    let (mut ctx, mut marks, mut lp, mut bio, mut feats, mut scores) = (ner::Ctx::default(), Default::default(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut ctx, mut marks, mut lp, mut bio, mut feats, mut scores) =
+        (ner::Ctx::default(), Default::default(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut t_ctx, mut t_tag) = (0f64, 0f64);
     let mut names = 0usize;
     for _ in 0..reps {
@@ -31,11 +37,23 @@ fn main() {
                 t_ctx += t.elapsed().as_secs_f64();
                 let t = std::time::Instant::now();
                 tagger::pad(lex, &mut lp);
-                ner.tag(&ner::Input { lp: &lp, tags, ctx: &ctx, headline: ner::is_headline(lex) }, &mut bio, &mut feats, &mut scores);
+                ner.tag(
+                    &ner::Input { lp: &lp, tags, ctx: &ctx, headline: ner::is_headline(lex) },
+                    &mut bio,
+                    &mut feats,
+                    &mut scores,
+                );
                 t_tag += t.elapsed().as_secs_f64();
                 names += bio.iter().filter(|&&c| c % 2 == 1).count();
             }
         }
     }
-    println!("{} tokens: context {:.0} ns/token, tag {:.0} ns/token, total {:.0} ns/token ({} names)", tokens, 1e9 * t_ctx / tokens as f64, 1e9 * t_tag / tokens as f64, 1e9 * (t_ctx + t_tag) / tokens as f64, names / reps);
+    println!(
+        "{} tokens: context {:.0} ns/token, tag {:.0} ns/token, total {:.0} ns/token ({} names)",
+        tokens,
+        1e9 * t_ctx / tokens as f64,
+        1e9 * t_tag / tokens as f64,
+        1e9 * (t_ctx + t_tag) / tokens as f64,
+        names / reps
+    );
 }

@@ -37,7 +37,12 @@ fn main() {
         let mut parts = (
             tagger::Tagger::read(&read("tagger.bin")).unwrap(),
             parser::Parser::read(&read("parser.bin")).unwrap(),
-            ner::Ner::train(&fit, epochs, std::env::var("NER_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(20240607), &mut |_| {}),
+            ner::Ner::train(
+                &fit,
+                epochs,
+                std::env::var("NER_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(20240607),
+                &mut |_| {},
+            ),
             lemma::Lemmatizer::read(&read("lemmas.bin")).unwrap(),
         );
         let secs = t.elapsed().as_secs_f64();
@@ -57,7 +62,12 @@ fn main() {
                 pooled[bi].entry(k).or_default().add(*v);
             }
         }
-        println!("fold {f} ({} sentences, trained in {secs:.1}s): best {:.3} at {}; {line}", check.len(), best.0, best.1);
+        println!(
+            "fold {f} ({} sentences, trained in {secs:.1}s): best {:.3} at {}; {line}",
+            check.len(),
+            best.0,
+            best.1
+        );
         if let Some(out) = save {
             std::fs::create_dir_all(out).unwrap();
             for n in ["tagger.bin", "parser.bin", "lemmas.bin"] {
@@ -79,8 +89,11 @@ fn main() {
             p
         };
         let line: String = bonuses.iter().zip(&pooled).map(|(b, m)| format!(" {b:.0}:{:.3}", micro(m).f1())).collect();
-        let bi = (0..bonuses.len()).max_by(|&x, &y| micro(&pooled[x]).f1().total_cmp(&micro(&pooled[y]).f1()).then(y.cmp(&x))).unwrap();
-        let per: String = pooled[bi].iter().map(|(k, v)| format!(" {k} P {:.3} R {:.3} F1 {:.3}", v.p(), v.r(), v.f1())).collect();
+        let bi = (0..bonuses.len())
+            .max_by(|&x, &y| micro(&pooled[x]).f1().total_cmp(&micro(&pooled[y]).f1()).then(y.cmp(&x)))
+            .unwrap();
+        let per: String =
+            pooled[bi].iter().map(|(k, v)| format!(" {k} P {:.3} R {:.3} F1 {:.3}", v.p(), v.r(), v.f1())).collect();
         println!("pooled: best {:.3} at {};{per}\npooled by bonus:{line}", micro(&pooled[bi]).f1(), bonuses[bi]);
     }
 }

@@ -19,7 +19,9 @@ fn main() {
         models.annotate(&mut doc);
         let gold = eval::gold_names(ds);
         let pred = eval::predicted_names(&doc);
-        let txt = |x: &(usize, usize, usize, &str)| ds[x.0].words[x.1..x.2].iter().map(|w| w.form.as_str()).collect::<Vec<_>>().join(" ");
+        let txt = |x: &(usize, usize, usize, &str)| {
+            ds[x.0].words[x.1..x.2].iter().map(|w| w.form.as_str()).collect::<Vec<_>>().join(" ")
+        };
         let ctx = |x: &(usize, usize, usize, &str)| {
             let w = &ds[x.0].words;
             let a = x.1.saturating_sub(3);
@@ -31,7 +33,13 @@ fn main() {
                 continue;
             }
             let ov: Vec<_> = pred.iter().filter(|p| p.0 == g.0 && p.1 < g.2 && g.1 < p.2).collect();
-            let kind = if ov.iter().any(|p| p.1 == g.1 && p.2 == g.2) { "type" } else if !ov.is_empty() { "bound" } else { "miss" };
+            let kind = if ov.iter().any(|p| p.1 == g.1 && p.2 == g.2) {
+                "type"
+            } else if !ov.is_empty() {
+                "bound"
+            } else {
+                "miss"
+            };
             *counts.entry(format!("FN {} {}", g.3, kind)).or_default() += 1;
             *counts.entry(format!("genre {} fn", genre)).or_default() += 1;
             if verbose {
@@ -46,7 +54,13 @@ fn main() {
                 continue;
             }
             let ov: Vec<_> = gold.iter().filter(|g| g.0 == p.0 && g.1 < p.2 && p.1 < g.2).collect();
-            let kind = if ov.iter().any(|g| p.1 == g.1 && p.2 == g.2) { "type" } else if !ov.is_empty() { "bound" } else { "spur" };
+            let kind = if ov.iter().any(|g| p.1 == g.1 && p.2 == g.2) {
+                "type"
+            } else if !ov.is_empty() {
+                "bound"
+            } else {
+                "spur"
+            };
             *counts.entry(format!("FP {} {}", p.3, kind)).or_default() += 1;
             *counts.entry(format!("genre {} fp", genre)).or_default() += 1;
             if verbose {

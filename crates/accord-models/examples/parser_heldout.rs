@@ -18,7 +18,11 @@ fn main() {
             fit.push(ex);
         }
     }
-    let p = parser::Parser::train(&fit, labels, 16, 20240607, &mut |m| if m.contains("epoch 16") { eprintln!("{m}") });
+    let p = parser::Parser::train(&fit, labels, 16, 20240607, &mut |m| {
+        if m.contains("epoch 16") {
+            eprintln!("{m}")
+        }
+    });
     let mut sc = parser::Scratch::default();
     let (mut u, mut l, mut t) = (0usize, 0usize, 0usize);
     for ex in &held {
@@ -31,5 +35,10 @@ fn main() {
             }
         }
     }
-    println!("held out 1/{k} ({} sentences, {t} words): UAS {:.2} LAS {:.2} (labels with subtypes)", held.len(), 100.0 * u as f64 / t as f64, 100.0 * l as f64 / t as f64);
+    println!(
+        "held out 1/{k} ({} sentences, {t} words): UAS {:.2} LAS {:.2} (labels with subtypes)",
+        held.len(),
+        100.0 * u as f64 / t as f64,
+        100.0 * l as f64 / t as f64
+    );
 }

@@ -16,7 +16,12 @@ fn main() {
             accord_models::eval::write_predicted(d, s, &mut out)
         }
     });
-    println!("{} | annotate {:.0} words/s | total {:.2}s", sc.summary(), sc.words as f64 / sc.seconds, t.elapsed().as_secs_f64());
+    println!(
+        "{} | annotate {:.0} words/s | total {:.2}s",
+        sc.summary(),
+        sc.words as f64 / sc.seconds,
+        t.elapsed().as_secs_f64()
+    );
     if let Some(p) = args.get(3) {
         std::fs::write(p, out).unwrap();
     }

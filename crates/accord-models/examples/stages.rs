@@ -27,7 +27,8 @@ fn main() {
     let lexes: Vec<Vec<Lex>> = sents.iter().map(|s| s.words.iter().map(|w| Lex::new(&w.form)).collect()).collect();
     let words: usize = lexes.iter().map(|l| l.len()).sum();
     let th_of: Vec<u64> = tg.classes.iter().map(|c| parser::tag_hash(&c.0, &c.1)).collect();
-    let (mut out, mut lp, mut amb, mut feats, mut scores) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut out, mut lp, mut amb, mut feats, mut scores) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut tags: Vec<Vec<u64>> = Vec::new();
     let mut best = [f64::MAX; 3];
     for _ in 0..reps {
@@ -52,11 +53,24 @@ fn main() {
         for (l, tg) in lexes.iter().zip(&tags) {
             nr.gazetteer.context(l, &marks, &mut ctx);
             tagger::pad(l, &mut lp);
-            nr.tag(&ner::Input { lp: &lp, tags: tg, ctx: &ctx, headline: ner::is_headline(l) }, &mut bio, &mut feats, &mut scores);
+            nr.tag(
+                &ner::Input { lp: &lp, tags: tg, ctx: &ctx, headline: ner::is_headline(l) },
+                &mut bio,
+                &mut feats,
+                &mut scores,
+            );
         }
         best[2] = best[2].min(t.elapsed().as_secs_f64());
         std::hint::black_box(h);
     }
     let w = words as f64;
-    println!("{words} words: tagger {:.3}s ({:.0} w/s)  parser {:.3}s ({:.0} w/s)  ner {:.3}s ({:.0} w/s)", best[0], w / best[0], best[1], w / best[1], best[2], w / best[2]);
+    println!(
+        "{words} words: tagger {:.3}s ({:.0} w/s)  parser {:.3}s ({:.0} w/s)  ner {:.3}s ({:.0} w/s)",
+        best[0],
+        w / best[0],
+        best[1],
+        w / best[1],
+        best[2],
+        w / best[2]
+    );
 }

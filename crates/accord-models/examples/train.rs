@@ -15,6 +15,7 @@ fn main() {
         opts.seed = seed;
     }
     let t = std::time::Instant::now();
-    let report = accord_models::train::train(&opts, &mut |m| eprintln!("[{:>6.1}s] {m}", t.elapsed().as_secs_f64())).unwrap();
+    let report =
+        accord_models::train::train(&opts, &mut |m| eprintln!("[{:>6.1}s] {m}", t.elapsed().as_secs_f64())).unwrap();
     accord_models::train::write_cards(&opts, &report).unwrap();
 }

@@ -296,7 +296,13 @@ pub fn gum_mentions(sents: &[Sentence]) -> Vec<GumMention> {
                     let id = parts.next().unwrap_or("").to_string();
                     let etype = parts.next().unwrap_or("").to_string();
                     if j < b.len() && b[j] == b')' {
-                        out.push(GumMention { sentence: si, start: wi, end: wi + 1, etype, chain: format!("{doc}#{id}") });
+                        out.push(GumMention {
+                            sentence: si,
+                            start: wi,
+                            end: wi + 1,
+                            etype,
+                            chain: format!("{doc}#{id}"),
+                        });
                         i = j + 1;
                     } else {
                         open.push((id, si, wi, etype));
@@ -312,7 +318,13 @@ pub fn gum_mentions(sents: &[Sentence]) -> Vec<GumMention> {
                         if let Some(p) = open.iter().rposition(|o| o.0 == id) {
                             let (oid, osi, ow, et) = open.remove(p);
                             if osi == si {
-                                out.push(GumMention { sentence: si, start: ow, end: wi + 1, etype: et, chain: format!("{doc}#{oid}") });
+                                out.push(GumMention {
+                                    sentence: si,
+                                    start: ow,
+                                    end: wi + 1,
+                                    etype: et,
+                                    chain: format!("{doc}#{oid}"),
+                                });
                             }
                         }
                         i = j + 1;

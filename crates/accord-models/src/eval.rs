@@ -39,12 +39,23 @@ pub fn doc_from_sentences(sents: &[Sentence], id: &str) -> Doc {
                 _ => TokenKind::Word,
             };
             let space = w.space_after && wi + 1 < s.words.len();
-            tokens.push(Token { span: Span::new(start, text.len()), kind, norm: None, space_after: space, sentence: si, analysis: None });
+            tokens.push(Token {
+                span: Span::new(start, text.len()),
+                kind,
+                norm: None,
+                space_after: space,
+                sentence: si,
+                analysis: None,
+            });
             if space {
                 text.push(' ');
             }
         }
-        sentences.push(accord_doc::Sentence { span: Span::new(sstart, text.len()), tokens: first..tokens.len(), paragraph: para });
+        sentences.push(accord_doc::Sentence {
+            span: Span::new(sstart, text.len()),
+            tokens: first..tokens.len(),
+            paragraph: para,
+        });
     }
     paragraphs.push(Span::new(pstart, text.len()));
     doc.text = text;

@@ -85,7 +85,8 @@ impl Lemmatizer {
             let append: String = ll.chars().skip(lcp).collect();
             for k in 1..=4 {
                 if let Some(suf) = suffix(lower, k) {
-                    *rc.entry(rule_key(upos, suf, k)).or_default().entry((strip as u8, append.clone())).or_default() += 1;
+                    *rc.entry(rule_key(upos, suf, k)).or_default().entry((strip as u8, append.clone())).or_default() +=
+                        1;
                 }
             }
         }
@@ -188,7 +189,13 @@ mod tests {
     use super::*;
     #[test]
     fn table_and_rules() {
-        let data = [("walked", "VERB", "walk"), ("talked", "VERB", "talk"), ("jumped", "VERB", "jump"), ("went", "VERB", "go"), ("Obama", "PROPN", "Obama")];
+        let data = [
+            ("walked", "VERB", "walk"),
+            ("talked", "VERB", "talk"),
+            ("jumped", "VERB", "jump"),
+            ("went", "VERB", "go"),
+            ("Obama", "PROPN", "Obama"),
+        ];
         let l = Lemmatizer::train(data.iter().copied());
         assert_eq!(l.lemma("went", "VERB"), "go");
         assert_eq!(l.lemma("Went", "VERB"), "go");

@@ -85,7 +85,8 @@ fn consistent_names(doc: &Doc, mentions: &mut Vec<Mention>, conf: &[[f32; 4]]) {
     if mentions.is_empty() {
         return;
     }
-    let types = [EntityType::Person, EntityType::Org, EntityType::Gpe, EntityType::Norp, EntityType::Loc, EntityType::Other];
+    let types =
+        [EntityType::Person, EntityType::Org, EntityType::Gpe, EntityType::Norp, EntityType::Loc, EntityType::Other];
     let idx = |e: EntityType| e as usize;
     let best = |v: &[u32; 6]| types[(0..6).max_by_key(|&i| (v[i], std::cmp::Reverse(i))).unwrap()];
     let mut soft: HashMap<&str, ([f64; 4], u32)> = HashMap::new();
@@ -174,8 +175,18 @@ fn consistent_names(doc: &Doc, mentions: &mut Vec<Mention>, conf: &[[f32; 4]]) {
                 }
                 if (1..ws.len()).all(|k| doc.token_text(i + k) == ws[k]) {
                     let span = Span::new(doc.tokens[i].span.start, doc.tokens[i + ws.len() - 1].span.end);
-                    if doc.slice(span) == ws.join(" ") && !covered(span.start, span.end, mentions) && !covered(span.start, span.end, &added) {
-                        added.push(Mention { kind: MentionKind::Name, etype: Some(*e), span, head_span: span, entity: None, sentence: si });
+                    if doc.slice(span) == ws.join(" ")
+                        && !covered(span.start, span.end, mentions)
+                        && !covered(span.start, span.end, &added)
+                    {
+                        added.push(Mention {
+                            kind: MentionKind::Name,
+                            etype: Some(*e),
+                            span,
+                            head_span: span,
+                            entity: None,
+                            sentence: si,
+                        });
                     }
                 }
             }
@@ -219,7 +230,11 @@ fn read_weights(dir: &std::path::Path, file: &str) -> Result<Vec<u8>, ModelError
 }
 
 /// One model read from its weight file `file` in `dir` by `parse` (errors name the file).
-pub(crate) fn load_file<T>(dir: &std::path::Path, file: &str, parse: impl FnOnce(&[u8]) -> Result<T, String>) -> Result<T, ModelError> {
+pub(crate) fn load_file<T>(
+    dir: &std::path::Path,
+    file: &str,
+    parse: impl FnOnce(&[u8]) -> Result<T, String>,
+) -> Result<T, ModelError> {
     parse(&read_weights(dir, file)?).map_err(load_err(file))
 }
 
@@ -232,7 +247,11 @@ impl Models {
     /// Before the first `accord train` the weight files are empty: then the models load as untrained and
     /// [`Models::annotate`] does nothing.
     pub fn load() -> Result<Models, ModelError> {
-        if embedded::TAGGER.is_empty() || embedded::PARSER.is_empty() || embedded::NER.is_empty() || embedded::LEMMAS.is_empty() {
+        if embedded::TAGGER.is_empty()
+            || embedded::PARSER.is_empty()
+            || embedded::NER.is_empty()
+            || embedded::LEMMAS.is_empty()
+        {
             return Ok(Models { inner: None });
         }
         let r = EMBEDDED.get_or_init(|| {
@@ -262,7 +281,12 @@ impl Models {
     }
 
     /// The models from their parts.
-    pub fn assemble(tagger: tagger::Tagger, parser: parser::Parser, ner: ner::Ner, lemmas: lemma::Lemmatizer) -> Models {
+    pub fn assemble(
+        tagger: tagger::Tagger,
+        parser: parser::Parser,
+        ner: ner::Ner,
+        lemmas: lemma::Lemmatizer,
+    ) -> Models {
         let upos = tagger.classes.iter().map(|c| leak(&c.0)).collect();
         let xpos = tagger.classes.iter().map(|c| leak(&c.1)).collect();
         let tag_hash = tagger.classes.iter().map(|c| parser::tag_hash(&c.0, &c.1)).collect();
@@ -348,7 +372,14 @@ impl Inner {
             if range.is_empty() {
                 continue;
             }
-            self.tagger.tag(&w.lex[range.clone()], &mut sc.tags, &mut sc.lp, &mut sc.amb, &mut sc.feats, &mut sc.scores);
+            self.tagger.tag(
+                &w.lex[range.clone()],
+                &mut sc.tags,
+                &mut sc.lp,
+                &mut sc.amb,
+                &mut sc.feats,
+                &mut sc.scores,
+            );
             w.tags[range.clone()].copy_from_slice(&sc.tags);
             for (h, &t) in w.th[range].iter_mut().zip(sc.tags.iter()) {
                 *h = self.tag_hash[t as usize];
@@ -369,7 +400,8 @@ impl Inner {
                 continue;
             }
             let n = range.len();
-            self.parser.parse(&parser::Input { lex: &w.lex[range.clone()], tags: &w.th[range.clone()] }, &mut sc.pscratch);
+            self.parser
+                .parse(&parser::Input { lex: &w.lex[range.clone()], tags: &w.th[range.clone()] }, &mut sc.pscratch);
             for (k, i) in range.enumerate() {
                 let h = sc.pscratch.state.heads[k] as usize;
                 w.heads[i] = if h >= n { None } else { Some(i - k + h) };
@@ -402,17 +434,31 @@ impl Inner {
             sent_rels.clear();
             sent_rels.extend(rels[range.clone()].iter().map(|&r| m.rel_hash[r as usize]));
             ner::syntax(lex, th, sent_heads, sent_rels, nctx);
-            m.ner.tag_typed(&ner::Input { lp, tags: th, ctx: nctx, headline: ner::is_headline(lex) }, bio, feats, scores, Some(&mut *typed));
+            m.ner.tag_typed(
+                &ner::Input { lp, tags: th, ctx: nctx, headline: ner::is_headline(lex) },
+                bio,
+                feats,
+                scores,
+                Some(&mut *typed),
+            );
             let base = range.start;
             for i in range.clone() {
                 let t = doc_tags[i] as usize;
                 let lemma = m.lemmas.lemma_with(doc.token_norm(i), m.upos[t], lower_buf);
-                doc.tokens[i].analysis = Some(Analysis { upos: m.upos[t], xpos: m.xpos[t], lemma, head: heads[i], deprel: m.labels[rels[i] as usize] });
+                doc.tokens[i].analysis = Some(Analysis {
+                    upos: m.upos[t],
+                    xpos: m.xpos[t],
+                    lemma,
+                    head: heads[i],
+                    deprel: m.labels[rels[i] as usize],
+                });
             }
             for (a, b, ty) in ner::spans(bio) {
                 let mut tconf = typed[a].map(|x| x as f32 * scale);
                 // names neither start nor end with a connector word (`Library of` → `Library`)
-                let is_conn = |k: usize| matches!(doc.token_norm(base + k), "of" | "the" | "and" | "&" | "-" | "for" | "on" | "'s" | "The");
+                let is_conn = |k: usize| {
+                    matches!(doc.token_norm(base + k), "of" | "the" | "and" | "&" | "-" | "for" | "on" | "'s" | "The")
+                };
                 let (mut a, mut b) = (a, b);
                 while a < b && is_conn(a) {
                     a += 1;
@@ -465,7 +511,14 @@ impl Inner {
                     "GPE" => EntityType::Gpe,
                     _ => EntityType::Other,
                 };
-                mentions.push(Mention { kind: MentionKind::Name, etype: Some(etype), span, head_span: span, entity: None, sentence: si });
+                mentions.push(Mention {
+                    kind: MentionKind::Name,
+                    etype: Some(etype),
+                    span,
+                    head_span: span,
+                    entity: None,
+                    sentence: si,
+                });
                 conf.push(tconf);
             }
         }

@@ -508,8 +508,14 @@ pub struct Ner {
 impl Ner {
     /// Trains the recogniser: [`BAGS`] perceptrons on different shuffles of the data, averaged.
     pub fn train(data: &[NerExample], epochs: usize, seed: u64, log: &mut dyn FnMut(String)) -> Ner {
-        let trainers: Vec<Trainer> = (0..BAGS as u64).map(|b| Self::train_one(data, epochs, seed.wrapping_add(b * 0x9E37), log)).collect();
-        Ner { model: Trainer::freeze_mean(&trainers, 0.01), misc_bias: MISC_BIAS, gazetteer: Gazetteer::shipped(), misc_names: Gazetteer::parse(MISC_NAMES_TSV) }
+        let trainers: Vec<Trainer> =
+            (0..BAGS as u64).map(|b| Self::train_one(data, epochs, seed.wrapping_add(b * 0x9E37), log)).collect();
+        Ner {
+            model: Trainer::freeze_mean(&trainers, 0.01),
+            misc_bias: MISC_BIAS,
+            gazetteer: Gazetteer::shipped(),
+            misc_names: Gazetteer::parse(MISC_NAMES_TSV),
+        }
     }
 
     fn train_one(data: &[NerExample], epochs: usize, seed: u64, log: &mut dyn FnMut(String)) -> Trainer {
@@ -546,7 +552,11 @@ impl Ner {
                     p1 = g;
                 }
             }
-            log(format!("ner epoch {}: train token accuracy {:.2}%", epoch + 1, 100.0 * right as f64 / total.max(1) as f64));
+            log(format!(
+                "ner epoch {}: train token accuracy {:.2}%",
+                epoch + 1,
+                100.0 * right as f64 / total.max(1) as f64
+            ));
         }
         tr
     }
@@ -569,7 +579,14 @@ impl Ner {
 
     /// Like [`Ner::tag`], also keeping for each word the scores of `B-PER`, `B-ORG`, `B-GPE`, `B-MISC`
     /// (zeros for words that were not scored; [`MISC_BIAS`] included).
-    pub fn tag_typed(&self, inp: &Input, out: &mut Vec<u16>, feats: &mut Vec<u64>, scores: &mut Vec<i32>, mut typed: Option<&mut Vec<[i32; 4]>>) {
+    pub fn tag_typed(
+        &self,
+        inp: &Input,
+        out: &mut Vec<u16>,
+        feats: &mut Vec<u64>,
+        scores: &mut Vec<i32>,
+        mut typed: Option<&mut Vec<[i32; 4]>>,
+    ) {
         let nc = CLASSES.len();
         out.clear();
         if let Some(t) = typed.as_deref_mut() {
@@ -695,8 +712,15 @@ mod tests {
         let mut ctx = Ctx::default();
         syntax(&lex, &tags, &[1, 4, 3, 1], &rels, &mut ctx);
         let paris = ctx.syn[3];
-        assert_eq!((paris.rel, paris.gov, paris.gov_tag, paris.case), (rel_hash("obl"), Lex::new("lives").lower, 12, Lex::new("in").lower));
-        assert_eq!((ctx.syn[1].gov, ctx.syn[1].case), (ROOT_GOV, 0), "the root's head is the root constant; no case child");
+        assert_eq!(
+            (paris.rel, paris.gov, paris.gov_tag, paris.case),
+            (rel_hash("obl"), Lex::new("lives").lower, 12, Lex::new("in").lower)
+        );
+        assert_eq!(
+            (ctx.syn[1].gov, ctx.syn[1].case),
+            (ROOT_GOV, 0),
+            "the root's head is the root constant; no case child"
+        );
     }
 
     #[test]

@@ -366,10 +366,20 @@ pub struct Scratch {
 
 impl Parser {
     /// Trains a parser on projective examples.
-    pub fn train(data: &[ParseExample], labels: Vec<String>, epochs: usize, seed: u64, log: &mut dyn FnMut(String)) -> Parser {
+    pub fn train(
+        data: &[ParseExample],
+        labels: Vec<String>,
+        epochs: usize,
+        seed: u64,
+        log: &mut dyn FnMut(String),
+    ) -> Parser {
         let nc = 1 + 2 * labels.len();
         let order: Vec<usize> = (0..data.len()).filter(|&i| projective(&data[i].heads)).collect();
-        log(format!("parser: {} of {} training sentences are projective; {BAGS} parsers on different shuffles, averaged", order.len(), data.len()));
+        log(format!(
+            "parser: {} of {} training sentences are projective; {BAGS} parsers on different shuffles, averaged",
+            order.len(),
+            data.len()
+        ));
         // the parsers train two at a time (each on one core); their logs are written when they finish
         let mut trainers: Vec<Trainer> = Vec::with_capacity(BAGS);
         for first in (0..BAGS).step_by(2) {
@@ -379,7 +389,14 @@ impl Parser {
                         let order = order.clone();
                         s.spawn(move || {
                             let mut lines = Vec::new();
-                            let tr = Self::train_one(data, order, nc, epochs, seed.wrapping_add(b as u64 * 0x9E37), &mut |m| lines.push(format!("[parser {}] {m}", b + 1)));
+                            let tr = Self::train_one(
+                                data,
+                                order,
+                                nc,
+                                epochs,
+                                seed.wrapping_add(b as u64 * 0x9E37),
+                                &mut |m| lines.push(format!("[parser {}] {m}", b + 1)),
+                            );
                             (tr, lines)
                         })
                     })
@@ -395,7 +412,14 @@ impl Parser {
     }
 
     /// One averaged perceptron trained on the shuffles of `seed`.
-    fn train_one(data: &[ParseExample], mut order: Vec<usize>, nc: usize, epochs: usize, seed: u64, log: &mut dyn FnMut(String)) -> Trainer {
+    fn train_one(
+        data: &[ParseExample],
+        mut order: Vec<usize>,
+        nc: usize,
+        epochs: usize,
+        seed: u64,
+        log: &mut dyn FnMut(String),
+    ) -> Trainer {
         let mut tr = Trainer::new(nc);
         let mut rng = Rng::new(seed);
         let mut st = State::default();
@@ -423,7 +447,13 @@ impl Parser {
                     let mut best_gold = usize::MAX;
                     let any_zero = zc.iter().any(|&z| z);
                     for c in 0..nc {
-                        let mv = if c == SHIFT { 0 } else if c % 2 == 1 { 1 } else { 2 };
+                        let mv = if c == SHIFT {
+                            0
+                        } else if c % 2 == 1 {
+                            1
+                        } else {
+                            2
+                        };
                         if !valid[mv] {
                             continue;
                         }
@@ -444,11 +474,19 @@ impl Parser {
                         }
                     }
                     let guess_zero = {
-                        let mv = if guess == SHIFT { 0 } else if guess % 2 == 1 { 1 } else { 2 };
+                        let mv = if guess == SHIFT {
+                            0
+                        } else if guess % 2 == 1 {
+                            1
+                        } else {
+                            2
+                        };
                         !any_zero
                             || (zc[mv]
                                 && match mv {
-                                    1 if gh[s0 as usize] == st.i as u32 => (guess - 1) / 2 == ex.labels[s0 as usize] as usize,
+                                    1 if gh[s0 as usize] == st.i as u32 => {
+                                        (guess - 1) / 2 == ex.labels[s0 as usize] as usize
+                                    }
                                     2 if gh[s0 as usize] == s1 => (guess - 1) / 2 == ex.labels[s0 as usize] as usize,
                                     _ => true,
                                 })
@@ -466,7 +504,12 @@ impl Parser {
                     right_arcs += (st.heads[d] == ex.heads[d]) as usize;
                 }
             }
-            log(format!("parser epoch {}: train UAS {:.2}% ({} feature rows)", epoch + 1, 100.0 * right_arcs as f64 / total.max(1) as f64, tr.n_rows()));
+            log(format!(
+                "parser epoch {}: train UAS {:.2}% ({} feature rows)",
+                epoch + 1,
+                100.0 * right_arcs as f64 / total.max(1) as f64,
+                tr.n_rows()
+            ));
         }
         let _ = argmax_f;
         tr
@@ -480,8 +523,18 @@ impl Parser {
             .map(|v| {
                 (0..nc)
                     .map(|c| {
-                        let mv = if c == SHIFT { 0 } else if c % 2 == 1 { 1 } else { 2 };
-                        if v & (1 << mv) != 0 { 0 } else { INVALID }
+                        let mv = if c == SHIFT {
+                            0
+                        } else if c % 2 == 1 {
+                            1
+                        } else {
+                            2
+                        };
+                        if v & (1 << mv) != 0 {
+                            0
+                        } else {
+                            INVALID
+                        }
                     })
                     .collect()
             })
@@ -547,8 +600,12 @@ impl Parser {
             // the four blocks and the penalty of the invalid moves, in one pass
             let block = |b: usize| &pre[b * nc..(b + 1) * nc];
             let pen = &self.penalty[valid[0] as usize | (valid[1] as usize) << 1 | (valid[2] as usize) << 2];
-            for ((((s, a), b), c), (d, p)) in
-                scores.iter_mut().zip(block(blocks[0])).zip(block(blocks[1])).zip(block(blocks[2])).zip(block(blocks[3]).iter().zip(pen))
+            for ((((s, a), b), c), (d, p)) in scores
+                .iter_mut()
+                .zip(block(blocks[0]))
+                .zip(block(blocks[1]))
+                .zip(block(blocks[2]))
+                .zip(block(blocks[3]).iter().zip(pen))
             {
                 *s = a + b + c + d + p;
             }

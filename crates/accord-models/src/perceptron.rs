@@ -133,8 +133,12 @@ impl Trainer {
                     }
                 }
             }
-            let ents: Vec<(u16, f32)> =
-                acc.iter().enumerate().map(|(c, &a)| (c as u16, (a / k) as f32)).filter(|(_, w)| w.abs() >= prune && w.abs() > 0.0).collect();
+            let ents: Vec<(u16, f32)> = acc
+                .iter()
+                .enumerate()
+                .map(|(c, &a)| (c as u16, (a / k) as f32))
+                .filter(|(_, w)| w.abs() >= prune && w.abs() > 0.0)
+                .collect();
             if ents.is_empty() {
                 continue;
             }
@@ -205,7 +209,12 @@ struct Found {
 
 impl Default for Found {
     fn default() -> Self {
-        Found { sparse: [MaybeUninit::uninit(); FOUND_MAX], n_sparse: 0, dense: [MaybeUninit::uninit(); FOUND_MAX], n_dense: 0 }
+        Found {
+            sparse: [MaybeUninit::uninit(); FOUND_MAX],
+            n_sparse: 0,
+            dense: [MaybeUninit::uninit(); FOUND_MAX],
+            n_dense: 0,
+        }
     }
 }
 
@@ -222,7 +231,6 @@ impl Found {
         unsafe { std::slice::from_raw_parts(self.dense.as_ptr() as *const u32, self.n_dense) }
     }
 }
-
 
 /// Uses per feature row (from running a model over its training data), the input of [`Frozen::relayout`].
 pub type Uses = FastMap<u64, u64>;
@@ -263,7 +271,10 @@ fn add_row(scores: &mut [i32], row: &[i16]) {
 unsafe fn add_dense_avx2(scores: &mut [i32], dense: &[i16], stride: usize, lo: usize, rows: &[u32]) {
     use std::arch::x86_64::*;
     let nc = scores.len();
-    assert!(lo + nc <= stride && rows.iter().all(|&r| (r as usize + 1) * stride <= dense.len()), "dense row out of range");
+    assert!(
+        lo + nc <= stride && rows.iter().all(|&r| (r as usize + 1) * stride <= dense.len()),
+        "dense row out of range"
+    );
     let base = dense.as_ptr().add(lo);
     let sp = scores.as_mut_ptr();
     // eight weights of one row from `p`, widened to i32
@@ -305,12 +316,20 @@ unsafe fn add_dense_avx2(scores: &mut [i32], dense: &[i16], stride: usize, lo: u
 }
 
 impl Frozen {
-    fn build(n_classes: usize, scale: f32, keys: Vec<u64>, lens: Vec<u8>, classes: Vec<u16>, weights: Vec<i16>) -> Frozen {
+    fn build(
+        n_classes: usize,
+        scale: f32,
+        keys: Vec<u64>,
+        lens: Vec<u8>,
+        classes: Vec<u16>,
+        weights: Vec<i16>,
+    ) -> Frozen {
         let cap = (keys.len() + keys.len() / 2).next_power_of_two().max(16);
         let mask = cap - 1;
         let mut slots = table_vec(cap, Slot::default());
         let mut s = 0u32;
-        let n_dense = if n_classes >= 16 { lens.iter().filter(|&&l| (l as usize) * DENSE_DIV >= n_classes).count() } else { 0 };
+        let n_dense =
+            if n_classes >= 16 { lens.iter().filter(|&&l| (l as usize) * DENSE_DIV >= n_classes).count() } else { 0 };
         let mut dense: Vec<i16> = table_vec(n_dense * n_classes, 0);
         dense.clear();
         let mut ents: Vec<Ent> = table_vec(classes.len(), Ent::default());
@@ -512,7 +531,9 @@ impl Frozen {
             return None;
         }
         let (ra, rb) = (a.row_list(), b.row_list());
-        let pos = |r: &[(u64, usize, usize)]| -> FastMap<u64, usize> { r.iter().enumerate().map(|(i, x)| (x.0, i)).collect() };
+        let pos = |r: &[(u64, usize, usize)]| -> FastMap<u64, usize> {
+            r.iter().enumerate().map(|(i, x)| (x.0, i)).collect()
+        };
         let (pa, pb) = (pos(&ra), pos(&rb));
         let mut order: Vec<(usize, u64)> = ra.iter().enumerate().map(|(i, r)| (i, r.0)).collect();
         order.extend(rb.iter().enumerate().filter(|(_, r)| !pa.contains_key(&r.0)).map(|(i, r)| (i, r.0)));
@@ -633,7 +654,8 @@ mod tests {
     fn relayout_orders_by_use_and_keeps_every_score() {
         let mut m = model(7);
         assert!(!m.dense.is_empty() && !m.ents.is_empty(), "the test model has dense and sparse rows");
-        let probes: Vec<Vec<u64>> = (0..50u64).map(|i| (0..8).map(|j| crate::util::h2(7, (i * 13 + j * 7) % 320)).collect()).collect();
+        let probes: Vec<Vec<u64>> =
+            (0..50u64).map(|i| (0..8).map(|j| crate::util::h2(7, (i * 13 + j * 7) % 320)).collect()).collect();
         m.count_uses(true);
         for p in &probes[..10] {
             scores(&m, p);

@@ -160,15 +160,26 @@ pub struct TagExample {
 
 impl Tagger {
     /// Trains a tagger. `forms` gives, per sentence, the word forms (for the tag dictionary).
-    pub fn train(data: &[TagExample], classes: Vec<(String, String)>, epochs: usize, seed: u64, log: &mut dyn FnMut(String)) -> Tagger {
+    pub fn train(
+        data: &[TagExample],
+        classes: Vec<(String, String)>,
+        epochs: usize,
+        seed: u64,
+        log: &mut dyn FnMut(String),
+    ) -> Tagger {
         // jackknifed first-pass tags for the second pass
         const FOLDS: usize = 4;
         let mut right: Vec<Vec<u16>> = vec![Vec::new(); data.len()];
         for f in 0..FOLDS {
-            let part: Vec<TagExample> =
-                data.iter().enumerate().filter(|(i, _)| i % FOLDS != f).map(|(_, e)| TagExample { lex: e.lex.clone(), gold: e.gold.clone() }).collect();
+            let part: Vec<TagExample> = data
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % FOLDS != f)
+                .map(|(_, e)| TagExample { lex: e.lex.clone(), gold: e.gold.clone() })
+                .collect();
             let t = Tagger::train_pass(&part, classes.clone(), epochs.min(5), seed + 1 + f as u64, None, &mut |_| {});
-            let (mut lp, mut amb, mut feats, mut scores, mut o) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            let (mut lp, mut amb, mut feats, mut scores, mut o) =
+                (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
             for (i, e) in data.iter().enumerate().filter(|(i, _)| i % FOLDS == f) {
                 t.tag(&e.lex, &mut o, &mut lp, &mut amb, &mut feats, &mut scores);
                 right[i] = o.clone();
@@ -285,13 +296,27 @@ impl Tagger {
                     p1 = Some(guess);
                 }
             }
-            log(format!("tagger{} epoch {}: train accuracy {:.2}% ({} feature rows)", if right_tags.is_some() { " pass 2" } else { "" }, epoch + 1, 100.0 * right as f64 / total.max(1) as f64, tr.n_rows()));
+            log(format!(
+                "tagger{} epoch {}: train accuracy {:.2}% ({} feature rows)",
+                if right_tags.is_some() { " pass 2" } else { "" },
+                epoch + 1,
+                100.0 * right as f64 / total.max(1) as f64,
+                tr.n_rows()
+            ));
         }
         Tagger { classes, tagdict, amb, model: tr.freeze(0.1), model2: None, both: None }
     }
 
     /// Tags one sentence: writes one class id per word into `out`. `lp` and `feats`/`scores` are scratch.
-    pub fn tag(&self, lex: &[Lex], out: &mut Vec<u16>, lp: &mut Vec<Lex>, amb: &mut Vec<u64>, feats: &mut Vec<u64>, scores: &mut Vec<i32>) {
+    pub fn tag(
+        &self,
+        lex: &[Lex],
+        out: &mut Vec<u16>,
+        lp: &mut Vec<Lex>,
+        amb: &mut Vec<u64>,
+        feats: &mut Vec<u64>,
+        scores: &mut Vec<i32>,
+    ) {
         pad(lex, lp);
         fill_amb(&self.amb, lex, amb);
         out.clear();
@@ -339,7 +364,16 @@ impl Tagger {
     /// scores; then each pass adds the features that involve tags. A word whose first-pass tag wins by
     /// at least [`SURE_MARGIN`] keeps it without a second pass.
     #[allow(clippy::too_many_arguments)]
-    fn tag_both(&self, both: &Frozen, lex: &[Lex], out: &mut Vec<u16>, lp: &[Lex], amb: &[u64], feats: &mut Vec<u64>, scores: &mut Vec<i32>) {
+    fn tag_both(
+        &self,
+        both: &Frozen,
+        lex: &[Lex],
+        out: &mut Vec<u16>,
+        lp: &[Lex],
+        amb: &[u64],
+        feats: &mut Vec<u64>,
+        scores: &mut Vec<i32>,
+    ) {
         let nc = self.classes.len();
         let n = lex.len();
         // dictionary tags; NO_TAG marks the words to score
@@ -460,7 +494,6 @@ impl Tagger {
     pub fn n_weights(&self) -> usize {
         self.model.n_weights()
     }
-
 
     /// Starts (`true`) or stops counting how often each weight row is used; stopping returns the counts
     /// of the table that tagging reads (see [`Frozen::count_uses`]).

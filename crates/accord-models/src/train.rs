@@ -30,7 +30,15 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { shared: "../shared".into(), out: "models".into(), limit_sentences: None, epochs: None, only: None, seed: 20240607, skip_eval: false }
+        Options {
+            shared: "../shared".into(),
+            out: "models".into(),
+            limit_sentences: None,
+            epochs: None,
+            only: None,
+            seed: 20240607,
+            skip_eval: false,
+        }
     }
 }
 
@@ -108,7 +116,8 @@ fn tagger_data(all: &[&Sentence]) -> (Vec<(String, String)>, Vec<tagger::TagExam
     classes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     classes.truncate(255);
     let classes: Vec<(String, String)> = classes.into_iter().map(|c| c.0).collect();
-    let index: BTreeMap<(&str, &str), u16> = classes.iter().enumerate().map(|(i, c)| ((c.0.as_str(), c.1.as_str()), i as u16)).collect();
+    let index: BTreeMap<(&str, &str), u16> =
+        classes.iter().enumerate().map(|(i, c)| ((c.0.as_str(), c.1.as_str()), i as u16)).collect();
     let data = all
         .iter()
         .map(|s| tagger::TagExample {
@@ -161,14 +170,19 @@ pub fn ner_examples(gum: &[Sentence]) -> (Vec<ner::NerExample>, usize) {
 /// The parser's label set (UD relations, subtypes seen at least 20 times) and its training examples from
 /// `all`, with jackknifed tags: each quarter of the data is tagged by a tagger trained on the other three,
 /// so the parser learns from tags as noisy as the ones it will see.
-pub fn parser_data(all: &[&Sentence], seed: u64, log: &mut dyn FnMut(String)) -> (Vec<String>, Vec<parser::ParseExample>) {
+pub fn parser_data(
+    all: &[&Sentence],
+    seed: u64,
+    log: &mut dyn FnMut(String),
+) -> (Vec<String>, Vec<parser::ParseExample>) {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for s in all {
         for w in &s.words {
             *counts.entry(w.deprel.clone()).or_default() += 1;
         }
     }
-    let mut labels: Vec<String> = counts.iter().filter(|(l, n)| **n >= 20 || !l.contains(':')).map(|(l, _)| l.clone()).collect();
+    let mut labels: Vec<String> =
+        counts.iter().filter(|(l, n)| **n >= 20 || !l.contains(':')).map(|(l, _)| l.clone()).collect();
     for must in ["root", "dep"] {
         if !labels.iter().any(|l| l == must) {
             labels.push(must.into());
@@ -196,7 +210,8 @@ pub fn parser_data(all: &[&Sentence], seed: u64, log: &mut dyn FnMut(String)) ->
             .map(|(_, e)| tagger::TagExample { lex: e.lex.clone(), gold: e.gold.clone() })
             .collect();
         let tg = tagger::Tagger::train_pass(&train_part, classes.clone(), 5, seed + f as u64, None, &mut |_| {});
-        let (mut out, mut lp, mut amb, mut feats, mut scores) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut out, mut lp, mut amb, mut feats, mut scores) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let (mut right, mut total) = (0usize, 0usize);
         for (i, e) in tdata.iter().enumerate().filter(|(i, _)| i % FOLDS == f) {
             tg.tag(&e.lex, &mut out, &mut lp, &mut amb, &mut feats, &mut scores);
@@ -204,7 +219,11 @@ pub fn parser_data(all: &[&Sentence], seed: u64, log: &mut dyn FnMut(String)) ->
             total += out.len();
             jk[i] = out.iter().map(|&c| parser::tag_hash(&classes[c as usize].0, &classes[c as usize].1)).collect();
         }
-        log(format!("parser: jackknife fold {} tag accuracy {:.2}%", f + 1, 100.0 * right as f64 / total.max(1) as f64));
+        log(format!(
+            "parser: jackknife fold {} tag accuracy {:.2}%",
+            f + 1,
+            100.0 * right as f64 / total.max(1) as f64
+        ));
     }
     let data: Vec<parser::ParseExample> = all
         .iter()
@@ -227,7 +246,8 @@ pub fn train(opts: &Options, log: &mut dyn FnMut(String)) -> Result<Report, Mode
     let tb = Treebanks::new(&opts.shared);
     let (ewt, gum) = training_sentences(&tb, opts.limit_sentences)?;
     log(format!("training data: {} EWT + {} GUM ({}) sentences", ewt.len(), gum.len(), LICENSED_GUM_GENRES.join(", ")));
-    std::fs::create_dir_all(&opts.out).map_err(|e| ModelError::Write { path: opts.out.display().to_string(), source: e })?;
+    std::fs::create_dir_all(&opts.out)
+        .map_err(|e| ModelError::Write { path: opts.out.display().to_string(), source: e })?;
     let all: Vec<&Sentence> = ewt.iter().chain(gum.iter()).collect();
     let want = |m: &str| opts.only.as_deref().is_none_or(|o| o == m);
     let mut report = Report::default();
@@ -238,7 +258,9 @@ pub fn train(opts: &Options, log: &mut dyn FnMut(String)) -> Result<Report, Mode
         log(format!("tagger: {} classes", classes.len()));
         let tg = tagger::Tagger::train(&data, classes, opts.epochs.unwrap_or(8), opts.seed, log);
         write(&opts.out.join("tagger.bin"), &tg.write())?;
-        let lm = lemma::Lemmatizer::train(all.iter().flat_map(|s| s.words.iter().map(|w| (w.form.as_str(), w.upos.as_str(), w.lemma.as_str()))));
+        let lm = lemma::Lemmatizer::train(
+            all.iter().flat_map(|s| s.words.iter().map(|w| (w.form.as_str(), w.upos.as_str(), w.lemma.as_str()))),
+        );
         write(&opts.out.join("lemmas.bin"), &lm.write())?;
         report.seconds.insert("tagger".into(), t.elapsed().as_secs_f64());
     }
@@ -294,7 +316,13 @@ pub fn train(opts: &Options, log: &mut dyn FnMut(String)) -> Result<Report, Mode
 /// parser and lemmatiser in `out`) over those documents for each bonus of 0, 2, ..., 40 weight units, and the
 /// bonus with the best name F1 (PER/ORG/GPE micro, exact spans; the smallest on ties) is kept. The dev
 /// sets play no part. Without the other models in `out`, the default bonus stays.
-fn choose_misc_bias(opts: &Options, gum: &[Sentence], data: &[ner::NerExample], epochs: usize, log: &mut dyn FnMut(String)) -> Result<(f32, String), ModelError> {
+fn choose_misc_bias(
+    opts: &Options,
+    gum: &[Sentence],
+    data: &[ner::NerExample],
+    epochs: usize,
+    log: &mut dyn FnMut(String),
+) -> Result<(f32, String), ModelError> {
     let files = ["tagger.bin", "parser.bin", "lemmas.bin"];
     if let Some(f) = files.iter().find(|f| !opts.out.join(f).is_file()) {
         log(format!("ner: {} is missing; the MISC bonus stays {}", opts.out.join(f).display(), ner::MISC_BIAS));
@@ -368,7 +396,12 @@ pub fn relayout(out: &Path, parts: &[&[Sentence]], log: &mut dyn FnMut(String)) 
     write(&out.join(files[0]), &tg.write())?;
     write(&out.join(files[1]), &ps.write())?;
     write(&out.join(files[2]), &nr.write())?;
-    log(format!("layout: rows ordered by use over {words} training words ({} / {} / {} rows used)", uses.0.len(), uses.1.len(), uses.2.len()));
+    log(format!(
+        "layout: rows ordered by use over {words} training words ({} / {} / {} rows used)",
+        uses.0.len(),
+        uses.1.len(),
+        uses.2.len()
+    ));
     Ok(true)
 }
 
@@ -380,8 +413,11 @@ pub fn write_cards(opts: &Options, report: &Report) -> Result<(), ModelError> {
     } else {
         report.dev.iter().map(|(n, l)| format!("- {n}: {l}\n")).collect()
     };
-    let secs = |m: &str| report.seconds.get(m).map(|s| format!("{s:.0} s")).unwrap_or_else(|| "not retrained in this run".into());
-    let limit = opts.limit_sentences.map(|n| format!("first {n} sentences of each treebank")).unwrap_or_else(|| "all".into());
+    let secs = |m: &str| {
+        report.seconds.get(m).map(|s| format!("{s:.0} s")).unwrap_or_else(|| "not retrained in this run".into())
+    };
+    let limit =
+        opts.limit_sentences.map(|n| format!("first {n} sentences of each treebank")).unwrap_or_else(|| "all".into());
     let data = format!(
         "## Data and licences\n\n\
          - UD English-EWT train ({limit}): CC BY-SA 4.0 (LDC / Google English Web Treebank, Silveira et al., UD EWT contributors).\n\

@@ -56,8 +56,12 @@ fn tags_and_parses_a_reporting_sentence() {
 #[test]
 fn recognises_people_and_places() {
     let doc = analyse("Karoline Leavitt told reporters in Washington on Tuesday that Israel would respond.");
-    let names: Vec<(String, Option<EntityType>)> =
-        doc.mentions.iter().filter(|m| m.kind == MentionKind::Name).map(|m| (doc.slice(m.span).to_string(), m.etype)).collect();
+    let names: Vec<(String, Option<EntityType>)> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Name)
+        .map(|m| (doc.slice(m.span).to_string(), m.etype))
+        .collect();
     assert!(names.contains(&("Karoline Leavitt".to_string(), Some(EntityType::Person))), "{names:?}");
     assert!(names.contains(&("Israel".to_string(), Some(EntityType::Gpe))), "{names:?}");
     assert!(doc.mentions.windows(2).all(|w| w[0].span.start <= w[1].span.start));
@@ -85,7 +89,9 @@ fn reused_buffers_do_not_leak_between_documents() {
         (0..d.tokens.len()).map(|i| (d.token_text(i).to_string(), d.tokens[i].analysis.clone())).collect()
     };
     assert_eq!(view(&first), view(&again));
-    let names = |d: &Doc| -> Vec<(String, Option<EntityType>)> { d.mentions.iter().map(|m| (d.slice(m.span).to_string(), m.etype)).collect() };
+    let names = |d: &Doc| -> Vec<(String, Option<EntityType>)> {
+        d.mentions.iter().map(|m| (d.slice(m.span).to_string(), m.etype)).collect()
+    };
     assert_eq!(names(&first), names(&again));
     assert!(names(&first).iter().any(|(n, _)| n == "Doha"), "{:?}", names(&first));
 }

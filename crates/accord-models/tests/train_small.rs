@@ -19,7 +19,14 @@ fn trains_on_a_small_slice_deterministically() {
     let Some(shared) = shared() else { return };
     let dir = std::env::temp_dir().join(format!("accord-train-test-{}", std::process::id()));
     let run = |out: PathBuf| {
-        let opts = train::Options { shared: shared.clone(), out, limit_sentences: Some(200), epochs: Some(2), skip_eval: true, ..Default::default() };
+        let opts = train::Options {
+            shared: shared.clone(),
+            out,
+            limit_sentences: Some(200),
+            epochs: Some(2),
+            skip_eval: true,
+            ..Default::default()
+        };
         let report = train::train(&opts, &mut |m| eprintln!("{m}")).unwrap();
         train::write_cards(&opts, &report).unwrap();
     };
@@ -34,7 +41,11 @@ fn trains_on_a_small_slice_deterministically() {
     // same seed, same data: byte-identical weights
     run(dir.join("b"));
     for f in ["tagger.bin", "parser.bin", "ner.bin", "lemmas.bin"] {
-        assert_eq!(std::fs::read(dir.join("a").join(f)).unwrap(), std::fs::read(dir.join("b").join(f)).unwrap(), "{f} differs");
+        assert_eq!(
+            std::fs::read(dir.join("a").join(f)).unwrap(),
+            std::fs::read(dir.join("b").join(f)).unwrap(),
+            "{f} differs"
+        );
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -7,8 +7,10 @@ fn main() {
         date = Some(args[1].clone());
         args.drain(..2);
     }
-    let disabled = std::env::var("ACCORD_DISABLE").map(|v| v.split(',').map(str::to_string).collect()).unwrap_or_default();
-    let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options { default_date: date, disabled }).expect("models");
+    let disabled =
+        std::env::var("ACCORD_DISABLE").map(|v| v.split(',').map(str::to_string).collect()).unwrap_or_default();
+    let pipeline =
+        accord_pipeline::Pipeline::new(accord_pipeline::Options { default_date: date, disabled }).expect("models");
     for a in args {
         let raw = accord_ingest::read_text_file(std::path::Path::new(&a)).expect("readable file");
         let mut out = pipeline.process(raw).to_output();

@@ -61,7 +61,8 @@ impl Pipeline {
     /// Loads the shipped models (unless the `models` stage is disabled), the lexicons and the learned
     /// attribution scorer, so that the first article does not pay for them.
     pub fn new(options: Options) -> Result<Pipeline, accord_models::ModelError> {
-        let models = if options.disabled.iter().any(|d| d == "models") { None } else { Some(accord_models::Models::load()?) };
+        let models =
+            if options.disabled.iter().any(|d| d == "models") { None } else { Some(accord_models::Models::load()?) };
         accord_facts::lexicon::Lexicons::get();
         if !options.disabled.iter().any(|d| d == "attribution") {
             accord_attribution::learned::Scorer::shipped();

@@ -25,9 +25,15 @@ pub fn fixture(name: &str) -> PathBuf {
 
 /// Runs the full pipeline on a text with a publication date.
 pub fn extract(text: &str, id: &str, date: Option<&str>) -> DocumentOut {
-    let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options { default_date: date.map(str::to_string), ..Default::default() })
-        .expect("shipped models load");
-    let raw = accord_pipeline::RawDoc { text: text.to_string(), meta: accord_doc::Meta { id: id.to_string(), ..Default::default() } };
+    let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options {
+        default_date: date.map(str::to_string),
+        ..Default::default()
+    })
+    .expect("shipped models load");
+    let raw = accord_pipeline::RawDoc {
+        text: text.to_string(),
+        meta: accord_doc::Meta { id: id.to_string(), ..Default::default() },
+    };
     pipeline.process(raw).to_output()
 }
 
@@ -58,8 +64,10 @@ pub fn speaker_name(doc: &DocumentOut, a: &accord_doc::schema::AttributionOut) -
 
 /// The attribution whose content contains `needle`.
 pub fn attribution_with<'a>(doc: &'a DocumentOut, needle: &str) -> &'a accord_doc::schema::AttributionOut {
-    doc.attributions
-        .iter()
-        .find(|a| a.content.text.contains(needle))
-        .unwrap_or_else(|| panic!("no attribution contains {needle:?}; found {:#?}", doc.attributions.iter().map(|a| &a.content.text).collect::<Vec<_>>()))
+    doc.attributions.iter().find(|a| a.content.text.contains(needle)).unwrap_or_else(|| {
+        panic!(
+            "no attribution contains {needle:?}; found {:#?}",
+            doc.attributions.iter().map(|a| &a.content.text).collect::<Vec<_>>()
+        )
+    })
 }

@@ -13,7 +13,10 @@ fn source_of(doc: &accord_doc::schema::DocumentOut, needle: &str) -> (String, St
 fn speaker_before_and_after_the_cue_with_titles_and_credits() {
     let doc = extract_fixture("harbour-strike.txt", Some("2024-03-14"));
     // "CONTENT, TITLE NAME said on Tuesday."
-    assert_eq!(source_of(&doc, "will strike next week"), ("indirect".into(), "Marta Silva".into(), Some("said".into())));
+    assert_eq!(
+        source_of(&doc, "will strike next week"),
+        ("indirect".into(), "Marta Silva".into(), Some("said".into()))
+    );
     // multi-sentence direct quote with "told": one attribution covering both sentences
     let q = attribution_with(&doc, "fair contract");
     assert_eq!(q.qtype, "mixed".to_string().replace("mixed", &q.qtype)); // type checked below
@@ -51,7 +54,10 @@ fn speaker_before_and_after_the_cue_with_titles_and_credits() {
     assert!(!doc.entities.iter().any(|e| e.name == "Dock"), "sentence-initial common word is no entity");
     // quantities with qualifiers and sources
     let q = doc.quantities.iter().find(|q| q.value == 1200.0).unwrap();
-    assert_eq!((q.qualifier.as_str(), q.counted.as_deref(), q.source.as_deref()), ("approximately", Some("workers"), Some("A government spokesman")));
+    assert_eq!(
+        (q.qualifier.as_str(), q.counted.as_deref(), q.source.as_deref()),
+        ("approximately", Some("workers"), Some("A government spokesman"))
+    );
     assert_eq!(q.hedge.as_deref(), Some("are expected"));
     let euros = doc.quantities.iter().find(|q| q.value == 30_000_000.0).unwrap();
     assert_eq!(euros.qualifier, "more than");
@@ -82,7 +88,10 @@ fn quotes_with_the_speaker_after_and_pronouns() {
     assert_eq!((direct.qtype.as_str(), speaker_name(&doc, direct).as_deref()), ("direct", Some("Helen Park")));
     // group sources
     let g = attribution_with(&doc, "estimate is too optimistic");
-    assert_eq!((g.source.kind.as_str(), g.speaker.as_ref().unwrap().text.as_str()), ("group", "Opposition councillors"));
+    assert_eq!(
+        (g.source.kind.as_str(), g.speaker.as_ref().unwrap().text.as_str()),
+        ("group", "Opposition councillors")
+    );
     let officials = attribution_with(&doc, "moved to next month");
     assert_eq!(officials.source.kind, "group");
     assert!(doc.dates.iter().any(|d| d.value == "2024-03-03"));
@@ -94,7 +103,10 @@ fn offices_nested_sources_and_definite_nominals() {
     let doc = extract_fixture("minister-resigns.txt", Some("2024-03-14"));
     // "her office said" → an organisation speaking for the minister
     let office = attribution_with(&doc, "amid an inquiry");
-    assert_eq!((office.source.kind.as_str(), office.source.name.as_deref()), ("organization", Some("Office of Nadia Haddad")));
+    assert_eq!(
+        (office.source.kind.as_str(), office.source.name.as_deref()),
+        ("organization", Some("Office of Nadia Haddad"))
+    );
     let haddad = doc.entities.iter().find(|e| e.name == "Nadia Haddad").unwrap();
     assert_eq!(haddad.titles, vec!["health minister".to_string()]);
     // "In a statement, Ms Haddad said she had “done nothing wrong”": mixed
@@ -104,7 +116,14 @@ fn offices_nested_sources_and_definite_nominals() {
     let farouk = attribution_with(&doc, "interim minister would be named");
     let told = doc.attributions.iter().find(|a| a.cue.as_ref().is_some_and(|c| c.text == "told")).expect("told");
     assert_eq!(told.source.name.as_deref(), Some("a senior official"));
-    assert!(doc.attributions.iter().any(|a| speaker_name(&doc, a).as_deref() == Some("Omar Farouk") && !a.content.text.contains("senior official")), "{:?}", farouk.content.text);
+    assert!(
+        doc.attributions
+            .iter()
+            .any(|a| speaker_name(&doc, a).as_deref() == Some("Omar Farouk")
+                && !a.content.text.contains("senior official")),
+        "{:?}",
+        farouk.content.text
+    );
     // "The official later added" → the senior official, not the opposition leader named in between
     let added = attribution_with(&doc, "no charges had been filed");
     assert_eq!(added.source.name.as_deref(), Some("a senior official"));
@@ -143,7 +162,11 @@ fn he_and_she_pick_the_right_earlier_person() {
 
 #[test]
 fn straight_quotes_and_odd_marks_do_not_break_extraction() {
-    let doc = extract("\"It works,\" said Dr. Ruth Kim. She said \"maybe\" and left. “Unclosed quote said nobody.\n\n” stray ‘ ’ \"", "odd.txt", None);
+    let doc = extract(
+        "\"It works,\" said Dr. Ruth Kim. She said \"maybe\" and left. “Unclosed quote said nobody.\n\n” stray ‘ ’ \"",
+        "odd.txt",
+        None,
+    );
     let q = attribution_with(&doc, "It works");
     assert_eq!(q.qtype, "direct");
     assert_eq!(speaker_name(&doc, q).as_deref(), Some("Ruth Kim"));
@@ -154,7 +177,11 @@ fn straight_quotes_and_odd_marks_do_not_break_extraction() {
 
 #[test]
 fn a_cue_with_a_colon_takes_the_quotation_that_follows() {
-    let doc = extract("The senator later wrote:\n\n“We cannot wait another year for this bill.”\n\nThe vote is on Monday.", "colon.txt", None);
+    let doc = extract(
+        "The senator later wrote:\n\n“We cannot wait another year for this bill.”\n\nThe vote is on Monday.",
+        "colon.txt",
+        None,
+    );
     let q = attribution_with(&doc, "cannot wait another year");
     assert_eq!((q.qtype.as_str(), q.cue.as_ref().unwrap().text.as_str()), ("direct", "wrote"));
     assert_eq!(q.speaker.as_ref().unwrap().text, "The senator");
@@ -172,7 +199,8 @@ fn empty_and_whitespace_documents_are_empty() {
 #[test]
 fn fuzz_found_inputs_do_not_panic() {
     // inputs the fuzzer (fuzz/, docs/fuzzing.md) once crashed on, read as lossy UTF-8 like the fuzz target
-    let crash: &[u8] = b"according to. . \x8f\xd8t.\xad\xad \xe2\x80\x98. \x01\xad\xadon Tuesday\xad\x92\xd8\x8b\xd9\xad\xad .";
+    let crash: &[u8] =
+        b"according to. . \x8f\xd8t.\xad\xad \xe2\x80\x98. \x01\xad\xadon Tuesday\xad\x92\xd8\x8b\xd9\xad\xad .";
     for text in [String::from_utf8_lossy(crash).into_owned(), "According to X, .".to_string()] {
         let doc = extract(&text, "fuzz.txt", None);
         for a in &doc.attributions {
@@ -186,8 +214,15 @@ fn the_learned_scorer_adds_stances_that_no_cue_list_names() {
     // "has expressed concern about": no cue of the lexicon; the scorer trained on PolNeAR train
     // (models/attribution.tsv) attributes the complement to the subject
     let text = "The mayor has expressed concern about the dam.";
-    let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options { disabled: vec!["attribution".into()], ..Default::default() }).unwrap();
-    let raw = |t: &str| accord_pipeline::RawDoc { text: t.to_string(), meta: accord_doc::Meta { id: "learned.txt".into(), ..Default::default() } };
+    let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options {
+        disabled: vec!["attribution".into()],
+        ..Default::default()
+    })
+    .unwrap();
+    let raw = |t: &str| accord_pipeline::RawDoc {
+        text: t.to_string(),
+        meta: accord_doc::Meta { id: "learned.txt".into(), ..Default::default() },
+    };
     let mut rules_only = pipeline.process(raw(text));
     accord_attribution::extract_with(&mut rules_only, None);
     assert!(rules_only.attributions.is_empty(), "the rules alone find nothing here");
@@ -195,7 +230,8 @@ fn the_learned_scorer_adds_stances_that_no_cue_list_names() {
     let mut learned = pipeline.process(raw(text));
     accord_attribution::extract_with(&mut learned, Some(scorer));
     let a = learned.attributions.first().expect("a learned attribution");
-    let (cue, speaker, content) = (learned.slice(a.cue.unwrap()), learned.slice(a.speaker.unwrap()), learned.slice(a.content));
+    let (cue, speaker, content) =
+        (learned.slice(a.cue.unwrap()), learned.slice(a.speaker.unwrap()), learned.slice(a.content));
     assert_eq!((cue, speaker, content), ("has expressed", "The mayor", "concern about the dam"));
     // a verb of data/non_cues.txt never attributes, whatever the scorer says
     let mut d = pipeline.process(raw("The minister declined to give details of the deal."));
@@ -206,7 +242,11 @@ fn the_learned_scorer_adds_stances_that_no_cue_list_names() {
 #[test]
 fn a_relative_pronoun_speaker_resolves_to_the_noun_it_stands_for() {
     let doc = extract("The council hired Jane Ortiz, an engineer who says the dam is safe.", "relative.txt", None);
-    let a = doc.attributions.iter().find(|a| a.content.text == "the dam is safe").expect("the relative clause's attribution");
+    let a = doc
+        .attributions
+        .iter()
+        .find(|a| a.content.text == "the dam is safe")
+        .expect("the relative clause's attribution");
     assert_eq!(a.speaker.as_ref().unwrap().text, "who");
     assert_eq!(speaker_name(&doc, a).as_deref(), Some("Jane Ortiz"));
     let doc = extract("The report was written by engineers who say the dam is unsafe.", "relative2.txt", None);
@@ -222,15 +262,31 @@ fn definite_nominals_refer_back_to_names() {
                 The group of engineers met later. The country reported no damage.";
     let doc = extract(text, "nominals.txt", Some("2024-03-14"));
     let mentions_of = |name: &str| -> Vec<String> {
-        doc.entities.iter().find(|e| e.name == name).map(|e| e.mentions.iter().map(|m| m.text.clone()).collect()).unwrap_or_default()
+        doc.entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.mentions.iter().map(|m| m.text.clone()).collect())
+            .unwrap_or_default()
     };
     // "the union" → the union named before (its name contains the noun)
-    assert_eq!(mentions_of("Harbour Workers Union").iter().filter(|m| *m == "The union").count(), 2, "{:?}", doc.entities);
-    assert!(!mentions_of("Port Authority").iter().any(|m| m == "The union"), "a nearer organisation, not named with the noun");
+    assert_eq!(
+        mentions_of("Harbour Workers Union").iter().filter(|m| *m == "The union").count(),
+        2,
+        "{:?}",
+        doc.entities
+    );
+    assert!(
+        !mentions_of("Port Authority").iter().any(|m| m == "The union"),
+        "a nearer organisation, not named with the noun"
+    );
     // "the city" → the nearest place named before it
     assert!(mentions_of("Lisbon").iter().any(|m| m == "the city"), "{:?}", doc.entities);
     // no referent of the right type nearby, or "the X of ...": left alone
-    assert!(!doc.entities.iter().flat_map(|e| &e.mentions).any(|m| m.text == "The group" || m.text == "The country"), "{:?}", doc.entities);
+    assert!(
+        !doc.entities.iter().flat_map(|e| &e.mentions).any(|m| m.text == "The group" || m.text == "The country"),
+        "{:?}",
+        doc.entities
+    );
 }
 
 #[test]

@@ -44,7 +44,9 @@ fn check(root: &Value, schema: &Value, v: &Value, path: &str, errors: &mut Vec<S
     }
     match s.get("type") {
         Some(Value::String(t)) if !type_ok(t, v) => errors.push(format!("{path}: not {t}")),
-        Some(Value::Array(ts)) if !ts.iter().any(|t| type_ok(t.as_str().unwrap(), v)) => errors.push(format!("{path}: not any of {ts:?}")),
+        Some(Value::Array(ts)) if !ts.iter().any(|t| type_ok(t.as_str().unwrap(), v)) => {
+            errors.push(format!("{path}: not any of {ts:?}"))
+        }
         _ => {}
     }
     if let Some(c) = s.get("const") {

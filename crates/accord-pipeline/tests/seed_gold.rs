@@ -17,7 +17,8 @@ fn span(v: &Value) -> (u64, u64) {
 #[test]
 fn seed_article_meets_its_gold() {
     let Some(shared) = shared() else { return };
-    let gold: Value = serde_json::from_str(&std::fs::read_to_string(shared.join("gold/us-hamas-talks.gold.json")).unwrap()).unwrap();
+    let gold: Value =
+        serde_json::from_str(&std::fs::read_to_string(shared.join("gold/us-hamas-talks.gold.json")).unwrap()).unwrap();
     let text = std::fs::read_to_string(shared.join("seed/us-hamas-talks.txt")).unwrap();
     let doc = extract(&text, "us-hamas-talks.txt", Some("2025-03-06"));
     let mut failures = Vec::new();
@@ -44,7 +45,10 @@ fn seed_article_meets_its_gold() {
         let ok = if g["speaker_kind"] == "person" {
             norm(&name) == norm(want)
         } else {
-            norm(want).split(' ').filter(|w| !matches!(*w, "a" | "an" | "the" | "of" | "office")).all(|w| norm(&name).contains(w))
+            norm(want)
+                .split(' ')
+                .filter(|w| !matches!(*w, "a" | "an" | "the" | "of" | "office"))
+                .all(|w| norm(&name).contains(w))
         };
         if !ok {
             failures.push(format!("{}: speaker {name:?} != {want:?}", g["id"]));
@@ -59,20 +63,32 @@ fn seed_article_meets_its_gold() {
     for g in gold["entities"].as_array().unwrap().iter().filter(|g| g["required"] == true) {
         let canon = g["canonical"].as_str().unwrap();
         let first = g["mentions"][0]["text"].as_str().unwrap();
-        let hits: Vec<_> = doc.entities.iter().filter(|e| norm(&e.name) == norm(canon) || e.mentions.iter().any(|m| norm(&m.text) == norm(first))).collect();
+        let hits: Vec<_> = doc
+            .entities
+            .iter()
+            .filter(|e| norm(&e.name) == norm(canon) || e.mentions.iter().any(|m| norm(&m.text) == norm(first)))
+            .collect();
         let gt = g["type"].as_str().unwrap();
         let good = hits.iter().any(|e| {
-            let type_ok = e.etype == gt || (matches!(gt, "GPE" | "NORP") && matches!(e.etype.as_str(), "GPE" | "NORP" | "LOC"));
+            let type_ok =
+                e.etype == gt || (matches!(gt, "GPE" | "NORP") && matches!(e.etype.as_str(), "GPE" | "NORP" | "LOC"));
             let roles = norm(&e.titles.join(" "));
-            type_ok && norm(&e.name) == norm(canon) && g["roles"].as_array().unwrap().iter().all(|r| roles.contains(&norm(r.as_str().unwrap())))
+            type_ok
+                && norm(&e.name) == norm(canon)
+                && g["roles"].as_array().unwrap().iter().all(|r| roles.contains(&norm(r.as_str().unwrap())))
         });
         if !good {
-            failures.push(format!("entity {canon}: {:?}", hits.iter().map(|e| (&e.etype, &e.name, &e.titles)).collect::<Vec<_>>()));
+            failures.push(format!(
+                "entity {canon}: {:?}",
+                hits.iter().map(|e| (&e.etype, &e.name, &e.titles)).collect::<Vec<_>>()
+            ));
         }
     }
     for g in gold["quantities"].as_array().unwrap().iter().filter(|g| g["required"] != false) {
         let gs = span(&g["span"]);
-        let hit = doc.quantities.iter().find(|q| q.value == g["value"].as_f64().unwrap() && overlap((q.span.start as u64, q.span.end as u64), gs) > 0);
+        let hit = doc.quantities.iter().find(|q| {
+            q.value == g["value"].as_f64().unwrap() && overlap((q.span.start as u64, q.span.end as u64), gs) > 0
+        });
         match hit {
             None => failures.push(format!("quantity {} missing", g["quantity"])),
             Some(q) => {
@@ -80,7 +96,8 @@ fn seed_article_meets_its_gold() {
                 let src_ok = q.source.as_deref().map(norm) == g["source"].as_str().map(norm);
                 let hedge_ok = g["hedge"].as_str().is_none_or(|h| q.hedge.as_deref() == Some(h));
                 if !(qual_ok && src_ok && hedge_ok) {
-                    failures.push(format!("quantity {}: {:?} {:?} {:?}", g["quantity"], q.qualifier, q.source, q.hedge));
+                    failures
+                        .push(format!("quantity {}: {:?} {:?} {:?}", g["quantity"], q.qualifier, q.source, q.hedge));
                 }
             }
         }
@@ -88,7 +105,9 @@ fn seed_article_meets_its_gold() {
     for g in gold["dates"].as_array().unwrap() {
         let want = g.get("with_publication_date_2025-03-06").unwrap_or(&g["value"]).as_str().unwrap();
         let gs = span(&g["span"]);
-        if !doc.dates.iter().any(|d| d.value.starts_with(want) && !d.relative && overlap((d.span.start as u64, d.span.end as u64), gs) > 0) {
+        if !doc.dates.iter().any(|d| {
+            d.value.starts_with(want) && !d.relative && overlap((d.span.start as u64, d.span.end as u64), gs) > 0
+        }) {
             failures.push(format!("date {} -> {want} missing", g["span"]["text"]));
         }
     }

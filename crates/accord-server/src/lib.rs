@@ -90,22 +90,13 @@ fn bad(m: impl Into<String>) -> ApiError {
 impl Server {
     /// Binds the address.
     pub fn bind(cfg: Config) -> Result<Server, ServerError> {
-        let http = tiny_http::Server::http(&cfg.addr).map_err(|e| ServerError::Bind {
-            addr: cfg.addr.clone(),
-            message: e.to_string(),
-        })?;
+        let http = tiny_http::Server::http(&cfg.addr)
+            .map_err(|e| ServerError::Bind { addr: cfg.addr.clone(), message: e.to_string() })?;
         let addr = http
             .server_addr()
             .to_ip()
-            .ok_or_else(|| ServerError::Bind {
-                addr: cfg.addr.clone(),
-                message: "not an IP address".into(),
-            })?;
-        Ok(Server {
-            http: Arc::new(http),
-            addr,
-            cfg,
-        })
+            .ok_or_else(|| ServerError::Bind { addr: cfg.addr.clone(), message: "not an IP address".into() })?;
+        Ok(Server { http: Arc::new(http), addr, cfg })
     }
 
     /// The bound address.
@@ -170,10 +161,7 @@ pub fn percent_decode(s: &str) -> String {
     while i < b.len() {
         match b[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < b.len()
-                && b[i + 1].is_ascii_hexdigit()
-                && b[i + 2].is_ascii_hexdigit() =>
-            {
+            b'%' if i + 2 < b.len() && b[i + 1].is_ascii_hexdigit() && b[i + 2].is_ascii_hexdigit() => {
                 let hex = std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("00");
                 out.push(u8::from_str_radix(hex, 16).unwrap_or(0));
                 i += 2;
@@ -203,9 +191,9 @@ impl Params {
         match self.0.iter().find(|(n, _)| n == k) {
             None => Ok(None),
             Some((_, v)) if v.trim().is_empty() => Ok(None),
-            Some((_, v)) if v.chars().count() > MAX_QUERY_LEN => Err(bad(format!(
-                "parameter {k} is longer than {MAX_QUERY_LEN} characters"
-            ))),
+            Some((_, v)) if v.chars().count() > MAX_QUERY_LEN => {
+                Err(bad(format!("parameter {k} is longer than {MAX_QUERY_LEN} characters")))
+            }
             Some((_, v)) if v.chars().any(|c| c.is_control()) => {
                 Err(bad(format!("parameter {k} has control characters")))
             }
@@ -215,9 +203,9 @@ impl Params {
     fn date(&self, k: &str) -> Result<Option<String>, ApiError> {
         match self.text(k)? {
             None => Ok(None),
-            Some(d) => accord_store::check_date(&d)
-                .map(Some)
-                .map_err(|_| bad(format!("parameter {k} must be YYYY-MM-DD"))),
+            Some(d) => {
+                accord_store::check_date(&d).map(Some).map_err(|_| bad(format!("parameter {k} must be YYYY-MM-DD")))
+            }
         }
     }
     fn num(&self, k: &str, default: usize, max: usize) -> Result<usize, ApiError> {
@@ -225,27 +213,20 @@ impl Params {
             None => Ok(default),
             Some(v) => match v.parse::<usize>() {
                 Ok(n) if n >= 1 && n <= max => Ok(n),
-                _ => Err(bad(format!(
-                    "parameter {k} must be an integer from 1 to {max}"
-                ))),
+                _ => Err(bad(format!("parameter {k} must be an integer from 1 to {max}"))),
             },
         }
     }
     fn offset(&self) -> Result<usize, ApiError> {
         match self.text("offset")? {
             None => Ok(0),
-            Some(v) => v
-                .parse::<usize>()
-                .map_err(|_| bad("parameter offset must be a non-negative integer")),
+            Some(v) => v.parse::<usize>().map_err(|_| bad("parameter offset must be a non-negative integer")),
         }
     }
 }
 
 fn id_of(s: &str) -> Result<i64, ApiError> {
-    s.parse::<i64>()
-        .ok()
-        .filter(|&i| i > 0)
-        .ok_or_else(|| bad(format!("{s:?} is not an id")))
+    s.parse::<i64>().ok().filter(|&i| i > 0).ok_or_else(|| bad(format!("{s:?} is not an id")))
 }
 
 fn not_found(what: &str) -> ApiError {
@@ -270,12 +251,7 @@ struct NewArticle {
     author: Option<String>,
 }
 
-fn handle(
-    store: &mut Store,
-    analyzer: Option<&Analyzer>,
-    lock: &Mutex<()>,
-    mut req: tiny_http::Request,
-) {
+fn handle(store: &mut Store, analyzer: Option<&Analyzer>, lock: &Mutex<()>, mut req: tiny_http::Request) {
     let url = req.url().to_string();
     let (path, query) = url.split_once('?').unwrap_or((&url, ""));
     let path = path.to_string();
@@ -300,23 +276,14 @@ fn handle(
     } else if method == tiny_http::Method::Post && path == "/api/articles" {
         let too_big = req.body_length().is_some_and(|n| n > MAX_BODY);
         if too_big {
-            Err(ApiError(
-                413,
-                format!("request body larger than {MAX_BODY} bytes"),
-            ))
+            Err(ApiError(413, format!("request body larger than {MAX_BODY} bytes")))
         } else {
             let mut body = Vec::new();
-            let n = req
-                .as_reader()
-                .take(MAX_BODY as u64 + 1)
-                .read_to_end(&mut body);
+            let n = req.as_reader().take(MAX_BODY as u64 + 1).read_to_end(&mut body);
             if n.is_err() {
                 Err(bad("could not read the request body"))
             } else if body.len() > MAX_BODY {
-                Err(ApiError(
-                    413,
-                    format!("request body larger than {MAX_BODY} bytes"),
-                ))
+                Err(ApiError(413, format!("request body larger than {MAX_BODY} bytes")))
             } else {
                 post_article(store, analyzer, lock, &body)
             }
@@ -328,12 +295,7 @@ fn handle(
         get(store, &path, &params)
     };
     match result {
-        Ok(v) => respond(
-            req,
-            200,
-            "application/json",
-            serde_json::to_vec(&v).unwrap_or_default(),
-        ),
+        Ok(v) => respond(req, 200, "application/json", serde_json::to_vec(&v).unwrap_or_default()),
         Err(ApiError(code, msg)) => respond(
             req,
             code,
@@ -343,17 +305,11 @@ fn handle(
     }
 }
 
-fn post_article(
-    store: &mut Store,
-    analyzer: Option<&Analyzer>,
-    lock: &Mutex<()>,
-    body: &[u8],
-) -> ApiResult {
+fn post_article(store: &mut Store, analyzer: Option<&Analyzer>, lock: &Mutex<()>, body: &[u8]) -> ApiResult {
     let Some(analyzer) = analyzer else {
         return Err(ApiError(403, "this server is read-only".into()));
     };
-    let a: NewArticle =
-        serde_json::from_slice(body).map_err(|e| bad(format!("invalid JSON body: {e}")))?;
+    let a: NewArticle = serde_json::from_slice(body).map_err(|e| bad(format!("invalid JSON body: {e}")))?;
     if a.text.trim().is_empty() {
         return Err(bad("text is empty"));
     }
@@ -361,27 +317,13 @@ fn post_article(
         Some(d) => Some(accord_ingest_date(d).ok_or_else(|| bad("date must be YYYY-MM-DD"))?),
         None => None,
     };
-    let id =
-        a.id.clone()
-            .unwrap_or_else(|| format!("api-{}", &accord_store::content_hash(&a.text)[..12]));
-    let meta = Meta {
-        id,
-        date,
-        title: a.title,
-        source: a.source.clone(),
-        url: a.url,
-    };
+    let id = a.id.clone().unwrap_or_else(|| format!("api-{}", &accord_store::content_hash(&a.text)[..12]));
+    let meta = Meta { id, date, title: a.title, source: a.source.clone(), url: a.url };
     let doc = analyzer(a.text, meta);
     let _g = lock.lock().unwrap_or_else(|p| p.into_inner());
-    let info = accord_store::ArticleInfo {
-        path: None,
-        author: a.author,
-        outlet: a.source,
-    };
+    let info = accord_store::ArticleInfo { path: None, author: a.author, outlet: a.source };
     // begin_writing waits a little when another process holds the index writer, then reports 409
-    let res = store
-        .begin_writing()
-        .and_then(|()| store.add_batch(&[(doc, info)]));
+    let res = store.begin_writing().and_then(|()| store.add_batch(&[(doc, info)]));
     let committed = store.end_writing();
     let res = res.and_then(|r| committed.map(|()| r));
     let out = res.map_err(|e| match e {
@@ -402,11 +344,7 @@ fn accord_ingest_date(d: &str) -> Option<String> {
 }
 
 fn get(store: &Store, path: &str, p: &Params) -> ApiResult {
-    let segs: Vec<&str> = path
-        .trim_start_matches("/api/")
-        .trim_end_matches('/')
-        .split('/')
-        .collect();
+    let segs: Vec<&str> = path.trim_start_matches("/api/").trim_end_matches('/').split('/').collect();
     let v = match segs.as_slice() {
         ["stats"] => serde_json::to_value(store.stats()?),
         ["search"] => {
@@ -424,38 +362,21 @@ fn get(store: &Store, path: &str, p: &Params) -> ApiResult {
             },
             limit: Some(p.num("limit", 50, 1000)?),
         })?),
-        ["quotes", id] => {
-            serde_json::to_value(store.quote(id_of(id)?)?.ok_or_else(|| not_found("quote"))?)
-        }
+        ["quotes", id] => serde_json::to_value(store.quote(id_of(id)?)?.ok_or_else(|| not_found("quote"))?),
         ["entities"] => {
             let q = p.text("q")?.ok_or_else(|| bad("parameter q is required"))?;
             serde_json::to_value(store.entities(&q, p.num("limit", 20, 500)?)?)
         }
-        ["entities", id] => serde_json::to_value(
-            store
-                .entity(id_of(id)?)?
-                .ok_or_else(|| not_found("entity"))?,
-        ),
-        ["articles"] => {
-            serde_json::to_value(store.articles(p.num("limit", 50, 1000)?, p.offset()?)?)
-        }
-        ["articles", id] => serde_json::to_value(
-            store
-                .article(id_of(id)?)?
-                .ok_or_else(|| not_found("article"))?,
-        ),
-        ["articles", id, "document"] => Ok(store
-            .article(id_of(id)?)?
-            .ok_or_else(|| not_found("article"))?
-            .document),
+        ["entities", id] => serde_json::to_value(store.entity(id_of(id)?)?.ok_or_else(|| not_found("entity"))?),
+        ["articles"] => serde_json::to_value(store.articles(p.num("limit", 50, 1000)?, p.offset()?)?),
+        ["articles", id] => serde_json::to_value(store.article(id_of(id)?)?.ok_or_else(|| not_found("article"))?),
+        ["articles", id, "document"] => Ok(store.article(id_of(id)?)?.ok_or_else(|| not_found("article"))?.document),
         ["timeline"] => serde_json::to_value(store.timeline(
             p.text("entity")?.as_deref(),
             p.text("about")?.as_deref(),
             p.num("limit", 200, 5000)?,
         )?),
-        ["claims"] => serde_json::to_value(
-            store.claims(p.text("about")?.as_deref(), p.num("limit", 20, 1000)?)?,
-        ),
+        ["claims"] => serde_json::to_value(store.claims(p.text("about")?.as_deref(), p.num("limit", 20, 1000)?)?),
         _ => return Err(not_found("endpoint")),
     };
     v.map_err(|e| ApiError(500, e.to_string()))

@@ -62,19 +62,10 @@ impl Fts {
             speaker: sb.add_text_field("speaker", TEXT),
         };
         let schema = sb.build();
-        let mdir = tantivy::directory::MmapDirectory::open(dir)
-            .map_err(|e| StoreError::Index(e.to_string()))?;
+        let mdir = tantivy::directory::MmapDirectory::open(dir).map_err(|e| StoreError::Index(e.to_string()))?;
         let index = Index::open_or_create(mdir, schema)?;
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::OnCommitWithDelay)
-            .try_into()?;
-        Ok(Fts {
-            index,
-            reader,
-            writer: None,
-            f,
-        })
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::OnCommitWithDelay).try_into()?;
+        Ok(Fts { index, reader, writer: None, f })
     }
 
     /// Takes the writer lock. Returns `Ok(false)` when another process holds it.
@@ -122,10 +113,7 @@ impl Fts {
 
     /// Hands one document to the held index writer.
     fn add(&mut self, document: TantivyDocument) -> Result<(), StoreError> {
-        let w = self
-            .writer
-            .as_mut()
-            .ok_or_else(|| StoreError::Busy("index writer not held".into()))?;
+        let w = self.writer.as_mut().ok_or_else(|| StoreError::Busy("index writer not held".into()))?;
         w.add_document(document)?;
         Ok(())
     }
@@ -150,14 +138,8 @@ impl Fts {
         let mut qp = QueryParser::for_index(&self.index, fields);
         qp.set_conjunction_by_default();
         let (uq, _) = qp.parse_query_lenient(q);
-        let kq = TermQuery::new(
-            Term::from_field_text(self.f.kind, kind.label()),
-            IndexRecordOption::Basic,
-        );
-        let bq = BooleanQuery::new(vec![
-            (Occur::Must, Box::new(kq) as Box<dyn Query>),
-            (Occur::Must, uq),
-        ]);
+        let kq = TermQuery::new(Term::from_field_text(self.f.kind, kind.label()), IndexRecordOption::Basic);
+        let bq = BooleanQuery::new(vec![(Occur::Must, Box::new(kq) as Box<dyn Query>), (Occur::Must, uq)]);
         let searcher = self.reader.searcher();
         let top = searcher.search(&bq, &TopDocs::with_limit(limit.max(1)))?;
         let mut out = Vec::with_capacity(top.len());

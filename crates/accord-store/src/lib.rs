@@ -214,9 +214,7 @@ pub const INDEX_COMMIT_INTERVAL: std::time::Duration = std::time::Duration::from
 
 /// The default data folder: `$ACCORD_DB` when set, else `./accord-data`.
 pub fn default_dir() -> PathBuf {
-    std::env::var_os("ACCORD_DB")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("accord-data"))
+    std::env::var_os("ACCORD_DB").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("accord-data"))
 }
 
 /// Normalises what a quantity counts, so reports of one number group together (`Living hostages ` →
@@ -224,16 +222,11 @@ pub fn default_dir() -> PathBuf {
 pub fn counted_key(counted: &str) -> String {
     let lower = counted.trim().to_lowercase();
     let mut words: Vec<&str> = lower.split_whitespace().collect();
-    while words
-        .first()
-        .is_some_and(|w| matches!(*w, "the" | "a" | "an" | "some" | "about" | "of"))
-    {
+    while words.first().is_some_and(|w| matches!(*w, "the" | "a" | "an" | "some" | "about" | "of")) {
         words.remove(0);
     }
-    let mut out: Vec<String> = words
-        .iter()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
-        .collect();
+    let mut out: Vec<String> =
+        words.iter().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string()).collect();
     if let Some(last) = out.last_mut() {
         if last.len() > 3 && last.ends_with("ies") {
             *last = format!("{}y", &last[..last.len() - 3]);
@@ -277,20 +270,13 @@ impl Store {
     }
 
     fn migrate(&mut self) -> Result<(), StoreError> {
-        let v: i64 = self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let v: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let supported = MIGRATIONS.len() as i64;
         if v > supported {
-            return Err(StoreError::TooNew {
-                found: v,
-                supported,
-            });
+            return Err(StoreError::TooNew { found: v, supported });
         }
         for (i, m) in MIGRATIONS.iter().enumerate().skip(v as usize) {
-            let tx = self
-                .conn
-                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
             if now > i as i64 {
                 continue; // another process migrated meanwhile
@@ -304,9 +290,7 @@ impl Store {
 
     /// Schema version of the open database.
     pub fn schema_version(&self) -> Result<i64, StoreError> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     /// Takes the write lock of the full-text index for an ingest run (catching up first). Fails with
@@ -316,10 +300,7 @@ impl Store {
         let start = std::time::Instant::now();
         while !self.fts.try_writer()? {
             if start.elapsed() > std::time::Duration::from_secs(5) {
-                return Err(StoreError::Busy(format!(
-                    "another accord ingest is writing to {}",
-                    self.dir.display()
-                )));
+                return Err(StoreError::Busy(format!("another accord ingest is writing to {}", self.dir.display())));
             }
             std::thread::sleep(std::time::Duration::from_millis(50));
         }
@@ -328,9 +309,7 @@ impl Store {
 
     /// True when SQLite holds articles the full-text index has not committed yet.
     fn index_lags(&self) -> Result<bool, StoreError> {
-        let max: i64 =
-            self.conn
-                .query_row("SELECT COALESCE(MAX(id),0) FROM articles", [], |r| r.get(0))?;
+        let max: i64 = self.conn.query_row("SELECT COALESCE(MAX(id),0) FROM articles", [], |r| r.get(0))?;
         Ok(max > self.fts.watermark()?)
     }
 
@@ -345,9 +324,7 @@ impl Store {
     /// Commits the index now (recording the highest article id as its watermark).
     pub fn commit_index(&mut self) -> Result<(), StoreError> {
         if self.pending > 0 && self.fts.is_writer() {
-            let max_all: i64 =
-                self.conn
-                    .query_row("SELECT COALESCE(MAX(id),0) FROM articles", [], |r| r.get(0))?;
+            let max_all: i64 = self.conn.query_row("SELECT COALESCE(MAX(id),0) FROM articles", [], |r| r.get(0))?;
             self.fts.commit(max_all)?;
         }
         self.pending = 0;
@@ -358,16 +335,12 @@ impl Store {
     /// Indexes the articles SQLite has and the index lacks (after a crash between the two commits).
     fn catch_up(&mut self) -> Result<(), StoreError> {
         let mark = self.fts.watermark()?;
-        let max: i64 =
-            self.conn
-                .query_row("SELECT COALESCE(MAX(id),0) FROM articles", [], |r| r.get(0))?;
+        let max: i64 = self.conn.query_row("SELECT COALESCE(MAX(id),0) FROM articles", [], |r| r.get(0))?;
         if max <= mark {
             return Ok(());
         }
         let ids: Vec<i64> = {
-            let mut st = self
-                .conn
-                .prepare("SELECT id FROM articles WHERE id > ?1 ORDER BY id")?;
+            let mut st = self.conn.prepare("SELECT id FROM articles WHERE id > ?1 ORDER BY id")?;
             let rows = st.query_map([mark], |r| r.get(0))?;
             rows.collect::<Result<_, _>>()?
         };
@@ -378,16 +351,14 @@ impl Store {
     }
 
     fn index_article(&mut self, id: i64) -> Result<(), StoreError> {
-        let (title, text, dup): (Option<String>, String, Option<i64>) = self.conn.query_row(
-            "SELECT title, text, dup_of FROM articles WHERE id=?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?;
+        let (title, text, dup): (Option<String>, String, Option<i64>) =
+            self.conn.query_row("SELECT title, text, dup_of FROM articles WHERE id=?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?;
         if dup.is_some() {
             return Ok(());
         }
-        self.fts
-            .add_article(id, title.as_deref().unwrap_or(""), &text)?;
+        self.fts.add_article(id, title.as_deref().unwrap_or(""), &text)?;
         let quotes: Vec<(i64, String, String)> = {
             let mut st = self.conn.prepare(
                 "SELECT q.id, COALESCE(e.name, q.source_name, q.speaker_text, ''), q.content FROM quotes q \
@@ -404,28 +375,18 @@ impl Store {
 
     /// Id of the article with this text hash, if stored.
     pub fn find_hash(&self, hash: &str) -> Result<Option<i64>, StoreError> {
-        Ok(self
-            .conn
-            .query_row("SELECT id FROM articles WHERE hash=?1", [hash], |r| {
-                r.get(0)
-            })
-            .optional()?)
+        Ok(self.conn.query_row("SELECT id FROM articles WHERE hash=?1", [hash], |r| r.get(0)).optional()?)
     }
 
     /// Stores a batch of analysed articles in one SQLite transaction, then adds them to the full-text
     /// index, which is committed every [`INDEX_COMMIT_ARTICLES`] articles or [`INDEX_COMMIT_INTERVAL`]
     /// and by [`Store::end_writing`]. Articles whose text is already stored are skipped
     /// ([`AddOutcome::Duplicate`]). Takes the index writer when not held yet.
-    pub fn add_batch(
-        &mut self,
-        docs: &[(DocumentOut, ArticleInfo)],
-    ) -> Result<Vec<AddOutcome>, StoreError> {
+    pub fn add_batch(&mut self, docs: &[(DocumentOut, ArticleInfo)]) -> Result<Vec<AddOutcome>, StoreError> {
         if !self.fts.is_writer() {
             self.begin_writing()?;
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut out = Vec::with_capacity(docs.len());
         for (doc, info) in docs {
             out.push(add_one(&tx, doc, info)?);
@@ -462,61 +423,32 @@ impl Store {
 }
 
 /// Resolves one article entity (type label, name) to a knowledge-base entity id, creating it if new.
-fn resolve_entity(
-    tx: &Connection,
-    etype: &str,
-    name: &str,
-) -> Result<Option<(i64, names::NormName)>, StoreError> {
+fn resolve_entity(tx: &Connection, etype: &str, name: &str) -> Result<Option<(i64, names::NormName)>, StoreError> {
     let Some(n) = names::normalise(etype, name) else {
         return Ok(None);
     };
-    let mut st = tx.prepare_cached(
-        "SELECT id, first, mentions, gender FROM entities WHERE type=?1 AND key=?2",
-    )?;
+    let mut st = tx.prepare_cached("SELECT id, first, mentions, gender FROM entities WHERE type=?1 AND key=?2")?;
     let gender = n.gender.map(String::from);
     let cands: Vec<(i64, Option<String>, i64)> = st
-        .query_map(params![etype, n.key], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get::<_, Option<String>>(3)?,
-            ))
-        })?
+        .query_map(params![etype, n.key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get::<_, Option<String>>(3)?)))?
         .filter(|r| match r {
             Ok((_, _, _, Some(g))) => !matches!(&gender, Some(x) if x != g),
             _ => true,
         })
         .map(|r| r.map(|(a, b, c, _)| (a, b, c)))
         .collect::<Result<_, _>>()?;
-    let pick = cands
-        .iter()
-        .filter(|c| n.first.is_some() && c.1 == n.first)
-        .max_by_key(|c| c.2)
-        .or_else(|| {
-            cands
-                .iter()
-                .filter(|c| names::first_compatible(c.1.as_deref(), n.first.as_deref()))
-                .max_by_key(|c| c.2)
-        });
+    let pick = cands.iter().filter(|c| n.first.is_some() && c.1 == n.first).max_by_key(|c| c.2).or_else(|| {
+        cands.iter().filter(|c| names::first_compatible(c.1.as_deref(), n.first.as_deref())).max_by_key(|c| c.2)
+    });
     let id = match pick {
         Some(c) => {
             if gender.is_some() {
-                tx.execute(
-                    "UPDATE entities SET gender=?2 WHERE id=?1 AND gender IS NULL",
-                    params![c.0, gender],
-                )?;
+                tx.execute("UPDATE entities SET gender=?2 WHERE id=?1 AND gender IS NULL", params![c.0, gender])?;
             }
             if c.1.is_none() && n.first.is_some() {
-                tx.execute(
-                    "UPDATE entities SET first=?2, name=?3 WHERE id=?1",
-                    params![c.0, n.first, n.display],
-                )?;
+                tx.execute("UPDATE entities SET first=?2, name=?3 WHERE id=?1", params![c.0, n.first, n.display])?;
             } else if n.display.len() > name_len(tx, c.0)? && c.1 == n.first {
-                tx.execute(
-                    "UPDATE entities SET name=?2 WHERE id=?1",
-                    params![c.0, n.display],
-                )?;
+                tx.execute("UPDATE entities SET name=?2 WHERE id=?1", params![c.0, n.display])?;
             }
             c.0
         }
@@ -573,12 +505,7 @@ fn name_len(tx: &Connection, id: i64) -> Result<usize, StoreError> {
     Ok(n.len())
 }
 
-fn note_title(
-    tx: &Connection,
-    entity: i64,
-    title: &str,
-    date: Option<&str>,
-) -> Result<(), StoreError> {
+fn note_title(tx: &Connection, entity: i64, title: &str, date: Option<&str>) -> Result<(), StoreError> {
     let title = title.trim();
     if title.is_empty() || title.len() > 120 {
         return Ok(());
@@ -593,18 +520,9 @@ fn note_title(
     Ok(())
 }
 
-fn add_one(
-    tx: &Connection,
-    doc: &DocumentOut,
-    info: &ArticleInfo,
-) -> Result<AddOutcome, StoreError> {
+fn add_one(tx: &Connection, doc: &DocumentOut, info: &ArticleInfo) -> Result<AddOutcome, StoreError> {
     let hash = content_hash(&doc.text);
-    if let Some(id) = tx
-        .query_row("SELECT id FROM articles WHERE hash=?1", [&hash], |r| {
-            r.get(0)
-        })
-        .optional()?
-    {
+    if let Some(id) = tx.query_row("SELECT id FROM articles WHERE hash=?1", [&hash], |r| r.get(0)).optional()? {
         return Ok(AddOutcome::Duplicate(id));
     }
     // near-duplicate lookup
@@ -618,17 +536,14 @@ fn add_one(
         )?;
         let mut seen = std::collections::HashSet::new();
         for (band, key) in bands.iter().enumerate() {
-            let rows: Vec<(i64, Vec<u8>)> = st
-                .query_map(params![band as i64, key], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<Result<_, _>>()?;
+            let rows: Vec<(i64, Vec<u8>)> =
+                st.query_map(params![band as i64, key], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
             for (a, s) in rows {
                 if !seen.insert(a) {
                     continue;
                 }
                 let sim = minhash::similarity(&sig, &minhash::from_bytes(&s));
-                if sim >= minhash::THRESHOLD
-                    && !matches!(best, Some(b) if sim < b.1 || (sim == b.1 && a >= b.0))
-                {
+                if sim >= minhash::THRESHOLD && !matches!(best, Some(b) if sim < b.1 || (sim == b.1 && a >= b.0)) {
                     best = Some((a, sim));
                 }
             }
@@ -636,12 +551,7 @@ fn add_one(
     }
     let dup_of = best.map(|(a, _)| {
         // link to the original, never to another copy
-        tx.query_row(
-            "SELECT COALESCE(dup_of, id) FROM articles WHERE id=?1",
-            [a],
-            |r| r.get::<_, i64>(0),
-        )
-        .unwrap_or(a)
+        tx.query_row("SELECT COALESCE(dup_of, id) FROM articles WHERE id=?1", [a], |r| r.get::<_, i64>(0)).unwrap_or(a)
     });
     let mut stored = doc.clone();
     stored.tokens.clear();
@@ -651,29 +561,31 @@ fn add_one(
         "INSERT INTO articles(doc_id, hash, path, title, date, outlet, author, url, text, json, dup_of, similarity)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         params![
-            doc.id, hash, info.path, doc.title, doc.date, outlet, info.author, doc.url, doc.text, json, dup_of,
+            doc.id,
+            hash,
+            info.path,
+            doc.title,
+            doc.date,
+            outlet,
+            info.author,
+            doc.url,
+            doc.text,
+            json,
+            dup_of,
             best.map(|b| b.1)
         ],
     )?;
     let id = tx.last_insert_rowid();
-    tx.execute(
-        "INSERT INTO article_sigs(article, sig) VALUES (?1, ?2)",
-        params![id, minhash::to_bytes(&sig)],
-    )?;
+    tx.execute("INSERT INTO article_sigs(article, sig) VALUES (?1, ?2)", params![id, minhash::to_bytes(&sig)])?;
     {
-        let mut st = tx.prepare_cached(
-            "INSERT OR IGNORE INTO minhash_bands(band, key, article) VALUES (?1, ?2, ?3)",
-        )?;
+        let mut st =
+            tx.prepare_cached("INSERT OR IGNORE INTO minhash_bands(band, key, article) VALUES (?1, ?2, ?3)")?;
         for (band, key) in bands.iter().enumerate() {
             st.execute(params![band as i64, key, id])?;
         }
     }
     if let Some(of) = dup_of {
-        return Ok(AddOutcome::NearDuplicate {
-            id,
-            of,
-            similarity: best.map(|b| b.1).unwrap_or(0.0),
-        });
+        return Ok(AddOutcome::NearDuplicate { id, of, similarity: best.map(|b| b.1).unwrap_or(0.0) });
     }
     let date = doc.date.as_deref();
     // entities
@@ -693,12 +605,7 @@ fn add_one(
             params![gid, e.mentions.len().max(1) as i64, in_article.insert(gid) as i64],
         )?;
         let mut seen_names = std::collections::HashSet::new();
-        for m in e
-            .mentions
-            .iter()
-            .map(|m| m.text.as_str())
-            .chain(std::iter::once(e.name.as_str()))
-        {
+        for m in e.mentions.iter().map(|m| m.text.as_str()).chain(std::iter::once(e.name.as_str())) {
             if !seen_names.insert(m) || !is_name_form(m) {
                 continue;
             }
@@ -730,10 +637,7 @@ fn add_one(
     // quotes
     let mut quote_speakers: HashMap<&str, i64> = HashMap::new();
     for q in &doc.attributions {
-        let mut speaker = q
-            .speaker_entity
-            .as_deref()
-            .and_then(|l| local.get(l).copied());
+        let mut speaker = q.speaker_entity.as_deref().and_then(|l| local.get(l).copied());
         if speaker.is_none() {
             if let Some(name) = &q.source.name {
                 let etype = match q.source.kind.as_str() {
@@ -771,16 +675,10 @@ fn add_one(
     for q in &doc.quantities {
         // the speaker's canonical name when the attribution resolved to an entity
         let canonical = match q.attribution.as_deref().and_then(|a| quote_speakers.get(a)) {
-            Some(&e) => Some(
-                tx.query_row("SELECT name FROM entities WHERE id=?1", [e], |r| {
-                    r.get::<_, String>(0)
-                })?,
-            ),
+            Some(&e) => Some(tx.query_row("SELECT name FROM entities WHERE id=?1", [e], |r| r.get::<_, String>(0))?),
             None => None,
         };
-        let source = canonical
-            .or_else(|| q.source.clone())
-            .or_else(|| outlet.clone());
+        let source = canonical.or_else(|| q.source.clone()).or_else(|| outlet.clone());
         tx.execute(
             "INSERT INTO quantities(article, value, qualifier, counted, counted_key, source, quote, text, start, end,
                hedge, date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -801,11 +699,7 @@ fn add_one(
         )?;
     }
     // dated facts: each anchored date with the sentence holding it
-    for d in doc
-        .dates
-        .iter()
-        .filter(|d| !d.relative && d.value.len() >= 4 && d.value.as_bytes()[0].is_ascii_digit())
-    {
+    for d in doc.dates.iter().filter(|d| !d.relative && d.value.len() >= 4 && d.value.as_bytes()[0].is_ascii_digit()) {
         let sent = doc
             .sentences
             .iter()

@@ -34,11 +34,8 @@ fn fnv(s: &str) -> u64 {
 
 /// The MinHash signature of a text.
 pub fn signature(text: &str) -> Vec<u64> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-        .collect();
+    let words: Vec<String> =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect();
     let mut sig = vec![u64::MAX; HASHES];
     let n = words.len().saturating_sub(SHINGLE - 1).max(1);
     for i in 0..n {
@@ -62,9 +59,7 @@ pub fn similarity(a: &[u64], b: &[u64]) -> f64 {
 
 /// The band keys of a signature (as `i64` so SQLite can store them).
 pub fn bands(sig: &[u64]) -> Vec<i64> {
-    sig.chunks(ROWS)
-        .map(|c| c.iter().fold(0u64, |h, v| mix(h ^ v)) as i64)
-        .collect()
+    sig.chunks(ROWS).map(|c| c.iter().fold(0u64, |h, v| mix(h ^ v)) as i64).collect()
 }
 
 /// Signature as bytes, for storage.
@@ -74,9 +69,7 @@ pub fn to_bytes(sig: &[u64]) -> Vec<u8> {
 
 /// Signature from stored bytes.
 pub fn from_bytes(b: &[u8]) -> Vec<u64> {
-    b.chunks_exact(8)
-        .map(|c| u64::from_le_bytes(c.try_into().unwrap()))
-        .collect()
+    b.chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().unwrap())).collect()
 }
 
 #[cfg(test)]

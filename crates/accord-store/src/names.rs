@@ -151,8 +151,7 @@ pub struct NormName {
 }
 
 fn clean_word(w: &str) -> String {
-    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
-        .to_string()
+    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'').to_string()
 }
 
 /// Normalises a person's name.
@@ -166,10 +165,11 @@ pub fn person(name: &str) -> Option<NormName> {
         let lw = words[i].trim_end_matches('.').to_lowercase();
         if TITLES.contains(&lw.as_str()) && i + 1 < words.len() {
             match lw.as_str() {
-                "mr" | "sir" | "lord" | "king" | "prince" | "father" | "congressman"
-                | "chairman" | "spokesman" => gender = Some('m'),
-                "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess"
-                | "congresswoman" | "chairwoman" | "spokeswoman" => gender = Some('f'),
+                "mr" | "sir" | "lord" | "king" | "prince" | "father" | "congressman" | "chairman" | "spokesman" => {
+                    gender = Some('m')
+                }
+                "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "congresswoman" | "chairwoman"
+                | "spokeswoman" => gender = Some('f'),
                 _ => {}
             }
             i += 1;
@@ -178,20 +178,12 @@ pub fn person(name: &str) -> Option<NormName> {
         }
     }
     let title = (i > 0).then(|| words[..i].join(" ")).filter(|t| {
-        RECORDED_TITLES
-            .iter()
-            .any(|r| r.eq_ignore_ascii_case(t) || r.eq_ignore_ascii_case(t.trim_end_matches('.')))
+        RECORDED_TITLES.iter().any(|r| r.eq_ignore_ascii_case(t) || r.eq_ignore_ascii_case(t.trim_end_matches('.')))
     });
-    let mut rest: Vec<String> = words[i..]
-        .iter()
-        .map(|w| clean_word(w))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let mut rest: Vec<String> = words[i..].iter().map(|w| clean_word(w)).filter(|w| !w.is_empty()).collect();
     // a generational suffix stays part of the first name, so "Donald Trump Jr." is not "Donald Trump"
     let mut suffix = None;
-    while rest.len() > 1
-        && SUFFIXES.contains(&rest.last().unwrap().to_lowercase().trim_end_matches('.'))
-    {
+    while rest.len() > 1 && SUFFIXES.contains(&rest.last().unwrap().to_lowercase().trim_end_matches('.')) {
         let s = rest.pop().unwrap().to_lowercase();
         if matches!(s.as_str(), "jr" | "sr" | "ii" | "iii" | "iv") {
             suffix = Some(s);
@@ -225,23 +217,13 @@ pub fn person(name: &str) -> Option<NormName> {
         None => {}
     }
     // Multi-word surnames (`Abu Mazen`) match on their last word; the display keeps all words.
-    Some(NormName {
-        key: surname.to_lowercase(),
-        first,
-        display,
-        title,
-        gender,
-    })
+    Some(NormName { key: surname.to_lowercase(), first, display, title, gender })
 }
 
 /// Normalises the name of an organisation, place or other non-person referent.
 pub fn other(name: &str) -> Option<NormName> {
     let name = name.replace('’', "'");
-    let mut words: Vec<String> = name
-        .split_whitespace()
-        .map(clean_word)
-        .filter(|w| !w.is_empty())
-        .collect();
+    let mut words: Vec<String> = name.split_whitespace().map(clean_word).filter(|w| !w.is_empty()).collect();
     if words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) && words.len() > 1 {
         words.remove(0);
     }
@@ -249,18 +231,8 @@ pub fn other(name: &str) -> Option<NormName> {
         return None;
     }
     let display = words.join(" ");
-    let key = words
-        .iter()
-        .map(|w| w.to_lowercase().replace('.', ""))
-        .collect::<Vec<_>>()
-        .join(" ");
-    Some(NormName {
-        key,
-        first: None,
-        display,
-        title: None,
-        gender: None,
-    })
+    let key = words.iter().map(|w| w.to_lowercase().replace('.', "")).collect::<Vec<_>>().join(" ");
+    Some(NormName { key, first: None, display, title: None, gender: None })
 }
 
 /// Normalises a name of the given JSON type label (`PERSON`, `ORG`, …).
@@ -276,9 +248,7 @@ pub fn normalise(etype: &str, name: &str) -> Option<NormName> {
 pub fn first_compatible(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
         (None, _) | (_, None) => true,
-        (Some(a), Some(b)) => {
-            a == b || (a.len() == 1 && b.starts_with(a)) || (b.len() == 1 && a.starts_with(b))
-        }
+        (Some(a), Some(b)) => a == b || (a.len() == 1 && b.starts_with(a)) || (b.len() == 1 && a.starts_with(b)),
     }
 }
 
@@ -288,32 +258,19 @@ mod tests {
 
     #[test]
     fn trump_variants_share_a_key() {
-        let forms = [
-            "Donald Trump",
-            "Mr Trump",
-            "Mr. Trump",
-            "President Trump",
-            "Donald J. Trump",
-            "Trump's",
-        ];
+        let forms = ["Donald Trump", "Mr Trump", "Mr. Trump", "President Trump", "Donald J. Trump", "Trump's"];
         for f in forms {
             let n = person(f).unwrap();
             assert_eq!(n.key, "trump", "{f}");
             assert!(first_compatible(n.first.as_deref(), Some("donald")), "{f}");
         }
         assert_eq!(person("Donald J. Trump").unwrap().display, "Donald Trump");
-        assert_eq!(
-            person("President Trump").unwrap().title.as_deref(),
-            Some("President")
-        );
+        assert_eq!(person("President Trump").unwrap().title.as_deref(), Some("President"));
         assert!(!first_compatible(Some("ivanka"), Some("donald")));
         assert_eq!(other("The White House").unwrap().key, "white house");
         assert_eq!(person("Martin Luther King Jr.").unwrap().key, "king");
         let jr = person("Donald Trump Jr.").unwrap();
-        assert_eq!(
-            (jr.key.as_str(), jr.display.as_str()),
-            ("trump", "Donald Trump Jr.")
-        );
+        assert_eq!((jr.key.as_str(), jr.display.as_str()), ("trump", "Donald Trump Jr."));
         assert!(!first_compatible(jr.first.as_deref(), Some("donald")));
         assert_eq!(person("Ms. Trump").unwrap().gender, Some('f'));
         assert_eq!(person("Mr Trump").unwrap().gender, Some('m'));

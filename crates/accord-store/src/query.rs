@@ -291,12 +291,7 @@ fn quote_row(r: &Row) -> rusqlite::Result<QuoteHit> {
 pub fn check_date(d: &str) -> Result<String, StoreError> {
     let ok = match d.len() {
         4 => d.bytes().all(|b| b.is_ascii_digit()),
-        7 => {
-            d.as_bytes()[4] == b'-'
-                && d.bytes()
-                    .enumerate()
-                    .all(|(i, b)| i == 4 || b.is_ascii_digit())
-        }
+        7 => d.as_bytes()[4] == b'-' && d.bytes().enumerate().all(|(i, b)| i == 4 || b.is_ascii_digit()),
         10 => accord_doc_date(d),
         _ => false,
     };
@@ -311,20 +306,13 @@ fn accord_doc_date(d: &str) -> bool {
     let b = d.as_bytes();
     b[4] == b'-'
         && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
         && (1..=12).contains(&d[5..7].parse::<u32>().unwrap_or(0))
         && (1..=31).contains(&d[8..10].parse::<u32>().unwrap_or(0))
 }
 
 fn like(s: &str) -> String {
-    format!(
-        "%{}%",
-        s.replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_")
-    )
+    format!("%{}%", s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))
 }
 
 /// Counted keys that are units rather than counted things; left out of the claims ledger.
@@ -380,15 +368,9 @@ impl Store {
         }
         let mut ids: Vec<(i64, i64)> = Vec::new();
         if let Some(n) = names::person(name) {
-            let mut st = self
-                .conn()
-                .prepare_cached("SELECT id, first, mentions FROM entities WHERE key=?1")?;
+            let mut st = self.conn().prepare_cached("SELECT id, first, mentions FROM entities WHERE key=?1")?;
             let rows = st.query_map([&n.key], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, Option<String>>(1)?,
-                    r.get::<_, i64>(2)?,
-                ))
+                Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, i64>(2)?))
             })?;
             for r in rows {
                 let (id, first, m) = r?;
@@ -398,9 +380,7 @@ impl Store {
             }
         }
         if let Some(n) = names::other(name) {
-            let mut st = self
-                .conn()
-                .prepare_cached("SELECT id, mentions FROM entities WHERE key=?1")?;
+            let mut st = self.conn().prepare_cached("SELECT id, mentions FROM entities WHERE key=?1")?;
             for r in st.query_map([&n.key], |r| Ok((r.get(0)?, r.get(1)?)))? {
                 ids.push(r?);
             }
@@ -446,13 +426,7 @@ impl Store {
             if hits.is_empty() {
                 return Ok(vec![]);
             }
-            sql += &format!(
-                " AND q.id IN ({})",
-                hits.iter()
-                    .map(|h| h.0.to_string())
-                    .collect::<Vec<_>>()
-                    .join(",")
-            );
+            sql += &format!(" AND q.id IN ({})", hits.iter().map(|h| h.0.to_string()).collect::<Vec<_>>().join(","));
         }
         if let Some(f) = &q.from {
             sql += " AND q.date >= ?";
@@ -491,17 +465,10 @@ impl Store {
     pub fn entities(&self, name: &str, limit: usize) -> Result<Vec<EntityRef>, StoreError> {
         let ids = self.match_entities(name, limit.clamp(1, 500))?;
         let mut out = Vec::new();
-        let mut st = self
-            .conn()
-            .prepare_cached("SELECT id, name, type, articles FROM entities WHERE id=?1")?;
+        let mut st = self.conn().prepare_cached("SELECT id, name, type, articles FROM entities WHERE id=?1")?;
         for id in ids {
             out.push(st.query_row([id], |r| {
-                Ok(EntityRef {
-                    id: r.get(0)?,
-                    name: r.get(1)?,
-                    etype: r.get(2)?,
-                    count: r.get(3)?,
-                })
+                Ok(EntityRef { id: r.get(0)?, name: r.get(1)?, etype: r.get(2)?, count: r.get(3)? })
             })?);
         }
         Ok(out)
@@ -511,26 +478,15 @@ impl Store {
     pub fn entity(&self, id: i64) -> Result<Option<EntityDetail>, StoreError> {
         let c = self.conn();
         let Some((name, etype, mentions, articles)) = c
-            .query_row(
-                "SELECT name, type, mentions, articles FROM entities WHERE id=?1",
-                [id],
-                |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get(2)?,
-                        r.get(3)?,
-                    ))
-                },
-            )
+            .query_row("SELECT name, type, mentions, articles FROM entities WHERE id=?1", [id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get(2)?, r.get(3)?))
+            })
             .optional()?
         else {
             return Ok(None);
         };
         let aliases = c
-            .prepare_cached(
-                "SELECT name FROM entity_names WHERE entity=?1 ORDER BY count DESC, name LIMIT 30",
-            )?
+            .prepare_cached("SELECT name FROM entity_names WHERE entity=?1 ORDER BY count DESC, name LIMIT 30")?
             .query_map([id], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         let titles = c
@@ -540,16 +496,10 @@ impl Store {
             .query_map([id], |r| Ok(TitleSeen { title: r.get(0)?, first_seen: r.get(1)?, last_seen: r.get(2)?, count: r.get(3)? }))?
             .collect::<Result<_, _>>()?;
         let affiliations = c
-            .prepare_cached(
-                "SELECT affiliation FROM entity_affiliations WHERE entity=?1 ORDER BY count DESC",
-            )?
+            .prepare_cached("SELECT affiliation FROM entity_affiliations WHERE entity=?1 ORDER BY count DESC")?
             .query_map([id], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
-        let quote_count = c.query_row(
-            "SELECT COUNT(*) FROM quotes WHERE speaker_entity=?1",
-            [id],
-            |r| r.get(0),
-        )?;
+        let quote_count = c.query_row("SELECT COUNT(*) FROM quotes WHERE speaker_entity=?1", [id], |r| r.get(0))?;
         let related = c
             .prepare_cached(
                 "SELECT e.id, e.name, e.type, COUNT(DISTINCT b.article) n FROM article_entities a \
@@ -559,9 +509,7 @@ impl Store {
             .query_map([id], |r| Ok(EntityRef { id: r.get(0)?, name: r.get(1)?, etype: r.get(2)?, count: r.get(3)? }))?
             .collect::<Result<_, _>>()?;
         let quotes = {
-            let sql = format!(
-                "{QUOTE_SELECT} WHERE q.speaker_entity=?1 ORDER BY q.date DESC, q.id LIMIT 20"
-            );
+            let sql = format!("{QUOTE_SELECT} WHERE q.speaker_entity=?1 ORDER BY q.date DESC, q.id LIMIT 20");
             let mut st = c.prepare_cached(&sql)?;
             let rows = st.query_map([id], quote_row)?;
             rows.collect::<Result<_, _>>()?
@@ -606,21 +554,14 @@ impl Store {
         if let Some(ids) = &ents {
             qsql += &format!(
                 " AND q.speaker_entity IN ({})",
-                ids.iter()
-                    .map(|i| i.to_string())
-                    .collect::<Vec<_>>()
-                    .join(",")
+                ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",")
             );
         }
         if let Some(a) = about {
             let hits = self.fts().search(Kind::Quote, a, 2000)?;
             qsql += &format!(
                 " AND q.id IN ({})",
-                hits.iter()
-                    .map(|h| h.0.to_string())
-                    .chain(["-1".to_string()])
-                    .collect::<Vec<_>>()
-                    .join(",")
+                hits.iter().map(|h| h.0.to_string()).chain(["-1".to_string()]).collect::<Vec<_>>().join(",")
             );
         }
         qsql += &format!(" ORDER BY q.date, q.id LIMIT {limit}");
@@ -645,11 +586,7 @@ impl Store {
             .to_string();
         let mut args: Vec<Sql> = Vec::new();
         if let Some(ids) = &ents {
-            let list = ids
-                .iter()
-                .map(|i| i.to_string())
-                .collect::<Vec<_>>()
-                .join(",");
+            let list = ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
             fsql += &format!(
                 " AND f.article IN (SELECT article FROM article_entities WHERE entity IN ({list})) \
                   AND EXISTS (SELECT 1 FROM entities e WHERE e.id IN ({list}) AND instr(lower(f.sentence), e.key) > 0)"
@@ -680,12 +617,7 @@ impl Store {
         for r in rows {
             items.push(r?);
         }
-        items.sort_by(|a, b| {
-            a.date
-                .cmp(&b.date)
-                .then(a.article.cmp(&b.article))
-                .then(a.start.cmp(&b.start))
-        });
+        items.sort_by(|a, b| a.date.cmp(&b.date).then(a.article.cmp(&b.article)).then(a.start.cmp(&b.start)));
         items.truncate(limit);
         Ok(items)
     }
@@ -700,11 +632,7 @@ impl Store {
         // bare units ("percent", "year") say how, not what, is counted: reports of them are not comparable
         sql += &format!(
             " AND q.counted_key NOT IN ({})",
-            UNIT_KEYS
-                .iter()
-                .map(|u| format!("'{u}'"))
-                .collect::<Vec<_>>()
-                .join(",")
+            UNIT_KEYS.iter().map(|u| format!("'{u}'")).collect::<Vec<_>>().join(",")
         );
         let mut args: Vec<Sql> = Vec::new();
         if let Some(a) = about.filter(|a| !a.trim().is_empty()) {
@@ -746,11 +674,7 @@ impl Store {
                 });
                 spellings.push(Default::default());
             }
-            *spellings
-                .last_mut()
-                .unwrap()
-                .entry(counted.unwrap_or_else(|| key.clone()))
-                .or_default() += 1;
+            *spellings.last_mut().unwrap().entry(counted.unwrap_or_else(|| key.clone())).or_default() += 1;
             groups.last_mut().unwrap().entries.push(e);
         }
         for (g, sp) in groups.iter_mut().zip(spellings) {
@@ -774,10 +698,7 @@ impl Store {
                             if src(x) == src(y) {
                                 continue;
                             }
-                            let (ia, ib) = (
-                                interval(&x.qualifier, x.value),
-                                interval(&y.qualifier, y.value),
-                            );
+                            let (ia, ib) = (interval(&x.qualifier, x.value), interval(&y.qualifier, y.value));
                             if ia.1 < ib.0 || ib.1 < ia.0 {
                                 conflict[a] = true;
                                 conflict[b] = true;
@@ -788,11 +709,7 @@ impl Store {
                         let mut reports = Vec::new();
                         for (e, c) in day.iter_mut().zip(&conflict) {
                             e.disputed = *c;
-                            reports.push((
-                                e.source.clone().or(e.outlet.clone()),
-                                e.qualifier.clone(),
-                                e.value,
-                            ));
+                            reports.push((e.source.clone().or(e.outlet.clone()), e.qualifier.clone(), e.value));
                         }
                         g.disagreements.push(Disagreement { date: d, reports });
                     }
@@ -800,12 +717,7 @@ impl Store {
                 i = j;
             }
         }
-        groups.sort_by(|a, b| {
-            b.entries
-                .len()
-                .cmp(&a.entries.len())
-                .then(a.key.cmp(&b.key))
-        });
+        groups.sort_by(|a, b| b.entries.len().cmp(&a.entries.len()).then(a.key.cmp(&b.key)));
         groups.truncate(limit.clamp(1, 1000));
         Ok(groups)
     }
@@ -815,18 +727,11 @@ impl Store {
         let limit = limit.clamp(1, 200);
         let q = q.trim();
         if q.is_empty() {
-            return Ok(SearchResults {
-                entities: vec![],
-                quotes: vec![],
-                articles: vec![],
-            });
+            return Ok(SearchResults { entities: vec![], quotes: vec![], articles: vec![] });
         }
         let entities = self.entities(q, 10)?;
-        let mut quotes = self.quotes(&QuoteQuery {
-            speaker: Some(q.to_string()),
-            limit: Some(limit),
-            ..Default::default()
-        })?;
+        let mut quotes =
+            self.quotes(&QuoteQuery { speaker: Some(q.to_string()), limit: Some(limit), ..Default::default() })?;
         if quotes.len() < limit {
             for h in self.fts().search(Kind::Quote, q, limit)? {
                 if quotes.len() >= limit {
@@ -840,30 +745,13 @@ impl Store {
             }
         }
         let mut articles = Vec::new();
-        let mut st = self
-            .conn()
-            .prepare_cached("SELECT title, date, outlet, text FROM articles WHERE id=?1")?;
+        let mut st = self.conn().prepare_cached("SELECT title, date, outlet, text FROM articles WHERE id=?1")?;
         for (id, score) in self.fts().search(Kind::Article, q, limit)? {
-            let (title, date, outlet, text): (
-                Option<String>,
-                Option<String>,
-                Option<String>,
-                String,
-            ) = st.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
-            articles.push(ArticleHit {
-                id,
-                title,
-                date,
-                outlet,
-                snippet: snippet(&text, q),
-                score,
-            });
+            let (title, date, outlet, text): (Option<String>, Option<String>, Option<String>, String) =
+                st.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+            articles.push(ArticleHit { id, title, date, outlet, snippet: snippet(&text, q), score });
         }
-        Ok(SearchResults {
-            entities,
-            quotes,
-            articles,
-        })
+        Ok(SearchResults { entities, quotes, articles })
     }
 
     /// One article with its stored `accord/1` JSON.
@@ -953,10 +841,7 @@ pub fn snippet(text: &str, q: &str) -> String {
     let lower = text.to_lowercase();
     let pos = q
         .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
         .filter(|w| w.len() > 1)
         .find_map(|w| lower.find(&w))
         .unwrap_or(0);

@@ -14,14 +14,7 @@ fn span(text: &str, needle: &str) -> SpanOut {
     }
 }
 
-fn doc(
-    id: &str,
-    date: &str,
-    text: &str,
-    person: &str,
-    quote: &str,
-    qty: Option<(f64, &str, &str)>,
-) -> DocumentOut {
+fn doc(id: &str, date: &str, text: &str, person: &str, quote: &str, qty: Option<(f64, &str, &str)>) -> DocumentOut {
     DocumentOut {
         schema: SCHEMA.into(),
         id: id.into(),
@@ -48,11 +41,7 @@ fn doc(
             cue: None,
             speaker: Some(span(text, person)),
             speaker_entity: Some("e1".into()),
-            source: SourceOut {
-                kind: "person".into(),
-                name: Some(person.into()),
-                affiliation: None,
-            },
+            source: SourceOut { kind: "person".into(), name: Some(person.into()), affiliation: None },
         }],
         quantities: qty
             .map(|(v, q, phrase)| {
@@ -96,43 +85,19 @@ fn add_resolve_dedupe_and_query() {
         "taxes will not rise this year",
         Some((30.0, "exact", "30 living hostages")),
     );
-    let d3 = doc(
-        "c",
-        "2024-02-01",
-        t3,
-        "Ms. Jane Doe",
-        "the bridge opens in May",
-        None,
-    );
+    let d3 = doc("c", "2024-02-01", t3, "Ms. Jane Doe", "the bridge opens in May", None);
     let out = s
-        .add_batch(&[
-            (d1.clone(), ArticleInfo::default()),
-            (d2, ArticleInfo::default()),
-            (d3, ArticleInfo::default()),
-        ])
+        .add_batch(&[(d1.clone(), ArticleInfo::default()), (d2, ArticleInfo::default()), (d3, ArticleInfo::default())])
         .unwrap();
-    assert!(
-        out.iter().all(|o| matches!(o, AddOutcome::Added(_))),
-        "{out:?}"
-    );
+    assert!(out.iter().all(|o| matches!(o, AddOutcome::Added(_))), "{out:?}");
     // exact duplicate adds nothing
-    let again = s
-        .add_batch(&[(d1.clone(), ArticleInfo::default())])
-        .unwrap();
+    let again = s.add_batch(&[(d1.clone(), ArticleInfo::default())]).unwrap();
     assert!(matches!(again[0], AddOutcome::Duplicate(_)));
     // a wire copy is linked
     let mut copy = d1.clone();
     copy.text = format!("SPRINGFIELD (AP) — {t1}");
     copy.id = "copy".into();
-    let o = s
-        .add_batch(&[(
-            copy,
-            ArticleInfo {
-                outlet: Some("Wire".into()),
-                ..Default::default()
-            },
-        )])
-        .unwrap();
+    let o = s.add_batch(&[(copy, ArticleInfo { outlet: Some("Wire".into()), ..Default::default() })]).unwrap();
     assert!(matches!(o[0], AddOutcome::NearDuplicate { .. }), "{o:?}");
     s.commit_index().unwrap();
     let st = s.stats().unwrap();
@@ -140,42 +105,15 @@ fn add_resolve_dedupe_and_query() {
     // one entity for all forms of the name
     let e = s.find_entity("Jane Doe").unwrap().unwrap();
     assert_eq!(e.quote_count, 3, "{e:?}");
-    assert!(
-        e.titles
-            .iter()
-            .any(|t| t.title == "Mayor" && t.first_seen.as_deref() == Some("2024-01-01")),
-        "{e:?}"
-    );
-    assert_eq!(
-        s.quotes(&QuoteQuery {
-            speaker: Some("Mrs Doe".into()),
-            ..Default::default()
-        })
-        .unwrap()
-        .len(),
-        3
-    );
-    let rebuilt = s
-        .quotes(&QuoteQuery {
-            about: Some("rebuild library".into()),
-            ..Default::default()
-        })
-        .unwrap();
+    assert!(e.titles.iter().any(|t| t.title == "Mayor" && t.first_seen.as_deref() == Some("2024-01-01")), "{e:?}");
+    assert_eq!(s.quotes(&QuoteQuery { speaker: Some("Mrs Doe".into()), ..Default::default() }).unwrap().len(), 3);
+    let rebuilt = s.quotes(&QuoteQuery { about: Some("rebuild library".into()), ..Default::default() }).unwrap();
     assert_eq!(rebuilt.len(), 1);
     let dated = s
-        .quotes(&QuoteQuery {
-            from: Some("2024-01-15".into()),
-            to: Some("2024-02-01".into()),
-            ..Default::default()
-        })
+        .quotes(&QuoteQuery { from: Some("2024-01-15".into()), to: Some("2024-02-01".into()), ..Default::default() })
         .unwrap();
     assert_eq!(dated.len(), 1);
-    assert!(s
-        .quotes(&QuoteQuery {
-            from: Some("yesterday".into()),
-            ..Default::default()
-        })
-        .is_err());
+    assert!(s.quotes(&QuoteQuery { from: Some("yesterday".into()), ..Default::default() }).is_err());
     // claims ledger flags the disagreement
     let claims = s.claims(Some("hostages"), 10).unwrap();
     assert_eq!(claims.len(), 1);
@@ -188,13 +126,5 @@ fn add_resolve_dedupe_and_query() {
     std::fs::remove_dir_all(dir.path().join("index")).unwrap();
     let s = Store::open(dir.path()).unwrap();
     assert_eq!(s.search("library", 10).unwrap().articles.len(), 1);
-    assert_eq!(
-        s.quotes(&QuoteQuery {
-            about: Some("bridge".into()),
-            ..Default::default()
-        })
-        .unwrap()
-        .len(),
-        1
-    );
+    assert_eq!(s.quotes(&QuoteQuery { about: Some("bridge".into()), ..Default::default() }).unwrap().len(), 1);
 }

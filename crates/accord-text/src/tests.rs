@@ -17,10 +17,19 @@ fn sents(text: &str) -> Vec<String> {
 fn news_punctuation() {
     assert_eq!(
         toks("Ms Leavitt’s “talks” in the U.S. on Oct. 7th, 2023 — the Israel-Hamas war, don't."),
-        vec!["Ms", "Leavitt", "’s", "“", "talks", "”", "in", "the", "U.S.", "on", "Oct.", "7th", ",", "2023", "—", "the", "Israel", "-", "Hamas", "war", ",", "do", "n't", "."]
+        vec![
+            "Ms", "Leavitt", "’s", "“", "talks", "”", "in", "the", "U.S.", "on", "Oct.", "7th", ",", "2023", "—",
+            "the", "Israel", "-", "Hamas", "war", ",", "do", "n't", "."
+        ]
     );
-    assert_eq!(toks("Dr. Smith (R-Texas) said: \"No.\""), vec!["Dr.", "Smith", "(", "R", "-", "Texas", ")", "said", ":", "\"", "No", ".", "\""]);
-    assert_eq!(toks("a non-stop, 1,200-strong 3.5% rise"), vec!["a", "non-stop", ",", "1,200", "-", "strong", "3.5", "%", "rise"]);
+    assert_eq!(
+        toks("Dr. Smith (R-Texas) said: \"No.\""),
+        vec!["Dr.", "Smith", "(", "R", "-", "Texas", ")", "said", ":", "\"", "No", ".", "\""]
+    );
+    assert_eq!(
+        toks("a non-stop, 1,200-strong 3.5% rise"),
+        vec!["a", "non-stop", ",", "1,200", "-", "strong", "3.5", "%", "rise"]
+    );
     assert_eq!(toks("Photograph: Alex Brandon/AP."), vec!["Photograph", ":", "Alex", "Brandon", "/", "AP", "."]);
     assert_eq!(toks("the officials’ plan..."), vec!["the", "officials", "’", "plan", "..."]);
 }
@@ -41,7 +50,13 @@ fn quotes_are_typed_and_normalised() {
 fn sentence_boundaries() {
     assert_eq!(
         sents("Mr. Smith went to Washington. He met Gen. Jones on Oct. 7. “It went well,” he said. The U.S. The end"),
-        vec!["Mr. Smith went to Washington.", "He met Gen. Jones on Oct. 7.", "“It went well,” he said.", "The U.S.", "The end"]
+        vec![
+            "Mr. Smith went to Washington.",
+            "He met Gen. Jones on Oct. 7.",
+            "“It went well,” he said.",
+            "The U.S.",
+            "The end"
+        ]
     );
     assert_eq!(sents("It ended. -AP/Reuters"), vec!["It ended.", "-AP/Reuters"]);
     assert_eq!(sents("He said “Stop.” Then he left."), vec!["He said “Stop.”", "Then he left."]);
@@ -64,7 +79,28 @@ fn paragraphs_and_offsets() {
 
 #[test]
 fn odd_input_never_panics() {
-    for s in ["", " ", "\n\n\n", "“", "”’", "...", "a.", ".a", "--", "-", "U.", "’s", "'", "\"\"\"", "—a—", "x/", "/x", "$", "5-", "ﬁ…’"] {
+    for s in [
+        "",
+        " ",
+        "\n\n\n",
+        "“",
+        "”’",
+        "...",
+        "a.",
+        ".a",
+        "--",
+        "-",
+        "U.",
+        "’s",
+        "'",
+        "\"\"\"",
+        "—a—",
+        "x/",
+        "/x",
+        "$",
+        "5-",
+        "ﬁ…’",
+    ] {
         let mut d = Doc::new(s, Meta::default());
         segment(&mut d);
         for t in &d.tokens {
@@ -77,7 +113,12 @@ fn odd_input_never_panics() {
 fn a_closing_mark_opening_a_paragraph_opens_a_quote() {
     let mut d = Doc::new("Intro.\n\n”We will win.” ― Ana Ruiz", Meta::default());
     segment(&mut d);
-    let marks: Vec<_> = d.tokens.iter().filter(|t| matches!(t.kind, TokenKind::OpenQuote | TokenKind::CloseQuote)).map(|t| t.kind).collect();
+    let marks: Vec<_> = d
+        .tokens
+        .iter()
+        .filter(|t| matches!(t.kind, TokenKind::OpenQuote | TokenKind::CloseQuote))
+        .map(|t| t.kind)
+        .collect();
     assert_eq!(marks, vec![TokenKind::OpenQuote, TokenKind::CloseQuote]);
     assert_eq!(d.token_norm(2), "\"");
 }

@@ -4,11 +4,56 @@ use crate::lexicon::{Abbrev, Lexicon};
 use accord_doc::{Span, Token, TokenKind};
 
 fn is_open_punct(c: char) -> bool {
-    matches!(c, '“' | '‘' | '"' | '\'' | '(' | '[' | '{' | '«' | '„' | '―' | '—' | '–' | '-' | '…' | '*' | '$' | '£' | '€' | '#' | '¿' | '¡' | '•' | '/')
+    matches!(
+        c,
+        '“' | '‘'
+            | '"'
+            | '\''
+            | '('
+            | '['
+            | '{'
+            | '«'
+            | '„'
+            | '―'
+            | '—'
+            | '–'
+            | '-'
+            | '…'
+            | '*'
+            | '$'
+            | '£'
+            | '€'
+            | '#'
+            | '¿'
+            | '¡'
+            | '•'
+            | '/'
+    )
 }
 
 fn is_close_punct(c: char) -> bool {
-    matches!(c, '”' | '’' | '"' | '\'' | ')' | ']' | '}' | '»' | ',' | ';' | ':' | '!' | '?' | '―' | '—' | '–' | '…' | '%' | '*' | '/')
+    matches!(
+        c,
+        '”' | '’'
+            | '"'
+            | '\''
+            | ')'
+            | ']'
+            | '}'
+            | '»'
+            | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '―'
+            | '—'
+            | '–'
+            | '…'
+            | '%'
+            | '*'
+            | '/'
+    )
 }
 
 fn is_quote(c: char) -> bool {
@@ -263,10 +308,24 @@ pub(crate) fn abbreviation_of(tok: &str, lex: &Lexicon) -> Option<Abbrev> {
 }
 
 const CLITICS: &[(&str, &str)] = &[
-    ("n't", "n't"), ("n’t", "n't"), ("N'T", "n't"), ("N’T", "n't"),
-    ("'s", "'s"), ("’s", "'s"), ("'S", "'s"), ("’S", "'s"),
-    ("'re", "'re"), ("’re", "'re"), ("'ve", "'ve"), ("’ve", "'ve"),
-    ("'ll", "'ll"), ("’ll", "'ll"), ("'d", "'d"), ("’d", "'d"), ("'m", "'m"), ("’m", "'m"),
+    ("n't", "n't"),
+    ("n’t", "n't"),
+    ("N'T", "n't"),
+    ("N’T", "n't"),
+    ("'s", "'s"),
+    ("’s", "'s"),
+    ("'S", "'s"),
+    ("’S", "'s"),
+    ("'re", "'re"),
+    ("’re", "'re"),
+    ("'ve", "'ve"),
+    ("’ve", "'ve"),
+    ("'ll", "'ll"),
+    ("’ll", "'ll"),
+    ("'d", "'d"),
+    ("’d", "'d"),
+    ("'m", "'m"),
+    ("’m", "'m"),
 ];
 
 /// Splits the core of a chunk: clitics at the end, then hyphens, slashes and dashes inside.

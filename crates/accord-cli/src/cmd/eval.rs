@@ -58,21 +58,15 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let date = match &a.date {
-        Some(d) => Some(
-            accord_ingest::normalise_date(d)
-                .with_context(|| format!("--date {d:?} is not YYYY-MM-DD"))?,
-        ),
+        Some(d) => Some(accord_ingest::normalise_date(d).with_context(|| format!("--date {d:?} is not YYYY-MM-DD"))?),
         None => None,
     };
     // A panic inside the pipeline is caught per document and reported in the results; print one line
     // for it instead of a backtrace per document.
-    std::panic::set_hook(Box::new(|info| {
-        eprintln!("accord eval: pipeline panic: {info}")
-    }));
+    std::panic::set_hook(Box::new(|info| eprintln!("accord eval: pipeline panic: {info}")));
     let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options::default())?;
     if let Some(gold) = &a.gold {
-        let (ev, out) =
-            accord_eval::run::eval_gold(&pipeline, gold, a.text.as_deref(), date.as_deref())?;
+        let (ev, out) = accord_eval::run::eval_gold(&pipeline, gold, a.text.as_deref(), date.as_deref())?;
         save(&a, std::slice::from_ref(&out))?;
         if a.json {
             serde_json::to_writer_pretty(&mut w, &ev)?;
@@ -83,10 +77,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     } else if let Some(dir) = &a.brat {
         let (ev, outs) = accord_eval::run::eval_brat(&pipeline, dir)?;
         save(&a, &outs)?;
-        let samples = a
-            .errors
-            .map(|n| pick_errors(&ev.errors, n))
-            .unwrap_or_default();
+        let samples = a.errors.map(|n| pick_errors(&ev.errors, n)).unwrap_or_default();
         if a.json {
             let mut v = serde_json::to_value(&ev)?;
             if a.errors.is_some() {
@@ -107,15 +98,13 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
 
 fn save(a: &Args, outs: &[accord_doc::schema::DocumentOut]) -> anyhow::Result<()> {
     let Some(path) = &a.out else { return Ok(()) };
-    let f =
-        std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+    let f = std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
     let mut f = std::io::BufWriter::new(f);
     for o in outs {
         serde_json::to_writer(&mut f, o)?;
         writeln!(f)?;
     }
-    f.flush()
-        .with_context(|| format!("cannot write {}", path.display()))?;
+    f.flush().with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
 }
 
@@ -128,14 +117,7 @@ fn print_scores(w: &mut impl Write, s: &AttributionScores) -> std::io::Result<()
     writeln!(
         w,
         "  {:<8} {:>5} {:>5}  {:<17} {:<17} {:<17} {:<17} {:<17}",
-        "role",
-        "gold",
-        "pred",
-        "exact",
-        "exact-loose",
-        "overlap>0.3",
-        "overlap>0.8",
-        "symmetric>0.5"
+        "role", "gold", "pred", "exact", "exact-loose", "overlap>0.3", "overlap>0.8", "symmetric>0.5"
     )?;
     let row = |w: &mut dyn Write, name: &str, r: &RoleScores| {
         writeln!(
@@ -145,10 +127,7 @@ fn print_scores(w: &mut impl Write, s: &AttributionScores) -> std::io::Result<()
             r.exact.gold,
             r.exact.pred,
             prf(&r.exact),
-            r.exact_loose
-                .as_ref()
-                .map(prf)
-                .unwrap_or_else(|| "-".into()),
+            r.exact_loose.as_ref().map(prf).unwrap_or_else(|| "-".into()),
             prf(&r.overlap_03),
             prf(&r.overlap_08),
             prf(&r.symmetric)
@@ -171,9 +150,7 @@ fn print_scores(w: &mut impl Write, s: &AttributionScores) -> std::io::Result<()
             prf(&v.overlap_08)
         )?;
     }
-    let acc = |a: &accord_eval::metrics::Accuracy| {
-        format!("{:.3} ({}/{})", a.accuracy, a.correct, a.total)
-    };
+    let acc = |a: &accord_eval::metrics::Accuracy| format!("{:.3} ({}/{})", a.accuracy, a.correct, a.total);
     writeln!(w, "on quotes matched at overlap>0.3:")?;
     writeln!(w, "  type accuracy: {}", acc(&s.type_accuracy))?;
     for (g, m) in &s.type_confusion {
@@ -187,11 +164,7 @@ fn print_scores(w: &mut impl Write, s: &AttributionScores) -> std::io::Result<()
         s.speaker_both_absent
     )?;
     if s.speaker_resolution.total > 0 {
-        writeln!(
-            w,
-            "  speaker resolution accuracy: {}",
-            acc(&s.speaker_resolution)
-        )?;
+        writeln!(w, "  speaker resolution accuracy: {}", acc(&s.speaker_resolution))?;
     }
     Ok(())
 }
@@ -209,11 +182,7 @@ fn print_gold(w: &mut impl Write, ev: &GoldEval) -> std::io::Result<()> {
     }
     print_scores(w, &ev.attributions)?;
     let m = &ev.entity_mentions;
-    writeln!(
-        w,
-        "entity mentions found (exact span): {:.3} ({}/{})",
-        m.accuracy, m.correct, m.total
-    )?;
+    writeln!(w, "entity mentions found (exact span): {:.3} ({}/{})", m.accuracy, m.correct, m.total)?;
     writeln!(w, "checks:")?;
     for c in &ev.seed.checks {
         let item = format!("{} {}", c.kind, c.item);
@@ -233,11 +202,7 @@ fn print_gold(w: &mut impl Write, ev: &GoldEval) -> std::io::Result<()> {
         "attributions {ao}/{at}, false {}, entities {eo}/{et}, quantities {qo}/{qt}, dates {d_o}/{dt}",
         r.false_attributions
     )?;
-    writeln!(
-        w,
-        "gold: {}/{} required facts, {} false attributions",
-        r.required_ok, r.required, r.false_attributions
-    )
+    writeln!(w, "gold: {}/{} required facts, {} false attributions", r.required_ok, r.required, r.false_attributions)
 }
 
 fn print_brat(w: &mut impl Write, ev: &BratEval) -> std::io::Result<()> {
@@ -249,11 +214,7 @@ fn print_brat(w: &mut impl Write, ev: &BratEval) -> std::io::Result<()> {
         s.documents
     )?;
     if !ev.failed.is_empty() {
-        writeln!(
-            w,
-            "pipeline panicked on {} documents (scored as empty):",
-            ev.failed.len()
-        )?;
+        writeln!(w, "pipeline panicked on {} documents (scored as empty):", ev.failed.len())?;
         for (stem, msg) in &ev.failed {
             writeln!(w, "  {stem}: {msg}")?;
         }
@@ -262,10 +223,7 @@ fn print_brat(w: &mut impl Write, ev: &BratEval) -> std::io::Result<()> {
     writeln!(
         w,
         "brat: F1@0.3 {:.3} F1@0.8 {:.3} F1sym {:.3} speaker {:.3}",
-        s.content.overlap_03.f1,
-        s.content.overlap_08.f1,
-        s.content.symmetric.f1,
-        s.speaker_mention.accuracy
+        s.content.overlap_03.f1, s.content.overlap_08.f1, s.content.symmetric.f1, s.speaker_mention.accuracy
     )
 }
 
@@ -289,19 +247,13 @@ fn print_errors(w: &mut impl Write, ev: &BratEval, samples: &[ErrorSample]) -> s
         let mut types: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
         let mut cats: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
         for e in &of_kind {
-            *cues
-                .entry(e.cue.as_deref().unwrap_or("(no cue)").to_lowercase())
-                .or_default() += 1;
+            *cues.entry(e.cue.as_deref().unwrap_or("(no cue)").to_lowercase()).or_default() += 1;
             *types.entry(e.qtype.as_deref().unwrap_or("?")).or_default() += 1;
             *cats.entry(e.category).or_default() += 1;
         }
         let mut cues: Vec<_> = cues.into_iter().collect();
         cues.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let top: Vec<String> = cues
-            .iter()
-            .take(12)
-            .map(|(c, n)| format!("{c:?} {n}"))
-            .collect();
+        let top: Vec<String> = cues.iter().take(12).map(|(c, n)| format!("{c:?} {n}")).collect();
         let types: Vec<String> = types.iter().map(|(t, n)| format!("{t} {n}")).collect();
         let mut cats: Vec<_> = cats.into_iter().collect();
         cats.sort_by_key(|c| std::cmp::Reverse(c.1));

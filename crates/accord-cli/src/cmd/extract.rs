@@ -36,7 +36,8 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         Some(d) => Some(accord_ingest::normalise_date(d).with_context(|| format!("--date {d:?} is not YYYY-MM-DD"))?),
         None => None,
     };
-    let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options { default_date: date, ..Default::default() })?;
+    let pipeline =
+        accord_pipeline::Pipeline::new(accord_pipeline::Options { default_date: date, ..Default::default() })?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = 0usize;
@@ -95,9 +96,16 @@ impl Pending {
         self.bytes = 0;
     }
     /// Analyses the closed batches side by side and writes their articles in input order.
-    fn flush(&mut self, pipeline: &accord_pipeline::Pipeline, a: &Args, color: bool, out: &mut impl Write) -> anyhow::Result<()> {
+    fn flush(
+        &mut self,
+        pipeline: &accord_pipeline::Pipeline,
+        a: &Args,
+        color: bool,
+        out: &mut impl Write,
+    ) -> anyhow::Result<()> {
         use rayon::prelude::*;
-        let rendered: Vec<anyhow::Result<Vec<u8>>> = std::mem::take(&mut self.batches).into_par_iter().map(|b| render_batch(pipeline, b, a, color)).collect();
+        let rendered: Vec<anyhow::Result<Vec<u8>>> =
+            std::mem::take(&mut self.batches).into_par_iter().map(|b| render_batch(pipeline, b, a, color)).collect();
         for r in rendered {
             out.write_all(&r?)?;
         }
@@ -106,7 +114,12 @@ impl Pending {
 }
 
 /// Analyses `batch` and renders one output per article, in order.
-fn render_batch(pipeline: &accord_pipeline::Pipeline, batch: Vec<accord_ingest::RawDoc>, a: &Args, color: bool) -> anyhow::Result<Vec<u8>> {
+fn render_batch(
+    pipeline: &accord_pipeline::Pipeline,
+    batch: Vec<accord_ingest::RawDoc>,
+    a: &Args,
+    color: bool,
+) -> anyhow::Result<Vec<u8>> {
     let mut out = Vec::new();
     for doc in pipeline.process_batch(batch) {
         let mut json = doc.to_output();

@@ -59,19 +59,12 @@ impl Progress {
         let bar = std::io::stderr().is_terminal().then(|| {
             let b = indicatif::ProgressBar::new(files as u64);
             b.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{bar:30} {pos}/{len} files  {msg}  [{elapsed_precise}]",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files  {msg}  [{elapsed_precise}]")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
             );
             b
         });
-        Progress {
-            bar,
-            start: Instant::now(),
-            last_print: Instant::now(),
-            docs: 0,
-        }
+        Progress { bar, start: Instant::now(), last_print: Instant::now(), docs: 0 }
     }
     fn rate(&self) -> f64 {
         self.docs as f64 / self.start.elapsed().as_secs_f64().max(1e-9)
@@ -110,22 +103,15 @@ impl Progress {
 /// Runs `accord ingest`.
 pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     let date = match &a.date {
-        Some(d) => Some(
-            accord_ingest::normalise_date(d)
-                .with_context(|| format!("--date {d:?} is not YYYY-MM-DD"))?,
-        ),
+        Some(d) => Some(accord_ingest::normalise_date(d).with_context(|| format!("--date {d:?} is not YYYY-MM-DD"))?),
         None => None,
     };
     let dir = db_dir(&a.db);
     let mut store = Store::open(&dir).with_context(|| format!("opening {}", dir.display()))?;
     store.begin_writing()?;
-    let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options {
-        default_date: date,
-        ..Default::default()
-    })?;
-    let throttle = std::env::var("ACCORD_INGEST_THROTTLE_MS")
-        .ok()
-        .and_then(|v| v.parse::<u64>().ok());
+    let pipeline =
+        accord_pipeline::Pipeline::new(accord_pipeline::Options { default_date: date, ..Default::default() })?;
+    let throttle = std::env::var("ACCORD_INGEST_THROTTLE_MS").ok().and_then(|v| v.parse::<u64>().ok());
     // never read the knowledge base's own files when it lies inside an input folder
     let db_abs = std::fs::canonicalize(&dir).unwrap_or(dir.clone());
     let files: Vec<PathBuf> = accord_ingest::expand_paths(&a.paths)
@@ -158,22 +144,33 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
                 let infos: Vec<(ArticleInfo, String, String)> = chunk
                     .iter()
                     .map(|(art, path)| {
-                        let info = ArticleInfo { path: Some(path.clone()), author: art.author.clone(), outlet: art.raw.meta.source.clone() };
+                        let info = ArticleInfo {
+                            path: Some(path.clone()),
+                            author: art.author.clone(),
+                            outlet: art.raw.meta.source.clone(),
+                        };
                         (info, path.clone(), art.raw.meta.id.clone())
                     })
                     .collect();
                 let raws: Vec<accord_ingest::RawDoc> = chunk.into_iter().map(|(art, _)| art.raw).collect();
-                let together = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process_batch(raws.clone())));
+                let together =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process_batch(raws.clone())));
                 let outs: Vec<Result<accord_doc::schema::DocumentOut, ()>> = match together {
                     Ok(docs) => docs.iter().map(|d| Ok(d.to_output())).collect(),
                     Err(_) => raws
                         .into_iter()
-                        .map(|raw| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(raw).to_output())).map_err(|_| ()))
+                        .map(|raw| {
+                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(raw).to_output()))
+                                .map_err(|_| ())
+                        })
                         .collect(),
                 };
                 outs.into_iter()
                     .zip(infos)
-                    .map(|(o, (info, path, id))| o.map(|d| (d, info)).map_err(|_| format!("{path} ({id}): analysis failed (panic in the pipeline)")))
+                    .map(|(o, (info, path, id))| {
+                        o.map(|d| (d, info))
+                            .map_err(|_| format!("{path} ({id}): analysis failed (panic in the pipeline)"))
+                    })
                     .collect::<Vec<_>>()
             })
             .collect();
@@ -188,15 +185,10 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
         (docs, errs)
     };
     // Stores one analysed batch (one transaction); returns (new, near-duplicates, already present).
-    let store_batch = |store: &mut Store,
-                       docs: Analysed|
-     -> Result<(u64, u64, u64, u64), accord_store::StoreError> {
+    let store_batch = |store: &mut Store, docs: Analysed| -> Result<(u64, u64, u64, u64), accord_store::StoreError> {
         let t = Instant::now();
         let outcomes = store.add_batch(&docs)?;
-        store_nanos.fetch_add(
-            t.elapsed().as_nanos() as u64,
-            std::sync::atomic::Ordering::Relaxed,
-        );
+        store_nanos.fetch_add(t.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
         let (mut ad, mut nd, mut dup) = (0, 0, 0);
         for o in outcomes {
             match o {
@@ -264,13 +256,7 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
                     }
                     pending.push((art, pname.clone()));
                     if pending.len() >= batch {
-                        let (x, y, z) = flush(
-                            &mut pending,
-                            &mut ready,
-                            &mut store,
-                            &mut progress,
-                            &mut failed,
-                        )?;
+                        let (x, y, z) = flush(&mut pending, &mut ready, &mut store, &mut progress, &mut failed)?;
                         added += x;
                         near += y;
                         present += z;
@@ -286,23 +272,14 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     }
     // the last batch, then what is still waiting to be stored
     for _ in 0..2 {
-        let (x, y, z) = flush(
-            &mut pending,
-            &mut ready,
-            &mut store,
-            &mut progress,
-            &mut failed,
-        )?;
+        let (x, y, z) = flush(&mut pending, &mut ready, &mut store, &mut progress, &mut failed)?;
         added += x;
         near += y;
         present += z;
     }
     let t = Instant::now();
     store.end_writing()?;
-    store_nanos.fetch_add(
-        t.elapsed().as_nanos() as u64,
-        std::sync::atomic::Ordering::Relaxed,
-    );
+    store_nanos.fetch_add(t.elapsed().as_nanos() as u64, std::sync::atomic::Ordering::Relaxed);
     progress.finish();
     let secs = start.elapsed().as_secs_f64();
     let processed = added + near;
@@ -338,11 +315,7 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    Ok(if failed.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(if failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 /// Fills a missing date (and outlet) from a file named `OUTLET_YYYY-MM-DD_slug.txt` or containing
@@ -368,11 +341,7 @@ fn meta_from_file_name(path: &std::path::Path, meta: &mut accord_doc::Meta) {
                 }
                 if meta.source.is_none() && i > 1 && b[i - 1] == b'_' {
                     let prefix = &name[..i - 1];
-                    if !prefix.is_empty()
-                        && prefix
-                            .bytes()
-                            .all(|c| c.is_ascii_alphanumeric() || c == b'-')
-                    {
+                    if !prefix.is_empty() && prefix.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-') {
                         meta.source = Some(prefix.to_string());
                     }
                 }
@@ -387,19 +356,12 @@ fn trunc(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
         s
     } else {
-        format!(
-            "{}…",
-            s.chars().take(n.saturating_sub(1)).collect::<String>()
-        )
+        format!("{}…", s.chars().take(n.saturating_sub(1)).collect::<String>())
     }
 }
 
 fn width() -> usize {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(120)
-        .clamp(60, 240)
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(120).clamp(60, 240)
 }
 
 /// Prints rows as an aligned table; the last column takes the remaining width.
@@ -425,22 +387,8 @@ fn table(out: &mut impl Write, header: &[&str], rows: &[Vec<String>]) -> std::io
         }
         s.trim_end().to_string()
     };
-    writeln!(
-        out,
-        "{}",
-        line(header.iter().map(|h| h.to_string()).collect())
-    )?;
-    writeln!(
-        out,
-        "{}",
-        line(
-            w.iter()
-                .map(|x| "─".repeat(*x))
-                .chain(["─".repeat(last.min(40))])
-                .take(n)
-                .collect()
-        )
-    )?;
+    writeln!(out, "{}", line(header.iter().map(|h| h.to_string()).collect()))?;
+    writeln!(out, "{}", line(w.iter().map(|x| "─".repeat(*x)).chain(["─".repeat(last.min(40))]).take(n).collect()))?;
     for r in rows {
         writeln!(out, "{}", line(r.clone()))?;
     }
@@ -449,10 +397,7 @@ fn table(out: &mut impl Write, header: &[&str], rows: &[Vec<String>]) -> std::io
 
 /// Wraps a quote in curly quotes unless it already carries its own marks.
 fn quoted(s: &str) -> String {
-    let t = s
-        .trim()
-        .trim_matches(|c| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’' | ','))
-        .trim();
+    let t = s.trim().trim_matches(|c| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’' | ',')).trim();
     format!("“{t}”")
 }
 
@@ -467,10 +412,7 @@ fn quote_rows(qs: &[QuoteHit]) -> Vec<Vec<String>> {
             vec![
                 q.date.clone().unwrap_or_default(),
                 who,
-                q.outlet
-                    .clone()
-                    .or(q.article_title.clone())
-                    .unwrap_or_else(|| format!("#{}", q.article)),
+                q.outlet.clone().or(q.article_title.clone()).unwrap_or_else(|| format!("#{}", q.article)),
                 quoted(&q.content),
             ]
         })
@@ -529,11 +471,7 @@ pub fn quotes(a: QuotesArgs) -> anyhow::Result<ExitCode> {
     } else if qs.is_empty() {
         writeln!(out, "no quotes found")?;
     } else {
-        table(
-            &mut out,
-            &["date", "speaker", "outlet", "quote"],
-            &quote_rows(&qs),
-        )?;
+        table(&mut out, &["date", "speaker", "outlet", "quote"], &quote_rows(&qs))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -541,33 +479,15 @@ pub fn quotes(a: QuotesArgs) -> anyhow::Result<ExitCode> {
 fn bench(store: &Store, n: usize, json: bool) -> anyhow::Result<ExitCode> {
     let speakers = store.top_speakers(25)?;
     let words: Vec<String> = {
-        let mut w = vec![
-            "said",
-            "election",
-            "campaign",
-            "president",
-            "police",
-            "tax",
-            "health",
-            "war",
-            "vote",
-            "economy",
-        ]
-        .into_iter()
-        .map(String::from)
-        .collect::<Vec<_>>();
-        w.extend(
-            speakers
-                .iter()
-                .filter_map(|s| s.split_whitespace().last().map(str::to_lowercase)),
-        );
+        let mut w =
+            vec!["said", "election", "campaign", "president", "police", "tax", "health", "war", "vote", "economy"]
+                .into_iter()
+                .map(String::from)
+                .collect::<Vec<_>>();
+        w.extend(speakers.iter().filter_map(|s| s.split_whitespace().last().map(str::to_lowercase)));
         w
     };
-    let speakers = if speakers.is_empty() {
-        vec!["Doe".to_string()]
-    } else {
-        speakers
-    };
+    let speakers = if speakers.is_empty() { vec!["Doe".to_string()] } else { speakers };
     let mut lat: Vec<f64> = Vec::with_capacity(n);
     let mut by_kind: [Vec<f64>; 3] = Default::default();
     let mut results = 0usize;
@@ -588,10 +508,7 @@ fn bench(store: &Store, n: usize, json: bool) -> anyhow::Result<ExitCode> {
                     ..Default::default()
                 })?
                 .len(),
-            _ => store
-                .search(&words[(i / 3 + 3) % words.len()], 20)?
-                .articles
-                .len(),
+            _ => store.search(&words[(i / 3 + 3) % words.len()], 20)?.articles.len(),
         };
         let ms = t.elapsed().as_secs_f64() * 1000.0;
         lat.push(ms);
@@ -659,11 +576,7 @@ pub fn entity(a: EntityArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     writeln!(out, "{} ({}), entity #{}", e.name, e.etype, e.id)?;
-    writeln!(
-        out,
-        "  {} mentions in {} articles, {} quotes",
-        e.mentions, e.articles, e.quote_count
-    )?;
+    writeln!(out, "  {} mentions in {} articles, {} quotes", e.mentions, e.articles, e.quote_count)?;
     if !e.aliases.is_empty() {
         writeln!(out, "  written as: {}", e.aliases.join(", "))?;
     }
@@ -682,20 +595,12 @@ pub fn entity(a: EntityArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if !e.related.is_empty() {
-        let r: Vec<String> = e
-            .related
-            .iter()
-            .map(|r| format!("{} [{}] ({})", r.name, r.etype, r.count))
-            .collect();
+        let r: Vec<String> = e.related.iter().map(|r| format!("{} [{}] ({})", r.name, r.etype, r.count)).collect();
         writeln!(out, "  related: {}", r.join(", "))?;
     }
     if !e.quotes.is_empty() {
         writeln!(out)?;
-        table(
-            &mut out,
-            &["date", "speaker", "outlet", "quote"],
-            &quote_rows(&e.quotes),
-        )?;
+        table(&mut out, &["date", "speaker", "outlet", "quote"], &quote_rows(&e.quotes))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -738,26 +643,13 @@ pub fn timeline(a: TimelineArgs) -> anyhow::Result<ExitCode> {
                 vec![
                     i.date.clone(),
                     i.kind.clone(),
-                    i.speaker
-                        .clone()
-                        .or(i.expression.clone())
-                        .unwrap_or_default(),
-                    i.article_title
-                        .clone()
-                        .unwrap_or_else(|| format!("#{}", i.article)),
-                    if i.kind == "quote" {
-                        quoted(&i.text)
-                    } else {
-                        i.text.clone()
-                    },
+                    i.speaker.clone().or(i.expression.clone()).unwrap_or_default(),
+                    i.article_title.clone().unwrap_or_else(|| format!("#{}", i.article)),
+                    if i.kind == "quote" { quoted(&i.text) } else { i.text.clone() },
                 ]
             })
             .collect();
-        table(
-            &mut out,
-            &["date", "kind", "who / when", "article", "text"],
-            &rows,
-        )?;
+        table(&mut out, &["date", "kind", "who / when", "article", "text"], &rows)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -799,32 +691,18 @@ pub fn claims(a: ClaimsArgs) -> anyhow::Result<ExitCode> {
             .entries
             .iter()
             .map(|e| {
-                let v = if e.value.fract() == 0.0 {
-                    format!("{}", e.value as i64)
-                } else {
-                    format!("{}", e.value)
-                };
-                let q = if e.qualifier == "exact" {
-                    v
-                } else {
-                    format!("{} {v}", e.qualifier)
-                };
+                let v = if e.value.fract() == 0.0 { format!("{}", e.value as i64) } else { format!("{}", e.value) };
+                let q = if e.qualifier == "exact" { v } else { format!("{} {v}", e.qualifier) };
                 vec![
                     e.date.clone().unwrap_or_default(),
                     if e.disputed { format!("{q} ≠") } else { q },
                     e.source.clone().unwrap_or_default(),
-                    e.article_title
-                        .clone()
-                        .unwrap_or_else(|| format!("#{}", e.article)),
+                    e.article_title.clone().unwrap_or_else(|| format!("#{}", e.article)),
                     e.text.clone(),
                 ]
             })
             .collect();
-        table(
-            &mut out,
-            &["date", "value", "source", "article", "phrase"],
-            &rows,
-        )?;
+        table(&mut out, &["date", "value", "source", "article", "phrase"], &rows)?;
         for d in &g.disagreements {
             let r: Vec<String> = d
                 .reports
@@ -833,11 +711,7 @@ pub fn claims(a: ClaimsArgs) -> anyhow::Result<ExitCode> {
                     format!(
                         "{} says {}{}",
                         s.clone().unwrap_or_else(|| "?".into()),
-                        if q == "exact" {
-                            String::new()
-                        } else {
-                            format!("{q} ")
-                        },
+                        if q == "exact" { String::new() } else { format!("{q} ") },
                         v
                     )
                 })
@@ -876,13 +750,9 @@ pub fn serve(a: ServeArgs) -> anyhow::Result<ExitCode> {
         None
     } else {
         match accord_pipeline::Pipeline::new(accord_pipeline::Options::default()) {
-            Ok(pipeline) => Some(std::sync::Arc::new(
-                move |text: String, meta: accord_doc::Meta| {
-                    pipeline
-                        .process(accord_ingest::RawDoc { text, meta })
-                        .to_output()
-                },
-            )),
+            Ok(pipeline) => Some(std::sync::Arc::new(move |text: String, meta: accord_doc::Meta| {
+                pipeline.process(accord_ingest::RawDoc { text, meta }).to_output()
+            })),
             Err(e) => {
                 eprintln!("accord: warning: models could not be loaded ({e}); serving read-only");
                 None
@@ -895,11 +765,7 @@ pub fn serve(a: ServeArgs) -> anyhow::Result<ExitCode> {
         threads: a.threads.max(1),
         analyzer,
     })?;
-    println!(
-        "accord: serving {} on http://{}/ (API under /api, spec at /openapi.yaml)",
-        dir.display(),
-        server.addr()
-    );
+    println!("accord: serving {} on http://{}/ (API under /api, spec at /openapi.yaml)", dir.display(), server.addr());
     std::io::stdout().flush()?;
     server.run();
     Ok(ExitCode::SUCCESS)

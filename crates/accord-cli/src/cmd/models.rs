@@ -82,7 +82,11 @@ pub struct BenchArgs {
 
 /// Runs `accord parse`.
 pub fn parse(a: ParseArgs) -> anyhow::Result<ExitCode> {
-    let fmt = a.input_format.unwrap_or(if a.input.extension().is_some_and(|e| e == "conllu") { InputFormat::Conllu } else { InputFormat::Text });
+    let fmt = a.input_format.unwrap_or(if a.input.extension().is_some_and(|e| e == "conllu") {
+        InputFormat::Conllu
+    } else {
+        InputFormat::Text
+    });
     if a.score {
         anyhow::ensure!(fmt == InputFormat::Conllu, "--score needs CoNLL-U input");
         let mut w = std::io::stdout().lock();
@@ -99,7 +103,8 @@ pub fn parse(a: ParseArgs) -> anyhow::Result<ExitCode> {
         }
         InputFormat::Text => {
             let raw = accord_ingest::read_text_file(&a.input)?;
-            let pipeline = Pipeline::new(Options { disabled: vec!["facts".into(), "attribution".into()], ..Default::default() })?;
+            let pipeline =
+                Pipeline::new(Options { disabled: vec!["facts".into(), "attribution".into()], ..Default::default() })?;
             let doc = pipeline.process(raw);
             write_doc_conllu(&doc, &mut out);
         }
@@ -173,7 +178,10 @@ pub fn train(a: TrainArgs) -> anyhow::Result<ExitCode> {
     if a.only.as_deref() == Some("attribution") {
         anyhow::ensure!(learn.corpus.is_dir(), "{} is missing (use --shared DIR)", learn.corpus.display());
         accord_eval::learn::train_attribution(&learn, &mut log)?;
-        eprintln!("done in {:.1}s; rebuild accord to embed the new weights (cargo build --release -p accord-cli)", t.elapsed().as_secs_f64());
+        eprintln!(
+            "done in {:.1}s; rebuild accord to embed the new weights (cargo build --release -p accord-cli)",
+            t.elapsed().as_secs_f64()
+        );
         return Ok(ExitCode::SUCCESS);
     }
     let opts = train::Options {
@@ -185,7 +193,11 @@ pub fn train(a: TrainArgs) -> anyhow::Result<ExitCode> {
         seed: a.seed,
         skip_eval: a.no_eval,
     };
-    anyhow::ensure!(a.shared.join("data/treebanks").is_dir(), "{} has no data/treebanks (use --shared DIR)", a.shared.display());
+    anyhow::ensure!(
+        a.shared.join("data/treebanks").is_dir(),
+        "{} has no data/treebanks (use --shared DIR)",
+        a.shared.display()
+    );
     let t = Instant::now();
     let report = train::train(&opts, &mut |m| eprintln!("[{:>6.1}s] {m}", t.elapsed().as_secs_f64()))?;
     train::write_cards(&opts, &report)?;
@@ -228,9 +240,19 @@ pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let t = Instant::now();
     let pipeline = Pipeline::new(Options::default())?;
-    println!("corpus: {} documents, {:.1} MB; models loaded in {:.3}s (trained: {})", docs.len(), bytes as f64 / 1e6, t.elapsed().as_secs_f64(), pipeline.models().is_some_and(|m| m.is_trained()));
+    println!(
+        "corpus: {} documents, {:.1} MB; models loaded in {:.3}s (trained: {})",
+        docs.len(),
+        bytes as f64 / 1e6,
+        t.elapsed().as_secs_f64(),
+        pipeline.models().is_some_and(|m| m.is_trained())
+    );
     let count = |d: &accord_doc::Doc| {
-        let words = d.tokens.iter().filter(|t| matches!(t.kind, accord_doc::TokenKind::Word | accord_doc::TokenKind::Number)).count();
+        let words = d
+            .tokens
+            .iter()
+            .filter(|t| matches!(t.kind, accord_doc::TokenKind::Word | accord_doc::TokenKind::Number))
+            .count();
         (d.tokens.len(), words)
     };
     // single-threaded, with per-stage times
@@ -277,14 +299,21 @@ pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
         );
     }
     for (s, d) in &stages {
-        println!("  stage {s:<12} {:>8.3}s  {:>10.0} tokens/s", d.as_secs_f64(), tokens as f64 / d.as_secs_f64().max(1e-9));
+        println!(
+            "  stage {s:<12} {:>8.3}s  {:>10.0} tokens/s",
+            d.as_secs_f64(),
+            tokens as f64 / d.as_secs_f64().max(1e-9)
+        );
     }
     let threads = rayon::current_num_threads();
     let mut best_par = f64::MAX;
     for _ in 0..a.repeat.max(1) {
         let t = Instant::now();
         let batches = accord_pipeline::split_batches(docs.clone(), a.batch, |d| d.text.len());
-        let n: usize = batches.into_par_iter().map(|b| pipeline.process_batch(b).iter().map(|d| d.tokens.len()).sum::<usize>()).sum();
+        let n: usize = batches
+            .into_par_iter()
+            .map(|b| pipeline.process_batch(b).iter().map(|d| d.tokens.len()).sum::<usize>())
+            .sum();
         assert_eq!(n, tokens);
         best_par = best_par.min(t.elapsed().as_secs_f64());
     }

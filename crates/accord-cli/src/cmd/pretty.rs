@@ -36,7 +36,16 @@ impl Paint {
 pub fn render(doc: &DocumentOut, color: bool) -> String {
     let p = Paint(color);
     let mut out = String::new();
-    let _ = writeln!(out, "{} {}", p.bold(&format!("── {}", doc.id)), p.dim(&format!("{} · sources: {}", doc.date.as_deref().unwrap_or("undated"), if doc.sources.is_empty() { "none".to_string() } else { doc.sources.join(", ") })));
+    let _ = writeln!(
+        out,
+        "{} {}",
+        p.bold(&format!("── {}", doc.id)),
+        p.dim(&format!(
+            "{} · sources: {}",
+            doc.date.as_deref().unwrap_or("undated"),
+            if doc.sources.is_empty() { "none".to_string() } else { doc.sources.join(", ") }
+        ))
+    );
     // Quotes grouped by speaker, in order of first appearance.
     let mut order: Vec<String> = Vec::new();
     let mut by: BTreeMap<String, Vec<&accord_doc::schema::AttributionOut>> = BTreeMap::new();
@@ -66,13 +75,28 @@ pub fn render(doc: &DocumentOut, color: bool) -> String {
             }
             None => (
                 first.source.name.clone().unwrap_or_else(|| "unknown source".into()),
-                [Some(first.source.kind.clone()), first.source.affiliation.clone()].into_iter().flatten().collect::<Vec<_>>().join("; "),
+                [Some(first.source.kind.clone()), first.source.affiliation.clone()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join("; "),
             ),
         };
-        let _ = writeln!(out, "  {} {}", p.cyan(&name), p.dim(&if extra.is_empty() { String::new() } else { format!("({extra})") }));
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            p.cyan(&name),
+            p.dim(&if extra.is_empty() { String::new() } else { format!("({extra})") })
+        );
         for a in quotes.iter() {
             let cue = a.cue.as_ref().map(|c| c.text.as_str()).unwrap_or("(no cue)");
-            let _ = writeln!(out, "    {} {} {}", p.dim(&format!("[{}] {cue}:", a.qtype)), a.content.text.replace('\n', " "), p.dim(&format!("@{}", a.content.start)));
+            let _ = writeln!(
+                out,
+                "    {} {} {}",
+                p.dim(&format!("[{}] {cue}:", a.qtype)),
+                a.content.text.replace('\n', " "),
+                p.dim(&format!("@{}", a.content.start))
+            );
         }
     }
     if !doc.entities.is_empty() {
@@ -80,7 +104,15 @@ pub fn render(doc: &DocumentOut, color: bool) -> String {
         for e in &doc.entities {
             let titles = if e.titles.is_empty() { String::new() } else { format!(" — {}", e.titles.join("; ")) };
             let aff = e.affiliation.as_ref().map(|a| format!(" [{a}]")).unwrap_or_default();
-            let _ = writeln!(out, "  {:<6} {}{}{} {}", e.etype, p.green(&e.name), titles, aff, p.dim(&format!("×{}", e.mentions.len())));
+            let _ = writeln!(
+                out,
+                "  {:<6} {}{}{} {}",
+                e.etype,
+                p.green(&e.name),
+                titles,
+                aff,
+                p.dim(&format!("×{}", e.mentions.len()))
+            );
         }
     }
     if !doc.quantities.is_empty() {
@@ -88,13 +120,27 @@ pub fn render(doc: &DocumentOut, color: bool) -> String {
         for q in &doc.quantities {
             let src = q.source.as_ref().map(|s| format!(" — according to {s}")).unwrap_or_default();
             let hedge = q.hedge.as_ref().map(|h| format!(" ({h})")).unwrap_or_default();
-            let _ = writeln!(out, "  {} {} {}{}{}", p.yellow(&format_value(q.value)), q.qualifier, q.counted.as_deref().unwrap_or(""), hedge, src);
+            let _ = writeln!(
+                out,
+                "  {} {} {}{}{}",
+                p.yellow(&format_value(q.value)),
+                q.qualifier,
+                q.counted.as_deref().unwrap_or(""),
+                hedge,
+                src
+            );
         }
     }
     if !doc.dates.is_empty() {
         let _ = writeln!(out, "\n{}", p.bold("Dates"));
         for d in &doc.dates {
-            let _ = writeln!(out, "  {:<12} {}{}", p.yellow(&d.value), d.span.text, if d.relative { p.dim(" (relative: no publication date)") } else { String::new() });
+            let _ = writeln!(
+                out,
+                "  {:<12} {}{}",
+                p.yellow(&d.value),
+                d.span.text,
+                if d.relative { p.dim(" (relative: no publication date)") } else { String::new() }
+            );
         }
     }
     out.push('\n');

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Derives data/act_cues.tsv from the PolNeAR train split (../shared/data/polnear/data/train).
+"""Derives crates/accord-lexicon/data/act_cues.tsv from the PolNeAR train split (../shared/data/polnear/data/train).
 
 For each word form that ends a gold cue span (the verb of "has sharply criticized", "railed against"'s
 "railed"), counts how often it is a cue and how often it occurs at all in the train texts; keeps forms seen
 as a cue at least MIN_COUNT times with a cue rate of at least MIN_RATE. accord uses the list to decide which
 verbs of a subject-verb-object sentence attribute an act. Only word forms and counts are written (no text).
 PolNeAR (Newell et al., LREC 2018) states no licence; the derived counts are used as a lexicon.
-Usage: python3 tools/derive_act_cues.py [SHARED_DIR] > data/act_cues.tsv"""
+Usage: python3 tools/derive_act_cues.py [SHARED_DIR] > crates/accord-lexicon/data/act_cues.tsv"""
 import glob, os, re, sys, collections
 
 MIN_COUNT, MIN_RATE = 2, 0.05

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Derives data/gazetteer/case_stats.tsv: how words are written in running text, for the recogniser.
+"""Derives crates/accord-lexicon/data/gazetteer/case_stats.tsv: how words are written in running text, for the recogniser.
 
 Counts, for each lower-cased word, how often it is written in lower case and how often capitalised
 where capitals say nothing (not first in its sentence or line), over unlabelled text: the PolNeAR train
@@ -8,7 +8,7 @@ English-EWT train (CC BY-SA 4.0) and the licensed genres of UD English-GUM train
 types and labels, no text:
   lower    written in lower case >= 3 times and >= 90% of the time (a common word)
   capital  seen capitalised mid-sentence >= 3 times and in lower case <= 5% of the time (name-like)
-Usage: python3 tools/derive_case_stats.py [SHARED_DIR] > data/gazetteer/case_stats.tsv"""
+Usage: python3 tools/derive_case_stats.py [SHARED_DIR] > crates/accord-lexicon/data/gazetteer/case_stats.tsv"""
 import glob, os, re, sys
 from collections import Counter
 

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Derives data/countries.tsv from CountryInfo (../shared/data/events/countryinfo).
+"""Derives crates/accord-lexicon/data/countries.tsv from CountryInfo (../shared/data/events/countryinfo).
 
 CountryInfo.txt (c) 2012 Philip A. Schrodt, CC BY-SA 3.0 Unported. The derived table keeps, per country:
 a short English name, the ISO alpha-3 code, nationality adjectives, and capital and major cities.
-Usage: python3 tools/derive_gazetteer.py [SHARED_DIR] > data/countries.tsv"""
+Usage: python3 tools/derive_gazetteer.py [SHARED_DIR] > crates/accord-lexicon/data/countries.tsv"""
 import re, sys, os
 
 shared = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), '..', '..', 'shared')

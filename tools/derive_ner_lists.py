@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Derives data/gazetteer/actors.tsv, the recogniser's person/place/organisation lists, from the Phoenix
+"""Derives crates/accord-lexicon/data/gazetteer/actors.tsv, the recogniser's person/place/organisation lists, from the Phoenix
 CAMEO actor dictionaries (../shared/data/events/phoenix-cameo-dictionaries, MIT, (c) Open Event Data
 Alliance; the country actors were built from CountryInfo.140130, CC BY-SA 3.0, Philip A. Schrodt).
 
@@ -11,7 +11,7 @@ Output lines are `name<TAB>kind`, lower-cased, sorted:
   org      names of organisations (international, non-state and national institutions; blocks with
            no dated codes), 2-6 words
 Words that are frequent English words or titles are left out of given/surname (see STOP).
-Usage: python3 tools/derive_ner_lists.py [SHARED_DIR] > data/gazetteer/actors.tsv"""
+Usage: python3 tools/derive_ner_lists.py [SHARED_DIR] > crates/accord-lexicon/data/gazetteer/actors.tsv"""
 import os, re, sys
 from collections import Counter
 

@@ -14,9 +14,7 @@ use std::sync::OnceLock;
 pub(crate) fn non_cues() -> &'static HashSet<String> {
     static S: OnceLock<HashSet<String>> = OnceLock::new();
     S.get_or_init(|| {
-        accord_text::lexicon_lines(include_str!("../../../data/non_cues.txt"))
-            .map(|l| l.trim().to_lowercase())
-            .collect()
+        accord_lexicon::data_lines(accord_lexicon::file("non_cues.txt")).map(|l| l.trim().to_lowercase()).collect()
     })
 }
 

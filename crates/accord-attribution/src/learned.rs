@@ -47,7 +47,7 @@ pub struct Candidate {
 
 /// FNV-1a hash of a feature string: the key of its weight.
 pub fn feature_hash(name: &str) -> u64 {
-    name.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+    accord_doc::hash::fnv1a(name.as_bytes())
 }
 
 /// Collects one candidate's features without allocating a string per feature (unless names are kept).
@@ -329,7 +329,7 @@ impl Scorer {
     pub fn shipped() -> Option<&'static Scorer> {
         static S: OnceLock<Option<Scorer>> = OnceLock::new();
         S.get_or_init(|| {
-            Scorer::parse(include_str!("../../../models/attribution.tsv")).ok().filter(|s| !s.weights.is_empty())
+            Scorer::parse(include_str!("../models/attribution.tsv")).ok().filter(|s| !s.weights.is_empty())
         })
         .as_ref()
     }
@@ -399,14 +399,8 @@ impl Scorer {
             })
             .collect();
         let mut order: Vec<usize> = (0..examples.len()).collect();
-        let mut state = seed;
-        let mut next = || {
-            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            let mut z = state;
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            z ^ (z >> 31)
-        };
+        let mut rng = accord_doc::hash::Rng::new(seed);
+        let mut next = || rng.next_u64();
         const L2: f32 = 1e-4;
         for ep in 0..epochs {
             for i in (1..order.len()).rev() {

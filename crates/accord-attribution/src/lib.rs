@@ -27,7 +27,7 @@
 //! 8. **Learned attributions** ([`learned`]): every remaining verb with an object or clause after it is
 //!    scored by a logistic regression trained on PolNeAR train (`models/attribution.tsv`).
 //!
-//! Position in the flow: segment → models → credits → entities → **attribution** → quantities → dates.
+//! Position in the flow: segment → models → credits → entities → **attribution** → dates → quantities.
 
 pub mod acts;
 pub mod learned;
@@ -35,9 +35,20 @@ pub mod phrases;
 pub mod quotes;
 pub mod speaker;
 pub mod tree;
-pub mod words;
+use accord_lexicon::attribution as words;
 
-use accord_doc::{Attribution, Doc, QuoteType, Span, TokenKind};
+use accord_doc::{Attribution, Doc, FnStage, QuoteType, Span, StageInfo, TokenKind};
+
+/// The `attribution` stage.
+pub const ATTRIBUTION_INFO: StageInfo = StageInfo {
+    name: "attribution",
+    reads: &["tokens", "sentences", "paragraphs", "credits", "mentions", "entities", "antecedents"],
+    adds: &["attributions"],
+    about: "direct, indirect and mixed quotes with content, cue and resolved speaker",
+};
+
+/// The `attribution` stage ([`extract`] over each document).
+pub static ATTRIBUTION: FnStage = FnStage::new(&ATTRIBUTION_INFO, extract);
 use accord_facts::lexicon::{CueClass, Lexicons};
 use phrases::{np_left, np_right};
 use quotes::Quote;

@@ -1,10 +1,13 @@
 //! The `accord` command: reads news articles and prints sourced who-said-what facts.
 //!
 //! Every subcommand lives in its own module under `cmd/` and only wires library crates together.
+//!
+//! Exit codes: 0 when everything succeeded, 1 when some input failed or the command could not finish
+//! (a missing file, a corrupt knowledge base), 2 for a usage error (a bad flag or flag value).
 
 mod cmd;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -14,6 +17,12 @@ use std::process::ExitCode;
     about = "Structured, sourced facts from news text: who said what, according to whom"
 )]
 struct Cli {
+    /// Only print errors (no warnings, no progress bars).
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    /// Print more about what is done (-v info, -vv debug, -vvv trace; `RUST_LOG` overrides).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    verbose: u8,
     #[command(subcommand)]
     command: Command,
 }
@@ -42,10 +51,17 @@ enum Command {
     Claims(cmd::kb::ClaimsArgs),
     /// Serve the JSON API and web UI.
     Serve(cmd::kb::ServeArgs),
+    /// List the pipeline's stages in order, with the layers each reads and adds.
+    Stages(cmd::stages::Args),
+    /// Write shell completions (bash, zsh, fish, elvish, powershell) to standard output.
+    Completions(cmd::shell::CompletionsArgs),
+    /// Write the man page (roff) to standard output, or all pages into a folder.
+    Man(cmd::shell::ManArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    cmd::term::init(cli.quiet, cli.verbose);
     let result = match cli.command {
         Command::Extract(a) => cmd::extract::run(a),
         Command::Eval(a) => cmd::eval::run(a),
@@ -58,12 +74,23 @@ fn main() -> ExitCode {
         Command::Timeline(a) => cmd::kb::timeline(a),
         Command::Claims(a) => cmd::kb::claims(a),
         Command::Serve(a) => cmd::kb::serve(a),
+        Command::Stages(a) => cmd::stages::run(a),
+        Command::Completions(a) => cmd::shell::completions(a, Cli::command()),
+        Command::Man(a) => cmd::shell::man(a, Cli::command()),
     };
     match result {
         Ok(code) => code,
+        // the reader went away (`accord man | head`): nothing left to say
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("accord: error: {}", error_message(&e));
-            ExitCode::from(2)
+            ExitCode::from(if e.downcast_ref::<cmd::Usage>().is_some() { 2 } else { 1 })
         }
     }
 }

@@ -10,7 +10,12 @@
 //!
 //! Position in the flow: the first crate; everything else depends on it.
 
+pub mod date;
+pub mod hash;
 pub mod schema;
+pub mod stage;
+
+pub use stage::{FnStage, Stage, StageInfo};
 
 use std::ops::Range;
 
@@ -339,6 +344,16 @@ pub struct Meta {
     pub source: Option<String>,
     /// URL, if known.
     pub url: Option<String>,
+}
+
+/// One article's text and metadata, before analysis: what readers (`accord-ingest`) produce and the
+/// pipeline consumes.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RawDoc {
+    /// The article text.
+    pub text: String,
+    /// Id, date, title, outlet, url.
+    pub meta: Meta,
 }
 
 /// A document: immutable text plus layers.

@@ -245,7 +245,7 @@ pub fn train_attribution(opts: &LearnOptions, log: &mut dyn FnMut(String)) -> Re
     report.f1_learned = best.0;
     report.weights = scorer.len();
     let header = format!(
-        "Learned-attribution weights (logistic regression; see models/attribution.md).\n\
+        "Learned-attribution weights (logistic regression; see crates/accord-attribution/models/attribution.md).\n\
          Written by `accord train --only attribution` from {} articles of PolNeAR train; seed {}, {} epochs.\n\
          Features are words and tags of candidate verbs (lemma, form, first word of the content), not text.",
         report.docs, opts.seed, opts.epochs

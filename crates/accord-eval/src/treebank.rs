@@ -360,10 +360,7 @@ pub fn evaluate(path: &Path) -> anyhow::Result<TreebankReport> {
         }
     });
     // sentence boundaries of the text stage on rebuilt raw text
-    let segmenter = Pipeline::new(Options {
-        disabled: vec!["models".into(), "facts".into(), "attribution".into()],
-        ..Default::default()
-    })?;
+    let segmenter = Pipeline::new(Options::only(&["segment"]))?;
     let mut sb = Prf::default();
     for r in eval::documents(&sents) {
         let mut text = String::new();

@@ -3,39 +3,8 @@
 //! date when one is known; otherwise the value describes the offset and `relative` is true.
 
 use crate::lexicon::Lexicons;
+use accord_doc::date::{add_days, Date};
 use accord_doc::{DateMention, Doc, Span, TokenKind};
-
-/// Days since 1970-01-01 of a civil date (proleptic Gregorian).
-pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let mp = (m as i64 + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146097 + doe - 719468
-}
-
-/// Civil date of a day count since 1970-01-01.
-pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719468;
-    let era = if z >= 0 { z } else { z - 146096 } / 146097;
-    let doe = z - era * 146097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
-}
-
-fn parse_iso(d: &str) -> Option<(i64, u32, u32)> {
-    let y = d.get(0..4)?.parse().ok()?;
-    let m = d.get(5..7)?.parse().ok()?;
-    let day = d.get(8..10)?.parse().ok()?;
-    Some((y, m, day))
-}
 
 fn day_number(w: &str) -> Option<u32> {
     let digits = w.trim_end_matches(|c: char| c.is_alphabetic());
@@ -56,7 +25,7 @@ fn year_number(w: &str) -> Option<i64> {
 /// Finds dates in `doc` and fills `doc.dates`.
 pub fn find(doc: &mut Doc) {
     let lex = Lexicons::get();
-    let pub_date = doc.meta.date.as_deref().and_then(parse_iso);
+    let pub_date = doc.meta.date.as_deref().and_then(|d| accord_doc::date::parse_day(d).ok());
     let mut out = Vec::new();
     let n = doc.tokens.len();
     let mut i = 0;
@@ -99,8 +68,8 @@ pub fn find(doc: &mut Doc) {
                 let (value, relative) = match (year, day, pub_date) {
                     (Some(y), Some(d), _) => (format!("{y:04}-{m:02}-{d:02}"), false),
                     (Some(y), None, _) => (format!("{y:04}-{m:02}"), false),
-                    (None, Some(d), Some((py, _, _))) => (format!("{py:04}-{m:02}-{d:02}"), false),
-                    (None, None, Some((py, _, _))) => (format!("{py:04}-{m:02}"), false),
+                    (None, Some(d), Some(p)) => (format!("{:04}-{m:02}-{d:02}", p.year()), false),
+                    (None, None, Some(p)) => (format!("{:04}-{m:02}", p.year()), false),
                     (None, Some(d), None) => (format!("XXXX-{m:02}-{d:02}"), true),
                     (None, None, None) => (format!("XXXX-{m:02}"), true),
                 };
@@ -199,56 +168,64 @@ enum Rel {
     Weekday(u32, bool),
 }
 
-fn resolve(span: Span, rel: Rel, pub_date: Option<(i64, u32, u32)>) -> DateMention {
-    let Some((y, m, d)) = pub_date else {
-        let value = match rel {
-            Rel::Day(k) => format!("day{k:+}"),
-            Rel::Week(k) => format!("week{k:+}"),
-            Rel::Month(k) => format!("month{k:+}"),
-            Rel::Year(k) => format!("year{k:+}"),
-            Rel::Weekday(w, f) => format!("weekday:{}{}", w, if f { ":next" } else { ":last" }),
-        };
-        return DateMention { span, value, relative: true };
-    };
-    let today = days_from_civil(y, m, d);
-    let value = match rel {
-        Rel::Day(k) => {
-            let (y, m, d) = civil_from_days(today + k);
-            format!("{y:04}-{m:02}-{d:02}")
-        }
+fn relative_value(rel: Rel) -> String {
+    match rel {
+        Rel::Day(k) => format!("day{k:+}"),
+        Rel::Week(k) => format!("week{k:+}"),
+        Rel::Month(k) => format!("month{k:+}"),
+        Rel::Year(k) => format!("year{k:+}"),
+        Rel::Weekday(w, f) => format!("weekday:{}{}", w, if f { ":next" } else { ":last" }),
+    }
+}
+
+/// The value of `rel` against the publication day, or `None` when there is none or the result falls
+/// outside the calendar (before year 1, after 9999).
+fn anchored(rel: Rel, today: Option<Date>) -> Option<String> {
+    let today = today?;
+    let in_range = |y: i64| (1..=9999).contains(&y);
+    Some(match rel {
+        Rel::Day(k) => add_days(today, k)?.to_string(),
         Rel::Week(k) => {
-            // ISO week of the shifted day.
-            let day = today + 7 * k;
-            let wd = (day + 3).rem_euclid(7); // Monday = 0
-            let thursday = day - wd + 3;
-            let (ty, _, _) = civil_from_days(thursday);
-            let week = (thursday - days_from_civil(ty, 1, 1)) / 7 + 1;
-            format!("{ty:04}-W{week:02}")
+            let w = add_days(today, 7 * k)?.iso_week_date();
+            format!("{:04}-W{:02}", w.year(), w.week())
         }
         Rel::Month(k) => {
-            let total = y * 12 + (m as i64 - 1) + k;
-            format!("{:04}-{:02}", total.div_euclid(12), total.rem_euclid(12) + 1)
+            let total = today.year() as i64 * 12 + (today.month() as i64 - 1) + k;
+            let y = total.div_euclid(12);
+            in_range(y).then(|| format!("{:04}-{:02}", y, total.rem_euclid(12) + 1))?
         }
-        Rel::Year(k) => format!("{:04}", y + k),
+        Rel::Year(k) => {
+            let y = today.year() as i64 + k;
+            in_range(y).then(|| format!("{y:04}"))?
+        }
         Rel::Weekday(w, future) => {
-            let wd = (today + 3).rem_euclid(7);
+            let wd = today.weekday().to_monday_zero_offset() as i64;
             let delta = if future { (w as i64 - wd).rem_euclid(7) } else { -((wd - w as i64).rem_euclid(7)) };
-            let (y, m, d) = civil_from_days(today + delta);
-            format!("{y:04}-{m:02}-{d:02}")
+            add_days(today, delta)?.to_string()
         }
-    };
-    DateMention { span, value, relative: false }
+    })
+}
+
+fn resolve(span: Span, rel: Rel, today: Option<Date>) -> DateMention {
+    match anchored(rel, today) {
+        Some(value) => DateMention { span, value, relative: false },
+        None => DateMention { span, value: relative_value(rel), relative: true },
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     #[test]
-    fn civil_round_trip() {
-        for (y, m, d) in [(1970, 1, 1), (2025, 3, 6), (2000, 2, 29), (2023, 10, 7)] {
-            assert_eq!(civil_from_days(days_from_civil(y, m, d)), (y, m, d));
-        }
-        // 2025-03-06 was a Thursday (Monday = 0 → 3)
-        assert_eq!((days_from_civil(2025, 3, 6) + 3).rem_euclid(7), 3);
+    fn relative_dates_stay_inside_the_calendar() {
+        let day = |s| accord_doc::date::parse_day(s).ok();
+        assert_eq!(anchored(Rel::Day(-1), day("2024-03-01")).unwrap(), "2024-02-29");
+        assert_eq!(anchored(Rel::Week(0), day("2025-03-06")).unwrap(), "2025-W10");
+        assert_eq!(anchored(Rel::Weekday(1, false), day("2025-03-06")).unwrap(), "2025-03-04");
+        assert_eq!(anchored(Rel::Month(-3), day("2025-02-10")).unwrap(), "2024-11");
+        // "tomorrow" of the calendar's last day has no date: it stays relative
+        let r = resolve(Span::new(0, 8), Rel::Day(1), day("9999-12-31"));
+        assert!(r.relative && r.value == "day+1", "{r:?}");
+        assert!(anchored(Rel::Year(1), day("9999-06-01")).is_none());
     }
 }

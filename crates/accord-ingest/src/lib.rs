@@ -18,14 +18,7 @@ use serde::Deserialize;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
-/// One article's text and metadata, before analysis.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct RawDoc {
-    /// The article text.
-    pub text: String,
-    /// Id, date, title, outlet, url.
-    pub meta: Meta,
-}
+pub use accord_doc::RawDoc;
 
 /// Why an input could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -112,19 +105,7 @@ impl Format {
 
 /// Checks that `date` is `YYYY-MM-DD` (or `YYYY-MM-DDThh:mm...`, whose date part is kept).
 pub fn normalise_date(date: &str) -> Option<String> {
-    let d = date.trim();
-    let d = d.get(..10)?;
-    let b = d.as_bytes();
-    let ok = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if !ok {
-        return None;
-    }
-    let m: u32 = d[5..7].parse().ok()?;
-    let day: u32 = d[8..10].parse().ok()?;
-    ((1..=12).contains(&m) && (1..=31).contains(&day)).then(|| d.to_string())
+    accord_doc::date::normalise_day(date).ok()
 }
 
 fn utf8(path: &str, bytes: Vec<u8>, base: usize, line: Option<usize>) -> Result<String, IngestError> {
@@ -210,13 +191,13 @@ impl<R: BufRead> Iterator for JsonLines<R> {
             };
             let date = match parsed.date.as_deref() {
                 None | Some("") => None,
-                Some(d) => match normalise_date(d) {
-                    Some(d) => Some(d),
-                    None => {
+                Some(d) => match accord_doc::date::normalise_day(d) {
+                    Ok(d) => Some(d),
+                    Err(e) => {
                         return Some(Err(IngestError::Json {
                             path: self.name.clone(),
                             line: self.line,
-                            message: format!("date {d:?} is not YYYY-MM-DD"),
+                            message: format!("date {e}"),
                         }))
                     }
                 },
@@ -405,5 +386,6 @@ mod tests {
         assert_eq!(normalise_date("2025-03-06T10:00:00Z").as_deref(), Some("2025-03-06"));
         assert_eq!(normalise_date("2025-13-06"), None);
         assert_eq!(normalise_date("March 6"), None);
+        assert_eq!(normalise_date("2024-02-31"), None, "a day that does not exist");
     }
 }

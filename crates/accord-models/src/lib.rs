@@ -4,7 +4,8 @@
 //! tagger, a lemmatiser, a labelled transition-based dependency parser and a named-entity recogniser,
 //! all averaged perceptrons over hashed features with pruned, quantised weights embedded in the binary.
 //!
-//! Position in the flow: `Doc::new(text)` → segment (accord-text) → **models** → facts → attribution.
+//! Position in the flow: `Doc::new(text)` → segment (accord-text) → **models** → credits → entities →
+//! attribution → dates → quantities.
 //! [`Models::annotate`] fills every token's [`Analysis`] (tags, lemma, head, relation) and adds one
 //! [`Mention`] of kind [`MentionKind::Name`] per recognised name.
 //!
@@ -26,7 +27,34 @@ pub mod tagger;
 pub mod train;
 pub mod util;
 
-use accord_doc::{Analysis, Doc, EntityType, Mention, MentionKind, Span};
+use accord_doc::{Analysis, Doc, EntityType, Mention, MentionKind, Span, Stage, StageInfo};
+
+/// The `models` stage: the tagger, lemmatiser, parser and name recogniser over a batch.
+pub const STAGE_INFO: StageInfo = StageInfo {
+    name: "models",
+    reads: &["tokens", "sentences"],
+    adds: &["tokens.upos", "tokens.xpos", "tokens.lemma", "tokens.head", "tokens.deprel", "mentions"],
+    about: "part-of-speech tags, lemmas, dependency parse and named-entity mentions",
+};
+
+impl Stage for Models {
+    fn info(&self) -> &'static StageInfo {
+        &STAGE_INFO
+    }
+    fn run(&self, docs: &mut [Doc], timer: &mut accord_doc::stage::Timer<'_>) {
+        self.annotate_batch(docs, &mut |part, d| {
+            timer(
+                match part {
+                    "lexemes" => "models: lexemes",
+                    "tag" => "models: tag",
+                    "parse" => "models: parse",
+                    _ => "models: names",
+                },
+                d,
+            )
+        })
+    }
+}
 use lex::Lex;
 use std::sync::{Arc, OnceLock};
 
@@ -62,13 +90,13 @@ pub enum ModelError {
 /// Weights embedded at compile time (written by `accord train`).
 pub mod embedded {
     /// Tagger weights.
-    pub const TAGGER: &[u8] = include_bytes!("../../../models/tagger.bin");
+    pub const TAGGER: &[u8] = include_bytes!("../models/tagger.bin");
     /// Parser weights.
-    pub const PARSER: &[u8] = include_bytes!("../../../models/parser.bin");
+    pub const PARSER: &[u8] = include_bytes!("../models/parser.bin");
     /// Recogniser weights.
-    pub const NER: &[u8] = include_bytes!("../../../models/ner.bin");
+    pub const NER: &[u8] = include_bytes!("../models/ner.bin");
     /// Lemmatiser tables.
-    pub const LEMMAS: &[u8] = include_bytes!("../../../models/lemmas.bin");
+    pub const LEMMAS: &[u8] = include_bytes!("../models/lemmas.bin");
 }
 
 /// Temperature (weight units) of the document-level type vote: each occurrence of a name votes with the

@@ -19,26 +19,6 @@ pub fn class_of(label: &str) -> u16 {
     CLASSES.iter().position(|c| *c == label).unwrap_or(0) as u16
 }
 
-/// The gazetteer shipped with accord (CC BY-SA 3.0, derived from CountryInfo by Philip A. Schrodt).
-pub const GAZETTEER_TSV: &str = include_str!("../../../data/gazetteer/countries.tsv");
-/// Person, place and organisation lists derived from the Phoenix actor dictionaries
-/// (`tools/derive_ner_lists.py`; MIT / CountryInfo CC BY-SA 3.0).
-pub const ACTORS_TSV: &str = include_str!("../../../data/gazetteer/actors.tsv");
-/// How words are written in running text (`lower` / `capital`), derived from unlabelled text
-/// (`tools/derive_case_stats.py`).
-pub const CASE_STATS_TSV: &str = include_str!("../../../data/gazetteer/case_stats.tsv");
-/// Words around names: organisation and place last words, prepositions before places, verbs after people.
-pub const NAME_WORDS_TSV: &str = include_str!("../../../data/gazetteer/name_words.tsv");
-/// Named things that are not people, organisations or places (platforms, products, events, holidays, wars,
-/// religions, diseases, works): a name that is exactly one of them is typed `MISC` (hand-written, CC0).
-pub const MISC_NAMES_TSV: &str = include_str!("../../../data/gazetteer/misc_names.tsv");
-/// Last words of organisation names shared with the rule stages.
-pub const ORG_WORDS_TXT: &str = include_str!("../../../data/org_words.txt");
-/// Title words (`president`, `minister`, ...).
-pub const TITLES_TXT: &str = include_str!("../../../data/titles.txt");
-/// Honorifics (`Mr`, `Dr.`, ...).
-pub const HONORIFICS_TSV: &str = include_str!("../../../data/honorifics.tsv");
-
 /// Word-list bits ([`Gazetteer::words`]): a given name of a person.
 pub const W_GIVEN: u16 = 1;
 /// A surname.
@@ -123,19 +103,19 @@ impl Gazetteer {
     /// The shipped gazetteer: CountryInfo countries/cities/nationalities, Phoenix actors, and the word
     /// lists of `data/` (organisation words, titles, honorifics, words around names).
     pub fn shipped() -> Gazetteer {
-        let mut g = Gazetteer::parse(GAZETTEER_TSV);
-        g.add(ACTORS_TSV);
-        g.add(NAME_WORDS_TSV);
-        g.add(CASE_STATS_TSV);
+        let mut g = Gazetteer::parse(accord_lexicon::file("gazetteer/countries.tsv"));
+        g.add(accord_lexicon::file("gazetteer/actors.tsv"));
+        g.add(accord_lexicon::file("gazetteer/name_words.tsv"));
+        g.add(accord_lexicon::file("gazetteer/case_stats.tsv"));
         let firsts = |text: &str, kind: &str| -> String {
             text.lines()
                 .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
                 .map(|l| format!("{}\t{kind}\n", l.split('\t').next().unwrap_or("").trim()))
                 .collect()
         };
-        g.add(&firsts(ORG_WORDS_TXT, "orgword"));
-        g.add(&firsts(TITLES_TXT, "title"));
-        g.add(&firsts(HONORIFICS_TSV, "title"));
+        g.add(&firsts(accord_lexicon::file("org_words.txt"), "orgword"));
+        g.add(&firsts(accord_lexicon::file("titles.txt"), "title"));
+        g.add(&firsts(accord_lexicon::file("honorifics.tsv"), "title"));
         g.add("of\tconn\nthe\tconn\nand\tconn\n&\tconn\nde\tconn\n-\tconn\n");
         g
     }
@@ -501,7 +481,7 @@ pub struct Ner {
     pub misc_bias: f32,
     /// The gazetteer used for features.
     pub gazetteer: Gazetteer,
-    /// Other named things ([`MISC_NAMES_TSV`]), matched as whole names after tagging.
+    /// Other named things (`gazetteer/misc_names.tsv`), matched as whole names after tagging.
     pub misc_names: Gazetteer,
 }
 
@@ -514,7 +494,7 @@ impl Ner {
             model: Trainer::freeze_mean(&trainers, 0.01),
             misc_bias: MISC_BIAS,
             gazetteer: Gazetteer::shipped(),
-            misc_names: Gazetteer::parse(MISC_NAMES_TSV),
+            misc_names: Gazetteer::parse(accord_lexicon::file("gazetteer/misc_names.tsv")),
         }
     }
 
@@ -561,7 +541,7 @@ impl Ner {
         tr
     }
 
-    /// True when the words are exactly one entry of [`MISC_NAMES_TSV`] (`marks`: a reused buffer).
+    /// True when the words are exactly one entry of `gazetteer/misc_names.tsv` (`marks`: a reused buffer).
     pub fn is_misc_name(&self, words: &[Lex], marks: &mut Vec<u8>) -> bool {
         self.misc_names.mark(words, marks);
         !marks.is_empty() && marks[0] == 12 && marks[1..].iter().all(|&x| x == 13)
@@ -649,7 +629,12 @@ impl Ner {
         let model = Frozen::read(&mut r)?;
         // files written before the bonus was stored end after the weights
         let misc_bias = if r.is_at_end() { MISC_BIAS } else { r.f32()? };
-        Ok(Ner { model, misc_bias, gazetteer: Gazetteer::shipped(), misc_names: Gazetteer::parse(MISC_NAMES_TSV) })
+        Ok(Ner {
+            model,
+            misc_bias,
+            gazetteer: Gazetteer::shipped(),
+            misc_names: Gazetteer::parse(accord_lexicon::file("gazetteer/misc_names.tsv")),
+        })
     }
 
     /// Number of stored weights.

@@ -32,7 +32,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             shared: "../shared".into(),
-            out: "models".into(),
+            out: "crates/accord-models/models".into(),
             limit_sentences: None,
             epochs: None,
             only: None,
@@ -503,18 +503,18 @@ pub fn write_cards(opts: &Options, report: &Report) -> Result<(), ModelError> {
             format!(
                 "# ner: named-entity recogniser\n\n{data}\n\
                  Word lists and gazetteers (compiled in; each derived table is reproduced by the script named):\n\n\
-                 - `data/gazetteer/countries.tsv`: countries, nationality words, capitals and major cities, derived from \
+                 - `crates/accord-lexicon/data/gazetteer/countries.tsv`: countries, nationality words, capitals and major cities, derived from \
                  CountryInfo.120116.txt (Philip A. Schrodt), CC BY-SA 3.0.\n\
-                 - `data/gazetteer/actors.tsv` (`tools/derive_ner_lists.py`): given names and surnames of people (actor \
+                 - `crates/accord-lexicon/data/gazetteer/actors.tsv` (`tools/derive_ner_lists.py`): given names and surnames of people (actor \
                  entries with dated roles), places listed under each country, and organisation names, derived from the \
                  Phoenix CAMEO actor dictionaries (petrarch2, MIT, Open Event Data Alliance; the country actors were built \
                  from CountryInfo.140130, CC BY-SA 3.0), shared under CC BY-SA 3.0.\n\
-                 - `data/gazetteer/case_stats.tsv` (`tools/derive_case_stats.py`): words usually written in lower case, and \
+                 - `crates/accord-lexicon/data/gazetteer/case_stats.tsv` (`tools/derive_case_stats.py`): words usually written in lower case, and \
                  words usually capitalised mid-sentence, counted over the PolNeAR train articles (counts only, no text; \
                  used for training as PolNeAR's terms allow) and the word forms of EWT train and the licensed GUM train genres.\n\
-                 - Hand-written lists: `data/gazetteer/name_words.tsv` (organisation and place last words, prepositions \
-                 before places, speech verbs), `data/org_words.txt`, `data/titles.txt`, `data/honorifics.tsv`, and \
-                 `data/gazetteer/misc_names.tsv` (other named things: platforms, products, holidays and events, wars, \
+                 - Hand-written lists: `crates/accord-lexicon/data/gazetteer/name_words.tsv` (organisation and place last words, prepositions \
+                 before places, speech verbs), `org_words.txt`, `titles.txt`, `honorifics.tsv` (`crates/accord-lexicon/data/`), and \
+                 `crates/accord-lexicon/data/gazetteer/misc_names.tsv` (other named things: platforms, products, holidays and events, wars, \
                  religions and deities, diseases, laws and works; general knowledge, CC0; used after tagging, not as \
                  a feature).\n\n\
                  ## Method\n\nGreedy BIO tagger (averaged perceptron, \

@@ -29,12 +29,7 @@ pub fn h3(a: u64, b: u64, c: u64) -> u64 {
 /// FNV-1a over bytes, finished with [`fmix`].
 #[inline]
 pub fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    fmix(h)
+    fmix(accord_doc::hash::fnv1a(bytes))
 }
 
 /// Hash of a string.
@@ -67,35 +62,7 @@ impl Hasher for U64Hasher {
 /// Deterministic hash map used during training.
 pub type FastMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<U64Hasher>>;
 
-/// SplitMix64: a tiny seeded PRNG, enough for shuffling training data deterministically.
-#[derive(Clone, Debug)]
-pub struct Rng(u64);
-
-impl Rng {
-    /// A generator from a seed.
-    pub fn new(seed: u64) -> Self {
-        Rng(seed)
-    }
-    /// Next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    /// Uniform float in `[0, 1)`.
-    pub fn next_f64(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
-    /// Fisher–Yates shuffle.
-    pub fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            let j = (self.next_u64() % (i as u64 + 1)) as usize;
-            v.swap(i, j);
-        }
-    }
-}
+pub use accord_doc::hash::Rng;
 
 /// Little-endian binary writer with a magic/version header.
 #[derive(Default)]

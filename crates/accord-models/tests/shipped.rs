@@ -4,7 +4,7 @@ use accord_models::Models;
 
 fn analyse(text: &str) -> Doc {
     let models = Models::load().expect("embedded models load");
-    assert!(models.is_trained(), "models/*.bin are empty: run `accord train` and rebuild");
+    assert!(models.is_trained(), "crates/accord-models/models/*.bin are empty: run `accord train` and rebuild");
     let mut doc = Doc::new(text, Meta::default());
     accord_text::segment(&mut doc);
     models.annotate(&mut doc);

@@ -1,18 +1,41 @@
 //! # accord-pipeline
 //!
-//! Runs accord's stages over one article in order — segment, models, credits, entities, coreference,
-//! attribution, quantities, dates — and returns the annotated [`Doc`]. Stages can be listed, switched off
-//! by name and timed, like spaCy's pipeline components. This is the library entry point: the CLI, the
-//! store and the server call [`Pipeline::process`] (one article) or [`Pipeline::process_batch`] (many:
-//! each model runs over the whole batch before the next, which is faster and gives the same output) and
-//! nothing below them.
+//! Runs accord's stages over articles in order and returns the annotated [`Doc`]s. Every stage implements
+//! one interface, [`Stage`] (its name, the layers it reads, the layers it adds, and a run over a batch of
+//! documents); [`REGISTRY`] lists them in the order they run — segment → models → credits → entities →
+//! attribution → dates → quantities — and `accord stages` prints it. Stages can be switched off by name
+//! (an unknown name is an error) and are timed, like spaCy's pipeline components.
+//!
+//! This is the library entry point: the CLI, the store and the server call [`Pipeline::process`] (one
+//! article) or [`Pipeline::process_batch`] (many: each model runs over the whole batch before the next,
+//! which is faster and gives the same output) and nothing below them.
+//!
+//! ```
+//! use accord_pipeline::{Options, Pipeline, RawDoc};
+//!
+//! let pipeline = Pipeline::new(Options { default_date: Some("2025-03-06".into()), ..Default::default() })?;
+//! let doc = pipeline.process(RawDoc { text: "“We will win,” the mayor said on Monday.".into(), ..Default::default() });
+//! let out = doc.to_output();
+//! assert_eq!(out.attributions[0].speaker.as_ref().unwrap().text, "the mayor");
+//! println!("{}", serde_json::to_string(&out)?);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 use accord_doc::Doc;
-pub use accord_ingest::RawDoc;
+pub use accord_doc::{RawDoc, Stage, StageInfo};
 use std::time::{Duration, Instant};
 
-/// Names of the stages, in the order they run.
-pub const STAGES: &[&str] = &["segment", "models", "credits", "entities", "attribution", "dates", "quantities"];
+/// Every stage, in the order it runs. The CLI's `accord stages`, the docs test and [`Pipeline::new`]
+/// read this list.
+pub const REGISTRY: [&StageInfo; 7] = [
+    &accord_text::SEGMENT_INFO,
+    &accord_models::STAGE_INFO,
+    &accord_facts::CREDITS_INFO,
+    &accord_facts::ENTITIES_INFO,
+    &accord_attribution::ATTRIBUTION_INFO,
+    &accord_facts::DATES_INFO,
+    &accord_facts::QUANTITIES_INFO,
+];
 
 /// Documents per batch for callers that process many (see [`Pipeline::process_batch`]): large enough
 /// that each model's tables stay warm over the batch, small enough to stream.
@@ -42,37 +65,103 @@ pub fn split_batches<T>(items: Vec<T>, max_docs: usize, len: impl Fn(&T) -> usiz
     out
 }
 
+/// Why a pipeline could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    /// A stage name in [`Options::disabled`] that is not in [`REGISTRY`].
+    #[error("unknown stage `{name}` (the stages are: {known})")]
+    UnknownStage {
+        /// The name given.
+        name: String,
+        /// The known names, comma-separated.
+        known: String,
+    },
+    /// The shipped models could not be loaded.
+    #[error(transparent)]
+    Models(#[from] accord_models::ModelError),
+}
+
 /// Settings for a pipeline run.
 #[derive(Clone, Debug, Default)]
 pub struct Options {
     /// Publication date (`YYYY-MM-DD`) used when an input has none.
     pub default_date: Option<String>,
-    /// Stages not to run (names from [`STAGES`]).
+    /// Stages not to run (names from [`REGISTRY`]; an unknown name is an error).
     pub disabled: Vec<String>,
 }
 
-/// The loaded pipeline: models plus options. Cheap to share across threads (`&Pipeline` is `Sync`).
+impl Options {
+    /// Options that run only the named stages (the others disabled), in registry order.
+    pub fn only(stages: &[&str]) -> Options {
+        let disabled = REGISTRY.iter().filter(|s| !stages.contains(&s.name)).map(|s| s.name.to_string()).collect();
+        Options { disabled, ..Default::default() }
+    }
+}
+
+/// The loaded pipeline: the enabled stages in order, plus options. Cheap to share across threads
+/// (`&Pipeline` is `Sync`).
 pub struct Pipeline {
+    stages: Vec<Box<dyn Stage>>,
     models: Option<accord_models::Models>,
     options: Options,
 }
 
-impl Pipeline {
-    /// Loads the shipped models (unless the `models` stage is disabled), the lexicons and the learned
-    /// attribution scorer, so that the first article does not pay for them.
-    pub fn new(options: Options) -> Result<Pipeline, accord_models::ModelError> {
-        let models =
-            if options.disabled.iter().any(|d| d == "models") { None } else { Some(accord_models::Models::load()?) };
-        accord_facts::lexicon::Lexicons::get();
-        if !options.disabled.iter().any(|d| d == "attribution") {
-            accord_attribution::learned::Scorer::shipped();
+/// Checks that every name is a stage of [`REGISTRY`].
+pub fn check_stage_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<(), PipelineError> {
+    for name in names {
+        if !REGISTRY.iter().any(|s| s.name == name) {
+            let known = REGISTRY.iter().map(|s| s.name).collect::<Vec<_>>().join(", ");
+            return Err(PipelineError::UnknownStage { name: name.to_string(), known });
         }
-        Ok(Pipeline { models, options })
+    }
+    Ok(())
+}
+
+impl Pipeline {
+    /// Builds the enabled stages in registry order, loading the shipped models (unless the `models`
+    /// stage is disabled), the lexicons and the learned attribution scorer, so that the first article
+    /// does not pay for them. An unknown name in `options.disabled` is an error.
+    pub fn new(options: Options) -> Result<Pipeline, PipelineError> {
+        check_stage_names(options.disabled.iter().map(String::as_str))?;
+        let enabled = |name: &str| !options.disabled.iter().any(|d| d == name);
+        let mut stages: Vec<Box<dyn Stage>> = Vec::new();
+        let mut models = None;
+        for info in REGISTRY {
+            if !enabled(info.name) {
+                continue;
+            }
+            let stage: Box<dyn Stage> = match info.name {
+                "segment" => Box::new(accord_text::SEGMENT),
+                "models" => {
+                    let m = accord_models::Models::load()?;
+                    models = Some(m.clone());
+                    Box::new(m)
+                }
+                "credits" => Box::new(accord_facts::CREDITS),
+                "entities" => Box::new(accord_facts::ENTITIES),
+                "attribution" => {
+                    accord_attribution::learned::Scorer::shipped();
+                    Box::new(accord_attribution::ATTRIBUTION)
+                }
+                "dates" => Box::new(accord_facts::DATES),
+                "quantities" => Box::new(accord_facts::QUANTITIES),
+                other => unreachable!("stage {other} is in the registry but not built"),
+            };
+            debug_assert_eq!(stage.info(), info);
+            stages.push(stage);
+        }
+        accord_facts::lexicon::Lexicons::get();
+        Ok(Pipeline { stages, models, options })
     }
 
     /// The loaded models, if the `models` stage is enabled.
     pub fn models(&self) -> Option<&accord_models::Models> {
         self.models.as_ref()
+    }
+
+    /// The enabled stages, in the order they run.
+    pub fn stages(&self) -> impl Iterator<Item = &'static StageInfo> + '_ {
+        self.stages.iter().map(|s| s.info())
     }
 
     /// Runs every enabled stage over one article.
@@ -86,13 +175,14 @@ impl Pipeline {
     }
 
     /// Runs every enabled stage over several articles, in input order. Same output as [`Pipeline::process`]
-    /// on each, faster over tens of articles: each model runs over the whole batch before the next (see
-    /// `accord_models::Models::annotate_batch`).
+    /// on each, faster over tens of articles: each stage runs over the whole batch before the next (so
+    /// each model's tables stay warm).
     pub fn process_batch(&self, raws: Vec<RawDoc>) -> Vec<Doc> {
         self.process_batch_timed(raws, &mut |_, _| {})
     }
 
-    /// [`Pipeline::process_batch`], reporting each stage's duration over the batch to `timer`.
+    /// [`Pipeline::process_batch`], reporting each stage's duration over the batch to `timer` (and the
+    /// models' parts as `models: tag` and so on).
     pub fn process_batch_timed(&self, raws: Vec<RawDoc>, timer: &mut dyn FnMut(&'static str, Duration)) -> Vec<Doc> {
         let mut docs: Vec<Doc> = raws
             .into_iter()
@@ -104,41 +194,10 @@ impl Pipeline {
                 Doc::new(raw.text, meta)
             })
             .collect();
-        for &stage in STAGES {
-            if self.options.disabled.iter().any(|d| d == stage) {
-                continue;
-            }
+        for stage in &self.stages {
             let t = Instant::now();
-            match stage {
-                "models" => {
-                    if let Some(m) = &self.models {
-                        m.annotate_batch(&mut docs, &mut |part, d| {
-                            timer(
-                                match part {
-                                    "lexemes" => "models: lexemes",
-                                    "tag" => "models: tag",
-                                    "parse" => "models: parse",
-                                    _ => "models: names",
-                                },
-                                d,
-                            )
-                        })
-                    }
-                }
-                _ => {
-                    let run: fn(&mut Doc) = match stage {
-                        "segment" => accord_text::segment,
-                        "credits" => accord_facts::credits,
-                        "entities" => accord_facts::entities,
-                        "attribution" => accord_attribution::extract,
-                        "dates" => accord_facts::dates,
-                        "quantities" => accord_facts::quantities,
-                        _ => unreachable!("unknown stage {stage}"),
-                    };
-                    docs.iter_mut().for_each(run);
-                }
-            }
-            timer(stage, t.elapsed());
+            stage.run(&mut docs, timer);
+            timer(stage.info().name, t.elapsed());
         }
         docs
     }
@@ -147,6 +206,34 @@ impl Pipeline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_stage_reads_only_what_earlier_stages_add() {
+        let mut have: Vec<&str> = vec!["text", "meta"];
+        for info in REGISTRY {
+            for r in info.reads {
+                let root = r.split('.').next().unwrap();
+                assert!(have.contains(&root), "stage {} reads {r}, which no earlier stage adds", info.name);
+            }
+            have.extend(info.adds.iter().map(|a| a.split('.').next().unwrap()));
+        }
+        let mut names: Vec<&str> = REGISTRY.iter().map(|s| s.name).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), REGISTRY.len(), "stage names are unique");
+    }
+
+    #[test]
+    fn an_unknown_stage_name_is_an_error() {
+        let err = Pipeline::new(Options { disabled: vec!["facts".into()], ..Default::default() }).err().unwrap();
+        assert!(err.to_string().contains("unknown stage `facts`"), "{err}");
+        assert!(err.to_string().contains("attribution"), "{err}");
+        let p = Pipeline::new(Options { disabled: vec!["models".into(), "attribution".into()], ..Default::default() })
+            .unwrap();
+        let names: Vec<&str> = p.stages().map(|s| s.name).collect();
+        assert_eq!(names, ["segment", "credits", "entities", "dates", "quantities"]);
+        assert!(p.models().is_none());
+    }
 
     #[test]
     fn batches_close_at_their_count_or_their_size() {

@@ -19,7 +19,7 @@ fn speaker_before_and_after_the_cue_with_titles_and_credits() {
     );
     // multi-sentence direct quote with "told": one attribution covering both sentences
     let q = attribution_with(&doc, "fair contract");
-    assert_eq!(q.qtype, "mixed".to_string().replace("mixed", &q.qtype)); // type checked below
+    assert_eq!(q.qtype, "direct", "two quoted sentences around the cue");
     assert!(q.content.text.contains("as long as it takes"), "quote continues after the speaker: {:?}", q.content.text);
     assert_eq!(speaker_name(&doc, q).as_deref(), Some("Marta Silva"));
     // nominal speakers: "A government spokesman" then "The spokesman added", "but warned that" (shared subject)
@@ -212,7 +212,7 @@ fn fuzz_found_inputs_do_not_panic() {
 #[test]
 fn the_learned_scorer_adds_stances_that_no_cue_list_names() {
     // "has expressed concern about": no cue of the lexicon; the scorer trained on PolNeAR train
-    // (models/attribution.tsv) attributes the complement to the subject
+    // (crates/accord-attribution/models/attribution.tsv) attributes the complement to the subject
     let text = "The mayor has expressed concern about the dam.";
     let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options {
         disabled: vec!["attribution".into()],
@@ -226,7 +226,7 @@ fn the_learned_scorer_adds_stances_that_no_cue_list_names() {
     let mut rules_only = pipeline.process(raw(text));
     accord_attribution::extract_with(&mut rules_only, None);
     assert!(rules_only.attributions.is_empty(), "the rules alone find nothing here");
-    let scorer = accord_attribution::learned::Scorer::shipped().expect("models/attribution.tsv holds weights");
+    let scorer = accord_attribution::learned::Scorer::shipped().expect("the shipped attribution.tsv holds weights");
     let mut learned = pipeline.process(raw(text));
     accord_attribution::extract_with(&mut learned, Some(scorer));
     let a = learned.attributions.first().expect("a learned attribution");

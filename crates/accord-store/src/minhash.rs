@@ -16,20 +16,12 @@ pub const ROWS: usize = HASHES / BANDS;
 /// Estimated Jaccard similarity at or above which two articles are near-duplicates.
 pub const THRESHOLD: f64 = 0.6;
 
-fn mix(mut x: u64) -> u64 {
-    x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    x ^ (x >> 31)
+fn mix(x: u64) -> u64 {
+    accord_doc::hash::splitmix64(x)
 }
 
 fn fnv(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100_0000_01b3);
-    }
-    h
+    accord_doc::hash::fnv1a(s.as_bytes())
 }
 
 /// The MinHash signature of a text.

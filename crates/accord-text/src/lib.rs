@@ -10,25 +10,31 @@
 //! hyphen (except after prefixes such as `non-`, listed in `data/hyphen_prefixes.txt`), abbreviations
 //! listed in `data/abbreviations.txt` (`Mr.`, `Oct.`) and dotted initialisms (`U.S.`) keep their period.
 //!
-//! Position in the flow: `Doc::new(text)` → **segment** → models → facts → attribution.
+//! Position in the flow: `Doc::new(text)` → **segment** → models → credits → entities → attribution →
+//! dates → quantities.
 
-mod lexicon;
 mod sentences;
 mod tokenize;
 
-pub use lexicon::{data_lines as lexicon_lines, Abbrev, Lexicon};
+pub use accord_lexicon::data_lines as lexicon_lines;
+pub use accord_lexicon::text as lexicon;
+pub use accord_lexicon::text::{Abbrev, Lexicon};
 pub use tokenize::tokenize_range;
 
-/// `s` in lower case, borrowed when it has no upper-case letter (most words): no allocation per word.
-pub fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-        std::borrow::Cow::Borrowed(s)
-    } else {
-        std::borrow::Cow::Owned(s.to_lowercase())
-    }
-}
+pub use accord_lexicon::lowercase;
 
-use accord_doc::{Doc, Span, Token};
+use accord_doc::{Doc, FnStage, Span, StageInfo, Token};
+
+/// The `segment` stage: paragraphs, tokens and sentences from the text.
+pub const SEGMENT_INFO: StageInfo = StageInfo {
+    name: "segment",
+    reads: &["text"],
+    adds: &["paragraphs", "tokens", "sentences"],
+    about: "splits the text into paragraphs, tokens (UD conventions, alignment kept) and sentences",
+};
+
+/// The `segment` stage ([`segment`] over each document).
+pub static SEGMENT: FnStage = FnStage::new(&SEGMENT_INFO, segment);
 
 /// Adds paragraphs, tokens and sentences to `doc`. Runs in time linear in the text length.
 pub fn segment(doc: &mut Doc) {

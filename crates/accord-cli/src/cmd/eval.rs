@@ -48,25 +48,34 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let mut w = std::io::BufWriter::new(stdout.lock());
     if let Some(tb) = &a.treebank {
         // Owned by the models' author: tags, lemmas, UAS/LAS, sentence boundaries, names, coreference.
+        let spin = super::term::spinner(&format!("evaluating on {}", tb.display()));
         if a.json {
-            serde_json::to_writer_pretty(&mut w, &accord_eval::treebank::evaluate(tb)?.to_json())?;
+            let report = accord_eval::treebank::evaluate(tb)?;
+            spin.finish_and_clear();
+            serde_json::to_writer_pretty(&mut w, &report.to_json())?;
             writeln!(w)?;
         } else {
-            accord_eval::treebank::run(tb, a.errors.unwrap_or(0), &mut w)?;
+            let mut buf = Vec::new();
+            accord_eval::treebank::run(tb, a.errors.unwrap_or(0), &mut buf)?;
+            spin.finish_and_clear();
+            w.write_all(&buf)?;
         }
         w.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
     let date = match &a.date {
-        Some(d) => Some(accord_ingest::normalise_date(d).with_context(|| format!("--date {d:?} is not YYYY-MM-DD"))?),
+        Some(d) => Some(accord_doc::date::normalise_day(d).map_err(|e| crate::usage!("--date: {e}"))?),
         None => None,
     };
     // A panic inside the pipeline is caught per document and reported in the results; print one line
     // for it instead of a backtrace per document.
     std::panic::set_hook(Box::new(|info| eprintln!("accord eval: pipeline panic: {info}")));
     let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options::default())?;
+    let what = a.gold.as_ref().or(a.brat.as_ref()).map(|p| p.display().to_string()).unwrap_or_default();
+    let spin = super::term::spinner(&format!("evaluating on {what}"));
     if let Some(gold) = &a.gold {
         let (ev, out) = accord_eval::run::eval_gold(&pipeline, gold, a.text.as_deref(), date.as_deref())?;
+        spin.finish_and_clear();
         save(&a, std::slice::from_ref(&out))?;
         if a.json {
             serde_json::to_writer_pretty(&mut w, &ev)?;
@@ -76,6 +85,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         }
     } else if let Some(dir) = &a.brat {
         let (ev, outs) = accord_eval::run::eval_brat(&pipeline, dir)?;
+        spin.finish_and_clear();
         save(&a, &outs)?;
         let samples = a.errors.map(|n| pick_errors(&ev.errors, n)).unwrap_or_default();
         if a.json {

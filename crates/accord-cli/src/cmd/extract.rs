@@ -1,5 +1,4 @@
 //! `accord extract`: articles in, one accord/1 JSON document per article out.
-use anyhow::Context;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -33,7 +32,7 @@ pub struct Args {
 /// Runs `accord extract`.
 pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let date = match &a.date {
-        Some(d) => Some(accord_ingest::normalise_date(d).with_context(|| format!("--date {d:?} is not YYYY-MM-DD"))?),
+        Some(d) => Some(accord_doc::date::normalise_day(d).map_err(|e| crate::usage!("--date: {e}"))?),
         None => None,
     };
     let pipeline =
@@ -43,9 +42,16 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let mut failed = 0usize;
     // articles are analysed in batches (each model over the whole batch: faster), one batch per core at a
     // time, and written in input order
-    let color = a.format == OutputFormat::Pretty && std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let color = a.format == OutputFormat::Pretty && super::term::color_allowed(&std::io::stdout());
     let mut pending = Pending::default();
-    for path in accord_ingest::expand_paths(&a.inputs) {
+    let paths = accord_ingest::expand_paths(&a.inputs);
+    if paths.is_empty() {
+        let given: Vec<String> = a.inputs.iter().map(|p| p.display().to_string()).collect();
+        anyhow::bail!("no input files in {} (extract reads .txt and .jsonl files)", given.join(", "));
+    }
+    let bar = super::term::progress(paths.len() as u64, "files");
+    for path in paths {
+        bar.inc(1);
         for item in accord_ingest::read_path(&path) {
             match item {
                 Ok(raw) => {
@@ -59,7 +65,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
                     pending.flush(&pipeline, &a, color, &mut out)?;
                     failed += 1;
                     out.flush()?;
-                    eprintln!("accord: {e}");
+                    bar.suspend(|| eprintln!("accord: {e}"));
                 }
             }
         }
@@ -67,6 +73,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     pending.close();
     pending.flush(&pipeline, &a, color, &mut out)?;
     out.flush()?;
+    bar.finish_and_clear();
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 

@@ -40,9 +40,14 @@ pub struct TrainArgs {
     /// Shared data folder holding data/treebanks.
     #[arg(long, default_value = "../shared")]
     pub shared: PathBuf,
-    /// Output folder for weights and model cards.
-    #[arg(long, default_value = "models")]
+    /// Output folder for the tagger's, parser's, recogniser's and lemmatiser's weights and cards (the
+    /// folder `accord-models` embeds).
+    #[arg(long, default_value = "crates/accord-models/models")]
     pub out: PathBuf,
+    /// Output folder for the learned attribution scorer's weights and card (the folder
+    /// `accord-attribution` embeds).
+    #[arg(long, default_value = "crates/accord-attribution/models")]
+    pub attribution_out: PathBuf,
     /// Train on at most N sentences of each treebank (quick runs, tests).
     #[arg(long, value_name = "N")]
     pub limit_sentences: Option<usize>,
@@ -104,7 +109,8 @@ pub fn parse(a: ParseArgs) -> anyhow::Result<ExitCode> {
         InputFormat::Text => {
             let raw = accord_ingest::read_text_file(&a.input)?;
             let pipeline =
-                Pipeline::new(Options { disabled: vec!["facts".into(), "attribution".into()], ..Default::default() })?;
+                // names as the entities stage leaves them (it can retype a name); no quotes, dates or numbers
+                Pipeline::new(Options::only(&["segment", "models", "credits", "entities"]))?;
             let doc = pipeline.process(raw);
             write_doc_conllu(&doc, &mut out);
         }
@@ -167,10 +173,15 @@ fn write_doc_conllu(doc: &accord_doc::Doc, out: &mut String) {
 /// Runs `accord train`.
 pub fn train(a: TrainArgs) -> anyhow::Result<ExitCode> {
     let t = Instant::now();
-    let mut log = |m: String| eprintln!("[{:>6.1}s] {m}", t.elapsed().as_secs_f64());
+    // progress: one timed line per training step (nothing with -q)
+    let mut log = |m: String| {
+        if !super::term::quiet() {
+            eprintln!("[{:>6.1}s] {m}", t.elapsed().as_secs_f64())
+        }
+    };
     let learn = accord_eval::learn::LearnOptions {
         corpus: accord_eval::learn::polnear_train(&a.shared),
-        out: a.out.clone(),
+        out: a.attribution_out.clone(),
         limit_docs: a.limit_docs,
         epochs: 8,
         seed: a.seed,
@@ -199,7 +210,11 @@ pub fn train(a: TrainArgs) -> anyhow::Result<ExitCode> {
         a.shared.display()
     );
     let t = Instant::now();
-    let report = train::train(&opts, &mut |m| eprintln!("[{:>6.1}s] {m}", t.elapsed().as_secs_f64()))?;
+    let report = train::train(&opts, &mut |m| {
+        if !super::term::quiet() {
+            eprintln!("[{:>6.1}s] {m}", t.elapsed().as_secs_f64())
+        }
+    })?;
     train::write_cards(&opts, &report)?;
     if a.only.is_none() && learn.corpus.is_dir() {
         // read off the parse of the models built into this binary: after retraining them, rebuild and
@@ -208,7 +223,9 @@ pub fn train(a: TrainArgs) -> anyhow::Result<ExitCode> {
         eprintln!("the attribution scorer used the models built into this binary; after a rebuild, run `accord train --only attribution` again");
     }
     eprintln!("done in {:.1}s; weights and cards in {}", t.elapsed().as_secs_f64(), a.out.display());
-    if a.out.canonicalize().ok() == PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models").canonicalize().ok() {
+    if a.out.canonicalize().ok()
+        == PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../accord-models/models").canonicalize().ok()
+    {
         eprintln!("rebuild accord to embed the new weights (cargo build --release -p accord-cli)");
     }
     Ok(ExitCode::SUCCESS)

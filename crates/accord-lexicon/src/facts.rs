@@ -1,8 +1,8 @@
 //! The knowledge accord-facts and accord-attribution read: gazetteers, titles, cue verbs, number words.
 //! Every list is a plain file under `data/`, compiled in and parsed once on first use.
 
+use crate::text::Lexicon as TextLexicon;
 use accord_doc::EntityType;
-use accord_text::Lexicon as TextLexicon;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -40,7 +40,7 @@ pub struct Lexicons {
     /// Cue verb forms (lower case) → (class, lemma).
     pub cues: HashMap<String, (CueClass, String)>,
     /// Honorific → gender (`f`, `m`, or none).
-    pub honorifics: HashMap<String, Option<char>>,
+    pub honorifics: &'static HashMap<String, Option<char>>,
     /// Nouns that refer back to a named organisation, place or other thing after "the" → that type and,
     /// for places, whether the place must be a country (`Some(true)`: "the country") or must not be one
     /// (`Some(false)`: "the city") (`data/referring_nouns.tsv`).
@@ -48,7 +48,7 @@ pub struct Lexicons {
     /// Given names → the gender they usually mark (`data/given_names.tsv`).
     pub given_names: HashMap<String, char>,
     /// Title words (lower case).
-    pub titles: HashSet<String>,
+    pub titles: &'static HashSet<String>,
     /// Source nouns: singular and plural forms (lower case) → (singular, is_plural).
     pub source_nouns: HashMap<String, (String, bool)>,
     /// Agencies: short or full name → short form.
@@ -76,12 +76,12 @@ pub struct Lexicons {
 
 macro_rules! data {
     ($f:literal) => {
-        include_str!(concat!("../../../data/", $f))
+        crate::file($f)
     };
 }
 
 fn lines(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    accord_text::lexicon_lines(src).map(|l| l.split('\t').map(str::trim).collect())
+    crate::data_lines(src).map(|l| l.split('\t').map(str::trim).collect())
 }
 
 impl Lexicons {
@@ -154,9 +154,7 @@ impl Lexicons {
                 cues.entry(form.to_lowercase()).or_insert((class, lemma.clone()));
             }
         }
-        let honorifics = lines(data!("honorifics.tsv"))
-            .map(|c| (c[0].to_string(), c.get(1).and_then(|g| g.chars().next()).filter(|g| *g != '-')))
-            .collect();
+        let honorifics = crate::names::honorifics();
         let referring_nouns = lines(data!("referring_nouns.tsv"))
             .filter_map(|c| {
                 let t = match c.get(1).copied()? {
@@ -177,7 +175,7 @@ impl Lexicons {
                     .map(|g| (c[0].to_string(), g))
             })
             .collect();
-        let titles = lines(data!("titles.txt")).map(|c| c[0].to_lowercase()).collect();
+        let titles = crate::names::title_words();
         let mut source_nouns = HashMap::new();
         for c in lines(data!("source_nouns.txt")) {
             source_nouns.insert(c[0].to_string(), (c[0].to_string(), false));
@@ -253,6 +251,6 @@ impl Lexicons {
 
     /// The cue class of a verb form, if it is a cue.
     pub fn cue(&self, word: &str) -> Option<CueClass> {
-        self.cues.get(accord_text::lowercase(word).as_ref()).map(|(c, _)| *c)
+        self.cues.get(crate::lowercase(word).as_ref()).map(|(c, _)| *c)
     }
 }

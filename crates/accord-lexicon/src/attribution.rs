@@ -37,7 +37,7 @@ pub fn words() -> &'static Words {
     static W: OnceLock<Words> = OnceLock::new();
     W.get_or_init(|| {
         let mut lists: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
-        for line in include_str!("../../../data/attribution_words.tsv").lines() {
+        for line in crate::file("attribution_words.tsv").lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }

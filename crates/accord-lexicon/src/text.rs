@@ -1,4 +1,5 @@
-//! Word lists the tokenizer and sentence splitter read, loaded once from the plain-text files in `data/`.
+//! Word lists the tokenizer and sentence splitter read (`abbreviations.txt`, `hyphen_prefixes.txt`,
+//! `sentence_openers.txt`), parsed once.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -22,20 +23,19 @@ pub struct Lexicon {
     openers: HashSet<String>,
 }
 
-const ABBREVIATIONS: &str = include_str!("../../../data/abbreviations.txt");
-const HYPHEN_PREFIXES: &str = include_str!("../../../data/hyphen_prefixes.txt");
-const OPENERS: &str = include_str!("../../../data/sentence_openers.txt");
-
-/// Non-comment, non-blank lines of a data file.
-pub fn data_lines(src: &str) -> impl Iterator<Item = &str> {
-    src.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-}
+use crate::data_lines;
 
 impl Lexicon {
     /// The shared lexicon, parsed on first use.
     pub fn get() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
-        LEX.get_or_init(|| Lexicon::parse(ABBREVIATIONS, HYPHEN_PREFIXES, OPENERS))
+        LEX.get_or_init(|| {
+            Lexicon::parse(
+                crate::file("abbreviations.txt"),
+                crate::file("hyphen_prefixes.txt"),
+                crate::file("sentence_openers.txt"),
+            )
+        })
     }
 
     /// Builds a lexicon from the three data files' contents.

@@ -1,0 +1,137 @@
+//! # accord-lexicon
+//!
+//! accord's language knowledge, kept apart from the algorithms (as spaCy keeps `spacy/lang/en/`): cue
+//! verbs, titles and honorifics, source nouns, agencies, organisations, place aliases, countries,
+//! qualifiers, hedges, number words, months and weekdays, the tokenizer's abbreviations, the attribution
+//! rules' word lists, and the recogniser's gazetteers. Every list is a plain file under this crate's
+//! `data/` folder, compiled in; adding a cue verb or a title is a one-line change to one file.
+//!
+//! Each file is parsed once, on first use, by the module that serves it: [`text`] (tokenizer and
+//! sentence splitter), [`facts`] (gazetteers, cues, titles, numbers, dates), [`attribution`] (the
+//! attribution rules' word lists) and [`names`] (titles and honorifics as the knowledge base reads them).
+//! Crates that read a whole file themselves (the recogniser's gazetteers) take its text from [`file`].
+//! [`unused_files`] says which files no code has read yet: a test loads every lexicon and fails when a
+//! file in `data/` is never used.
+//!
+//! Position in the flow: below every analysis crate (`accord-text`, `accord-models`, `accord-facts`,
+//! `accord-attribution`, `accord-store`); it depends only on `accord-doc`.
+
+pub mod attribution;
+pub mod facts;
+pub mod names;
+pub mod text;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+macro_rules! files {
+    ($($name:literal),* $(,)?) => {
+        /// Every data file: its path under `data/` and its contents.
+        pub const FILES: &[(&str, &str)] = &[$(($name, include_str!(concat!("../data/", $name)))),*];
+        static USED: [AtomicBool; [$($name),*].len()] = [$({ let _ = $name; AtomicBool::new(false) }),*];
+    };
+}
+
+files!(
+    "abbreviations.txt",
+    "act_cues.tsv",
+    "agencies.tsv",
+    "attribution_words.tsv",
+    "countries.tsv",
+    "credit_labels.tsv",
+    "cues.tsv",
+    "gazetteer/actors.tsv",
+    "gazetteer/case_stats.tsv",
+    "gazetteer/countries.tsv",
+    "gazetteer/misc_names.tsv",
+    "gazetteer/name_words.tsv",
+    "given_names.tsv",
+    "gpe_aliases.tsv",
+    "hedges.txt",
+    "honorifics.tsv",
+    "hyphen_prefixes.txt",
+    "months.tsv",
+    "multipliers.tsv",
+    "non_cues.txt",
+    "numbers.tsv",
+    "org_words.txt",
+    "organisations.tsv",
+    "qualifiers.tsv",
+    "referring_nouns.tsv",
+    "sentence_openers.txt",
+    "source_nouns.txt",
+    "titles.txt",
+    "weekdays.tsv",
+);
+
+/// The contents of data file `name` (a path under `data/`, e.g. `cues.tsv` or `gazetteer/actors.tsv`),
+/// marked as used.
+///
+/// # Panics
+/// When no such file is compiled in: a programming error that every test run would show.
+pub fn file(name: &str) -> &'static str {
+    match FILES.iter().position(|(n, _)| *n == name) {
+        Some(i) => {
+            USED[i].store(true, Ordering::Relaxed);
+            FILES[i].1
+        }
+        None => panic!("accord-lexicon has no data file {name}"),
+    }
+}
+
+/// `s` in lower case, borrowed when it has no upper-case letter (most words): no allocation per word.
+pub fn lowercase(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
+}
+
+/// Non-comment (`#`), non-blank lines of a data file's contents, right-trimmed.
+pub fn data_lines(src: &str) -> impl Iterator<Item = &str> {
+    src.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// The non-comment, non-blank lines of data file `name`, each split at tabs with its fields trimmed.
+pub fn rows(name: &str) -> impl Iterator<Item = Vec<&'static str>> {
+    data_lines(file(name)).map(|l| l.split('\t').map(str::trim).collect())
+}
+
+/// Data files that no code has read through [`file`] so far in this process.
+pub fn unused_files() -> Vec<&'static str> {
+    FILES.iter().zip(USED.iter()).filter(|(_, u)| !u.load(Ordering::Relaxed)).map(|((n, _), _)| *n).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_in_the_data_folder_is_compiled_in() {
+        fn walk(dir: &std::path::Path, base: &std::path::Path, out: &mut Vec<String>) {
+            for e in std::fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    walk(&p, base, out);
+                } else if !p.file_name().unwrap().to_string_lossy().starts_with("README") {
+                    out.push(p.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/"));
+                }
+            }
+        }
+        let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let mut on_disk = Vec::new();
+        walk(&base, &base, &mut on_disk);
+        on_disk.sort();
+        let mut listed: Vec<String> = FILES.iter().map(|(n, _)| n.to_string()).collect();
+        listed.sort();
+        assert_eq!(on_disk, listed, "data/ and FILES must list the same files");
+    }
+
+    #[test]
+    fn rows_skip_comments_and_blank_lines() {
+        let n = rows("months.tsv").count();
+        assert!(n >= 12, "{n} months");
+        assert!(rows("months.tsv").all(|r| !r[0].starts_with('#') && !r[0].is_empty()));
+        assert!(!unused_files().contains(&"months.tsv"));
+    }
+}

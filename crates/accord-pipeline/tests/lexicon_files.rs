@@ -1,0 +1,18 @@
+//! Every data file of accord-lexicon is read by some stage: a list nobody reads is dead knowledge (or a
+//! stage that lost its list), and this test fails on it.
+
+#[test]
+fn every_lexicon_file_is_used_by_the_pipeline() {
+    let pipeline = accord_pipeline::Pipeline::new(Default::default()).expect("pipeline");
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    let raws: Vec<accord_pipeline::RawDoc> = std::fs::read_dir(&fixtures)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| accord_pipeline::RawDoc { text: std::fs::read_to_string(p).unwrap(), ..Default::default() })
+        .collect();
+    assert!(!raws.is_empty());
+    pipeline.process_batch(raws);
+    let unused = accord_lexicon::unused_files();
+    assert!(unused.is_empty(), "data files no stage read: {unused:?}");
+}

@@ -8,8 +8,9 @@ use kb_util::*;
 fn api_answers_validates_and_limits() {
     let tmp = tempfile::tempdir().unwrap();
     let (db, _) = ingest_fixtures(tmp.path());
-    let srv = serve(&db, &[]);
+    let srv = serve(&db, &["--allow-writes"]);
     let a = srv.addr.as_str();
+    let token = srv.token.clone().expect("--allow-writes prints a generated token");
     assert!(a.starts_with("127.0.0.1:"), "binds loopback by default: {a}");
 
     let st = get_json(a, "/api/stats");
@@ -43,7 +44,10 @@ fn api_answers_validates_and_limits() {
     for bad in [
         "/api/quotes?from=yesterday",
         "/api/quotes?limit=0",
+        "/api/quotes?limit=1001",
+        "/api/timeline?limit=5001",
         "/api/quotes?limit=abc",
+        "/api/quotes?from=2024-02-30",
         "/api/search",
         "/api/quotes/abc",
         "/api/articles?offset=-1",
@@ -60,14 +64,18 @@ fn api_answers_validates_and_limits() {
 
     // request bodies: size limit, schema, then a real addition (and its idempotence)
     let big = vec![b'x'; (1 << 20) + 10];
-    assert_eq!(http(a, "POST", "/api/articles", Some(&big)).0, 413);
-    assert_eq!(http(a, "POST", "/api/articles", Some(b"{\"txt\":1}")).0, 400);
-    assert_eq!(http(a, "POST", "/api/articles", Some(b"{\"text\":\"x\",\"date\":\"soon\"}")).0, 400);
+    assert_eq!(post(a, &token, &big).0, 413);
+    assert_eq!(post(a, &token, b"{\"txt\":1}").0, 400);
+    assert_eq!(post(a, &token, b"{\"text\":\"x\",\"date\":\"soon\"}").0, 400);
+    // an impossible date is refused with its value named
+    let (code, resp) = post(a, &token, b"{\"text\":\"Jane Doe said hi.\",\"date\":\"2024-02-31\"}");
+    assert_eq!(code, 400, "{resp}");
+    assert!(resp.contains("2024-02-31") && resp.contains("does not exist"), "{resp}");
     let body = br#"{"text":"Peter Pan, the harbor master, said the port would reopen on Friday.","date":"2024-04-01","source":"Port News"}"#;
-    let (code, resp) = http(a, "POST", "/api/articles", Some(body));
+    let (code, resp) = post(a, &token, body);
     assert_eq!(code, 200, "{resp}");
     assert!(resp.contains("\"added\""), "{resp}");
-    let (_, resp) = http(a, "POST", "/api/articles", Some(body));
+    let (_, resp) = post(a, &token, body);
     assert!(resp.contains("\"duplicate\""), "{resp}");
     assert_eq!(get_json(a, "/api/stats")["articles"], FIXTURE_ARTICLES + 1);
 
@@ -81,11 +89,16 @@ fn api_answers_validates_and_limits() {
 }
 
 #[test]
-fn read_only_server_refuses_writes() {
+fn servers_are_read_only_by_default() {
     let tmp = tempfile::tempdir().unwrap();
     let db = tmp.path().join("db");
-    let srv = serve(&db, &["--read-only"]);
-    let (code, _) = http(&srv.addr, "POST", "/api/articles", Some(br#"{"text":"Jane Doe said hi."}"#));
-    assert_eq!(code, 403);
+    let srv = serve(&db, &[]);
+    assert!(srv.token.is_none(), "no token without --allow-writes");
+    let (code, body) = http(&srv.addr, "POST", "/api/articles", Some(br#"{"text":"Jane Doe said hi."}"#));
+    assert_eq!(code, 403, "writes are opt-in: {body}");
+    assert!(body.contains("--allow-writes"), "{body}");
+    // the old flag still starts a read-only server
+    let old = serve(&db, &["--read-only"]);
+    assert_eq!(http(&old.addr, "POST", "/api/articles", Some(br#"{"text":"Jane Doe said hi."}"#)).0, 403);
     assert_eq!(get_json(&srv.addr, "/api/stats")["articles"], 0);
 }

@@ -102,6 +102,8 @@ pub struct Served {
     pub child: Child,
     /// `127.0.0.1:PORT`.
     pub addr: String,
+    /// The write token the server generated and printed (with `--allow-writes`).
+    pub token: Option<String>,
 }
 
 impl Drop for Served {
@@ -113,41 +115,86 @@ impl Drop for Served {
 
 /// Starts `accord serve --port 0` on `db` and waits for its address.
 pub fn serve(db: &Path, extra: &[&str]) -> Served {
+    serve_with_stderr(db, extra, Stdio::inherit())
+}
+
+/// [`serve`] with its stderr (the access log) sent to `stderr`.
+pub fn serve_with_stderr(db: &Path, extra: &[&str], stderr: Stdio) -> Served {
     let mut child = accord()
         .args(["serve", "--db", db.to_str().unwrap(), "--port", "0"])
         .args(extra)
         .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
+        .stderr(stderr)
         .spawn()
         .expect("start accord serve");
+    // an optional token line, then the address line
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let mut token = None;
+    loop {
+        line.clear();
+        if reader.read_line(&mut line).unwrap() == 0 {
+            panic!("accord serve exited before printing its address");
+        }
+        if let Some((_, t)) = line.split_once("write token") {
+            token = t.rsplit(' ').next().map(|t| t.trim().to_string());
+        } else {
+            break;
+        }
+    }
     let addr = line
         .split("http://")
         .nth(1)
         .and_then(|s| s.split('/').next())
         .unwrap_or_else(|| panic!("no address in {line:?}"))
         .to_string();
-    Served { child, addr }
+    Served { child, addr, token }
 }
 
-/// A minimal HTTP/1.1 request; returns (status, body).
+/// A minimal HTTP/1.1 request (`Host: ADDR`, `Content-Type: application/json`); returns (status, body).
 pub fn http(addr: &str, method: &str, path: &str, body: Option<&[u8]>) -> (u16, String) {
+    let host = format!("Host: {addr}");
+    request(addr, method, path, &[&host, "Content-Type: application/json"], body)
+}
+
+/// A POST of a JSON body with a bearer token; returns (status, body).
+pub fn post(addr: &str, token: &str, body: &[u8]) -> (u16, String) {
+    let (host, auth) = (format!("Host: {addr}"), format!("Authorization: Bearer {token}"));
+    request(addr, "POST", "/api/articles", &[&host, &auth, "Content-Type: application/json"], Some(body))
+}
+
+/// A minimal HTTP/1.1 request with exactly these header lines (plus `Connection` and `Content-Length`);
+/// returns (status, body).
+pub fn request(addr: &str, method: &str, path: &str, headers: &[&str], body: Option<&[u8]>) -> (u16, String) {
+    let (status, _, body) = request_full(addr, method, path, headers, body);
+    (status, body)
+}
+
+/// [`request`], also returning the response's header block.
+pub fn request_full(
+    addr: &str,
+    method: &str,
+    path: &str,
+    headers: &[&str],
+    body: Option<&[u8]>,
+) -> (u16, String, String) {
     let mut s = TcpStream::connect(addr).expect("connect");
-    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(120))).unwrap();
     let body = body.unwrap_or(b"");
-    let head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
-        body.len()
-    );
+    let mut head = format!("{method} {path} HTTP/1.1\r\n");
+    for h in headers {
+        head += h;
+        head += "\r\n";
+    }
+    head += &format!("Connection: close\r\nContent-Length: {}\r\n\r\n", body.len());
     s.write_all(head.as_bytes()).unwrap();
     let _ = s.write_all(body); // the server may answer 413 and close before reading it all
     let mut buf = Vec::new();
     let _ = s.read_to_end(&mut buf);
     let text = String::from_utf8_lossy(&buf).into_owned();
     let status = text.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
-    let body = text.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
-    (status, body)
+    let (head, body) = text.split_once("\r\n\r\n").map(|(h, b)| (h.to_string(), b.to_string())).unwrap_or_default();
+    (status, head, body)
 }
 
 /// GET returning parsed JSON, asserting 200.

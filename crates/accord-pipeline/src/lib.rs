@@ -21,6 +21,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod runner;
+
 use accord_doc::Doc;
 pub use accord_doc::{RawDoc, Stage, StageInfo};
 use std::time::{Duration, Instant};

@@ -7,24 +7,38 @@
 //! renders everything with `textContent`, so article text can never run as markup. The API is
 //! documented in `docs/openapi.yaml`, also served at `/openapi.yaml`.
 //!
-//! Limits: query strings are validated (dates `YYYY-MM-DD`, `limit` 1–1000, ids numeric, text at most
-//! [`MAX_QUERY_LEN`] characters) and answered with `400` and a JSON error otherwise; request bodies are
-//! capped at [`MAX_BODY`] bytes (`413`).
+//! Protections ([`guard`]; the threat model is in `docs/knowledge-base.md`): every request must name
+//! an allowed `Host` (`400` otherwise: DNS rebinding) and, when it carries an `Origin`, come from this
+//! server (`403`: cross-site requests). Writes (`POST /api/articles`) are off unless configured
+//! ([`Writes`]), and then need `Authorization: Bearer TOKEN` (`401`) and `Content-Type:
+//! application/json` (`415`). Posted articles are analysed on a writer thread behind a bounded queue
+//! (`503` when it is full), so reads never wait for analysis.
+//!
+//! Limits: query strings are validated (dates real `YYYY-MM-DD`, `limit` from 1 to each resource's
+//! maximum in `accord_store::limits`, ids numeric, text at most [`MAX_QUERY_LEN`] characters) and
+//! answered with `400` and a JSON error otherwise; request bodies are capped at [`MAX_BODY`] bytes
+//! (`413`).
+
+mod api;
+pub use api::percent_decode;
+pub mod guard;
+mod writes;
 
 use accord_doc::schema::DocumentOut;
 use accord_doc::Meta;
-use accord_store::{QuoteQuery, Store, StoreError};
-use serde::Deserialize;
-use serde_json::{json, Value};
-use std::io::Read;
+use accord_store::{Store, StoreError};
+use serde_json::json;
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
+use std::time::Instant;
 
 /// Largest accepted request body (bytes).
 pub const MAX_BODY: usize = 1 << 20;
 /// Longest accepted text parameter (characters).
 pub const MAX_QUERY_LEN: usize = 500;
+/// Default length of the queue of posted articles waiting for analysis.
+pub const DEFAULT_QUEUE: usize = 8;
 
 const INDEX_HTML: &str = include_str!("../assets/index.html");
 const APP_JS: &str = include_str!("../assets/app.js");
@@ -45,9 +59,22 @@ pub enum ServerError {
         /// Cause.
         message: String,
     },
+    /// The configuration is unusable.
+    #[error("{0}")]
+    Config(String),
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// Settings for accepting articles through `POST /api/articles`.
+pub struct Writes {
+    /// Analyses a posted text.
+    pub analyzer: Analyzer,
+    /// The bearer token a write must carry (at least 16 characters).
+    pub token: String,
+    /// Posted articles that may wait for analysis; more are answered `503`.
+    pub queue: usize,
 }
 
 /// Server settings.
@@ -56,10 +83,15 @@ pub struct Config {
     pub dir: PathBuf,
     /// `host:port` to bind (port 0 picks a free one).
     pub addr: String,
-    /// Worker threads.
+    /// Worker threads answering requests.
     pub threads: usize,
-    /// Analyzer for `POST /api/articles`; `None` makes the server read-only.
-    pub analyzer: Option<Analyzer>,
+    /// `None` makes the server read-only (the default of `accord serve`).
+    pub writes: Option<Writes>,
+    /// `Host` names accepted besides `localhost`, `127.0.0.1`, `[::1]` and the bound address (`name`
+    /// on the served port, or `name:port`).
+    pub allowed_hosts: Vec<String>,
+    /// Print one line per request on stderr.
+    pub access_log: bool,
 }
 
 /// A bound server, not yet answering.
@@ -69,27 +101,109 @@ pub struct Server {
     cfg: Config,
 }
 
+/// An error answer: status and message.
 #[derive(Debug)]
-struct ApiError(u16, String);
+pub(crate) struct ApiError(pub u16, pub String);
 
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::Invalid(m) => ApiError(400, m),
+            StoreError::Busy(m) => ApiError(409, m),
             e => ApiError(500, e.to_string()),
         }
     }
 }
 
-type ApiResult = Result<Value, ApiError>;
-
-fn bad(m: impl Into<String>) -> ApiError {
+pub(crate) fn bad(m: impl Into<String>) -> ApiError {
     ApiError(400, m.into())
+}
+
+/// What the access log says about a request, taken when it arrives.
+pub(crate) struct Exchange {
+    start: Instant,
+    line: Option<String>,
+}
+
+impl Exchange {
+    fn new(req: &tiny_http::Request, log: bool) -> Exchange {
+        let line = log.then(|| {
+            let peer = req.remote_addr().map(|a| a.to_string()).unwrap_or_else(|| "-".into());
+            let url: String = req.url().chars().take(300).map(|c| if c.is_control() { '?' } else { c }).collect();
+            format!("{peer} \"{} {url}\"", req.method())
+        });
+        Exchange { start: Instant::now(), line }
+    }
+
+    /// Answers `req` and writes its access-log line.
+    pub(crate) fn respond(self, req: tiny_http::Request, status: u16, ctype: &str, body: Vec<u8>) {
+        self.respond_with(req, status, ctype, body, &[])
+    }
+
+    pub(crate) fn respond_with(
+        self,
+        req: tiny_http::Request,
+        status: u16,
+        ctype: &str,
+        body: Vec<u8>,
+        extra: &[(&str, &str)],
+    ) {
+        let len = body.len();
+        let mut resp = tiny_http::Response::from_data(body)
+            .with_status_code(status)
+            .with_header(header("Content-Type", ctype))
+            .with_header(header("X-Content-Type-Options", "nosniff"))
+            .with_header(header("Referrer-Policy", "no-referrer"))
+            .with_header(header(
+                "Content-Security-Policy",
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
+            ))
+            .with_header(header("Cache-Control", "no-store"));
+        for (k, v) in extra {
+            resp.add_header(header(k, v));
+        }
+        let _ = req.respond(resp);
+        if let Some(line) = self.line {
+            eprintln!("accord-server: {line} {status} {len} {:.1} ms", self.start.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
+
+    /// Answers with a JSON error.
+    pub(crate) fn error(self, req: tiny_http::Request, e: ApiError) {
+        let extra: &[(&str, &str)] = match e.0 {
+            401 => &[("WWW-Authenticate", "Bearer")],
+            503 => &[("Retry-After", "5")],
+            _ => &[],
+        };
+        let body = serde_json::to_vec(&json!({"error": e.1, "status": e.0})).unwrap_or_default();
+        self.respond_with(req, e.0, "application/json", body, extra)
+    }
+}
+
+fn header(name: &str, value: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+}
+
+/// The value of a request header, if present once.
+pub(crate) fn header_value<'r>(req: &'r tiny_http::Request, name: &str) -> Option<&'r str> {
+    req.headers().iter().find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name)).map(|h| h.value.as_str())
+}
+
+/// What every request thread shares.
+struct Shared {
+    policy: guard::HostPolicy,
+    writes: Option<writes::Gate>,
+    access_log: bool,
 }
 
 impl Server {
     /// Binds the address.
     pub fn bind(cfg: Config) -> Result<Server, ServerError> {
+        if let Some(w) = &cfg.writes {
+            if w.token.trim().chars().count() < 16 {
+                return Err(ServerError::Config("the write token must have at least 16 characters".into()));
+            }
+        }
         let http = tiny_http::Server::http(&cfg.addr)
             .map_err(|e| ServerError::Bind { addr: cfg.addr.clone(), message: e.to_string() })?;
         let addr = http
@@ -106,8 +220,7 @@ impl Server {
 
     /// Answers requests until the process ends.
     pub fn run(self) {
-        let write_lock = Arc::new(Mutex::new(()));
-        let mut handles = Vec::new();
+        let policy = guard::HostPolicy::new(self.addr, &self.cfg.allowed_hosts);
         // open every worker's store here, one after another, so only the first catches the index up
         let mut stores = Vec::new();
         for _ in 0..self.cfg.threads.max(1) {
@@ -119,147 +232,60 @@ impl Server {
                 }
             }
         }
+        let mut handles = Vec::new();
+        let gate = match self.cfg.writes {
+            Some(w) => match writes::start(&self.cfg.dir, w) {
+                Ok((gate, handle)) => {
+                    handles.push(handle);
+                    Some(gate)
+                }
+                Err(e) => {
+                    eprintln!("accord-server: cannot open {} for writing: {e}", self.cfg.dir.display());
+                    return;
+                }
+            },
+            None => None,
+        };
+        let shared = Arc::new(Shared { policy, writes: gate, access_log: self.cfg.access_log });
         for mut store in stores {
             let http = self.http.clone();
-            let analyzer = self.cfg.analyzer.clone();
-            let lock = write_lock.clone();
+            let shared = shared.clone();
             handles.push(std::thread::spawn(move || {
                 while let Ok(req) = http.recv() {
-                    handle(&mut store, analyzer.as_ref(), &lock, req);
+                    handle(&mut store, &shared, req);
                 }
             }));
         }
+        drop(shared);
         for h in handles {
             let _ = h.join();
         }
     }
 }
 
-fn header(name: &str, value: &str) -> tiny_http::Header {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
-}
-
-fn respond(req: tiny_http::Request, status: u16, ctype: &str, body: Vec<u8>) {
-    let resp = tiny_http::Response::from_data(body)
-        .with_status_code(status)
-        .with_header(header("Content-Type", ctype))
-        .with_header(header("X-Content-Type-Options", "nosniff"))
-        .with_header(header("Referrer-Policy", "no-referrer"))
-        .with_header(header(
-            "Content-Security-Policy",
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
-        ))
-        .with_header(header("Cache-Control", "no-store"));
-    let _ = req.respond(resp);
-}
-
-/// Decodes `%XX` and `+` in a query-string component.
-pub fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < b.len() && b[i + 1].is_ascii_hexdigit() && b[i + 2].is_ascii_hexdigit() => {
-                let hex = std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("00");
-                out.push(u8::from_str_radix(hex, 16).unwrap_or(0));
-                i += 2;
-            }
-            c => out.push(c),
+fn handle(store: &mut Store, shared: &Shared, req: tiny_http::Request) {
+    let ex = Exchange::new(&req, shared.access_log);
+    // DNS rebinding: a page of another site whose name was pointed at this address sends its own Host
+    match header_value(&req, "Host") {
+        Some(h) if shared.policy.host_ok(h) => {}
+        Some(h) => {
+            let h: String = h.chars().take(100).collect();
+            return ex.error(req, bad(format!("unknown Host {h:?} (start the server with --allow-host to add it)")));
         }
-        i += 1;
+        None => return ex.error(req, bad("the Host header is required")),
     }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-struct Params(Vec<(String, String)>);
-
-impl Params {
-    fn parse(q: &str) -> Params {
-        Params(
-            q.split('&')
-                .filter(|p| !p.is_empty())
-                .map(|p| {
-                    let (k, v) = p.split_once('=').unwrap_or((p, ""));
-                    (percent_decode(k), percent_decode(v))
-                })
-                .collect(),
-        )
-    }
-    fn text(&self, k: &str) -> Result<Option<String>, ApiError> {
-        match self.0.iter().find(|(n, _)| n == k) {
-            None => Ok(None),
-            Some((_, v)) if v.trim().is_empty() => Ok(None),
-            Some((_, v)) if v.chars().count() > MAX_QUERY_LEN => {
-                Err(bad(format!("parameter {k} is longer than {MAX_QUERY_LEN} characters")))
-            }
-            Some((_, v)) if v.chars().any(|c| c.is_control()) => {
-                Err(bad(format!("parameter {k} has control characters")))
-            }
-            Some((_, v)) => Ok(Some(v.trim().to_string())),
+    // cross-site requests: a browser names the page's origin; it must be this server
+    if let Some(o) = header_value(&req, "Origin") {
+        if !shared.policy.origin_ok(o) {
+            let o: String = o.chars().take(100).collect();
+            return ex.error(req, ApiError(403, format!("cross-origin request from {o:?} refused")));
         }
     }
-    fn date(&self, k: &str) -> Result<Option<String>, ApiError> {
-        match self.text(k)? {
-            None => Ok(None),
-            Some(d) => {
-                accord_store::check_date(&d).map(Some).map_err(|_| bad(format!("parameter {k} must be YYYY-MM-DD")))
-            }
-        }
-    }
-    fn num(&self, k: &str, default: usize, max: usize) -> Result<usize, ApiError> {
-        match self.text(k)? {
-            None => Ok(default),
-            Some(v) => match v.parse::<usize>() {
-                Ok(n) if n >= 1 && n <= max => Ok(n),
-                _ => Err(bad(format!("parameter {k} must be an integer from 1 to {max}"))),
-            },
-        }
-    }
-    fn offset(&self) -> Result<usize, ApiError> {
-        match self.text("offset")? {
-            None => Ok(0),
-            Some(v) => v.parse::<usize>().map_err(|_| bad("parameter offset must be a non-negative integer")),
-        }
-    }
-}
-
-fn id_of(s: &str) -> Result<i64, ApiError> {
-    s.parse::<i64>().ok().filter(|&i| i > 0).ok_or_else(|| bad(format!("{s:?} is not an id")))
-}
-
-fn not_found(what: &str) -> ApiError {
-    ApiError(404, format!("{what} not found"))
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct NewArticle {
-    text: String,
-    #[serde(default)]
-    id: Option<String>,
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    date: Option<String>,
-    #[serde(default)]
-    source: Option<String>,
-    #[serde(default)]
-    url: Option<String>,
-    #[serde(default)]
-    author: Option<String>,
-}
-
-fn handle(store: &mut Store, analyzer: Option<&Analyzer>, lock: &Mutex<()>, mut req: tiny_http::Request) {
     let url = req.url().to_string();
     let (path, query) = url.split_once('?').unwrap_or((&url, ""));
-    let path = path.to_string();
-    let params = Params::parse(query);
     let method = req.method().clone();
-    // static assets
     if method == tiny_http::Method::Get || method == tiny_http::Method::Head {
-        let asset = match path.as_str() {
+        let asset = match path {
             "/" | "/index.html" => Some(("text/html; charset=utf-8", INDEX_HTML)),
             "/app.js" => Some(("text/javascript; charset=utf-8", APP_JS)),
             "/app.css" => Some(("text/css; charset=utf-8", APP_CSS)),
@@ -267,133 +293,21 @@ fn handle(store: &mut Store, analyzer: Option<&Analyzer>, lock: &Mutex<()>, mut 
             _ => None,
         };
         if let Some((ct, body)) = asset {
-            respond(req, 200, ct, body.as_bytes().to_vec());
-            return;
+            return ex.respond(req, 200, ct, body.as_bytes().to_vec());
         }
     }
-    let result: ApiResult = if !path.starts_with("/api/") {
-        Err(not_found("page"))
-    } else if method == tiny_http::Method::Post && path == "/api/articles" {
-        let too_big = req.body_length().is_some_and(|n| n > MAX_BODY);
-        if too_big {
-            Err(ApiError(413, format!("request body larger than {MAX_BODY} bytes")))
-        } else {
-            let mut body = Vec::new();
-            let n = req.as_reader().take(MAX_BODY as u64 + 1).read_to_end(&mut body);
-            if n.is_err() {
-                Err(bad("could not read the request body"))
-            } else if body.len() > MAX_BODY {
-                Err(ApiError(413, format!("request body larger than {MAX_BODY} bytes")))
-            } else {
-                post_article(store, analyzer, lock, &body)
-            }
-        }
-    } else if method != tiny_http::Method::Get && method != tiny_http::Method::Head {
-        Err(ApiError(405, format!("method {method} not allowed")))
-    } else {
-        let _ = store.refresh();
-        get(store, &path, &params)
-    };
-    match result {
-        Ok(v) => respond(req, 200, "application/json", serde_json::to_vec(&v).unwrap_or_default()),
-        Err(ApiError(code, msg)) => respond(
-            req,
-            code,
-            "application/json",
-            serde_json::to_vec(&json!({"error": msg, "status": code})).unwrap_or_default(),
-        ),
+    if !path.starts_with("/api/") {
+        return ex.error(req, ApiError(404, "page not found".into()));
     }
-}
-
-fn post_article(store: &mut Store, analyzer: Option<&Analyzer>, lock: &Mutex<()>, body: &[u8]) -> ApiResult {
-    let Some(analyzer) = analyzer else {
-        return Err(ApiError(403, "this server is read-only".into()));
-    };
-    let a: NewArticle = serde_json::from_slice(body).map_err(|e| bad(format!("invalid JSON body: {e}")))?;
-    if a.text.trim().is_empty() {
-        return Err(bad("text is empty"));
+    if method == tiny_http::Method::Post && path == "/api/articles" {
+        return writes::post_article(shared.writes.as_ref(), req, ex);
     }
-    let date = match a.date.as_deref().filter(|d| !d.is_empty()) {
-        Some(d) => Some(accord_ingest_date(d).ok_or_else(|| bad("date must be YYYY-MM-DD"))?),
-        None => None,
-    };
-    let id = a.id.clone().unwrap_or_else(|| format!("api-{}", &accord_store::content_hash(&a.text)[..12]));
-    let meta = Meta { id, date, title: a.title, source: a.source.clone(), url: a.url };
-    let doc = analyzer(a.text, meta);
-    let _g = lock.lock().unwrap_or_else(|p| p.into_inner());
-    let info = accord_store::ArticleInfo { path: None, author: a.author, outlet: a.source };
-    // begin_writing waits a little when another process holds the index writer, then reports 409
-    let res = store.begin_writing().and_then(|()| store.add_batch(&[(doc, info)]));
-    let committed = store.end_writing();
-    let res = res.and_then(|r| committed.map(|()| r));
-    let out = res.map_err(|e| match e {
-        StoreError::Busy(m) => ApiError(409, m),
-        e => e.into(),
-    })?;
-    Ok(match out[0] {
-        accord_store::AddOutcome::Added(id) => json!({"status": "added", "id": id}),
-        accord_store::AddOutcome::Duplicate(id) => json!({"status": "duplicate", "id": id}),
-        accord_store::AddOutcome::NearDuplicate { id, of, similarity } => {
-            json!({"status": "near_duplicate", "id": id, "of": of, "similarity": similarity})
-        }
-    })
-}
-
-fn accord_ingest_date(d: &str) -> Option<String> {
-    accord_store::check_date(d).ok().filter(|d| d.len() == 10)
-}
-
-fn get(store: &Store, path: &str, p: &Params) -> ApiResult {
-    let segs: Vec<&str> = path.trim_start_matches("/api/").trim_end_matches('/').split('/').collect();
-    let v = match segs.as_slice() {
-        ["stats"] => serde_json::to_value(store.stats()?),
-        ["search"] => {
-            let q = p.text("q")?.ok_or_else(|| bad("parameter q is required"))?;
-            serde_json::to_value(store.search(&q, p.num("limit", 20, 200)?)?)
-        }
-        ["quotes"] => serde_json::to_value(store.quotes(&QuoteQuery {
-            speaker: p.text("speaker")?,
-            about: p.text("about")?,
-            from: p.date("from")?,
-            to: p.date("to")?,
-            article: match p.text("article")? {
-                Some(a) => Some(id_of(&a)?),
-                None => None,
-            },
-            limit: Some(p.num("limit", 50, 1000)?),
-        })?),
-        ["quotes", id] => serde_json::to_value(store.quote(id_of(id)?)?.ok_or_else(|| not_found("quote"))?),
-        ["entities"] => {
-            let q = p.text("q")?.ok_or_else(|| bad("parameter q is required"))?;
-            serde_json::to_value(store.entities(&q, p.num("limit", 20, 500)?)?)
-        }
-        ["entities", id] => serde_json::to_value(store.entity(id_of(id)?)?.ok_or_else(|| not_found("entity"))?),
-        ["articles"] => serde_json::to_value(store.articles(p.num("limit", 50, 1000)?, p.offset()?)?),
-        ["articles", id] => serde_json::to_value(store.article(id_of(id)?)?.ok_or_else(|| not_found("article"))?),
-        ["articles", id, "document"] => Ok(store.article(id_of(id)?)?.ok_or_else(|| not_found("article"))?.document),
-        ["timeline"] => serde_json::to_value(store.timeline(
-            p.text("entity")?.as_deref(),
-            p.text("about")?.as_deref(),
-            p.num("limit", 200, 5000)?,
-        )?),
-        ["claims"] => serde_json::to_value(store.claims(p.text("about")?.as_deref(), p.num("limit", 20, 1000)?)?),
-        _ => return Err(not_found("endpoint")),
-    };
-    v.map_err(|e| ApiError(500, e.to_string()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn query_strings_decode() {
-        assert_eq!(percent_decode("Jane+Doe%21%E2%80%9C"), "Jane Doe!“");
-        assert_eq!(percent_decode("100%"), "100%");
-        let p = Params::parse("q=a%20b&limit=5&x");
-        assert_eq!(p.text("q").unwrap().as_deref(), Some("a b"));
-        assert_eq!(p.num("limit", 1, 10).unwrap(), 5);
-        assert!(Params::parse("limit=0").num("limit", 1, 10).is_err());
-        assert!(Params::parse("from=yesterday").date("from").is_err());
+    if method != tiny_http::Method::Get && method != tiny_http::Method::Head {
+        return ex.error(req, ApiError(405, format!("method {method} not allowed")));
+    }
+    let _ = store.refresh();
+    match api::get(store, path, &api::Params::parse(query)) {
+        Ok(v) => ex.respond(req, 200, "application/json", serde_json::to_vec(&v).unwrap_or_default()),
+        Err(e) => ex.error(req, e),
     }
 }

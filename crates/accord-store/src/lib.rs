@@ -17,12 +17,26 @@
 //! * **Entities across articles:** each article's entities are resolved to knowledge-base entities by
 //!   normalised name ([`names`]), keeping every title with the dates it was seen.
 
+pub mod articles;
+pub mod claims;
+pub mod dates;
+pub mod entities;
 pub mod fts;
+pub mod ingest;
+pub mod limits;
 pub mod minhash;
 pub mod names;
-mod query;
+pub mod quotes;
+pub mod search;
+pub mod timeline;
 
-pub use query::*;
+pub use articles::{ArticleRecord, Stats};
+pub use claims::{ClaimEntry, ClaimGroup, Disagreement, UNIT_KEYS};
+pub use dates::{check_date, DateError};
+pub use entities::{EntityDetail, EntityRef, TitleSeen};
+pub use quotes::{QuoteHit, QuoteQuery};
+pub use search::{snippet, ArticleHit, SearchResults};
+pub use timeline::TimelineItem;
 
 use accord_doc::schema::DocumentOut;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -161,6 +175,11 @@ CREATE INDEX facts_value ON facts(value);
     // 3: name lookups by key alone (speaker queries do not know the type)
     "CREATE INDEX entities_key_only ON entities(key);",
 ];
+
+/// `s` as a SQL `LIKE` pattern matching it anywhere (with `ESCAPE '\\'`).
+pub(crate) fn like(s: &str) -> String {
+    format!("%{}%", s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))
+}
 
 /// What happened to one article given to [`Store::add_batch`].
 #[derive(Clone, Debug, PartialEq)]

@@ -1,0 +1,255 @@
+//! `accord ingest`: files in, analysed articles into the knowledge base. Reading is `accord-ingest`'s,
+//! analysis `accord_pipeline::runner`'s, de-duplication and storing `accord_store::ingest`'s; this
+//! module wires them together and reports progress.
+use super::{db_dir, publication_date};
+use accord_pipeline::runner::{Outcome, Runner};
+use accord_store::ingest::{check_article, Known, Putter};
+use accord_store::{ArticleInfo, Store};
+use anyhow::Context;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+/// Arguments of `accord ingest`.
+#[derive(clap::Args)]
+pub struct IngestArgs {
+    /// Files or folders (recursively): .txt, .jsonl, .html/.htm, .rss/.atom/.xml feeds, .warc/.warc.gz.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Knowledge-base folder [default: $ACCORD_DB, else ./accord-data].
+    #[arg(long)]
+    pub db: Option<PathBuf>,
+    /// Publication date (YYYY-MM-DD) for articles that carry none.
+    #[arg(long, value_parser = publication_date)]
+    pub date: Option<String>,
+    /// Articles per transaction (a killed ingest loses at most one batch; a rerun completes it).
+    #[arg(long, default_value_t = 16)]
+    pub batch: usize,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    start: Instant,
+    last_print: Instant,
+    docs: u64,
+}
+
+impl Progress {
+    fn new(files: usize) -> Progress {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let b = indicatif::ProgressBar::new(files as u64);
+            b.set_style(
+                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files  {msg}  [{elapsed_precise}]")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            b
+        });
+        Progress { bar, start: Instant::now(), last_print: Instant::now(), docs: 0 }
+    }
+    fn rate(&self) -> f64 {
+        self.docs as f64 / self.start.elapsed().as_secs_f64().max(1e-9)
+    }
+    fn docs(&mut self, n: u64) {
+        self.docs += n;
+        let msg = format!("{} documents, {:.1} docs/s", self.docs, self.rate());
+        match &self.bar {
+            Some(b) => b.set_message(msg),
+            None => {
+                if self.last_print.elapsed() >= Duration::from_secs(5) {
+                    eprintln!("accord ingest: {msg}");
+                    self.last_print = Instant::now();
+                }
+            }
+        }
+    }
+    fn file_done(&self) {
+        if let Some(b) = &self.bar {
+            b.inc(1);
+        }
+    }
+    fn println(&self, s: &str) {
+        match &self.bar {
+            Some(b) => b.println(s),
+            None => eprintln!("{s}"),
+        }
+    }
+    fn finish(&self) {
+        if let Some(b) = &self.bar {
+            b.finish_and_clear();
+        }
+    }
+}
+
+/// An article on its way: where it came from and what the store keeps beside its analysis.
+struct Tag {
+    path: String,
+    id: String,
+    info: ArticleInfo,
+}
+
+/// Runs `accord ingest`.
+pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
+    let dir = db_dir(&a.db);
+    let mut store = Store::open(&dir).with_context(|| format!("opening {}", dir.display()))?;
+    let mut known = Known::new(&store)?;
+    let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options {
+        default_date: a.date.clone(),
+        ..Default::default()
+    })?;
+    // slows reading down, for tests that kill an ingest midway
+    let throttle = std::env::var("ACCORD_INGEST_THROTTLE_MS").ok().and_then(|v| v.parse::<u64>().ok());
+    // never read the knowledge base's own files when it lies inside an input folder
+    let db_abs = std::fs::canonicalize(&dir).unwrap_or(dir.clone());
+    let files: Vec<PathBuf> = accord_ingest::expand_paths(&a.paths)
+        .into_iter()
+        .filter(|p| !std::fs::canonicalize(p).is_ok_and(|c| c.starts_with(&db_abs)))
+        .collect();
+    let start = Instant::now();
+    let progress_lock = std::sync::Mutex::new(Progress::new(files.len()));
+    let progress = &progress_lock;
+    let mut failed: Vec<String> = Vec::new();
+    let mut skipped = 0u64;
+    let mut read_error: Option<anyhow::Error> = None;
+    // articles to analyse, in input order; what cannot be analysed comes as an error in its place
+    let input = files.iter().flat_map(move |path| {
+        let pname = path.display().to_string();
+        let items = accord_ingest::read_articles(path).map(move |item| (item, pname.clone()));
+        let done = std::iter::once_with(move || progress.lock().unwrap_or_else(|p| p.into_inner()).file_done());
+        items.map(Some).chain(done.map(|_| None)).flatten()
+    });
+    let input = input.filter_map(|(item, pname)| {
+        if let Some(ms) = throttle {
+            std::thread::sleep(Duration::from_millis(ms));
+        }
+        let mut art = match item {
+            Ok(art) => art,
+            Err(e) => return Some(Err(e.to_string())),
+        };
+        meta_from_file_name(std::path::Path::new(&pname), &mut art.raw.meta);
+        if let Err(e) = check_article(&art.raw.text, art.raw.meta.date.as_deref()) {
+            return Some(Err(format!("{pname} ({}): {e}", art.raw.meta.id)));
+        }
+        match known.is_new(&art.raw.text) {
+            Ok(true) => {}
+            Ok(false) => {
+                skipped += 1;
+                return None;
+            }
+            Err(e) => {
+                read_error.get_or_insert(e.into());
+                return None;
+            }
+        }
+        let info = ArticleInfo { path: Some(pname.clone()), author: art.author, outlet: art.raw.meta.source.clone() };
+        let tag = Tag { path: pname, id: art.raw.meta.id.clone(), info };
+        Some(Ok((art.raw, tag)))
+    });
+    let mut putter = Putter::new(&mut store)?;
+    let mut fails: Vec<String> = Vec::new();
+    Runner::new(&pipeline).group_docs(a.batch.max(1)).run(
+        input,
+        |doc, _| doc.to_output(),
+        |group| -> anyhow::Result<()> {
+            let mut docs = Vec::with_capacity(group.len());
+            let mut errors = Vec::new();
+            for o in group {
+                match o {
+                    Outcome::Done { value, tag } => docs.push((value, tag.info)),
+                    Outcome::Failed { tag, .. } => {
+                        errors.push(format!("{} ({}): analysis failed (panic in the pipeline)", tag.path, tag.id))
+                    }
+                    Outcome::Input(e) => errors.push(e),
+                }
+            }
+            let n = docs.len() as u64;
+            putter.put(&docs)?;
+            let mut p = progress.lock().unwrap_or_else(|p| p.into_inner());
+            for e in errors {
+                p.println(&format!("accord: {e}"));
+                fails.push(e);
+            }
+            p.docs(n);
+            Ok(())
+        },
+    )?;
+    if let Some(e) = read_error {
+        return Err(e.context("checking which articles are stored"));
+    }
+    let mut tally = putter.finish()?;
+    tally.already_present += skipped;
+    failed.extend(fails);
+    progress.lock().unwrap_or_else(|p| p.into_inner()).finish();
+    let secs = start.elapsed().as_secs_f64();
+    let processed = tally.ingested();
+    let rate = processed as f64 / secs.max(1e-9);
+    let stats = store.stats()?;
+    let (added, near, present) = (tally.new, tally.near_duplicates, tally.already_present);
+    if a.json {
+        let v = serde_json::json!({
+            "db": dir.display().to_string(),
+            "ingested": processed, "new": added, "near_duplicates": near, "already_present": present,
+            "failed": failed.len(), "failures": failed, "seconds": secs, "docs_per_second": rate,
+            "store_seconds": tally.store_seconds,
+            "total": stats,
+        });
+        println!("{}", serde_json::to_string_pretty(&v)?);
+    } else {
+        println!(
+            "ingested {processed} articles ({added} new, {near} near-duplicates linked), {present} already present, {} failed — {secs:.2} s, {rate:.1} docs/s ({:.2} s of it storing and indexing)",
+            failed.len(),
+            tally.store_seconds
+        );
+        println!(
+            "knowledge base {}: {} articles, {} quotes, {} entities, {} quantities",
+            dir.display(),
+            stats.articles,
+            stats.quotes,
+            stats.entities,
+            stats.quantities
+        );
+        if !failed.is_empty() {
+            println!("failed:");
+            for f in &failed {
+                println!("  {f}");
+            }
+        }
+    }
+    Ok(if failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Fills a missing date (and outlet) from a file named `OUTLET_YYYY-MM-DD_slug.txt` or containing
+/// `YYYY-MM-DD` anywhere — a common convention for news dumps (PolNeAR uses it).
+fn meta_from_file_name(path: &std::path::Path, meta: &mut accord_doc::Meta) {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return;
+    };
+    if !matches!(accord_ingest::Format::of(path), accord_ingest::Format::Text) {
+        return;
+    }
+    let b = name.as_bytes();
+    for i in 0..b.len().saturating_sub(9) {
+        let Some(cand) = name.get(i..i + 10) else {
+            continue;
+        };
+        if let Ok(d) = accord_store::dates::publication_date(cand) {
+            let before_ok = i == 0 || !b[i - 1].is_ascii_digit();
+            let after_ok = !b.get(i + 10).is_some_and(|c| c.is_ascii_digit());
+            if before_ok && after_ok {
+                if meta.date.is_none() {
+                    meta.date = Some(d);
+                }
+                if meta.source.is_none() && i > 1 && b[i - 1] == b'_' {
+                    let prefix = &name[..i - 1];
+                    if !prefix.is_empty() && prefix.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-') {
+                        meta.source = Some(prefix.to_string());
+                    }
+                }
+                return;
+            }
+        }
+    }
+}

@@ -61,7 +61,7 @@ impl HostPolicy {
             // an entry with a port matches only that port
             Some((an, Some(ap))) => an == name && port.unwrap_or(80) == ap,
             // a bare name matches the served port, or no port (behind a proxy on 80/443)
-            Some((an, None)) => an == name && port.map_or(true, |p| p == self.port),
+            Some((an, None)) => an == name && (port.is_none() || port == Some(self.port)),
             None => false,
         })
     }

@@ -15,7 +15,7 @@ pub struct DateError {
 
 impl std::fmt::Display for DateError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:?} is not a date: {}", self.value, self.reason)
+        write!(f, "date {:?} {}", self.value, self.reason)
     }
 }
 
@@ -26,22 +26,39 @@ impl std::error::Error for DateError {}
 pub fn parse_day(value: &str) -> Result<Date, DateError> {
     let err = |reason: &str| DateError { value: value.to_string(), reason: reason.to_string() };
     let v = value.trim();
-    let d = v.get(..10).ok_or_else(|| err("expected YYYY-MM-DD"))?;
+    let d = v.get(..10).ok_or_else(|| err("is not YYYY-MM-DD"))?;
     let b = d.as_bytes();
     let shape =
         b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shape {
-        return Err(err("expected YYYY-MM-DD"));
+        return Err(err("is not YYYY-MM-DD"));
     }
     let (y, m, day): (i16, i8, i8) =
         (d[..4].parse().unwrap_or(0), d[5..7].parse().unwrap_or(0), d[8..10].parse().unwrap_or(0));
     if y < 1 {
-        return Err(err("the year must be 0001 to 9999"));
+        return Err(err("is out of range (years 0001 to 9999)"));
     }
     if !(1..=12).contains(&m) {
-        return Err(err("the month must be 01 to 12"));
+        return Err(err(&format!("does not exist (there is no month {m:02})")));
     }
-    Date::new(y, m, day).map_err(|_| err(&format!("{d} does not exist (month {m:02} of {y:04} has no day {day:02})")))
+    Date::new(y, m, day).map_err(|_| {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let days = Date::new(y, m, 1).map(|d| d.days_in_month()).unwrap_or(31);
+        err(&format!("does not exist ({} {y} has {days} days)", MONTHS[m as usize - 1]))
+    })
 }
 
 /// [`parse_day`], written back as `YYYY-MM-DD`.
@@ -69,6 +86,10 @@ mod tests {
             let e = normalise_day(bad).unwrap_err();
             assert!(e.to_string().contains(bad), "{e}");
         }
+        assert_eq!(
+            normalise_day("2024-02-31").unwrap_err().to_string(),
+            "date \"2024-02-31\" does not exist (February 2024 has 29 days)"
+        );
     }
 
     #[test]

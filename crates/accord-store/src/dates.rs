@@ -1,4 +1,4 @@
-//! Calendar dates: one validator, backed by the `time` crate, for every date the knowledge base takes —
+//! Calendar dates: one validator, backed by accord-doc's date type (`jiff`), for every date the knowledge base takes —
 //! publication dates (`--date`, a JSON Lines or POSTed `date`) and query filters (`from`/`to`). An
 //! impossible date (`2024-02-31`, `2023-02-29`, month 13) is rejected with an error naming the value.
 
@@ -29,28 +29,25 @@ fn digits(s: &str) -> Option<u32> {
     (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
 }
 
-fn month(value: &str, m: u32) -> Result<time::Month, DateError> {
-    u8::try_from(m)
-        .ok()
-        .and_then(|m| time::Month::try_from(m).ok())
-        .ok_or_else(|| err(value, format!("does not exist (there is no month {m:02})")))
+fn month(value: &str, m: u32) -> Result<u32, DateError> {
+    if (1..=12).contains(&m) {
+        Ok(m)
+    } else {
+        Err(err(value, format!("does not exist (there is no month {m:02})")))
+    }
 }
 
 /// Parses a strict `YYYY-MM-DD` calendar date.
-pub fn parse_day(value: &str) -> Result<time::Date, DateError> {
+pub fn parse_day(value: &str) -> Result<accord_doc::date::Date, DateError> {
     let b = value.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return Err(err(value, "is not YYYY-MM-DD"));
     }
-    let (Some(y), Some(m), Some(d)) = (digits(&value[..4]), digits(&value[5..7]), digits(&value[8..])) else {
+    let (Some(_), Some(m), Some(_)) = (digits(&value[..4]), digits(&value[5..7]), digits(&value[8..])) else {
         return Err(err(value, "is not YYYY-MM-DD"));
     };
-    let month = month(value, m)?;
-    let days = time::util::days_in_month(month, y as i32);
-    u8::try_from(d)
-        .ok()
-        .and_then(|d| time::Date::from_calendar_date(y as i32, month, d).ok())
-        .ok_or_else(|| err(value, format!("does not exist ({month} {y} has {days} days)")))
+    month(value, m)?;
+    accord_doc::date::parse_day(value).map_err(|e| err(value, e.reason))
 }
 
 /// Checks a publication date: `YYYY-MM-DD`, optionally followed by a time (`2025-03-06T10:00:00Z`,

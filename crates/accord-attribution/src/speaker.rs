@@ -62,11 +62,27 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
     }
     // Mentions inside the speaker phrase; the last one ending at the phrase end is the head.
     let inside: Vec<usize> = mentions_in(doc, sp).filter(|&m| sp.contains(doc.mentions[m].span)).collect();
-    let head = inside
-        .iter()
-        .copied()
-        .filter(|&m| doc.mentions[m].span.end == sp.end)
-        .max_by_key(|&m| doc.mentions[m].span.len())
+    let is_person = |m: usize| {
+        doc.mentions[m].kind == MentionKind::Name
+            && doc.mentions[m].entity.is_some_and(|e| doc.entities[e].etype == EntityType::Person)
+    };
+    // "Phil Smith, a spokesman for the United Mine Workers," / "Sen. Lindsey Graham (R-S.C.)" / "Mr. Morgan
+    // of the Sierra Club": the person named first, before an appositive, a party tag or an "of" phrase
+    let lead = inside.iter().copied().find(|&m| is_person(m)).filter(|&m| {
+        let ms = doc.mentions[m].span;
+        let rest = &doc.text[ms.end..sp.end];
+        ms.end < sp.end
+            && !doc.text[sp.start..ms.start].contains(',')
+            && (rest.starts_with(',') || rest.starts_with(" (") || rest.starts_with(" of "))
+    });
+    let head = lead
+        .or_else(|| {
+            inside
+                .iter()
+                .copied()
+                .filter(|&m| doc.mentions[m].span.end == sp.end)
+                .max_by_key(|&m| doc.mentions[m].span.len())
+        })
         // "Rui Costa, who met union representatives," : the name before an appositive is the speaker
         .or_else(|| {
             inside.iter().copied().find(|&m| {
@@ -124,6 +140,22 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
                 name: Some(doc.slice(root_m.span).to_string()),
                 affiliation: affiliation_in(root_m.span),
             };
+            return;
+        }
+    }
+    // No mention (a headline, a transcript label): a name written as an entity's last word is that entity
+    if phrase.starts_with(char::is_uppercase) && !phrase.contains(' ') && phrase.chars().count() > 2 {
+        let same = |w: &str| w.replace('’', "'").to_lowercase() == phrase.replace('’', "'").to_lowercase();
+        let found = doc.entities.iter().position(|e| {
+            matches!(e.etype, EntityType::Person | EntityType::Org)
+                && e.name.contains(' ')
+                && e.name.rsplit(' ').next().is_some_and(same)
+        });
+        if let Some(e) = found {
+            let ent = &doc.entities[e];
+            let kind = if ent.etype == EntityType::Person { SourceKind::Person } else { SourceKind::Organization };
+            a.speaker_entity = Some(e);
+            a.source = Source { kind, name: Some(ent.name.clone()), affiliation: ent.affiliation.clone() };
             return;
         }
     }

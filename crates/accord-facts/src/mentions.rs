@@ -378,14 +378,16 @@ fn segment_run(
                 k += 1;
             }
         }
-        // Leading title words become titles ("Prime Minister", "President", "Gen.").
+        // Leading title words become titles ("Prime Minister", "President", "Gen."), except in an
+        // organisation's name ("Republican National Committee": `Republican` is no title there).
         let title_start = k;
-        if !honorific {
+        let org_run = lex.org_words.contains(doc.token_text(b - 1));
+        if !honorific && !org_run {
             while k + 1 < b && lex.is_title(doc.token_text(k)) && !lex.known.contains_key(doc.token_text(k)) {
                 k += 1;
             }
         }
-        if !honorific && k == title_start {
+        if !honorific && !org_run && k == title_start {
             // a title word further in the run with a name after it: "Transport Minister Rui Costa"
             if let Some(t) = (k..b.saturating_sub(1))
                 .rev()
@@ -422,6 +424,14 @@ fn segment_run(
             EntityType::Person
         } else if lex.org_words.contains(last) || lex.org_words.contains(doc.token_text(k)) {
             EntityType::Org
+        } else if words >= 2
+            && lex.given_names.contains_key(doc.token_text(k))
+            && !lex.known.contains_key(doc.token_text(k))
+            && model_type != Some(EntityType::Org)
+        {
+            // a known given name opening a name of several words: a person ("Pat Caddell", whatever
+            // type the recogniser guessed)
+            EntityType::Person
         } else if let Some(t) = model_type {
             t
         } else if words == 1 && last.len() > 1 && last.chars().all(|c| c.is_uppercase() || c == '.') {

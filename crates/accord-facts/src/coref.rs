@@ -210,7 +210,26 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                         && !infos[p].plural
                 });
                 let etype = doc.mentions[m].etype.unwrap_or(EntityType::Person);
-                if let Some(p) = same_head {
+                // an earlier "the mayor" that found no one does not stop the search for the person
+                // titled so
+                let titled = |p: usize, entities: &[Entity]| {
+                    doc.mentions[p].entity.is_some_and(|e| {
+                        entities[e].etype == EntityType::Person
+                            && entities[e].titles.iter().any(|t| title_has(&t.to_lowercase(), noun))
+                    })
+                };
+                let unresolved_same = same_head.filter(|&p| doc.mentions[p].entity.is_none());
+                let titled_person = if unresolved_same.is_some() && etype == EntityType::Person {
+                    (m.saturating_sub(400)..m).rev().find(|&p| titled(p, &entities))
+                } else {
+                    None
+                };
+                if let Some(p) = titled_person {
+                    antecedents[m] = Some(p);
+                    let e = doc.mentions[p].entity.unwrap();
+                    doc.mentions[m].entity = Some(e);
+                    entities[e].mentions.push(m);
+                } else if let Some(p) = same_head {
                     antecedents[m] = Some(p);
                     doc.mentions[m].entity = doc.mentions[p].entity;
                     if let Some(e) = doc.mentions[p].entity {
@@ -223,12 +242,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                         doc.mentions[m].entity = Some(e);
                         entities[e].mentions.push(m);
                     }
-                } else if let Some(p) = (m.saturating_sub(400)..m).rev().find(|&p| {
-                    doc.mentions[p].entity.is_some_and(|e| {
-                        entities[e].etype == EntityType::Person
-                            && entities[e].titles.iter().any(|t| contains_word(&t.to_lowercase(), noun))
-                    })
-                }) {
+                } else if let Some(p) = (m.saturating_sub(400)..m).rev().find(|&p| titled(p, &entities)) {
                     antecedents[m] = Some(p);
                     let e = doc.mentions[p].entity.unwrap();
                     doc.mentions[m].entity = Some(e);
@@ -269,6 +283,26 @@ fn quote_depth(doc: &Doc) -> Vec<bool> {
         }
     }
     out
+}
+
+/// True when the title (lower case) names the role `noun`, abbreviations written out ("Sen." is a
+/// senator, "Rep." a congressman).
+fn title_has(title: &str, noun: &str) -> bool {
+    if contains_word(title, noun) {
+        return true;
+    }
+    let abbreviations: &[(&str, &[&str])] = &[
+        ("sen.", &["senator"]),
+        ("rep.", &["congressman", "congresswoman", "representative", "lawmaker"]),
+        ("gov.", &["governor"]),
+        ("gen.", &["general"]),
+        ("sec.", &["secretary"]),
+        ("sen", &["senator"]),
+        ("rep", &["congressman", "congresswoman", "representative", "lawmaker"]),
+        ("gov", &["governor"]),
+        ("senator", &["lawmaker"]),
+    ];
+    abbreviations.iter().any(|(a, nouns)| nouns.contains(&noun) && contains_word(title, a))
 }
 
 fn contains_word(haystack: &str, word: &str) -> bool {

@@ -17,7 +17,8 @@
 //! 5. **Speakers** ([`speaker`]): names resolve through coreference (`accord-facts`): pronouns and
 //!    definite nominals ("the official") to their antecedents; unnamed phrases become group ("Israeli
 //!    officials") or anonymous ("a Hamas official") sources with their affiliation; "X’s office" becomes
-//!    an organisation. When the models ran, the cue verb's `nsubj` from the parse is the speaker where no
+//!    an organisation. A "he"/"she" speaker goes to the previous quote's speaker when the gender allows
+//!    ([`speaker::previous_speaker`]). When the models ran, the cue verb's `nsubj` from the parse is the speaker where no
 //!    subject phrase stands before the cue.
 //! 6. **Labelled statements** ([`labelled`]): "Pence: ..." (headlines, transcripts) and quotations signed "― NAME".
 //! 7. **Attributed acts** ([`acts`]): PARC/PolNeAR-style attribution of stances and acts ("Cruz thanked
@@ -143,6 +144,7 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
             a.speaker = pronoun;
         }
     }
+    speaker::previous_speaker(doc, &mut atts);
     doc.attributions = atts;
 }
 

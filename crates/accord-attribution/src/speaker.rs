@@ -198,3 +198,38 @@ fn capitalise(w: &str) -> String {
         None => String::new(),
     }
 }
+
+/// A personal pronoun speaker ("he said") in a run of quotes stands for the speaker of the previous quote,
+/// in the same paragraph or the one before, when that person's gender allows it, rather than for the
+/// person named last (a quote by one woman, another woman named, then "she said"). `atts` are in text
+/// order and resolved.
+pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution]) {
+    let mut last: Option<(usize, usize)> = None; // (entity, paragraph)
+    for a in atts.iter_mut() {
+        let par = doc.sentences.get(a.sentence).map_or(0, |s| s.paragraph);
+        let pronoun_gender =
+            a.speaker_mention.filter(|&m| doc.mentions[m].kind == MentionKind::Pronoun).and_then(|m| {
+                match doc.slice(doc.mentions[m].span).to_lowercase().as_str() {
+                    "he" | "him" | "his" => Some('m'),
+                    "she" | "her" => Some('f'),
+                    _ => None,
+                }
+            });
+        if let (Some(g), Some((e, lp))) = (pronoun_gender, last) {
+            let ent = &doc.entities[e];
+            if lp + 1 >= par && ent.gender.is_none_or(|eg| eg == g) && a.speaker_entity != Some(e) {
+                a.speaker_entity = Some(e);
+                a.source = Source {
+                    kind: SourceKind::Person,
+                    name: Some(ent.name.clone()),
+                    affiliation: ent.affiliation.clone(),
+                };
+            }
+        }
+        last = match a.speaker_entity {
+            Some(e) if doc.entities[e].etype == EntityType::Person => Some((e, par)),
+            _ if a.speaker.is_some() => None,
+            _ => last,
+        };
+    }
+}

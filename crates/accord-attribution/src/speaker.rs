@@ -188,7 +188,12 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
     } else {
         SourceKind::Anonymous
     };
-    a.source = Source { kind, name: (!pronoun).then(|| phrase.to_string()), affiliation: affiliation_in(sp) };
+    // "The Clinton campaign" is the Clinton campaign
+    let name = match phrase.split_once(' ') {
+        Some((the, rest)) if kind == SourceKind::Organization && the.eq_ignore_ascii_case("the") => rest,
+        _ => phrase,
+    };
+    a.source = Source { kind, name: (!pronoun).then(|| name.to_string()), affiliation: affiliation_in(sp) };
 }
 
 fn capitalise(w: &str) -> String {

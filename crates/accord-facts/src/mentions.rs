@@ -225,6 +225,9 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             while j < s.tokens.end {
                 if is_cap(doc, j) && doc.tokens[j - 1].space_after {
                     j += 1;
+                } else if hyphen_joined(doc, j, s.tokens.end, &lower_seen) {
+                    // "Smith-Okafor", "Jean-Marc", "Ban Ki-moon": a name does not stop at its hyphen
+                    j += 2;
                 } else if matches!(doc.token_text(j), "of" | "de" | "al" | "bin" | "van" | "von" | "for")
                     && j + 1 < s.tokens.end
                     && is_cap(doc, j + 1)
@@ -282,6 +285,47 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
     let (mentions, infos): (Vec<_>, Vec<_>) = out.into_iter().unzip();
     doc.mentions = mentions;
     infos
+}
+
+/// True when token `j` is a hyphen written without spaces between a name word and a word that goes on the
+/// name: a capitalised word ("Smith-Okafor"), or a lower-case one never written alone in the document and
+/// not a compound suffix ("Ki-moon", not "Obama-era" or "Texas-based").
+fn hyphen_joined(doc: &Doc, j: usize, end: usize, lower_seen: &HashSet<&str>) -> bool {
+    if j + 1 >= end || doc.token_text(j) != "-" || doc.tokens[j - 1].space_after || doc.tokens[j].space_after {
+        return false;
+    }
+    if doc.tokens[j + 1].kind != TokenKind::Word {
+        return false;
+    }
+    let next = doc.token_text(j + 1);
+    if is_cap(doc, j + 1) {
+        return true;
+    }
+    const SUFFIXES: &[&str] = &[
+        "era",
+        "style",
+        "led",
+        "backed",
+        "based",
+        "owned",
+        "born",
+        "made",
+        "type",
+        "like",
+        "linked",
+        "related",
+        "funded",
+        "run",
+        "sponsored",
+        "controlled",
+        "held",
+        "friendly",
+        "specific",
+        "wide",
+        "affiliated",
+        "aligned",
+    ];
+    next.len() <= 5 && !lower_seen.contains(next) && !SUFFIXES.contains(&next)
 }
 
 /// Splits a run of capitalised tokens `[a, b)` into gazetteer names, honorific + name, titles and names.

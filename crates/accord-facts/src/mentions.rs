@@ -136,6 +136,13 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
         .map(|t| t.span.slice(&doc.text))
         .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
         .collect();
+    // Lower-case words written alone, not as the second part of a hyphenated word ("Ki-moon")
+    let lower_alone: HashSet<&str> = (0..doc.tokens.len())
+        .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+        .filter(|&k| k == 0 || doc.token_text(k - 1) != "-" || doc.tokens[k - 1].space_after)
+        .map(|k| doc.token_text(k))
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .collect();
     // Words seen capitalised away from a sentence start: names even when they open a sentence.
     let mut capital_seen: HashSet<&str> = HashSet::new();
     for s in &doc.sentences {
@@ -225,7 +232,7 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             while j < s.tokens.end {
                 if is_cap(doc, j) && doc.tokens[j - 1].space_after {
                     j += 1;
-                } else if hyphen_joined(doc, j, s.tokens.end, &lower_seen) {
+                } else if hyphen_joined(doc, j, s.tokens.end, &lower_alone) {
                     // "Smith-Okafor", "Jean-Marc", "Ban Ki-moon": a name does not stop at its hyphen
                     j += 2;
                 } else if matches!(doc.token_text(j), "of" | "de" | "al" | "bin" | "van" | "von" | "for")
@@ -290,7 +297,7 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
 /// True when token `j` is a hyphen written without spaces between a name word and a word that goes on the
 /// name: a capitalised word ("Smith-Okafor"), or a lower-case one never written alone in the document and
 /// not a compound suffix ("Ki-moon", not "Obama-era" or "Texas-based").
-fn hyphen_joined(doc: &Doc, j: usize, end: usize, lower_seen: &HashSet<&str>) -> bool {
+fn hyphen_joined(doc: &Doc, j: usize, end: usize, lower_alone: &HashSet<&str>) -> bool {
     if j + 1 >= end || doc.token_text(j) != "-" || doc.tokens[j - 1].space_after || doc.tokens[j].space_after {
         return false;
     }
@@ -325,7 +332,7 @@ fn hyphen_joined(doc: &Doc, j: usize, end: usize, lower_seen: &HashSet<&str>) ->
         "affiliated",
         "aligned",
     ];
-    next.len() <= 5 && !lower_seen.contains(next) && !SUFFIXES.contains(&next)
+    next.len() <= 5 && !lower_alone.contains(next) && !SUFFIXES.contains(&next)
 }
 
 /// Splits a run of capitalised tokens `[a, b)` into gazetteer names, honorific + name, titles and names.

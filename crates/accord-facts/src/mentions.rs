@@ -476,7 +476,7 @@ fn segment_run(
         } else if lex.org_words.contains(last) || lex.org_words.contains(doc.token_text(k)) {
             EntityType::Org
         } else if words >= 2
-            && lex.given_names.contains_key(doc.token_text(k))
+            && lex.given_names_any.contains(doc.token_text(k))
             && !lex.known.contains_key(doc.token_text(k))
             && model_type != Some(EntityType::Org)
         {

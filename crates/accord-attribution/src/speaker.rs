@@ -25,6 +25,23 @@ fn mentions_in(doc: &Doc, sp: Span) -> std::ops::Range<usize> {
     from..to.max(from)
 }
 
+/// The place or organisation named inside `span` (for an unnamed source's affiliation).
+fn affiliation_in_span(doc: &Doc, span: Span) -> Option<String> {
+    doc.mentions[mentions_in(doc, span)]
+        .iter()
+        .filter(|m| span.contains(m.span) && m.kind == MentionKind::Name)
+        .filter_map(|m| m.entity)
+        .find_map(|e| {
+            let ent = &doc.entities[e];
+            match ent.etype {
+                EntityType::Gpe | EntityType::Norp => Some(ent.name.clone()),
+                EntityType::Org => Some(ent.affiliation.clone().unwrap_or_else(|| ent.name.clone())),
+                EntityType::Person => Some(ent.name.clone()),
+                _ => None,
+            }
+        })
+}
+
 /// Fills `speaker_mention`, `speaker_entity` and `source` of `a` from its speaker span.
 pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
     let Some(sp) = a.speaker else {
@@ -75,6 +92,28 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
             && !doc.text[sp.start..ms.start].contains(',')
             && (rest.starts_with(',') || rest.starts_with(" (") || rest.starts_with(" of "))
     });
+    // "a spokesman for Gul Agha", "a doctor working for Muslim Hands": an unnamed source opening the phrase,
+    // whatever it names after it, keeps the whole phrase (its affiliation)
+    let unnamed_lead = inside.first().copied().filter(|&m| {
+        let mm = &doc.mentions[m];
+        let rest = &doc.text[mm.span.end..sp.end];
+        mm.kind == MentionKind::Nominal
+            && mm.span.start == sp.start
+            && mm.entity.is_none()
+            && [" for ", " of ", " at ", " with ", " in ", " working ", " from "].iter().any(|p| rest.starts_with(p))
+    });
+    if let Some(m) = unnamed_lead {
+        a.speaker_mention = Some(m);
+        let plural =
+            lex.source_nouns.get(doc.slice(doc.mentions[m].head_span).to_lowercase().as_str()).is_some_and(|(_, p)| *p);
+        let kind = if plural { SourceKind::Group } else { SourceKind::Anonymous };
+        a.source = Source {
+            kind,
+            name: Some(phrase.trim_end_matches(',').to_string()),
+            affiliation: affiliation_in_span(doc, sp),
+        };
+        return;
+    }
     let head = lead
         .or_else(|| {
             inside

@@ -92,3 +92,22 @@ fn a_campaign_is_named_without_its_article() {
     let doc = extract("The Ostrander campaign said the advertisement would run in five states.\n");
     assert_eq!(who(&doc, "advertisement would run"), "Ostrander campaign");
 }
+
+#[test]
+fn a_unisex_given_name_still_opens_a_person_name() {
+    let doc = extract(
+        "Longtime pollster Pat Okonjo spoke to the station on Friday.\n\nOkonjo said turnout would be \
+         lower than in any year since 1996.\n",
+    );
+    assert_eq!(who(&doc, "turnout would be"), "Pat Okonjo");
+}
+
+#[test]
+fn an_unnamed_source_keeps_its_affiliation() {
+    let doc =
+        extract("Farid Okonjo runs the depot.\n\nA spokesman for Farid Okonjo said the trucks would leave at dawn.\n");
+    let a = doc.attributions.iter().find(|a| a.content.text.contains("trucks would leave")).unwrap();
+    assert_eq!(a.source.kind, "anonymous");
+    assert_eq!(a.source.name.as_deref(), Some("A spokesman for Farid Okonjo"));
+    assert!(a.speaker_entity.is_none());
+}

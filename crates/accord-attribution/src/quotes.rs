@@ -80,3 +80,14 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
 fn single_quotes_used(doc: &Doc, i: usize) -> bool {
     doc.token_text(i) == "‘"
 }
+
+// Quotes come in text order and do not nest, so both marks are sorted: binary search.
+pub(crate) fn quote_starting_at(quotes: &[Quote], tok: usize) -> Option<&Quote> {
+    let i = quotes.partition_point(|q| q.open < tok);
+    quotes.get(i).filter(|q| q.open == tok)
+}
+
+pub(crate) fn quote_ending_at(quotes: &[Quote], tok: usize) -> Option<&Quote> {
+    let i = quotes.partition_point(|q| q.close < tok);
+    quotes.get(i).filter(|q| q.close == tok)
+}

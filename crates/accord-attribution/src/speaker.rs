@@ -25,6 +25,23 @@ fn mentions_in(doc: &Doc, sp: Span) -> std::ops::Range<usize> {
     from..to.max(from)
 }
 
+/// The place or organisation named inside `span` (for an unnamed source's affiliation).
+fn affiliation_in_span(doc: &Doc, span: Span) -> Option<String> {
+    doc.mentions[mentions_in(doc, span)]
+        .iter()
+        .filter(|m| span.contains(m.span) && m.kind == MentionKind::Name)
+        .filter_map(|m| m.entity)
+        .find_map(|e| {
+            let ent = &doc.entities[e];
+            match ent.etype {
+                EntityType::Gpe | EntityType::Norp => Some(ent.name.clone()),
+                EntityType::Org => Some(ent.affiliation.clone().unwrap_or_else(|| ent.name.clone())),
+                EntityType::Person => Some(ent.name.clone()),
+                _ => None,
+            }
+        })
+}
+
 /// Fills `speaker_mention`, `speaker_entity` and `source` of `a` from its speaker span.
 pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
     let Some(sp) = a.speaker else {
@@ -62,11 +79,49 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
     }
     // Mentions inside the speaker phrase; the last one ending at the phrase end is the head.
     let inside: Vec<usize> = mentions_in(doc, sp).filter(|&m| sp.contains(doc.mentions[m].span)).collect();
-    let head = inside
-        .iter()
-        .copied()
-        .filter(|&m| doc.mentions[m].span.end == sp.end)
-        .max_by_key(|&m| doc.mentions[m].span.len())
+    let is_person = |m: usize| {
+        doc.mentions[m].kind == MentionKind::Name
+            && doc.mentions[m].entity.is_some_and(|e| doc.entities[e].etype == EntityType::Person)
+    };
+    // "Phil Smith, a spokesman for the United Mine Workers," / "Sen. Lindsey Graham (R-S.C.)" / "Mr. Morgan
+    // of the Sierra Club": the person named first, before an appositive, a party tag or an "of" phrase
+    let lead = inside.iter().copied().find(|&m| is_person(m)).filter(|&m| {
+        let ms = doc.mentions[m].span;
+        let rest = &doc.text[ms.end..sp.end];
+        ms.end < sp.end
+            && !doc.text[sp.start..ms.start].contains(',')
+            && (rest.starts_with(',') || rest.starts_with(" (") || rest.starts_with(" of "))
+    });
+    // "a spokesman for Gul Agha", "a doctor working for Muslim Hands": an unnamed source opening the phrase,
+    // whatever it names after it, keeps the whole phrase (its affiliation)
+    let unnamed_lead = inside.first().copied().filter(|&m| {
+        let mm = &doc.mentions[m];
+        let rest = &doc.text[mm.span.end..sp.end];
+        mm.kind == MentionKind::Nominal
+            && mm.span.start == sp.start
+            && mm.entity.is_none()
+            && [" for ", " of ", " at ", " with ", " in ", " working ", " from "].iter().any(|p| rest.starts_with(p))
+    });
+    if let Some(m) = unnamed_lead {
+        a.speaker_mention = Some(m);
+        let plural =
+            lex.source_nouns.get(doc.slice(doc.mentions[m].head_span).to_lowercase().as_str()).is_some_and(|(_, p)| *p);
+        let kind = if plural { SourceKind::Group } else { SourceKind::Anonymous };
+        a.source = Source {
+            kind,
+            name: Some(phrase.trim_end_matches(',').to_string()),
+            affiliation: affiliation_in_span(doc, sp),
+        };
+        return;
+    }
+    let head = lead
+        .or_else(|| {
+            inside
+                .iter()
+                .copied()
+                .filter(|&m| doc.mentions[m].span.end == sp.end)
+                .max_by_key(|&m| doc.mentions[m].span.len())
+        })
         // "Rui Costa, who met union representatives," : the name before an appositive is the speaker
         .or_else(|| {
             inside.iter().copied().find(|&m| {
@@ -127,6 +182,22 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
             return;
         }
     }
+    // No mention (a headline, a transcript label): a name written as an entity's last word is that entity
+    if phrase.starts_with(char::is_uppercase) && !phrase.contains(' ') && phrase.chars().count() > 2 {
+        let same = |w: &str| w.replace('’', "'").to_lowercase() == phrase.replace('’', "'").to_lowercase();
+        let found = doc.entities.iter().position(|e| {
+            matches!(e.etype, EntityType::Person | EntityType::Org)
+                && e.name.contains(' ')
+                && e.name.rsplit(' ').next().is_some_and(same)
+        });
+        if let Some(e) = found {
+            let ent = &doc.entities[e];
+            let kind = if ent.etype == EntityType::Person { SourceKind::Person } else { SourceKind::Organization };
+            a.speaker_entity = Some(e);
+            a.source = Source { kind, name: Some(ent.name.clone()), affiliation: ent.affiliation.clone() };
+            return;
+        }
+    }
     // No mention: a plural noun phrase is a group, an organisation word an organisation.
     let lw = phrase.to_lowercase();
     let pronoun = matches!(lw.as_str(), "he" | "she" | "they" | "it" | "we" | "i" | "you");
@@ -156,7 +227,12 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
     } else {
         SourceKind::Anonymous
     };
-    a.source = Source { kind, name: (!pronoun).then(|| phrase.to_string()), affiliation: affiliation_in(sp) };
+    // "The Clinton campaign" is the Clinton campaign
+    let name = match phrase.split_once(' ') {
+        Some((the, rest)) if kind == SourceKind::Organization && the.eq_ignore_ascii_case("the") => rest,
+        _ => phrase,
+    };
+    a.source = Source { kind, name: (!pronoun).then(|| name.to_string()), affiliation: affiliation_in(sp) };
 }
 
 fn capitalise(w: &str) -> String {
@@ -164,5 +240,40 @@ fn capitalise(w: &str) -> String {
     match c.next() {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
         None => String::new(),
+    }
+}
+
+/// A personal pronoun speaker ("he said") in a run of quotes stands for the speaker of the previous quote,
+/// in the same paragraph or the one before, when that person's gender allows it, rather than for the
+/// person named last (a quote by one woman, another woman named, then "she said"). `atts` are in text
+/// order and resolved.
+pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution]) {
+    let mut last: Option<(usize, usize)> = None; // (entity, paragraph)
+    for a in atts.iter_mut() {
+        let par = doc.sentences.get(a.sentence).map_or(0, |s| s.paragraph);
+        let pronoun_gender =
+            a.speaker_mention.filter(|&m| doc.mentions[m].kind == MentionKind::Pronoun).and_then(|m| {
+                match doc.slice(doc.mentions[m].span).to_lowercase().as_str() {
+                    "he" | "him" | "his" => Some('m'),
+                    "she" | "her" => Some('f'),
+                    _ => None,
+                }
+            });
+        if let (Some(g), Some((e, lp))) = (pronoun_gender, last) {
+            let ent = &doc.entities[e];
+            if lp + 1 >= par && ent.gender.is_none_or(|eg| eg == g) && a.speaker_entity != Some(e) {
+                a.speaker_entity = Some(e);
+                a.source = Source {
+                    kind: SourceKind::Person,
+                    name: Some(ent.name.clone()),
+                    affiliation: ent.affiliation.clone(),
+                };
+            }
+        }
+        last = match a.speaker_entity {
+            Some(e) if doc.entities[e].etype == EntityType::Person => Some((e, par)),
+            _ if a.speaker.is_some() => None,
+            _ => last,
+        };
     }
 }

@@ -205,10 +205,17 @@ impl Gold {
         Gold::from_json(&s).map_err(|e| EvalError::Parse { path: path.display().to_string(), message: e.to_string() })
     }
     /// Where the text is: `document` resolved against the gold file's grandparent folder
-    /// (`shared/gold/x.gold.json` + `seed/x.txt` → `shared/seed/x.txt`).
+    /// (`shared/gold/x.gold.json` + `seed/x.txt` → `shared/seed/x.txt`), else against the first folder
+    /// above the gold file where it exists (`shared/gold/wire-dev/x.gold.json` + `gold/wire-dev/x.txt`).
     pub fn text_path(&self, gold_path: &Path) -> PathBuf {
         let base = gold_path.parent().and_then(Path::parent).unwrap_or(Path::new("."));
-        base.join(&self.document)
+        let default = base.join(&self.document);
+        if default.exists() {
+            return default;
+        }
+        // "gold/wire-dev/X.txt" next to "gold/wire-dev/X.gold.json": the document resolved against a
+        // folder further up
+        gold_path.ancestors().skip(1).map(|a| a.join(&self.document)).find(|p| p.exists()).unwrap_or(default)
     }
     /// The publication date to run the pipeline with: the gold's `date`, else the date named by a
     /// `with_publication_date_YYYY-MM-DD` key of a gold date (the first in gold order), else none.

@@ -5,7 +5,8 @@
 //! ([`brat`], e.g. PolNeAR), runs the pipeline over their texts ([`run`]), matches predicted
 //! attributions to gold ones greedily and one-to-one ([`metrics`]) and reports precision, recall and F1
 //! per role (content, cue, speaker) and per quote type, speaker-mention and speaker-resolution accuracy,
-//! and the pass/fail checks of the seed gold ([`seed`]). The `treebank` module scores the NLP models
+//! resolved-speaker accuracy and recall against a hand-resolved file ([`resolved`]), and the pass/fail
+//! checks of the seed gold ([`seed`]). The `treebank` module scores the NLP models
 //! against Universal Dependencies treebanks. Metric definitions are in `docs/eval.md`; they agree with
 //! the reference scorer `../shared/tools/score_attributions.py` where both measure the same thing.
 //!
@@ -15,6 +16,7 @@ pub mod brat;
 pub mod gold;
 pub mod learn;
 pub mod metrics;
+pub mod resolved;
 pub mod run;
 pub mod seed;
 pub mod treebank;

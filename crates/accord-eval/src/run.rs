@@ -6,6 +6,7 @@
 use crate::brat::{self, BratDoc};
 use crate::gold::Gold;
 use crate::metrics::{greedy_match, score_document, AttributionScores, CharSpan, Criterion, Quote};
+use crate::resolved::{ResolvedGold, ResolvedScores};
 use crate::seed::{self, resolved_name, SeedReport};
 use crate::EvalError;
 use accord_doc::schema::DocumentOut;
@@ -149,6 +150,8 @@ pub struct BratEval {
     /// Every miss, false positive and boundary error, in document order.
     #[serde(skip)]
     pub errors: Vec<ErrorSample>,
+    /// Resolved-speaker accuracy and recall, when a resolved file was given.
+    pub resolved: Option<ResolvedScores>,
 }
 
 /// At most 60 characters of a span's text, whitespace collapsed.
@@ -230,6 +233,16 @@ pub fn errors(stem: &str, chars: &[char], gold: &[Quote], pred: &[Quote]) -> Vec
 /// Evaluates a brat corpus folder (`text/`, `attributions/`): runs the pipeline on every article in
 /// parallel (publication date from the file name) and scores against the relations.
 pub fn eval_brat(pipeline: &Pipeline, dir: &Path) -> Result<(BratEval, Vec<DocumentOut>), EvalError> {
+    eval_brat_resolved(pipeline, dir, None)
+}
+
+/// [`eval_brat`] with resolved-speaker scoring against `resolved` (a file such as
+/// `../shared/gold/polnear-dev-resolved.jsonl`, see [`crate::resolved`]).
+pub fn eval_brat_resolved(
+    pipeline: &Pipeline,
+    dir: &Path,
+    resolved: Option<&ResolvedGold>,
+) -> Result<(BratEval, Vec<DocumentOut>), EvalError> {
     let docs = brat::read_dir(dir)?;
     if docs.is_empty() {
         return Err(EvalError::Parse {
@@ -245,6 +258,7 @@ pub fn eval_brat(pipeline: &Pipeline, dir: &Path) -> Result<(BratEval, Vec<Docum
     let mut failed = Vec::new();
     let mut all_errors = Vec::new();
     let mut kept = Vec::new();
+    let mut res_scores = resolved.map(|g| ResolvedScores { named: g.named, ..Default::default() });
     for (d, out) in docs.iter().zip(outs) {
         let chars: Vec<char> = d.text.chars().collect();
         let gold = d.quotes();
@@ -256,8 +270,33 @@ pub fn eval_brat(pipeline: &Pipeline, dir: &Path) -> Result<(BratEval, Vec<Docum
             }
         };
         scores.add(&score_document(&chars, &gold, &pred));
+        if let (Some(rg), Some(rs)) = (resolved, res_scores.as_mut()) {
+            // the reference scorer's span of a relation: first fragment's start to last fragment's end
+            // (fragments listed out of text order give an empty span that never matches)
+            let gc: Vec<CharSpan> = d
+                .relations
+                .iter()
+                .map(|r| {
+                    let f = &r.content.fragments;
+                    match (f.first(), f.last()) {
+                        (Some(a), Some(b)) if b.end > a.start => CharSpan::new(a.start, b.end),
+                        _ => CharSpan::new(0, 0),
+                    }
+                })
+                .collect();
+            let pc: Vec<CharSpan> = pred.iter().map(|q| q.content).collect();
+            let matched = greedy_match(&chars, &gc, &pc, Criterion::Overlap(0.3));
+            let ids: Vec<String> = gold.iter().map(|q| q.id.clone()).collect();
+            let names: Vec<Option<String>> = pred.iter().map(|q| q.speaker_name.clone()).collect();
+            let speakers: Vec<Option<String>> = pred.iter().map(|q| q.speaker.map(|s| snippet(&chars, s))).collect();
+            let ann = d.ann_path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            rs.add_document(rg, &d.stem, &ann, &ids, &matched, &names, &speakers);
+        }
         all_errors.extend(errors(&d.stem, &chars, &gold, &pred));
         kept.extend(out.ok());
     }
-    Ok((BratEval { dir: dir.into(), failed, attributions: scores, errors: all_errors }, kept))
+    if let Some(rs) = res_scores.as_mut() {
+        rs.finish();
+    }
+    Ok((BratEval { dir: dir.into(), failed, attributions: scores, errors: all_errors, resolved: res_scores }, kept))
 }

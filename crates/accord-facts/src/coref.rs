@@ -18,6 +18,21 @@ fn name_words(s: &str) -> Vec<&str> {
     s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect()
 }
 
+/// The same word of a name, whatever the apostrophe ("O'Neill", "O’Neill") or, for a word written in
+/// capitals, the case ("PENCE", "Pence").
+fn same_name_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let caps = |w: &str| !w.chars().any(char::is_lowercase);
+    let fold = |w: &str| w.replace('’', "'");
+    if caps(a) || caps(b) {
+        fold(a).to_lowercase() == fold(b).to_lowercase()
+    } else {
+        fold(a) == fold(b)
+    }
+}
+
 fn compatible_first(a: &str, b: &str) -> bool {
     a == b
         || (a.len() <= 2 && b.starts_with(a.trim_end_matches('.')))
@@ -39,16 +54,32 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
         let head = doc.slice(doc.mentions[m].head_span).to_string();
         let canonical = info.known.as_ref().map(|k| k.canonical.clone()).unwrap_or_else(|| head.clone());
         let words = name_words(&head);
+        // a transcript label or headline in capitals ("PENCE:") names the person written "Mike Pence"
+        let caps = words.len() == 1
+            && head.chars().filter(|c| c.is_alphabetic()).count() > 2
+            && !head.chars().any(char::is_lowercase);
         let found = entities.iter().position(|e| {
+            // a full name given after its bare surname ("Blasio" ... "Bill de Blasio") takes it over
+            let surname_before = info.known.is_none()
+                && etype == EntityType::Person
+                && e.etype == EntityType::Other
+                && words.len() >= 2
+                && name_words(&e.name).len() == 1
+                && words.last().is_some_and(|w| same_name_word(w, &e.name));
+            if surname_before {
+                return true;
+            }
             if info.known.is_some() || e.etype != EntityType::Person {
                 return e.name == canonical && (etype == e.etype || info.known.is_some() || etype == EntityType::Other);
             }
-            if !(etype == EntityType::Person || etype == EntityType::Other) {
+            if !(etype == EntityType::Person || etype == EntityType::Other || caps) {
                 return false;
             }
             let ew = name_words(&e.name);
             match (words.last(), ew.last()) {
-                (Some(a), Some(b)) if a == b => words.len() == 1 || ew.len() == 1 || compatible_first(words[0], ew[0]),
+                (Some(a), Some(b)) if same_name_word(a, b) => {
+                    words.len() == 1 || ew.len() == 1 || compatible_first(words[0], ew[0])
+                }
                 _ => false,
             }
         });
@@ -179,7 +210,26 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                         && !infos[p].plural
                 });
                 let etype = doc.mentions[m].etype.unwrap_or(EntityType::Person);
-                if let Some(p) = same_head {
+                // an earlier "the mayor" that found no one does not stop the search for the person
+                // titled so
+                let titled = |p: usize, entities: &[Entity]| {
+                    doc.mentions[p].entity.is_some_and(|e| {
+                        entities[e].etype == EntityType::Person
+                            && entities[e].titles.iter().any(|t| title_has(&t.to_lowercase(), noun))
+                    })
+                };
+                let unresolved_same = same_head.filter(|&p| doc.mentions[p].entity.is_none());
+                let titled_person = if unresolved_same.is_some() && etype == EntityType::Person {
+                    (m.saturating_sub(400)..m).rev().find(|&p| titled(p, &entities))
+                } else {
+                    None
+                };
+                if let Some(p) = titled_person {
+                    antecedents[m] = Some(p);
+                    let e = doc.mentions[p].entity.unwrap();
+                    doc.mentions[m].entity = Some(e);
+                    entities[e].mentions.push(m);
+                } else if let Some(p) = same_head {
                     antecedents[m] = Some(p);
                     doc.mentions[m].entity = doc.mentions[p].entity;
                     if let Some(e) = doc.mentions[p].entity {
@@ -192,12 +242,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                         doc.mentions[m].entity = Some(e);
                         entities[e].mentions.push(m);
                     }
-                } else if let Some(p) = (m.saturating_sub(400)..m).rev().find(|&p| {
-                    doc.mentions[p].entity.is_some_and(|e| {
-                        entities[e].etype == EntityType::Person
-                            && entities[e].titles.iter().any(|t| contains_word(&t.to_lowercase(), noun))
-                    })
-                }) {
+                } else if let Some(p) = (m.saturating_sub(400)..m).rev().find(|&p| titled(p, &entities)) {
                     antecedents[m] = Some(p);
                     let e = doc.mentions[p].entity.unwrap();
                     doc.mentions[m].entity = Some(e);
@@ -238,6 +283,26 @@ fn quote_depth(doc: &Doc) -> Vec<bool> {
         }
     }
     out
+}
+
+/// True when the title (lower case) names the role `noun`, abbreviations written out ("Sen." is a
+/// senator, "Rep." a congressman).
+fn title_has(title: &str, noun: &str) -> bool {
+    if contains_word(title, noun) {
+        return true;
+    }
+    let abbreviations: &[(&str, &[&str])] = &[
+        ("sen.", &["senator"]),
+        ("rep.", &["congressman", "congresswoman", "representative", "lawmaker"]),
+        ("gov.", &["governor"]),
+        ("gen.", &["general"]),
+        ("sec.", &["secretary"]),
+        ("sen", &["senator"]),
+        ("rep", &["congressman", "congresswoman", "representative", "lawmaker"]),
+        ("gov", &["governor"]),
+        ("senator", &["lawmaker"]),
+    ];
+    abbreviations.iter().any(|(a, nouns)| nouns.contains(&noun) && contains_word(title, a))
 }
 
 fn contains_word(haystack: &str, word: &str) -> bool {

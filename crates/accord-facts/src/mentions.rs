@@ -136,6 +136,13 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
         .map(|t| t.span.slice(&doc.text))
         .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
         .collect();
+    // Lower-case words written alone, not as the second part of a hyphenated word ("Ki-moon")
+    let lower_alone: HashSet<&str> = (0..doc.tokens.len())
+        .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+        .filter(|&k| k == 0 || doc.token_text(k - 1) != "-" || doc.tokens[k - 1].space_after)
+        .map(|k| doc.token_text(k))
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .collect();
     // Words seen capitalised away from a sentence start: names even when they open a sentence.
     let mut capital_seen: HashSet<&str> = HashSet::new();
     for s in &doc.sentences {
@@ -225,6 +232,9 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             while j < s.tokens.end {
                 if is_cap(doc, j) && doc.tokens[j - 1].space_after {
                     j += 1;
+                } else if hyphen_joined(doc, j, s.tokens.end, &lower_alone) {
+                    // "Smith-Okafor", "Jean-Marc", "Ban Ki-moon": a name does not stop at its hyphen
+                    j += 2;
                 } else if matches!(doc.token_text(j), "of" | "de" | "al" | "bin" | "van" | "von" | "for")
                     && j + 1 < s.tokens.end
                     && is_cap(doc, j + 1)
@@ -282,6 +292,47 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
     let (mentions, infos): (Vec<_>, Vec<_>) = out.into_iter().unzip();
     doc.mentions = mentions;
     infos
+}
+
+/// True when token `j` is a hyphen written without spaces between a name word and a word that goes on the
+/// name: a capitalised word ("Smith-Okafor"), or a lower-case one never written alone in the document and
+/// not a compound suffix ("Ki-moon", not "Obama-era" or "Texas-based").
+fn hyphen_joined(doc: &Doc, j: usize, end: usize, lower_alone: &HashSet<&str>) -> bool {
+    if j + 1 >= end || doc.token_text(j) != "-" || doc.tokens[j - 1].space_after || doc.tokens[j].space_after {
+        return false;
+    }
+    if doc.tokens[j + 1].kind != TokenKind::Word {
+        return false;
+    }
+    let next = doc.token_text(j + 1);
+    if is_cap(doc, j + 1) {
+        return true;
+    }
+    const SUFFIXES: &[&str] = &[
+        "era",
+        "style",
+        "led",
+        "backed",
+        "based",
+        "owned",
+        "born",
+        "made",
+        "type",
+        "like",
+        "linked",
+        "related",
+        "funded",
+        "run",
+        "sponsored",
+        "controlled",
+        "held",
+        "friendly",
+        "specific",
+        "wide",
+        "affiliated",
+        "aligned",
+    ];
+    next.len() <= 5 && !lower_alone.contains(next) && !SUFFIXES.contains(&next)
 }
 
 /// Splits a run of capitalised tokens `[a, b)` into gazetteer names, honorific + name, titles and names.
@@ -378,14 +429,16 @@ fn segment_run(
                 k += 1;
             }
         }
-        // Leading title words become titles ("Prime Minister", "President", "Gen.").
+        // Leading title words become titles ("Prime Minister", "President", "Gen."), except in an
+        // organisation's name ("Republican National Committee": `Republican` is no title there).
         let title_start = k;
-        if !honorific {
+        let org_run = lex.org_words.contains(doc.token_text(b - 1));
+        if !honorific && !org_run {
             while k + 1 < b && lex.is_title(doc.token_text(k)) && !lex.known.contains_key(doc.token_text(k)) {
                 k += 1;
             }
         }
-        if !honorific && k == title_start {
+        if !honorific && !org_run && k == title_start {
             // a title word further in the run with a name after it: "Transport Minister Rui Costa"
             if let Some(t) = (k..b.saturating_sub(1))
                 .rev()
@@ -422,6 +475,14 @@ fn segment_run(
             EntityType::Person
         } else if lex.org_words.contains(last) || lex.org_words.contains(doc.token_text(k)) {
             EntityType::Org
+        } else if words >= 2
+            && lex.given_names_any.contains(doc.token_text(k))
+            && !lex.known.contains_key(doc.token_text(k))
+            && model_type != Some(EntityType::Org)
+        {
+            // a known given name opening a name of several words: a person ("Pat Caddell", whatever
+            // type the recogniser guessed)
+            EntityType::Person
         } else if let Some(t) = model_type {
             t
         } else if words == 1 && last.len() > 1 && last.chars().all(|c| c.is_uppercase() || c == '.') {

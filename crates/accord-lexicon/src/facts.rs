@@ -47,6 +47,8 @@ pub struct Lexicons {
     pub referring_nouns: HashMap<String, (EntityType, Option<bool>)>,
     /// Given names → the gender they usually mark (`data/given_names.tsv`).
     pub given_names: HashMap<String, char>,
+    /// Every given name, with or without a gender (`data/given_names.tsv`, `data/given_names_derived.txt`).
+    pub given_names_any: std::collections::HashSet<String>,
     /// Title words (lower case).
     pub titles: &'static HashSet<String>,
     /// Source nouns: singular and plural forms (lower case) → (singular, is_plural).
@@ -175,6 +177,10 @@ impl Lexicons {
                     .map(|g| (c[0].to_string(), g))
             })
             .collect();
+        let given_names_any = lines(data!("given_names.tsv"))
+            .chain(lines(data!("given_names_derived.txt")))
+            .map(|c| c[0].to_string())
+            .collect();
         let titles = crate::names::title_words();
         let mut source_nouns = HashMap::new();
         for c in lines(data!("source_nouns.txt")) {
@@ -229,6 +235,7 @@ impl Lexicons {
             cues,
             honorifics,
             given_names,
+            given_names_any,
             referring_nouns,
             titles,
             source_nouns,

@@ -45,6 +45,7 @@ files!(
     "gazetteer/misc_names.tsv",
     "gazetteer/name_words.tsv",
     "given_names.tsv",
+    "given_names_derived.txt",
     "gpe_aliases.tsv",
     "hedges.txt",
     "honorifics.tsv",

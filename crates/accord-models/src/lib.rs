@@ -99,133 +99,6 @@ pub mod embedded {
     pub const LEMMAS: &[u8] = include_bytes!("../models/lemmas.bin");
 }
 
-/// Temperature (weight units) of the document-level type vote: each occurrence of a name votes with the
-/// softmax of its `B-` type scores, so a confident occurrence outweighs several hesitant ones.
-const VOTE_TEMP: f64 = 3.7;
-
-/// Document-level consistency of names (a one-sense-per-discourse heuristic): every occurrence of the same
-/// name string takes the type with the largest summed type probability over its occurrences (`conf`: the
-/// `B-PER`, `B-ORG`, `B-GPE`, `B-MISC` scores of each mention, in weight units), and later capitalised
-/// occurrences of a multi-word name (or of a single word predicted at least twice) that the tagger missed
-/// are added.
-fn consistent_names(doc: &Doc, mentions: &mut Vec<Mention>, conf: &[[f32; 4]]) {
-    use std::collections::HashMap;
-    if mentions.is_empty() {
-        return;
-    }
-    let types =
-        [EntityType::Person, EntityType::Org, EntityType::Gpe, EntityType::Norp, EntityType::Loc, EntityType::Other];
-    let idx = |e: EntityType| e as usize;
-    let best = |v: &[u32; 6]| types[(0..6).max_by_key(|&i| (v[i], std::cmp::Reverse(i))).unwrap()];
-    let mut soft: HashMap<&str, ([f64; 4], u32)> = HashMap::new();
-    for (m, c) in mentions.iter().zip(conf) {
-        let mx = c.iter().copied().fold(f32::MIN, f32::max) as f64;
-        let p = c.map(|x| ((x as f64 - mx) / VOTE_TEMP).exp());
-        let z: f64 = p.iter().sum();
-        let e = soft.entry(doc.slice(m.span)).or_default();
-        for k in 0..4 {
-            e.0[k] += p[k] / z;
-        }
-        e.1 += 1;
-    }
-    let four = [EntityType::Person, EntityType::Org, EntityType::Gpe, EntityType::Other];
-    let sbest = |v: &[f64; 4]| four[(0..4).max_by(|&a, &b| v[a].total_cmp(&v[b]).then(b.cmp(&a))).unwrap()];
-    for m in mentions.iter_mut() {
-        if let Some(v) = soft.get(doc.slice(m.span)) {
-            m.etype = Some(sbest(&v.0));
-        }
-    }
-    // each name string with its type and number of occurrences
-    let votes: HashMap<&str, [u32; 6]> = soft
-        .iter()
-        .map(|(k, v)| {
-            let mut c = [0u32; 6];
-            c[idx(sbest(&v.0))] = v.1;
-            (*k, c)
-        })
-        .collect();
-    // a one-word name that repeats the last word of a person's full name, or the first word of an
-    // organisation's, refers to it (`Julie Rosenthal` … `Rosenthal`, `Harrow School` … `Harrow`)
-    {
-        let mut partial: HashMap<&str, EntityType> = HashMap::new();
-        let mut full: Vec<(&&str, &[u32; 6])> = votes.iter().collect();
-        full.sort(); // deterministic when two names claim the same word
-        for (k, v) in full {
-            let ws: Vec<&str> = k.split(' ').collect();
-            if ws.len() < 2 {
-                continue;
-            }
-            // a person's name with a connector joins two names (`Lee Cheuk-yan of the Labour Party`): its
-            // last word is not the person's
-            let joined = ws.iter().any(|w| matches!(*w, "of" | "the" | "and" | "&"));
-            match best(v) {
-                EntityType::Person if !joined => {
-                    partial.entry(ws[ws.len() - 1]).or_insert(EntityType::Person);
-                }
-                EntityType::Org => {
-                    partial.entry(ws[0]).or_insert(EntityType::Org);
-                }
-                _ => {}
-            }
-        }
-        for m in mentions.iter_mut() {
-            let t = doc.slice(m.span);
-            if !t.contains(' ') {
-                if let Some(&e) = partial.get(t) {
-                    m.etype = Some(e);
-                }
-            }
-        }
-    }
-    // propagate to missed occurrences (exact, case-sensitive token sequence)
-    let mut added = Vec::new();
-    let mut names: Vec<(Vec<&str>, EntityType, u32)> = votes
-        .iter()
-        .map(|(k, v)| (k.split(' ').collect::<Vec<&str>>(), best(v), v.iter().sum::<u32>()))
-        .filter(|(ws, _, n)| ws.len() >= 2 || *n >= 2)
-        .collect();
-    // deterministic order, longest names first
-    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
-    if names.is_empty() {
-        return;
-    }
-    let covered = |a: usize, b: usize, ms: &[Mention]| ms.iter().any(|m| m.span.start < b && a < m.span.end);
-    for (si, s) in doc.sentences.iter().enumerate() {
-        let toks = s.tokens.clone();
-        for i in toks.clone() {
-            let t = doc.token_text(i);
-            if !t.chars().next().is_some_and(char::is_uppercase) {
-                continue;
-            }
-            for (ws, e, _) in &names {
-                if ws[0] != t || i + ws.len() > toks.end {
-                    continue;
-                }
-                if (1..ws.len()).all(|k| doc.token_text(i + k) == ws[k]) {
-                    let span = Span::new(doc.tokens[i].span.start, doc.tokens[i + ws.len() - 1].span.end);
-                    if doc.slice(span) == ws.join(" ")
-                        && !covered(span.start, span.end, mentions)
-                        && !covered(span.start, span.end, &added)
-                    {
-                        added.push(Mention {
-                            kind: MentionKind::Name,
-                            etype: Some(*e),
-                            span,
-                            head_span: span,
-                            entity: None,
-                            sentence: si,
-                        });
-                    }
-                }
-            }
-        }
-    }
-    if !added.is_empty() {
-        mentions.extend(added);
-        mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
-    }
-}
-
 #[derive(Debug)]
 struct Inner {
     tagger: tagger::Tagger,
@@ -483,48 +356,9 @@ impl Inner {
             }
             for (a, b, ty) in ner::spans(bio) {
                 let mut tconf = typed[a].map(|x| x as f32 * scale);
-                // names neither start nor end with a connector word (`Library of` → `Library`)
-                let is_conn = |k: usize| {
-                    matches!(doc.token_norm(base + k), "of" | "the" | "and" | "&" | "-" | "for" | "on" | "'s" | "The")
-                };
-                let (mut a, mut b) = (a, b);
-                while a < b && is_conn(a) {
-                    a += 1;
-                }
-                while b > a && is_conn(b - 1) {
-                    b -= 1;
-                }
-                if a == b {
-                    continue;
-                }
-                // a name does not end in a lower-case word (`Francisco celebrated`), except a proper noun
-                // joined by a hyphen (`Lee Cheuk - yan`); nor in a connector left behind (`Francisco -`)
-                while b > a + 1 && doc.token_norm(base + b - 1).chars().next().is_some_and(char::is_lowercase) {
-                    if doc.token_norm(base + b - 2) == "-" && m.upos[tags[b - 1] as usize] == "PROPN" {
-                        break;
-                    }
-                    b -= 1;
-                }
-                while b > a && is_conn(b - 1) {
-                    b -= 1;
-                }
-                // a name inside a longer gazetteer entry takes the entry's neighbouring words that are
-                // tagged PROPN, or any words of a city's name (`San` → `San Francisco`, `York` → `New York`;
-                // not `States` → `United States`, whose `United` the treebanks tag ADJ)
-                {
-                    let later = |k: usize| nctx.gaz[k] & 0x7F != 0 && nctx.gaz[k] & 1 == 1;
-                    let propn = |k: usize| m.upos[tags[k] as usize] == "PROPN" || (nctx.gaz[k] & 0x7F) / 2 == 3;
-                    while a > 0 && later(a) && propn(a - 1) {
-                        a -= 1;
-                    }
-                    while b < n && later(b) && propn(b) {
-                        b += 1;
-                    }
-                }
-                // a name has a capitalised word (`lake` is not one)
-                if !(a..b).any(|k| lex[k].flags & (lex::F_TITLE | lex::F_UPPER) != 0) {
-                    continue;
-                }
+                let norm = |k: usize| doc.token_norm(base + k);
+                let propn = |k: usize| m.upos[tags[k] as usize] == "PROPN";
+                let Some((a, b)) = ner::name_bounds(lex, &nctx.gaz, norm, propn, a, b) else { continue };
                 let span = Span::new(doc.tokens[base + a].span.start, doc.tokens[base + b - 1].span.end);
                 // a name that is exactly an entry of the list of other named things is one (`YouTube`)
                 let ty = if m.ner.is_misc_name(&lex[a..b], misc_marks) {
@@ -550,7 +384,7 @@ impl Inner {
                 conf.push(tconf);
             }
         }
-        consistent_names(doc, &mut mentions, &conf);
+        ner::consistent_names(doc, &mut mentions, &conf);
         if doc.mentions.is_empty() {
             doc.mentions = mentions;
         } else {

@@ -10,6 +10,7 @@ use crate::lex::{seq_hash, Lex};
 use crate::perceptron::{Frozen, Trainer, Uses};
 use crate::tagger::{argmax_f, PAD};
 use crate::util::{h2, h3, BinReader, BinWriter, FastMap, Rng};
+use accord_doc::{Doc, EntityType, Mention, MentionKind, Span};
 
 /// BIO classes, in class-id order.
 pub const CLASSES: &[&str] = &["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-GPE", "I-GPE", "B-MISC", "I-MISC"];
@@ -88,12 +89,12 @@ impl Gazetteer {
                 continue;
             }
             let k = match kind {
-                "country" => 1,
-                "nationality" => 2,
-                "city" => 3,
-                "place" => 4,
-                "org" => 5,
-                _ => 6,
+                "country" => GAZ_COUNTRY,
+                "nationality" => GAZ_NATIONALITY,
+                "city" => GAZ_CITY,
+                "place" => GAZ_PLACE,
+                "org" => GAZ_ORG,
+                _ => GAZ_OTHER,
             };
             let words: Vec<u64> = name.split(' ').map(|w| Lex::new(w).lower).collect();
             self.max_len = self.max_len.max(words.len());
@@ -132,7 +133,7 @@ impl Gazetteer {
                 if let Some(&k) = self.entries.get(&seq_hash(lex[i..i + len].iter().map(|l| l.lower))) {
                     out[i] = k * 2;
                     for o in out.iter_mut().take(i + len).skip(i + 1) {
-                        *o = k * 2 + 1;
+                        *o = k * 2 + GAZ_LATER_WORD;
                     }
                     matched = len;
                     break;
@@ -257,6 +258,219 @@ pub const D_TITLE: u8 = 2;
 pub const D_SAY: u8 = 4;
 /// A capitalised occurrence follows `the`.
 pub const D_THE: u8 = 8;
+
+/// Gazetteer kinds of [`Gazetteer::mark`] (a mark is `kind * 2 + GAZ_LATER_WORD` for the words after the
+/// first of an entry; 0 outside any entry).
+pub const GAZ_COUNTRY: u8 = 1;
+/// Nationality (`Israeli`).
+pub const GAZ_NATIONALITY: u8 = 2;
+/// City.
+pub const GAZ_CITY: u8 = 3;
+/// Other place.
+pub const GAZ_PLACE: u8 = 4;
+/// Organisation.
+pub const GAZ_ORG: u8 = 5;
+/// Any other entry.
+pub const GAZ_OTHER: u8 = 6;
+/// Bit of a mark set on the words after the first of an entry.
+pub const GAZ_LATER_WORD: u8 = 1;
+/// The bits of a mark that hold the entry (kind and [`GAZ_LATER_WORD`]), without [`LOWER_ELSEWHERE`].
+pub const GAZ_ENTRY: u8 = 0x7F;
+
+/// The gazetteer kind of a mark (`GAZ_*`; 0 outside any entry).
+#[inline]
+pub fn gaz_kind(mark: u8) -> u8 {
+    (mark & GAZ_ENTRY) / 2
+}
+
+/// True for a word of a gazetteer entry after its first word.
+#[inline]
+pub fn gaz_later_word(mark: u8) -> bool {
+    mark & GAZ_ENTRY != 0 && mark & GAZ_LATER_WORD == GAZ_LATER_WORD
+}
+
+/// Words that neither start nor end a name (`Library of` → `Library`).
+const NAME_CONNECTORS: &[&str] = &["of", "the", "and", "&", "-", "for", "on", "'s", "The"];
+
+/// The bounds of a recognised name `[a, b)` of a sentence after the name rules, or `None` when nothing of
+/// it is a name. `lex` and `gaz` (gazetteer marks, [`Ctx::gaz`]) are the sentence's; `norm(k)` is word
+/// `k`'s normalised text and `propn(k)` whether the tagger tagged it `PROPN`.
+/// - a name neither starts nor ends with a connector word ([`NAME_CONNECTORS`]);
+/// - it does not end in a lower-case word (`Francisco celebrated`), except a proper noun joined by a
+///   hyphen (`Lee Cheuk - yan`), nor in a connector left behind (`Francisco -`);
+/// - inside a longer gazetteer entry it takes the entry's neighbouring words that are tagged PROPN, or any
+///   words of a city's name (`San` → `San Francisco`, `York` → `New York`; not `States` → `United States`,
+///   whose `United` the treebanks tag ADJ);
+/// - it has a capitalised word (`lake` is not one).
+pub fn name_bounds<'a>(
+    lex: &[Lex],
+    gaz: &[u8],
+    norm: impl Fn(usize) -> &'a str,
+    propn: impl Fn(usize) -> bool,
+    a: usize,
+    b: usize,
+) -> Option<(usize, usize)> {
+    let n = lex.len();
+    let is_conn = |k: usize| NAME_CONNECTORS.contains(&norm(k));
+    let (mut a, mut b) = (a, b);
+    while a < b && is_conn(a) {
+        a += 1;
+    }
+    while b > a && is_conn(b - 1) {
+        b -= 1;
+    }
+    if a == b {
+        return None;
+    }
+    while b > a + 1 && norm(b - 1).chars().next().is_some_and(char::is_lowercase) {
+        if norm(b - 2) == "-" && propn(b - 1) {
+            break;
+        }
+        b -= 1;
+    }
+    while b > a && is_conn(b - 1) {
+        b -= 1;
+    }
+    let later = |k: usize| gaz_later_word(gaz[k]);
+    let entry_word = |k: usize| propn(k) || gaz_kind(gaz[k]) == GAZ_CITY;
+    while a > 0 && later(a) && entry_word(a - 1) {
+        a -= 1;
+    }
+    while b < n && later(b) && entry_word(b) {
+        b += 1;
+    }
+    if !(a..b).any(|k| lex[k].flags & (crate::lex::F_TITLE | crate::lex::F_UPPER) != 0) {
+        return None;
+    }
+    Some((a, b))
+}
+
+/// Temperature (weight units) of the document-level type vote: each occurrence of a name votes with the
+/// softmax of its `B-` type scores, so a confident occurrence outweighs several hesitant ones.
+const VOTE_TEMP: f64 = 3.7;
+
+/// Document-level consistency of names (a one-sense-per-discourse heuristic): every occurrence of the same
+/// name string takes the type with the largest summed type probability over its occurrences (`conf`: the
+/// `B-PER`, `B-ORG`, `B-GPE`, `B-MISC` scores of each mention, in weight units), and later capitalised
+/// occurrences of a multi-word name (or of a single word predicted at least twice) that the tagger missed
+/// are added.
+pub(crate) fn consistent_names(doc: &Doc, mentions: &mut Vec<Mention>, conf: &[[f32; 4]]) {
+    use std::collections::HashMap;
+    if mentions.is_empty() {
+        return;
+    }
+    let types =
+        [EntityType::Person, EntityType::Org, EntityType::Gpe, EntityType::Norp, EntityType::Loc, EntityType::Other];
+    let idx = |e: EntityType| e as usize;
+    let best = |v: &[u32; 6]| types[(0..6).max_by_key(|&i| (v[i], std::cmp::Reverse(i))).unwrap()];
+    let mut soft: HashMap<&str, ([f64; 4], u32)> = HashMap::new();
+    for (m, c) in mentions.iter().zip(conf) {
+        let mx = c.iter().copied().fold(f32::MIN, f32::max) as f64;
+        let p = c.map(|x| ((x as f64 - mx) / VOTE_TEMP).exp());
+        let z: f64 = p.iter().sum();
+        let e = soft.entry(doc.slice(m.span)).or_default();
+        for k in 0..4 {
+            e.0[k] += p[k] / z;
+        }
+        e.1 += 1;
+    }
+    let four = [EntityType::Person, EntityType::Org, EntityType::Gpe, EntityType::Other];
+    let sbest = |v: &[f64; 4]| four[(0..4).max_by(|&a, &b| v[a].total_cmp(&v[b]).then(b.cmp(&a))).unwrap()];
+    for m in mentions.iter_mut() {
+        if let Some(v) = soft.get(doc.slice(m.span)) {
+            m.etype = Some(sbest(&v.0));
+        }
+    }
+    // each name string with its type and number of occurrences
+    let votes: HashMap<&str, [u32; 6]> = soft
+        .iter()
+        .map(|(k, v)| {
+            let mut c = [0u32; 6];
+            c[idx(sbest(&v.0))] = v.1;
+            (*k, c)
+        })
+        .collect();
+    // a one-word name that repeats the last word of a person's full name, or the first word of an
+    // organisation's, refers to it (`Julie Rosenthal` … `Rosenthal`, `Harrow School` … `Harrow`)
+    {
+        let mut partial: HashMap<&str, EntityType> = HashMap::new();
+        let mut full: Vec<(&&str, &[u32; 6])> = votes.iter().collect();
+        full.sort(); // deterministic when two names claim the same word
+        for (k, v) in full {
+            let ws: Vec<&str> = k.split(' ').collect();
+            if ws.len() < 2 {
+                continue;
+            }
+            // a person's name with a connector joins two names (`Lee Cheuk-yan of the Labour Party`): its
+            // last word is not the person's
+            let joined = ws.iter().any(|w| matches!(*w, "of" | "the" | "and" | "&"));
+            match best(v) {
+                EntityType::Person if !joined => {
+                    partial.entry(ws[ws.len() - 1]).or_insert(EntityType::Person);
+                }
+                EntityType::Org => {
+                    partial.entry(ws[0]).or_insert(EntityType::Org);
+                }
+                _ => {}
+            }
+        }
+        for m in mentions.iter_mut() {
+            let t = doc.slice(m.span);
+            if !t.contains(' ') {
+                if let Some(&e) = partial.get(t) {
+                    m.etype = Some(e);
+                }
+            }
+        }
+    }
+    // propagate to missed occurrences (exact, case-sensitive token sequence)
+    let mut added = Vec::new();
+    let mut names: Vec<(Vec<&str>, EntityType, u32)> = votes
+        .iter()
+        .map(|(k, v)| (k.split(' ').collect::<Vec<&str>>(), best(v), v.iter().sum::<u32>()))
+        .filter(|(ws, _, n)| ws.len() >= 2 || *n >= 2)
+        .collect();
+    // deterministic order, longest names first
+    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    if names.is_empty() {
+        return;
+    }
+    let covered = |a: usize, b: usize, ms: &[Mention]| ms.iter().any(|m| m.span.start < b && a < m.span.end);
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let toks = s.tokens.clone();
+        for i in toks.clone() {
+            let t = doc.token_text(i);
+            if !t.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            for (ws, e, _) in &names {
+                if ws[0] != t || i + ws.len() > toks.end {
+                    continue;
+                }
+                if (1..ws.len()).all(|k| doc.token_text(i + k) == ws[k]) {
+                    let span = Span::new(doc.tokens[i].span.start, doc.tokens[i + ws.len() - 1].span.end);
+                    if doc.slice(span) == ws.join(" ")
+                        && !covered(span.start, span.end, mentions)
+                        && !covered(span.start, span.end, &added)
+                    {
+                        added.push(Mention {
+                            kind: MentionKind::Name,
+                            etype: Some(*e),
+                            span,
+                            head_span: span,
+                            entity: None,
+                            sentence: si,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    }
+}
 
 #[inline]
 fn is_cap(l: &Lex) -> bool {

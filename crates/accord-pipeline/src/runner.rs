@@ -217,8 +217,7 @@ mod tests {
 
     /// A pipeline that only builds documents (no models), so the runner itself is what is tested.
     fn bare() -> Pipeline {
-        let disabled = crate::STAGES.iter().map(|s| s.to_string()).collect();
-        Pipeline::new(crate::Options { disabled, ..Default::default() }).unwrap()
+        Pipeline::new(crate::Options::only(&[])).unwrap()
     }
 
     #[test]

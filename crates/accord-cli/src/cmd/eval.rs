@@ -15,8 +15,9 @@ use std::process::ExitCode;
 #[command(group(clap::ArgGroup::new("mode").required(true).args(["gold", "brat", "treebank"])))]
 pub struct Args {
     /// Project gold file (`*.gold.json`): scores attributions, entities, quantities and dates, and prints
-    /// the pass/fail checks of the seed gold.
-    #[arg(long, value_name = "FILE")]
+    /// the pass/fail checks of the seed gold. A folder: every `*.gold.json` in it, with per-story and
+    /// total figures (failed checks only with --errors).
+    #[arg(long, value_name = "FILE|DIR")]
     pub gold: Option<PathBuf>,
     /// Text for --gold (default: the gold's "document", resolved against the gold file's grandparent folder).
     #[arg(long, value_name = "FILE", requires = "gold")]
@@ -28,6 +29,11 @@ pub struct Args {
     /// Brat corpus folder with text/ and attributions/ (e.g. ../shared/data/polnear/data/dev).
     #[arg(long, value_name = "DIR")]
     pub brat: Option<PathBuf>,
+    /// Resolved speakers for --brat (JSON Lines, e.g. ../shared/gold/polnear-dev-resolved.jsonl): prints
+    /// resolved accuracy and recall as `score_attributions.py brat OUT DIR RESOLVED` does; with --errors,
+    /// the misses by kind.
+    #[arg(long, value_name = "FILE", requires = "brat")]
+    pub resolved: Option<PathBuf>,
     /// CoNLL-U treebank: scores tags, lemmas and dependencies of the models.
     #[arg(long, value_name = "FILE")]
     pub treebank: Option<PathBuf>,
@@ -73,7 +79,10 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options::default())?;
     let what = a.gold.as_ref().or(a.brat.as_ref()).map(|p| p.display().to_string()).unwrap_or_default();
     let spin = super::term::spinner(&format!("evaluating on {what}"));
-    if let Some(gold) = &a.gold {
+    if let Some(dir) = a.gold.as_ref().filter(|g| g.is_dir()) {
+        eval_gold_dir(&a, &pipeline, dir, date.as_deref(), &mut w)?;
+        spin.finish_and_clear();
+    } else if let Some(gold) = &a.gold {
         let (ev, out) = accord_eval::run::eval_gold(&pipeline, gold, a.text.as_deref(), date.as_deref())?;
         spin.finish_and_clear();
         save(&a, std::slice::from_ref(&out))?;
@@ -84,7 +93,11 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             print_gold(&mut w, &ev)?;
         }
     } else if let Some(dir) = &a.brat {
-        let (ev, outs) = accord_eval::run::eval_brat(&pipeline, dir)?;
+        let resolved = match &a.resolved {
+            Some(p) => Some(accord_eval::resolved::ResolvedGold::read(p)?),
+            None => None,
+        };
+        let (ev, outs) = accord_eval::run::eval_brat_resolved(&pipeline, dir, resolved.as_ref())?;
         spin.finish_and_clear();
         save(&a, &outs)?;
         let samples = a.errors.map(|n| pick_errors(&ev.errors, n)).unwrap_or_default();
@@ -97,8 +110,11 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             writeln!(w)?;
         } else {
             print_brat(&mut w, &ev)?;
-            if a.errors.is_some() {
+            if let Some(n) = a.errors {
                 print_errors(&mut w, &ev, &samples)?;
+                if let Some(r) = &ev.resolved {
+                    print_resolved_misses(&mut w, r, n)?;
+                }
             }
         }
     }
@@ -230,11 +246,117 @@ fn print_brat(w: &mut impl Write, ev: &BratEval) -> std::io::Result<()> {
         }
     }
     print_scores(w, s)?;
+    let resolved = match &ev.resolved {
+        Some(r) => {
+            writeln!(
+                w,
+                "resolved speaker accuracy on matched named gold: {:.3} ({}/{}); end-to-end resolved recall: {:.3} ({}/{})",
+                r.accuracy, r.correct, r.matched, r.recall, r.correct, r.named
+            )?;
+            format!(" resolved {:.3} resolved-recall {:.3}", r.accuracy, r.recall)
+        }
+        None => String::new(),
+    };
     writeln!(
         w,
-        "brat: F1@0.3 {:.3} F1@0.8 {:.3} F1sym {:.3} speaker {:.3}",
+        "brat: F1@0.3 {:.3} F1@0.8 {:.3} F1sym {:.3} speaker {:.3}{resolved}",
         s.content.overlap_03.f1, s.content.overlap_08.f1, s.content.symmetric.f1, s.speaker_mention.accuracy
     )
+}
+
+/// The resolved-speaker misses by kind, with up to `n` examples of each.
+fn print_resolved_misses(
+    w: &mut impl Write,
+    r: &accord_eval::resolved::ResolvedScores,
+    n: usize,
+) -> std::io::Result<()> {
+    writeln!(w, "resolved-speaker misses by kind ({} in all):", r.misses.len())?;
+    for (kind, count) in r.table() {
+        writeln!(w, "  {count:>5}  {}", kind.label())?;
+    }
+    for (kind, _) in r.table() {
+        let of_kind: Vec<_> = r.misses.iter().filter(|m| m.kind == kind).collect();
+        let k = n.min(of_kind.len());
+        if k > 0 {
+            writeln!(w, "{}:", kind.label())?;
+        }
+        for m in (0..k).map(|i| of_kind[i * of_kind.len() / k]) {
+            writeln!(
+                w,
+                "  {} {} {} {:?} gold {:?} pred {:?} (speaker {:?})",
+                m.doc,
+                m.relation,
+                m.mention_type,
+                m.source_text,
+                m.gold,
+                m.pred.as_deref().unwrap_or(""),
+                m.pred_speaker.as_deref().unwrap_or("")
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `--gold DIR`: every `*.gold.json` of the folder (sorted), one line per story and the total.
+fn eval_gold_dir(
+    a: &Args,
+    pipeline: &accord_pipeline::Pipeline,
+    dir: &std::path::Path,
+    date: Option<&str>,
+    w: &mut impl Write,
+) -> anyhow::Result<()> {
+    let mut golds: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read {}", dir.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().ends_with(".gold.json")))
+        .collect();
+    golds.sort();
+    if golds.is_empty() {
+        anyhow::bail!("no *.gold.json in {}", dir.display());
+    }
+    let mut outs = Vec::new();
+    let mut evs = Vec::new();
+    for g in &golds {
+        let (ev, out) = accord_eval::run::eval_gold(pipeline, g, None, date)?;
+        outs.push(out);
+        evs.push(ev);
+    }
+    save(a, &outs)?;
+    if a.json {
+        serde_json::to_writer_pretty(&mut *w, &evs)?;
+        writeln!(w)?;
+        return Ok(());
+    }
+    let (mut ok, mut req, mut fa, mut ao, mut at) = (0, 0, 0, 0, 0);
+    writeln!(w, "gold folder {} ({} stories)", dir.display(), evs.len())?;
+    for ev in &evs {
+        let r = &ev.seed;
+        let (o, t) = r.count("attribution");
+        let name = ev.gold.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        writeln!(
+            w,
+            "  {:<52} {:>3}/{:<3} required facts, {} false attributions, attributions {o}/{t}{}",
+            name.trim_end_matches(".gold.json"),
+            r.required_ok,
+            r.required,
+            r.false_attributions,
+            if ev.panic.is_some() { " (pipeline panicked)" } else { "" }
+        )?;
+        if a.errors.is_some() {
+            for c in r.checks.iter().filter(|c| !c.ok) {
+                writeln!(w, "      FAIL  {} {}: {}", c.kind, c.item, c.detail)?;
+            }
+        }
+        ok += r.required_ok;
+        req += r.required;
+        fa += r.false_attributions;
+        ao += o;
+        at += t;
+    }
+    let pct = if req > 0 { 100.0 * ok as f64 / req as f64 } else { 0.0 };
+    writeln!(w, "total: {ok}/{req} required facts ({pct:.1} %), {fa} false attributions, attributions {ao}/{at}")?;
+    Ok(())
 }
 
 /// Up to `n` samples of each error kind, spread evenly over the documents.

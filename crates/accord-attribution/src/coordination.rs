@@ -1,0 +1,74 @@
+//! Step 3, coordination: a chained cue ("added that A, but noted that B") shares its speaker and cuts the
+//! content before it; a subject-less coordinated verb phrase (", but did not elaborate") or a trailing
+//! attribution of its own (", a senior official told the AP") ends the content.
+
+use crate::content::trim_end;
+use crate::phrases::np_right;
+use crate::words::words;
+use accord_doc::{Doc, Span};
+use accord_facts::lexicon::Lexicons;
+
+/// Start of the connector before a chained cue: ", but noted" → the comma; "and added" → "and".
+pub(crate) fn connector_start(doc: &Doc, cue_first: usize, floor: usize) -> usize {
+    let mut k = cue_first;
+    while k > floor
+        && matches!(doc.token_text(k - 1).to_lowercase().as_str(), "but" | "and" | "," | "also" | "while" | "yet")
+    {
+        k -= 1;
+    }
+    k
+}
+
+/// Cuts a content span at a subject-less coordinated verb phrase (", but did not elaborate further").
+pub(crate) fn cut_coordinated_vp(doc: &Doc, content: Span, lex: &Lexicons) -> Span {
+    let a = doc.token_at_or_after(content.start);
+    let b = doc.token_at_or_after(content.end);
+    for k in a + 1..b.saturating_sub(1) {
+        if doc.token_text(k) == ","
+            && matches!(doc.token_text(k + 1).to_lowercase().as_str(), "but" | "and")
+            && k + 2 < b
+        {
+            let next = k + 2;
+            let w = doc.token_text(next).to_lowercase();
+            let verbish = match &doc.tokens[next].analysis {
+                Some(an) => matches!(an.upos, "VERB" | "AUX") || (an.upos == "ADV" && w != "there"),
+                None => words().vp_starters.contains(&w.as_str()) || lex.cue(&w).is_some(),
+            };
+            if verbish {
+                return Span::new(content.start, trim_end(doc, content.start, k));
+            }
+        }
+    }
+    content
+}
+
+/// Cuts a content span before a trailing attribution of its own: "..., a senior official told the AP."
+/// or "..., according to a report." (the nested attribution is found from its own cue).
+pub(crate) fn cut_trailing_attribution(doc: &Doc, content: Span, lex: &Lexicons) -> Span {
+    let a = doc.token_at_or_after(content.start);
+    let b = doc.token_at_or_after(content.end);
+    for k in a + 1..b {
+        if doc.token_text(k) != "," || k + 1 >= b {
+            continue;
+        }
+        let next = doc.token_text(k + 1);
+        if next.eq_ignore_ascii_case("according") && doc.token_text((k + 2).min(b - 1)) == "to" {
+            return Span::new(content.start, trim_end(doc, content.start, k));
+        }
+        // ", NP CUE" running to the end of the content
+        if let Some((_, e)) = np_right(doc, k + 1, b, lex) {
+            let mut c = e;
+            while c < b && words().adverbs.contains(&doc.token_text(c).to_lowercase().as_str()) {
+                c += 1;
+            }
+            if c < b
+                && lex.cue(doc.token_text(c)).is_some()
+                && doc.token_text(c).starts_with(char::is_lowercase)
+                && (b - c) <= 6
+            {
+                return Span::new(content.start, trim_end(doc, content.start, k));
+            }
+        }
+    }
+    content
+}

@@ -1,0 +1,135 @@
+//! Step 1, cues: the verb forms of the lexicon (with their auxiliaries: "has signalled") and "according
+//! to" that may introduce a reported statement; cues inside a quotation are ignored.
+
+use crate::{acts, words::words};
+use accord_doc::{Doc, TokenKind};
+use accord_facts::lexicon::{CueClass, Lexicons};
+
+/// A cue found in the text, before its attribution is built.
+#[derive(Clone, Debug)]
+pub(crate) struct Cue {
+    /// First token of the cue (auxiliary included).
+    pub(crate) first: usize,
+    /// The verb ("said") or "according".
+    pub(crate) verb: usize,
+    /// One past the last cue token.
+    pub(crate) end: usize,
+    pub(crate) class: CueClass,
+    pub(crate) according: bool,
+}
+
+/// Cue tokens of one sentence.
+pub(crate) fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quoted: &[bool], lex: &Lexicons) -> Vec<Cue> {
+    let mut out = Vec::new();
+    for k in range.clone() {
+        if doc.tokens[k].kind != TokenKind::Word || quoted[k] {
+            continue;
+        }
+        let w = doc.token_text(k);
+        if w.eq_ignore_ascii_case("according") && k + 1 < range.end && doc.token_text(k + 1) == "to" {
+            out.push(Cue { first: k, verb: k, end: k + 2, class: CueClass::Speech, according: true });
+            continue;
+        }
+        let Some(class) = lex.cue(w) else { continue };
+        // acts and beliefs are kept only for forms that PolNeAR train often marks as cues
+        if class != CueClass::Speech
+            && lex.act_cues.get(accord_text::lowercase(w).as_ref()).is_none_or(|&r| r < acts::ACT_CUE_RATE)
+        {
+            continue;
+        }
+        if w.starts_with(char::is_uppercase) && k != range.start {
+            continue;
+        }
+        if let Some(a) = &doc.tokens[k].analysis {
+            if !matches!(a.upos, "VERB" | "AUX") {
+                continue;
+            }
+        } else if w.ends_with('s') && k > range.start {
+            // "the claims", "his remarks": a plural noun, not a verb
+            let prev = doc.token_text(k - 1).to_lowercase();
+            if matches!(
+                prev.as_str(),
+                "the"
+                    | "a"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "these"
+                    | "those"
+                    | "such"
+                    | "new"
+                    | "any"
+                    | "no"
+                    | "of"
+                    | "in"
+                    | "and"
+                    | "'s"
+            ) || doc.token_norm(k - 1) == "'s"
+            {
+                continue;
+            }
+        }
+        // A base form ("say", "plan", "state") is a verb only after a subject pronoun, a modal, or a plural
+        // or proper noun: "officials say", "they plan", "will state" — not "secretary of state".
+        if doc.tokens[k].analysis.is_none()
+            && lex.cues.get(&w.to_lowercase()).is_some_and(|(_, lemma)| lemma == &w.to_lowercase())
+        {
+            let ok = k > range.start && {
+                let p = doc.token_text(k - 1);
+                let lp = p.to_lowercase();
+                matches!(
+                    lp.as_str(),
+                    "they"
+                        | "we"
+                        | "i"
+                        | "you"
+                        | "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "should"
+                        | "must"
+                        | "do"
+                        | "does"
+                        | "did"
+                        | "not"
+                        | "n't"
+                        | "n’t"
+                        | "also"
+                        | "still"
+                        | "often"
+                        | "now"
+                ) || (doc.tokens[k - 1].kind == TokenKind::Word
+                    && (lp.ends_with('s') && lp.len() > 3 && !lp.ends_with("ss") || p.starts_with(char::is_uppercase))
+                    && !matches!(lp.as_str(), "this" | "its" | "his" | "was" | "has" | "is" | "as" | "us" | "of"))
+            };
+            if !ok {
+                continue;
+            }
+        }
+        // "said" as an adjective or a passive participle ("it was said", "the said"): keep the active use.
+        let mut first = k;
+        while first > range.start && words().auxiliaries.contains(&doc.token_text(first - 1).to_lowercase().as_str()) {
+            first -= 1;
+        }
+        if first < k
+            && matches!(doc.token_text(k - 1).to_lowercase().as_str(), "is" | "are" | "was" | "were")
+            && !w.ends_with("ing")
+        {
+            continue; // passive: "was told", "is believed" (hedges, not cues)
+        }
+        let mut end = k + 1;
+        if class == CueClass::Act
+            && end < range.end
+            && matches!(doc.token_text(end), "for" | "on")
+            && w.to_lowercase().starts_with("call")
+        {
+            end += 1;
+        }
+        out.push(Cue { first, verb: k, end, class, according: false });
+    }
+    out
+}

@@ -1,0 +1,85 @@
+//! Step 6, labelled statements: "Pence: ..." (headlines, transcripts) and quotations signed "― NAME".
+
+use crate::content::{make, trim_end};
+use crate::phrases::np_right;
+use crate::quotes::Quote;
+use accord_doc::{Attribution, Doc, Span, TokenKind};
+use accord_facts::lexicon::Lexicons;
+
+/// Statements labelled with their source: "Pence: Flowers Won’t Be at Debate" (headlines, transcripts)
+/// and "“...” ― Sonya Herridge" (a quotation signed after a dash). The colon or dash is the cue.
+pub(crate) fn labelled_statements(
+    doc: &Doc,
+    quotes: &[Quote],
+    used: &mut [bool],
+    atts: &mut Vec<Attribution>,
+    lex: &Lexicons,
+) {
+    let n = doc.tokens.len();
+    let with_attribution: std::collections::HashSet<usize> = atts.iter().map(|a| a.sentence).collect();
+    for si in 0..doc.sentences.len() {
+        let s = &doc.sentences[si];
+        if with_attribution.contains(&si)
+            || doc.credits.iter().any(|c| c.kind != "headline" && c.span.overlap(s.span) > 0)
+        {
+            continue;
+        }
+        // skip an opening straight quote of a transcript line: "WALLACE: ...
+        let mut a = s.tokens.start;
+        if a < s.tokens.end && doc.tokens[a].kind == TokenKind::OpenQuote {
+            a += 1;
+        }
+        let Some(colon) = (a + 1..s.tokens.end.min(a + 4)).find(|&k| doc.token_text(k) == ":") else { continue };
+        let name_ok = (a..colon)
+            .all(|k| doc.tokens[k].kind == TokenKind::Word && doc.token_text(k).starts_with(char::is_uppercase))
+            && !lex.credit_labels.iter().any(|(l, _)| l.eq_ignore_ascii_case(doc.token_text(a)))
+            && !matches!(
+                doc.token_text(a),
+                "Update"
+                    | "UPDATE"
+                    | "Note"
+                    | "NOTE"
+                    | "Editor"
+                    | "Watch"
+                    | "WATCH"
+                    | "Read"
+                    | "Related"
+                    | "RELATED"
+                    | "Q"
+                    | "A"
+            );
+        let words_after = (colon + 1..s.tokens.end).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count();
+        if !name_ok || words_after < 4 {
+            continue;
+        }
+        let start = colon + 1;
+        let mut content =
+            Span::new(doc.tokens[start].span.start, trim_end(doc, doc.tokens[start].span.start, s.tokens.end));
+        // a transcript turn runs on over the sentences of its paragraph
+        let mut k = si + 1;
+        while k < doc.sentences.len() && doc.sentences[k].paragraph == s.paragraph {
+            content =
+                content.cover(Span::new(content.start, trim_end(doc, content.start, doc.sentences[k].tokens.end)));
+            k += 1;
+        }
+        let speaker = Span::new(doc.tokens[a].span.start, doc.tokens[colon - 1].span.end);
+        atts.push(make(doc, content, Some(doc.tokens[colon].span), Some(speaker), si, quotes));
+    }
+    for (qi, q) in quotes.iter().enumerate() {
+        let d = q.close + 1;
+        if used[qi] || d + 1 >= n || !matches!(doc.token_text(d), "―" | "—" | "–" | "-" | "--") {
+            continue;
+        }
+        let sent_end = doc.sentences[doc.tokens[d + 1].sentence].tokens.end;
+        let Some((sa, sb)) = np_right(doc, d + 1, sent_end.min(d + 8), lex) else { continue };
+        if !doc.token_text(sa).starts_with(char::is_uppercase)
+            || doc.tokens[sa].sentence != doc.tokens[d].sentence
+                && doc.sentences[doc.tokens[sa].sentence].paragraph != doc.sentences[doc.tokens[d].sentence].paragraph
+        {
+            continue;
+        }
+        used[qi] = true;
+        let speaker = Span::new(doc.tokens[sa].span.start, doc.tokens[sb - 1].span.end);
+        atts.push(make(doc, q.span, Some(doc.tokens[d].span), Some(speaker), doc.tokens[q.open].sentence, quotes));
+    }
+}

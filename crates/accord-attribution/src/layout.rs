@@ -1,0 +1,291 @@
+//! Step 2, layout: where the speaker and the content stand around a cue: "SPEAKER CUE (that) CONTENT",
+//! "CONTENT, SPEAKER CUE", "CONTENT, CUE SPEAKER", "CONTENT, according to SPEAKER", "According to SPEAKER,
+//! CONTENT", and a cue splitting its content ("The talks, he said, went well").
+
+use crate::content::{content_after, content_before, looks_like_clause, make, trim_end};
+use crate::coordination::{connector_start, cut_coordinated_vp, cut_trailing_attribution};
+use crate::cues::Cue;
+use crate::phrases::{np_left, np_right};
+use crate::quotes::{quote_ending_at, quote_starting_at, Quote};
+use crate::story_start;
+use crate::subject::parsed_subject;
+use crate::words::words;
+use accord_doc::{Attribution, Doc, Span, TokenKind};
+use accord_facts::lexicon::{CueClass, Lexicons};
+
+/// Builds the attribution of one cue, or None when the cue has no content.
+pub(crate) fn build(
+    doc: &Doc,
+    si: usize,
+    cue: &Cue,
+    quotes: &[Quote],
+    lex: &Lexicons,
+    atts: &[Attribution],
+    in_sentence: &[usize],
+) -> Option<Attribution> {
+    let s = &doc.sentences[si];
+    let sstart = story_start(doc, si);
+    let send = s.tokens.end;
+    let cue_span = Span::new(doc.tokens[cue.first].span.start, doc.tokens[cue.end - 1].span.end);
+    let sentence_text_end = trim_end(doc, doc.tokens.get(sstart).map_or(s.span.start, |t| t.span.start), send);
+
+    if cue.according {
+        return according_to(doc, si, cue, quotes, lex);
+    }
+    let after = content_after(doc, cue, send, quotes, lex);
+    let strong_after = after.is_some_and(|(_, strong)| strong);
+    let Subject { subject, speaker_override } =
+        subject_before(doc, sstart, send, cue, after.is_some(), strong_after, lex, atts, in_sentence);
+    let after = after.map(|(span, _)| span);
+    // Is there content before the speaker/cue, closed by a comma or a closing quote?
+    let boundary = match subject {
+        Some((a, _)) => a,
+        None => cue.first,
+    };
+    // "X, who said ...": a relative clause's content follows its cue
+    let relative_subject = subject.is_some_and(|(a, b)| {
+        b == a + 1 && matches!(doc.token_text(a).to_lowercase().as_str(), "who" | "which" | "that")
+    });
+    let closes_before = speaker_override.is_none()
+        && !relative_subject
+        && cue.class != CueClass::Act
+        && boundary > sstart
+        && (matches!(doc.token_text(boundary - 1), "," | ":" | "—" | "–" | "--")
+            || doc.tokens[boundary - 1].kind == TokenKind::CloseQuote);
+    // "“...” He said." with the quotation closing the sentence before, in the same paragraph
+    let starts_with_quote_before = cue.class != CueClass::Act
+        && after.is_none()
+        && boundary == sstart
+        && sstart > 0
+        && doc.tokens[sstart - 1].kind == TokenKind::CloseQuote
+        && doc.sentences[doc.tokens[sstart - 1].sentence].paragraph == s.paragraph
+        && quote_ending_at(quotes, sstart - 1).is_some();
+    let words_before = (sstart..boundary).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count();
+    let quote_before = boundary > sstart && doc.tokens[boundary - 1].kind == TokenKind::CloseQuote;
+    // "In a Facebook message posted Friday, Cruz said ...": an adverbial, not content
+    let adverbial_before = sstart < boundary
+        && words().prepositions.contains(&doc.token_text(sstart).to_lowercase().as_str())
+        && (sstart..boundary.saturating_sub(1))
+            .all(|k| doc.token_text(k) != "," && doc.tokens[k].kind != TokenKind::OpenQuote);
+    let clause_before = words_before >= 3 && !adverbial_before && looks_like_clause(doc, sstart, boundary);
+    let rest_after_cue_empty = after.is_none() || (!strong_after && (clause_before || quote_before));
+    // A prefix that is only an adverbial ("Ultimately,", "In the end,", "On Sunday's broadcast of “Fox News
+    // Sunday,”", "Though he has ..., experts say ...") or that a colon closes ("...: Republicans said they
+    // ...") is not the content when the cue has content of its own after it.
+    let quoted_words_before =
+        quotes.iter().filter(|q| q.open >= sstart && q.close < boundary).map(|q| q.words).sum::<usize>();
+    let prefix_adverbial = boundary > sstart
+        && quoted_words_before < 4
+        && ((words_before <= 2 && !quote_before)
+            || words().prepositions.contains(&doc.token_text(sstart).to_lowercase().as_str())
+            || doc.token_text(boundary - 1) == ":");
+    let rest_after_cue_empty = rest_after_cue_empty && !(prefix_adverbial && after.is_some());
+    if (closes_before || starts_with_quote_before)
+        && (rest_after_cue_empty || subject.is_none())
+        && !(prefix_adverbial && after.is_some())
+    {
+        // CONTENT, SPEAKER CUE.  /  CONTENT, CUE SPEAKER.
+        let speaker_tokens = match subject {
+            Some(sub) => Some(sub),
+            None => np_right(doc, cue.end, send, lex),
+        };
+        let mut content = content_before(doc, sstart, boundary, quotes)?;
+        // "“A,” he said, “B.”": the second part belongs to the same quote.
+        let mut tail_start = speaker_tokens.map_or(cue.end, |(_, e)| e.max(cue.end));
+        // "the agency said in a June report, and ...": step over the adverbial to its comma
+        if tail_start < send && words().prepositions.contains(&doc.token_text(tail_start).to_lowercase().as_str()) {
+            if let Some(c) = (tail_start..send.min(tail_start + 7)).find(|&k| doc.token_text(k) == ",") {
+                tail_start = c;
+            }
+        }
+        if tail_start < send && doc.token_text(tail_start) == "," && tail_start + 1 < send {
+            if let Some(q) = quote_starting_at(quotes, tail_start + 1) {
+                content = content.cover(q.span);
+            } else if subject.is_some()
+                && looks_like_clause(doc, tail_start + 1, send)
+                && content.start == doc.tokens[sstart].span.start
+            {
+                content = content.cover(Span::new(doc.tokens[tail_start + 1].span.start, sentence_text_end));
+            }
+        }
+        // "“A,” said X, an economist. “B.”": the quotation goes on in the next sentence.
+        if quote_ending_at(quotes, doc.token_at_or_after(content.end).saturating_sub(1)).is_some()
+            && si + 1 < doc.sentences.len()
+        {
+            let next = &doc.sentences[si + 1];
+            if next.paragraph == s.paragraph {
+                if let Some(q) = quote_starting_at(quotes, next.tokens.start) {
+                    let has_cue = (q.close + 1..next.tokens.end).any(|k| lex.cue(doc.token_text(k)).is_some());
+                    if !has_cue {
+                        content = content.cover(q.span);
+                    }
+                }
+            }
+        }
+        let speaker = speaker_tokens.map(|(a, b)| Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end));
+        return Some(make(doc, content, Some(cue_span), speaker, si, quotes));
+    }
+    if let Some(mut content) = after {
+        // "“Hopefully,” the president said, “this museum can help”": both parts of the quotation
+        if let Some((a, _)) = subject {
+            let qb = a > sstart && doc.tokens[a - 1].kind == TokenKind::CloseQuote
+                || (a > sstart + 1 && doc.token_text(a - 1) == "," && doc.tokens[a - 2].kind == TokenKind::CloseQuote);
+            if qb && strong_after && quotes.iter().any(|q| q.span.start == content.start) {
+                let close = if doc.tokens[a - 1].kind == TokenKind::CloseQuote { a - 1 } else { a - 2 };
+                if let Some(q) = quote_ending_at(quotes, close) {
+                    content = q.span.cover(content);
+                }
+            }
+        }
+        let content = cut_coordinated_vp(doc, content, lex);
+        let content = cut_trailing_attribution(doc, content, lex);
+        let speaker = match speaker_override.or(subject) {
+            Some((a, b)) => Some(Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end)),
+            None => {
+                // A chained cue ("..., but noted that ...", ", adding that ...") shares the previous speaker.
+                let chained = cue.first > sstart
+                    && matches!(doc.token_text(cue.first - 1).to_lowercase().as_str(), "but" | "and" | "," | "also");
+                match in_sentence.last() {
+                    Some(&p) if chained => atts[p].speaker,
+                    _ => return None,
+                }
+            }
+        };
+        if content.is_empty() {
+            return None;
+        }
+        return Some(make(doc, content, Some(cue_span), speaker, si, quotes));
+    }
+    None
+}
+
+/// "According to SPEAKER, CONTENT" and "CONTENT, according to SPEAKER": the source runs to the next
+/// punctuation (or the comma closing a sentence-initial "According to ..." phrase).
+fn according_to(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicons) -> Option<Attribution> {
+    let s = &doc.sentences[si];
+    let sstart = story_start(doc, si);
+    let send = s.tokens.end;
+    let cue_span = Span::new(doc.tokens[cue.first].span.start, doc.tokens[cue.end - 1].span.end);
+    let sentence_text_end = trim_end(doc, doc.tokens.get(sstart).map_or(s.span.start, |t| t.span.start), send);
+    let initial = cue.first == sstart || (cue.first == sstart + 1 && doc.tokens[sstart].kind == TokenKind::OpenQuote);
+    let comma = if initial { (cue.end..send.min(cue.end + 15)).find(|&k| doc.token_text(k) == ",") } else { None };
+    // the source runs to the next punctuation: "according to the conservative-leaning Tax Foundation,"
+    let stop = (cue.end..send)
+        .find(|&k| {
+            matches!(doc.token_text(k), "," | "." | ";" | ":" | "(" | "!" | "?")
+                || doc.tokens[k].kind == TokenKind::OpenQuote
+        })
+        .unwrap_or(send);
+    let (sa, sb) = match comma {
+        Some(c) if c > cue.end => (cue.end, c),
+        _ if stop > cue.end && stop - cue.end <= 15 => (cue.end, stop),
+        _ => np_right(doc, cue.end, send, lex)?,
+    };
+    let speaker = Span::new(doc.tokens[sa].span.start, doc.tokens[sb - 1].span.end);
+    let content = if cue.first == sstart || (cue.first == sstart + 1 && doc.tokens[sstart].kind == TokenKind::OpenQuote)
+    {
+        // "According to X, CONTENT."
+        let c = if sb < send && doc.token_text(sb) == "," { sb + 1 } else { sb };
+        if c >= send || sentence_text_end <= doc.tokens[c].span.start {
+            return None;
+        }
+        Span::new(doc.tokens[c].span.start, sentence_text_end)
+    } else {
+        let before = connector_start(doc, cue.first, sstart);
+        content_before(doc, sstart, before, quotes)?
+    };
+    Some(make(doc, content, Some(cue_span), Some(speaker), si, quotes))
+}
+
+/// The speaker phrase before a cue (token ranges).
+struct Subject {
+    /// The subject noun phrase.
+    subject: Option<(usize, usize)>,
+    /// The speaker span when it is not the bare subject (with its appositive: "X, the state's campaign
+    /// chairman,"; a participle's shared subject).
+    speaker_override: Option<(usize, usize)>,
+}
+
+/// The speaker before cue `cue`: a noun phrase ending at the cue (adverbs skipped), the verb's parsed
+/// subject, a subject before an appositive or participial phrase set off by commas, the subject shared
+/// with the sentence's previous cue (", saying ..."), or the phrase before a long relative clause.
+/// `content_follows`/`strong_after`: the cue has content after it (strongly marked).
+#[allow(clippy::too_many_arguments)]
+fn subject_before(
+    doc: &Doc,
+    sstart: usize,
+    send: usize,
+    cue: &Cue,
+    content_follows: bool,
+    strong_after: bool,
+    lex: &Lexicons,
+    atts: &[Attribution],
+    in_sentence: &[usize],
+) -> Subject {
+    // Skip adverbs between speaker and cue: "X also said".
+    let mut left_end = cue.first;
+    while left_end > sstart && words().adverbs.contains(&doc.token_text(left_end - 1).to_lowercase().as_str()) {
+        left_end -= 1;
+    }
+    let mut subject = np_left(doc, sstart, left_end, lex);
+    if subject.is_none() {
+        subject = parsed_subject(doc, cue.verb, sstart);
+    }
+    let mut speaker_override: Option<(usize, usize)> = None;
+    if subject.is_none()
+        && left_end > sstart + 1
+        && doc.token_text(left_end - 1) == ","
+        && (content_follows || np_right(doc, cue.end, send, lex).is_none())
+    {
+        // "X, the state's campaign chairman, said ..." / "Trump, speaking to veterans, said ...": the subject
+        // stands before an appositive or participial phrase set off by commas.
+        let close = left_end - 1;
+        if let Some(open) = (sstart.max(close.saturating_sub(16))..close).rev().find(|&k| doc.token_text(k) == ",") {
+            if let Some((a, _)) = np_left(doc, sstart, open, lex) {
+                let opener = a == sstart
+                    || doc.tokens[a - 1].kind == TokenKind::CloseQuote
+                    || doc.token_text(a - 1) == ","
+                    || (a == sstart + 1
+                        && matches!(
+                            doc.token_text(sstart),
+                            "But" | "And" | "However" | "Meanwhile" | "Still" | "Yet" | "So"
+                        ));
+                if opener {
+                    speaker_override = Some((a, close));
+                    subject = Some((a, open));
+                }
+            }
+        } else if let Some((a, b)) = np_left(doc, sstart, close, lex) {
+            if a == sstart {
+                subject = Some((a, b));
+            }
+        }
+        // ", saying that ...": a participle shares the sentence's subject
+        if subject.is_none() && doc.token_text(cue.verb).ends_with("ing") {
+            if let Some(&p) = in_sentence.last() {
+                if let Some(sp) = atts[p].speaker {
+                    let a = doc.token_at_or_after(sp.start);
+                    let b = doc.token_at_or_after(sp.end);
+                    speaker_override = Some((a, b));
+                    subject = Some((a, b));
+                }
+            } else if let Some((a, b)) = np_right(doc, sstart, close, lex) {
+                speaker_override = Some((a, b));
+                subject = Some((a, b));
+            }
+        }
+    }
+    // "Dr. Connie Mariano, who as a Navy captain was ..., said that ...": a long relative clause between
+    // the subject and the cue; the subject is the noun phrase before the sentence's first comma.
+    if subject.is_none() && strong_after && left_end > sstart + 1 && doc.token_text(left_end - 1) == "," {
+        if let Some(c) = (sstart + 1..left_end - 1).find(|&k| doc.token_text(k) == ",") {
+            if let Some((a, b)) = np_left(doc, sstart, c, lex) {
+                if a == sstart && b - a <= 8 {
+                    subject = Some((a, b));
+                    speaker_override = Some((a, b));
+                }
+            }
+        }
+    }
+    Subject { subject, speaker_override }
+}

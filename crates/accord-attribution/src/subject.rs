@@ -1,0 +1,100 @@
+//! Speakers read off the dependency parse (when the models ran): the cue verb's nominal subject, and the
+//! noun phrase a relative pronoun speaker ("the senator, who said ...") stands for.
+
+use crate::content::trim_end;
+use crate::tree;
+use accord_doc::{Attribution, Doc, Span, TokenKind};
+
+/// The nominal subject of a cue verb from the dependency parse (when the models ran): the `nsubj`
+/// dependent left of the verb, as the token range of its subtree.
+pub(crate) fn parsed_subject(doc: &Doc, verb: usize, sstart: usize) -> Option<(usize, usize)> {
+    let an = doc.tokens[verb].analysis.as_ref()?;
+    let s = &doc.sentences[doc.tokens[verb].sentence];
+    let own = (sstart..verb)
+        .find(|&k| doc.tokens[k].analysis.as_ref().is_some_and(|a| a.head == Some(verb) && a.deprel == "nsubj"));
+    // "He pitched himself ... by telling them that ...": a participle or coordinated verb shares its head's subject
+    let subj = match own {
+        Some(k) => k,
+        None if matches!(an.deprel, "advcl" | "xcomp" | "conj") => {
+            let h = an.head?;
+            (sstart..h)
+                .find(|&k| doc.tokens[k].analysis.as_ref().is_some_and(|a| a.head == Some(h) && a.deprel == "nsubj"))?
+        }
+        None => return None,
+    };
+    let verb = doc.tokens[subj].analysis.as_ref().and_then(|a| a.head).unwrap_or(verb);
+    // the subtree of the subject, within the sentence
+    let mut lo = subj;
+    let mut hi = subj;
+    loop {
+        let mut grew = false;
+        for k in s.tokens.clone() {
+            let Some(h) = doc.tokens[k].analysis.as_ref().and_then(|a| a.head) else { continue };
+            if (lo..=hi).contains(&h) && !(lo..=hi).contains(&k) && k < verb && k >= sstart {
+                lo = lo.min(k);
+                hi = hi.max(k);
+                grew = true;
+            }
+        }
+        if !grew {
+            break;
+        }
+    }
+    while hi > lo && matches!(doc.token_text(hi), "," | "-" | "—") {
+        hi -= 1;
+    }
+    Some((lo, hi + 1))
+}
+
+/// A relative pronoun speaker ("the senator, who said ...", "a letter that says ...") stands for the noun
+/// phrase its clause modifies (from the parse): that phrase, up to the pronoun, becomes the speaker.
+/// Returns true when it replaced the speaker.
+pub(crate) fn relative_speaker(doc: &Doc, a: &mut Attribution) -> bool {
+    let Some(sp) = a.speaker else { return false };
+    if !matches!(doc.slice(sp).to_lowercase().as_str(), "who" | "which" | "that") {
+        return false;
+    }
+    let rel = doc.token_at_or_after(sp.start);
+    let Some(verb) = doc.tokens.get(rel).and_then(|t| t.analysis.as_ref()).and_then(|x| x.head) else { return false };
+    let Some(va) = doc.tokens[verb].analysis.as_ref() else { return false };
+    let Some(noun) = va.head.filter(|_| va.deprel.starts_with("acl")) else { return false };
+    if noun >= rel || !doc.tokens[noun].analysis.as_ref().is_some_and(|x| matches!(x.upos, "NOUN" | "PROPN" | "PRON")) {
+        return false;
+    }
+    // "Jane Ortiz, a senator who says ...": the appositive stands for the name before it
+    let na = doc.tokens[noun].analysis.as_ref().unwrap();
+    let noun = match na.head {
+        Some(h)
+            if na.deprel == "appos"
+                && h < noun
+                && doc.tokens[h].analysis.as_ref().is_some_and(|x| x.upos == "PROPN") =>
+        {
+            h
+        }
+        _ => noun,
+    };
+    // the noun's phrase before the pronoun, and the relative clause's own extent (the parser is
+    // projective, so a subtree is a contiguous run of tokens)
+    let Some(tree) = tree::SentenceTree::new(doc, doc.tokens[noun].sentence) else { return false };
+    // the phrase without the appositive or relative clause that follows the noun
+    let stop = (noun + 1..rel).find(|&k| matches!(doc.token_text(k), "," | "(" | "—" | "–")).unwrap_or(rel);
+    let (mut lo, sub_hi) = tree.subtree(noun);
+    let mut hi = sub_hi.min(stop - 1);
+    while lo < hi
+        && (doc.tokens[lo].kind == TokenKind::Punct
+            || doc.tokens[lo].analysis.as_ref().is_some_and(|x| matches!(x.deprel, "case" | "cc")))
+    {
+        lo += 1;
+    }
+    while hi > lo && doc.tokens[hi].kind == TokenKind::Punct {
+        hi -= 1;
+    }
+    // "Ortiz, who said the dam would be rebuilt, left early": the content ends with the clause
+    let end = tree.subtree(verb).1;
+    let cut = trim_end(doc, a.content.start, end + 1);
+    if cut > a.content.start && cut < a.content.end {
+        a.content.end = cut;
+    }
+    a.speaker = Some(Span::new(doc.tokens[lo].span.start, doc.tokens[hi].span.end));
+    true
+}

@@ -76,7 +76,7 @@ fn write_ui_fixtures(dir: &Path) -> std::path::PathBuf {
     for i in 0..48usize {
         // days 0..76 of 2024 from 8 January, three articles on each of the days divisible by 5
         let day = (i * 37) % 77;
-        let date = chrono_like(2024, 8 + day as u32);
+        let date = date_2024(8 + day as u32);
         let (name, desc, surname) = PEOPLE[i % PEOPLE.len()];
         // no two articles share speaker, saying and asides, so none is taken for a wire copy of another
         let saying = SAYINGS[(i * 5 + i / 12) % SAYINGS.len()];
@@ -100,15 +100,15 @@ The health ministry said {injured} people were injured in the storm. {} {}",
     input
 }
 
-/// `YYYY-MM-DD` of the `day`-th day of January `year` (rolling over into February and March).
-fn chrono_like(year: u32, day: u32) -> String {
-    let months = [31, if year % 4 == 0 { 29 } else { 28 }, 31, 30];
+/// `YYYY-MM-DD` of the `day`-th day of 2024 (January to April).
+fn date_2024(day: u32) -> String {
+    let months = [31, 29, 31, 30];
     let (mut m, mut d) = (0, day);
     while d > months[m] {
         d -= months[m];
         m += 1;
     }
-    format!("{year}-{:02}-{d:02}", m + 1)
+    format!("2024-{:02}-{d:02}", m + 1)
 }
 
 /// Days since 1970-01-01 of a timeline date: `YYYY-MM-DD`; `YYYY-MM` and `YYYY` on their first day;
@@ -476,4 +476,88 @@ fn narrow_window_keeps_the_quote_and_its_record_in_view() {
     d.click(&d.wait(".side .side-close"));
     d.wait_for("!document.querySelector('.side').classList.contains('open')");
     u.assert_console_clean();
+}
+
+/// Fictional demo articles for the documentation's screenshots: a storm, its missing people as counted
+/// by different outlets over five weeks, and the governor's and the mayor's words.
+fn write_demo(dir: &Path) -> std::path::PathBuf {
+    let d = dir.join("demo");
+    std::fs::create_dir_all(&d).unwrap();
+    let stories: [(&str, &str, &str, &str); 14] = [
+        ("2024-04-29", "Valley Herald", "Storm warning for the valley", "Governor Ana Lopez said on Monday that the storm would reach the river towns by nightfall. “Stay off the roads tonight,” Lopez said. Forecasters said 200 millimetres of rain could fall."),
+        ("2024-05-01", "Valley Herald", "Storm floods river towns", "Governor Ana Lopez said on Wednesday that 12 people were missing after the storm flooded three river towns.\n\n“We will not stop searching until everyone is home,” Lopez said at a briefing in Riverton. Emergency officials said about 400 homes were damaged."),
+        ("2024-05-01", "River Post", "Fifteen missing after floods", "Emergency officials said 15 people were missing in the river towns on Wednesday. Mayor Tom Reyes of Riverton said the shelters were full. “We need boats, not speeches,” Reyes said."),
+        ("2024-05-02", "Valley Wire", "Search teams reach Riverton", "Mia Chen, a spokeswoman for the Red Cross, said 11 people were still missing. “Our volunteers have worked through the night,” Chen said. The army sent 60 soldiers to the valley."),
+        ("2024-05-03", "Valley Herald", "Governor visits shelters", "Governor Ana Lopez said the state would pay for temporary housing. “No family will sleep in a car,” Lopez said. Officials said 9 people were missing on Friday."),
+        ("2024-05-06", "River Post", "Mayor asks for more boats", "Mayor Tom Reyes said on Monday that Riverton needed 20 more boats. “The water is still rising in the east,” Reyes said. Emergency officials said 7 people were missing."),
+        ("2024-05-08", "Valley Wire", "Bridge closed after flood", "The transport ministry said the old bridge would stay closed for a month. Governor Ana Lopez said repairs would start next week. “Safety comes first,” Lopez said."),
+        ("2024-05-13", "Valley Herald", "Schools reopen", "Schools in two of the three towns reopened on Monday. Mayor Tom Reyes said 300 pupils were back in class. “Children need their routine,” Reyes said."),
+        ("2024-05-15", "River Post", "Search scaled back", "Emergency officials said 4 people were missing as the search was scaled back. Mia Chen of the Red Cross said volunteers would stay. “We are not going anywhere,” Chen said."),
+        ("2024-05-20", "Valley Wire", "Flood aid approved", "Lawmakers approved 50 million dollars in flood aid on Monday. Governor Ana Lopez said the money would reach families within weeks. “This is a promise we will keep,” Lopez said."),
+        ("2024-05-22", "Valley Herald", "Two more found", "Officials said 2 people were missing after two men were found alive on Wednesday. “It is a miracle,” Mayor Tom Reyes said."),
+        ("2024-05-29", "River Post", "Riverton counts the cost", "Mayor Tom Reyes said about 450 homes had been damaged in Riverton alone. “We will rebuild every street,” Reyes said. Insurers said claims could reach 30 million dollars."),
+        ("2024-06-03", "Valley Wire", "Bridge reopens early", "The old bridge reopened on Monday, a week early. Governor Ana Lopez thanked the engineers. “They worked day and night,” Lopez said."),
+        ("2024-06-05", "Valley Herald", "Search ends", "The search for the last missing man ended on Wednesday, officials said, and 1 person remained missing. “We will never forget him,” Governor Ana Lopez said."),
+    ];
+    let body: String = stories
+        .iter()
+        .enumerate()
+        .map(|(i, (date, outlet, title, text))| {
+            format!(
+                "{}\n",
+                json!({"id": format!("demo{i}"), "date": date, "source": outlet, "title": title, "text": text})
+            )
+        })
+        .collect();
+    std::fs::write(d.join("demo.jsonl"), body).unwrap();
+    d
+}
+
+/// Screenshots for docs/: `ACCORD_UI_SCREENSHOTS=docs cargo test -p accord-cli --test kb_ui -- --ignored
+/// docs_screenshots` writes screenshot.png (a quote in its article, its record open), screenshot-timeline.png
+/// and screenshot-claims.png from fictional demo articles.
+#[test]
+#[ignore = "writes the documentation's screenshots"]
+fn docs_screenshots() {
+    let Ok((browser, driver)) = webdriver::find_tools() else { panic!("needs chromium and chromedriver") };
+    assert!(std::env::var_os("ACCORD_UI_SCREENSHOTS").is_some(), "set ACCORD_UI_SCREENSHOTS=DIR");
+    let tmp = tempfile::tempdir().unwrap();
+    let input = write_demo(tmp.path());
+    let db = tmp.path().join("db");
+    let out = run(&["ingest", "--db", db.to_str().unwrap(), input.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let srv = serve(&db, &["--read-only"]);
+    let base = format!("http://{}/", srv.addr);
+    let d = Driver::start(&browser, &driver, &tmp.path().join("profile"), 1200, 760);
+    d.goto(&format!("{base}#/search?q=searching"));
+    d.wait_ready();
+    d.click(&d.wait(".quote-card .open-quote"));
+    d.wait_for("location.hash.startsWith('#/quote/')");
+    d.wait_ready();
+    d.click(&d.wait("#article-text .hl-target"));
+    d.wait(".side .d-quote");
+    d.exec("window.scrollTo(0, 0)", vec![]);
+    d.shot("screenshot");
+    d.goto(&format!("{base}#/timeline"));
+    d.wait_ready();
+    let over = d.wait("#timeline-chart .u-over");
+    for k in 1..40 {
+        d.hover(&over, k as f64 / 40.0, 0.6);
+        let tip = d.wait("#timeline-chart .chart-tip");
+        if d.displayed(&tip) && d.text(&tip).starts_with("2024-05-01") {
+            break;
+        }
+    }
+    d.shot("screenshot-timeline");
+    d.goto(&format!("{base}#/claims"));
+    d.wait_ready();
+    let over = d.wait(".claims-chart-box .u-over");
+    for k in 1..40 {
+        d.hover(&over, k as f64 / 40.0, 0.5);
+        let tip = d.wait(".claims-chart-box .chart-tip");
+        if d.displayed(&tip) && d.text(&tip).starts_with("2024-05-01") {
+            break;
+        }
+    }
+    d.shot("screenshot-claims");
 }

@@ -92,7 +92,20 @@ The health ministry said {injured} people were injured in the storm. {} {}",
     }
     let mut long: Vec<String> = (0..40).map(filler).collect();
     long.push("Jane Doe, the mayor of Springfield, said the lighthouse would be restored. “The lighthouse will shine again before the winter storms arrive, whatever the cost,” Doe said.".into());
-    long.extend((40..70).map(filler));
+    long.extend((40..55).map(filler));
+    // a quote taller than a small window
+    long.push(
+        "“The harbour wall was built by our grandparents with their own hands, stone by stone, through \
+winters that broke the boats and summers that dried the wells, and every family in this town owes its living to that \
+wall, so when the engineers tell us it cannot be saved we will find other engineers, and when the ministry tells us \
+there is no money we will find the money ourselves, because a town that lets the sea take its harbour has decided \
+that it no longer wants to be a town at all, and we have decided no such thing, not this year and not in any \
+year that our children or their children will live to see, whatever the storms of the coming winters may bring to \
+our doors, whatever the insurers and the auditors write in their reports, and whatever the newspapers in the capital \
+choose to say about a small place that most of them could not find on a map,” Doe said."
+            .into(),
+    );
+    long.extend((55..70).map(filler));
     lines.push(json!({"id": "long", "text": long.join("\n\n"), "date": "2024-03-20", "source": "Gazette",
         "title": "The lighthouse survey"}));
     let body: String = lines.iter().map(|l| format!("{l}\n")).collect();
@@ -475,6 +488,23 @@ fn narrow_window_keeps_the_quote_and_its_record_in_view() {
     // and it can be closed again
     d.click(&d.wait(".side .side-close"));
     d.wait_for("!document.querySelector('.side').classList.contains('open')");
+    // a phone held sideways: so little height that the header scrolls away with the page instead of
+    // covering a third of it; a quote taller than the window starts at the window's top
+    d.set_window(760, 440);
+    u.search("harbour grandparents");
+    d.click(&d.wait(".quote-card .open-quote"));
+    d.wait_for("location.hash.startsWith('#/quote/')");
+    d.wait_ready();
+    d.wait_for("window.scrollY > 200");
+    let head = d.viewport_rect(&d.wait("header.top"));
+    assert!(head.1 + head.3 <= 0.0, "the header {head:?} still covers the page in a short window");
+    let (_, top, _, _) = d.viewport_rect(&d.wait("#article-text .hl-target"));
+    let inner = d.exec("return window.innerHeight", vec![]).as_f64().unwrap();
+    let marks = d.find_all("#article-text .hl-target");
+    let (_, ltop, _, lh) = d.viewport_rect(marks.last().unwrap());
+    assert!(ltop + lh - top > inner, "the quote ({top}..{}) should be taller than the window ({inner})", ltop + lh);
+    assert!((0.0..=40.0).contains(&top), "a tall quote starts at y={top}, want its first line at the top");
+    d.shot("10-landscape-tall-quote");
     u.assert_console_clean();
 }
 

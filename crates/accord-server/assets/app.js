@@ -131,10 +131,12 @@ async function quoteView(id) {
   revealQuote();
 }
 
-// The sticky header's height, kept in --head-h for the CSS (scroll-padding, the sticky side panel).
+// The height the sticky header covers (0 when it scrolls away, in short windows), kept in --head-h for
+// the CSS (scroll-padding, the sticky side panel).
 function headerHeight() {
   const h = document.getElementById("top");
-  return h ? h.getBoundingClientRect().height : 0;
+  if (!h || !/sticky|fixed/.test(getComputedStyle(h).position)) return 0;
+  return h.getBoundingClientRect().height;
 }
 function syncHeader() { document.documentElement.style.setProperty("--head-h", Math.ceil(headerHeight()) + "px"); }
 window.addEventListener("resize", syncHeader);

@@ -363,10 +363,11 @@ fn timeline_filter_tooltip_zoom_and_claims_chart() {
     assert_eq!(points, days.len().to_string(), "one bar per day: {days:?}");
 
     // 2. the tooltip names the day under the cursor and what happened on it
-    let (_, tip) = u.hover_until("#timeline-chart", |t| t.contains("quote") && t.lines().count() >= 3);
+    let (at, tip) = u.hover_until("#timeline-chart", |t| t.contains("quote") && t.lines().count() >= 3);
     let day = &tip[..10];
-    let on_day = all.as_array().unwrap().iter().filter(|i| i["date"] == day).count();
-    let quotes_on_day = all.as_array().unwrap().iter().filter(|i| i["date"] == day && i["kind"] == "quote").count();
+    let same_day = |i: &&Value| day_number(i["date"].as_str().unwrap()) == day_number(day);
+    let on_day = all.as_array().unwrap().iter().filter(same_day).count();
+    let quotes_on_day = all.as_array().unwrap().iter().filter(same_day).filter(|i| i["kind"] == "quote").count();
     assert!(
         tip.starts_with(&format!("{day}: {quotes_on_day} quote")),
         "tooltip {tip:?}, API has {quotes_on_day} quotes of {on_day} items on {day}"
@@ -398,6 +399,16 @@ fn timeline_filter_tooltip_zoom_and_claims_chart() {
     d.wait_for("document.getElementById('timeline-chart').dataset.zoomed === '0'");
     assert_eq!(u.visible_rows().len(), n_all);
     assert!(!d.displayed(&reset));
+    // a click on that day's bar marks its rows in the table
+    d.click_at(&d.wait("#timeline-chart .u-over"), at, 0.7);
+    d.wait("table.timeline tr.picked");
+    let picked = d.exec(
+        "return Array.from(document.querySelectorAll('table.timeline tr.picked')).map(r => r.dataset.date)",
+        vec![],
+    );
+    let picked: Vec<&str> = picked.as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
+    assert_eq!(picked.len(), on_day, "picked rows {picked:?} for {day}");
+    assert!(picked.iter().all(|p| day_number(p) == day_number(day)), "{picked:?} vs {day}");
 
     // 4. filter by entity with the form: the URL, the table and the chart follow
     let field = d.wait("form.filter input[name=entity]");

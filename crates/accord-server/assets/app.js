@@ -49,8 +49,16 @@ function qs(params) {
   return s ? "?" + s : "";
 }
 
+// Work to do once the next view is in the page (charts need their box laid out to know its width).
+const pending = [];
+function later(f) { pending.push(f); }
+
 function show(...nodes) {
+  destroyCharts();
   app.replaceChildren(...nodes.flat().filter(Boolean));
+  for (const f of pending.splice(0)) {
+    try { f(); } catch (err) { console.error(err); }
+  }
   app.dataset.state = "ready";
 }
 
@@ -120,8 +128,31 @@ async function quoteView(id) {
     quoteCard(q),
     el("h2", { text: "In its article" }),
     articleBody(rec, { focusQuote: q.local_id }));
-  const t = app.querySelector(".hl-target");
-  if (t && t.scrollIntoView) t.scrollIntoView({ block: "center" });
+  revealQuote();
+}
+
+// The height the sticky header covers (0 when it scrolls away, in short windows), kept in --head-h for
+// the CSS (scroll-padding, the sticky side panel).
+function headerHeight() {
+  const h = document.getElementById("top");
+  if (!h || !/sticky|fixed/.test(getComputedStyle(h).position)) return 0;
+  return h.getBoundingClientRect().height;
+}
+function syncHeader() { document.documentElement.style.setProperty("--head-h", Math.ceil(headerHeight()) + "px"); }
+window.addEventListener("resize", syncHeader);
+syncHeader();
+
+// Scrolls the highlighted quote into the part of the window the header does not cover: centred there
+// when it fits, else its first line just below the header.
+function revealQuote() {
+  const marks = app.querySelectorAll(".hl-target");
+  if (!marks.length) return;
+  const top = marks[0].getBoundingClientRect().top + window.scrollY;
+  const bottom = marks[marks.length - 1].getBoundingClientRect().bottom + window.scrollY;
+  const head = headerHeight() + 12;
+  const room = window.innerHeight - head - 12;
+  const y = bottom - top <= room ? top - head - (room - (bottom - top)) / 2 : top - head;
+  window.scrollTo(0, Math.max(0, Math.round(y)));
 }
 
 async function articleView(id, params) {
@@ -164,7 +195,11 @@ function articleBody(rec, opts) {
     const quote = cover.filter(x => x.kind === "quote" || x.kind === "cue" || x.kind === "speaker").sort((p, q) => (p.e - p.s) - (q.e - q.s))[0];
     const node = el("mark", { class: Array.from(cls).join(" "), "data-kinds": cover.map(x => x.kind).join(" ") }, text);
     if (quote) { node.style.setProperty("--c", quote.c); node.dataset.speaker = quote.who; }
-    node.addEventListener("click", () => detail(side, cover.sort((p, q) => (p.e - p.s) - (q.e - q.s)), rec));
+    node.addEventListener("click", () => {
+      body.querySelectorAll(".selected").forEach(m => m.classList.remove("selected"));
+      node.classList.add("selected");
+      detail(side, cover.sort((p, q) => (p.e - p.s) - (q.e - q.s)), rec);
+    });
     body.appendChild(node);
   }
   const copies = (rec.copies || []).length
@@ -185,13 +220,19 @@ function articleBody(rec, opts) {
     el("div", { class: "article-layout" }, body, side));
 
   function detail(box, cover, rec) {
+    const seen = new Set();
     const rows = cover.map(x => {
       const d = x.data;
       if (x.kind === "quote" || x.kind === "cue" || x.kind === "speaker") {
+        // a quote's content, cue and speaker spans overlap: one record per quote
+        if (seen.has(d.id)) return null;
+        seen.add(d.id);
+        const gid = d.speaker_entity && rec.entity_ids && rec.entity_ids[d.speaker_entity];
         return el("div", { class: "d-quote" }, el("b", { text: "Quote " + d.id + " (" + d.type + ")" }),
-          el("div", { text: "Speaker: " + x.who + (d.source && d.source.affiliation ? " · " + d.source.affiliation : "") }),
+          el("div", {}, "Speaker: ", gid ? el("a", { class: "speaker-link", href: "#/entity/" + gid, text: x.who }) : x.who,
+            d.source && d.source.affiliation ? " · " + d.source.affiliation : ""),
           d.cue ? el("div", { text: "Cue: " + d.cue.text }) : null,
-          el("div", { class: "muted", text: "“" + d.content.text + "”" }));
+          el("div", { class: "muted", text: d.type === "indirect" ? d.content.text : "“" + bare(d.content.text) + "”" }));
       }
       if (x.kind === "entity") {
         const gid = rec.entity_ids && rec.entity_ids[d.id];
@@ -204,23 +245,71 @@ function articleBody(rec, opts) {
       if (x.kind === "date") return el("div", {}, el("b", { text: "Date: " }), d.value + (d.relative ? " (relative)" : ""));
       return null;
     });
-    box.replaceChildren(...rows.filter(Boolean));
+    const close = el("button", { type: "button", class: "side-close", "aria-label": "Close", text: "×", onclick: () => {
+      box.classList.remove("open");
+      body.querySelectorAll(".selected").forEach(m => m.classList.remove("selected"));
+    } });
+    box.replaceChildren(close, ...rows.filter(Boolean).map(r => el("div", { class: "d-item" }, r)));
+    box.classList.add("open");
   }
+}
+
+// Monday of the ISO week of day number d (1970-01-01, day 0, was a Thursday).
+function weekOf(d) { return d - ((d + 3) % 7); }
+
+function entityChart(e, quotes) {
+  const dated = quotes.map(q => dayNum(q.date)).filter(d => d !== null);
+  const box = el("div", { class: "chart", id: "entity-chart" });
+  if (!dated.length) return el("p", { class: "muted", text: "No dated quotes to chart." });
+  const counts = new Map();
+  dated.forEach(d => counts.set(weekOf(d), (counts.get(weekOf(d)) || 0) + 1));
+  let weeks = Array.from(counts.keys()).sort((a, b) => a - b);
+  if ((weeks[weeks.length - 1] - weeks[0]) / 7 < 1500) {
+    // every week between the first and the last, so quiet weeks show as gaps at zero
+    const all = [];
+    for (let w = weeks[0]; w <= weeks[weeks.length - 1]; w += 7) all.push(w);
+    weeks = all;
+  }
+  const ys = weeks.map(w => counts.get(w) || 0);
+  const note = el("p", { class: "muted chart-note", text: dated.length + " dated quotes" +
+    (quotes.length < e.quote_count ? " (the " + quotes.length + " most recent of " + e.quote_count + ")" : "") +
+    (dated.length < quotes.length ? "; " + (quotes.length - dated.length) + " without a date are left out" : "") + "." });
+  const list = el("div", { class: "week-quotes" });
+  later(() => makeChart(box, {
+    className: "entity-week-chart", height: 180, weekly: true, data: [weeks.map(w => w * DAY), ys],
+    series: [{ label: "quotes", stroke: colorFor(e.name), fill: colorFor(e.name), paths: uPlot.paths.bars({ size: [0.8, 40, 3] }), points: { show: false } }],
+    axes: [countAxis("quotes per week")],
+    tip: i => ["Week of " + dateLabel(weeks[i]) + ": " + ys[i] + " quote" + (ys[i] === 1 ? "" : "s"), ys[i] ? "Click to list them" : ""].filter(Boolean),
+    onPick: i => {
+      const w = weeks[i];
+      const here = quotes.filter(q => { const d = dayNum(q.date); return d !== null && weekOf(d) === w; });
+      list.replaceChildren(
+        el("h2", { text: "Week of " + dateLabel(w) + " (" + here.length + ")" }),
+        here.length ? el("div", { class: "grid quotes" }, here.map(quoteCard)) : el("p", { class: "muted", text: "No quotes that week." }));
+      list.scrollIntoView({ block: "start" });
+    },
+  }));
+  return [el("h2", { text: "Quotes per week" }), box, note, list];
 }
 
 async function entityView(id) {
   const e = await api("/api/entities/" + encodeURIComponent(id));
+  // the week chart counts this entity's own quotes (the speaker filter may match namesakes too)
+  const all = e.quote_count ? await api("/api/quotes" + qs({ speaker: e.name, limit: 1000 })).catch(() => e.quotes) : [];
+  const mine = all.filter(q => q.speaker_entity === e.id);
+  const quotes = mine.length >= e.quotes.length ? mine : e.quotes;
   show(
     el("h1", { class: "entity-name", text: e.name }),
     el("p", { class: "muted", text: e.type + " · " + e.mentions + " mentions in " + e.articles + " articles · " + e.quote_count + " quotes" }),
     e.aliases.length ? el("p", {}, "Written as: ", e.aliases.map(a => el("span", { class: "pill", text: a }))) : null,
     e.affiliations.length ? el("p", {}, "Affiliations: ", e.affiliations.map(a => el("span", { class: "pill", text: a }))) : null,
+    e.quote_count ? entityChart(e, quotes) : null,
     e.titles.length ? el("div", {}, el("h2", { text: "Titles" }), el("table", {},
       el("tr", {}, el("th", { text: "title" }), el("th", { text: "first seen" }), el("th", { text: "last seen" }), el("th", { text: "times" })),
       e.titles.map(t => el("tr", {}, el("td", { text: t.title }), el("td", { text: t.first_seen || "" }), el("td", { text: t.last_seen || "" }), el("td", { text: t.count }))))) : null,
     e.related.length ? el("div", {}, el("h2", { text: "Related" }), e.related.map(r => el("a", { class: "pill", href: "#/entity/" + r.id, text: r.name + " (" + r.count + ")" }))) : null,
     el("p", {}, el("a", { href: "#/timeline" + qs({ entity: e.name }), text: "Timeline for " + e.name + " →" })),
-    el("h2", { text: "Quotes" }),
+    el("h2", { text: "Latest quotes" }),
     e.quotes.length ? el("div", { class: "grid quotes" }, e.quotes.map(quoteCard)) : el("p", { class: "muted", text: "No quotes." }));
 }
 
@@ -234,74 +323,271 @@ function filterForm(route, fields, params) {
   } }, inputs, el("button", { type: "submit", text: "Filter" }));
 }
 
+// Days since 1970-01-01 of a date as the store writes it: YYYY-MM-DD, YYYY-MM and YYYY (their first
+// day), YYYY-Www (the Monday of that ISO week); null for anything else.
 function dayNum(d) {
-  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(d || "");
+  const w = /^(\d{4})-W(\d{2})$/.exec(d || "");
+  if (w) {
+    const jan4 = Date.UTC(+w[1], 0, 4) / 864e5;
+    return weekOf(jan4) + (+w[2] - 1) * 7;
+  }
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(d || "");
   if (!m) return null;
   return Date.UTC(+m[1], (+(m[2] || 1)) - 1, +(m[3] || 1)) / 864e5;
 }
 
 function dateLabel(n) { return new Date(n * 864e5).toISOString().slice(0, 10); }
 
+// ---------- charts (uPlot, vendored under /vendor/, MIT) ----------
+// x values are UTC seconds of whole days; every chart gets axes with dated ticks, a tooltip that lists
+// what lies under the cursor, drag-to-zoom along x (double-click or "Reset zoom" to undo), and a click
+// handler for the day or week under the cursor.
+
+const DAY = 86400;
+const charts = new Set();
+const clip = (t, n) => (t.length > n ? t.slice(0, n - 1) + "…" : t);
+
+function destroyCharts() {
+  charts.forEach(c => c.destroy());
+  charts.clear();
+}
+
+window.addEventListener("resize", () => charts.forEach(u => {
+  const w = u.root.parentElement ? u.root.parentElement.clientWidth - 2 : 0;
+  if (w > 100 && Math.abs(w - u.width) > 2) u.setSize({ width: w, height: u.height });
+}));
+
+// weekly: ticks on Mondays only, at least 70 px apart
+function timeAxis(weekly) {
+  return {
+    splits: weekly ? (u, i, min, max) => {
+      const pxPerWeek = (u.bbox.width / (devicePixelRatio || 1)) / Math.max(1, (max - min) / DAY / 7);
+      const step = 7 * Math.max(1, Math.ceil(70 / pxPerWeek));
+      let d = weekOf(Math.ceil(min / DAY));
+      if (d * DAY < min) d += 7;
+      const out = [];
+      for (; d * DAY <= max; d += step) out.push(d * DAY);
+      return out;
+    } : undefined,
+    space: weekly ? 70 : 50,
+    stroke: "#4a5263", grid: { stroke: "#eef0f3" }, ticks: { stroke: "#c9ced8" },
+    // tick incr, default format, year, month, day, hour, minute, second, mode
+    values: [
+      [DAY * 365, "{YYYY}", null, null, null, null, null, null, 1],
+      [DAY * 28, "{MMM}", "\n{YYYY}", null, null, null, null, null, 1],
+      [DAY, "{MMM} {D}", "\n{YYYY}", null, null, null, null, null, 1],
+      [1, "{HH}:{mm}", "\n{YYYY}-{MM}-{DD}", null, "\n{MMM} {D}", null, null, null, 1],
+    ],
+  };
+}
+
+function countAxis(label) {
+  return {
+    stroke: "#4a5263", grid: { stroke: "#eef0f3" }, ticks: { stroke: "#c9ced8" }, label, labelSize: 18, size: 44,
+    incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000],
+    values: (u, vals) => vals.map(v => (Number.isInteger(v) ? String(v) : "")),
+  };
+}
+
+// A uPlot chart in `box`: data is [xs, ...ys]; tip(idx) returns the tooltip's lines for a data index;
+// onPick(idx) runs on a click that is not a drag; onZoom(min, max, full) after every x-scale change.
+// draw(u) may paint over the plot after each redraw.
+function makeChart(box, { className, height, series, axes, data, tip, onPick, onZoom, yRange, legend, draw, weekly }) {
+  if (typeof uPlot !== "function") {
+    box.appendChild(el("p", { class: "muted", text: "Chart unavailable: the charting library did not load." }));
+    return null;
+  }
+  const tipBox = el("div", { class: "chart-tip", hidden: "hidden", role: "tooltip" });
+  const xs = data[0];
+  const full = [xs[0], xs[xs.length - 1]];
+  let zoomed = false;
+  const reset = el("button", { type: "button", class: "chart-reset", hidden: "hidden", text: "Reset zoom",
+    onclick: () => u.setScale("x", { min: full[0] - pad, max: full[1] + pad }) });
+  const caption = el("span", { class: "chart-range muted" });
+  const bar = el("div", { class: "chart-bar" }, caption, reset,
+    el("span", { class: "muted chart-help", text: "Drag across the chart to zoom, double-click to reset." }));
+  const holder = el("div", { class: "chart-plot " + className });
+  box.append(holder, bar);
+  const width = Math.max(320, (box.clientWidth || 900) - 2);
+  const pad = xs.length > 1 ? Math.max(DAY / 2, (full[1] - full[0]) * 0.02) : DAY * 3;
+  const opts = {
+    width, height,
+    tzDate: ts => uPlot.tzDate(new Date(ts * 1e3), "Etc/UTC"),
+    scales: {
+      x: { time: true, range: (u, min, max) => (min === full[0] && max === full[1] ? [min - pad, max + pad] : [min, max]) },
+      y: { range: yRange || ((u, min, max) => [0, Math.max(2, Math.ceil(max * 1.15))]) },
+    },
+    series: [{ label: "date", value: (u, v) => (v == null ? "—" : dateLabel(v / DAY)) }, ...series],
+    axes: [timeAxis(weekly), ...axes],
+    legend: { show: !!legend },
+    cursor: { y: false, drag: { x: true, y: false, setScale: true }, points: { size: 8 } },
+    hooks: {
+      draw: draw ? [draw] : [],
+      setCursor: [u => {
+        const i = u.cursor.idx;
+        if (i == null || u.cursor.left < 0) { tipBox.hidden = true; return; }
+        tipBox.replaceChildren(...tip(i).map((line, k) => el("div", { class: k ? "" : "tip-head", text: line })));
+        tipBox.hidden = false;
+        const x = u.valToPos(u.data[0][i], "x");
+        const right = x > u.over.clientWidth / 2;
+        tipBox.style.left = right ? "auto" : (x + 12) + "px";
+        tipBox.style.right = right ? (u.over.clientWidth - x + 12) + "px" : "auto";
+        // above the cursor in the lower half, below it in the upper half
+        const low = u.cursor.top > u.over.clientHeight / 2;
+        tipBox.style.top = low ? "auto" : (u.cursor.top + 12) + "px";
+        tipBox.style.bottom = low ? (u.over.clientHeight - u.cursor.top + 12) + "px" : "auto";
+      }],
+      setScale: [(u, key) => {
+        if (key !== "x") return;
+        const min = u.scales.x.min, max = u.scales.x.max;
+        zoomed = min > full[0] - pad + 1 || max < full[1] + pad - 1;
+        reset.hidden = !zoomed;
+        const lo = Math.max(min, full[0]), hi = Math.min(max, full[1]);
+        caption.textContent = zoomed ? "Showing " + dateLabel(Math.ceil(lo / DAY)) + " to " + dateLabel(Math.floor(hi / DAY)) : "";
+        box.dataset.zoomed = zoomed ? "1" : "0";
+        if (onZoom) onZoom(min, max, !zoomed);
+      }],
+    },
+  };
+  const u = new uPlot(opts, data, holder);
+  u.over.appendChild(tipBox);
+  u.over.addEventListener("mouseleave", () => { tipBox.hidden = true; });
+  let down = null;
+  u.over.addEventListener("mousedown", ev => { down = [ev.clientX, ev.clientY]; });
+  u.over.addEventListener("click", ev => {
+    const still = down && Math.abs(ev.clientX - down[0]) < 4 && Math.abs(ev.clientY - down[1]) < 4;
+    if (still && onPick && u.cursor.idx != null) onPick(u.cursor.idx);
+  });
+  charts.add(u);
+  box.dataset.points = String(xs.length);
+  return u;
+}
+
+function countsByDay(items) {
+  const days = new Map();
+  items.forEach((it, k) => {
+    const d = dayNum(it.date);
+    if (d === null) return;
+    if (!days.has(d)) days.set(d, []);
+    days.get(d).push(k);
+  });
+  return Array.from(days.keys()).sort((a, b) => a - b).map(d => [d, days.get(d)]);
+}
+
+function timelineChart(items, rows) {
+  const days = countsByDay(items);
+  if (!days.length) return null;
+  const box = el("div", { class: "chart", id: "timeline-chart" });
+  const xs = days.map(([d]) => d * DAY);
+  const total = days.map(([, ks]) => ks.length);
+  const quotes = days.map(([, ks]) => ks.filter(k => items[k].kind === "quote").length);
+  const shown = el("p", { class: "muted timeline-count" });
+  const count = () => {
+    const n = rows.filter(r => !r.hidden).length;
+    shown.textContent = n === rows.length ? rows.length + " items" : "Showing " + n + " of " + rows.length + " items (zoomed)";
+  };
+  count();
+  later(() => makeChart(box, {
+    className: "timeline-chart", height: 200, data: [xs, total, quotes],
+    series: [
+      { label: "all items", stroke: "#8d97aa", fill: "#c5cbd6", paths: uPlot.paths.bars({ size: [0.8, 40, 3] }), points: { show: false } },
+      { label: "quotes", stroke: "#2456c7", fill: "#6f93e0", paths: uPlot.paths.bars({ size: [0.8, 40, 3] }), points: { show: false } },
+    ],
+    axes: [countAxis("items per day")],
+    tip: i => {
+      const ks = days[i][1];
+      const head = dateLabel(days[i][0]) + ": " + quotes[i] + " quote" + (quotes[i] === 1 ? "" : "s") + ", " + (total[i] - quotes[i]) + " fact" + (total[i] - quotes[i] === 1 ? "" : "s");
+      // a month or a year ("2024-03", "2023") is drawn on its first day: say so
+      const lines = ks.slice(0, 5).map(k => clip((items[k].date.length < 10 ? "[" + items[k].date + "] " : "") +
+        (items[k].kind === "quote" ? (items[k].speaker || "?") + ": “" + bare(items[k].text) + "”" : items[k].text), 90));
+      if (ks.length > 5) lines.push("… and " + (ks.length - 5) + " more (click to list them)");
+      return [head, ...lines];
+    },
+    onPick: i => {
+      const ks = new Set(days[i][1]);
+      rows.forEach((r, k) => r.classList.toggle("picked", ks.has(k)));
+      const first = rows[days[i][1][0]];
+      if (first && !first.hidden) first.scrollIntoView({ block: "start", behavior: "auto" });
+    },
+    onZoom: (min, max, all) => {
+      rows.forEach((r, k) => {
+        const d = dayNum(items[k].date);
+        r.hidden = !all && (d === null || d * DAY < min || d * DAY > max);
+      });
+      count();
+    },
+  }));
+  return [box, shown];
+}
+
 async function timelineView(params) {
   const items = await api("/api/timeline" + qs({ entity: params.get("entity"), about: params.get("about"), limit: 500 }));
-  const pts = items.map(i => ({ i, x: dayNum(i.date) })).filter(p => p.x !== null);
-  let chart = null;
-  if (pts.length) {
-    const W = 900, H = 140, L = 40, R = 20;
-    const x0 = Math.min(...pts.map(p => p.x)), x1 = Math.max(...pts.map(p => p.x)) || x0 + 1;
-    const sx = x => L + (x1 === x0 ? (W - L - R) / 2 : (x - x0) / (x1 - x0) * (W - L - R));
-    const stack = {};
-    chart = el("div", { class: "chart" }, svg("svg", { class: "timeline-chart", width: W, height: H, viewBox: "0 0 " + W + " " + H },
-      svg("line", { class: "axis", x1: L, y1: H - 30, x2: W - R, y2: H - 30 }),
-      svg("text", { x: L, y: H - 12 }, dateLabel(x0)), svg("text", { x: W - R - 70, y: H - 12 }, dateLabel(x1)),
-      pts.map(p => {
-        const k = Math.round(sx(p.x));
-        stack[k] = (stack[k] || 0) + 1;
-        const y = H - 30 - stack[k] * 9;
-        const fill = p.i.kind === "quote" ? colorFor(p.i.speaker) : "#7a8599";
-        const link = svg("a", { href: p.i.quote ? "#/quote/" + p.i.quote : "#/article/" + p.i.article },
-          svg("circle", { cx: k, cy: Math.max(6, y), r: 4, fill }, svg("title", {}, p.i.date + " — " + (p.i.speaker ? p.i.speaker + ": " : "") + p.i.text)));
-        return link;
-      })));
-  }
+  const rows = items.map(i => el("tr", { "data-date": i.date, "data-kind": i.kind },
+    el("td", { text: i.date }), el("td", { text: i.kind }), el("td", { text: i.speaker || i.expression || "" }),
+    el("td", {}, i.quote ? el("a", { href: "#/quote/" + i.quote, text: "“" + bare(i.text) + "”" }) : el("span", { text: i.text })),
+    el("td", {}, el("a", { href: "#/article/" + i.article, text: i.article_title || ("#" + i.article) }))));
   show(
     el("h1", { text: "Timeline" }),
     filterForm("timeline", ["entity", "about"], params),
-    chart,
+    timelineChart(items, rows),
     items.length ? el("table", { class: "timeline" },
       el("tr", {}, el("th", { text: "date" }), el("th", { text: "kind" }), el("th", { text: "who / expression" }), el("th", { text: "text" }), el("th", { text: "article" })),
-      items.map(i => el("tr", {}, el("td", { text: i.date }), el("td", { text: i.kind }), el("td", { text: i.speaker || i.expression || "" }),
-        el("td", {}, i.quote ? el("a", { href: "#/quote/" + i.quote, text: "“" + i.text + "”" }) : el("span", { text: i.text })),
-        el("td", {}, el("a", { href: "#/article/" + i.article, text: i.article_title || ("#" + i.article) })))))
+      rows)
       : el("p", { class: "muted", text: "No dated quotes or facts." }));
 }
 
-function claimsChart(g) {
-  const pts = g.entries.map(e => ({ e, x: dayNum(e.date), src: e.source || e.outlet || "unknown" })).filter(p => p.x !== null);
+function claimsChart(g, rows) {
+  const pts = g.entries.map((e, k) => ({ e, k, x: dayNum(e.date), src: e.source || e.outlet || "unknown" })).filter(p => p.x !== null);
   if (!pts.length) return null;
-  const W = 900, H = 220, L = 50, R = 160, T = 12, B = 30;
-  const xs = pts.map(p => p.x), vs = pts.map(p => p.e.value);
-  const x0 = Math.min(...xs), x1 = Math.max(...xs), v0 = Math.min(0, ...vs), v1 = Math.max(...vs) || 1;
-  const sx = x => L + (x1 === x0 ? (W - L - R) / 2 : (x - x0) / (x1 - x0) * (W - L - R));
-  const sy = v => T + (1 - (v - v0) / (v1 - v0 || 1)) * (H - T - B);
-  const bySrc = {};
-  pts.forEach(p => (bySrc[p.src] = bySrc[p.src] || []).push(p));
-  const srcs = Object.keys(bySrc);
-  return el("div", { class: "chart" }, svg("svg", { class: "claims-chart", width: W, height: H, viewBox: "0 0 " + W + " " + H },
-    svg("line", { class: "axis", x1: L, y1: H - B, x2: W - R, y2: H - B }),
-    svg("line", { class: "axis", x1: L, y1: T, x2: L, y2: H - B }),
-    svg("text", { x: 4, y: sy(v1) + 4 }, fmtValue(v1)), svg("text", { x: 4, y: sy(v0) }, fmtValue(v0)),
-    svg("text", { x: L, y: H - 10 }, dateLabel(x0)), svg("text", { x: W - R - 70, y: H - 10 }, dateLabel(x1)),
-    srcs.map((s, k) => {
-      const ps = bySrc[s].sort((a, b) => a.x - b.x), c = colorFor(s);
-      return svg("g", { class: "series", "data-source": s },
-        ps.length > 1 ? svg("polyline", { fill: "none", stroke: c, "stroke-width": 2, points: ps.map(p => sx(p.x) + "," + sy(p.e.value)).join(" ") }) : null,
-        ps.map(p => svg("a", { href: "#/article/" + p.e.article },
-          svg("circle", { cx: sx(p.x), cy: sy(p.e.value), r: p.e.disputed ? 6 : 4, fill: c, stroke: p.e.disputed ? "#b3261e" : "none", "stroke-width": 2 },
-            svg("title", {}, s + ", " + p.e.date + ": " + p.e.qualifier + " " + fmtValue(p.e.value))))),
-        svg("rect", { x: W - R + 10, y: T + k * 16, width: 10, height: 10, fill: c }),
-        svg("text", { x: W - R + 26, y: T + k * 16 + 9 }, s.length > 22 ? s.slice(0, 21) + "…" : s));
-    })));
+  const box = el("div", { class: "chart claims-chart-box" });
+  const days = Array.from(new Set(pts.map(p => p.x))).sort((a, b) => a - b);
+  const col = new Map(days.map((d, i) => [d, i]));
+  const srcs = Array.from(new Set(pts.map(p => p.src)));
+  const ys = srcs.map(s => {
+    const y = days.map(() => null);
+    pts.filter(p => p.src === s).forEach(p => { y[col.get(p.x)] = p.e.value; });
+    return y;
+  });
+  const vs = pts.map(p => p.e.value);
+  const v0 = Math.min(0, ...vs), v1 = Math.max(...vs);
+  later(() => makeChart(box, {
+    className: "claims-chart", height: 240, legend: true, data: [days.map(d => d * DAY), ...ys],
+    yRange: () => [v0, v1 > v0 ? v1 + (v1 - v0) * 0.12 : v0 + 1],
+    series: srcs.map(s => ({ label: clip(s, 28), stroke: colorFor(s), width: 2, spanGaps: true,
+      points: { show: true, size: 9, fill: colorFor(s) }, value: (u, v) => (v == null ? "—" : fmtValue(v)) })),
+    axes: [{ stroke: "#4a5263", grid: { stroke: "#eef0f3" }, ticks: { stroke: "#c9ced8" }, size: 56, label: g.counted, labelSize: 18,
+      values: (u, vals) => vals.map(fmtValue) }],
+    tip: i => {
+      const here = pts.filter(p => p.x === days[i]);
+      return [dateLabel(days[i]) + " — " + g.counted,
+        ...here.map(p => p.src + ": " + (p.e.qualifier === "exact" ? "" : p.e.qualifier + " ") + fmtValue(p.e.value) + (p.e.disputed ? " ≠ disputed" : ""))];
+    },
+    // disputed reports ringed in red
+    draw: u => {
+      const ctx = u.ctx, r = devicePixelRatio || 1, b = u.bbox;
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(b.left, b.top, b.width, b.height);
+      ctx.clip();
+      ctx.strokeStyle = "#b3261e";
+      ctx.lineWidth = 2 * r;
+      pts.filter(p => p.e.disputed).forEach(p => {
+        ctx.beginPath();
+        ctx.arc(u.valToPos(p.x * DAY, "x", true), u.valToPos(p.e.value, "y", true), 8 * r, 0, 2 * Math.PI);
+        ctx.stroke();
+      });
+      ctx.restore();
+    },
+    onPick: i => {
+      const ks = new Set(pts.filter(p => p.x === days[i]).map(p => p.k));
+      rows.forEach((r, k) => r.classList.toggle("picked", ks.has(k)));
+    },
+    onZoom: (min, max, all) => rows.forEach((r, k) => {
+      const d = dayNum(g.entries[k].date);
+      r.hidden = !all && (d === null || d * DAY < min || d * DAY > max);
+    }),
+  }));
+  return box;
 }
 
 function claimRow(e) {
@@ -317,10 +603,11 @@ function claimGroup(g) {
   const head = g.counted + " — " + g.entries.length + " reports" + (g.disagreements.length ? " · " + g.disagreements.length + " disagreement(s)" : "");
   const flags = g.disagreements.map(d => el("p", { class: "flag disagreement",
     text: "⚠ " + d.date + ": " + d.reports.map(r => (r[0] || "?") + " says " + (r[1] === "exact" ? "" : r[1] + " ") + fmtValue(r[2])).join("; ") }));
+  const rows = g.entries.map(claimRow);
   const table = el("table", { class: "claims" },
     el("tr", {}, el("th", { text: "date" }), el("th", { text: "value" }), el("th", { text: "source" }), el("th", { text: "phrase" }), el("th", { text: "article" })),
-    g.entries.map(claimRow));
-  return el("section", { class: "claim-group" }, el("h2", { text: head }), claimsChart(g), flags, table);
+    rows);
+  return el("section", { class: "claim-group" }, el("h2", { text: head }), claimsChart(g, rows), flags, table);
 }
 
 async function claimsView(params) {
@@ -340,6 +627,7 @@ async function route() {
   const params = new URLSearchParams(query || "");
   const parts = path.split("/").filter(Boolean);
   app.dataset.state = "loading";
+  pending.length = 0;
   try {
     if (parts[0] === "search") await search(params);
     else if (parts[0] === "quote" && parts[1]) await quoteView(parts[1]);

@@ -43,6 +43,10 @@ pub const DEFAULT_QUEUE: usize = 8;
 const INDEX_HTML: &str = include_str!("../assets/index.html");
 const APP_JS: &str = include_str!("../assets/app.js");
 const APP_CSS: &str = include_str!("../assets/app.css");
+// uPlot (MIT), vendored unchanged from its npm package: see assets/vendor/uplot/README.md
+const UPLOT_JS: &str = include_str!("../assets/vendor/uplot/uPlot.iife.min.js");
+const UPLOT_CSS: &str = include_str!("../assets/vendor/uplot/uPlot.min.css");
+const UPLOT_LICENSE: &str = include_str!("../assets/vendor/uplot/LICENSE");
 const OPENAPI: &str = include_str!("../../../docs/openapi.yaml");
 
 /// Turns posted text into an analysed `accord/1` document (the CLI passes the pipeline).
@@ -289,6 +293,9 @@ fn handle(store: &mut Store, shared: &Shared, req: tiny_http::Request) {
             "/" | "/index.html" => Some(("text/html; charset=utf-8", INDEX_HTML)),
             "/app.js" => Some(("text/javascript; charset=utf-8", APP_JS)),
             "/app.css" => Some(("text/css; charset=utf-8", APP_CSS)),
+            "/vendor/uPlot.iife.min.js" => Some(("text/javascript; charset=utf-8", UPLOT_JS)),
+            "/vendor/uPlot.min.css" => Some(("text/css; charset=utf-8", UPLOT_CSS)),
+            "/vendor/uPlot.LICENSE.txt" => Some(("text/plain; charset=utf-8", UPLOT_LICENSE)),
             "/openapi.yaml" => Some(("application/yaml; charset=utf-8", OPENAPI)),
             _ => None,
         };

@@ -17,6 +17,7 @@ mod sentences;
 mod tokenize;
 
 pub use lexicon::{data_lines as lexicon_lines, Abbrev, Lexicon};
+pub use sentences::MAX_SENTENCE_TOKENS;
 pub use tokenize::tokenize_range;
 
 /// `s` in lower case, borrowed when it has no upper-case letter (most words): no allocation per word.

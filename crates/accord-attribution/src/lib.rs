@@ -86,7 +86,7 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
         if cues.is_empty() && doc.tokens.get(s.tokens.start).is_some_and(|t| t.analysis.is_none()) {
             let sstart = story_start(doc, si);
             if let Some((cue, speaker, content)) = acts::find(doc, sstart, s.tokens.end, lex) {
-                if !quotes.iter().any(|q| q.span.contains(content)) {
+                if !in_one_quote(&quotes, content) {
                     atts.push(make(doc, content, Some(cue), Some(speaker), si, &quotes));
                 }
             }
@@ -103,10 +103,8 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
                         p.qtype = quote_type(p.content, &quotes);
                     }
                 }
-                for (qi, q) in quotes.iter().enumerate() {
-                    if a.content.overlap(q.span) > 0 {
-                        quote_used[qi] = true;
-                    }
+                for qi in quotes_overlapping(&quotes, a.content) {
+                    quote_used[qi] = true;
                 }
                 in_sentence.push(atts.len());
                 atts.push(a);
@@ -114,16 +112,20 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
         }
     }
     // acts read off the parse, where the models ran
-    let mut taken: Vec<Span> = atts.iter().flat_map(|a| [Some(a.content), a.cue].into_iter().flatten()).collect();
+    // (a sentence's verbs and contents lie inside it: it is given the spans that reach into it)
+    let mut taken = learned::spans_by_sentence(
+        doc,
+        atts.iter().flat_map(|a| [Some(a.content), a.cue].into_iter().flatten()).collect::<Vec<_>>(),
+    );
     for si in 0..doc.sentences.len() {
         if doc.credits.iter().any(|c| c.kind != "dateline" && c.span.overlap(doc.sentences[si].span) > 0) {
             continue;
         }
-        for (cue, speaker, content) in acts::find_parsed(doc, si, &taken, lex) {
-            if quotes.iter().any(|q| q.span.contains(content)) {
+        for (cue, speaker, content) in acts::find_parsed(doc, si, &taken[si], lex) {
+            if in_one_quote(&quotes, content) {
                 continue;
             }
-            taken.push(content);
+            taken[si].push(content);
             atts.push(make(doc, content, Some(cue), Some(speaker), si, &quotes));
         }
     }
@@ -388,6 +390,20 @@ fn quote_type(content: Span, all: &[Quote]) -> QuoteType {
 }
 
 // Quotes come in text order and do not nest, so both marks are sorted: binary search.
+
+/// True when one quotation holds all of `content` (only the last quotation that starts before it can).
+fn in_one_quote(quotes: &[Quote], content: Span) -> bool {
+    let i = quotes.partition_point(|q| q.span.start <= content.start);
+    i > 0 && quotes[i - 1].span.contains(content)
+}
+
+/// Indices of the quotations that share a byte with `content`.
+fn quotes_overlapping(quotes: &[Quote], content: Span) -> impl Iterator<Item = usize> + '_ {
+    let from = quotes.partition_point(|q| q.span.end <= content.start);
+    let to = quotes.partition_point(|q| q.span.start < content.end).max(from);
+    (from..to).filter(move |&i| quotes[i].span.overlap(content) > 0)
+}
+
 fn quote_starting_at(quotes: &[Quote], tok: usize) -> Option<&Quote> {
     let i = quotes.partition_point(|q| q.open < tok);
     quotes.get(i).filter(|q| q.open == tok)
@@ -946,6 +962,10 @@ fn make(
     }
 }
 
+/// Most sentences a labelled transcript turn runs on over (a bound: a text without paragraph breaks would
+/// otherwise give every labelled line the rest of the text).
+const MAX_TURN_SENTENCES: usize = 40;
+
 /// Statements labelled with their source: "Pence: Flowers Won’t Be at Debate" (headlines, transcripts)
 /// and "“...” ― Sonya Herridge" (a quotation signed after a dash). The colon or dash is the cue.
 fn labelled_statements(doc: &Doc, quotes: &[Quote], used: &mut [bool], atts: &mut Vec<Attribution>, lex: &Lexicons) {
@@ -991,7 +1011,7 @@ fn labelled_statements(doc: &Doc, quotes: &[Quote], used: &mut [bool], atts: &mu
             Span::new(doc.tokens[start].span.start, trim_end(doc, doc.tokens[start].span.start, s.tokens.end));
         // a transcript turn runs on over the sentences of its paragraph
         let mut k = si + 1;
-        while k < doc.sentences.len() && doc.sentences[k].paragraph == s.paragraph {
+        while k < doc.sentences.len() && doc.sentences[k].paragraph == s.paragraph && k - si <= MAX_TURN_SENTENCES {
             content =
                 content.cover(Span::new(content.start, trim_end(doc, content.start, doc.sentences[k].tokens.end)));
             k += 1;
@@ -1021,6 +1041,18 @@ fn labelled_statements(doc: &Doc, quotes: &[Quote], used: &mut [bool], atts: &mu
 /// Quotation sentences with no cue, right after an attribution, take that attribution's speaker.
 fn floating_quotes(doc: &Doc, quotes: &[Quote], used: &mut [bool], atts: &mut Vec<Attribution>) {
     let mut added = Vec::new();
+    // the attributions with a speaker by where their content ends (ties: the later one), and per quotation
+    // the number of long ones before it, so that each quotation looks up its predecessor instead of
+    // scanning them all
+    let mut ends: Vec<(usize, usize)> =
+        atts.iter().enumerate().filter(|(_, a)| a.speaker.is_some()).map(|(i, a)| (a.content.end, i)).collect();
+    ends.sort_unstable();
+    let long_before: Vec<usize> = std::iter::once(0)
+        .chain(quotes.iter().scan(0, |n, q| {
+            *n += (q.words >= 4) as usize;
+            Some(*n)
+        }))
+        .collect();
     for (qi, q) in quotes.iter().enumerate() {
         if used[qi] || q.words < 4 {
             continue;
@@ -1033,15 +1065,17 @@ fn floating_quotes(doc: &Doc, quotes: &[Quote], used: &mut [bool], atts: &mut Ve
         }
         let par = s.paragraph;
         // the latest attribution before it, in this paragraph or the one before
-        let prev =
-            atts.iter().filter(|a| a.content.end <= q.span.start && a.speaker.is_some()).max_by_key(|a| a.content.end);
-        let Some(prev) = prev else { continue };
+        let before = ends.partition_point(|&(e, _)| e <= q.span.start);
+        let Some(&(_, prev)) = before.checked_sub(1).and_then(|i| ends.get(i)) else { continue };
+        let prev = &atts[prev];
         let ppar = doc.sentences[prev.sentence].paragraph;
         if par > ppar + 1 {
             continue;
         }
         // no other quotation between them
-        if quotes.iter().any(|o| o.span.start > prev.content.end && o.span.end < q.span.start && o.words >= 4) {
+        let from = quotes.partition_point(|o| o.span.start <= prev.content.end);
+        let to = quotes.partition_point(|o| o.span.end < q.span.start).max(from);
+        if long_before[to] > long_before[from] {
             continue;
         }
         used[qi] = true;

@@ -29,6 +29,16 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
     let n = doc.mentions.len();
     let mut antecedents: Vec<Option<usize>> = vec![None; n];
     let mut entities: Vec<Entity> = Vec::new();
+    // Entities by name and by last word of the name (every name they have had: a candidate is checked
+    // again below), so that a mention is compared with the entities that can match it, not with all.
+    type Index = std::collections::HashMap<String, Vec<usize>>;
+    let (mut by_name, mut by_last) = (Index::new(), Index::new());
+    fn index(by_name: &mut Index, by_last: &mut Index, e: usize, name: &str) {
+        by_name.entry(name.to_string()).or_default().push(e);
+        if let Some(w) = name_words(name).last() {
+            by_last.entry(w.to_string()).or_default().push(e);
+        }
+    }
     // 1. Names.
     for m in 0..n {
         if doc.mentions[m].kind != MentionKind::Name {
@@ -39,7 +49,14 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
         let head = doc.slice(doc.mentions[m].head_span).to_string();
         let canonical = info.known.as_ref().map(|k| k.canonical.clone()).unwrap_or_else(|| head.clone());
         let words = name_words(&head);
-        let found = entities.iter().position(|e| {
+        let mut cands: Vec<usize> = by_name.get(&canonical).into_iter().flatten().copied().collect();
+        if let Some(w) = words.last() {
+            cands.extend(by_last.get(*w).into_iter().flatten().copied());
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        let found = cands.into_iter().find(|&e| {
+            let e = &entities[e];
             if info.known.is_some() || e.etype != EntityType::Person {
                 return e.name == canonical && (etype == e.etype || info.known.is_some() || etype == EntityType::Other);
             }
@@ -63,6 +80,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                     mentions: Vec::new(),
                     gender: None,
                 });
+                index(&mut by_name, &mut by_last, entities.len() - 1, &canonical);
                 entities.len() - 1
             }
         };
@@ -80,6 +98,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             }
         } else if name_words(&canonical).len() > name_words(&ent.name).len() {
             ent.name = canonical.clone();
+            index(&mut by_name, &mut by_last, e, &canonical);
         }
         if ent.gender.is_none() {
             ent.gender = info.gender;
@@ -331,8 +350,12 @@ fn named_referent(
 ) -> Option<usize> {
     let pm = &doc.mentions[m];
     let country = crate::lexicon::Lexicons::get().referring_nouns.get(noun).and_then(|t| t.1);
+    // the mentions that can lie inside the phrase: those that start in it (mentions are sorted by start)
+    let within = doc.mentions.partition_point(|c| c.span.start < pm.span.start)
+        ..doc.mentions.partition_point(|c| c.span.start <= pm.head_span.start);
     // nationality words inside the phrase ("Brazilian"): their country
-    let sides: Vec<&str> = (0..doc.mentions.len())
+    let sides: Vec<&str> = within
+        .clone()
         .filter(|&p| {
             p != m && doc.mentions[p].span.start >= pm.span.start && doc.mentions[p].span.end <= pm.head_span.start
         })
@@ -343,7 +366,7 @@ fn named_referent(
         let is_country = ent.affiliation.as_deref() == Some(ent.name.as_str());
         country.is_none_or(|c| c == is_country) && sides.iter().all(|s| ent.affiliation.as_deref() == Some(*s))
     };
-    let inside = (0..doc.mentions.len()).find(|&p| {
+    let inside = within.clone().find(|&p| {
         let c = &doc.mentions[p];
         p != m
             && c.kind == MentionKind::Name

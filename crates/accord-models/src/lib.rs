@@ -345,7 +345,6 @@ impl Models {
         // this thread's buffers from the previous batch (no fresh pages per document)
         let mut buffers = BUFFERS.with(|b| b.take()).unwrap_or_default();
         let Buffers { scratch, work } = &mut *buffers;
-        let mut times = [std::time::Duration::ZERO; 4];
         // a long document goes alone, one part at a time (memory bounded by the part, not the document)
         let (long, short): (Vec<usize>, Vec<usize>) =
             (0..docs.len()).partition(|&d| docs[d].tokens.len() > PART_TOKENS);
@@ -353,12 +352,13 @@ impl Models {
             if work.is_empty() {
                 work.push(DocWork::default());
             }
-            m.annotate_long(&mut docs[d], &mut work[0], scratch, &mut times);
+            m.annotate_long(&mut docs[d], &mut work[0], scratch, timer);
         }
         if work.len() < short.len() {
             work.resize_with(short.len(), DocWork::default);
         }
         // each document's lexemes just before it is tagged (they are still in the cache when read)
+        let mut times = [std::time::Duration::ZERO; 2];
         for (&d, w) in short.iter().zip(work.iter_mut()) {
             let doc = &docs[d];
             let t = std::time::Instant::now();
@@ -369,11 +369,13 @@ impl Models {
             m.tag_doc(doc, w, scratch, 0..doc.sentences.len(), 0);
             times[1] += t2.elapsed();
         }
+        timer("lexemes", times[0]);
+        timer("tag", times[1]);
         let t = std::time::Instant::now();
         for (&d, w) in short.iter().zip(work.iter_mut()) {
             m.parse_doc(&docs[d], w, scratch, 0..docs[d].sentences.len(), 0);
         }
-        times[2] += t.elapsed();
+        timer("parse", t.elapsed());
         let t = std::time::Instant::now();
         for (&d, w) in short.iter().zip(work.iter_mut()) {
             let doc = &mut docs[d];
@@ -382,11 +384,7 @@ impl Models {
             m.name_doc(doc, w, scratch, 0..doc.sentences.len(), 0, &mut mentions, &mut conf);
             finish_names(doc, mentions, &conf);
         }
-        times[3] += t.elapsed();
-        timer("lexemes", times[0]);
-        timer("tag", times[1]);
-        timer("parse", times[2]);
-        timer("names", times[3]);
+        timer("names", t.elapsed());
         // a long document's buffers are not kept for the next batch
         if work.first().is_some_and(|w| w.lex.capacity() > PART_TOKENS + PART_TOKENS / 2) {
             work.clear();
@@ -432,8 +430,14 @@ impl Inner {
     }
 
     /// [`Models::annotate`] for a long document, one part at a time: first the recogniser's document
-    /// marks over all parts, then tags, parses and names part by part.
-    fn annotate_long(&self, doc: &mut Doc, w: &mut DocWork, sc: &mut Scratch, times: &mut [std::time::Duration; 4]) {
+    /// marks over all parts, then tags, parses and names part by part (each part's times go to `timer`).
+    fn annotate_long(
+        &self,
+        doc: &mut Doc,
+        w: &mut DocWork,
+        sc: &mut Scratch,
+        timer: &mut dyn FnMut(&'static str, std::time::Duration),
+    ) {
         let parts = parts(doc);
         let t = std::time::Instant::now();
         let mut marks = util::FastMap::default();
@@ -447,27 +451,27 @@ impl Inner {
                 *marks.entry(k).or_insert(0) |= v;
             }
         }
-        times[0] += t.elapsed();
+        timer("lexemes", t.elapsed());
         let (mut mentions, mut conf) = (Vec::new(), Vec::new());
         for p in parts {
             let t = std::time::Instant::now();
             let off = Self::part_lexemes(doc, w, &p);
             let t2 = std::time::Instant::now();
-            times[0] += t2 - t;
+            timer("lexemes", t2 - t);
             self.tag_doc(doc, w, sc, p.clone(), off);
             let t3 = std::time::Instant::now();
-            times[1] += t3 - t2;
+            timer("tag", t3 - t2);
             self.parse_doc(doc, w, sc, p.clone(), off);
             let t4 = std::time::Instant::now();
-            times[2] += t4 - t3;
+            timer("parse", t4 - t3);
             std::mem::swap(&mut w.marks, &mut marks);
             self.name_doc(doc, w, sc, p, off, &mut mentions, &mut conf);
             std::mem::swap(&mut w.marks, &mut marks);
-            times[3] += t4.elapsed();
+            timer("names", t4.elapsed());
         }
         let t = std::time::Instant::now();
         finish_names(doc, mentions, &conf);
-        times[3] += t.elapsed();
+        timer("names", t.elapsed());
     }
 
     /// Tags sentences `sents` of `doc` (lexemes in `w.lex`, from token `off`): class ids to `w.tags`, their

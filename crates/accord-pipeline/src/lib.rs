@@ -7,6 +7,8 @@
 //! each model runs over the whole batch before the next, which is faster and gives the same output) and
 //! nothing below them.
 
+pub mod budget;
+
 use accord_doc::Doc;
 pub use accord_ingest::RawDoc;
 use std::time::{Duration, Instant};

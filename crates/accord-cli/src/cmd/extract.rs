@@ -28,6 +28,13 @@ pub struct Args {
     /// Leave the token layer out of the JSON (smaller output).
     #[arg(long)]
     pub no_tokens: bool,
+    /// Budget per article: longer texts (bytes) are reported with their id and skipped.
+    #[arg(long, value_name = "BYTES", default_value_t = accord_pipeline::budget::DEFAULT_MAX_ARTICLE_BYTES)]
+    pub max_article_bytes: usize,
+    /// Budget per article: an analysis still running after this many seconds (checked between stages;
+    /// 0 = no limit) is reported with the article's id and skipped; its neighbours are kept.
+    #[arg(long, value_name = "SECONDS", default_value_t = accord_pipeline::budget::DEFAULT_MAX_ARTICLE_SECONDS)]
+    pub max_article_seconds: f64,
 }
 
 /// Runs `accord extract`.
@@ -50,13 +57,13 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             match item {
                 Ok(raw) => {
                     if pending.push(raw) {
-                        pending.flush(&pipeline, &a, color, &mut out)?;
+                        failed += pending.flush(&pipeline, &a, color, &mut out)?;
                     }
                 }
                 Err(e) => {
                     // what was read before the error is written before it
                     pending.close();
-                    pending.flush(&pipeline, &a, color, &mut out)?;
+                    failed += pending.flush(&pipeline, &a, color, &mut out)?;
                     failed += 1;
                     out.flush()?;
                     eprintln!("accord: {e}");
@@ -65,7 +72,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         }
     }
     pending.close();
-    pending.flush(&pipeline, &a, color, &mut out)?;
+    failed += pending.flush(&pipeline, &a, color, &mut out)?;
     out.flush()?;
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
@@ -95,33 +102,53 @@ impl Pending {
         }
         self.bytes = 0;
     }
-    /// Analyses the closed batches side by side and writes their articles in input order.
+    /// Analyses the closed batches side by side and writes their articles in input order (an article
+    /// over its budget is reported in its place); returns the number skipped.
     fn flush(
         &mut self,
         pipeline: &accord_pipeline::Pipeline,
         a: &Args,
         color: bool,
         out: &mut impl Write,
-    ) -> anyhow::Result<()> {
+    ) -> anyhow::Result<usize> {
         use rayon::prelude::*;
-        let rendered: Vec<anyhow::Result<Vec<u8>>> =
+        let rendered: Vec<anyhow::Result<Vec<Result<Vec<u8>, String>>>> =
             std::mem::take(&mut self.batches).into_par_iter().map(|b| render_batch(pipeline, b, a, color)).collect();
+        let mut skipped = 0;
         for r in rendered {
-            out.write_all(&r?)?;
+            for item in r? {
+                match item {
+                    Ok(bytes) => out.write_all(&bytes)?,
+                    Err(e) => {
+                        out.flush()?;
+                        eprintln!("accord: {e}");
+                        skipped += 1;
+                    }
+                }
+            }
         }
-        Ok(())
+        Ok(skipped)
     }
 }
 
-/// Analyses `batch` and renders one output per article, in order.
+/// Analyses `batch` and renders one output per article, in order (or why it was skipped).
 fn render_batch(
     pipeline: &accord_pipeline::Pipeline,
     batch: Vec<accord_ingest::RawDoc>,
     a: &Args,
     color: bool,
-) -> anyhow::Result<Vec<u8>> {
-    let mut out = Vec::new();
-    for doc in pipeline.process_batch(batch) {
+) -> anyhow::Result<Vec<Result<Vec<u8>, String>>> {
+    let budget = accord_pipeline::budget::Budget::new(a.max_article_bytes, a.max_article_seconds);
+    let mut items = Vec::new();
+    for doc in accord_pipeline::budget::process_batch(pipeline, batch, &budget) {
+        let doc = match doc {
+            Ok(d) => d,
+            Err(e) => {
+                items.push(Err(e.to_string()));
+                continue;
+            }
+        };
+        let mut out = Vec::new();
         let mut json = doc.to_output();
         if a.no_tokens {
             json.tokens.clear();
@@ -133,6 +160,7 @@ fn render_batch(
             }
             OutputFormat::Pretty => write!(out, "{}", crate::cmd::pretty::render(&json, color))?,
         }
+        items.push(Ok(out));
     }
-    Ok(out)
+    Ok(items)
 }

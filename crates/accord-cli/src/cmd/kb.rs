@@ -45,6 +45,13 @@ pub struct IngestArgs {
     /// Print the summary as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Budget per article: longer texts (bytes) are reported with their id and skipped.
+    #[arg(long, value_name = "BYTES", default_value_t = accord_pipeline::budget::DEFAULT_MAX_ARTICLE_BYTES)]
+    pub max_article_bytes: usize,
+    /// Budget per article: an analysis still running after this many seconds (checked between stages;
+    /// 0 = no limit) is reported with the article's id and skipped; its neighbours are kept.
+    #[arg(long, value_name = "SECONDS", default_value_t = accord_pipeline::budget::DEFAULT_MAX_ARTICLE_SECONDS)]
+    pub max_article_seconds: f64,
 }
 
 struct Progress {
@@ -111,6 +118,7 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     store.begin_writing()?;
     let pipeline =
         accord_pipeline::Pipeline::new(accord_pipeline::Options { default_date: date, ..Default::default() })?;
+    let budget = accord_pipeline::budget::Budget::new(a.max_article_bytes, a.max_article_seconds);
     let throttle = std::env::var("ACCORD_INGEST_THROTTLE_MS").ok().and_then(|v| v.parse::<u64>().ok());
     // never read the knowledge base's own files when it lies inside an input folder
     let db_abs = std::fs::canonicalize(&dir).unwrap_or(dir.clone());
@@ -153,23 +161,32 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
                     })
                     .collect();
                 let raws: Vec<accord_ingest::RawDoc> = chunk.into_iter().map(|(art, _)| art.raw).collect();
-                let together =
-                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process_batch(raws.clone())));
-                let outs: Vec<Result<accord_doc::schema::DocumentOut, ()>> = match together {
-                    Ok(docs) => docs.iter().map(|d| Ok(d.to_output())).collect(),
+                // an article over its budget is reported and skipped (`None`: a panic)
+                let run = |raws: Vec<accord_ingest::RawDoc>| {
+                    accord_pipeline::budget::process_batch(&pipeline, raws, &budget)
+                        .into_iter()
+                        .map(|r| r.map(|d| d.to_output()).map_err(|e| Some(e.to_string())))
+                        .collect::<Vec<_>>()
+                };
+                let together = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(raws.clone())));
+                let outs: Vec<Result<accord_doc::schema::DocumentOut, Option<String>>> = match together {
+                    Ok(outs) => outs,
                     Err(_) => raws
                         .into_iter()
                         .map(|raw| {
-                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(raw).to_output()))
-                                .map_err(|_| ())
+                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(vec![raw])))
+                                .map_err(|_| None)
+                                .and_then(|mut one| one.pop().expect("one article in, one out"))
                         })
                         .collect(),
                 };
                 outs.into_iter()
                     .zip(infos)
                     .map(|(o, (info, path, id))| {
-                        o.map(|d| (d, info))
-                            .map_err(|_| format!("{path} ({id}): analysis failed (panic in the pipeline)"))
+                        o.map(|d| (d, info)).map_err(|e| match e {
+                            Some(over) => format!("{path}: {over}"),
+                            None => format!("{path} ({id}): analysis failed (panic in the pipeline)"),
+                        })
                     })
                     .collect::<Vec<_>>()
             })

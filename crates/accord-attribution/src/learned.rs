@@ -76,11 +76,11 @@ pub fn document_candidates(doc: &Doc, found: &[accord_doc::Attribution], names: 
     // no other span can matter), not all of them
     let near = spans_by_sentence(doc, taken);
     let mut out = Vec::new();
-    for si in 0..doc.sentences.len() {
+    for (si, near) in near.iter().enumerate() {
         if doc.credits.iter().any(|c| c.kind != "dateline" && c.span.overlap(doc.sentences[si].span) > 0) {
             continue;
         }
-        out.extend(candidates(doc, si, &near[si], names));
+        out.extend(candidates(doc, si, near, names));
     }
     out
 }

@@ -117,15 +117,15 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
         doc,
         atts.iter().flat_map(|a| [Some(a.content), a.cue].into_iter().flatten()).collect::<Vec<_>>(),
     );
-    for si in 0..doc.sentences.len() {
+    for (si, taken) in taken.iter_mut().enumerate() {
         if doc.credits.iter().any(|c| c.kind != "dateline" && c.span.overlap(doc.sentences[si].span) > 0) {
             continue;
         }
-        for (cue, speaker, content) in acts::find_parsed(doc, si, &taken[si], lex) {
+        for (cue, speaker, content) in acts::find_parsed(doc, si, taken, lex) {
             if in_one_quote(&quotes, content) {
                 continue;
             }
-            taken[si].push(content);
+            taken.push(content);
             atts.push(make(doc, content, Some(cue), Some(speaker), si, &quotes));
         }
     }

@@ -114,14 +114,12 @@ pub fn process_batch(pipeline: &Pipeline, raws: Vec<RawDoc>, budget: &Budget) ->
         // kept only for a redo, which a batch of ordinary articles never needs
         let copies: Vec<RawDoc> = admitted.iter().map(|(_, r)| r.clone()).collect();
         let idx: Vec<usize> = admitted.iter().map(|(i, _)| *i).collect();
-        match within(pipeline, copies, budget.max_time) {
-            Ok(docs) => {
-                for (i, d) in idx.into_iter().zip(docs) {
-                    out[i] = Some(Ok(d));
-                }
-                admitted.clear();
+        // past the deadline: redone one by one below
+        if let Ok(docs) = within(pipeline, copies, budget.max_time) {
+            for (i, d) in idx.into_iter().zip(docs) {
+                out[i] = Some(Ok(d));
             }
-            Err(_) => {} // redone one by one below
+            admitted.clear();
         }
     }
     for (i, raw) in admitted {

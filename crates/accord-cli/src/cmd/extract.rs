@@ -112,7 +112,7 @@ impl Pending {
         out: &mut impl Write,
     ) -> anyhow::Result<usize> {
         use rayon::prelude::*;
-        let rendered: Vec<anyhow::Result<Vec<Result<Vec<u8>, String>>>> =
+        let rendered: Vec<anyhow::Result<Rendered>> =
             std::mem::take(&mut self.batches).into_par_iter().map(|b| render_batch(pipeline, b, a, color)).collect();
         let mut skipped = 0;
         for r in rendered {
@@ -131,13 +131,16 @@ impl Pending {
     }
 }
 
+/// One output per article of a batch, or why it was skipped.
+type Rendered = Vec<Result<Vec<u8>, String>>;
+
 /// Analyses `batch` and renders one output per article, in order (or why it was skipped).
 fn render_batch(
     pipeline: &accord_pipeline::Pipeline,
     batch: Vec<accord_ingest::RawDoc>,
     a: &Args,
     color: bool,
-) -> anyhow::Result<Vec<Result<Vec<u8>, String>>> {
+) -> anyhow::Result<Rendered> {
     let budget = accord_pipeline::budget::Budget::new(a.max_article_bytes, a.max_article_seconds);
     let mut items = Vec::new();
     for doc in accord_pipeline::budget::process_batch(pipeline, batch, &budget) {

@@ -77,7 +77,10 @@ pub fn find(doc: &Doc, sstart: usize, send: usize, lex: &Lexicons) -> Option<(Sp
             return None;
         }
         let speaker = Span::new(doc.tokens[sa].span.start, doc.tokens[sb - 1].span.end);
-        let actor = doc.mentions.iter().any(|m| {
+        // mentions are sorted by start: those inside the speaker start in it
+        let inside = doc.mentions.partition_point(|m| m.span.start < speaker.start)
+            ..doc.mentions.partition_point(|m| m.span.start <= speaker.end);
+        let actor = doc.mentions[inside].iter().any(|m| {
             speaker.contains(m.span)
                 && m.span.end == speaker.end
                 && match m.kind {
@@ -212,7 +215,11 @@ pub fn find_parsed(doc: &Doc, si: usize, taken: &[Span], lex: &Lexicons) -> Vec<
             subj
         };
         let actor_word = doc.token_text(actor_token).to_lowercase();
-        let actor = doc.mentions.iter().any(|m| {
+        // a mention lies inside its sentence and is sorted by start: one holding the token starts between
+        // the sentence's start and the token's
+        let holding = doc.mentions.partition_point(|m| m.span.start < s.span.start)
+            ..doc.mentions.partition_point(|m| m.span.start <= doc.tokens[actor_token].span.start);
+        let actor = doc.mentions[holding].iter().any(|m| {
             m.span.contains(doc.tokens[actor_token].span)
                 && match m.kind {
                     MentionKind::Name => !matches!(m.etype, Some(EntityType::Loc)),

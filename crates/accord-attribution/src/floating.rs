@@ -7,6 +7,18 @@ use accord_doc::{Attribution, Doc, QuoteType};
 /// Quotation sentences with no cue, right after an attribution, take that attribution's speaker.
 pub(crate) fn floating_quotes(doc: &Doc, quotes: &[Quote], used: &mut [bool], atts: &mut Vec<Attribution>) {
     let mut added = Vec::new();
+    // the attributions with a speaker by where their content ends (ties: the later one), and per quotation
+    // the number of long ones before it, so that each quotation looks up its predecessor instead of
+    // scanning them all
+    let mut ends: Vec<(usize, usize)> =
+        atts.iter().enumerate().filter(|(_, a)| a.speaker.is_some()).map(|(i, a)| (a.content.end, i)).collect();
+    ends.sort_unstable();
+    let long_before: Vec<usize> = std::iter::once(0)
+        .chain(quotes.iter().scan(0, |n, q| {
+            *n += (q.words >= 4) as usize;
+            Some(*n)
+        }))
+        .collect();
     for (qi, q) in quotes.iter().enumerate() {
         if used[qi] || q.words < 4 {
             continue;
@@ -19,15 +31,17 @@ pub(crate) fn floating_quotes(doc: &Doc, quotes: &[Quote], used: &mut [bool], at
         }
         let par = s.paragraph;
         // the latest attribution before it, in this paragraph or the one before
-        let prev =
-            atts.iter().filter(|a| a.content.end <= q.span.start && a.speaker.is_some()).max_by_key(|a| a.content.end);
-        let Some(prev) = prev else { continue };
+        let before = ends.partition_point(|&(e, _)| e <= q.span.start);
+        let Some(&(_, prev)) = before.checked_sub(1).and_then(|i| ends.get(i)) else { continue };
+        let prev = &atts[prev];
         let ppar = doc.sentences[prev.sentence].paragraph;
         if par > ppar + 1 {
             continue;
         }
         // no other quotation between them
-        if quotes.iter().any(|o| o.span.start > prev.content.end && o.span.end < q.span.start && o.words >= 4) {
+        let from = quotes.partition_point(|o| o.span.start <= prev.content.end);
+        let to = quotes.partition_point(|o| o.span.end < q.span.start).max(from);
+        if long_before[to] > long_before[from] {
             continue;
         }
         used[qi] = true;

@@ -7,6 +7,10 @@ use accord_doc::{Attribution, Doc, Span, TokenKind};
 use accord_facts::lexicon::Lexicons;
 
 /// Statements labelled with their source: "Pence: Flowers Won’t Be at Debate" (headlines, transcripts)
+/// Most sentences a labelled transcript turn runs on over (a bound: a text without paragraph breaks would
+/// otherwise give every labelled line the rest of the text).
+const MAX_TURN_SENTENCES: usize = 40;
+
 /// and "“...” ― Sonya Herridge" (a quotation signed after a dash). The colon or dash is the cue.
 pub(crate) fn labelled_statements(
     doc: &Doc,
@@ -57,7 +61,7 @@ pub(crate) fn labelled_statements(
             Span::new(doc.tokens[start].span.start, trim_end(doc, doc.tokens[start].span.start, s.tokens.end));
         // a transcript turn runs on over the sentences of its paragraph
         let mut k = si + 1;
-        while k < doc.sentences.len() && doc.sentences[k].paragraph == s.paragraph {
+        while k < doc.sentences.len() && doc.sentences[k].paragraph == s.paragraph && k - si <= MAX_TURN_SENTENCES {
             content =
                 content.cover(Span::new(content.start, trim_end(doc, content.start, doc.sentences[k].tokens.end)));
             k += 1;

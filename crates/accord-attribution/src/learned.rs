@@ -72,14 +72,30 @@ impl Sink {
 /// Candidates of a whole document around the attributions found so far (credit blocks left out).
 pub fn document_candidates(doc: &Doc, found: &[accord_doc::Attribution], names: bool) -> Vec<Candidate> {
     let taken: Vec<Span> = found.iter().flat_map(|a| [Some(a.content), a.cue].into_iter().flatten()).collect();
+    // each sentence is given the taken spans that reach into it (its verbs and contents lie inside it, so
+    // no other span can matter), not all of them
+    let near = spans_by_sentence(doc, taken);
     let mut out = Vec::new();
-    for si in 0..doc.sentences.len() {
+    for (si, near) in near.iter().enumerate() {
         if doc.credits.iter().any(|c| c.kind != "dateline" && c.span.overlap(doc.sentences[si].span) > 0) {
             continue;
         }
-        out.extend(candidates(doc, si, &taken, names));
+        out.extend(candidates(doc, si, near, names));
     }
     out
+}
+
+/// Per sentence of `doc`, the `spans` that share a byte with it (in their order).
+pub(crate) fn spans_by_sentence(doc: &Doc, spans: impl IntoIterator<Item = Span>) -> Vec<Vec<Span>> {
+    let mut near: Vec<Vec<Span>> = vec![Vec::new(); doc.sentences.len()];
+    for t in spans {
+        let mut k = doc.sentences.partition_point(|s| s.span.end <= t.start);
+        while k < doc.sentences.len() && doc.sentences[k].span.overlap(t) > 0 {
+            near[k].push(t);
+            k += 1;
+        }
+    }
+    near
 }
 
 /// Candidates in sentence `si`; verbs inside a `taken` span and contents mostly covered by one are
@@ -281,12 +297,16 @@ pub fn select(candidates: &[Candidate], probabilities: &[f32], threshold: f32) -
     let mut order: Vec<usize> = (0..candidates.len()).filter(|&i| probabilities[i] >= threshold).collect();
     order.sort_by(|&a, &b| probabilities[b].total_cmp(&probabilities[a]).then(a.cmp(&b)));
     let mut kept: Vec<usize> = Vec::new();
+    // a candidate's content lies inside its sentence: it competes only with those of the same sentence
+    let mut kept_in: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
     for i in order {
         let c = candidates[i].content;
-        if kept.iter().all(|&k| {
+        let same = kept_in.entry(candidates[i].sentence).or_default();
+        if same.iter().all(|&k| {
             let o = candidates[k].content.overlap(c);
             o * 2 <= c.len() && o * 2 <= candidates[k].content.len()
         }) {
+            same.push(i);
             kept.push(i);
         }
     }

@@ -50,6 +50,7 @@ use accord_facts::lexicon::Lexicons;
 use content::{make, quote_type, trim_end};
 use coordination::connector_start;
 use cues::find_cues;
+use quotes::Quote;
 
 /// The `attribution` stage.
 pub const ATTRIBUTION_INFO: StageInfo = StageInfo {
@@ -92,7 +93,7 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
         if cues.is_empty() && doc.tokens.get(s.tokens.start).is_some_and(|t| t.analysis.is_none()) {
             let sstart = story_start(doc, si);
             if let Some((cue, speaker, content)) = acts::find(doc, sstart, s.tokens.end, lex) {
-                if !quotes.iter().any(|q| q.span.contains(content)) {
+                if !in_one_quote(&quotes, content) {
                     atts.push(make(doc, content, Some(cue), Some(speaker), si, &quotes));
                 }
             }
@@ -109,10 +110,8 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
                         p.qtype = quote_type(p.content, &quotes);
                     }
                 }
-                for (qi, q) in quotes.iter().enumerate() {
-                    if a.content.overlap(q.span) > 0 {
-                        quote_used[qi] = true;
-                    }
+                for qi in quotes_overlapping(&quotes, a.content) {
+                    quote_used[qi] = true;
                 }
                 in_sentence.push(atts.len());
                 atts.push(a);
@@ -120,13 +119,17 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
         }
     }
     // acts read off the parse, where the models ran
-    let mut taken: Vec<Span> = atts.iter().flat_map(|a| [Some(a.content), a.cue].into_iter().flatten()).collect();
-    for si in 0..doc.sentences.len() {
+    // (a sentence's verbs and contents lie inside it: it is given the spans that reach into it)
+    let mut taken = learned::spans_by_sentence(
+        doc,
+        atts.iter().flat_map(|a| [Some(a.content), a.cue].into_iter().flatten()).collect::<Vec<_>>(),
+    );
+    for (si, taken) in taken.iter_mut().enumerate() {
         if doc.credits.iter().any(|c| c.kind != "dateline" && c.span.overlap(doc.sentences[si].span) > 0) {
             continue;
         }
-        for (cue, speaker, content) in acts::find_parsed(doc, si, &taken, lex) {
-            if quotes.iter().any(|q| q.span.contains(content)) {
+        for (cue, speaker, content) in acts::find_parsed(doc, si, taken, lex) {
+            if in_one_quote(&quotes, content) {
                 continue;
             }
             taken.push(content);
@@ -166,4 +169,19 @@ pub(crate) fn story_start(doc: &Doc, si: usize) -> usize {
         Some(e) => doc.token_at_or_after(e).min(s.tokens.end),
         None => s.tokens.start,
     }
+}
+
+// Quotes come in text order and do not nest, so both marks are sorted: binary search.
+
+/// True when one quotation holds all of `content` (only the last quotation that starts before it can).
+pub(crate) fn in_one_quote(quotes: &[Quote], content: Span) -> bool {
+    let i = quotes.partition_point(|q| q.span.start <= content.start);
+    i > 0 && quotes[i - 1].span.contains(content)
+}
+
+/// Indices of the quotations that share a byte with `content`.
+pub(crate) fn quotes_overlapping(quotes: &[Quote], content: Span) -> impl Iterator<Item = usize> + '_ {
+    let from = quotes.partition_point(|q| q.span.end <= content.start);
+    let to = quotes.partition_point(|q| q.span.start < content.end).max(from);
+    (from..to).filter(move |&i| quotes[i].span.overlap(content) > 0)
 }

@@ -33,6 +33,11 @@ fn same_name_word(a: &str, b: &str) -> bool {
     }
 }
 
+/// The key under which a name's last word is indexed: every word [`same_name_word`] may match has it.
+fn last_key(w: &str) -> String {
+    w.replace('’', "'").to_lowercase()
+}
+
 fn compatible_first(a: &str, b: &str) -> bool {
     a == b
         || (a.len() <= 2 && b.starts_with(a.trim_end_matches('.')))
@@ -44,6 +49,16 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
     let n = doc.mentions.len();
     let mut antecedents: Vec<Option<usize>> = vec![None; n];
     let mut entities: Vec<Entity> = Vec::new();
+    // Entities by name and by last word of the name (every name they have had: a candidate is checked
+    // again below), so that a mention is compared with the entities that can match it, not with all.
+    type Index = std::collections::HashMap<String, Vec<usize>>;
+    let (mut by_name, mut by_last) = (Index::new(), Index::new());
+    fn index(by_name: &mut Index, by_last: &mut Index, e: usize, name: &str) {
+        by_name.entry(name.to_string()).or_default().push(e);
+        if let Some(w) = name_words(name).last() {
+            by_last.entry(last_key(w)).or_default().push(e);
+        }
+    }
     // 1. Names.
     for m in 0..n {
         if doc.mentions[m].kind != MentionKind::Name {
@@ -58,7 +73,15 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
         let caps = words.len() == 1
             && head.chars().filter(|c| c.is_alphabetic()).count() > 2
             && !head.chars().any(char::is_lowercase);
-        let found = entities.iter().position(|e| {
+        // candidates: entities of the same name, or sharing the last word in any case or apostrophe
+        let mut cands: Vec<usize> = by_name.get(&canonical).into_iter().flatten().copied().collect();
+        if let Some(w) = words.last() {
+            cands.extend(by_last.get(&last_key(w)).into_iter().flatten().copied());
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        let found = cands.into_iter().find(|&e| {
+            let e = &entities[e];
             // a full name given after its bare surname ("Blasio" ... "Bill de Blasio") takes it over
             let surname_before = info.known.is_none()
                 && etype == EntityType::Person
@@ -94,6 +117,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                     mentions: Vec::new(),
                     gender: None,
                 });
+                index(&mut by_name, &mut by_last, entities.len() - 1, &canonical);
                 entities.len() - 1
             }
         };
@@ -111,6 +135,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             }
         } else if name_words(&canonical).len() > name_words(&ent.name).len() {
             ent.name = canonical.clone();
+            index(&mut by_name, &mut by_last, e, &canonical);
         }
         if ent.gender.is_none() {
             ent.gender = info.gender;
@@ -396,8 +421,12 @@ fn named_referent(
 ) -> Option<usize> {
     let pm = &doc.mentions[m];
     let country = crate::lexicon::Lexicons::get().referring_nouns.get(noun).and_then(|t| t.1);
+    // the mentions that can lie inside the phrase: those that start in it (mentions are sorted by start)
+    let within = doc.mentions.partition_point(|c| c.span.start < pm.span.start)
+        ..doc.mentions.partition_point(|c| c.span.start <= pm.head_span.start);
     // nationality words inside the phrase ("Brazilian"): their country
-    let sides: Vec<&str> = (0..doc.mentions.len())
+    let sides: Vec<&str> = within
+        .clone()
         .filter(|&p| {
             p != m && doc.mentions[p].span.start >= pm.span.start && doc.mentions[p].span.end <= pm.head_span.start
         })
@@ -408,7 +437,7 @@ fn named_referent(
         let is_country = ent.affiliation.as_deref() == Some(ent.name.as_str());
         country.is_none_or(|c| c == is_country) && sides.iter().all(|s| ent.affiliation.as_deref() == Some(*s))
     };
-    let inside = (0..doc.mentions.len()).find(|&p| {
+    let inside = within.clone().find(|&p| {
         let c = &doc.mentions[p];
         p != m
             && c.kind == MentionKind::Name

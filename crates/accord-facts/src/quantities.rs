@@ -27,6 +27,30 @@ pub fn find(doc: &mut Doc) {
     let lex = Lexicons::get();
     let n = doc.tokens.len();
     let mut out = Vec::new();
+    // per token: inside a date, inside a credit (marked once: asking every date and credit at each token
+    // grew with the square of the text)
+    let in_date = overlapping_tokens(doc, doc.dates.iter().map(|d| d.span));
+    let in_credit = overlapping_tokens(doc, doc.credits.iter().map(|c| c.span));
+    // the first attribution (in their order) whose content holds a span: the attributions are sorted by
+    // where their content starts, so those that start early enough are a prefix, and the first of them
+    // that reaches far enough is found by binary search on the running maximum of their ends
+    let sorted = doc.attributions.windows(2).all(|w| w[0].content.start <= w[1].content.start);
+    let reach: Vec<usize> = doc
+        .attributions
+        .iter()
+        .scan(0usize, |m, a| {
+            *m = (*m).max(a.content.end);
+            Some(*m)
+        })
+        .collect();
+    let attribution_of = |span: Span| {
+        if !sorted {
+            return doc.attributions.iter().position(|a| a.content.contains(span));
+        }
+        let starts = doc.attributions.partition_point(|a| a.content.start <= span.start);
+        let i = reach[..starts].partition_point(|&e| e < span.end);
+        (i < starts).then_some(i)
+    };
     let mut i = 0;
     while i < n {
         let t = &doc.tokens[i];
@@ -34,7 +58,7 @@ pub fn find(doc: &mut Doc) {
         let lw = w.to_lowercase();
         let sent = t.sentence;
         let same = |k: usize| k < n && doc.tokens[k].sentence == sent;
-        let in_date = doc.dates.iter().any(|d| d.span.overlap(t.span) > 0);
+        let in_date = in_date[i];
         let mut value = if t.kind == TokenKind::Number && !in_date { parse_number(w) } else { None };
         if value.is_none() && !in_date && lw != "one" {
             // number words: "half", "dozens", "three"
@@ -48,7 +72,7 @@ pub fn find(doc: &mut Doc) {
             i += 1;
             continue;
         };
-        if doc.in_credit(t.span) {
+        if in_credit[i] {
             i += 1;
             continue;
         }
@@ -126,7 +150,7 @@ pub fn find(doc: &mut Doc) {
         }
         let last = if counted.is_some() { c1 - 1 } else { end - 1 };
         let span = Span::new(doc.tokens[start].span.start, doc.tokens[last].span.end);
-        let attribution = doc.attributions.iter().position(|a| a.content.contains(span));
+        let attribution = attribution_of(span);
         let hedge = hedge_in_sentence(doc, sent, lex);
         out.push(Quantity {
             span,
@@ -139,6 +163,19 @@ pub fn find(doc: &mut Doc) {
         i = last.max(i) + 1;
     }
     doc.quantities = out;
+}
+
+/// Per token of `doc`: true when it shares a byte with one of `spans` (each span visits only its own tokens).
+fn overlapping_tokens(doc: &Doc, spans: impl Iterator<Item = Span>) -> Vec<bool> {
+    let mut out = vec![false; doc.tokens.len()];
+    for sp in spans {
+        let mut k = doc.token_at_or_after(sp.start);
+        while k < doc.tokens.len() && doc.tokens[k].span.overlap(sp) > 0 {
+            out[k] = true;
+            k += 1;
+        }
+    }
+    out
 }
 
 /// The hedge of a sentence, with its auxiliary: "are believed", "reportedly", "estimated".

@@ -229,47 +229,145 @@ impl Models {
         // this thread's buffers from the previous batch (no fresh pages per document)
         let mut buffers = BUFFERS.with(|b| b.take()).unwrap_or_default();
         let Buffers { scratch, work } = &mut *buffers;
-        if work.len() < docs.len() {
-            work.resize_with(docs.len(), DocWork::default);
+        // a long document goes alone, one part at a time (memory bounded by the part, not the document)
+        let (long, short): (Vec<usize>, Vec<usize>) =
+            (0..docs.len()).partition(|&d| docs[d].tokens.len() > PART_TOKENS);
+        for d in long {
+            if work.is_empty() {
+                work.push(DocWork::default());
+            }
+            m.annotate_long(&mut docs[d], &mut work[0], scratch, timer);
+        }
+        if work.len() < short.len() {
+            work.resize_with(short.len(), DocWork::default);
         }
         // each document's lexemes just before it is tagged (they are still in the cache when read)
-        let (mut lexemes, mut tagging) = (std::time::Duration::ZERO, std::time::Duration::ZERO);
-        for (doc, w) in docs.iter().zip(work.iter_mut()) {
+        let mut times = [std::time::Duration::ZERO; 2];
+        for (&d, w) in short.iter().zip(work.iter_mut()) {
+            let doc = &docs[d];
             let t = std::time::Instant::now();
             w.lex.clear();
             w.lex.extend((0..doc.tokens.len()).map(|i| Lex::new(doc.token_norm(i))));
             let t2 = std::time::Instant::now();
-            lexemes += t2 - t;
-            m.tag_doc(doc, w, scratch);
-            tagging += t2.elapsed();
+            times[0] += t2 - t;
+            m.tag_doc(doc, w, scratch, 0..doc.sentences.len(), 0);
+            times[1] += t2.elapsed();
         }
-        timer("lexemes", lexemes);
-        timer("tag", tagging);
+        timer("lexemes", times[0]);
+        timer("tag", times[1]);
         let t = std::time::Instant::now();
-        for (doc, w) in docs.iter().zip(work.iter_mut()) {
-            m.parse_doc(doc, w, scratch);
+        for (&d, w) in short.iter().zip(work.iter_mut()) {
+            m.parse_doc(&docs[d], w, scratch, 0..docs[d].sentences.len(), 0);
         }
         timer("parse", t.elapsed());
         let t = std::time::Instant::now();
-        for (doc, w) in docs.iter_mut().zip(work.iter_mut()) {
+        for (&d, w) in short.iter().zip(work.iter_mut()) {
+            let doc = &mut docs[d];
             m.ner.gazetteer.doc_marks(doc.sentences.iter().map(|s| &w.lex[s.tokens.clone()]), &mut w.marks);
-            m.name_doc(doc, w, scratch);
+            let (mut mentions, mut conf) = (Vec::new(), Vec::new());
+            m.name_doc(doc, w, scratch, 0..doc.sentences.len(), 0, &mut mentions, &mut conf);
+            finish_names(doc, mentions, &conf);
         }
         timer("names", t.elapsed());
+        // a long document's buffers are not kept for the next batch
+        if work.first().is_some_and(|w| w.lex.capacity() > PART_TOKENS + PART_TOKENS / 2) {
+            work.clear();
+        }
         BUFFERS.with(|b| b.set(Some(buffers)));
     }
 }
 
+/// Tokens above which a document's models run one part (whole sentences, at most this many tokens) at a
+/// time, instead of over the whole document at once: the per-token working tables (lexemes, tags, heads)
+/// then stay the size of a part. News articles are far shorter; the output is the same either way (each
+/// sentence sees the same input, and the document-level marks of the recogniser are gathered first).
+pub const PART_TOKENS: usize = 1 << 16;
+
+/// Consecutive sentence ranges of `doc` holding at most [`PART_TOKENS`] tokens each (a sentence longer
+/// than that makes a part of its own).
+fn parts(doc: &Doc) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut tokens = 0;
+    for (i, s) in doc.sentences.iter().enumerate() {
+        if tokens + s.tokens.len() > PART_TOKENS && i > start {
+            out.push(start..i);
+            start = i;
+            tokens = 0;
+        }
+        tokens += s.tokens.len();
+    }
+    if start < doc.sentences.len() {
+        out.push(start..doc.sentences.len());
+    }
+    out
+}
+
 impl Inner {
-    /// Tags every sentence of `doc` (lexemes in `w.lex`): class ids to `w.tags`, their hashes to `w.th`.
-    fn tag_doc(&self, doc: &Doc, w: &mut DocWork, sc: &mut Scratch) {
-        let ntok = doc.tokens.len();
+    /// Lexemes of the tokens of sentences `sents` of `doc` into `w.lex`; returns the first token's index.
+    fn part_lexemes(doc: &Doc, w: &mut DocWork, sents: &std::ops::Range<usize>) -> usize {
+        let from = doc.sentences[sents.start].tokens.start;
+        let to = doc.sentences[sents.end - 1].tokens.end;
+        w.lex.clear();
+        w.lex.extend((from..to).map(|i| Lex::new(doc.token_norm(i))));
+        from
+    }
+
+    /// [`Models::annotate`] for a long document, one part at a time: first the recogniser's document
+    /// marks over all parts, then tags, parses and names part by part (each part's times go to `timer`).
+    fn annotate_long(
+        &self,
+        doc: &mut Doc,
+        w: &mut DocWork,
+        sc: &mut Scratch,
+        timer: &mut dyn FnMut(&'static str, std::time::Duration),
+    ) {
+        let parts = parts(doc);
+        let t = std::time::Instant::now();
+        let mut marks = util::FastMap::default();
+        for p in &parts {
+            let off = Self::part_lexemes(doc, w, p);
+            self.ner.gazetteer.doc_marks(
+                doc.sentences[p.clone()].iter().map(|s| &w.lex[s.tokens.start - off..s.tokens.end - off]),
+                &mut w.marks,
+            );
+            for (&k, &v) in &w.marks {
+                *marks.entry(k).or_insert(0) |= v;
+            }
+        }
+        timer("lexemes", t.elapsed());
+        let (mut mentions, mut conf) = (Vec::new(), Vec::new());
+        for p in parts {
+            let t = std::time::Instant::now();
+            let off = Self::part_lexemes(doc, w, &p);
+            let t2 = std::time::Instant::now();
+            timer("lexemes", t2 - t);
+            self.tag_doc(doc, w, sc, p.clone(), off);
+            let t3 = std::time::Instant::now();
+            timer("tag", t3 - t2);
+            self.parse_doc(doc, w, sc, p.clone(), off);
+            let t4 = std::time::Instant::now();
+            timer("parse", t4 - t3);
+            std::mem::swap(&mut w.marks, &mut marks);
+            self.name_doc(doc, w, sc, p, off, &mut mentions, &mut conf);
+            std::mem::swap(&mut w.marks, &mut marks);
+            timer("names", t4.elapsed());
+        }
+        let t = std::time::Instant::now();
+        finish_names(doc, mentions, &conf);
+        timer("names", t.elapsed());
+    }
+
+    /// Tags sentences `sents` of `doc` (lexemes in `w.lex`, from token `off`): class ids to `w.tags`, their
+    /// hashes to `w.th` (indexed from `off`).
+    fn tag_doc(&self, doc: &Doc, w: &mut DocWork, sc: &mut Scratch, sents: std::ops::Range<usize>, off: usize) {
+        let ntok = w.lex.len();
         w.tags.clear();
         w.tags.resize(ntok, 0);
         w.th.clear();
         w.th.resize(ntok, 0);
-        for s in &doc.sentences {
-            let range = s.tokens.clone();
+        for s in &doc.sentences[sents] {
+            let range = s.tokens.start - off..s.tokens.end - off;
             if range.is_empty() {
                 continue;
             }
@@ -288,15 +386,16 @@ impl Inner {
         }
     }
 
-    /// Parses every sentence of `doc`: document-level heads to `w.heads`, label ids to `w.rels`.
-    fn parse_doc(&self, doc: &Doc, w: &mut DocWork, sc: &mut Scratch) {
-        let ntok = doc.tokens.len();
+    /// Parses sentences `sents` of `doc`: document-level heads to `w.heads`, label ids to `w.rels` (both
+    /// indexed from token `off`).
+    fn parse_doc(&self, doc: &Doc, w: &mut DocWork, sc: &mut Scratch, sents: std::ops::Range<usize>, off: usize) {
+        let ntok = w.lex.len();
         w.heads.clear();
         w.heads.resize(ntok, None);
         w.rels.clear();
         w.rels.resize(ntok, 0);
-        for s in &doc.sentences {
-            let range = s.tokens.clone();
+        for s in &doc.sentences[sents] {
+            let range = s.tokens.start - off..s.tokens.end - off;
             if range.is_empty() {
                 continue;
             }
@@ -305,35 +404,44 @@ impl Inner {
                 .parse(&parser::Input { lex: &w.lex[range.clone()], tags: &w.th[range.clone()] }, &mut sc.pscratch);
             for (k, i) in range.enumerate() {
                 let h = sc.pscratch.state.heads[k] as usize;
-                w.heads[i] = if h >= n { None } else { Some(i - k + h) };
+                w.heads[i] = if h >= n { None } else { Some(i + off - k + h) };
                 w.rels[i] = sc.pscratch.state.labels[k];
             }
         }
     }
 
     /// Lemmas and the token analyses, then named entities, for `doc` (tagged and parsed in `w`).
-    fn name_doc(&self, doc: &mut Doc, w: &DocWork, sc: &mut Scratch) {
+    #[allow(clippy::too_many_arguments)]
+    fn name_doc(
+        &self,
+        doc: &mut Doc,
+        w: &DocWork,
+        sc: &mut Scratch,
+        sents: std::ops::Range<usize>,
+        off: usize,
+        mentions: &mut Vec<Mention>,
+        conf: &mut Vec<[f32; 4]>,
+    ) {
         let m = self;
         let Scratch { lp, feats, scores, nctx, bio, misc_marks, typed, lower_buf, sent_heads, sent_rels, .. } = sc;
         let DocWork { lex: doc_lex, tags: doc_tags, th: doc_th, marks, heads, rels } = w;
-        let mut mentions: Vec<Mention> = Vec::new();
-        let mut conf: Vec<[f32; 4]> = Vec::new();
         let scale = m.ner.scale();
-        for si in 0..doc.sentences.len() {
+        for si in sents {
             let range = doc.sentences[si].tokens.clone();
             if range.is_empty() {
                 continue;
             }
-            let lex = &doc_lex[range.clone()];
-            let th = &doc_th[range.clone()];
-            let tags = &doc_tags[range.clone()];
+            let local = range.start - off..range.end - off;
+            let lex = &doc_lex[local.clone()];
+            let th = &doc_th[local.clone()];
+            let tags = &doc_tags[local.clone()];
             let n = lex.len();
             tagger::pad(lex, lp);
             m.ner.gazetteer.context(lex, marks, nctx);
             sent_heads.clear();
-            sent_heads.extend(heads[range.clone()].iter().map(|h| h.map_or(n as u32, |h| (h - range.start) as u32)));
+            sent_heads.extend(heads[local.clone()].iter().map(|h| h.map_or(n as u32, |h| (h - range.start) as u32)));
             sent_rels.clear();
-            sent_rels.extend(rels[range.clone()].iter().map(|&r| m.rel_hash[r as usize]));
+            sent_rels.extend(rels[local.clone()].iter().map(|&r| m.rel_hash[r as usize]));
             ner::syntax(lex, th, sent_heads, sent_rels, nctx);
             m.ner.tag_typed(
                 &ner::Input { lp, tags: th, ctx: nctx, headline: ner::is_headline(lex) },
@@ -344,14 +452,14 @@ impl Inner {
             );
             let base = range.start;
             for i in range.clone() {
-                let t = doc_tags[i] as usize;
+                let t = doc_tags[i - off] as usize;
                 let lemma = m.lemmas.lemma_with(doc.token_norm(i), m.upos[t], lower_buf);
                 doc.tokens[i].analysis = Some(Analysis {
                     upos: m.upos[t],
                     xpos: m.xpos[t],
                     lemma,
-                    head: heads[i],
-                    deprel: m.labels[rels[i] as usize],
+                    head: heads[i - off],
+                    deprel: m.labels[rels[i - off] as usize],
                 });
             }
             for (a, b, ty) in ner::spans(bio) {
@@ -384,13 +492,18 @@ impl Inner {
                 conf.push(tconf);
             }
         }
-        ner::consistent_names(doc, &mut mentions, &conf);
-        if doc.mentions.is_empty() {
-            doc.mentions = mentions;
-        } else {
-            doc.mentions.extend(mentions);
-            doc.mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
-        }
+    }
+}
+
+/// The names found in every sentence of `doc` (with their type scores `conf`): made consistent over the
+/// document, then added to its mentions.
+fn finish_names(doc: &mut Doc, mut mentions: Vec<Mention>, conf: &[[f32; 4]]) {
+    ner::consistent_names(doc, &mut mentions, conf);
+    if doc.mentions.is_empty() {
+        doc.mentions = mentions;
+    } else {
+        doc.mentions.extend(mentions);
+        doc.mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     }
 }
 

@@ -435,7 +435,24 @@ pub(crate) fn consistent_names(doc: &Doc, mentions: &mut Vec<Mention>, conf: &[[
     if names.is_empty() {
         return;
     }
-    let covered = |a: usize, b: usize, ms: &[Mention]| ms.iter().any(|m| m.span.start < b && a < m.span.end);
+    // the names by first word (in the order above), and the tokens the mentions cover: mentions and
+    // candidates are whole tokens, so two overlap exactly when they share a token (linear in the text,
+    // where scanning every name and every mention at each capitalised word grew with its square)
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, (ws, _, _)) in names.iter().enumerate() {
+        by_first.entry(ws[0]).or_default().push(k);
+    }
+    let mut taken = vec![false; doc.tokens.len()];
+    let cover = |span: Span, taken: &mut [bool]| {
+        let mut k = doc.token_at_or_after(span.start);
+        while k < doc.tokens.len() && doc.tokens[k].span.start < span.end {
+            taken[k] = true;
+            k += 1;
+        }
+    };
+    for m in mentions.iter() {
+        cover(m.span, &mut taken);
+    }
     for (si, s) in doc.sentences.iter().enumerate() {
         let toks = s.tokens.clone();
         for i in toks.clone() {
@@ -443,16 +460,16 @@ pub(crate) fn consistent_names(doc: &Doc, mentions: &mut Vec<Mention>, conf: &[[
             if !t.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            for (ws, e, _) in &names {
-                if ws[0] != t || i + ws.len() > toks.end {
+            let Some(cands) = by_first.get(t) else { continue };
+            for &c in cands {
+                let (ws, e, _) = &names[c];
+                if i + ws.len() > toks.end {
                     continue;
                 }
                 if (1..ws.len()).all(|k| doc.token_text(i + k) == ws[k]) {
                     let span = Span::new(doc.tokens[i].span.start, doc.tokens[i + ws.len() - 1].span.end);
-                    if doc.slice(span) == ws.join(" ")
-                        && !covered(span.start, span.end, mentions)
-                        && !covered(span.start, span.end, &added)
-                    {
+                    if doc.slice(span) == ws.join(" ") && !(i..i + ws.len()).any(|k| taken[k]) {
+                        cover(span, &mut taken);
                         added.push(Mention {
                             kind: MentionKind::Name,
                             etype: Some(*e),

@@ -23,6 +23,8 @@
 
 pub mod runner;
 
+pub mod budget;
+
 use accord_doc::Doc;
 pub use accord_doc::{RawDoc, Stage, StageInfo};
 use std::time::{Duration, Instant};

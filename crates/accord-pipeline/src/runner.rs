@@ -33,6 +33,13 @@ pub enum Outcome<U, T, E> {
         /// The caller's data for this article.
         tag: T,
     },
+    /// The article was over its size or time budget ([`crate::budget`]) and was skipped.
+    Skipped {
+        /// Which budget, and the article's id.
+        reason: crate::budget::OverBudget,
+        /// The caller's data for this article.
+        tag: T,
+    },
     /// The input iterator yielded an error here.
     Input(E),
 }
@@ -44,13 +51,27 @@ pub struct Runner<'p> {
     batch_docs: usize,
     group_docs: usize,
     threads: usize,
+    budget: crate::budget::Budget,
 }
 
 impl<'p> Runner<'p> {
     /// A runner with batches of [`BATCH_DOCS`] articles, one per core ([`rayon::current_num_threads`])
     /// analysed at a time.
     pub fn new(pipeline: &'p Pipeline) -> Runner<'p> {
-        Runner { pipeline, batch_docs: BATCH_DOCS, group_docs: usize::MAX, threads: rayon::current_num_threads() }
+        Runner {
+            pipeline,
+            batch_docs: BATCH_DOCS,
+            group_docs: usize::MAX,
+            threads: rayon::current_num_threads(),
+            budget: crate::budget::Budget::default(),
+        }
+    }
+
+    /// The size and time budget per article (default [`crate::budget::Budget::default`]): an article over
+    /// it comes out as [`Outcome::Skipped`] and its neighbours are analysed as usual.
+    pub fn budget(mut self, budget: crate::budget::Budget) -> Runner<'p> {
+        self.budget = budget;
+        self
     }
 
     /// Hands results to the sink at least every `n` articles (the batches are made small enough that
@@ -126,32 +147,40 @@ impl<'p> Runner<'p> {
         if batches.is_empty() {
             return Vec::new();
         }
-        let pipeline = self.pipeline;
+        let (pipeline, budget) = (self.pipeline, &self.budget);
         batches
             .into_par_iter()
             .map(|batch| {
                 let (raws, tags): (Vec<RawDoc>, Vec<T>) = batch.into_iter().unzip();
                 let together = catch_unwind(AssertUnwindSafe(|| {
-                    pipeline
-                        .process_batch(raws.clone())
+                    crate::budget::process_batch(pipeline, raws.clone(), budget)
                         .into_iter()
                         .zip(&tags)
-                        .map(|(d, t)| map(d, t))
-                        .collect::<Vec<U>>()
+                        .map(|(d, t)| d.map(|d| map(d, t)))
+                        .collect::<Vec<_>>()
                 }));
                 match together {
-                    Ok(values) => {
-                        let values: Vec<U> = values;
-                        values.into_iter().zip(tags).map(|(value, tag)| Outcome::Done { value, tag }).collect()
-                    }
+                    Ok(values) => values
+                        .into_iter()
+                        .zip(tags)
+                        .map(|(value, tag)| match value {
+                            Ok(value) => Outcome::Done { value, tag },
+                            Err(reason) => Outcome::Skipped { reason, tag },
+                        })
+                        .collect(),
                     // redo the batch one article at a time to find the culprit
                     Err(_) => raws
                         .into_iter()
                         .zip(tags)
                         .map(|(raw, tag)| {
                             let id = raw.meta.id.clone();
-                            match catch_unwind(AssertUnwindSafe(|| map(pipeline.process(raw), &tag))) {
-                                Ok(value) => Outcome::Done { value, tag },
+                            let analysed = catch_unwind(AssertUnwindSafe(|| {
+                                let r = crate::budget::process_batch(pipeline, vec![raw], budget);
+                                r.into_iter().next().expect("one in, one out").map(|d| map(d, &tag))
+                            }));
+                            match analysed {
+                                Ok(Ok(value)) => Outcome::Done { value, tag },
+                                Ok(Err(reason)) => Outcome::Skipped { reason, tag },
                                 Err(_) => Outcome::Failed { id, tag },
                             }
                         })
@@ -245,6 +274,7 @@ mod tests {
                             value
                         }
                         Outcome::Failed { id, .. } => format!("failed {id}"),
+                        Outcome::Skipped { reason, .. } => format!("skipped {reason}"),
                         Outcome::Input(e) => e,
                     });
                 }

@@ -19,6 +19,7 @@ mod tokenize;
 pub use accord_lexicon::data_lines as lexicon_lines;
 pub use accord_lexicon::text as lexicon;
 pub use accord_lexicon::text::{Abbrev, Lexicon};
+pub use sentences::MAX_SENTENCE_TOKENS;
 pub use tokenize::tokenize_range;
 
 pub use accord_lexicon::lowercase;

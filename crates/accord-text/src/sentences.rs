@@ -69,7 +69,7 @@ pub fn split(text: &str, tokens: &mut [Token], first: usize, paragraph: usize, l
             }
         }
         if let Some(j) = boundary_after {
-            push_sentence(tokens, start, j + 1, paragraph, out);
+            push_bounded(text, tokens, start, j + 1, paragraph, out);
             start = j + 1;
             i = j + 1;
         } else {
@@ -77,8 +77,58 @@ pub fn split(text: &str, tokens: &mut [Token], first: usize, paragraph: usize, l
         }
     }
     if start < n {
-        push_sentence(tokens, start, n, paragraph, out);
+        push_bounded(text, tokens, start, n, paragraph, out);
     }
+}
+
+/// Most tokens in one sentence. Longer runs without a sentence end (a list, a text whose punctuation was
+/// stripped) are cut at clause boundaries into pieces of at most this many tokens, so that the models and
+/// every per-sentence rule downstream see bounded input whatever the text looks like: time stays linear
+/// in the text and memory bounded. Written text stays far below it (the longest sentence of UD English
+/// EWT and GUM train, and of PolNeAR, is shorter), so ordinary articles are split exactly as before.
+pub const MAX_SENTENCE_TOKENS: usize = 250;
+
+/// Words that open a clause: a run too long for one sentence may be cut before them (a weaker boundary
+/// than punctuation).
+const CLAUSE_OPENERS: &[&str] = &[
+    "and", "but", "or", "nor", "yet", "so", "while", "whereas", "because", "although", "though", "unless", "since",
+    "which", "who", "where", "when",
+];
+
+/// How good a cut just before token `k` is: after a semicolon 4, after a colon 3, after a comma or a dash
+/// 2, before a clause-opening word 1, elsewhere 0.
+fn cut_strength(text: &str, tokens: &[Token], k: usize) -> u8 {
+    match tokens[k - 1].span.slice(text) {
+        ";" => 4,
+        ":" => 3,
+        "," | "—" | "–" | "--" => 2,
+        _ if tokens[k].kind == TokenKind::Word && CLAUSE_OPENERS.contains(&tokens[k].span.slice(text)) => 1,
+        _ => 0,
+    }
+}
+
+/// Pushes the sentence `tokens[a..b]`, cut into pieces of at most [`MAX_SENTENCE_TOKENS`] tokens when it
+/// is longer: each piece ends at the strongest clause boundary in the second half of its allowed length
+/// (the latest of equal strength), so the pieces stay long and the cuts fall where clauses meet.
+fn push_bounded(text: &str, tokens: &mut [Token], mut a: usize, b: usize, paragraph: usize, out: &mut Vec<Sentence>) {
+    while b - a > MAX_SENTENCE_TOKENS {
+        let lo = a + MAX_SENTENCE_TOKENS / 2;
+        let hi = a + MAX_SENTENCE_TOKENS;
+        // the cut goes before token `k`: `tokens[a..k]` is the piece
+        let mut best = (0u8, hi);
+        for k in (lo..=hi).rev() {
+            let s = cut_strength(text, tokens, k);
+            if s > best.0 {
+                best = (s, k);
+                if s == 4 {
+                    break;
+                }
+            }
+        }
+        push_sentence(tokens, a, best.1, paragraph, out);
+        a = best.1;
+    }
+    push_sentence(tokens, a, b, paragraph, out);
 }
 
 fn push_sentence(tokens: &mut [Token], a: usize, b: usize, paragraph: usize, out: &mut Vec<Sentence>) {

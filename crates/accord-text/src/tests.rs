@@ -122,3 +122,42 @@ fn a_closing_mark_opening_a_paragraph_opens_a_quote() {
     assert_eq!(marks, vec![TokenKind::OpenQuote, TokenKind::CloseQuote]);
     assert_eq!(d.token_norm(2), "\"");
 }
+
+#[test]
+fn runs_without_sentence_ends_are_cut_at_clause_boundaries() {
+    // 40 clauses of 10 words with commas, one with a semicolon, no sentence end anywhere
+    let mut text = String::new();
+    for i in 0..40 {
+        let sep = if i == 17 { ";" } else { "," };
+        text.push_str(&format!("the committee met again on day {i} of the long talks{sep} "));
+    }
+    text.push_str("and it ended");
+    let mut d = Doc::new(text.as_str(), Meta::default());
+    segment(&mut d);
+    assert!(d.sentences.len() >= 2, "{} sentences", d.sentences.len());
+    // every token in exactly one sentence, in order, none longer than the bound
+    let mut next = 0;
+    for (si, s) in d.sentences.iter().enumerate() {
+        assert_eq!(s.tokens.start, next);
+        assert!(s.tokens.len() <= MAX_SENTENCE_TOKENS, "sentence {si}: {} tokens", s.tokens.len());
+        assert!(d.tokens[s.tokens.clone()].iter().all(|t| t.sentence == si));
+        next = s.tokens.end;
+    }
+    assert_eq!(next, d.tokens.len());
+    // the first cut is at the semicolon (the strongest boundary in reach), later ones after a comma
+    assert!(d.slice(d.sentences[0].span).ends_with("day 17 of the long talks;"), "{}", d.slice(d.sentences[0].span));
+    for s in &d.sentences[..d.sentences.len() - 1] {
+        assert!(d.slice(s.span).ends_with([',', ';']), "{}", d.slice(s.span));
+    }
+    // ordinary sentences are untouched
+    assert_eq!(sents("He said so, and left. She stayed."), vec!["He said so, and left.", "She stayed."]);
+}
+
+#[test]
+fn a_run_without_any_boundary_is_cut_at_the_bound() {
+    let text = "word ".repeat(3 * MAX_SENTENCE_TOKENS);
+    let mut d = Doc::new(text.trim_end(), Meta::default());
+    segment(&mut d);
+    let lens: Vec<usize> = d.sentences.iter().map(|s| s.tokens.len()).collect();
+    assert_eq!(lens, vec![MAX_SENTENCE_TOKENS; 3]);
+}

@@ -28,6 +28,13 @@ pub struct Args {
     /// Leave the token layer out of the JSON (smaller output).
     #[arg(long)]
     pub no_tokens: bool,
+    /// Budget per article: longer texts (bytes) are reported with their id and skipped.
+    #[arg(long, value_name = "BYTES", default_value_t = accord_pipeline::budget::DEFAULT_MAX_ARTICLE_BYTES)]
+    pub max_article_bytes: usize,
+    /// Budget per article: an analysis still running after this many seconds (checked between stages;
+    /// 0 = no limit) is reported with the article's id and skipped; its neighbours are kept.
+    #[arg(long, value_name = "SECONDS", default_value_t = accord_pipeline::budget::DEFAULT_MAX_ARTICLE_SECONDS)]
+    pub max_article_seconds: f64,
 }
 
 /// Runs `accord extract`.
@@ -57,7 +64,8 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         })
         .map(|item| item.map(|raw| (raw, ())));
     let (format, no_tokens) = (a.format, a.no_tokens);
-    accord_pipeline::runner::Runner::new(&pipeline).run(
+    let budget = accord_pipeline::budget::Budget::new(a.max_article_bytes, a.max_article_seconds);
+    accord_pipeline::runner::Runner::new(&pipeline).budget(budget).run(
         input,
         |doc, _| render(&doc, format, no_tokens, color),
         |group| -> anyhow::Result<()> {
@@ -68,6 +76,11 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
                         failed += 1;
                         out.flush()?;
                         bar.suspend(|| eprintln!("accord: {id}: analysis failed (panic in the pipeline)"));
+                    }
+                    Outcome::Skipped { reason, .. } => {
+                        failed += 1;
+                        out.flush()?;
+                        bar.suspend(|| eprintln!("accord: {reason}"));
                     }
                     Outcome::Input(e) => {
                         failed += 1;

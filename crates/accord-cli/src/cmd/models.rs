@@ -83,6 +83,17 @@ pub struct BenchArgs {
     /// time, as a caller that processes single articles sees it); a batch also closes at 256 KiB of text
     #[arg(long, default_value_t = accord_pipeline::BATCH_DOCS)]
     pub batch: usize,
+    /// Instead: time and peak memory of one article of each size in --sizes, made from the corpus texts
+    /// in three shapes (with paragraph breaks, without, and without sentence ends either), each analysed
+    /// in a fresh process so that the memory figures are independent.
+    #[arg(long)]
+    pub scaling: bool,
+    /// Article sizes (MB) for --scaling.
+    #[arg(long, value_delimiter = ',', default_value = "0.1,1,5,10")]
+    pub sizes: Vec<f64>,
+    /// One --scaling measurement (`SIZE_MB:SHAPE`), in this process (what --scaling runs as a child).
+    #[arg(long, hide = true)]
+    pub scaling_child: Option<String>,
 }
 
 /// Runs `accord parse`.
@@ -245,8 +256,147 @@ fn peak_rss_kib() -> Option<u64> {
     s.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// Shapes of the generated articles of `accord bench --scaling`.
+const SHAPES: [&str; 3] = ["paragraphs", "one-paragraph", "no-sentence-ends"];
+
+/// One article of `bytes` bytes (cut at a character boundary) made by joining the corpus texts in order,
+/// as often as needed: `paragraphs` keeps their paragraph breaks and separates them by one;
+/// `one-paragraph` turns every run of whitespace into one space; `no-sentence-ends` also drops every
+/// `.`, `!` and `?`.
+pub fn scaling_text(texts: &[String], bytes: usize, shape: &str) -> String {
+    let mut out = String::with_capacity(bytes + 4096);
+    let flat = shape != "paragraphs";
+    if texts.iter().all(|t| t.trim().is_empty()) {
+        return out;
+    }
+    for t in texts.iter().cycle() {
+        if out.len() >= bytes {
+            break;
+        }
+        if !out.is_empty() {
+            out.push_str(if flat { " " } else { "\n\n" });
+        }
+        if flat {
+            for (i, w) in t.split_whitespace().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                if shape == "no-sentence-ends" {
+                    out.extend(w.chars().filter(|c| !matches!(c, '.' | '!' | '?')));
+                } else {
+                    out.push_str(w);
+                }
+            }
+        } else {
+            out.push_str(t.trim());
+        }
+    }
+    let mut cut = bytes.min(out.len());
+    while !out.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    out.truncate(cut);
+    out
+}
+
+/// Peak and current resident memory of this process (VmHWM, VmRSS), in KiB.
+fn rss_kib(field: &str) -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    s.lines().find(|l| l.starts_with(field))?.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// `accord bench --scaling-child SIZE:SHAPE`: analyses one generated article and prints its figures as
+/// one JSON line.
+fn scaling_child(a: &BenchArgs, spec: &str) -> anyhow::Result<ExitCode> {
+    let (size, shape) = spec.split_once(':').context("--scaling-child SIZE_MB:SHAPE")?;
+    let mb: f64 = size.parse().context("--scaling-child: size in MB")?;
+    anyhow::ensure!(SHAPES.contains(&shape), "--scaling-child: unknown shape {shape}");
+    let mut texts = Vec::new();
+    for p in accord_ingest::expand_paths(&a.corpus) {
+        for d in accord_ingest::read_path(&p) {
+            texts.push(d?.text);
+        }
+    }
+    let text = scaling_text(&texts, (mb * 1e6) as usize, shape);
+    drop(texts);
+    let bytes = text.len();
+    let pipeline = Pipeline::new(Options::default())?;
+    let base_kib = rss_kib("VmRSS:").unwrap_or(0);
+    let raw = accord_pipeline::RawDoc {
+        text,
+        meta: accord_doc::Meta { id: format!("scaling-{size}-{shape}"), ..Default::default() },
+    };
+    let c0 = cpu_seconds();
+    let t = Instant::now();
+    let doc = pipeline.process(raw);
+    let secs = t.elapsed().as_secs_f64();
+    let cpu = match (c0, cpu_seconds()) {
+        (Some(a), Some(b)) => b - a,
+        _ => secs,
+    };
+    let v = serde_json::json!({
+        "mb": bytes as f64 / 1e6, "shape": shape, "seconds": secs, "cpu_seconds": cpu,
+        "tokens": doc.tokens.len(), "sentences": doc.sentences.len(), "attributions": doc.attributions.len(),
+        "peak_mib": rss_kib("VmHWM:").unwrap_or(0) as f64 / 1024.0, "base_mib": base_kib as f64 / 1024.0,
+    });
+    println!("{v}");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `accord bench --scaling`: one child process per size and shape, then the table.
+fn scaling(a: &BenchArgs) -> anyhow::Result<ExitCode> {
+    let exe = std::env::current_exe().context("finding the accord binary")?;
+    println!("one article per size, analysed alone in a fresh process (time: CPU seconds of the analysis; peak: VmHWM of that process)");
+    println!(
+        "{:<17} {:>7} {:>9} {:>8} {:>8} {:>9} {:>9} {:>8}  verdict",
+        "shape", "MB", "tokens", "wall s", "CPU s", "CPU s/MB", "x 0.1 MB", "peak MiB"
+    );
+    let mut ok = true;
+    for shape in SHAPES {
+        let mut first: Option<f64> = None;
+        for &mb in &a.sizes {
+            let out = std::process::Command::new(&exe)
+                .arg("bench")
+                .args(&a.corpus)
+                .arg("--scaling-child")
+                .arg(format!("{mb}:{shape}"))
+                .stderr(std::process::Stdio::inherit())
+                .output()
+                .context("running a --scaling child")?;
+            anyhow::ensure!(out.status.success(), "the {mb} MB {shape} child failed ({})", out.status);
+            let v: serde_json::Value = serde_json::from_slice(&out.stdout).context("reading a --scaling child")?;
+            let f = |k: &str| v[k].as_f64().unwrap_or(0.0);
+            let per_mb = f("cpu_seconds") / f("mb").max(1e-9);
+            let base = *first.get_or_insert(per_mb);
+            let ratio = per_mb / base.max(1e-9);
+            let pass = ratio <= 2.0 && f("peak_mib") < 400.0;
+            ok &= pass;
+            println!(
+                "{:<17} {:>7.2} {:>9} {:>8.2} {:>8.2} {:>9.2} {:>9.2} {:>8.1}  {}",
+                shape,
+                f("mb"),
+                f("tokens"),
+                f("seconds"),
+                f("cpu_seconds"),
+                per_mb,
+                ratio,
+                f("peak_mib"),
+                if pass { "ok" } else { "OVER (2x time/MB or 400 MiB)" }
+            );
+        }
+    }
+    println!("{}", if ok { "all within 2x of the 0.1 MB time per MB and under 400 MiB" } else { "some sizes over" });
+    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
 /// Runs `accord bench`.
 pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
+    if let Some(spec) = &a.scaling_child {
+        return scaling_child(&a, spec);
+    }
+    if a.scaling {
+        return scaling(&a);
+    }
     let mut docs = Vec::new();
     for p in accord_ingest::expand_paths(&a.corpus) {
         for d in accord_ingest::read_path(&p) {

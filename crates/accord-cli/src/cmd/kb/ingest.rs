@@ -29,6 +29,13 @@ pub struct IngestArgs {
     /// Print the summary as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Budget per article: longer texts (bytes) are reported with their id and skipped.
+    #[arg(long, value_name = "BYTES", default_value_t = accord_pipeline::budget::DEFAULT_MAX_ARTICLE_BYTES)]
+    pub max_article_bytes: usize,
+    /// Budget per article: an analysis still running after this many seconds (checked between stages;
+    /// 0 = no limit) is reported with the article's id and skipped; its neighbours are kept.
+    #[arg(long, value_name = "SECONDS", default_value_t = accord_pipeline::budget::DEFAULT_MAX_ARTICLE_SECONDS)]
+    pub max_article_seconds: f64,
 }
 
 struct Progress {
@@ -150,7 +157,8 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     });
     let mut putter = Putter::new(&mut store)?;
     let mut fails: Vec<String> = Vec::new();
-    Runner::new(&pipeline).group_docs(a.batch.max(1)).run(
+    let budget = accord_pipeline::budget::Budget::new(a.max_article_bytes, a.max_article_seconds);
+    Runner::new(&pipeline).group_docs(a.batch.max(1)).budget(budget).run(
         input,
         |doc, _| doc.to_output(),
         |group| -> anyhow::Result<()> {
@@ -162,6 +170,7 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
                     Outcome::Failed { tag, .. } => {
                         errors.push(format!("{} ({}): analysis failed (panic in the pipeline)", tag.path, tag.id))
                     }
+                    Outcome::Skipped { reason, tag } => errors.push(format!("{}: {reason}", tag.path)),
                     Outcome::Input(e) => errors.push(e),
                 }
             }

@@ -390,7 +390,15 @@ fn read_warc<'py>(py: Python<'py>, data: &[u8], name: &str) -> PyResult<(Bound<'
     let (arts, errs) = py.allow_threads(|| {
         let mut arts = Vec::new();
         let mut errs = Vec::new();
-        for a in accord_ingest::warc::parse_warc(data, name) {
+        // gzipped archives (`.warc.gz`, gzip member by member) are decompressed as they are read
+        let items: Box<dyn Iterator<Item = Result<accord_ingest::html::Article, accord_ingest::IngestError>>> =
+            if data.starts_with(&[0x1f, 0x8b]) {
+                let dec = std::io::BufReader::new(flate2::bufread::MultiGzDecoder::new(data));
+                Box::new(accord_ingest::warc::WarcReader::new(dec, name))
+            } else {
+                Box::new(accord_ingest::warc::WarcReader::new(data, name))
+            };
+        for a in items {
             match a {
                 Ok(a) => arts.push(a.raw),
                 Err(e) => errs.push(e.to_string()),

@@ -59,7 +59,7 @@ def spark():
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     s = (SparkSession.builder.master("local[2]").appName("accord-tests")
-         .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
+         .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false").config("spark.sql.shuffle.partitions", "2")
          .config("spark.driver.memory", "2g").getOrCreate())
     s.sparkContext.setLogLevel("ERROR")
     yield s

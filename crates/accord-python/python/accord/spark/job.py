@@ -14,7 +14,7 @@ import os
 import sys
 import time
 
-from . import ERROR_COLUMN, LAYERS, analyse, summarise
+from accord.spark import ERROR_COLUMN, LAYERS, analyse, summarise
 
 
 def _format(path: str) -> str:

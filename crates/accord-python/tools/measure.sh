@@ -11,7 +11,7 @@ n=$(find "$IN" -type f | wc -l)
 words=$(cat "$IN"/* | wc -w)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-secs() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>"$out/err" || { cat "$out/err"; exit 1; }; e=$(date +%s.%N); awk -v a="$s" -v b="$e" 'BEGIN {printf "%.1f", b - a}'; }
+secs() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>"$out/err" || { tail -20 "$out/err" >&2; exit 1; }; e=$(date +%s.%N); awk -v a="$s" -v b="$e" 'BEGIN {printf "%.1f", b - a}'; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN {printf "%.1f", n / s}'; }
 echo "$n articles, $words words, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for threads in 1 2; do
@@ -19,7 +19,7 @@ for threads in 1 2; do
   echo "accord extract, $threads thread(s): $s s, $(rate "$n" "$s") articles/s"
 done
 for m in 'local[1]' 'local[2]'; do
-  s=$(secs "$PY" -m accord.spark.job --master "$m" --input "$IN" --output "$out/$m")
-  job=$("$PY" -c "import json,sys; print(json.load(open(sys.argv[1]))['seconds'])" "$out/$m/summary.json")
+  s=$(secs "$PY" -m accord.spark.job --master "$m" --input "$IN" --output "$out/${m//[^a-z0-9]/}")
+  job=$("$PY" -c "import json,sys; print(json.load(open(sys.argv[1]))['seconds'])" "$out/${m//[^a-z0-9]/}/summary.json")
   echo "spark job $m: $s s wall ($job s after start-up), $(rate "$n" "$job") articles/s after start-up"
 done

@@ -111,6 +111,10 @@ def run(argv=None, spark=None) -> dict:
         spark = b.getOrCreate()
     t0 = time.time()
     fmt = _format(a.input) if a.format == "auto" else a.format
+    if fmt == "text":
+        # articles are small files: Spark's default (a file "costs" 4 MiB) makes one task per ~30 articles,
+        # and a task's fixed cost then outweighs its work; count a file as 64 KiB instead
+        spark.conf.set("spark.sql.files.openCostInBytes", str(64 << 10))
     df, mode, text, id_col, date_col = read_input(spark, a.input, fmt, a.text_col, a.id_col, a.date_col)
     if a.partitions:
         df = df.repartition(a.partitions)

@@ -118,6 +118,8 @@ def test_knowledge_base_ingests_and_answers(tmp_path, shared):
     r = kb.ingest([shared / SEED], date="2025-03-06")
     assert r["new"] == 1 and r["failed"] == 0
     assert kb.ingest([shared / SEED])["already_present"] == 1
+    with pytest.raises(accord.AccordError, match="nowhere.txt: no such file"):
+        kb.ingest(str(tmp_path / "nowhere.txt"))
     q = kb.quotes(limit=500)
     assert q.num_rows == kb.stats()["quotes"] > 10
     top = q.to_pandas()["speaker"].value_counts().index[0]

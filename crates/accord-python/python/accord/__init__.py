@@ -279,6 +279,11 @@ class KnowledgeBase:
             docs = items
         else:
             items = list(items)
+            for p in items:
+                # a path that is not there is an error, not a text to analyse (texts contain spaces)
+                if isinstance(p, os.PathLike) or (isinstance(p, str) and p and not any(c.isspace() for c in p)):
+                    if not os.path.exists(os.fspath(p)):
+                        raise AccordError(f"{os.fspath(p)}: no such file or directory")
             if items and all(isinstance(p, (str, os.PathLike)) for p in items) and all(
                     os.path.exists(os.fspath(p)) for p in items):
                 if analysed:

@@ -9,6 +9,7 @@
 //! so a large file is read in bounded memory. Errors name the file and the position (byte offset for
 //! invalid UTF-8, line number for bad JSON) and never stop the other documents of a batch.
 
+pub mod documents;
 pub mod feed;
 pub mod html;
 pub mod warc;

@@ -4,7 +4,7 @@
 use super::{db_dir, publication_date};
 use accord_pipeline::runner::{Outcome, Runner};
 use accord_store::ingest::{check_article, Known, Putter};
-use accord_store::{ArticleInfo, Store};
+use accord_store::{AddOutcome, ArticleInfo, Store};
 use anyhow::Context;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -29,6 +29,10 @@ pub struct IngestArgs {
     /// Print the summary as JSON.
     #[arg(long)]
     pub json: bool,
+    /// The inputs are analysed accord/1 documents (JSON Lines: `accord extract` output, the Spark job's
+    /// `documents.jsonl` folder): stored as they are, without analysing the articles again.
+    #[arg(long)]
+    pub analysed: bool,
     /// Budget per article: longer texts (bytes) are reported with their id and skipped.
     #[arg(long, value_name = "BYTES", default_value_t = accord_pipeline::budget::DEFAULT_MAX_ARTICLE_BYTES)]
     pub max_article_bytes: usize,
@@ -98,10 +102,79 @@ struct Tag {
     info: ArticleInfo,
 }
 
+/// `accord ingest --analysed`: stores accord/1 JSON Lines without running the pipeline.
+fn ingest_analysed(a: &IngestArgs, mut store: Store, dir: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let start = Instant::now();
+    let (mut added, mut near, mut present) = (0u64, 0u64, 0u64);
+    let mut failed: Vec<String> = Vec::new();
+    let mut batch: Vec<(accord_doc::schema::DocumentOut, ArticleInfo)> = Vec::new();
+    let mut store_batch = |store: &mut Store, batch: &mut Vec<_>| -> anyhow::Result<()> {
+        for o in store.add_batch(&std::mem::take(batch))? {
+            match o {
+                AddOutcome::Added(_) => added += 1,
+                AddOutcome::NearDuplicate { .. } => near += 1,
+                AddOutcome::Duplicate(_) => present += 1,
+            }
+        }
+        Ok(())
+    };
+    for path in accord_ingest::expand_paths(&a.paths) {
+        if accord_ingest::documents::is_hidden(&path) {
+            continue;
+        }
+        let pname = path.display().to_string();
+        for d in accord_ingest::documents::read_documents(&path) {
+            match d {
+                Ok(mut d) => {
+                    d.tokens.clear();
+                    batch.push((d, ArticleInfo { path: Some(pname.clone()), author: None, outlet: None }));
+                    if batch.len() >= a.batch.max(1) {
+                        store_batch(&mut store, &mut batch)?;
+                    }
+                }
+                Err(e) => {
+                    eprintln!("accord: {e}");
+                    failed.push(e.to_string());
+                }
+            }
+        }
+    }
+    store_batch(&mut store, &mut batch)?;
+    store.end_writing()?;
+    let secs = start.elapsed().as_secs_f64();
+    let stats = store.stats()?;
+    if a.json {
+        let v = serde_json::json!({
+            "db": dir.display().to_string(), "ingested": added + near, "new": added, "near_duplicates": near,
+            "already_present": present, "failed": failed.len(), "failures": failed, "seconds": secs, "total": stats,
+        });
+        println!("{}", serde_json::to_string_pretty(&v)?);
+    } else {
+        println!(
+            "ingested {} analysed articles ({added} new, {near} near-duplicates linked), {present} already present, {} failed — {secs:.2} s",
+            added + near,
+            failed.len()
+        );
+        println!(
+            "knowledge base {}: {} articles, {} quotes, {} entities, {} quantities",
+            dir.display(),
+            stats.articles,
+            stats.quotes,
+            stats.entities,
+            stats.quantities
+        );
+    }
+    Ok(if failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
 /// Runs `accord ingest`.
 pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     let dir = db_dir(&a.db);
     let mut store = Store::open(&dir).with_context(|| format!("opening {}", dir.display()))?;
+    if a.analysed {
+        store.begin_writing()?;
+        return ingest_analysed(&a, store, &dir);
+    }
     let mut known = Known::new(&store)?;
     let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options {
         default_date: a.date.clone(),

@@ -1,7 +1,7 @@
 //! # accord-pipeline
 //!
 //! Runs accord's stages over one article in order — segment, models, credits, entities, coreference,
-//! attribution, quantities, dates — and returns the annotated [`Doc`]. Stages can be listed, switched off
+//! attribution, quantities, dates, events — and returns the annotated [`Doc`]. Stages can be listed, switched off
 //! by name and timed, like spaCy's pipeline components. This is the library entry point: the CLI, the
 //! store and the server call [`Pipeline::process`] (one article) or [`Pipeline::process_batch`] (many:
 //! each model runs over the whole batch before the next, which is faster and gives the same output) and
@@ -12,7 +12,8 @@ pub use accord_ingest::RawDoc;
 use std::time::{Duration, Instant};
 
 /// Names of the stages, in the order they run.
-pub const STAGES: &[&str] = &["segment", "models", "credits", "entities", "attribution", "dates", "quantities"];
+pub const STAGES: &[&str] =
+    &["segment", "models", "credits", "entities", "attribution", "dates", "quantities", "events"];
 
 /// Documents per batch for callers that process many (see [`Pipeline::process_batch`]): large enough
 /// that each model's tables stay warm over the batch, small enough to stream.
@@ -133,6 +134,7 @@ impl Pipeline {
                         "attribution" => accord_attribution::extract,
                         "dates" => accord_facts::dates,
                         "quantities" => accord_facts::quantities,
+                        "events" => accord_events::extract,
                         _ => unreachable!("unknown stage {stage}"),
                     };
                     docs.iter_mut().for_each(run);

@@ -43,6 +43,11 @@ pub const TYPES: [&str; 15] = [
     "ASSAULT",
 ];
 
+/// Source phrases take their prepositional modifiers (chosen on PLV train).
+const LONG_SOURCE: bool = true;
+/// Target phrases take their prepositional modifiers (chosen on PLV train).
+const LONG_TARGET: bool = true;
+
 /// Sentences longer than this (tokens) are skipped: parses of run-on text are not worth coding.
 const MAX_SENTENCE_TOKENS: usize = 300;
 
@@ -207,6 +212,90 @@ fn obl_by_prep(t: &Tree, v: usize, preps: &[&str], rels: &[&str]) -> Option<usiz
     best.map(|(_, k)| k)
 }
 
+/// True when the phrase headed by `h` can name an actor: a name, a pronoun for people or groups, an
+/// entity mention, a nationality, or an agent/sector noun ("police", "rebels", "minister").
+fn actor_like(doc: &Doc, t: &Tree, h: usize) -> bool {
+    let lex = EventLexicon::get();
+    match t.upos(h) {
+        "PROPN" => true,
+        "PRON" => matches!(t.lemma(h), "he" | "she" | "they" | "we" | "i" | "you" | "who"),
+        "NOUN" => {
+            let l = t.lemma(h).to_lowercase();
+            lex.sectors.contains_key(l.as_str())
+                || lex.sectors.contains_key(t.text(h).to_lowercase().as_str())
+                || lex.iso3.contains_key(t.text(h))
+                || doc.mentions.iter().any(|m| {
+                    m.span.contains(doc.tokens[h].span)
+                        && matches!(
+                            m.etype,
+                            Some(accord_doc::EntityType::Person)
+                                | Some(accord_doc::EntityType::Org)
+                                | Some(accord_doc::EntityType::Gpe)
+                                | Some(accord_doc::EntityType::Norp)
+                        )
+                })
+                || t.kids(h).iter().any(|&k| t.deprel(k) == "amod" && lex.iso3.contains_key(t.text(k)))
+                || FUNCTION_NOUNS.contains(&l.as_str())
+        }
+        _ => false,
+    }
+}
+
+/// Nouns for people and bodies that act, beyond the sector lexicon.
+const FUNCTION_NOUNS: &[&str] = &[
+    "man",
+    "woman",
+    "people",
+    "person",
+    "group",
+    "leader",
+    "member",
+    "country",
+    "nation",
+    "state",
+    "side",
+    "counterpart",
+    "chief",
+    "head",
+    "agency",
+    "organization",
+    "organisation",
+    "council",
+    "committee",
+    "commission",
+    "board",
+    "union",
+    "coalition",
+    "movement",
+    "network",
+    "administration",
+    "ally",
+    "neighbour",
+    "neighbor",
+    "critic",
+];
+
+/// The target among a verb's dependents: the indirect object, an object that can be an actor, else a
+/// prepositional object that can be one, else the object.
+fn pick_target(doc: &Doc, t: &Tree, v: usize, obj: Option<usize>, noun: Option<usize>) -> Option<usize> {
+    if let Some(i) = t.kid(v, &["iobj"]) {
+        return Some(i);
+    }
+    let obj = obj.filter(|&o| Some(o) != noun);
+    if let Some(o) = obj.filter(|&o| actor_like(doc, t, o)) {
+        return Some(o);
+    }
+    let mut obls: Vec<usize> = Vec::new();
+    if let Some(n) = noun {
+        obls.extend(obl_by_prep(t, n, TARGET_PREPS, &["nmod"]));
+    }
+    obls.extend(obl_by_prep(t, v, TARGET_PREPS, &["obl", "obl:arg"]).filter(|&o| Some(o) != noun));
+    if let Some(o) = obls.iter().copied().find(|&o| actor_like(doc, t, o)) {
+        return Some(o);
+    }
+    obj.or(obls.first().copied())
+}
+
 /// Candidate triggers of sentence `s`, with their arguments and model features.
 pub fn candidates(doc: &Doc, s: usize) -> Vec<Candidate> {
     let sent = &doc.sentences[s];
@@ -258,22 +347,14 @@ pub fn candidates(doc: &Doc, s: usize) -> Vec<Candidate> {
             absorbed.push(n);
         }
         // arguments
-        let (source, mut target) = if passive {
+        let (source, target) = if passive {
             (
                 t.kids(v).iter().copied().find(|&k| t.deprel(k) == "obl:agent" || t.case(k).as_deref() == Some("by")),
                 subj,
             )
         } else {
-            (subj, obj.filter(|&o| Some(o) != noun).or_else(|| t.kid(v, &["iobj"])))
+            (subj, pick_target(doc, &t, v, obj, noun))
         };
-        if target.is_none() {
-            if let Some(n) = noun {
-                target = obl_by_prep(&t, n, TARGET_PREPS, &["nmod", "obl"]);
-            }
-        }
-        if target.is_none() {
-            target = obl_by_prep(&t, v, TARGET_PREPS, &["obl", "obl:arg"]).filter(|&o| Some(o) != noun);
-        }
         if let Some(o) = obj {
             let ol = t.lemma(o).to_lowercase();
             f.push(format!("o={ol}"));
@@ -296,8 +377,8 @@ pub fn candidates(doc: &Doc, s: usize) -> Vec<Candidate> {
         if let Some(h) = t.head(v) {
             f.push(format!("h={}|{}", t.deprel(v), t.lemma(h)));
         }
-        f.push(format!("src={}", source.is_some()));
-        f.push(format!("tgt={}", target.is_some()));
+        f.push(format!("src={}", source.map(|x| actor_like(doc, &t, x) as u8 + 1).unwrap_or(0)));
+        f.push(format!("tgt={}", target.map(|x| actor_like(doc, &t, x) as u8 + 1).unwrap_or(0)));
         if passive {
             f.push("pass".into());
         }
@@ -416,31 +497,51 @@ pub fn candidates(doc: &Doc, s: usize) -> Vec<Candidate> {
 }
 
 /// Token range of the phrase headed by `h`: the head with its determiners, modifiers, possessors,
-/// compounds, flat names and coordinated phrases; not its relative clauses, appositions or long PPs.
-pub fn phrase(t: &Tree, h: usize) -> (usize, usize) {
+/// compounds, flat names, appositive names and coordinated phrases (each with its whole subtree); with
+/// `long`, also its prepositional modifiers and reduced relatives ("dozens of activists in Yerevan").
+/// Never its relative clauses.
+pub fn phrase(t: &Tree, h: usize, long: bool) -> (usize, usize) {
     let mut lo = h;
     let mut hi = h;
-    let mut stack = vec![(h, 0usize)];
+    let mut stack: Vec<(usize, usize)> = Vec::new();
+    for &k in t.kids(h) {
+        let rel = t.deprel(k);
+        let take = match rel {
+            "det" | "amod" | "compound" | "nmod:poss" | "flat" | "nummod" | "det:poss" | "conj" | "cc" => true,
+            "nmod" => k > h && (long || t.case(k).as_deref() == Some("of") && t.upos(k) == "PROPN"),
+            "acl" => long && k > h,
+            "appos" => k > h && t.upos(k) == "PROPN",
+            "advmod" => k < h,
+            _ => false,
+        };
+        if take {
+            stack.push((k, 0));
+        }
+    }
     while let Some((x, d)) = stack.pop() {
         lo = lo.min(x);
         hi = hi.max(x);
-        if d > 12 {
+        if d > 40 {
             continue;
         }
         for &k in t.kids(x) {
-            let rel = t.deprel(k);
-            let take = match rel {
-                "det" | "amod" | "compound" | "nmod:poss" | "flat" | "nummod" | "det:poss" | "case" => {
-                    // the possessive 's belongs to the possessor; a preposition of the head does not
-                    rel != "case" || x != h
-                }
-                "conj" | "cc" => x == h || t.deprel(x) == "conj" || t.deprel(x) == "amod",
-                "nmod" => k > x && t.case(k).as_deref() == Some("of") && t.upos(k) == "PROPN",
-                "punct" => k > lo && k < hi,
-                _ => false,
-            };
-            if take {
+            if !matches!(t.deprel(k), "acl:relcl" | "parataxis") {
                 stack.push((k, d + 1));
+            }
+        }
+    }
+    // a date inside ("Mbeki Tuesday") ends the phrase
+    let ts = t.doc.tokens[h].span;
+    for d in &t.doc.dates {
+        let (ds, de) = (d.span.start, d.span.end);
+        if ds >= ts.end && ds < t.doc.tokens[hi].span.end {
+            while hi > h && t.doc.tokens[hi].span.start >= ds {
+                hi -= 1;
+            }
+        }
+        if de <= ts.start && de > t.doc.tokens[lo].span.start {
+            while lo < h && t.doc.tokens[lo].span.end <= de {
+                lo += 1;
             }
         }
     }
@@ -559,8 +660,8 @@ fn code_actor(doc: &Doc, t: &Tree, h: usize, lo: usize, hi: usize) -> EventActor
 }
 
 /// The source or target slot headed by `h`: the whole phrase and each coordinated actor.
-fn slot(doc: &Doc, t: &Tree, h: usize) -> EventArg {
-    let (lo, hi) = phrase(t, h);
+fn slot(doc: &Doc, t: &Tree, h: usize, long: bool) -> EventArg {
+    let (lo, hi) = phrase(t, h, long);
     let span = Span::new(doc.tokens[lo].span.start, doc.tokens[hi].span.end);
     let conjs: Vec<usize> = t.kids(h).iter().copied().filter(|&k| t.deprel(k) == "conj").collect();
     let lex = EventLexicon::get();
@@ -583,14 +684,14 @@ fn slot(doc: &Doc, t: &Tree, h: usize) -> EventArg {
             actors.push(a);
         }
     } else {
-        let head_hi = conjs.first().map(|&c| phrase(t, c).0.saturating_sub(1)).unwrap_or(hi).max(h);
+        let head_hi = conjs.first().map(|&c| phrase(t, c, false).0.saturating_sub(1)).unwrap_or(hi).max(h);
         let mut hh = head_hi;
         while hh > h && matches!(t.upos(hh), "PUNCT" | "CCONJ") {
             hh -= 1;
         }
         actors.push(code_actor(doc, t, h, lo, hh));
         for &c in &conjs {
-            let (clo, chi) = phrase(t, c);
+            let (clo, chi) = phrase(t, c, false);
             actors.push(code_actor(doc, t, c, clo, chi));
         }
     }
@@ -768,13 +869,14 @@ pub fn extract_with(doc: &mut Doc, model: &model::Model) {
                 || cands[i].target.is_some()
                 || is_definite(&t, cands[i].token)
         });
-        if chosen.is_empty() {
-            // a sentence with no known trigger: the model's best candidate with an actor
-            if let Some(i) = (0..cands.len())
-                .filter(|&i| cands[i].source.is_some() || cands[i].target.is_some())
-                .max_by(|&a, &b| scored[a].1.total_cmp(&scored[b].1))
-            {
+        // the model's best candidate with an actor is an event even when no lexicon knows its trigger
+        if let Some(i) = (0..cands.len())
+            .filter(|&i| cands[i].source.is_some() || cands[i].target.is_some())
+            .max_by(|&a, &b| scored[a].1.total_cmp(&scored[b].1))
+        {
+            if !chosen.contains(&i) && (chosen.is_empty() || !model.is_empty()) {
                 chosen.push(i);
+                chosen.sort();
             }
         }
         for i in chosen {
@@ -818,8 +920,8 @@ pub fn extract_with(doc: &mut Doc, model: &model::Model) {
                 confidence: model::confidence(&sc, best),
                 trigger: trig_span,
                 sentence: s,
-                source: c.source.map(|h| slot(doc, &t, h)),
-                target: c.target.map(|h| slot(doc, &t, h)),
+                source: c.source.map(|h| slot(doc, &t, h, LONG_SOURCE)),
+                target: c.target.map(|h| slot(doc, &t, h, LONG_TARGET)),
                 location,
                 date,
                 attribution,

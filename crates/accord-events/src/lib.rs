@@ -48,6 +48,15 @@ const LONG_SOURCE: bool = true;
 /// Target phrases take their prepositional modifiers (chosen on PLV train).
 const LONG_TARGET: bool = true;
 
+/// An event with no one acted on takes its place as target (PLV's convention).
+const PLACE_TARGETS: bool = false;
+
+/// How much surer than of the lexicon's type the model must be to override a lexicon verb (CV on PLV).
+const TRIGGER_MARGIN: f32 = 3.0;
+
+/// Whether candidates carry the sentence's words as features (CV on PLV).
+const BAG: bool = false;
+
 /// Sentences longer than this (tokens) are skipped: parses of run-on text are not worth coding.
 const MAX_SENTENCE_TOKENS: usize = 300;
 
@@ -157,6 +166,33 @@ pub struct Candidate {
     pub features: Vec<String>,
 }
 
+/// Support verbs whose event is their object's or complement's noun.
+const LIGHT_VERBS: &[&str] = &[
+    "have",
+    "hold",
+    "serve",
+    "launch",
+    "carry",
+    "conduct",
+    "stage",
+    "participate",
+    "engage",
+    "make",
+    "mount",
+    "begin",
+    "start",
+    "continue",
+    "resume",
+    "join",
+    "take",
+    "open",
+    "attend",
+    "host",
+    "step",
+    "wage",
+    "perpetrate",
+    "commit",
+];
 const LIGHT_PREPS: &[&str] = &["in", "into", "on", "for", "to"];
 const TARGET_PREPS: &[&str] = &["against", "with", "to", "on", "at", "from", "for", "into", "upon", "over", "of"];
 const PROPOSAL_NOUNS: &[&str] =
@@ -189,6 +225,13 @@ fn subject(t: &Tree, v: usize, depth: usize) -> (Option<usize>, bool) {
             Some(o) => (Some(o), false),
             None => subject(t, h, depth + 1),
         },
+        // an infinitive misattached as a purpose clause ("require Hamas to release") is controlled alike
+        "advcl" if t.kids(v).iter().any(|&k| t.deprel(k) == "mark" && t.lemma(k) == "to") => {
+            match t.kid(h, &["obj"]).filter(|&o| t.upos(h) == "VERB" && t.upos(o) == "PROPN") {
+                Some(o) => (Some(o), false),
+                None => subject(t, h, depth + 1),
+            }
+        }
         "conj" if t.upos(h) == "VERB" => subject(t, h, depth + 1),
         "acl:relcl" | "acl" => (Some(h), t.xpos(v) == "VBN"),
         _ => (None, false),
@@ -277,7 +320,7 @@ const FUNCTION_NOUNS: &[&str] = &[
 
 /// The target among a verb's dependents: the indirect object, an object that can be an actor, else a
 /// prepositional object that can be one, else the object.
-fn pick_target(doc: &Doc, t: &Tree, v: usize, obj: Option<usize>, noun: Option<usize>) -> Option<usize> {
+fn pick_target(doc: &Doc, t: &Tree, v: usize, obj: Option<usize>, noun: Option<usize>, depth: usize) -> Option<usize> {
     if let Some(i) = t.kid(v, &["iobj"]) {
         return Some(i);
     }
@@ -285,7 +328,16 @@ fn pick_target(doc: &Doc, t: &Tree, v: usize, obj: Option<usize>, noun: Option<u
     if let Some(o) = obj.filter(|&o| actor_like(doc, t, o)) {
         return Some(o);
     }
+    // "condemned Netanyahu's decision": the possessor of a thing is the one acted on
+    if let Some(p) =
+        obj.and_then(|o| t.kid(o, &["nmod:poss"])).filter(|&p| actor_like(doc, t, p) && t.upos(p) != "PRON")
+    {
+        return Some(p);
+    }
     let mut obls: Vec<usize> = Vec::new();
+    if let Some(o) = obj {
+        obls.extend(obl_by_prep(t, o, TARGET_PREPS, &["nmod"]));
+    }
     if let Some(n) = noun {
         obls.extend(obl_by_prep(t, n, TARGET_PREPS, &["nmod"]));
     }
@@ -293,7 +345,31 @@ fn pick_target(doc: &Doc, t: &Tree, v: usize, obj: Option<usize>, noun: Option<u
     if let Some(o) = obls.iter().copied().find(|&o| actor_like(doc, t, o)) {
         return Some(o);
     }
-    obj.or(obls.first().copied())
+    if let Some(o) = obj.or(obls.first().copied()) {
+        return Some(o);
+    }
+    // "refused to provide aid to Saudi Arabia": the target of the complement
+    if let Some(x) = t.kid(v, &["xcomp"]).filter(|_| depth < 2) {
+        let xo = t.kid(x, &["obj"]);
+        let xn = xo.filter(|&o| EventLexicon::get().trigger_nouns.contains_key(t.lemma(o).to_lowercase().as_str()));
+        if let Some(o) = pick_target(doc, t, x, xo, xn, depth + 1) {
+            return Some(o);
+        }
+    }
+    // an event with no one acted on is coded against its place ("declared a state of siege in Pando")
+    if !PLACE_TARGETS {
+        return None;
+    }
+    [Some(v), noun].into_iter().flatten().find_map(|x| {
+        t.kids(x).iter().copied().find(|&k| {
+            t.deprel(k).starts_with("obl")
+                && t.case(k).as_deref() == Some("in")
+                && doc.mentions.iter().any(|m| {
+                    m.span.contains(doc.tokens[k].span)
+                        && matches!(m.etype, Some(accord_doc::EntityType::Gpe) | Some(accord_doc::EntityType::Loc))
+                })
+        })
+    })
 }
 
 /// Candidate triggers of sentence `s`, with their arguments and model features.
@@ -318,8 +394,11 @@ pub fn candidates(doc: &Doc, s: usize) -> Vec<Candidate> {
     bag.dedup();
     let mut out = Vec::new();
     let mut absorbed = Vec::new();
+    // reporting verbs report events; they are not events themselves
+    let cues: Vec<Span> = doc.attributions.iter().filter_map(|a| a.cue).collect();
     for v in sent.tokens.clone() {
-        if !is_verbal(&t, v) {
+        let speech = matches!(facts.cue(&t.lemma(v).to_lowercase()), Some(accord_facts::lexicon::CueClass::Speech));
+        if !is_verbal(&t, v) || speech && cues.iter().any(|c| c.contains(doc.tokens[v].span)) {
             continue;
         }
         let lemma = t.lemma(v).to_lowercase();
@@ -332,7 +411,7 @@ pub fn candidates(doc: &Doc, s: usize) -> Vec<Candidate> {
         }
         // the event noun the verb governs ("had talks", "launched the attack", "took part in talks")
         let mut noun = obj.filter(|&o| lex.trigger_nouns.contains_key(t.lemma(o).to_lowercase().as_str()));
-        if noun.is_none() {
+        if noun.is_none() && obj.is_none() {
             noun = obl_by_prep(&t, v, LIGHT_PREPS, &["obl"])
                 .filter(|&o| lex.trigger_nouns.contains_key(t.lemma(o).to_lowercase().as_str()));
         }
@@ -353,7 +432,7 @@ pub fn candidates(doc: &Doc, s: usize) -> Vec<Candidate> {
                 subj,
             )
         } else {
-            (subj, pick_target(doc, &t, v, obj, noun))
+            (subj, pick_target(doc, &t, v, obj, noun, 0))
         };
         if let Some(o) = obj {
             let ol = t.lemma(o).to_lowercase();
@@ -377,8 +456,7 @@ pub fn candidates(doc: &Doc, s: usize) -> Vec<Candidate> {
         if let Some(h) = t.head(v) {
             f.push(format!("h={}|{}", t.deprel(v), t.lemma(h)));
         }
-        f.push(format!("src={}", source.map(|x| actor_like(doc, &t, x) as u8 + 1).unwrap_or(0)));
-        f.push(format!("tgt={}", target.map(|x| actor_like(doc, &t, x) as u8 + 1).unwrap_or(0)));
+        f.push(format!("src={}", source.is_some()));
         if passive {
             f.push("pass".into());
         }
@@ -436,7 +514,9 @@ pub fn candidates(doc: &Doc, s: usize) -> Vec<Candidate> {
         if f.iter().any(|x| x == "cue") && noun.is_none() {
             known = false;
         }
-        f.extend(bag.iter().cloned());
+        if BAG {
+            f.extend(bag.iter().cloned());
+        }
         out.push(Candidate {
             sentence: s,
             token: v,
@@ -480,7 +560,9 @@ pub fn candidates(doc: &Doc, s: usize) -> Vec<Candidate> {
         f.push(format!("src={}", source.is_some()));
         f.push(format!("tgt={}", target.is_some()));
         f.push("nominal".into());
-        f.extend(bag.iter().cloned());
+        if BAG {
+            f.extend(bag.iter().cloned());
+        }
         out.push(Candidate {
             sentence: s,
             token: n,
@@ -661,19 +743,33 @@ fn code_actor(doc: &Doc, t: &Tree, h: usize, lo: usize, hi: usize) -> EventActor
 
 /// The source or target slot headed by `h`: the whole phrase and each coordinated actor.
 fn slot(doc: &Doc, t: &Tree, h: usize, long: bool) -> EventArg {
-    let (lo, hi) = phrase(t, h, long);
+    let (mut lo, hi) = phrase(t, h, long);
+    let lex = EventLexicon::get();
+    // "Egyptian and Qatari intermediaries" when the parse broke the coordination: nationality words
+    // coordinated right before the phrase belong to it
+    let mut left_adjs = Vec::new();
+    while lo >= t.start + 2
+        && lex.iso3.contains_key(t.text(lo))
+        && matches!(t.text(lo - 1), "and" | ",")
+        && lex.iso3.contains_key(t.text(lo - 2))
+    {
+        left_adjs.push(lo - 2);
+        lo -= 2;
+    }
     let span = Span::new(doc.tokens[lo].span.start, doc.tokens[hi].span.end);
     let conjs: Vec<usize> = t.kids(h).iter().copied().filter(|&k| t.deprel(k) == "conj").collect();
-    let lex = EventLexicon::get();
     // "Egyptian and Qatari mediators": coordinated nationality adjectives name one actor each
-    let adjs: Vec<usize> = t
+    let mut adjs: Vec<usize> = t
         .kids(h)
         .iter()
         .copied()
-        .filter(|&k| t.deprel(k) == "amod" && lex.iso3.contains_key(t.text(k)))
+        .filter(|&k| matches!(t.deprel(k), "amod" | "compound") && lex.iso3.contains_key(t.text(k)))
         .flat_map(|k| std::iter::once(k).chain(t.kids(k).iter().copied().filter(|&c| t.deprel(c) == "conj")))
         .filter(|&k| lex.iso3.contains_key(t.text(k)))
         .collect();
+    adjs.extend(left_adjs);
+    adjs.sort();
+    adjs.dedup();
     let mut actors = Vec::new();
     if adjs.len() > 1 {
         for &k in &adjs {
@@ -727,6 +823,18 @@ fn location_of(doc: &Doc, t: &Tree, trig: usize) -> Option<(Span, Option<usize>,
             matches!(m.etype, Some(accord_doc::EntityType::Gpe) | Some(accord_doc::EntityType::Loc))
                 && m.kind == accord_doc::MentionKind::Name
         });
+        // "in the Qatari capital Doha" when the name fell out of the phrase: the name right after it
+        let m = m.or_else(|| {
+            let next = hi + 1;
+            (next < t.end && t.upos(next) == "PROPN")
+                .then(|| {
+                    doc.mentions.iter().find(|m| {
+                        m.span.contains(doc.tokens[next].span)
+                            && matches!(m.etype, Some(accord_doc::EntityType::Gpe) | Some(accord_doc::EntityType::Loc))
+                    })
+                })
+                .flatten()
+        });
         if let Some(m) = m {
             let name = doc.slice(m.head_span);
             let country = lex
@@ -750,10 +858,16 @@ fn factuality(doc: &Doc, t: &Tree, trig: usize, attribution: bool) -> &'static s
         })
     };
     // the clause chain from the trigger up to its first finite governing clause
-    let chain: Vec<usize> = t
-        .ancestors(trig)
-        .take_while(|&x| x == trig || !matches!(t.deprel(x), "ccomp" | "parataxis" | "root"))
-        .collect();
+    let mut chain: Vec<usize> = Vec::new();
+    for x in t.ancestors(trig) {
+        chain.push(x);
+        if x != trig && matches!(t.deprel(x), "ccomp" | "parataxis" | "root") || x == trig && t.deprel(x) == "root" {
+            break;
+        }
+        if x != trig && matches!(t.deprel(x), "ccomp") {
+            break;
+        }
+    }
     let top = t.ancestors(trig).take(chain.len() + 1).last().unwrap_or(trig);
     let clause: Vec<usize> =
         if t.deprel(trig) == "xcomp" || t.upos(trig) == "NOUN" { chain.clone() } else { vec![trig] };
@@ -844,6 +958,8 @@ pub fn extract(doc: &mut Doc) {
 /// [`extract`] with a given type model (cross-validation trains one per fold).
 pub fn extract_with(doc: &mut Doc, model: &model::Model) {
     let mut events: Vec<Event> = Vec::new();
+    // whether each event is expressed by an event noun (antecedents for "the talks")
+    let mut nounal: Vec<bool> = Vec::new();
     for s in 0..doc.sentences.len() {
         if doc.in_credit(doc.sentences[s].span) {
             continue;
@@ -881,7 +997,22 @@ pub fn extract_with(doc: &mut Doc, model: &model::Model) {
         }
         for i in chosen {
             let c = &cands[i];
-            let (ty, best, sc) = scored[i];
+            let (mut ty, best, sc) = scored[i];
+            // a support verb's event is its noun's ("held talks", "served as mediators", "launched an attack")
+            if let Some(n) = c.noun.filter(|_| c.nominal || LIGHT_VERBS.contains(&t.lemma(c.token))) {
+                if let Some(&nt) = EventLexicon::get().trigger_nouns.get(t.lemma(n).to_lowercase().as_str()) {
+                    ty = nt;
+                }
+            }
+            // a verb of the manual's lexicon keeps its type unless the model is much surer of another
+            if !c.nominal && ty == scored[i].0 {
+                if let Some(&vt) = EventLexicon::get().trigger_verbs.get(t.lemma(c.token).to_lowercase().as_str()) {
+                    if sc[vt] + TRIGGER_MARGIN >= best {
+                        ty = vt;
+                    }
+                }
+            }
+            let best = if ty == scored[i].0 { best } else { sc[ty] };
             let coding = c.codings.iter().find(|k| k.ty == ty);
             let trig_span = match c.noun.filter(|_| !c.nominal) {
                 Some(n) => Span::new(
@@ -913,6 +1044,11 @@ pub fn extract_with(doc: &mut Doc, model: &model::Model) {
             let fact_tok = if c.nominal { t.head(c.token).unwrap_or(c.token) } else { c.token };
             let factuality = factuality(doc, &t, fact_tok, attribution.is_some());
             let bg = background(doc, &t, c.token, date);
+            // agent nouns ("mediators") name participants, not an event a later "the talks" can refer to
+            nounal.push(c.noun.is_some_and(|n| {
+                let l = t.lemma(n);
+                !(l.ends_with("or") || l.ends_with("er") || l.ends_with("ary") || l.ends_with("ist"))
+            }));
             events.push(Event {
                 etype: TYPES[ty],
                 mode: coding.and_then(|k| k.mode).map(str::to_string),
@@ -930,7 +1066,7 @@ pub fn extract_with(doc: &mut Doc, model: &model::Model) {
             });
         }
     }
-    corefer(doc, &mut events);
+    corefer(doc, &mut events, &nounal);
     doc.events = events;
 }
 
@@ -940,7 +1076,7 @@ fn is_definite(t: &Tree, n: usize) -> bool {
 
 /// A definite event noun without actors ("the talks") refers back to the last earlier event of its type
 /// that has them, and takes its actors; one with no such antecedent is dropped.
-fn corefer(doc: &Doc, events: &mut Vec<Event>) {
+fn corefer(doc: &Doc, events: &mut Vec<Event>, nounal: &[bool]) {
     let mut keep = vec![true; events.len()];
     for i in 0..events.len() {
         if events[i].source.is_some() || events[i].target.is_some() {
@@ -951,10 +1087,11 @@ fn corefer(doc: &Doc, events: &mut Vec<Event>) {
         if !nominal {
             continue;
         }
-        match (0..i)
-            .rev()
-            .find(|&j| events[j].etype == events[i].etype && events[j].source.is_some() && events[j].target.is_some())
-        {
+        let ok =
+            |j: usize| events[j].etype == events[i].etype && events[j].source.is_some() && events[j].target.is_some();
+        let ante =
+            (0..i).rev().find(|&j| ok(j) && nounal.get(j) == Some(&true)).or_else(|| (0..i).rev().find(|&j| ok(j)));
+        match ante {
             Some(j) => {
                 events[i].source = events[j].source.clone();
                 events[i].target = events[j].target.clone();

@@ -331,6 +331,63 @@ pub struct Credit {
     pub people: Vec<String>,
 }
 
+/// One actor in an event's source or target slot.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct EventActor {
+    /// The actor's phrase (`US officials`, `the White House`).
+    pub span: Span,
+    /// Index into [`Doc::entities`] when the phrase is (or holds) a mention of one.
+    pub entity: Option<usize>,
+    /// ISO 3166 alpha-3 country (`USA`), or the code of a named non-state or international actor's base
+    /// (`IGO`), when known.
+    pub country: Option<String>,
+    /// Sector/agent code in the PLOVER/Phoenix style (`GOV`, `MIL`, `REB`, `IGO`, ...), when known.
+    pub sector: Option<String>,
+    /// Name of a named non-state or international actor (`Hamas`), when the actor is one.
+    pub named: Option<String>,
+}
+
+/// A source or target slot of an event: the whole phrase and each actor it names ("Iran, Libya and
+/// Sudan" is one slot with three actors).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct EventArg {
+    /// The slot's phrase.
+    pub span: Span,
+    /// The actors in it, first the head one.
+    pub actors: Vec<EventActor>,
+}
+
+/// A political event in the PLOVER ontology: who did what to whom, where and when, with its evidence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// PLOVER event type (`CONSULT`, `ASSAULT`, ...).
+    pub etype: &'static str,
+    /// PLOVER mode when one is known (`visit`, `disapprove`, ...).
+    pub mode: Option<String>,
+    /// CAMEO code when the lexicon gives one.
+    pub cameo: Option<String>,
+    /// Confidence in the type, 0..1.
+    pub confidence: f32,
+    /// The word or phrase that expresses the event.
+    pub trigger: Span,
+    /// Index into [`Doc::sentences`].
+    pub sentence: usize,
+    /// Who acts.
+    pub source: Option<EventArg>,
+    /// Who is acted on.
+    pub target: Option<EventArg>,
+    /// Where: the place phrase, the place entity and its country (ISO alpha-3).
+    pub location: Option<(Span, Option<usize>, Option<String>)>,
+    /// When: index into [`Doc::dates`].
+    pub date: Option<usize>,
+    /// Index into [`Doc::attributions`] of the attribution the event is reported in.
+    pub attribution: Option<usize>,
+    /// `asserted`, `reported`, `negated`, `hypothetical`, `future` or `proposed`.
+    pub factuality: &'static str,
+    /// True when the event is context older than the story's news.
+    pub background: bool,
+}
+
 /// Metadata supplied with the input.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Meta {
@@ -386,6 +443,8 @@ pub struct Doc {
     pub dates: Vec<DateMention>,
     /// Agencies and outlets credited for the document.
     pub sources: Vec<String>,
+    /// Political events (PLOVER), added by `accord-events`.
+    pub events: Vec<Event>,
 }
 
 impl Doc {

@@ -160,6 +160,85 @@ pub struct CreditOut {
     pub people: Vec<String>,
 }
 
+/// One actor of an event in JSON.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventActorOut {
+    /// The actor's phrase.
+    pub span: SpanOut,
+    /// Entity id, when linked.
+    pub entity: Option<String>,
+    /// Actor code: country and sector (`USA GOV`), or the named actor's code (`PSE REB Hamas`).
+    pub code: Option<String>,
+    /// ISO 3166 alpha-3 country (or `IGO` base), when known.
+    pub country: Option<String>,
+    /// Sector/agent code (`GOV`, `MIL`, `REB`, `IGO`, ...), when known.
+    pub sector: Option<String>,
+}
+
+/// An event's source or target in JSON: the slot's phrase and its head actor's link and code; `actors`
+/// lists every actor of the slot when it names several.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventArgOut {
+    /// The slot's phrase.
+    pub span: SpanOut,
+    /// Entity id of the head actor.
+    pub entity: Option<String>,
+    /// Actor code of the head actor.
+    pub code: Option<String>,
+    /// Country of the head actor.
+    pub country: Option<String>,
+    /// Sector of the head actor.
+    pub sector: Option<String>,
+    /// Every actor in the slot, when there are several.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<EventActorOut>,
+}
+
+/// An event's place in JSON.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventLocationOut {
+    /// The place phrase.
+    pub span: SpanOut,
+    /// Entity id of the place.
+    pub entity: Option<String>,
+    /// ISO 3166 alpha-3 country of the place.
+    pub country: Option<String>,
+}
+
+/// A political event in JSON (PLOVER).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventOut {
+    /// `v1`, `v2`, ...
+    pub id: String,
+    /// PLOVER event type.
+    #[serde(rename = "type")]
+    pub etype: String,
+    /// PLOVER mode, when known.
+    pub mode: Option<String>,
+    /// CAMEO code, when known.
+    pub cameo: Option<String>,
+    /// Confidence in the type, 0..1.
+    pub confidence: f32,
+    /// The trigger word or phrase.
+    pub trigger: SpanOut,
+    /// The sentence holding it.
+    pub sentence: SpanOut,
+    /// Who acts.
+    pub source: Option<EventArgOut>,
+    /// Who is acted on.
+    pub target: Option<EventArgOut>,
+    /// Where.
+    pub location: Option<EventLocationOut>,
+    /// When: resolved like `dates`.
+    pub date: Option<DateOut>,
+    /// Id of the attribution the event is reported in.
+    pub attribution: Option<String>,
+    /// `asserted`, `reported`, `negated`, `hypothetical`, `future`, `proposed`.
+    pub factuality: String,
+    /// True when the event is background older than the story's news.
+    pub background: bool,
+}
+
 /// One document in the `accord/1` schema.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DocumentOut {
@@ -198,6 +277,9 @@ pub struct DocumentOut {
     /// Credits, captions, bylines.
     #[serde(default)]
     pub credits: Vec<CreditOut>,
+    /// Political events (PLOVER).
+    #[serde(default)]
+    pub events: Vec<EventOut>,
 }
 
 /// Converts byte offsets of one text to code-point offsets in O(log n) per lookup.
@@ -343,8 +425,63 @@ impl Doc {
                     people: c.people.clone(),
                 })
                 .collect(),
+            events: self.events.iter().enumerate().map(|(i, e)| self.event_out(&map, i, e)).collect(),
         }
     }
+
+    fn date_out(&self, map: &OffsetMap, i: usize) -> DateOut {
+        let d = &self.dates[i];
+        DateOut { span: map.span(d.span), value: d.value.clone(), relative: d.relative }
+    }
+
+    fn event_out(&self, map: &OffsetMap, i: usize, e: &crate::Event) -> EventOut {
+        let eid = |i: usize| format!("e{}", i + 1);
+        let actor = |a: &crate::EventActor| EventActorOut {
+            span: map.span(a.span),
+            entity: a.entity.map(eid),
+            code: actor_code(a),
+            country: a.country.clone(),
+            sector: a.sector.clone(),
+        };
+        let arg = |g: &crate::EventArg| {
+            let head = g.actors.first();
+            EventArgOut {
+                span: map.span(g.span),
+                entity: head.and_then(|a| a.entity.map(eid)),
+                code: head.and_then(actor_code),
+                country: head.and_then(|a| a.country.clone()),
+                sector: head.and_then(|a| a.sector.clone()),
+                actors: if g.actors.len() > 1 { g.actors.iter().map(actor).collect() } else { Vec::new() },
+            }
+        };
+        EventOut {
+            id: format!("v{}", i + 1),
+            etype: e.etype.to_string(),
+            mode: e.mode.clone(),
+            cameo: e.cameo.clone(),
+            confidence: (e.confidence * 1000.0).round() / 1000.0,
+            trigger: map.span(e.trigger),
+            sentence: map.span(self.sentences.get(e.sentence).map(|s| s.span).unwrap_or(e.trigger)),
+            source: e.source.as_ref().map(arg),
+            target: e.target.as_ref().map(arg),
+            location: e.location.as_ref().map(|(s, ent, c)| EventLocationOut {
+                span: map.span(*s),
+                entity: ent.map(eid),
+                country: c.clone(),
+            }),
+            date: e.date.filter(|&d| d < self.dates.len()).map(|d| self.date_out(map, d)),
+            attribution: e.attribution.map(|a| format!("q{}", a + 1)),
+            factuality: e.factuality.to_string(),
+            background: e.background,
+        }
+    }
+}
+
+/// `USA GOV`, `PSE REB Hamas`, `IGO`: country, sector and the name of a named actor, those known.
+fn actor_code(a: &crate::EventActor) -> Option<String> {
+    let parts: Vec<&str> =
+        [a.country.as_deref(), a.sector.as_deref(), a.named.as_deref()].into_iter().flatten().collect();
+    (!parts.is_empty()).then(|| parts.join(" "))
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@
 //! Position in the flow: beside the pipeline, never inside it; used by `accord eval`.
 
 pub mod brat;
+pub mod events;
 pub mod gold;
 pub mod learn;
 pub mod metrics;

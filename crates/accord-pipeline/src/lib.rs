@@ -3,7 +3,7 @@
 //! Runs accord's stages over articles in order and returns the annotated [`Doc`]s. Every stage implements
 //! one interface, [`Stage`] (its name, the layers it reads, the layers it adds, and a run over a batch of
 //! documents); [`REGISTRY`] lists them in the order they run — segment → models → credits → entities →
-//! attribution → dates → quantities — and `accord stages` prints it. Stages can be switched off by name
+//! attribution → dates → quantities → events — and `accord stages` prints it. Stages can be switched off by name
 //! (an unknown name is an error) and are timed, like spaCy's pipeline components.
 //!
 //! This is the library entry point: the CLI, the store and the server call [`Pipeline::process`] (one
@@ -31,7 +31,7 @@ use std::time::{Duration, Instant};
 
 /// Every stage, in the order it runs. The CLI's `accord stages`, the docs test and [`Pipeline::new`]
 /// read this list.
-pub const REGISTRY: [&StageInfo; 7] = [
+pub const REGISTRY: [&StageInfo; 8] = [
     &accord_text::SEGMENT_INFO,
     &accord_models::STAGE_INFO,
     &accord_facts::CREDITS_INFO,
@@ -39,6 +39,7 @@ pub const REGISTRY: [&StageInfo; 7] = [
     &accord_attribution::ATTRIBUTION_INFO,
     &accord_facts::DATES_INFO,
     &accord_facts::QUANTITIES_INFO,
+    &accord_events::EVENTS_INFO,
 ];
 
 /// Documents per batch for callers that process many (see [`Pipeline::process_batch`]): large enough
@@ -149,6 +150,7 @@ impl Pipeline {
                 }
                 "dates" => Box::new(accord_facts::DATES),
                 "quantities" => Box::new(accord_facts::QUANTITIES),
+                "events" => Box::new(accord_events::EVENTS),
                 other => unreachable!("stage {other} is in the registry but not built"),
             };
             debug_assert_eq!(stage.info(), info);

@@ -186,14 +186,8 @@ impl Pipeline {
     #[pyo3(signature = (disable=None, date=None))]
     fn new(py: Python<'_>, disable: Option<Vec<String>>, date: Option<String>) -> PyResult<Self> {
         let disabled = disable.unwrap_or_default();
-        for d in &disabled {
-            if !accord_pipeline::STAGES.contains(&d.as_str()) {
-                return Err(err(format!(
-                    "disable: unknown stage {d:?} (stages: {})",
-                    accord_pipeline::STAGES.join(", ")
-                )));
-            }
-        }
+        accord_pipeline::check_stage_names(disabled.iter().map(String::as_str))
+            .map_err(|e| err(format!("disable: {e}")))?;
         let date = check_date(date, "date")?;
         let options = accord_pipeline::Options { default_date: date.clone(), disabled: disabled.clone() };
         let inner = py
@@ -571,7 +565,7 @@ fn read_documents(py: Python<'_>, paths: Vec<PathBuf>) -> PyResult<(Documents, V
 /// The stage names, in order.
 #[pyfunction]
 fn stages() -> Vec<&'static str> {
-    accord_pipeline::STAGES.to_vec()
+    accord_pipeline::REGISTRY.iter().map(|s| s.name).collect()
 }
 
 #[pymodule]

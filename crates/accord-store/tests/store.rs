@@ -58,6 +58,7 @@ fn doc(id: &str, date: &str, text: &str, person: &str, quote: &str, qty: Option<
             .unwrap_or_default(),
         dates: vec![],
         credits: vec![],
+        events: vec![],
     }
 }
 

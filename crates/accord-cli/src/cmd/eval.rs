@@ -1,5 +1,6 @@
 //! `accord eval`: scores the pipeline against gold — a project gold file (`--gold`), a brat attribution
-//! corpus (`--brat`, e.g. PolNeAR dev) — or the models against a treebank (`--treebank`).
+//! corpus (`--brat`, e.g. PolNeAR dev), PLOVER event gold (`--events`) — or the models against a treebank
+//! (`--treebank`).
 //!
 //! Metric definitions: `docs/eval.md`. Exit code 0 whatever the scores; non-zero only when an input
 //! cannot be read.
@@ -12,7 +13,7 @@ use std::process::ExitCode;
 
 /// Arguments of `accord eval`.
 #[derive(clap::Args)]
-#[command(group(clap::ArgGroup::new("mode").required(true).args(["gold", "brat", "treebank"])))]
+#[command(group(clap::ArgGroup::new("mode").required(true).args(["gold", "brat", "treebank", "events"])))]
 pub struct Args {
     /// Project gold file (`*.gold.json`): scores attributions, entities, quantities and dates, and prints
     /// the pass/fail checks of the seed gold. A folder: every `*.gold.json` in it, with per-story and
@@ -37,6 +38,16 @@ pub struct Args {
     /// CoNLL-U treebank: scores tags, lemmas and dependencies of the models.
     #[arg(long, value_name = "FILE")]
     pub treebank: Option<PathBuf>,
+    /// PLOVER event gold: PLV-format CSV (text,label,meta,context,source,target) or the PLOVER gold-standard
+    /// records (JSON): type accuracy and macro-F1, per-type table, source/target span F1 (score_events.py).
+    #[arg(long, value_name = "FILE")]
+    pub events: Option<PathBuf>,
+    /// With --events: k-fold cross-validation of the event model trained on FILE (folds by document).
+    #[arg(long, value_name = "K", requires = "events")]
+    pub folds: Option<usize>,
+    /// With --events: train the event model on all of FILE and write its weights (models/events.tsv).
+    #[arg(long, value_name = "OUT", requires = "events")]
+    pub train_events: Option<PathBuf>,
     /// Save the predictions as accord/1 JSON Lines (for `score_attributions.py brat OUT DIR`).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
@@ -77,6 +88,68 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     // for it instead of a backtrace per document.
     std::panic::set_hook(Box::new(|info| eprintln!("accord eval: pipeline panic: {info}")));
     let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options::default())?;
+    if let Some(file) = &a.events {
+        use accord_eval::events;
+        let gold = events::load_gold(file)?;
+        let docs = events::analyse(&pipeline, &gold);
+        if let Some(out) = &a.train_events {
+            let m = events::train(&docs, &gold);
+            let header = format!(
+                "# accord event-type model: averaged perceptron, {} passes, trained by `accord eval --events FILE \
+                 --train-events OUT` on {} sentences of {}; see models/events.md. Weights only, no training text.\n",
+                events::EPOCHS,
+                gold.len(),
+                file.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default()
+            );
+            std::fs::write(out, m.to_tsv(&header)).with_context(|| format!("cannot write {}", out.display()))?;
+            writeln!(w, "wrote {}", out.display())?;
+        }
+        if let Some(k) = a.folds {
+            let (folds, total) = events::cross_validate(&docs, &gold, k);
+            for (i, f) in folds.iter().enumerate() {
+                writeln!(
+                    w,
+                    "fold {}: {} sentences; macro-F1 {:.3} acc {:.3} source-F1 {:.3} target-F1 {:.3}",
+                    i + 1,
+                    f.n,
+                    f.macro_f1,
+                    f.accuracy,
+                    f.source.overlap.2,
+                    f.target.overlap.2
+                )?;
+            }
+            let mean = |g: &dyn Fn(&events::EventScores) -> f64| folds.iter().map(g).sum::<f64>() / folds.len() as f64;
+            writeln!(
+                w,
+                "mean of {} folds: macro-F1 {:.3} acc {:.3} source-F1 {:.3} target-F1 {:.3}",
+                folds.len(),
+                mean(&|f| f.macro_f1),
+                mean(&|f| f.accuracy),
+                mean(&|f| f.source.overlap.2),
+                mean(&|f| f.target.overlap.2)
+            )?;
+            writeln!(w, "all held-out predictions together:")?;
+            if a.json {
+                serde_json::to_writer_pretty(&mut w, &total)?;
+                writeln!(w)?;
+            } else {
+                events::print(&mut w, &total)?;
+            }
+        } else if a.train_events.is_none() {
+            let preds: Vec<_> = docs.iter().map(events::pred_of).collect();
+            let s = events::score(&gold, &preds);
+            if a.json {
+                serde_json::to_writer_pretty(&mut w, &s)?;
+                writeln!(w)?;
+            } else {
+                events::print(&mut w, &s)?;
+            }
+            let outs: Vec<_> = docs.iter().map(|d| d.to_output()).collect();
+            save(&a, &outs)?;
+        }
+        w.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let what = a.gold.as_ref().or(a.brat.as_ref()).map(|p| p.display().to_string()).unwrap_or_default();
     let spin = super::term::spinner(&format!("evaluating on {what}"));
     if let Some(dir) = a.gold.as_ref().filter(|g| g.is_dir()) {

@@ -1,57 +1,22 @@
-//! RSS 2.0 and Atom feed files → one article per `<item>`/`<entry>`.
+//! RSS (0.9x, 1.0, 2.0), Atom and JSON Feed files → one article per item, parsed by `feed-rs` (namespaces,
+//! CDATA, entities and the formats' dates handled by a real XML/JSON parser).
 //!
-//! Each item's text is its full content (`content:encoded`, Atom `content`) or else its `description`/
-//! `summary`, with any HTML in it converted to paragraphs; its date is `pubDate` (RFC 822),
-//! `dc:date`, `published` or `updated`; its id is `guid`/`id`, else `link`, else `FILE#N`. The channel's
-//! title becomes the outlet. A file with neither `<rss`/`<channel` nor `<feed` is an error.
+//! Each item's text is its full content (`content:encoded`, Atom `content`, JSON Feed `content_html`/
+//! `content_text`) or else its `description`/`summary`, with any HTML in it converted to paragraphs; its
+//! date is the date as written in `published` (`pubDate`, `dc:date`, `date_published`), else `updated`
+//! (RFC 822/2822, RFC 3339 or `DD Mon YYYY`-like text), not shifted to UTC; its id is `guid`/`id`, else its
+//! link, else `FILE#N`; its author the item's authors (`dc:creator`, Atom/JSON authors). The feed's title
+//! becomes the outlet. A file that is not a feed, or a feed without any item with text, is an error that
+//! names the file and the parser's reason.
 
-use crate::html::{decode_entities, html_to_text, Article};
+use crate::html::{html_to_text, Article};
 use crate::{normalise_date, IngestError, RawDoc};
 use accord_doc::Meta;
+use feed_rs::model::{Entry, Text};
 use std::path::Path;
 
-/// The inner text of the first `<name ...>...</name>` in `s` (CDATA unwrapped, entities decoded once).
-fn element<'a>(s: &'a str, name: &str) -> Option<(&'a str, &'a str)> {
-    element_at(s, name).map(|(a, i, _)| (a, i))
-}
-
-/// Like [`element`], also returning the byte offset just past the element.
-fn element_at<'a>(s: &'a str, name: &str) -> Option<(&'a str, &'a str, usize)> {
-    let open = format!("<{name}");
-    let mut from = 0;
-    while let Some(p) = s[from..].find(&open) {
-        let start = from + p;
-        let after = start + open.len();
-        let next = s.as_bytes().get(after).copied().unwrap_or(b'>');
-        if !(next == b'>' || next == b'/' || next.is_ascii_whitespace()) {
-            from = after;
-            continue;
-        }
-        let gt = after + s[after..].find('>')?;
-        let attrs = &s[after..gt];
-        if attrs.trim_end().ends_with('/') {
-            return Some((attrs, "", gt + 1));
-        }
-        let close = format!("</{name}>");
-        let end = s[gt + 1..].find(&close).map(|e| gt + 1 + e).unwrap_or(s.len());
-        return Some((attrs, &s[gt + 1..end], (end + close.len()).min(s.len())));
-    }
-    None
-}
-
-fn text_of(inner: &str) -> String {
-    let t = inner.trim();
-    if let Some(c) = t.strip_prefix("<![CDATA[") {
-        return c.strip_suffix("]]>").unwrap_or(c).to_string();
-    }
-    decode_entities(t)
-}
-
-fn child(item: &str, names: &[&str]) -> Option<String> {
-    names.iter().find_map(|n| element(item, n).map(|(_, i)| text_of(i)).filter(|t| !t.trim().is_empty()))
-}
-
-/// Parses an RFC 822 date (`Tue, 05 Mar 2024 10:00:00 GMT`) or an ISO one to `YYYY-MM-DD`.
+/// Parses an RFC 822 date (`Tue, 05 Mar 2024 10:00:00 GMT`) or an ISO one to `YYYY-MM-DD`: the calendar
+/// date as written (the zone is not applied).
 pub fn parse_feed_date(s: &str) -> Option<String> {
     if let Some(d) = normalise_date(s) {
         return Some(d);
@@ -63,9 +28,9 @@ pub fn parse_feed_date(s: &str) -> Option<String> {
     for w in s.split(|c: char| c.is_whitespace() || c == ',') {
         let lw = w.to_ascii_lowercase();
         if let Some(m) = MONTHS.iter().position(|m| lw.starts_with(m)) {
-            month = Some(m as u32 + 1);
+            month = month.or(Some(m as u32 + 1));
         } else if w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) {
-            year = w.parse::<u32>().ok();
+            year = year.or(w.parse::<u32>().ok());
         } else if (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()) && day.is_none() {
             day = w.parse::<u32>().ok();
         }
@@ -74,61 +39,94 @@ pub fn parse_feed_date(s: &str) -> Option<String> {
     normalise_date(&format!("{y:04}-{m:02}-{d:02}"))
 }
 
-/// Splits a feed into its items' articles. `name` is used for errors and default ids.
-pub fn parse_feed(xml: &str, name: &str) -> Result<Vec<Article>, IngestError> {
-    let is_atom =
-        !xml.contains("<rss") && !xml.contains("<channel") && (xml.contains("<feed ") || xml.contains("<feed>"));
-    if !is_atom && !xml.contains("<rss") && !xml.contains("<channel") && !xml.contains("<rdf:RDF") {
-        return Err(IngestError::Invalid { path: name.into(), message: "not an RSS or Atom feed".into() });
+/// feed-rs keeps dates as UTC instants; accord wants the calendar date the feed wrote. The parser is given
+/// a timestamp function that keeps that date (as midnight UTC), so no time zone moves it to another day.
+fn written_date(s: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    let d = parse_feed_date(s)?;
+    let date = chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()?;
+    Some(date.and_hms_opt(0, 0, 0)?.and_utc())
+}
+
+fn text_of(t: &Text) -> String {
+    if t.content_type.essence().to_string().eq_ignore_ascii_case("text/plain") {
+        t.content.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        html_to_text(&t.content)
     }
-    let tag = if is_atom { "entry" } else { "item" };
-    let head_end = xml.find(&format!("<{tag}")).unwrap_or(xml.len());
-    let outlet = child(&xml[..head_end], &["title"]).map(|t| html_to_text(&t)).filter(|t| !t.is_empty());
-    let mut out = Vec::new();
-    let mut rest = xml;
-    let mut n = 0;
-    while let Some((_, item, consumed)) = element_at(rest, tag) {
-        n += 1;
-        rest = &rest[consumed..];
-        let body = child(item, &["content:encoded", "content", "description", "summary"]).unwrap_or_default();
-        let text = html_to_text(&body);
-        let title = child(item, &["title"]).map(|t| html_to_text(&t));
-        let link = if is_atom {
-            element(item, "link").and_then(|(a, _)| {
-                let a = format!("{a} ");
-                let i = a.find("href=")? + 5;
-                let q = a.as_bytes()[i] as char;
-                let v = &a[i + 1..];
-                v.find(q).map(|e| decode_entities(&v[..e]))
-            })
+}
+
+/// The text of an item: its content, else its summary (HTML converted to paragraphs).
+fn entry_text(e: &Entry) -> String {
+    if let Some(body) = e.content.as_ref().and_then(|c| c.body.as_deref().map(|b| (b, c))) {
+        let (b, c) = body;
+        let t = if c.content_type.essence().to_string().eq_ignore_ascii_case("text/plain") {
+            b.trim().to_string()
         } else {
-            child(item, &["link"])
+            html_to_text(b)
         };
-        let date = child(item, &["pubDate", "dc:date", "published", "updated"]).and_then(|d| parse_feed_date(&d));
-        let author = child(item, &["dc:creator", "author"]).map(|a| {
-            let a = element(&a, "name").map(|(_, n)| text_of(n)).unwrap_or(a);
-            html_to_text(&a)
-        });
-        let id = child(item, &["guid", "id"]).or_else(|| link.clone()).unwrap_or_else(|| format!("{name}#{n}"));
+        if !t.trim().is_empty() {
+            return t;
+        }
+    }
+    e.summary.as_ref().map(text_of).unwrap_or_default()
+}
+
+/// Splits a feed into its items' articles. `name` is used for errors and default ids.
+pub fn parse_feed(data: &[u8], name: &str) -> Result<Vec<Article>, IngestError> {
+    let parser = feed_rs::parser::Builder::new()
+        // no generated ids: an item without one gets its link or FILE#N below
+        .id_generator(|_, _, _| String::new())
+        .timestamp_parser(written_date)
+        .build();
+    let feed = parser.parse(data).map_err(|e| IngestError::Invalid {
+        path: name.into(),
+        message: format!("not a readable RSS, Atom or JSON feed: {e}"),
+    })?;
+    let outlet = feed.title.as_ref().map(text_of).filter(|t| !t.is_empty());
+    let mut out = Vec::new();
+    for (n, e) in feed.entries.iter().enumerate() {
+        let text = entry_text(e);
         if text.trim().is_empty() {
             continue;
         }
-        out.push(Article {
-            raw: RawDoc { text, meta: Meta { id, date, title, source: outlet.clone(), url: link } },
-            author,
-        });
+        let url = e
+            .links
+            .iter()
+            .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+            .or_else(|| e.links.first())
+            .map(|l| l.href.clone());
+        let id = Some(e.id.trim().to_string())
+            .filter(|i| !i.is_empty())
+            .or_else(|| url.clone())
+            .unwrap_or_else(|| format!("{name}#{}", n + 1));
+        let date = e.published.or(e.updated).map(|d| d.format("%Y-%m-%d").to_string());
+        let names: Vec<String> = e
+            .authors
+            .iter()
+            .filter_map(|p| p.name.as_deref().map(html_to_text))
+            .filter(|n| !n.trim().is_empty())
+            .collect();
+        let author = (!names.is_empty()).then(|| names.join(", "));
+        let title = e.title.as_ref().map(text_of).filter(|t| !t.is_empty());
+        out.push(Article { raw: RawDoc { text, meta: Meta { id, date, title, source: outlet.clone(), url } }, author });
     }
     if out.is_empty() {
-        return Err(IngestError::Invalid { path: name.into(), message: format!("feed has no <{tag}> with text") });
+        return Err(IngestError::Invalid { path: name.into(), message: "feed has no item with text".into() });
     }
     Ok(out)
 }
 
-/// Reads a feed file (`.rss`, `.atom`, `.xml`).
+/// True when the start of a `.json` file looks like a JSON Feed (`"version": "https://jsonfeed.org/..."`).
+pub fn looks_like_json_feed(head: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&head[..head.len().min(4096)]);
+    head.trim_start().starts_with('{') && head.contains("jsonfeed.org/version")
+}
+
+/// Reads a feed file (`.rss`, `.atom`, `.xml`, or a JSON Feed).
 pub fn read_feed_file(path: &Path) -> Result<Vec<Article>, IngestError> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|source| IngestError::Io { path: name.clone(), source })?;
-    parse_feed(&String::from_utf8_lossy(&bytes), &name)
+    parse_feed(&bytes, &name)
 }
 
 #[cfg(test)]
@@ -137,32 +135,76 @@ mod tests {
 
     #[test]
     fn rss_items() {
-        let xml = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Daily Planet</title>
-<item><title>Budget</title><link>http://x/1</link><pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate>
+        let xml = r#"<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Daily Planet</title>
+<item><title>Budget</title><link>http://x/1</link><pubDate>Tue, 05 Mar 2024 23:30:00 -0500</pubDate>
 <description><![CDATA[<p>Jane Doe said the budget was balanced.</p><p>“We will rebuild,” she said.</p>]]></description></item>
-<item><title>Two</title><guid>g2</guid><pubDate>Wed, 6 Mar 2024 10:00:00 GMT</pubDate>
-<description>&lt;p&gt;John Roe said so.&lt;/p&gt;</description></item></channel></rss>"#;
-        let items = parse_feed(xml, "f.rss").unwrap();
+<item><title>Two</title><guid>g2</guid><pubDate>Wed, 6 Mar 2024 10:00:00 GMT</pubDate><dc:creator>Kim Lee</dc:creator>
+<description>short teaser</description>
+<content:encoded><![CDATA[<p>John Roe said so.</p><p>He said more.</p>]]></content:encoded></item>
+<item><title>No text</title><guid>g3</guid></item></channel></rss>"#;
+        let items = parse_feed(xml.as_bytes(), "f.rss").unwrap();
         assert_eq!(items.len(), 2);
+        // the date as written, not moved to the next day in UTC
         assert_eq!(items[0].raw.meta.date.as_deref(), Some("2024-03-05"));
         assert_eq!(items[0].raw.meta.source.as_deref(), Some("Daily Planet"));
         assert_eq!(items[0].raw.meta.id, "http://x/1");
-        assert!(items[0].raw.text.contains("\n\n“We will rebuild,”"));
-        assert_eq!(items[1].raw.text, "John Roe said so.");
+        assert_eq!(items[0].raw.meta.title.as_deref(), Some("Budget"));
+        assert!(items[0].raw.text.contains("balanced.\n\n“We will rebuild,”"), "{}", items[0].raw.text);
+        // content:encoded (a namespace) wins over the description
+        assert_eq!(items[1].raw.text, "John Roe said so.\n\nHe said more.");
         assert_eq!(items[1].raw.meta.id, "g2");
+        assert_eq!(items[1].author.as_deref(), Some("Kim Lee"));
+        assert_eq!(items[1].raw.meta.date.as_deref(), Some("2024-03-06"));
     }
 
     #[test]
     fn atom_entries() {
         let xml = r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>
-<entry><title>A</title><id>urn:1</id><link href="http://w/a"/><published>2024-01-02T00:00:00Z</published>
-<author><name>Kim Lee</name></author><content type="html">&lt;p&gt;Jane Doe said hello.&lt;/p&gt;</content></entry></feed>"#;
-        let items = parse_feed(xml, "f.atom").unwrap();
-        assert_eq!(items.len(), 1);
+<entry><title>A</title><id>urn:1</id><link rel="alternate" href="http://w/a"/><published>2024-01-02T00:00:00Z</published>
+<author><name>Kim Lee</name></author><content type="html">&lt;p&gt;Jane Doe said hello.&lt;/p&gt;</content></entry>
+<entry><title type="text">B</title><link href="http://w/b"/><updated>2024-01-03T22:00:00-08:00</updated>
+<summary type="text">Plain summary &lt;not a tag&gt; here.</summary></entry></feed>"#;
+        let items = parse_feed(xml.as_bytes(), "f.atom").unwrap();
+        assert_eq!(items.len(), 2);
         assert_eq!(items[0].raw.meta.url.as_deref(), Some("http://w/a"));
+        assert_eq!(items[0].raw.meta.id, "urn:1");
         assert_eq!(items[0].raw.meta.date.as_deref(), Some("2024-01-02"));
+        assert_eq!(items[0].raw.meta.source.as_deref(), Some("Wire"));
         assert_eq!(items[0].author.as_deref(), Some("Kim Lee"));
         assert_eq!(items[0].raw.text, "Jane Doe said hello.");
-        assert!(parse_feed("<html></html>", "x.xml").is_err());
+        // no id: the link; updated when there is no published date; plain text kept as text
+        assert_eq!(items[1].raw.meta.id, "http://w/b");
+        assert_eq!(items[1].raw.meta.date.as_deref(), Some("2024-01-03"));
+        assert_eq!(items[1].raw.text, "Plain summary <not a tag> here.");
+    }
+
+    #[test]
+    fn json_feed_items() {
+        let json = r#"{"version":"https://jsonfeed.org/version/1.1","title":"JSON Wire",
+"items":[{"id":"j1","url":"http://j/1","title":"One","date_published":"2024-05-06T07:08:09+02:00",
+"authors":[{"name":"Ana Lopez"}],"content_html":"<p>Ana Lopez said it works.</p><p>Second paragraph.</p>"},
+{"id":"j2","content_text":"Plain text item said here."},{"id":"j3"}]}"#;
+        assert!(looks_like_json_feed(json.as_bytes()));
+        let items = parse_feed(json.as_bytes(), "f.json").unwrap();
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].raw.meta.id, "j1");
+        assert_eq!(items[0].raw.meta.url.as_deref(), Some("http://j/1"));
+        assert_eq!(items[0].raw.meta.date.as_deref(), Some("2024-05-06"));
+        assert_eq!(items[0].raw.meta.source.as_deref(), Some("JSON Wire"));
+        assert_eq!(items[0].author.as_deref(), Some("Ana Lopez"));
+        assert_eq!(items[0].raw.text, "Ana Lopez said it works.\n\nSecond paragraph.");
+        assert_eq!(items[1].raw.text, "Plain text item said here.");
+    }
+
+    #[test]
+    fn bad_feeds_are_errors_naming_the_file() {
+        for bad in [&b"<html></html>"[..], b"", b"<rss><channel><item><title>x", b"{\"version\":1}", b"\xff\xfe\x00"] {
+            let e = parse_feed(bad, "bad.xml").unwrap_err().to_string();
+            assert!(e.starts_with("bad.xml: "), "{e}");
+        }
+        let empty =
+            r#"<rss version="2.0"><channel><title>T</title><item><title>only a title</title></item></channel></rss>"#;
+        assert!(parse_feed(empty.as_bytes(), "e.rss").unwrap_err().to_string().contains("no item with text"));
     }
 }

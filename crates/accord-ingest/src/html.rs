@@ -1,15 +1,23 @@
 //! HTML pages → article text plus metadata.
 //!
-//! A small, forgiving tag scanner (no DOM): it never fails on unbalanced or broken markup, drops
-//! boilerplate (`script`, `style`, `nav`, `header`, `footer`, `aside`, `form`, `figure`, and blocks whose
-//! `class`/`id` look like menus, share bars, cookie banners, comments or ads), prefers the `<article>`
-//! element when the page has one, and turns block elements into paragraphs separated by blank lines.
+//! The bytes are decoded as a browser would ([`decode_html`]: byte-order mark, HTTP or `<meta>` charset,
+//! UTF-8, windows-1252), parsed by html5ever (a WHATWG-conformant parser: optional tags such as
+//! `</head>`/`<body>` omitted, truncated or mis-nested markup and every named character reference are
+//! handled as browsers handle them), and the main text is found by the `trafilatura` crate (a port of
+//! trafilatura's extractor, with its readability/justext fallbacks): menus, share bars, comments, related
+//! links and other page furniture are left out. Paragraphs are separated by blank lines.
+//!
 //! Metadata comes from `<title>`, `<meta>` tags (`og:title`, `og:site_name`, `article:published_time`,
-//! `author`, `date`, …), `<time datetime>`, `<link rel=canonical>` and simple JSON-LD (`headline`,
-//! `datePublished`, `author.name`, `publisher.name`). A page with no article text is an error.
+//! `author`, `date`, …), `<time datetime>`, `<link rel=canonical>` and JSON-LD (`headline`,
+//! `datePublished`, `author.name`, `publisher.name`). A page with no article text, an empty page and
+//! binary data are errors naming the page; no input makes the reader panic.
+//!
+//! Measured on trafilatura's own evaluation set (990 pages; `examples/html_eval.rs`): precision 0.894,
+//! recall 0.937, F1 0.915 (trafilatura in Python: 0.925; the hand-written tag scanner this replaced: 0.802).
 
 use crate::{normalise_date, IngestError, RawDoc};
 use accord_doc::Meta;
+use scraper::{node::Node, Html};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -22,15 +30,12 @@ pub struct Article {
     pub author: Option<String>,
 }
 
-/// Elements whose whole content is dropped.
+/// Elements whose whole content is dropped by [`html_to_text`].
 const SKIP: &[&str] = &[
     "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg", "iframe", "template", "button",
-    "figure", "select", "textarea", "canvas", "object", "video", "audio", "menu", "dialog",
+    "figure", "select", "textarea", "canvas", "object", "video", "audio", "menu", "dialog", "head", "title",
 ];
-/// Elements that never have content.
-const VOID: &[&str] =
-    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param"];
-/// Elements that start a new paragraph.
+/// Elements that start a new paragraph in [`html_to_text`].
 const BLOCK: &[&str] = &[
     "p",
     "div",
@@ -57,37 +62,6 @@ const BLOCK: &[&str] = &[
     "hr",
     "body",
     "center",
-];
-/// `class`/`id` fragments that mark boilerplate blocks.
-const BOILER: &[&str] = &[
-    "nav",
-    "menu",
-    "footer",
-    "share",
-    "social",
-    "comment",
-    "related",
-    "advert",
-    "promo",
-    "cookie",
-    "newsletter",
-    "sidebar",
-    "breadcrumb",
-    "subscribe",
-    "signup",
-    "popup",
-    "modal",
-    "banner",
-    "recommend",
-    "outbrain",
-    "taboola",
-    "navbar",
-    "navigation",
-    "advertisement",
-    "ads",
-    "masthead",
-    "toolbar",
-    "recirc",
 ];
 
 /// Decodes HTML character references (`&amp;`, `&#8220;`, `&#x201C;`, common named ones).
@@ -175,20 +149,6 @@ fn named_entity(name: &str) -> Option<&'static str> {
     })
 }
 
-/// One parsed tag.
-struct Tag<'a> {
-    name: String,
-    closing: bool,
-    self_closing: bool,
-    attrs: &'a str,
-}
-
-impl Tag<'_> {
-    fn attr(&self, key: &str) -> Option<String> {
-        attr_value(self.attrs, key)
-    }
-}
-
 /// Reads attribute `key` from the raw attribute text of a tag (quoted or bare values).
 fn attr_value(attrs: &str, key: &str) -> Option<String> {
     let b = attrs.as_bytes();
@@ -235,46 +195,6 @@ fn attr_value(attrs: &str, key: &str) -> Option<String> {
     None
 }
 
-/// Parses the tag starting at `s[0] == '<'`; returns it and its length, or `None` when `<` is plain text.
-fn parse_tag(s: &str) -> Option<(Tag<'_>, usize)> {
-    let b = s.as_bytes();
-    let mut i = 1;
-    let closing = b.get(1) == Some(&b'/');
-    if closing {
-        i += 1;
-    }
-    if !b.get(i).is_some_and(|c| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    let ns = i;
-    while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'-' || b[i] == b':') {
-        i += 1;
-    }
-    let name = s[ns..i].to_ascii_lowercase();
-    // find the closing '>' outside quotes
-    let mut q: Option<u8> = None;
-    let mut j = i;
-    while j < b.len() {
-        match (q, b[j]) {
-            (None, b'"') | (None, b'\'') => q = Some(b[j]),
-            (Some(c), x) if c == x => q = None,
-            (None, b'>') => break,
-            _ => {}
-        }
-        j += 1;
-    }
-    if j >= b.len() {
-        // unterminated tag: treat the rest of the line as the tag
-        j = s[i..].find('\n').map(|e| i + e).unwrap_or(b.len().saturating_sub(1)).max(i);
-        if j >= b.len() {
-            j = b.len() - 1;
-        }
-    }
-    let inner = &s[i..j];
-    let self_closing = inner.trim_end().ends_with('/');
-    Some((Tag { name, closing, self_closing, attrs: inner }, j + 1))
-}
-
 /// Metadata gathered from a page.
 #[derive(Default, Debug)]
 struct PageMeta {
@@ -285,156 +205,55 @@ struct PageMeta {
     jsonld: Vec<serde_json::Value>,
 }
 
-/// Scans a page: returns (body paragraphs, article paragraphs if an `<article>` exists, metadata).
-fn scan(html: &str) -> (Vec<String>, Vec<String>, PageMeta) {
-    let mut meta = PageMeta::default();
-    let mut body: Vec<String> = Vec::new();
-    let mut article: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    let mut cur_art = String::new();
-    // stack of (name, skipping, in_article)
-    let mut stack: Vec<(String, bool, bool)> = Vec::new();
-    let mut in_title = false;
-    let mut title_buf = String::new();
-    let mut i = 0;
-    let b = html.as_bytes();
-    let flush = |cur: &mut String, out: &mut Vec<String>| {
-        let t = collapse(cur);
-        if !t.is_empty() {
-            out.push(t);
-        }
-        cur.clear();
-    };
-    while i < b.len() {
-        if b[i] == b'<' {
-            let rest = &html[i..];
-            if rest.starts_with("<!--") {
-                i += rest.find("-->").map(|e| e + 3).unwrap_or(rest.len());
-                continue;
-            }
-            if rest.starts_with("<!") || rest.starts_with("<?") {
-                i += rest.find('>').map(|e| e + 1).unwrap_or(rest.len());
-                continue;
-            }
-            if let Some((tag, len)) = parse_tag(rest) {
-                i += len;
-                let skipping = stack.last().is_some_and(|s| s.1);
-                let in_art = stack.last().is_some_and(|s| s.2);
-                if tag.closing {
-                    if tag.name == "title" {
-                        in_title = false;
-                    }
-                    if let Some(pos) = stack.iter().rposition(|s| s.0 == tag.name) {
-                        stack.truncate(pos);
-                    }
-                    if BLOCK.contains(&tag.name.as_str()) {
-                        flush(&mut cur, &mut body);
-                        flush(&mut cur_art, &mut article);
-                    }
-                    continue;
-                }
-                match tag.name.as_str() {
-                    "meta" => {
-                        let key = tag.attr("property").or_else(|| tag.attr("name")).or_else(|| tag.attr("itemprop"));
-                        if let (Some(k), Some(v)) = (key, tag.attr("content")) {
-                            meta.metas.entry(k.to_ascii_lowercase()).or_insert_with(|| v.trim().to_string());
-                        }
-                    }
-                    "link" if tag.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
-                        meta.canonical = tag.attr("href");
-                    }
-                    "time" if meta.time.is_none() => meta.time = tag.attr("datetime"),
-                    "title" if !tag.self_closing => in_title = meta.title.is_none(),
-                    _ => {}
-                }
-                // raw-text elements: skip to their end tag
-                if matches!(tag.name.as_str(), "script" | "style" | "textarea" | "noscript") && !tag.self_closing {
-                    let close = format!("</{}", tag.name);
-                    let end = find_ci(&html[i..], &close).map(|e| i + e).unwrap_or(b.len());
-                    if tag.name == "script"
-                        && tag.attr("type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
-                    {
-                        if let Ok(v) = serde_json::from_str::<serde_json::Value>(html[i..end].trim()) {
-                            meta.jsonld.push(v);
-                        }
-                    }
-                    i = end;
-                    i += html[i..].find('>').map(|e| e + 1).unwrap_or(html.len() - i);
-                    continue;
-                }
-                if BLOCK.contains(&tag.name.as_str()) {
-                    flush(&mut cur, &mut body);
-                    flush(&mut cur_art, &mut article);
-                }
-                if VOID.contains(&tag.name.as_str()) || tag.self_closing {
-                    continue;
-                }
-                // implicit close of <p>/<li> by a new one
-                if matches!(tag.name.as_str(), "p" | "li") {
-                    if let Some(top) = stack.last() {
-                        if top.0 == tag.name {
-                            stack.pop();
-                        }
-                    }
-                }
-                let boiler = || {
-                    let cls =
-                        format!("{} {}", tag.attr("class").unwrap_or_default(), tag.attr("id").unwrap_or_default())
-                            .to_ascii_lowercase();
-                    let role = tag.attr("role").unwrap_or_default().to_ascii_lowercase();
-                    matches!(role.as_str(), "navigation" | "banner" | "contentinfo" | "complementary")
-                        || cls
-                            .split(|c: char| !c.is_ascii_alphanumeric())
-                            .any(|w| BOILER.iter().any(|bp| w == *bp || w.strip_suffix('s') == Some(*bp)))
-                };
-                let skip = skipping
-                    || SKIP.contains(&tag.name.as_str())
-                    || (matches!(tag.name.as_str(), "div" | "section" | "ul" | "ol" | "span" | "p" | "aside")
-                        && boiler());
-                let art = in_art || tag.name == "article";
-                stack.push((tag.name, skip, art));
-                continue;
-            }
-        }
-        // text run up to next '<'
-        let from = if b[i] == b'<' { i + 1 } else { i };
-        let end = html[from..].find('<').map(|e| from + e).unwrap_or(b.len());
-        let text = &html[i..end];
-        i = end;
-        if in_title {
-            title_buf.push_str(text);
-            if meta.title.is_none() && !stack.iter().any(|s| s.0 == "title") {
-                // title without a stack entry (in <head>) is still collected
-            }
-            continue;
-        }
-        let skipping = stack.last().is_some_and(|s| s.1);
-        let in_head = stack.iter().any(|s| s.0 == "head");
-        if skipping || in_head {
-            continue;
-        }
-        let t = decode_entities(text);
-        cur.push_str(&t);
-        if stack.last().is_some_and(|s| s.2) {
-            cur_art.push_str(&t);
+fn element_text(node: ego_tree::NodeRef<'_, Node>) -> String {
+    let mut t = String::new();
+    for d in node.descendants() {
+        if let Node::Text(x) = d.value() {
+            t.push_str(x);
         }
     }
-    flush(&mut cur, &mut body);
-    flush(&mut cur_art, &mut article);
-    let t = collapse(&decode_entities(&title_buf));
-    if !t.is_empty() {
-        meta.title = Some(t);
-    }
-    (body, article, meta)
+    t
 }
 
-fn find_ci(hay: &str, needle: &str) -> Option<usize> {
-    let h = hay.as_bytes();
-    let n = needle.as_bytes();
-    if n.len() > h.len() {
-        return None;
+/// The `<meta>`, `<title>`, `<time>`, canonical link and JSON-LD of a parsed page (anywhere in it).
+fn page_meta(doc: &Html) -> PageMeta {
+    let mut meta = PageMeta::default();
+    for node in doc.tree.root().descendants() {
+        let Node::Element(el) = node.value() else {
+            continue;
+        };
+        let attr = |k: &str| el.attr(k).map(str::to_string);
+        match el.name() {
+            "meta" => {
+                let key = attr("property").or_else(|| attr("name")).or_else(|| attr("itemprop"));
+                if let (Some(k), Some(v)) = (key, attr("content")) {
+                    meta.metas.entry(k.to_ascii_lowercase()).or_insert_with(|| v.trim().to_string());
+                }
+            }
+            "link"
+                if meta.canonical.is_none()
+                    && el
+                        .attr("rel")
+                        .is_some_and(|r| r.split_whitespace().any(|r| r.eq_ignore_ascii_case("canonical"))) =>
+            {
+                meta.canonical = attr("href")
+            }
+            "time" if meta.time.is_none() => meta.time = attr("datetime"),
+            "title" if meta.title.is_none() => {
+                let t = collapse(&element_text(node));
+                if !t.is_empty() {
+                    meta.title = Some(t);
+                }
+            }
+            "script" if el.attr("type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json")) => {
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(element_text(node).trim()) {
+                    meta.jsonld.push(v);
+                }
+            }
+            _ => {}
+        }
     }
-    (0..=h.len() - n.len()).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+    meta
 }
 
 fn collapse(s: &str) -> String {
@@ -448,17 +267,50 @@ fn collapse(s: &str) -> String {
     out
 }
 
-/// Converts an HTML fragment (a feed item's content, say) to plain paragraphs separated by blank lines.
-pub fn html_to_text(html: &str) -> String {
-    let (body, article, _) = scan(html);
-    let paras = if article.is_empty() { body } else { article };
+/// Lines of extracted text → paragraphs (whitespace collapsed) separated by blank lines.
+fn paragraphs<'a>(lines: impl Iterator<Item = &'a str>) -> String {
+    let paras: Vec<String> = lines.map(collapse).filter(|p| !p.is_empty()).collect();
     paras.join("\n\n")
 }
 
-/// True when a paragraph looks like page furniture rather than story text.
+/// Converts an HTML fragment (a feed item's content, say) to plain paragraphs separated by blank lines: all
+/// of its text but scripts, styles, navigation, forms and figures, with a paragraph break at each block
+/// element.
+pub fn html_to_text(html: &str) -> String {
+    tree_text(&Html::parse_fragment(html))
+}
+
+/// All the text of a parsed tree as [`html_to_text`] describes it. The walk is iterative (open/close
+/// edges), so deep nesting cannot exhaust the stack.
+fn tree_text(doc: &Html) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut skip = 0usize;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(n) => match n.value() {
+                Node::Element(e) if SKIP.contains(&e.name()) => skip += 1,
+                Node::Element(e) if skip == 0 && BLOCK.contains(&e.name()) => lines.push(std::mem::take(&mut cur)),
+                Node::Text(t) if skip == 0 => cur.push_str(t),
+                _ => {}
+            },
+            ego_tree::iter::Edge::Close(n) => match n.value() {
+                Node::Element(e) if SKIP.contains(&e.name()) => skip = skip.saturating_sub(1),
+                Node::Element(e) if skip == 0 && BLOCK.contains(&e.name()) => lines.push(std::mem::take(&mut cur)),
+                _ => {}
+            },
+        }
+    }
+    lines.push(cur);
+    paragraphs(lines.iter().map(String::as_str))
+}
+
+/// True when a paragraph looks like page furniture rather than story text: a few words (and few
+/// characters, for scripts without spaces) without sentence punctuation, or a short line with a
+/// share/subscribe/cookie phrase.
 fn is_boilerplate_para(p: &str) -> bool {
     let words = p.split_whitespace().count();
-    let lower = p.to_ascii_lowercase();
+    let lower = p.to_lowercase();
     let furniture = [
         "advertisement",
         "share this",
@@ -472,7 +324,74 @@ fn is_boilerplate_para(p: &str) -> bool {
         "skip to",
     ];
     (words <= 12 && furniture.iter().any(|f| lower.contains(f)))
-        || (words < 4 && !p.ends_with(['.', '!', '?', '"', '”', ':']))
+        || (words < 4 && p.chars().count() < 24 && !p.ends_with(['.', '!', '?', '"', '”', ':', '。', '！', '？', '»']))
+}
+
+/// Elements nested deeper than this are beyond what the extractor looks at (it stops at 500 levels), and
+/// its work grows with the square of the depth: such a page is read whole by [`tree_text`] instead.
+const MAX_DEPTH: usize = 400;
+
+/// The deepest element nesting of a parsed page.
+fn max_depth(doc: &Html) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(n) if n.value().is_element() => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            ego_tree::iter::Edge::Close(n) if n.value().is_element() => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
+/// True when the text looks like binary data rather than a page: control characters (other than
+/// whitespace) in more than 1 % of its first 8 KiB.
+fn looks_binary(html: &str) -> bool {
+    let mut n = 0usize;
+    let mut ctrl = 0usize;
+    for c in html.chars().take(8192) {
+        n += 1;
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c') {
+            ctrl += 1;
+        }
+    }
+    ctrl >= 4 && ctrl * 100 > n
+}
+
+/// The main text of a page by trafilatura (with its fallbacks on), as paragraphs; `None` when it finds
+/// none. A panic inside the extractor is caught and reported as `Err`.
+fn main_text(html: &str) -> Result<Option<String>, String> {
+    let run = || {
+        let mut opts = trafilatura::Options::default().with_fallback(true);
+        // trafilatura hands a main text under 250 characters to its fallbacks, whose text of a short page
+        // (a brief, a WARC capture) is one block without paragraphs: keep the main text whatever its size
+        // (F1 on the evaluation set 0.9146 instead of 0.9164)
+        opts.config = opts.config.with_min_extracted_size(1);
+        // the cleaned HTML of the main content keeps its paragraph structure (the plain text does not)
+        trafilatura::extract(html, &opts).ok().map(|r| {
+            let t = tree_text(&Html::parse_fragment(&r.content_html));
+            // on a page without a story its fallbacks return the page furniture: no article then
+            if t.split("\n\n").all(is_boilerplate_para) {
+                String::new()
+            } else {
+                t
+            }
+        })
+    };
+    match std::panic::catch_unwind(run) {
+        Ok(t) => Ok(t.filter(|t| !t.is_empty())),
+        Err(p) => {
+            let why = p
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(format!("the HTML extractor failed on this page ({why})"))
+        }
+    }
 }
 
 fn jsonld_str(v: &serde_json::Value) -> Option<String> {
@@ -503,13 +422,21 @@ fn jsonld_objects(v: &serde_json::Value, out: &mut Vec<serde_json::Map<String, s
 
 /// Extracts the article of an HTML page. `id` names it in errors and becomes its id.
 pub fn parse_html(html: &str, id: &str) -> Result<Article, IngestError> {
-    let (body, article, pm) = scan(html);
-    let paras = if article.iter().map(|p| p.len()).sum::<usize>() >= 200 || body.is_empty() { article } else { body };
-    let paras: Vec<String> = paras.into_iter().filter(|p| !is_boilerplate_para(p)).collect();
-    let text = paras.join("\n\n");
-    if text.trim().is_empty() {
-        return Err(IngestError::Invalid { path: id.to_string(), message: "no article text found in HTML".into() });
+    let invalid = |message: String| IngestError::Invalid { path: id.to_string(), message };
+    if html.trim().is_empty() {
+        return Err(invalid("empty HTML page".into()));
     }
+    if looks_binary(html) {
+        return Err(invalid("binary data, not an HTML page".into()));
+    }
+    let doc = Html::parse_document(html);
+    let pm = page_meta(&doc);
+    let text = if max_depth(&doc) > MAX_DEPTH {
+        Some(tree_text(&doc)).filter(|t| !t.is_empty())
+    } else {
+        main_text(html).map_err(invalid)?
+    };
+    let text = text.ok_or_else(|| invalid("no article text found in HTML".into()))?;
     let m = |k: &str| pm.metas.get(k).filter(|v| !v.is_empty()).cloned();
     let mut objs = Vec::new();
     for v in &pm.jsonld {
@@ -543,11 +470,79 @@ pub fn parse_html(html: &str, id: &str) -> Result<Article, IngestError> {
     Ok(Article { raw: RawDoc { text, meta: Meta { id: id.to_string(), date, title, source, url } }, author })
 }
 
-/// Reads one `.html`/`.htm` file (invalid UTF-8 is replaced, as browsers do).
+/// The character encoding named by a `Content-Type` value (`text/html; charset=ISO-8859-1`) or a bare label.
+fn charset_label(s: &str) -> Option<&'static encoding_rs::Encoding> {
+    let lower = s.to_ascii_lowercase();
+    let label = match lower.find("charset") {
+        Some(i) => {
+            let rest = lower[i + 7..].trim_start();
+            let rest = rest.strip_prefix('=')?.trim_start();
+            let rest = rest.trim_start_matches(['"', '\'']);
+            let end = rest.find(|c: char| c == ';' || c == '"' || c == '\'' || c.is_whitespace()).unwrap_or(rest.len());
+            rest[..end].to_string()
+        }
+        None => return None,
+    };
+    encoding_rs::Encoding::for_label(label.as_bytes())
+}
+
+/// The encoding a page declares in its first 4 KiB: `<meta charset=...>` or
+/// `<meta http-equiv="Content-Type" content="...; charset=...">` (the HTML prescan, simplified).
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = String::from_utf8_lossy(head);
+    let lower = head.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(p) = lower[from..].find("<meta") {
+        let start = from + p + 5;
+        let end = lower[start..].find('>').map(|e| start + e).unwrap_or(lower.len());
+        let attrs = &lower[start..end];
+        from = end.max(start);
+        if let Some(cs) = attr_value(attrs, "charset") {
+            if let Some(e) = encoding_rs::Encoding::for_label(cs.trim().as_bytes()) {
+                return Some(e);
+            }
+        }
+        if attr_value(attrs, "http-equiv").is_some_and(|h| h.trim() == "content-type") {
+            if let Some(e) = attr_value(attrs, "content").as_deref().and_then(charset_label) {
+                return Some(e);
+            }
+        }
+    }
+    None
+}
+
+/// Decodes the bytes of an HTML page to text, as a browser would: a byte-order mark wins, then the
+/// charset of the HTTP `Content-Type` (`content_type`, from a WARC record), then the page's own
+/// `<meta charset>` / `http-equiv` declaration, else windows-1252 (the web's usual legacy default) —
+/// except that bytes which are valid UTF-8 are read as UTF-8 whatever is declared (a page that declares a
+/// legacy charset but is UTF-8 is common; the converse by chance is not). A declared UTF-16 is read as UTF-8, as the
+/// HTML standard says for `<meta>`. Bytes invalid in the chosen encoding become U+FFFD.
+pub fn decode_html(bytes: &[u8], content_type: Option<&str>) -> String {
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        return enc.decode_without_bom_handling(&bytes[bom..]).0.into_owned();
+    }
+    // valid UTF-8 with non-ASCII bytes is almost never another encoding by chance, and pages that declare
+    // a legacy charset but are served as UTF-8 are common
+    if std::str::from_utf8(bytes).is_ok() {
+        return String::from_utf8_lossy(bytes).into_owned();
+    }
+    let declared = content_type.and_then(charset_label).or_else(|| declared_charset(bytes));
+    let enc = match declared {
+        Some(e) if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE || e == encoding_rs::X_USER_DEFINED => {
+            encoding_rs::UTF_8
+        }
+        Some(e) => e,
+        None => encoding_rs::WINDOWS_1252,
+    };
+    enc.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// Reads one `.html`/`.htm` file, decoded by [`decode_html`]. Errors name the file and the reason.
 pub fn read_html_file(path: &Path) -> Result<Article, IngestError> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|source| IngestError::Io { path: name.clone(), source })?;
-    let html = String::from_utf8_lossy(&bytes);
+    let html = decode_html(&bytes, None);
     let mut a = parse_html(&html, &crate::file_id(path)).map_err(|e| match e {
         IngestError::Invalid { message, .. } => IngestError::Invalid { path: name.clone(), message },
         e => e,
@@ -590,12 +585,14 @@ mod tests {
     }
 
     #[test]
-    fn boilerplate_classes_match_whole_words() {
-        let page = r#"<html><body><div class="commentary-body"><p>Jane Doe said the plan would work well.</p></div>
-<div class="related-links"><p>Other story you might like to read today.</p></div>
-<ul class="ads"><li>Buy now, a great offer for you today!</li></ul></body></html>"#;
+    fn page_furniture_is_left_out() {
+        let page = r#"<html><body><header><a href="/">Home</a> <a href="/w">World</a></header>
+<div class="commentary-body"><p>Jane Doe said the plan would work well.</p><p>She said it twice.</p></div>
+<aside class="related-links"><p>Other story you might like to read today.</p></aside>
+<div id="comments"><p>Great article, said a reader called Bob.</p></div>
+<footer><p>Copyright 2024. All rights reserved.</p></footer></body></html>"#;
         let a = parse_html(page, "c.html").unwrap();
-        assert_eq!(a.raw.text, "Jane Doe said the plan would work well.");
+        assert_eq!(a.raw.text, "Jane Doe said the plan would work well.\n\nShe said it twice.");
     }
 
     #[test]
@@ -605,5 +602,86 @@ mod tests {
         }
         assert!(parse_html("<html><body><nav>only nav</nav></body></html>", "x").is_err());
         assert_eq!(decode_entities("a &amp b &#8220;c&#x201D; &bogus;"), "a &amp b “c” &bogus;");
+    }
+
+    #[test]
+    fn optional_tags_omitted() {
+        // valid HTML5: no <html>, <head>, </head>, <body>, no </p>
+        let page = "<!DOCTYPE html>\n<title>Council vote</title>\n<meta name=author content=\"Kim Lee\">\n\
+<p>Jane Doe, the council leader, said the vote on the new library would take place on Monday.\n\
+<p>&ldquo;We have waited long enough,&rdquo; she told reporters outside the town hall.\n";
+        let a = parse_html(page, "o.html").unwrap();
+        assert_eq!(a.raw.meta.title.as_deref(), Some("Council vote"));
+        assert_eq!(a.author.as_deref(), Some("Kim Lee"));
+        assert_eq!(
+            a.raw.text,
+            "Jane Doe, the council leader, said the vote on the new library would take place on Monday.\n\n\
+“We have waited long enough,” she told reporters outside the town hall."
+        );
+    }
+
+    #[test]
+    fn charset_from_bom_http_meta_or_fallback() {
+        let latin1 = b"<meta charset=\"iso-8859-1\"><p>Le maire a d\xe9clar\xe9</p>";
+        assert!(decode_html(latin1, None).contains("déclaré"));
+        let equiv =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"><p>\xcc\xfd\xf0</p>";
+        assert!(decode_html(equiv, None).contains("Мэр"));
+        // the HTTP header (WARC) wins over the page; a BOM wins over both
+        assert!(decode_html(b"<p>\xcc\xfd\xf0</p>", Some("text/html; charset=windows-1251")).contains("Мэр"));
+        let bom = [&[0xef, 0xbb, 0xbf][..], "<meta charset=iso-8859-1><p>Мэр</p>".as_bytes()].concat();
+        assert!(decode_html(&bom, None).contains("Мэр"));
+        // undeclared: UTF-8 when valid, else windows-1252; a page that lies about being Latin-1 but is UTF-8
+        assert!(decode_html("<p>café “x”</p>".as_bytes(), None).contains("café “x”"));
+        assert!(decode_html(b"<p>caf\xe9 \x93x\x94</p>", None).contains("café “x”"));
+        assert!(decode_html("<meta charset=latin1><p>café</p>".as_bytes(), None).contains("café"));
+        let sjis = b"<meta charset=\"Shift_JIS\"><p>\x8es\x92\xb7</p>";
+        assert!(decode_html(sjis, None).contains("市長"));
+    }
+
+    #[test]
+    fn all_named_references_are_decoded() {
+        let page = "<p>Ana Lopez said the caf&eacute; na&iuml;ve &hearts; &Ccedil;a &NotEqualTilde; &#x1F600; would reopen soon.</p>";
+        let a = parse_html(page, "e.html").unwrap();
+        assert!(a.raw.text.contains("café naïve ♥ Ça ≂̸ 😀 would reopen"), "{}", a.raw.text);
+    }
+
+    #[test]
+    fn hostile_input_is_an_error_not_a_panic() {
+        let deep = "<div>".repeat(10_000) + "<p>Jane Doe said the deep page was read in full today.</p>";
+        let cases: Vec<String> = vec![
+            String::new(),
+            "<".into(),
+            "<html><head><title".into(),
+            "<p>Jane Doe said<a href=\"http://x".into(),
+            "<!-- never closed <p>x</p>".into(),
+            "<script>".repeat(50),
+            "\u{0}\u{1}\u{2}\u{3}<p>\u{4}\u{5}</p>".into(),
+            deep.clone(),
+            "<table>".repeat(5000) + "<td>cell",
+            "<a>".repeat(3000) + "<p>x</p>" + &"</a>".repeat(3000),
+        ];
+        for c in &cases {
+            if let Err(e) = parse_html(c, "h.html") {
+                let e = e.to_string();
+                assert!(e.starts_with("h.html: "), "{e}");
+            }
+            let _ = html_to_text(c);
+        }
+        // a page nested beyond what the extractor looks at is read whole, quickly
+        let t = std::time::Instant::now();
+        assert!(parse_html(&deep, "d.html").unwrap().raw.text.contains("deep page was read in full"));
+        assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
+        assert!(parse_html("", "h.html").unwrap_err().to_string().contains("empty"));
+        assert!(parse_html("\u{0}\u{1}\u{2}\u{3}\u{5}<p>\u{4}\u{5}</p>", "h.html")
+            .unwrap_err()
+            .to_string()
+            .contains("binary"));
+    }
+
+    #[test]
+    fn html_to_text_keeps_all_text_of_a_fragment() {
+        let t = html_to_text("<p>One &amp; two.</p><script>x()</script><ul><li>Three</li><li>Four</li></ul>Five");
+        assert_eq!(t, "One & two.\n\nThree\n\nFour\n\nFive");
     }
 }

@@ -5,7 +5,8 @@
 //!
 //! Formats: plain text (`.txt`, or anything not recognised) and JSON Lines (`.jsonl`, one
 //! `{"id","text","date"?,"source"?,"title"?,"url"?}` object a line); for the knowledge base also HTML
-//! pages ([`html`]), RSS/Atom feeds ([`feed`]) and WARC archives ([`warc`]). JSON Lines are streamed line by line,
+//! pages ([`html`]), RSS/Atom/JSON feeds ([`feed`]; a `.json` file is read as a feed when it is a JSON Feed)
+//! and WARC archives ([`warc`]). JSON Lines are streamed line by line,
 //! so a large file is read in bounded memory. Errors name the file and the position (byte offset for
 //! invalid UTF-8, line number for bad JSON) and never stop the other documents of a batch.
 
@@ -81,7 +82,7 @@ pub enum Format {
     JsonLines,
     /// An HTML page (`.html`, `.htm`, `.xhtml`).
     Html,
-    /// An RSS or Atom feed (`.rss`, `.atom`, `.xml`).
+    /// An RSS, Atom or JSON feed (`.rss`, `.atom`, `.xml`; a `.json` JSON Feed is recognised by its content).
     Feed,
     /// A WARC archive (`.warc`, `.warc.gz`).
     Warc,
@@ -227,9 +228,25 @@ pub fn read_articles(path: &Path) -> Box<dyn Iterator<Item = Result<html::Articl
             }
         }
         Format::Warc => return warc::read_warc_file(path),
+        Format::Text if is_json_feed(path) => {
+            return match feed::read_feed_file(path) {
+                Ok(v) => Box::new(v.into_iter().map(Ok)),
+                Err(e) => Box::new(std::iter::once(Err(e))),
+            }
+        }
         _ => {}
     }
     Box::new(read_plain(path).map(|r| r.map(|raw| html::Article { raw, author: None })))
+}
+
+/// A `.json` file that starts like a JSON Feed (other `.json` files stay plain text, as before).
+fn is_json_feed(path: &Path) -> bool {
+    if !path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+        return false;
+    }
+    let mut head = Vec::new();
+    std::fs::File::open(path).and_then(|f| f.take(4096).read_to_end(&mut head)).is_ok()
+        && feed::looks_like_json_feed(&head)
 }
 
 fn read_plain(path: &Path) -> Box<dyn Iterator<Item = Result<RawDoc, IngestError>> + Send> {

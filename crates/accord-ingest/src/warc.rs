@@ -1,14 +1,14 @@
 //! WARC archives (`.warc`, `.warc.gz`) → one article per HTML `response` record.
 //!
 //! Records are read in order; `response` records whose HTTP payload is HTML (status 2xx) go through
-//! [`crate::html::parse_html`], with the `WARC-Target-URI` as id and URL and the `WARC-Date` as fallback
+//! [`crate::html::parse_html`] (decoded with the charset of the HTTP `Content-Type`, else the page's own), with the `WARC-Target-URI` as id and URL and the `WARC-Date` as fallback
 //! date. Chunked transfer encoding and gzip content encoding of the payload are undone. Other record
 //! types (`request`, `metadata`, `warcinfo`, …) and non-HTML responses are skipped silently. A truncated
 //! archive (a record shorter than its `Content-Length`, a cut gzip stream) yields the records before the
 //! cut and then one error naming the byte offset; records are streamed one at a time; a page with no article text yields an error for that
 //! record only.
 
-use crate::html::{parse_html, Article};
+use crate::html::{decode_html, parse_html, Article};
 use crate::{normalise_date, IngestError};
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
@@ -78,7 +78,7 @@ fn http_article(payload: &[u8], uri: &str, warc_date: Option<&str>) -> Option<Re
     if !status_ok || !looks_html {
         return None;
     }
-    let html = String::from_utf8_lossy(&body);
+    let html = decode_html(&body, Some(&ctype));
     Some(parse_html(&html, uri).map(|mut a| {
         a.raw.meta.url.get_or_insert_with(|| uri.to_string());
         if a.raw.meta.date.is_none() {
@@ -231,6 +231,59 @@ mod tests {
         assert_eq!(r.len(), 2);
         assert!(r[0].is_ok());
         assert!(r[1].as_ref().unwrap_err().to_string().contains("truncated"));
+    }
+
+    /// Three response records whose pages are long and varied (so deflate does not squeeze them into a
+    /// few bytes), each page naming its record.
+    fn three_records() -> Vec<String> {
+        (1..=3)
+            .map(|n| {
+                let paras: String = (0..120)
+                    .map(|i| format!("<p>Paragraph {i} of story {n}: officer {} said {} people came.</p>\n", i * 7919 % 1013, i * n))
+                    .collect();
+                let page = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><article>{paras}</article></body></html>");
+                record("response", &format!("http://a/{n}"), &page)
+            })
+            .collect()
+    }
+
+    fn gz(data: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(data).unwrap();
+        enc.finish().unwrap()
+    }
+
+    fn ok_ids(path: &Path) -> (Vec<String>, usize) {
+        let items: Vec<_> = read_warc_file(path).collect();
+        let errs = items.iter().filter(|r| r.is_err()).count();
+        (items.into_iter().filter_map(|r| r.ok()).map(|a| a.raw.meta.id).collect(), errs)
+    }
+
+    #[test]
+    fn cut_single_stream_gzip_keeps_complete_records() {
+        let recs = three_records();
+        let dir = std::env::temp_dir().join(format!("accord-warc-cut-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        // one gzip stream for the whole archive, cut inside the third record's compressed bytes
+        let whole = gz(recs.concat().as_bytes());
+        let first_two = gz((recs[0].clone() + &recs[1]).as_bytes()).len();
+        let cut_at = first_two + (whole.len() - first_two) / 2;
+        let single = dir.join("single.warc.gz");
+        std::fs::write(&single, &whole[..cut_at]).unwrap();
+        // the same archive gzipped record by record (the usual WARC layout), cut inside the third member
+        let members: Vec<Vec<u8>> = recs.iter().map(|r| gz(r.as_bytes())).collect();
+        let per = members.concat();
+        let per_record = dir.join("per-record.warc.gz");
+        std::fs::write(&per_record, &per[..members[0].len() + members[1].len() + members[2].len() / 2]).unwrap();
+        for path in [&single, &per_record] {
+            let (ids, errs) = ok_ids(path);
+            assert_eq!(ids, ["http://a/1", "http://a/2"], "{}", path.display());
+            assert_eq!(errs, 1, "{}: the cut is reported once", path.display());
+        }
+        let last = read_warc_file(&single).last().unwrap().unwrap_err().to_string();
+        assert!(last.contains("single.warc.gz") && last.contains("truncated"), "{last}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

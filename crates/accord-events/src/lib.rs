@@ -385,7 +385,7 @@ pub fn candidates(doc: &Doc, s: usize) -> Vec<Candidate> {
     let facts = accord_facts::lexicon::Lexicons::get();
     let t = Tree::new(doc, s);
     let mut bag: Vec<String> = Vec::new();
-    for i in sent.tokens.clone() {
+    for i in sent.tokens.clone().filter(|_| BAG) {
         if matches!(t.upos(i), "NOUN" | "VERB" | "ADJ") {
             bag.push(format!("w={}", t.lemma(i)));
         }

@@ -628,7 +628,7 @@ pub fn phrase(t: &Tree, h: usize, long: bool) -> (usize, usize) {
         }
     }
     // a comma or quote at the edge is not part of the phrase
-    while hi > lo && matches!(t.upos(hi), "PUNCT") {
+    while hi > lo && matches!(t.upos(hi), "PUNCT" | "ADP" | "CCONJ") {
         hi -= 1;
     }
     while lo < hi && matches!(t.upos(lo), "PUNCT") {

@@ -386,7 +386,7 @@ pub fn candidates(doc: &Doc, s: usize) -> Vec<Candidate> {
     let facts = accord_facts::lexicon::Lexicons::get();
     let t = Tree::new(doc, s);
     let mut bag: Vec<String> = Vec::new();
-    for i in sent.tokens.clone() {
+    for i in sent.tokens.clone().filter(|_| BAG) {
         if matches!(t.upos(i), "NOUN" | "VERB" | "ADJ") {
             bag.push(format!("w={}", t.lemma(i)));
         }
@@ -629,7 +629,7 @@ pub fn phrase(t: &Tree, h: usize, long: bool) -> (usize, usize) {
         }
     }
     // a comma or quote at the edge is not part of the phrase
-    while hi > lo && matches!(t.upos(hi), "PUNCT") {
+    while hi > lo && matches!(t.upos(hi), "PUNCT" | "ADP" | "CCONJ") {
         hi -= 1;
     }
     while lo < hi && matches!(t.upos(lo), "PUNCT") {

@@ -125,6 +125,9 @@ fn too_big(what: &str, n: usize, max: usize) -> String {
     format!("{what}: text of {n} bytes is over the limit of {max} bytes (max_bytes)")
 }
 
+/// One analysed input: its position, its id, and its document or why it failed.
+type Outcome = (usize, String, Result<DocumentOut, String>);
+
 /// Analyses articles in batches of `batch` on `threads` threads (all cores when `None`), keeping input
 /// order. A batch whose analysis panics is redone one article at a time, so only the culprit fails.
 fn analyse(
@@ -133,9 +136,9 @@ fn analyse(
     batch: usize,
     threads: Option<usize>,
     tokens: bool,
-) -> Result<Vec<(usize, String, Result<DocumentOut, String>)>, String> {
+) -> Result<Vec<Outcome>, String> {
     let batches = accord_pipeline::split_batches(raws, batch.max(1), |(_, r)| r.text.len());
-    let run = |b: Vec<(usize, RawDoc)>| -> Vec<(usize, String, Result<DocumentOut, String>)> {
+    let run = |b: Vec<(usize, RawDoc)>| -> Vec<Outcome> {
         let keys: Vec<(usize, String)> = b.iter().map(|(i, r)| (*i, r.meta.id.clone())).collect();
         let raws: Vec<RawDoc> = b.into_iter().map(|(_, r)| r).collect();
         let outs: Vec<Result<DocumentOut, String>> =

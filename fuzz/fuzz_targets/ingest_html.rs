@@ -6,9 +6,14 @@
 use accord_ingest::html::{decode_html, html_to_text, parse_html};
 use libfuzzer_sys::fuzz_target;
 
-const CHARSETS: [&str; 6] =
-    ["text/html", "text/html; charset=utf-8", "text/html; charset=windows-1251", "text/html; charset=shift_jis",
-     "text/html; charset=utf-16le", "text/html; charset=\"iso-8859-1"];
+const CHARSETS: [&str; 6] = [
+    "text/html",
+    "text/html; charset=utf-8",
+    "text/html; charset=windows-1251",
+    "text/html; charset=shift_jis",
+    "text/html; charset=utf-16le",
+    "text/html; charset=\"iso-8859-1",
+];
 
 fuzz_target!(|data: &[u8]| {
     let hint = data.first().map(|b| CHARSETS[*b as usize % CHARSETS.len()]);

@@ -57,6 +57,7 @@ files!(
     "honorifics.tsv",
     "hyphen_prefixes.txt",
     "months.tsv",
+    "name_prefixes.txt",
     "multipliers.tsv",
     "non_cues.txt",
     "numbers.tsv",

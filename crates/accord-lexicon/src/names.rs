@@ -29,6 +29,14 @@ pub fn is_title_or_honorific(word: &str) -> bool {
     title_words().contains(&lower) || honorifics().keys().any(|h| h.trim_end_matches('.').eq_ignore_ascii_case(w))
 }
 
+/// True when the knowledge base strips `word` from the front of a person's name: a title word, an
+/// honorific, or one of `name_prefixes.txt` (abbreviated ranks, descriptors such as "former").
+pub fn is_name_prefix(word: &str) -> bool {
+    static P: OnceLock<HashSet<String>> = OnceLock::new();
+    let extra = P.get_or_init(|| crate::rows("name_prefixes.txt").map(|c| c[0].to_lowercase()).collect());
+    is_title_or_honorific(word) || extra.contains(&word.trim_end_matches('.').to_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -47,7 +47,7 @@ const APP_CSS: &str = include_str!("../assets/app.css");
 const UPLOT_JS: &str = include_str!("../assets/vendor/uplot/uPlot.iife.min.js");
 const UPLOT_CSS: &str = include_str!("../assets/vendor/uplot/uPlot.min.css");
 const UPLOT_LICENSE: &str = include_str!("../assets/vendor/uplot/LICENSE");
-const OPENAPI: &str = include_str!("../../../docs/openapi.yaml");
+const OPENAPI: &str = include_str!("../openapi.yaml");
 
 /// Turns posted text into an analysed `accord/1` document (the CLI passes the pipeline).
 pub type Analyzer = Arc<dyn Fn(String, Meta) -> DocumentOut + Send + Sync>;

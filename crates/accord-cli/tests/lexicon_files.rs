@@ -1,5 +1,6 @@
-//! Every data file of accord-lexicon is read by some stage: a list nobody reads is dead knowledge (or a
-//! stage that lost its list), and this test fails on it.
+//! Every data file of accord-lexicon is read by some part of accord (the pipeline's stages, the knowledge
+//! base's name normaliser): a list nobody reads is dead knowledge (or code that lost its list), and this
+//! test fails on it.
 
 #[test]
 fn every_lexicon_file_is_used_by_the_pipeline() {
@@ -13,6 +14,9 @@ fn every_lexicon_file_is_used_by_the_pipeline() {
         .collect();
     assert!(!raws.is_empty());
     pipeline.process_batch(raws);
+    // the knowledge base matches people across articles by their names without titles
+    let n = accord_store::names::person("Sen. Jane Doe").expect("a name");
+    assert_eq!(n.display, "Jane Doe");
     let unused = accord_lexicon::unused_files();
     assert!(unused.is_empty(), "data files no stage read: {unused:?}");
 }

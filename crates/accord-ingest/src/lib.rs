@@ -199,7 +199,7 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                         return Some(Err(IngestError::Json {
                             path: self.name.clone(),
                             line: self.line,
-                            message: format!("date {e}"),
+                            message: format!("({id}) {e}"),
                         }))
                     }
                 },

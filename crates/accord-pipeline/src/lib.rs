@@ -23,6 +23,11 @@
 
 pub mod runner;
 
+/// The README's Rust examples, run as doc tests so that they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
+
 pub mod budget;
 
 use accord_doc::Doc;
@@ -237,7 +242,7 @@ mod tests {
         let p = Pipeline::new(Options { disabled: vec!["models".into(), "attribution".into()], ..Default::default() })
             .unwrap();
         let names: Vec<&str> = p.stages().map(|s| s.name).collect();
-        assert_eq!(names, ["segment", "credits", "entities", "dates", "quantities"]);
+        assert_eq!(names, ["segment", "credits", "entities", "dates", "quantities", "events"]);
         assert!(p.models().is_none());
     }
 

@@ -52,7 +52,7 @@ pub fn serve(a: ServeArgs) -> anyhow::Result<ExitCode> {
             let t = std::fs::read_to_string(f).with_context(|| format!("reading --token-file {}", f.display()))?;
             let t = t.lines().next().unwrap_or("").trim().to_string();
             if t.chars().count() < 16 {
-                anyhow::bail!("--token-file {}: the token must have at least 16 characters", f.display());
+                return Err(crate::usage!("--token-file {}: the token must have at least 16 characters", f.display()));
             }
             Some((t, false))
         }

@@ -155,14 +155,7 @@ fn ingest_analysed(a: &IngestArgs, mut store: Store, dir: &std::path::Path) -> a
             added + near,
             failed.len()
         );
-        println!(
-            "knowledge base {}: {} articles, {} quotes, {} entities, {} quantities",
-            dir.display(),
-            stats.articles,
-            stats.quotes,
-            stats.entities,
-            stats.quantities
-        );
+        print_totals(dir, &stats);
     }
     Ok(if failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
@@ -285,14 +278,7 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
             failed.len(),
             tally.store_seconds
         );
-        println!(
-            "knowledge base {}: {} articles, {} quotes, {} entities, {} quantities",
-            dir.display(),
-            stats.articles,
-            stats.quotes,
-            stats.entities,
-            stats.quantities
-        );
+        print_totals(&dir, &stats);
         if !failed.is_empty() {
             println!("failed:");
             for f in &failed {
@@ -334,4 +320,16 @@ fn meta_from_file_name(path: &std::path::Path, meta: &mut accord_doc::Meta) {
             }
         }
     }
+}
+
+/// The knowledge base's totals after an ingest, one line.
+fn print_totals(dir: &std::path::Path, stats: &accord_store::Stats) {
+    println!(
+        "knowledge base {}: {} articles, {} quotes, {} entities, {} quantities",
+        dir.display(),
+        stats.articles,
+        stats.quotes,
+        stats.entities,
+        stats.quantities
+    );
 }

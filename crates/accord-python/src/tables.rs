@@ -2,7 +2,7 @@
 //! straight into Arrow's layout (validity bitmap, 64-bit offsets + UTF-8 data, little-endian values), so
 //! Python only wraps finished buffers (`pyarrow.Array.from_buffers`, once per column).
 
-use accord_doc::schema::{DocumentOut, SpanOut};
+use accord_doc::schema::{DocumentOut, EventArgOut, SpanOut};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 use std::borrow::Cow;
@@ -38,7 +38,7 @@ impl Kind {
 use Kind::*;
 
 /// The layers, in the order `accord.spark` writes them.
-pub const LAYERS: &[&str] = &["quotes", "entities", "quantities", "dates", "documents"];
+pub const LAYERS: &[&str] = &["quotes", "entities", "quantities", "dates", "events", "documents"];
 
 const QUOTES: &[(&str, Kind)] = &[
     ("_doc", I64),
@@ -115,6 +115,45 @@ const DATES: &[(&str, Kind)] = &[
     ("relative", Bool),
 ];
 
+const EVENTS: &[(&str, Kind)] = &[
+    ("_doc", I64),
+    ("id", Str),
+    ("date", Str),
+    ("event_id", Str),
+    ("type", Str),
+    ("mode", Str),
+    ("cameo", Str),
+    ("confidence", F64),
+    ("trigger", Str),
+    ("trigger_start", I64),
+    ("trigger_end", I64),
+    ("trigger_byte_start", I64),
+    ("trigger_byte_end", I64),
+    ("sentence", Str),
+    ("sentence_start", I64),
+    ("sentence_end", I64),
+    ("source", Str),
+    ("source_entity", Str),
+    ("source_code", Str),
+    ("source_country", Str),
+    ("source_sector", Str),
+    ("source_actors", ListStr),
+    ("target", Str),
+    ("target_entity", Str),
+    ("target_code", Str),
+    ("target_country", Str),
+    ("target_sector", Str),
+    ("target_actors", ListStr),
+    ("location", Str),
+    ("location_entity", Str),
+    ("location_country", Str),
+    ("event_date", Str),
+    ("event_date_relative", Bool),
+    ("attribution", Str),
+    ("factuality", Str),
+    ("background", Bool),
+];
+
 const DOCUMENTS: &[(&str, Kind)] = &[
     ("_doc", I64),
     ("id", Str),
@@ -135,6 +174,7 @@ pub fn schema(layer: &str) -> Result<&'static [(&'static str, Kind)], String> {
         "entities" => ENTITIES,
         "quantities" => QUANTITIES,
         "dates" => DATES,
+        "events" => EVENTS,
         "documents" => DOCUMENTS,
         _ => return Err(format!("unknown layer {layer:?} (layers: {})", LAYERS.join(", "))),
     })
@@ -164,6 +204,25 @@ fn span(x: Option<&SpanOut>) -> [V<'_>; 5] {
         Some(x) => [s(&x.text), i(x.start), i(x.end), i(x.byte_start), i(x.byte_end)],
         None => [V::S(None), V::I(None), V::I(None), V::I(None), V::I(None)],
     }
+}
+
+/// An event slot's phrase, entity, code, country and sector (all null when the slot is empty).
+fn arg(x: Option<&EventArgOut>) -> [V<'_>; 5] {
+    match x {
+        Some(x) => [
+            s(&x.span.text),
+            os(x.entity.as_deref()),
+            os(x.code.as_deref()),
+            os(x.country.as_deref()),
+            os(x.sector.as_deref()),
+        ],
+        None => [V::S(None), V::S(None), V::S(None), V::S(None), V::S(None)],
+    }
+}
+
+/// The phrases of every actor of a slot that names several (empty otherwise).
+fn actor_names(x: Option<&EventArgOut>) -> Vec<String> {
+    x.map(|x| x.actors.iter().map(|a| a.span.text.clone()).collect()).unwrap_or_default()
 }
 
 enum Col {
@@ -383,6 +442,55 @@ pub fn build(layer: &str, docs: &[DocumentOut]) -> Result<Table, String> {
                     let [y, y0, y1, y2, y3] = span(Some(&x.span));
                     let [a, b, c] = base(s(&d.id), os(d.date.as_deref()));
                     t.push(&[a, b, c, y, y0, y1, y2, y3, s(&x.value), V::B(Some(x.relative))]);
+                }
+            }
+            "events" => {
+                for e in &d.events {
+                    let [g, g0, g1, g2, g3] = span(Some(&e.trigger));
+                    let [st, st0, st1, _, _] = span(Some(&e.sentence));
+                    let [src, src_e, src_c, src_n, src_s] = arg(e.source.as_ref());
+                    let [tgt, tgt_e, tgt_c, tgt_n, tgt_s] = arg(e.target.as_ref());
+                    let (src_all, tgt_all) = (actor_names(e.source.as_ref()), actor_names(e.target.as_ref()));
+                    let loc = e.location.as_ref();
+                    let [a, b, c] = base(s(&d.id), os(d.date.as_deref()));
+                    t.push(&[
+                        a,
+                        b,
+                        c,
+                        s(&e.id),
+                        s(&e.etype),
+                        os(e.mode.as_deref()),
+                        os(e.cameo.as_deref()),
+                        V::F(Some(f64::from(e.confidence))),
+                        g,
+                        g0,
+                        g1,
+                        g2,
+                        g3,
+                        st,
+                        st0,
+                        st1,
+                        src,
+                        src_e,
+                        src_c,
+                        src_n,
+                        src_s,
+                        V::L(&src_all),
+                        tgt,
+                        tgt_e,
+                        tgt_c,
+                        tgt_n,
+                        tgt_s,
+                        V::L(&tgt_all),
+                        os(loc.map(|l| l.span.text.as_str())),
+                        os(loc.and_then(|l| l.entity.as_deref())),
+                        os(loc.and_then(|l| l.country.as_deref())),
+                        os(e.date.as_ref().map(|x| x.value.as_str())),
+                        V::B(e.date.as_ref().map(|x| x.relative)),
+                        os(e.attribution.as_deref()),
+                        s(&e.factuality),
+                        V::B(Some(e.background)),
+                    ]);
                 }
             }
             _ => {

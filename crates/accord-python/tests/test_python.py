@@ -79,6 +79,19 @@ def test_tables_have_a_row_per_fact_and_true_offsets(shared, pipe):
     # dicts (e.g. from extract) give the same table as Documents
     assert accord.quotes(list(docs)).equals(q)
     assert accord.dates(docs).num_rows == sum(len(d["dates"]) for d in docs)
+    # events: a row per event, the trigger where its offsets say, the head actors' codes as in the JSON
+    ev = accord.events(docs).to_pandas()
+    want = [(d["id"], e) for d in docs for e in d["events"]]
+    assert ev.shape[0] == len(want) > 0
+    for r, (id_, e) in zip(ev.itertuples(), want):
+        t = texts[r.id]
+        assert r.id == id_ and r.type == e["type"] and t[r.trigger_start:r.trigger_end] == r.trigger
+        assert r.sentence == e["sentence"]["text"] and r.factuality == e["factuality"]
+        assert r.source_code == ((e.get("source") or {}).get("code"))
+        assert r.target_country == ((e.get("target") or {}).get("country"))
+    talks = ev[(ev["id"] == "seed") & (ev["type"] == "CONSULT")]
+    pairs = set(zip(talks["source_country"], talks["target_code"]))
+    assert ("USA", "PSE REB Hamas") in pairs, pairs
 
 
 def test_empty_input_gives_empty_tables(pipe):

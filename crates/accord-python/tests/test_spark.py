@@ -53,6 +53,8 @@ def test_job_quotes_equal_accord_extract_row_for_row(spark, shared, accord_bin, 
     assert ents.num_rows == accord.entities(want_lines).num_rows
     assert sorted_rows(pq.read_table(out / "quantities"), ("id", "start", "end")) == sorted_rows(
         accord.quantities(want_lines), ("id", "start", "end"))
+    want_events = sorted_rows(accord.events(want_lines), ("id", "event_id"))
+    assert len(want_events) > 20 and sorted_rows(pq.read_table(out / "events"), ("id", "event_id")) == want_events
     # the documents layer is what `accord extract --no-tokens` prints
     docs = {json.loads(x)["id"]: x for x in pq.read_table(out / "documents").column("json").to_pylist()}
     no_tokens = [json.loads(x) for x in want_lines]

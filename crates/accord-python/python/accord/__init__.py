@@ -10,7 +10,7 @@ Quick start::
 * :class:`Pipeline` loads the models once; :meth:`Pipeline.extract_many` analyses many texts or records
   (dicts with ``id``/``text``/``date``/``title``/``source``/``url``) in batches on every core, with the GIL
   released, and returns :class:`Documents`.
-* :func:`quotes`, :func:`entities`, :func:`quantities`, :func:`dates` turn documents into
+* :func:`quotes`, :func:`entities`, :func:`quantities`, :func:`dates`, :func:`events` turn documents into
   ``pyarrow.Table`` objects built on the Rust side (``.to_pandas()`` for a DataFrame).
 * :class:`KnowledgeBase` is the knowledge base of ``accord ingest``/``quotes``/``entity``/``timeline``/
   ``claims``.
@@ -39,6 +39,7 @@ __all__ = [
     "dates",
     "documents",
     "entities",
+    "events",
     "extract",
     "quantities",
     "quotes",
@@ -48,7 +49,7 @@ __all__ = [
 
 __version__ = _accord.__version__
 STAGES: tuple = tuple(_accord.stages())
-LAYERS: tuple = ("quotes", "entities", "quantities", "dates", "documents")
+LAYERS: tuple = ("quotes", "entities", "quantities", "dates", "events", "documents")
 MAX_BYTES: int = _accord.MAX_BYTES
 
 
@@ -108,7 +109,8 @@ class Documents(Sequence):
         return self._rust.json(i)
 
     def table(self, layer: str):
-        """The ``pyarrow.Table`` of one layer: quotes, entities, quantities, dates or documents."""
+        """The ``pyarrow.Table`` of one layer: quotes, entities, quantities, dates, events or
+        documents."""
         from ._arrow import table
 
         return table(self._rust, layer)
@@ -124,6 +126,9 @@ class Documents(Sequence):
 
     def dates(self):
         return self.table("dates")
+
+    def events(self):
+        return self.table("events")
 
 
 def _as_documents(docs) -> Documents:
@@ -161,6 +166,16 @@ def quantities(docs):
 def dates(docs):
     """One row per date expression: ``id``, ``date``, ``text`` and offsets, ``value``, ``relative``."""
     return _as_documents(docs).table("dates")
+
+
+def events(docs):
+    """One row per PLOVER event: ``id``, ``date``, ``event_id``, ``type``, ``mode``, ``cameo``,
+    ``confidence``, ``trigger`` and its offsets, ``sentence`` with ``sentence_start``/``sentence_end``;
+    for ``source`` and ``target`` the phrase, ``_entity``, ``_code``, ``_country`` (ISO 3166 alpha-3),
+    ``_sector`` of the head actor and ``_actors`` (every actor's phrase when the slot names several);
+    ``location``, ``location_entity``, ``location_country``; ``event_date``, ``event_date_relative``;
+    ``attribution`` (the quote it is reported in), ``factuality``, ``background``."""
+    return _as_documents(docs).table("events")
 
 
 def documents(docs):

@@ -16,6 +16,11 @@ Layer schemas (all columns nullable; offsets count Unicode code points, ``*_byte
     quantities  id, date, value double, qualifier, counted, text, start, end, byte_start, byte_end,
                 quote_id, source, hedge
     dates       id, date, text, start, end, byte_start, byte_end, value, relative boolean
+    events      id, date, event_id, type, mode, cameo, confidence double, trigger (+ offsets), sentence,
+                sentence_start, sentence_end, source, source_entity, source_code, source_country,
+                source_sector, source_actors array<string>, target (+ the same five), location,
+                location_entity, location_country, event_date, event_date_relative boolean,
+                attribution, factuality, background boolean
     documents   id, date, title, url, sources array<string>, quotes, entities, quantities, json (accord/1)
     failed      id, error
 """
@@ -25,7 +30,7 @@ import json
 import re
 from typing import Iterable, Optional
 
-LAYERS = ("quotes", "entities", "quantities", "dates", "documents")
+LAYERS = ("quotes", "entities", "quantities", "dates", "events", "documents")
 DEFAULT_LAYERS = ("quotes", "entities", "quantities")
 ERROR_COLUMN = "_accord_error"
 
@@ -219,7 +224,7 @@ def analyse(df, text: str = "text", id: Optional[str] = "id", date: Optional[str
     ``text``: the column with the article text (string or binary); ``id``: the article id column (a
     missing or null id gets a generated one); ``date``: an optional publication-date column
     (``YYYY-MM-DD``, a date or a timestamp); ``layers``: any of quotes, entities, quantities, dates,
-    documents. Returns an :class:`Analysis`: a dict from layer name to DataFrame (each with the article's
+    events, documents. Returns an :class:`Analysis`: a dict from layer name to DataFrame (each with the article's
     ``id`` and ``date`` first; schemas in :func:`schema`) plus ``failed``.
     """
     from pyspark import StorageLevel

@@ -2,7 +2,7 @@
 
 Reads Parquet, JSON Lines, a folder of text files or WARC archives, runs accord on every article and
 writes one Parquet folder per layer under DIR (``quotes/``, ``entities/``, ``quantities/``, ``dates/``,
-``documents/``), the failed rows (``failed/``: id, error), the accord/1 documents as JSON Lines
+``events/``, ``documents/``), the failed rows (``failed/``: id, error), the accord/1 documents as JSON Lines
 (``documents.jsonl/``, which ``accord ingest --analysed`` loads into the knowledge base without analysing
 again) and ``summary.json``: rows in, rows out, rows failed with the reasons, rows per layer, seconds.
 """

@@ -227,6 +227,29 @@ fn trim(text: &[char], mut s: usize, mut e: usize) -> (usize, usize) {
     (s, e)
 }
 
+/// The best intersection-over-union of `pred` with an occurrence of a gold string that it matches by the
+/// two-sided overlap rule (0 when none does).
+fn overlap(text: &[char], pred: (usize, usize), golds: &[String]) -> f64 {
+    if pred.1 > text.len() || pred.0 >= pred.1 {
+        return 0.0;
+    }
+    let (ps, pe) = trim(text, pred.0, pred.1);
+    let mut best: f64 = 0.0;
+    for g in golds {
+        let gc: Vec<char> = g.chars().collect();
+        for (gs, ge) in occurrences(text, &gc) {
+            let (gs, ge) = trim(text, gs, ge);
+            let inter = pe.min(ge).saturating_sub(ps.max(gs)) as f64;
+            let glen = (ge.saturating_sub(gs)).max(1) as f64;
+            let plen = (pe.saturating_sub(ps)).max(1) as f64;
+            if inter > 0.5 * glen && inter > 0.5 * plen {
+                best = best.max(inter / (glen + plen - inter));
+            }
+        }
+    }
+    best
+}
+
 fn matches(text: &[char], pred: (usize, usize), golds: &[String], how: u8) -> bool {
     if pred.1 > text.len() || pred.0 >= pred.1 {
         return false;
@@ -387,18 +410,82 @@ pub const EPOCHS: usize = 10;
 /// Features seen fewer times than this are not learned.
 pub const MIN_COUNT: usize = 1;
 
-/// Trains the event model on analysed gold documents.
-pub fn train(docs: &[Doc], gold: &[GoldSentence]) -> Model {
-    let data: Vec<_> = docs.iter().zip(gold).filter_map(|(d, g)| training_item(d, &g.label)).collect();
-    Model::train(&data, EPOCHS, MIN_COUNT)
+/// Parts of the training data whose type models code the target ranker's training events.
+pub const INNER_FOLDS: usize = 5;
+
+/// Training passes of the target ranker.
+pub const TARGET_EPOCHS: usize = accord_events::target::EPOCHS;
+
+/// Both event models: the type model and the target ranker.
+pub struct Models {
+    /// The event-type model.
+    pub types: Model,
+    /// The target ranker.
+    pub targets: accord_events::target::TargetModel,
 }
 
-/// Predictions with a given model: the events stage rerun on each analysed document.
-pub fn predict_with(docs: &[Doc], model: &Model) -> Vec<Pred> {
+/// Trains the event models on analysed gold documents: the type model first, then the target ranker on
+/// the scored event (the most confident) of each sentence as the type model codes it, with the option
+/// that overlaps the gold target best as the answer ("no target" when none does).
+pub fn train(docs: &[Doc], gold: &[GoldSentence]) -> Models {
+    let data: Vec<_> = docs.iter().zip(gold).filter_map(|(d, g)| training_item(d, &g.label)).collect();
+    let types = Model::train(&data, EPOCHS, MIN_COUNT);
+    // the ranker learns from events coded as on unseen text: each sentence's event is coded by a type model
+    // trained without it (INNER_FOLDS parts), not by `types`, which knows every training sentence's type
+    let inner: Vec<Model> = (0..INNER_FOLDS)
+        .map(|f| {
+            let part: Vec<_> = docs
+                .iter()
+                .zip(gold)
+                .enumerate()
+                .filter(|(i, _)| i % INNER_FOLDS != f)
+                .filter_map(|(_, (d, g))| training_item(d, &g.label))
+                .collect();
+            Model::train(&part, EPOCHS, MIN_COUNT)
+        })
+        .collect();
+    let empty = accord_events::target::TargetModel::default();
+    let items: Vec<(Vec<Vec<String>>, usize)> = docs
+        .par_iter()
+        .zip(gold)
+        .enumerate()
+        .filter_map(|(i, (d, g))| {
+            let mut d = d.clone();
+            let mut rec = Vec::new();
+            accord_events::extract_with(&mut d, &inner[i % INNER_FOLDS], &empty, Some(&mut rec));
+            let mut best: Option<&accord_events::TargetRecord> = None;
+            for r in &rec {
+                if best.is_none_or(|b| r.confidence > b.confidence) {
+                    best = Some(r);
+                }
+            }
+            let r = best?;
+            let text: Vec<char> = d.text.chars().collect();
+            let cp = |b: usize| d.text[..b].chars().count();
+            let mut answer = (0, 0.0);
+            for (i, (span, _)) in r.options.iter().enumerate() {
+                if let Some((s, e)) = span {
+                    let o = overlap(&text, (cp(*s), cp(*e)), &g.targets);
+                    if o > answer.1 {
+                        answer = (i, o);
+                    }
+                }
+            }
+            Some((r.options.iter().map(|(_, f)| f.clone()).collect(), answer.0))
+        })
+        .collect();
+    let reach = items.iter().filter(|(_, a)| *a != 0).count();
+    tracing::debug!("target ranker: an option overlaps the gold target in {reach} of {} sentences", gold.len());
+    let targets = accord_events::target::TargetModel::train(&items, accord_events::target::EPOCHS);
+    Models { types, targets }
+}
+
+/// Predictions with given models: the events stage rerun on each analysed document.
+pub fn predict_with(docs: &[Doc], models: &Models) -> Vec<Pred> {
     docs.par_iter()
         .map(|d| {
             let mut d = d.clone();
-            accord_events::extract_with(&mut d, model);
+            accord_events::extract_with(&mut d, &models.types, &models.targets, None);
             pred_of(&d)
         })
         .collect()

@@ -21,6 +21,7 @@
 
 pub mod lexicon;
 pub mod model;
+pub mod target;
 
 use accord_doc::{Doc, Event, EventActor, EventArg, Span};
 use lexicon::EventLexicon;
@@ -628,11 +629,11 @@ pub fn phrase(t: &Tree, h: usize, long: bool) -> (usize, usize) {
             }
         }
     }
-    // a comma or quote at the edge is not part of the phrase
+    // a comma or quote at the edge is not part of the phrase, nor the "and" of a second conjunct
     while hi > lo && matches!(t.upos(hi), "PUNCT" | "ADP" | "CCONJ") {
         hi -= 1;
     }
-    while lo < hi && matches!(t.upos(lo), "PUNCT") {
+    while lo < hi && matches!(t.upos(lo), "PUNCT" | "CCONJ") {
         lo += 1;
     }
     (lo, hi)
@@ -964,11 +965,33 @@ pub static EVENTS: accord_doc::FnStage = accord_doc::FnStage::new(&EVENTS_INFO, 
 /// Adds the events layer to a parsed document (needs the models, entities, attribution and dates layers
 /// for full output; without a parse it adds nothing).
 pub fn extract(doc: &mut Doc) {
-    extract_with(doc, model::Model::shipped())
+    extract_with(doc, model::Model::shipped(), shipped_targets(), None)
 }
 
-/// [`extract`] with a given type model (cross-validation trains one per fold).
-pub fn extract_with(doc: &mut Doc, model: &model::Model) {
+/// The shipped target model (the `@` lines of `models/events.tsv`).
+pub fn shipped_targets() -> &'static target::TargetModel {
+    static M: std::sync::OnceLock<target::TargetModel> = std::sync::OnceLock::new();
+    M.get_or_init(|| target::TargetModel::parse(include_str!("../models/events.tsv")))
+}
+
+/// The target options of one coded event, for training the target model: the event's confidence and, per
+/// option, its span (bytes) and features.
+#[derive(Clone, Debug)]
+pub struct TargetRecord {
+    /// The event's confidence (the scored event of a sentence is the most confident).
+    pub confidence: f32,
+    /// Per option: the phrase's byte span (`None` for "no target") and the features.
+    pub options: Vec<(Option<(usize, usize)>, Vec<String>)>,
+}
+
+/// [`extract`] with given type and target models (cross-validation trains them per fold); with `record`,
+/// the target options of each event are pushed there, in event order before coreference.
+pub fn extract_with(
+    doc: &mut Doc,
+    model: &model::Model,
+    targets: &target::TargetModel,
+    mut record: Option<&mut Vec<TargetRecord>>,
+) {
     let mut events: Vec<Event> = Vec::new();
     // whether each event is expressed by an event noun (antecedents for "the talks")
     let mut nounal: Vec<bool> = Vec::new();
@@ -1025,6 +1048,22 @@ pub fn extract_with(doc: &mut Doc, model: &model::Model) {
                 }
             }
             let best = if ty == scored[i].0 { best } else { sc[ty] };
+            let confidence = model::confidence(&sc, best);
+            let mut target_slot = c.target.map(|h| slot(doc, &t, h, LONG_TARGET));
+            if !targets.is_empty() || record.is_some() {
+                let opts = target::options(&t, c, ty);
+                if !targets.is_empty() {
+                    let o = &opts[targets.best(&opts)];
+                    target_slot = o.head.map(|h| slot(doc, &t, h, o.long));
+                }
+                if let Some(r) = record.as_deref_mut() {
+                    let options = opts
+                        .into_iter()
+                        .map(|o| (o.head.map(|h| slot(doc, &t, h, o.long).span).map(|s| (s.start, s.end)), o.features))
+                        .collect();
+                    r.push(TargetRecord { confidence, options });
+                }
+            }
             let coding = c.codings.iter().find(|k| k.ty == ty);
             let trig_span = match c.noun.filter(|_| !c.nominal) {
                 Some(n) => Span::new(
@@ -1065,11 +1104,11 @@ pub fn extract_with(doc: &mut Doc, model: &model::Model) {
                 etype: TYPES[ty],
                 mode: coding.and_then(|k| k.mode).map(str::to_string),
                 cameo: coding.map(|k| k.cameo.to_string()),
-                confidence: model::confidence(&sc, best),
+                confidence,
                 trigger: trig_span,
                 sentence: s,
                 source: c.source.map(|h| slot(doc, &t, h, LONG_SOURCE)),
-                target: c.target.map(|h| slot(doc, &t, h, LONG_TARGET)),
+                target: target_slot,
                 location,
                 date,
                 attribution,

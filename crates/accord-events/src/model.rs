@@ -50,7 +50,7 @@ impl Model {
     pub fn parse(src: &str) -> Model {
         let mut weights = HashMap::new();
         for line in src.lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
+            if line.starts_with('#') || line.starts_with('@') || line.trim().is_empty() {
                 continue;
             }
             let Some((f, ws)) = line.split_once('\t') else { continue };

@@ -95,13 +95,16 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         if let Some(out) = &a.train_events {
             let m = events::train(&docs, &gold);
             let header = format!(
-                "# accord event-type model: averaged perceptron, {} passes, trained by `accord eval --events FILE \
-                 --train-events OUT` on {} sentences of {}; see models/events.md. Weights only, no training text.\n",
+                "# accord event models: type weights (averaged perceptron, {} passes) and, on `@` lines, the \
+                 target ranker ({} passes), trained by `accord eval --events FILE --train-events OUT` on {} sentences \
+                 of {}; see models/events.md. Weights only, no training text.\n",
                 events::EPOCHS,
+                events::TARGET_EPOCHS,
                 gold.len(),
                 file.file_name().map(|f| f.to_string_lossy().to_string()).unwrap_or_default()
             );
-            std::fs::write(out, m.to_tsv(&header)).with_context(|| format!("cannot write {}", out.display()))?;
+            std::fs::write(out, m.types.to_tsv(&header) + &m.targets.to_tsv())
+                .with_context(|| format!("cannot write {}", out.display()))?;
             writeln!(w, "wrote {}", out.display())?;
         }
         if let Some(k) = a.folds {

@@ -974,6 +974,9 @@ pub fn shipped_targets() -> &'static target::TargetModel {
     M.get_or_init(|| target::TargetModel::parse(include_str!("../models/events.tsv")))
 }
 
+/// One recorded target option: the phrase's byte span (`None` for "no target") and its features.
+pub type RecordedOption = (Option<(usize, usize)>, Vec<String>);
+
 /// The target options of one coded event, for training the target model: the event's confidence and, per
 /// option, its span (bytes) and features.
 #[derive(Clone, Debug)]
@@ -981,7 +984,7 @@ pub struct TargetRecord {
     /// The event's confidence (the scored event of a sentence is the most confident).
     pub confidence: f32,
     /// Per option: the phrase's byte span (`None` for "no target") and the features.
-    pub options: Vec<(Option<(usize, usize)>, Vec<String>)>,
+    pub options: Vec<RecordedOption>,
 }
 
 /// [`extract`] with given type and target models (cross-validation trains them per fold); with `record`,

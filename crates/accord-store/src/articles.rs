@@ -47,6 +47,8 @@ pub struct Stats {
     pub entities: i64,
     /// Quantities.
     pub quantities: i64,
+    /// Events (each reported by one or more articles).
+    pub events: i64,
     /// Schema version.
     pub schema_version: i64,
 }
@@ -121,6 +123,7 @@ impl Store {
             quotes: n("SELECT COUNT(*) FROM quotes")?,
             entities: n("SELECT COUNT(*) FROM entities")?,
             quantities: n("SELECT COUNT(*) FROM quantities")?,
+            events: n("SELECT COUNT(*) FROM events")?,
             schema_version: self.schema_version()?,
         })
     }

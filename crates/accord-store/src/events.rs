@@ -170,7 +170,6 @@ pub struct EventQuery {
     /// Events this knowledge-base entity is party to (source or target).
     pub entity: Option<i64>,
     /// PLOVER type (`CONSULT`; case does not matter).
-    #[allow(clippy::struct_field_names)]
     pub etype: Option<String>,
     /// ISO 3166 alpha-3 country of the source, the target or the place.
     pub country: Option<String>,
@@ -543,14 +542,21 @@ impl Store {
         let mut sql = format!("{EVENT_SELECT} WHERE 1=1");
         let mut args: Vec<Sql> = Vec::new();
         if let Some(a) = q.actor.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            // the entities of that name; actor codes holding it as whole words (`ISR` in `ISR MIL`,
+            // `Hamas` in `PSE REB Hamas`); the actor's phrase only when no entity has that name
             let ids = self.match_entities(a, 50)?;
             let list = ids.iter().map(|i| i.to_string()).chain(["-1".to_string()]).collect::<Vec<_>>().join(",");
             sql += &format!(
                 " AND (v.source_entity IN ({list}) OR v.target_entity IN ({list}) \
-                  OR v.source_code LIKE ?1 ESCAPE '\\' OR v.target_code LIKE ?1 ESCAPE '\\' \
-                  OR v.source_name LIKE ?1 ESCAPE '\\' OR v.target_name LIKE ?1 ESCAPE '\\')"
+                  OR (' ' || v.source_code || ' ') LIKE ?1 ESCAPE '\\' OR (' ' || v.target_code || ' ') LIKE ?1 ESCAPE '\\'"
             );
-            args.push(Sql::Text(like(a)));
+            let words = a.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+            args.push(Sql::Text(format!("% {words} %")));
+            if ids.is_empty() {
+                sql += " OR v.source_name LIKE ?2 ESCAPE '\\' OR v.target_name LIKE ?2 ESCAPE '\\'";
+                args.push(Sql::Text(like(a)));
+            }
+            sql += ")";
         }
         if let Some(e) = q.entity {
             sql += &format!(" AND (v.source_entity = {e} OR v.target_entity = {e})");

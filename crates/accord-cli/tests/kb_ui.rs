@@ -565,6 +565,18 @@ fn events_page_event_reports_entity_events_and_timeline() {
     assert_eq!(triggers, ["talks", "met"]);
     assert!(d.text(&d.wait(".event-facts")).contains("in Doha (QAT)"));
     d.shot("12-event");
+    // a report opens its article at the trigger; the trigger's record leads back to the event
+    d.click(&d.find_all(".event-report a.report-article")[1]);
+    d.wait_for(&format!("location.hash === '#/article/{}?v=v1'", evidence[1]["article"]));
+    d.wait_ready();
+    assert_eq!(d.text(&d.wait("#article-text .hl-target")), "met");
+    d.click(&d.wait("#article-text .hl-target"));
+    let record = d.text(&d.wait(".side .d-event"));
+    assert!(record.starts_with("Event v1: CONSULT") && record.contains("United States [USA GOV] → Hamas"), "{record}");
+    d.shot("12b-event-in-article");
+    d.click(&d.wait(".side .event-record-link"));
+    d.wait_for(&format!("location.hash === '#/event/{}'", talks["id"]));
+    d.wait_ready();
 
     // 4. follow the target to Hamas's entity page: its events and their chart
     let sides = d.find_all(".event-side a.actor-link");

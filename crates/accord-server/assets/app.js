@@ -157,7 +157,8 @@ function revealQuote() {
 
 async function articleView(id, params) {
   const rec = await api("/api/articles/" + encodeURIComponent(id));
-  show(articleBody(rec, { focusQuote: params.get("q") }));
+  show(articleBody(rec, { focusQuote: params.get("q"), focusEvent: params.get("v") }));
+  if (params.get("v")) revealQuote();
 }
 
 function articleBody(rec, opts) {
@@ -179,6 +180,10 @@ function articleBody(rec, opts) {
   });
   (doc.quantities || []).forEach(q => spans.push({ s: q.span.start, e: q.span.end, cls: "qty", kind: "quantity", data: q }));
   (doc.dates || []).forEach(d => spans.push({ s: d.span.start, e: d.span.end, cls: "date", kind: "date", data: d }));
+  (doc.events || []).forEach(v => {
+    const target = opts.focusEvent && opts.focusEvent === v.id;
+    spans.push({ s: v.trigger.start, e: v.trigger.end, cls: "evt" + (target ? " hl-target" : ""), kind: "event", data: v });
+  });
   const valid = spans.filter(x => x.s >= 0 && x.e <= chars.length && x.s < x.e);
   const cuts = new Set([0, chars.length]);
   valid.forEach(x => { cuts.add(x.s); cuts.add(x.e); });
@@ -216,6 +221,7 @@ function articleBody(rec, opts) {
       el("span", {}, el("b", { text: "cue" })), el("span", {}, el("u", { text: "speaker" })),
       el("span", {}, el("i", { class: "k", style: { background: "#fff3c4" } }), "quantity"),
       el("span", {}, el("i", { class: "k", style: { background: "#dff3e4" } }), "date"),
+      el("span", {}, el("i", { class: "k k-evt" }), "event trigger"),
       el("span", { text: "dotted: entity" })),
     el("div", { class: "article-layout" }, body, side));
 
@@ -243,6 +249,15 @@ function articleBody(rec, opts) {
       if (x.kind === "quantity") return el("div", {}, el("b", { text: "Quantity: " }), (d.qualifier !== "exact" ? d.qualifier + " " : "") + fmtValue(d.value) + (d.counted ? " " + d.counted : ""),
         d.counted ? el("div", {}, el("a", { href: "#/claims" + qs({ about: d.counted }), text: "claims ledger →" })) : null);
       if (x.kind === "date") return el("div", {}, el("b", { text: "Date: " }), d.value + (d.relative ? " (relative)" : ""));
+      if (x.kind === "event") {
+        const gid = rec.event_ids && rec.event_ids[d.id];
+        const who = a => (a ? a.span.text + (a.code ? " [" + a.code + "]" : "") : "—");
+        return el("div", { class: "d-event" }, el("b", { text: "Event " + d.id + ": " + d.type }),
+          el("div", { text: who(d.source) + " → " + who(d.target) }),
+          el("div", { class: "muted", text: [d.factuality, d.background ? "background" : null, d.location ? "in " + d.location.span.text : null,
+            d.date ? d.date.value : null].filter(Boolean).join(" · ") }),
+          gid ? el("a", { class: "event-record-link", href: "#/event/" + gid, text: "this event across articles →" }) : null);
+      }
       return null;
     });
     const close = el("button", { type: "button", class: "side-close", "aria-label": "Close", text: "×", onclick: () => {
@@ -677,7 +692,7 @@ async function eventView(id) {
       const a = Math.max(0, r.trigger_start - r.start), b = Math.min(chars.length, r.trigger_end - r.start);
       return el("article", { class: "card event-report quad-" + (ev.quad || "none"), "data-article": r.article },
         el("blockquote", {}, chars.slice(0, a).join(""), el("b", { class: "trigger", text: chars.slice(a, b).join("") }), chars.slice(b).join("")),
-        el("div", { class: "meta muted" }, el("a", { href: "#/article/" + r.article, text: r.article_title || ("#" + r.article) }),
+        el("div", { class: "meta muted" }, el("a", { class: "report-article", href: "#/article/" + r.article + qs({ v: r.local_id }), text: r.article_title || ("#" + r.article) }),
           " · " + [r.outlet, r.published, r.factuality].filter(Boolean).join(", "),
           r.quote ? [" · ", el("a", { href: "#/quote/" + r.quote, text: "in a quote" })] : null));
     })));

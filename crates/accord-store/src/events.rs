@@ -9,7 +9,8 @@
 //! * the actors, source with source and target with target: two actors are the same when both resolve to
 //!   the same knowledge-base entity, or (when one of them is not linked to an entity) when both carry the
 //!   same actor code (`USA GOV`); two slots that are both empty agree; an event with neither actor known
-//!   is never merged;
+//!   is never merged. A named actor the events stage did not link (`Hamas officials`, coded `PSE REB
+//!   Hamas`) is linked to the article's entity of that name (`Hamas`) when there is one;
 //! * the place, when both name one (the same entity, else the same country, else the same words);
 //! * the date: the event's own resolved date, else the article's publication date; full dates within a
 //!   day of each other, months and years equal.
@@ -266,9 +267,24 @@ fn entity_name(tx: &Connection, id: Option<i64>) -> Result<Option<String>, Store
     }
 }
 
-fn side(tx: &Connection, arg: Option<&EventArgOut>, local: &HashMap<String, i64>) -> Result<Side, StoreError> {
+/// The named part of an actor code (`Hamas` in `PSE REB Hamas`): what follows its country and sector.
+fn named_part<'a>(code: &'a str, country: Option<&str>, sector: Option<&str>) -> Option<&'a str> {
+    let mut rest = code.trim();
+    for part in [country, sector].into_iter().flatten() {
+        if let Some(r) = rest.strip_prefix(part) {
+            rest = r.trim_start();
+        }
+    }
+    (!rest.is_empty() && rest != code.trim()).then_some(rest)
+}
+
+fn side(tx: &Connection, arg: Option<&EventArgOut>, ctx: &Local) -> Result<Side, StoreError> {
     let Some(a) = arg else { return Ok(Side::default()) };
-    let entity = a.entity.as_deref().and_then(|e| local.get(e).copied());
+    // the linked entity; else, for a named actor (`PSE REB Hamas`), the article's entity of that name
+    let entity = a.entity.as_deref().and_then(|e| ctx.ids.get(e).copied()).or_else(|| {
+        let named = named_part(a.code.as_deref()?, a.country.as_deref(), a.sector.as_deref())?;
+        ctx.names.get(&named.to_lowercase()).copied()
+    });
     let name = entity_name(tx, entity)?.or_else(|| Some(a.span.text.trim().to_string()).filter(|s| !s.is_empty()));
     let clean = |s: &Option<String>| s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(String::from);
     Ok(Side { entity, code: clean(&a.code), country: clean(&a.country), sector: clean(&a.sector), name })
@@ -282,24 +298,30 @@ pub(crate) fn add_events(
     doc: &DocumentOut,
     local: &HashMap<String, i64>,
 ) -> Result<(), StoreError> {
+    if doc.events.is_empty() {
+        return Ok(());
+    }
+    let names =
+        doc.entities.iter().filter_map(|e| local.get(&e.id).map(|&g| (e.name.trim().to_lowercase(), g))).collect();
+    let ctx = Local { ids: local, names };
     for e in &doc.events {
-        add_event(tx, article, doc, e, local)?;
+        add_event(tx, article, doc, e, &ctx)?;
     }
     Ok(())
 }
 
-fn add_event(
-    tx: &Connection,
-    article: i64,
-    doc: &DocumentOut,
-    e: &EventOut,
-    local: &HashMap<String, i64>,
-) -> Result<(), StoreError> {
-    let src = side(tx, e.source.as_ref(), local)?;
-    let tgt = side(tx, e.target.as_ref(), local)?;
+/// An article's entities: local id → knowledge-base id, and name (lower case) → knowledge-base id.
+struct Local<'a> {
+    ids: &'a HashMap<String, i64>,
+    names: HashMap<String, i64>,
+}
+
+fn add_event(tx: &Connection, article: i64, doc: &DocumentOut, e: &EventOut, ctx: &Local) -> Result<(), StoreError> {
+    let src = side(tx, e.source.as_ref(), ctx)?;
+    let tgt = side(tx, e.target.as_ref(), ctx)?;
     let place = match &e.location {
         Some(l) => {
-            let entity = l.entity.as_deref().and_then(|x| local.get(x).copied());
+            let entity = l.entity.as_deref().and_then(|x| ctx.ids.get(x).copied());
             Place {
                 entity,
                 country: l.country.clone().filter(|c| !c.trim().is_empty()),
@@ -676,6 +698,14 @@ mod tests {
         assert!(check_type("talks").unwrap_err().to_string().contains("CONSULT"));
         assert_eq!(check_country("usa").unwrap(), "USA");
         assert!(check_country("US").is_err());
+    }
+
+    #[test]
+    fn named_parts_of_actor_codes() {
+        assert_eq!(named_part("PSE REB Hamas", Some("PSE"), Some("REB")), Some("Hamas"));
+        assert_eq!(named_part("IGO Arab League", Some("IGO"), None), Some("Arab League"));
+        assert_eq!(named_part("USA GOV", Some("USA"), Some("GOV")), None);
+        assert_eq!(named_part("Hezbollah", None, None), None);
     }
 
     #[test]

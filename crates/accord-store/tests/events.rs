@@ -215,3 +215,27 @@ fn an_older_knowledge_base_gets_the_events_of_its_articles_on_upgrade() {
         .unwrap();
     assert!(talks.iter().any(|e| e.reports == 2), "{talks:#?}");
 }
+
+#[test]
+fn a_named_actor_without_a_link_joins_the_article_entity_of_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(dir.path()).unwrap();
+    let text = "Washington held talks with Hamas officials in Doha on Thursday, officials in both capitals said.";
+    let mut d = article(
+        "g",
+        "2025-03-06",
+        text,
+        "talks",
+        "CONSULT",
+        US,
+        ("Hamas officials", None, "PSE REB Hamas", "PSE", "REB"),
+        false,
+        "asserted",
+    );
+    d.entities[1] = entity(text, "e2", "ORG", "Hamas");
+    s.add_batch(&[(d, ArticleInfo::default())]).unwrap();
+    let hamas = s.find_entity("Hamas").unwrap().unwrap();
+    assert_eq!(hamas.event_count, 1, "{hamas:#?}");
+    let t = hamas.events[0].target.as_ref().unwrap();
+    assert_eq!((t.entity, t.name.as_str()), (Some(hamas.id), "Hamas"));
+}

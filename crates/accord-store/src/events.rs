@@ -342,11 +342,18 @@ fn add_event(tx: &Connection, article: i64, doc: &DocumentOut, e: &EventOut, ctx
     // and a compatible place
     let mut found = None;
     if src.known() || tgt.known() {
-        let mut st = tx.prepare_cached(
-            "SELECT id, source_entity, source_code, target_entity, target_code, location_entity, location_country, \
-             location_name FROM events WHERE type=?1 AND fact_class=?2 \
-             AND ((?4 IS NOT NULL AND day BETWEEN ?4 - 1 AND ?4 + 1) OR (?4 IS NULL AND date IS ?3)) ORDER BY id",
-        )?;
+        // full dates: a day either side, on the (type, day) index; months and years: the same value, on
+        // (type, date) (both statements name all four parameters, which are bound alike)
+        const COLS: &str = "SELECT id, source_entity, source_code, target_entity, target_code, location_entity, \
+                            location_country, location_name FROM events";
+        let mut st = match day {
+            Some(_) => tx.prepare_cached(&format!(
+                "{COLS} WHERE type=?1 AND day BETWEEN ?4 - 1 AND ?4 + 1 AND fact_class=?2 AND ?3 IS NOT NULL ORDER BY id"
+            ))?,
+            None => tx.prepare_cached(&format!(
+                "{COLS} WHERE type=?1 AND date IS ?3 AND day IS NULL AND fact_class=?2 AND ?4 IS NULL ORDER BY id"
+            ))?,
+        };
         let rows = st.query_map(params![etype, class, date, day], |r| {
             Ok((
                 r.get::<_, i64>(0)?,

@@ -1,7 +1,7 @@
 //! # accord-store
 //!
 //! accord's knowledge base: the last step of the flow (`RawDoc ──pipeline──▶ DocumentOut ──store──▶ KB`)
-//! and the source the CLI queries (`accord quotes/entity/timeline/claims`) and the server read.
+//! and the source the CLI queries (`accord quotes/entity/events/timeline/claims`) and the server read.
 //!
 //! * **System of record:** one SQLite file (`accord.sqlite`, WAL mode, schema versioned with
 //!   `PRAGMA user_version`, see [`MIGRATIONS`]). Each article keeps its whole `accord/1` JSON (without the
@@ -204,6 +204,7 @@ CREATE TABLE events(
   mentions INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX events_type_day ON events(type, day);
+CREATE INDEX events_type_date ON events(type, date);
 CREATE INDEX events_date ON events(date);
 CREATE INDEX events_source_entity ON events(source_entity);
 CREATE INDEX events_target_entity ON events(target_entity);

@@ -729,7 +729,8 @@ fn write_demo(dir: &Path) -> std::path::PathBuf {
 
 /// Screenshots for docs/: `ACCORD_UI_SCREENSHOTS=docs cargo test -p accord-cli --test kb_ui -- --ignored
 /// docs_screenshots` writes screenshot.png (a quote in its article, its record open), screenshot-timeline.png
-/// and screenshot-claims.png from fictional demo articles.
+/// and screenshot-claims.png from fictional demo articles, and screenshot-events.png (the events page) from
+/// the events tests' hand-written analysed articles.
 #[test]
 #[ignore = "writes the documentation's screenshots"]
 fn docs_screenshots() {
@@ -774,4 +775,18 @@ fn docs_screenshots() {
         }
     }
     d.shot("screenshot-claims");
+    // events: the hand-written analysed articles of the events tests
+    let db = ingest_event_fixtures(tmp.path());
+    let srv = serve(&db, &["--read-only"]);
+    d.goto(&format!("http://{}/#/events", srv.addr));
+    d.wait_ready();
+    let over = d.wait("#events-chart .u-over");
+    for k in 1..40 {
+        d.hover(&over, k as f64 / 40.0, 0.6);
+        let tip = d.wait("#events-chart .chart-tip");
+        if d.displayed(&tip) && d.text(&tip).starts_with("Week of 2025-03-17") {
+            break;
+        }
+    }
+    d.shot("screenshot-events");
 }

@@ -337,7 +337,7 @@ async function entityView(id) {
 
 function filterForm(route, fields, params) {
   const inputs = fields.map(f => el("input", { name: f, placeholder: f, value: params.get(f) || "" }));
-  return el("form", { class: "search filter", onsubmit: ev => {
+  return el("form", { class: "search filter" + (fields.length > 2 ? " wide" : ""), onsubmit: ev => {
     ev.preventDefault();
     const p = {};
     inputs.forEach(i => p[i.name] = i.value.trim());

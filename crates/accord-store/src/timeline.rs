@@ -41,7 +41,8 @@ pub struct TimelineItem {
 
 impl Store {
     /// Dated quotes, facts and events in date order, optionally about one entity (its quotes, the dated
-    /// facts naming it, the events it is party to) and/or matching text.
+    /// facts naming it, the events it is party to) and/or matching text. Events are those that happened
+    /// (asserted or reported, not negated, hypothetical, future or proposed) with an identified actor.
     pub fn timeline(
         &self,
         entity: Option<&str>,
@@ -137,11 +138,13 @@ impl Store {
         for r in rows {
             items.push(r?);
         }
-        // events, each with the sentence of its first report
+        // events that happened (asserted or reported) and whose source or target is identified (an
+        // entity or an actor code), each with the sentence of its first report; `Store::events` lists all
         let mut esql = "SELECT v.id, v.date, v.type, v.cameo, v.source_name, v.target_name, r.sentence, r.article, \
                         COALESCE(a.title, a.doc_id), r.start, r.end FROM events v \
                         JOIN event_reports r ON r.id = (SELECT MIN(id) FROM event_reports WHERE event = v.id) \
-                        JOIN articles a ON a.id = r.article WHERE v.date IS NOT NULL"
+                        JOIN articles a ON a.id = r.article WHERE v.date IS NOT NULL AND v.fact_class = 'factual' \
+                        AND COALESCE(v.source_entity, v.source_code, v.target_entity, v.target_code) IS NOT NULL"
             .to_string();
         let mut args: Vec<Sql> = Vec::new();
         if let Some(ids) = &ents {

@@ -182,9 +182,11 @@ fn one_event_for_several_reports_and_apart_otherwise() {
     assert_eq!((hamas.event_count, hamas.events.len()), (3, 3));
     let israel = s.find_entity("Israel").unwrap().unwrap();
     assert_eq!(israel.event_count, 1);
+    // the timeline: the events that happened (the denial is left out)
     let tl = s.timeline(Some("Hamas"), None, 100).unwrap();
     let evs: Vec<_> = tl.iter().filter(|i| i.kind == "event").collect();
-    assert_eq!(evs.len(), 3, "{tl:#?}");
+    assert_eq!(evs.len(), 2, "{tl:#?}");
+    assert!(!evs.iter().any(|i| Some(i.text.as_str()) == Some(denied.evidence[0].sentence.as_str())));
     assert!(evs.iter().all(|i| i.event_type.as_deref() == Some("CONSULT")));
     assert_eq!(evs[0].actors.as_deref(), Some("Washington → Hamas"));
     assert!(evs.windows(2).all(|w| w[0].date <= w[1].date));

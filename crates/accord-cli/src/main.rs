@@ -45,7 +45,9 @@ enum Command {
     Quotes(cmd::kb::QuotesArgs),
     /// Show one entity of the knowledge base.
     Entity(cmd::kb::EntityArgs),
-    /// Dated facts and quotes in order.
+    /// Political events (PLOVER) by actor, type, country and date, with the articles reporting them.
+    Events(cmd::kb::EventsArgs),
+    /// Dated facts, quotes and events in order.
     Timeline(cmd::kb::TimelineArgs),
     /// The claims ledger: counted quantities by source over time.
     Claims(cmd::kb::ClaimsArgs),
@@ -71,6 +73,7 @@ fn main() -> ExitCode {
         Command::Ingest(a) => cmd::kb::ingest(a),
         Command::Quotes(a) => cmd::kb::quotes(a),
         Command::Entity(a) => cmd::kb::entity(a),
+        Command::Events(a) => cmd::kb::events(a),
         Command::Timeline(a) => cmd::kb::timeline(a),
         Command::Claims(a) => cmd::kb::claims(a),
         Command::Serve(a) => cmd::kb::serve(a),

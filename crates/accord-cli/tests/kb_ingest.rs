@@ -128,8 +128,8 @@ fn sigkill_mid_ingest_then_rerun_equals_one_clean_run() {
     assert_eq!(v["already_present"].as_i64().unwrap(), partial, "{v}");
     let got = stats(&db);
     assert_eq!(
-        (got.articles, got.quotes, got.entities, got.quantities),
-        (want.articles, want.quotes, want.entities, want.quantities)
+        (got.articles, got.quotes, got.entities, got.quantities, got.events),
+        (want.articles, want.quotes, want.entities, want.quantities, want.events)
     );
     // the full-text index agrees with SQLite: every article is findable
     let store = accord_store::Store::open(&db).unwrap();

@@ -158,6 +158,19 @@ struct Ui {
 }
 
 fn ui(test: &str, width: u32, height: u32) -> Option<Ui> {
+    ui_with(test, width, height, |dir| {
+        let input = write_ui_fixtures(dir);
+        let db = dir.join("db");
+        let out = run(&["ingest", "--db", db.to_str().unwrap(), input.to_str().unwrap()]);
+        // the shared fixtures hold three bad inputs (reported, so the exit status is not 0); ours must all go in
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("ui-news.jsonl") && db.exists(), "ingest: {err}");
+        db
+    })
+}
+
+/// [`ui`] over the knowledge base `build` makes in the given folder (returning its path).
+fn ui_with(test: &str, width: u32, height: u32, build: impl FnOnce(&Path) -> std::path::PathBuf) -> Option<Ui> {
     let (browser, driver) = match webdriver::find_tools() {
         Ok(t) => t,
         Err(why) if in_ci() => panic!("{why} under CI=true"),
@@ -167,12 +180,7 @@ fn ui(test: &str, width: u32, height: u32) -> Option<Ui> {
         }
     };
     let tmp = tempfile::tempdir().unwrap();
-    let input = write_ui_fixtures(tmp.path());
-    let db = tmp.path().join("db");
-    let out = run(&["ingest", "--db", db.to_str().unwrap(), input.to_str().unwrap()]);
-    // the shared fixtures hold three bad inputs (reported, so the exit status is not 0); ours must all go in
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(!err.contains("ui-news.jsonl") && db.exists(), "ingest: {err}");
+    let db = build(tmp.path());
     let srv = serve(&db, &["--read-only"]);
     let base = format!("http://{}/", srv.addr);
     let d = Driver::start(&browser, &driver, &tmp.path().join("profile"), width, height);
@@ -456,6 +464,171 @@ fn timeline_filter_tooltip_zoom_and_claims_chart() {
     u.assert_console_clean();
 }
 
+/// The tooltip lines the weekly events chart should show for the week starting on day `monday`, from the
+/// API's events: the count, then each quad class present.
+fn week_tip(events: &[Value], monday: i64) -> Vec<String> {
+    let here: Vec<&Value> = events
+        .iter()
+        .filter(|e| e["date"].as_str().is_some_and(|d| d.len() == 10 && (monday..monday + 7).contains(&day_number(d))))
+        .collect();
+    let n = here.len();
+    let mut lines = vec![format!("{}: {n} event{}", dated_week(monday), if n == 1 { "" } else { "s" })];
+    for (q, label) in [
+        ("material_cooperation", "material cooperation"),
+        ("verbal_cooperation", "verbal cooperation"),
+        ("verbal_conflict", "verbal conflict"),
+        ("material_conflict", "material conflict"),
+    ] {
+        let k = here.iter().filter(|e| e["quad"] == q).count();
+        if k > 0 {
+            lines.push(format!("{label}: {k}"));
+        }
+    }
+    lines
+}
+
+/// `Week of YYYY-MM-DD` for the day number of a Monday.
+fn dated_week(monday: i64) -> String {
+    // civil from days (Howard Hinnant's algorithm)
+    let z = monday + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("Week of {y:04}-{m:02}-{d:02}")
+}
+
+#[test]
+fn events_page_event_reports_entity_events_and_timeline() {
+    let Some(u) = ui_with("events_page_event_reports_entity_events_and_timeline", 1280, 900, ingest_event_fixtures)
+    else {
+        return;
+    };
+    let d = &u.d;
+    d.goto(&u.base);
+    d.wait_ready();
+
+    // 1. the events page from the header: every event in the table, the talks reported twice
+    d.click(&d.wait("header nav a[href='#/events']"));
+    d.wait_for("location.hash === '#/events'");
+    d.wait_ready();
+    let all = u.api("/api/events?limit=1000");
+    let all = all.as_array().unwrap();
+    assert_eq!(d.find_all("table.events tr[data-event]").len(), all.len());
+    let talks = all.iter().find(|e| e["type"] == "CONSULT").expect("the talks");
+    let row = d.wait(&format!("table.events tr[data-event='{}']", talks["id"]));
+    let text = d.text(&row);
+    assert!(text.contains("CONSULT") && text.contains("United States") && text.contains("Hamas"), "{text}");
+    assert_eq!(d.text(&d.wait(&format!("tr[data-event='{}'] td.reports", talks["id"]))), talks["reports"].to_string());
+    assert_eq!(talks["reports"], 2);
+
+    // 2. the chart: one bar per week from the first event to the last, a tooltip per week by quad class
+    d.wait("#events-chart canvas");
+    assert_eq!(d.find_all("#events-chart .u-axis").len(), 2, "x and y axes");
+    let days: Vec<i64> = all.iter().map(|e| day_number(e["date"].as_str().unwrap())).collect();
+    let monday = |d: i64| d - (d + 3).rem_euclid(7);
+    let (first, last) = (monday(*days.iter().min().unwrap()), monday(*days.iter().max().unwrap()));
+    let points = d.attr(&d.wait("#events-chart"), "data-points").unwrap();
+    assert_eq!(points, ((last - first) / 7 + 1).to_string(), "one bar per week");
+    let legend = d.text(&d.wait(".quad-legend"));
+    assert!(legend.contains("verbal cooperation") && legend.contains("material conflict"), "{legend}");
+    let (fx, tip) = u.hover_until("#events-chart", |t| t.starts_with("Week of") && !t.contains(": 0 events"));
+    let week = day_number(&tip["Week of ".len()..][..10]);
+    let lines: Vec<&str> = tip.lines().collect();
+    let want = week_tip(all, week);
+    assert_eq!(lines[..want.len()], want.iter().map(String::as_str).collect::<Vec<_>>()[..], "{tip}");
+    d.shot("11-events");
+    // a click lists that week's events
+    d.click_at(&d.wait("#events-chart .u-over"), fx, 0.7);
+    let h = d.text(&d.wait(".week-events h2"));
+    let n: usize = want[0].rsplit(": ").next().unwrap().split(' ').next().unwrap().parse().unwrap();
+    assert_eq!(h, format!("{} ({n})", &want[0][..want[0].find(':').unwrap()]));
+    assert_eq!(d.find_all(".week-events tr[data-event]").len(), n);
+
+    // 3. open the talks: both reports, each with its sentence and trigger, linked to its article
+    d.click(&d.wait(&format!("table.events tr[data-event='{}'] a.event-link", talks["id"])));
+    d.wait_for(&format!("location.hash === '#/event/{}'", talks["id"]));
+    d.wait_ready();
+    let title = d.text(&d.wait(".event-title"));
+    assert!(title.starts_with("CONSULT: United States") && title.contains("→ Hamas"), "{title}");
+    let cards = d.find_all(".event-report");
+    assert_eq!(cards.len(), 2);
+    let evidence = talks["evidence"].as_array().unwrap();
+    for (c, r) in cards.iter().zip(evidence) {
+        assert!(d.text(c).contains(r["sentence"].as_str().unwrap()), "{}", d.text(c));
+    }
+    let triggers: Vec<String> = d.find_all(".event-report .trigger").iter().map(|t| d.text(t)).collect();
+    assert_eq!(triggers, ["talks", "met"]);
+    assert!(d.text(&d.wait(".event-facts")).contains("in Doha (QAT)"));
+    d.shot("12-event");
+    // a report opens its article at the trigger; the trigger's record leads back to the event
+    d.click(&d.find_all(".event-report a.report-article")[1]);
+    d.wait_for(&format!("location.hash === '#/article/{}?v=v1'", evidence[1]["article"]));
+    d.wait_ready();
+    assert_eq!(d.text(&d.wait("#article-text .hl-target")), "met");
+    d.click(&d.wait("#article-text .hl-target"));
+    let record = d.text(&d.wait(".side .d-event"));
+    assert!(record.starts_with("Event v1: CONSULT") && record.contains("United States [USA GOV] → Hamas"), "{record}");
+    d.shot("12b-event-in-article");
+    d.click(&d.wait(".side .event-record-link"));
+    d.wait_for(&format!("location.hash === '#/event/{}'", talks["id"]));
+    d.wait_ready();
+
+    // 4. follow the target to Hamas's entity page: its events and their chart
+    let sides = d.find_all(".event-side a.actor-link");
+    assert_eq!(sides.len(), 2, "source and target link to their entities");
+    d.click(&sides[1]);
+    d.wait_for("location.hash.startsWith('#/entity/')");
+    d.wait_ready();
+    let who = d.text(&d.wait(".entity-name"));
+    assert_eq!(who, "Hamas");
+    let eid: i64 = d.url().rsplit('/').next().unwrap().parse().unwrap();
+    let mine = u.api(&format!("/api/events?entity={eid}&limit=1000"));
+    let mine = mine.as_array().unwrap();
+    assert!(!mine.is_empty());
+    assert_eq!(d.text(&d.wait(".entity-events h2")), format!("Events ({})", mine.len()), "{who}");
+    assert_eq!(d.find_all(".entity-events table.events tr[data-event]").len(), mine.len());
+    d.wait("#entity-events-chart canvas");
+    let note = d.text(&d.wait(".events-note"));
+    assert!(note.starts_with(&format!("{} event", mine.len())), "{note}");
+    let (fx, tip) = u.hover_until("#entity-events-chart", |t| t.starts_with("Week of") && !t.contains(": 0 events"));
+    let week = day_number(&tip["Week of ".len()..][..10]);
+    let want = week_tip(mine, week);
+    assert_eq!(tip.lines().take(want.len()).collect::<Vec<_>>(), want.iter().map(String::as_str).collect::<Vec<_>>());
+    d.click_at(&d.wait("#entity-events-chart .u-over"), fx, 0.7);
+    d.wait(".week-events h2");
+    d.shot("13-entity-events");
+
+    // 5. the events page's filter form: only the attacks
+    d.click(&d.wait("header nav a[href='#/events']"));
+    d.wait_for("location.hash === '#/events'");
+    d.wait_ready();
+    d.type_into(&d.wait("form.filter input[name=type]"), &format!("assault{ENTER}"));
+    d.wait_for("location.hash === '#/events?type=assault'");
+    d.wait_ready();
+    let some = u.api("/api/events?type=assault");
+    assert_eq!(d.find_all("table.events tr[data-event]").len(), some.as_array().unwrap().len());
+    assert!(d.find_all("table.events tr[data-event]").iter().all(|r| d.text(r).contains("ASSAULT")));
+
+    // 6. the timeline lists the events among the dated items; one opens its event
+    d.click(&d.wait("header nav a[href='#/timeline']"));
+    d.wait_for("location.hash === '#/timeline'");
+    d.wait_ready();
+    let tl = u.api("/api/timeline?limit=500");
+    let evs: Vec<&Value> = tl.as_array().unwrap().iter().filter(|i| i["kind"] == "event").collect();
+    assert_eq!(evs.len(), all.len());
+    assert_eq!(d.find_all("table.timeline tr[data-kind=event]").len(), evs.len());
+    d.click(&d.wait("table.timeline tr[data-kind=event] a.event-link"));
+    d.wait_for("location.hash.startsWith('#/event/')");
+    d.wait_ready();
+    assert_eq!(d.text(&d.wait(".event-title")).split(':').next().unwrap(), evs[0]["event_type"].as_str().unwrap());
+    u.assert_console_clean();
+}
+
 #[test]
 fn stored_markup_is_shown_not_run() {
     let Some(u) = ui("stored_markup_is_shown_not_run", 1280, 800) else { return };
@@ -556,7 +729,8 @@ fn write_demo(dir: &Path) -> std::path::PathBuf {
 
 /// Screenshots for docs/: `ACCORD_UI_SCREENSHOTS=docs cargo test -p accord-cli --test kb_ui -- --ignored
 /// docs_screenshots` writes screenshot.png (a quote in its article, its record open), screenshot-timeline.png
-/// and screenshot-claims.png from fictional demo articles.
+/// and screenshot-claims.png from fictional demo articles, and screenshot-events.png (the events page) from
+/// the events tests' hand-written analysed articles.
 #[test]
 #[ignore = "writes the documentation's screenshots"]
 fn docs_screenshots() {
@@ -601,4 +775,18 @@ fn docs_screenshots() {
         }
     }
     d.shot("screenshot-claims");
+    // events: the hand-written analysed articles of the events tests
+    let db = ingest_event_fixtures(tmp.path());
+    let srv = serve(&db, &["--read-only"]);
+    d.goto(&format!("http://{}/#/events", srv.addr));
+    d.wait_ready();
+    let over = d.wait("#events-chart .u-over");
+    for k in 1..40 {
+        d.hover(&over, k as f64 / 40.0, 0.6);
+        let tip = d.wait("#events-chart .chart-tip");
+        if d.displayed(&tip) && d.text(&tip).starts_with("Week of 2025-03-17") {
+            break;
+        }
+    }
+    d.shot("screenshot-events");
 }

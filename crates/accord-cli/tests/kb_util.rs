@@ -230,3 +230,99 @@ pub fn ingest_fixtures(dir: &Path) -> (PathBuf, Output) {
     let out = run(&["ingest", "--db", db.to_str().unwrap(), input.to_str().unwrap()]);
     (db, out)
 }
+
+/// A span of `needle` in `text` as accord/1 writes it (code-point and byte offsets).
+pub fn span_json(text: &str, needle: &str) -> serde_json::Value {
+    let b = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in {text:?}"));
+    let start = text[..b].chars().count();
+    serde_json::json!({"start": start, "end": start + needle.chars().count(), "byte_start": b,
+        "byte_end": b + needle.len(), "text": needle})
+}
+
+/// One event of [`EVENT_ARTICLES`]: type, trigger, source (phrase, code, country, sector), target, place
+/// (phrase, country).
+pub type EventSpec = (
+    &'static str,
+    &'static str,
+    (&'static str, &'static str, &'static str, &'static str),
+    (&'static str, &'static str, &'static str, &'static str),
+    Option<(&'static str, &'static str)>,
+);
+
+/// Analysed articles with events, written by hand: (id, date, outlet, text, event). The first two report
+/// the same talks (a day apart, the second naming no place); Hamas is party to four events in three weeks:
+/// talks (verbal cooperation), an accusation (verbal conflict), an attack and sanctions (material conflict).
+pub const EVENT_ARTICLES: [(&str, &str, &str, &str, EventSpec); 5] = [
+    (
+        "talks1",
+        "2025-03-05",
+        "Gulf Times",
+        "Envoys of the United States held direct talks with Hamas in Doha on Wednesday, a White House spokeswoman confirmed to reporters.",
+        ("CONSULT", "talks", ("United States", "USA GOV", "USA", "GOV"), ("Hamas", "PSE REB Hamas", "PSE", "REB"), Some(("Doha", "QAT"))),
+    ),
+    (
+        "talks2",
+        "2025-03-06",
+        "Herald",
+        "For the first time in decades the United States met Hamas negotiators, two diplomats familiar with the meeting said on Thursday.",
+        ("CONSULT", "met", ("United States", "USA GOV", "USA", "GOV"), ("Hamas", "PSE REB Hamas", "PSE", "REB"), None),
+    ),
+    (
+        "accuse",
+        "2025-03-12",
+        "Gulf Times",
+        "Hamas accused the United States of bias in the negotiations, a spokesman for the group said in a televised statement.",
+        ("ACCUSE", "accused", ("Hamas", "PSE REB Hamas", "PSE", "REB"), ("United States", "USA GOV", "USA", "GOV"), None),
+    ),
+    (
+        "attack",
+        "2025-03-20",
+        "Courier",
+        "Hamas fighters attacked soldiers of Israel near Rafah before dawn, the army said, adding that two soldiers were wounded.",
+        ("ASSAULT", "attacked", ("Hamas", "PSE REB Hamas", "PSE", "REB"), ("Israel", "ISR MIL", "ISR", "MIL"), Some(("Rafah", "PSE"))),
+    ),
+    (
+        "sanction",
+        "2025-03-21",
+        "Herald",
+        "Israel imposed sanctions on Hamas financiers abroad, the finance ministry announced, freezing the accounts of eleven people.",
+        ("SANCTION", "imposed sanctions", ("Israel", "ISR GOV", "ISR", "GOV"), ("Hamas", "PSE REB Hamas", "PSE", "REB"), None),
+    ),
+];
+
+/// The accord/1 document of one of [`EVENT_ARTICLES`]: its actors and place as entities, its event.
+pub fn event_document(a: &(&str, &str, &str, &str, EventSpec)) -> serde_json::Value {
+    let (id, date, outlet, text, (etype, trigger, src, tgt, place)) = *a;
+    let ent = |eid: &str, ty: &str, name: &str| {
+        serde_json::json!({"id": eid, "type": ty, "name": name, "titles": [], "affiliation": null,
+            "mentions": [span_json(text, name)]})
+    };
+    let ty = |name: &str| if name == "Hamas" { "ORG" } else { "GPE" };
+    let mut entities = vec![ent("e1", ty(src.0), src.0), ent("e2", ty(tgt.0), tgt.0)];
+    let arg = |eid: &str, s: (&str, &str, &str, &str)| serde_json::json!({"span": span_json(text, s.0), "entity": eid, "code": s.1, "country": s.2, "sector": s.3});
+    let location = place.map(|(p, c)| {
+        entities.push(ent("e3", "GPE", p));
+        serde_json::json!({"span": span_json(text, p), "entity": "e3", "country": c})
+    });
+    serde_json::json!({
+        "schema": "accord/1", "id": id, "date": date, "title": format!("{etype} story ({id})"), "url": null,
+        "sources": [outlet], "text": text, "sentences": [], "entities": entities, "attributions": [],
+        "quantities": [], "dates": [],
+        "events": [{"id": "v1", "type": etype, "mode": null, "cameo": null, "confidence": 0.9,
+            "trigger": span_json(text, trigger), "sentence": span_json(text, text),
+            "source": arg("e1", src), "target": arg("e2", tgt), "location": location, "date": null,
+            "attribution": null, "factuality": "asserted", "background": false}]
+    })
+}
+
+/// Writes [`EVENT_ARTICLES`] as accord/1 JSON Lines (what `accord extract` and the Spark job write) and
+/// loads them with `accord ingest --analysed` into `dir/events-db`; returns the database folder.
+pub fn ingest_event_fixtures(dir: &Path) -> PathBuf {
+    let f = dir.join("events.jsonl");
+    let body: String = EVENT_ARTICLES.iter().map(|a| format!("{}\n", event_document(a))).collect();
+    std::fs::write(&f, body).unwrap();
+    let db = dir.join("events-db");
+    let out = run(&["ingest", "--analysed", "--db", db.to_str().unwrap(), f.to_str().unwrap()]);
+    assert!(out.status.success(), "ingest --analysed: {}", String::from_utf8_lossy(&out.stderr));
+    db
+}

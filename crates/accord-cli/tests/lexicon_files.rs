@@ -1,5 +1,5 @@
 //! Every data file of accord-lexicon is read by some part of accord (the pipeline's stages, the knowledge
-//! base's name normaliser): a list nobody reads is dead knowledge (or code that lost its list), and this
+//! base's name normaliser and event quads): a list nobody reads is dead knowledge (or code that lost its list), and this
 //! test fails on it.
 
 #[test]
@@ -17,6 +17,8 @@ fn every_lexicon_file_is_used_by_the_pipeline() {
     // the knowledge base matches people across articles by their names without titles
     let n = accord_store::names::person("Sen. Jane Doe").expect("a name");
     assert_eq!(n.display, "Jane Doe");
+    // and classes events into PLOVER's quads (verbal/material cooperation/conflict)
+    assert_eq!(accord_store::events::quad("AGREE", None), Some("verbal_cooperation"));
     let unused = accord_lexicon::unused_files();
     assert!(unused.is_empty(), "data files no stage read: {unused:?}");
 }

@@ -41,6 +41,7 @@ files!(
     "events/actors.tsv",
     "events/agents.tsv",
     "events/countries.tsv",
+    "events/quads.tsv",
     "events/sectors.tsv",
     "events/triggers.tsv",
     "events/verbs.tsv",

@@ -527,6 +527,33 @@ impl KnowledgeBase {
         serde_json::to_string(&t).map_err(store_err)
     }
 
+    /// Events as JSON (a list of objects, as `accord events --json`).
+    #[pyo3(signature = (actor=None, etype=None, country=None, since=None, until=None, limit=50))]
+    #[allow(clippy::too_many_arguments)]
+    fn events_json(
+        &self,
+        py: Python<'_>,
+        actor: Option<String>,
+        etype: Option<String>,
+        country: Option<String>,
+        since: Option<String>,
+        until: Option<String>,
+        limit: usize,
+    ) -> PyResult<String> {
+        let q = accord_store::EventQuery {
+            actor,
+            entity: None,
+            etype,
+            country,
+            from: since,
+            to: until,
+            article: None,
+            limit: Some(limit),
+        };
+        let hits = self.with(py, move |s| s.events(&q))?;
+        serde_json::to_string(&hits).map_err(store_err)
+    }
+
     /// The claims ledger as JSON.
     #[pyo3(signature = (about=None, limit=50))]
     fn claims_json(&self, py: Python<'_>, about: Option<String>, limit: usize) -> PyResult<String> {

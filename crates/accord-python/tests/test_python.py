@@ -139,6 +139,17 @@ def test_knowledge_base_ingests_and_answers(tmp_path, shared):
     e = kb.entity(top)
     assert e is not None and e["quote_count"] > 0
     assert kb.timeline(limit=50).num_rows > 0
+    # events: the seed article's talks between the US and Hamas, as accord events gives them
+    ev = kb.events(actor="Hamas", type="consult", limit=100)
+    assert ev.num_rows > 0 and set(ev.column("type").to_pylist()) == {"CONSULT"}
+    assert set(ev.column("quad").to_pylist()) == {"verbal_cooperation"}
+    js = kb.events_json(actor="Hamas", type="CONSULT", limit=100)
+    assert [e["id"] for e in js] == ev.column("id").to_pylist() and all(e["evidence"] for e in js)
+    assert any(e["source"] and e["source"]["country"] == "USA" for e in js), js
+    assert kb.stats()["events"] >= len(kb.events(limit=1000))
+    with pytest.raises(accord.AccordError, match="not a PLOVER type"):
+        kb.events(type="talks")
+    assert "event" in kb.timeline(entity="Hamas", limit=500).column("kind").to_pylist()
     assert kb.claims().num_rows >= 0 and isinstance(kb.claims_json(), list)
     # analysed documents are stored without a second analysis, with the same quotes
     docs = accord.Pipeline(date="2025-03-06").extract_many([{"id": "x", "text": TEXT}])
@@ -162,3 +173,5 @@ def test_module_cli_mirrors_the_binary(shared, accord_bin, tmp_path):
     assert run("ingest", str(path), "--date", "2025-03-06").returncode == 0
     out = json.loads(run("quotes", "--json", "--limit", "3").stdout)
     assert len(out) == 3 and out[0]["content"]
+    out = json.loads(run("events", "--json", "--actor", "Hamas", "--limit", "5").stdout)
+    assert 0 < len(out) <= 5 and out[0]["evidence"]

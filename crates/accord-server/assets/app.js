@@ -15,7 +15,7 @@ function el(tag, attrs, ...kids) {
     else if (k === "style") for (const [p, pv] of Object.entries(v)) e.style.setProperty(p, pv);
     else e.setAttribute(k, v);
   }
-  for (const k of kids.flat()) {
+  for (const k of kids.flat(Infinity)) {
     if (k === null || k === undefined || k === false) continue;
     e.appendChild(typeof k === "string" || typeof k === "number" ? document.createTextNode(String(k)) : k);
   }
@@ -55,7 +55,7 @@ function later(f) { pending.push(f); }
 
 function show(...nodes) {
   destroyCharts();
-  app.replaceChildren(...nodes.flat().filter(Boolean));
+  app.replaceChildren(...nodes.flat(Infinity).filter(Boolean));
   for (const f of pending.splice(0)) {
     try { f(); } catch (err) { console.error(err); }
   }
@@ -92,7 +92,7 @@ async function home() {
     el("p", { class: "stats muted" },
       el("span", { text: st.articles + " articles" }), el("span", { text: st.near_duplicates + " wire copies linked" }),
       el("span", { text: st.quotes + " quotes" }), el("span", { text: st.entities + " entities" }),
-      el("span", { text: st.quantities + " quantities" })),
+      el("span", { text: st.quantities + " quantities" }), el("span", { text: st.events + " events" })),
     el("h2", { text: "Recent articles" }),
     articleList(arts));
 }
@@ -157,7 +157,8 @@ function revealQuote() {
 
 async function articleView(id, params) {
   const rec = await api("/api/articles/" + encodeURIComponent(id));
-  show(articleBody(rec, { focusQuote: params.get("q") }));
+  show(articleBody(rec, { focusQuote: params.get("q"), focusEvent: params.get("v") }));
+  if (params.get("v")) revealQuote();
 }
 
 function articleBody(rec, opts) {
@@ -179,6 +180,10 @@ function articleBody(rec, opts) {
   });
   (doc.quantities || []).forEach(q => spans.push({ s: q.span.start, e: q.span.end, cls: "qty", kind: "quantity", data: q }));
   (doc.dates || []).forEach(d => spans.push({ s: d.span.start, e: d.span.end, cls: "date", kind: "date", data: d }));
+  (doc.events || []).forEach(v => {
+    const target = opts.focusEvent && opts.focusEvent === v.id;
+    spans.push({ s: v.trigger.start, e: v.trigger.end, cls: "evt" + (target ? " hl-target" : ""), kind: "event", data: v });
+  });
   const valid = spans.filter(x => x.s >= 0 && x.e <= chars.length && x.s < x.e);
   const cuts = new Set([0, chars.length]);
   valid.forEach(x => { cuts.add(x.s); cuts.add(x.e); });
@@ -216,6 +221,7 @@ function articleBody(rec, opts) {
       el("span", {}, el("b", { text: "cue" })), el("span", {}, el("u", { text: "speaker" })),
       el("span", {}, el("i", { class: "k", style: { background: "#fff3c4" } }), "quantity"),
       el("span", {}, el("i", { class: "k", style: { background: "#dff3e4" } }), "date"),
+      el("span", {}, el("i", { class: "k k-evt" }), "event trigger"),
       el("span", { text: "dotted: entity" })),
     el("div", { class: "article-layout" }, body, side));
 
@@ -243,6 +249,15 @@ function articleBody(rec, opts) {
       if (x.kind === "quantity") return el("div", {}, el("b", { text: "Quantity: " }), (d.qualifier !== "exact" ? d.qualifier + " " : "") + fmtValue(d.value) + (d.counted ? " " + d.counted : ""),
         d.counted ? el("div", {}, el("a", { href: "#/claims" + qs({ about: d.counted }), text: "claims ledger →" })) : null);
       if (x.kind === "date") return el("div", {}, el("b", { text: "Date: " }), d.value + (d.relative ? " (relative)" : ""));
+      if (x.kind === "event") {
+        const gid = rec.event_ids && rec.event_ids[d.id];
+        const who = a => (a ? a.span.text + (a.code ? " [" + a.code + "]" : "") : "—");
+        return el("div", { class: "d-event" }, el("b", { text: "Event " + d.id + ": " + d.type }),
+          el("div", { text: who(d.source) + " → " + who(d.target) }),
+          el("div", { class: "muted", text: [d.factuality, d.background ? "background" : null, d.location ? "in " + d.location.span.text : null,
+            d.date ? d.date.value : null].filter(Boolean).join(" · ") }),
+          gid ? el("a", { class: "event-record-link", href: "#/event/" + gid, text: "this event across articles →" }) : null);
+      }
       return null;
     });
     const close = el("button", { type: "button", class: "side-close", "aria-label": "Close", text: "×", onclick: () => {
@@ -298,6 +313,8 @@ async function entityView(id) {
   const all = e.quote_count ? await api("/api/quotes" + qs({ speaker: e.name, limit: 1000 })).catch(() => e.quotes) : [];
   const mine = all.filter(q => q.speaker_entity === e.id);
   const quotes = mine.length >= e.quotes.length ? mine : e.quotes;
+  // every event it is party to, for the chart (the entity record carries the latest 20)
+  const events = e.event_count > e.events.length ? await api("/api/events" + qs({ entity: e.id, limit: 1000 })).catch(() => e.events) : e.events;
   show(
     el("h1", { class: "entity-name", text: e.name }),
     el("p", { class: "muted", text: e.type + " · " + e.mentions + " mentions in " + e.articles + " articles · " + e.quote_count + " quotes" }),
@@ -310,12 +327,17 @@ async function entityView(id) {
     e.related.length ? el("div", {}, el("h2", { text: "Related" }), e.related.map(r => el("a", { class: "pill", href: "#/entity/" + r.id, text: r.name + " (" + r.count + ")" }))) : null,
     el("p", {}, el("a", { href: "#/timeline" + qs({ entity: e.name }), text: "Timeline for " + e.name + " →" })),
     el("h2", { text: "Latest quotes" }),
-    e.quotes.length ? el("div", { class: "grid quotes" }, e.quotes.map(quoteCard)) : el("p", { class: "muted", text: "No quotes." }));
+    e.quotes.length ? el("div", { class: "grid quotes" }, e.quotes.map(quoteCard)) : el("p", { class: "muted", text: "No quotes." }),
+    el("section", { class: "entity-events" },
+      el("h2", { text: "Events (" + e.event_count + ")" }),
+      e.event_count ? [eventChart(events, "entity-events-chart", e.event_count),
+        el("h3", { text: events.length < e.event_count ? "The latest " + events.length : "All of them" }), eventTable(events)]
+        : el("p", { class: "muted", text: e.name + " is party to no events." })));
 }
 
 function filterForm(route, fields, params) {
   const inputs = fields.map(f => el("input", { name: f, placeholder: f, value: params.get(f) || "" }));
-  return el("form", { class: "search filter", onsubmit: ev => {
+  return el("form", { class: "search filter" + (fields.length > 2 ? " wide" : ""), onsubmit: ev => {
     ev.preventDefault();
     const p = {};
     inputs.forEach(i => p[i.name] = i.value.trim());
@@ -496,10 +518,13 @@ function timelineChart(items, rows) {
     axes: [countAxis("items per day")],
     tip: i => {
       const ks = days[i][1];
-      const head = dateLabel(days[i][0]) + ": " + quotes[i] + " quote" + (quotes[i] === 1 ? "" : "s") + ", " + (total[i] - quotes[i]) + " fact" + (total[i] - quotes[i] === 1 ? "" : "s");
+      const evs = ks.filter(k => items[k].kind === "event").length;
+      const facts = total[i] - quotes[i] - evs;
+      const head = dateLabel(days[i][0]) + ": " + plural(quotes[i], "quote") + ", " + plural(facts, "fact") + ", " + plural(evs, "event");
       // a month or a year ("2024-03", "2023") is drawn on its first day: say so
       const lines = ks.slice(0, 5).map(k => clip((items[k].date.length < 10 ? "[" + items[k].date + "] " : "") +
-        (items[k].kind === "quote" ? (items[k].speaker || "?") + ": “" + bare(items[k].text) + "”" : items[k].text), 90));
+        (items[k].kind === "quote" ? (items[k].speaker || "?") + ": “" + bare(items[k].text) + "”"
+          : items[k].kind === "event" ? items[k].event_type + (items[k].actors ? " " + items[k].actors : "") + ": " + items[k].text : items[k].text), 90));
       if (ks.length > 5) lines.push("… and " + (ks.length - 5) + " more (click to list them)");
       return [head, ...lines];
     },
@@ -522,9 +547,11 @@ function timelineChart(items, rows) {
 
 async function timelineView(params) {
   const items = await api("/api/timeline" + qs({ entity: params.get("entity"), about: params.get("about"), limit: 500 }));
-  const rows = items.map(i => el("tr", { "data-date": i.date, "data-kind": i.kind },
-    el("td", { text: i.date }), el("td", { text: i.kind }), el("td", { text: i.speaker || i.expression || "" }),
-    el("td", {}, i.quote ? el("a", { href: "#/quote/" + i.quote, text: "“" + bare(i.text) + "”" }) : el("span", { text: i.text })),
+  const rows = items.map(i => el("tr", { "data-date": i.date, "data-kind": i.kind, class: i.quad ? "quad-" + i.quad : null },
+    el("td", { text: i.date }), el("td", { text: i.kind }),
+    el("td", { text: i.kind === "event" ? i.event_type + (i.actors ? ": " + i.actors : "") : (i.speaker || i.expression || "") }),
+    el("td", {}, i.quote ? el("a", { href: "#/quote/" + i.quote, text: "“" + bare(i.text) + "”" })
+      : i.event ? el("a", { class: "event-link", href: "#/event/" + i.event, text: i.text }) : el("span", { text: i.text })),
     el("td", {}, el("a", { href: "#/article/" + i.article, text: i.article_title || ("#" + i.article) }))));
   show(
     el("h1", { text: "Timeline" }),
@@ -533,7 +560,142 @@ async function timelineView(params) {
     items.length ? el("table", { class: "timeline" },
       el("tr", {}, el("th", { text: "date" }), el("th", { text: "kind" }), el("th", { text: "who / expression" }), el("th", { text: "text" }), el("th", { text: "article" })),
       rows)
-      : el("p", { class: "muted", text: "No dated quotes or facts." }));
+      : el("p", { class: "muted", text: "No dated quotes, facts or events." }));
+}
+
+// ---------- events (PLOVER) ----------
+
+// PLOVER's quad classes, bottom to top in the charts; which type is in which comes from the server
+// (accord-lexicon's data/events/quads.tsv), as each event's `quad`.
+const QUADS = [
+  ["material_cooperation", "material cooperation", "#1e7b4a"],
+  ["verbal_cooperation", "verbal cooperation", "#74c08d"],
+  ["verbal_conflict", "verbal conflict", "#f0a35e"],
+  ["material_conflict", "material conflict", "#c0392b"],
+];
+
+function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
+function actorLabel(a) {
+  if (!a) return "—";
+  return a.code && a.name.indexOf(a.code) < 0 ? a.name + " [" + a.code + "]" : a.name;
+}
+
+function actorCell(a) {
+  if (!a) return el("span", { class: "muted", text: "—" });
+  return a.entity ? el("a", { class: "actor-link", href: "#/entity/" + a.entity, text: actorLabel(a) }) : el("span", { text: actorLabel(a) });
+}
+
+function quadLabel(q) {
+  const k = QUADS.find(x => x[0] === q);
+  return k ? k[1] : "unclassed";
+}
+
+function eventTitle(ev) {
+  return ev.type + ": " + actorLabel(ev.source) + " → " + actorLabel(ev.target);
+}
+
+function eventTable(events) {
+  if (!events.length) return el("p", { class: "muted", text: "No events." });
+  return el("table", { class: "events" },
+    el("tr", {}, ["date", "source", "type", "target", "where", "reports", "sentence"].map(h => el("th", { text: h }))),
+    events.map(ev => el("tr", { "data-event": ev.id, "data-date": ev.date || "", class: "quad-" + (ev.quad || "none") },
+      el("td", { text: ev.date || "" }),
+      el("td", {}, actorCell(ev.source)),
+      el("td", {}, el("a", { class: "event-link", href: "#/event/" + ev.id, text: ev.type }),
+        ev.factuality === "asserted" || ev.factuality === "reported" ? null : el("span", { class: "muted", text: " (" + ev.factuality + ")" }),
+        el("div", { class: "muted quad-name", text: quadLabel(ev.quad) })),
+      el("td", {}, actorCell(ev.target)),
+      el("td", { text: ev.location ? ev.location.name : "" }),
+      el("td", { class: "reports", text: ev.reports }),
+      el("td", { text: ev.evidence.length ? ev.evidence[0].sentence : "" }))));
+}
+
+// Events per week, stacked by quad class (cooperation below, conflict above); a click lists the week's
+// events under the chart. Events dated only by month or year are left out (and counted in the note).
+function eventChart(events, id, total) {
+  const dated = events.map(ev => ({ ev, d: ev.date && ev.date.length === 10 ? dayNum(ev.date) : null })).filter(x => x.d !== null);
+  const note = el("p", { class: "muted chart-note events-note", text: plural(dated.length, "event") + " dated to the day" +
+    (events.length < total ? " (the " + events.length + " most recent of " + total + ")" : "") +
+    (dated.length < events.length ? "; " + (events.length - dated.length) + " dated by month or year only, or undated, are left out" : "") + "." });
+  if (!dated.length) return [note];
+  const byWeek = new Map();
+  dated.forEach(x => {
+    const w = weekOf(x.d);
+    if (!byWeek.has(w)) byWeek.set(w, []);
+    byWeek.get(w).push(x.ev);
+  });
+  let weeks = Array.from(byWeek.keys()).sort((a, b) => a - b);
+  if ((weeks[weeks.length - 1] - weeks[0]) / 7 < 1500) {
+    const all = [];
+    for (let w = weeks[0]; w <= weeks[weeks.length - 1]; w += 7) all.push(w);
+    weeks = all;
+  }
+  const count = (w, q) => (byWeek.get(w) || []).filter(ev => ev.quad === q).length;
+  const per = weeks.map(w => QUADS.map(([q]) => count(w, q)));
+  const unclassed = weeks.map(w => (byWeek.get(w) || []).filter(ev => !QUADS.some(([q]) => q === ev.quad)).length);
+  // cumulative heights, drawn from the tallest (all events) down, so each class shows as its own band
+  const ys = QUADS.map((_, k) => per.map((c, i) => c.slice(0, k + 1).reduce((a, b) => a + b, 0) + (k === QUADS.length - 1 ? unclassed[i] : 0))).reverse();
+  const box = el("div", { class: "chart events-chart", id });
+  const legend = el("p", { class: "legend quad-legend" }, QUADS.map(([, label, c]) => el("span", {}, el("i", { class: "k", style: { background: c } }), label)));
+  const list = el("div", { class: "week-events" });
+  later(() => makeChart(box, {
+    className: "event-week-chart", height: 200, weekly: true, data: [weeks.map(w => w * DAY), ...ys],
+    series: QUADS.slice().reverse().map(([, label, c]) => ({ label, stroke: c, fill: c, paths: uPlot.paths.bars({ size: [0.8, 40, 3] }), points: { show: false } })),
+    axes: [countAxis("events per week")],
+    tip: i => {
+      const n = (byWeek.get(weeks[i]) || []).length;
+      const lines = ["Week of " + dateLabel(weeks[i]) + ": " + plural(n, "event")];
+      QUADS.forEach(([, label], k) => { if (per[i][k]) lines.push(label + ": " + per[i][k]); });
+      if (unclassed[i]) lines.push("unclassed: " + unclassed[i]);
+      if (n) lines.push("Click to list them");
+      return lines;
+    },
+    onPick: i => {
+      const here = byWeek.get(weeks[i]) || [];
+      list.replaceChildren(el("h2", { text: "Week of " + dateLabel(weeks[i]) + " (" + here.length + ")" }), eventTable(here));
+      list.scrollIntoView({ block: "start" });
+    },
+  }));
+  return [legend, box, note, list];
+}
+
+async function eventsView(params) {
+  const f = {};
+  ["actor", "type", "country", "from", "to"].forEach(k => { f[k] = params.get(k); });
+  const events = await api("/api/events" + qs({ ...f, limit: 1000 }));
+  show(
+    el("h1", { text: "Events" }),
+    el("p", { class: "muted", text: "Political events (PLOVER): who did what to whom, where and when. Reports of the same event by several articles are one event." }),
+    filterForm("events", ["actor", "type", "country", "from", "to"], params),
+    events.length ? [el("h2", { text: "Events per week" }), eventChart(events, "events-chart", events.length)] : null,
+    el("h2", { text: plural(events.length, "event") + (events.length === 1000 ? " (the first 1000)" : "") }),
+    eventTable(events));
+}
+
+async function eventView(id) {
+  const ev = await api("/api/events/" + encodeURIComponent(id));
+  const facts = [ev.date, quadLabel(ev.quad), ev.factuality + (ev.background ? ", background" : ""),
+    ev.location ? "in " + ev.location.name + (ev.location.country ? " (" + ev.location.country + ")" : "") : null,
+    ev.mode ? "mode " + ev.mode : null, ev.cameo ? "CAMEO " + ev.cameo : null].filter(Boolean);
+  const side = (label, a) => el("p", { class: "event-side" }, label + ": ",
+    !a ? el("span", { class: "muted", text: "—" }) : a.entity ? el("a", { class: "actor-link", href: "#/entity/" + a.entity, text: a.name }) : el("span", { text: a.name }),
+    a && (a.code || a.country || a.sector) ? el("span", { class: "muted", text: " · " + (a.code || [a.country, a.sector].filter(Boolean).join(" ")) }) : null);
+  show(
+    el("h1", { class: "event-title", text: eventTitle(ev) }),
+    el("p", { class: "muted event-facts", text: facts.join(" · ") }),
+    side("Source", ev.source), side("Target", ev.target),
+    el("h2", { text: "Reported by " + plural(ev.reports, "article") }),
+    el("div", { class: "grid" }, ev.evidence.map(r => {
+      // the trigger inside its sentence (code-point offsets in the article text)
+      const chars = Array.from(r.sentence);
+      const a = Math.max(0, r.trigger_start - r.start), b = Math.min(chars.length, r.trigger_end - r.start);
+      return el("article", { class: "card event-report quad-" + (ev.quad || "none"), "data-article": r.article },
+        el("blockquote", {}, chars.slice(0, a).join(""), el("b", { class: "trigger", text: chars.slice(a, b).join("") }), chars.slice(b).join("")),
+        el("div", { class: "meta muted" }, el("a", { class: "report-article", href: "#/article/" + r.article + qs({ v: r.local_id }), text: r.article_title || ("#" + r.article) }),
+          " · " + [r.outlet, r.published, r.factuality].filter(Boolean).join(", "),
+          r.quote ? [" · ", el("a", { href: "#/quote/" + r.quote, text: "in a quote" })] : null));
+    })));
 }
 
 function claimsChart(g, rows) {
@@ -634,6 +796,8 @@ async function route() {
     else if (parts[0] === "article" && parts[1]) await articleView(parts[1], params);
     else if (parts[0] === "entity" && parts[1]) await entityView(parts[1]);
     else if (parts[0] === "timeline") await timelineView(params);
+    else if (parts[0] === "events") await eventsView(params);
+    else if (parts[0] === "event" && parts[1]) await eventView(parts[1]);
     else if (parts[0] === "claims") await claimsView(params);
     else await home();
   } catch (err) {

@@ -1,6 +1,6 @@
 //! Adding one analysed article inside a transaction: exact and near-duplicate checks, the article row,
-//! its entities resolved across articles (names, titles with dates, affiliations), quotes, quantities
-//! and dated facts. [`crate::Store::add_batch`] calls [`add_one`] for each article of a batch.
+//! its entities resolved across articles (names, titles with dates, affiliations), quotes, quantities,
+//! dated facts and events. [`crate::Store::add_batch`] calls [`add_one`] for each article of a batch.
 
 use crate::{content_hash, counted_key, minhash, names, AddOutcome, ArticleInfo, StoreError};
 use accord_doc::schema::DocumentOut;
@@ -174,13 +174,13 @@ pub(crate) fn add_one(tx: &Connection, doc: &DocumentOut, info: &ArticleInfo) ->
     }
     let date = doc.date.as_deref();
     // entities
-    let mut local: HashMap<&str, i64> = HashMap::new();
+    let mut local: HashMap<String, i64> = HashMap::new();
     let mut in_article = std::collections::HashSet::new();
     for e in &doc.entities {
         let Some((gid, n)) = resolve_entity(tx, &e.etype, &e.name)? else {
             continue;
         };
-        local.insert(e.id.as_str(), gid);
+        local.insert(e.id.clone(), gid);
         tx.execute(
             "INSERT OR REPLACE INTO article_entities(article, local_id, entity, mentions) VALUES (?1, ?2, ?3, ?4)",
             params![id, e.id, gid, e.mentions.len().max(1) as i64],
@@ -296,5 +296,7 @@ pub(crate) fn add_one(tx: &Connection, doc: &DocumentOut, info: &ArticleInfo) ->
             params![id, d.value, d.span.text, sent.0, sent.1 as i64, sent.2 as i64],
         )?;
     }
+    // events, each merged into the event it reports when one is stored
+    crate::events::add_events(tx, id, doc, &local)?;
     Ok(AddOutcome::Added(id))
 }

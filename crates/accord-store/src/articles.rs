@@ -30,6 +30,8 @@ pub struct ArticleRecord {
     pub copies: Vec<(i64, Option<String>)>,
     /// Knowledge-base entity id for each local entity id (`e1` → 17).
     pub entity_ids: std::collections::BTreeMap<String, i64>,
+    /// Knowledge-base event id for each local event id (`v1` → 5): the event the report belongs to.
+    pub event_ids: std::collections::BTreeMap<String, i64>,
     /// The stored `accord/1` document (without tokens), unchanged.
     pub document: serde_json::Value,
 }
@@ -47,6 +49,8 @@ pub struct Stats {
     pub entities: i64,
     /// Quantities.
     pub quantities: i64,
+    /// Events (each reported by one or more articles).
+    pub events: i64,
     /// Schema version.
     pub schema_version: i64,
 }
@@ -73,6 +77,7 @@ impl Store {
                         dup_of: r.get(8)?,
                         copies: vec![],
                         entity_ids: Default::default(),
+                        event_ids: Default::default(),
                         document: serde_json::from_str(&json).unwrap_or(serde_json::Value::Null),
                     })
                 },
@@ -87,6 +92,10 @@ impl Store {
             .collect::<Result<_, _>>()?;
         rec.entity_ids = c
             .prepare_cached("SELECT local_id, entity FROM article_entities WHERE article=?1")?
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        rec.event_ids = c
+            .prepare_cached("SELECT local_id, event FROM event_reports WHERE article=?1")?
             .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<Result<_, _>>()?;
         Ok(Some(rec))
@@ -121,6 +130,7 @@ impl Store {
             quotes: n("SELECT COUNT(*) FROM quotes")?,
             entities: n("SELECT COUNT(*) FROM entities")?,
             quantities: n("SELECT COUNT(*) FROM quantities")?,
+            events: n("SELECT COUNT(*) FROM events")?,
             schema_version: self.schema_version()?,
         })
     }

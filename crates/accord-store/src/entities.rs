@@ -1,5 +1,6 @@
 //! Entities across articles: lookup by any written form of a name, and everything known about one.
 
+use crate::events::EventHit;
 use crate::quotes::{quote_row, QuoteHit, QUOTE_SELECT};
 use crate::{like, names, Store, StoreError};
 use rusqlite::OptionalExtension;
@@ -58,6 +59,10 @@ pub struct EntityDetail {
     pub related: Vec<EntityRef>,
     /// Its latest quotes.
     pub quotes: Vec<QuoteHit>,
+    /// Events it is party to (source or target).
+    pub event_count: i64,
+    /// The latest of those events.
+    pub events: Vec<EventHit>,
 }
 
 impl Store {
@@ -166,6 +171,7 @@ impl Store {
             let rows = st.query_map([id], quote_row)?;
             rows.collect::<Result<_, _>>()?
         };
+        let (events, event_count) = self.entity_events(id, 20)?;
         Ok(Some(EntityDetail {
             id,
             name,
@@ -178,6 +184,8 @@ impl Store {
             quote_count,
             related,
             quotes,
+            event_count,
+            events,
         }))
     }
 }

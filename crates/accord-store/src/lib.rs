@@ -1,12 +1,12 @@
 //! # accord-store
 //!
 //! accord's knowledge base: the last step of the flow (`RawDoc ──pipeline──▶ DocumentOut ──store──▶ KB`)
-//! and the source the CLI queries (`accord quotes/entity/timeline/claims`) and the server read.
+//! and the source the CLI queries (`accord quotes/entity/events/timeline/claims`) and the server read.
 //!
 //! * **System of record:** one SQLite file (`accord.sqlite`, WAL mode, schema versioned with
 //!   `PRAGMA user_version`, see [`MIGRATIONS`]). Each article keeps its whole `accord/1` JSON (without the
-//!   token layer) so the API can serve it unchanged, plus rows for its quotes, quantities, dated facts
-//!   and entity links.
+//!   token layer) so the API can serve it unchanged, plus rows for its quotes, quantities, dated facts,
+//!   events and entity links.
 //! * **Full text:** a tantivy index (`index/`) over article titles and texts and quote texts and
 //!   speakers, derived from SQLite and caught up on open after a crash ([`fts`]).
 //! * **Idempotence:** articles are keyed by the SHA-256 of their text; adding one twice adds nothing.
@@ -17,7 +17,10 @@
 //! * **Entities across articles:** each article's entities are resolved to knowledge-base entities by
 //!   normalised name ([`names`]), keeping every title with the dates it was seen.
 //!
-//! Queries live in one module per resource — [`quotes`], [`entities`], [`timeline`], [`claims`],
+//! * **Events across articles:** each article's PLOVER events are stored with their evidence (trigger,
+//!   sentence, factuality); reports of the same event by several articles are one event ([`events`]).
+//!
+//! Queries live in one module per resource — [`quotes`], [`entities`], [`events`], [`timeline`], [`claims`],
 //! [`search`], [`articles`] — with the shared rules in [`dates`] (one calendar-date validator) and
 //! [`limits`] (each query's default and maximum, errors beyond); [`ingest`] is the store's side of an
 //! ingest run (which texts are new, putting batches).
@@ -27,6 +30,7 @@ pub mod articles;
 pub mod claims;
 pub mod dates;
 pub mod entities;
+pub mod events;
 pub mod fts;
 pub mod ingest;
 pub mod limits;
@@ -40,6 +44,7 @@ pub use articles::{ArticleRecord, Stats};
 pub use claims::{ClaimEntry, ClaimGroup, Disagreement, UNIT_KEYS};
 pub use dates::{check_date, DateError};
 pub use entities::{EntityDetail, EntityRef, TitleSeen};
+pub use events::{EventActor, EventHit, EventPlace, EventQuery, EventReport};
 pub use quotes::{QuoteHit, QuoteQuery};
 pub use search::{snippet, ArticleHit, SearchResults};
 pub use timeline::TimelineItem;
@@ -179,7 +184,54 @@ CREATE INDEX facts_value ON facts(value);
     "ALTER TABLE entities ADD COLUMN gender TEXT;",
     // 3: name lookups by key alone (speaker queries do not know the type)
     "CREATE INDEX entities_key_only ON entities(key);",
+    // 4: political events (PLOVER), one row per event across articles, one per report of it (see
+    // [`events`]); articles stored before get theirs from their stored JSON ([`Store::migrate`])
+    r#"
+CREATE TABLE events(
+  id INTEGER PRIMARY KEY,
+  type TEXT NOT NULL,
+  mode TEXT,
+  cameo TEXT,
+  date TEXT,
+  day INTEGER,
+  factuality TEXT NOT NULL,
+  fact_class TEXT NOT NULL,
+  background INTEGER NOT NULL,
+  source_entity INTEGER, source_code TEXT, source_country TEXT, source_sector TEXT, source_name TEXT,
+  target_entity INTEGER, target_code TEXT, target_country TEXT, target_sector TEXT, target_name TEXT,
+  location_entity INTEGER, location_country TEXT, location_name TEXT,
+  reports INTEGER NOT NULL DEFAULT 0,
+  mentions INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX events_type_day ON events(type, day);
+CREATE INDEX events_type_date ON events(type, date);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_source_entity ON events(source_entity);
+CREATE INDEX events_target_entity ON events(target_entity);
+CREATE TABLE event_reports(
+  id INTEGER PRIMARY KEY,
+  event INTEGER NOT NULL REFERENCES events(id),
+  article INTEGER NOT NULL REFERENCES articles(id),
+  local_id TEXT NOT NULL,
+  trigger TEXT NOT NULL,
+  trigger_start INTEGER NOT NULL,
+  trigger_end INTEGER NOT NULL,
+  sentence TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  factuality TEXT NOT NULL,
+  background INTEGER NOT NULL,
+  confidence REAL NOT NULL,
+  quote INTEGER
+);
+CREATE INDEX event_reports_event ON event_reports(event);
+CREATE INDEX event_reports_article ON event_reports(article);
+"#,
 ];
+
+/// Schema version that added events: migrating to it also stores the events of the articles already
+/// stored, from their JSON.
+const EVENTS_VERSION: usize = 4;
 
 /// `s` as a SQL `LIKE` pattern matching it anywhere (with `ESCAPE '\\'`).
 pub(crate) fn like(s: &str) -> String {
@@ -306,6 +358,9 @@ impl Store {
                 continue; // another process migrated meanwhile
             }
             tx.execute_batch(m)?;
+            if i + 1 == EVENTS_VERSION {
+                events::backfill(&tx)?;
+            }
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
             tx.commit()?;
         }

@@ -49,8 +49,11 @@ pub const TIMELINE: Limit = Limit { what: "timeline", default: 200, max: 5000 };
 /// `claims` (CLI `accord claims`, API `/api/claims`): counted quantities.
 pub const CLAIMS: Limit = Limit { what: "claims", default: 20, max: 1000 };
 
+/// `events` (CLI `accord events`, API `/api/events`).
+pub const EVENTS: Limit = Limit { what: "events", default: 50, max: 1000 };
+
 /// Every limit, for documentation and tests.
-pub const ALL: &[Limit] = &[QUOTES, SEARCH, ENTITIES, ARTICLES, TIMELINE, CLAIMS];
+pub const ALL: &[Limit] = &[QUOTES, SEARCH, ENTITIES, ARTICLES, TIMELINE, CLAIMS, EVENTS];
 
 #[cfg(test)]
 mod tests {

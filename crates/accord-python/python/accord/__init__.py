@@ -333,13 +333,43 @@ class KnowledgeBase:
         return json.loads(self._rust.entity_json(name))
 
     def timeline(self, entity: Optional[str] = None, about: Optional[str] = None, limit: int = 200):
-        """Dated quotes and facts in date order (``accord timeline``) as a ``pyarrow.Table``."""
+        """Dated quotes, facts and events in date order (``accord timeline``) as a ``pyarrow.Table``."""
         pa = _pa()
         rows = json.loads(self._rust.timeline_json(entity, about, limit))
         return _table(rows, [
             ("date", pa.string()), ("kind", pa.string()), ("text", pa.string()), ("speaker", pa.string()),
             ("expression", pa.string()), ("article", pa.int64()), ("article_title", pa.string()),
-            ("quote", pa.int64()), ("start", pa.int64()), ("end", pa.int64())])
+            ("quote", pa.int64()), ("event", pa.int64()), ("event_type", pa.string()), ("actors", pa.string()),
+            ("quad", pa.string()), ("start", pa.int64()), ("end", pa.int64())])
+
+    def events(self, actor: Optional[str] = None, type: Optional[str] = None, country: Optional[str] = None,
+               since: Optional[str] = None, until: Optional[str] = None, limit: int = 50):
+        """Political events (``accord events``) as a ``pyarrow.Table``: one flat row per event, the columns
+        of ``accord events --format csv`` (``articles``: the reporting article ids, ``sentence``: the first
+        report's)."""
+        pa = _pa()
+        rows = []
+        for e in self.events_json(actor, type, country, since, until, limit):
+            src, tgt, loc = e["source"] or {}, e["target"] or {}, e["location"] or {}
+            rows.append({
+                "id": e["id"], "date": e["date"], "source": src.get("name"), "source_country": src.get("country"),
+                "source_sector": src.get("sector"), "type": e["type"], "mode": e["mode"], "quad": e["quad"],
+                "target": tgt.get("name"), "target_country": tgt.get("country"), "target_sector": tgt.get("sector"),
+                "location": loc.get("name"), "location_country": loc.get("country"), "factuality": e["factuality"],
+                "background": e["background"], "reports": e["reports"], "articles": e["articles"],
+                "sentence": e["evidence"][0]["sentence"] if e["evidence"] else None})
+        return _table(rows, [
+            ("id", pa.int64()), ("date", pa.string()), ("source", pa.string()), ("source_country", pa.string()),
+            ("source_sector", pa.string()), ("type", pa.string()), ("mode", pa.string()), ("quad", pa.string()),
+            ("target", pa.string()), ("target_country", pa.string()), ("target_sector", pa.string()),
+            ("location", pa.string()), ("location_country", pa.string()), ("factuality", pa.string()),
+            ("background", pa.bool_()), ("reports", pa.int64()), ("articles", pa.list_(pa.int64())),
+            ("sentence", pa.string())])
+
+    def events_json(self, actor: Optional[str] = None, type: Optional[str] = None, country: Optional[str] = None,
+                    since: Optional[str] = None, until: Optional[str] = None, limit: int = 50) -> list:
+        """Events as ``accord events --json`` gives them: each with its actors, place and every report."""
+        return json.loads(self._rust.events_json(actor, type, country, since, until, limit))
 
     def claims(self, about: Optional[str] = None, limit: int = 50):
         """The claims ledger (``accord claims``) as a ``pyarrow.Table``: one row per report, with the
@@ -360,5 +390,5 @@ class KnowledgeBase:
         return json.loads(self._rust.claims_json(about, limit))
 
     def stats(self) -> dict:
-        """Counts of articles, quotes, entities, quantities."""
+        """Counts of articles, quotes, entities, quantities, events."""
         return json.loads(self._rust.stats_json())

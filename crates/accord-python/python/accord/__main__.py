@@ -2,7 +2,7 @@
 
 Same flags and the same JSON as the binary: ``extract`` (byte-identical accord/1 JSON Lines), ``ingest``
 (plus ``--analysed`` for accord/1 JSON Lines such as the Spark job's ``documents`` layer), ``quotes``,
-``entity``, ``timeline``, ``claims``. Exit codes: 0 ok, 1 when an input failed, 2 for a usage error.
+``entity``, ``events``, ``timeline``, ``claims``. Exit codes: 0 ok, 1 when an input failed, 2 for a usage error.
 ``eval``, ``parse``, ``train``, ``bench`` and ``serve`` are run by the ``accord`` binary when it is on PATH.
 """
 from __future__ import annotations
@@ -44,7 +44,7 @@ def _ingest(a) -> int:
         print(f"ingested {r['ingested']} articles ({r['new']} new, {r['near_duplicates']} near-duplicates linked), "
               f"{r['already_present']} already present, {r['failed']} failed")
         print(f"knowledge base {_db(a)}: {stats['articles']} articles, {stats['quotes']} quotes, "
-              f"{stats['entities']} entities, {stats['quantities']} quantities")
+              f"{stats['entities']} entities, {stats['quantities']} quantities, {stats['events']} events")
         if r["failures"]:
             print("failed:")
             for f in r["failures"]:
@@ -82,6 +82,16 @@ def _entity(a) -> int:
         return 1
     print(json.dumps(e, indent=2, ensure_ascii=False) if a.json else
           f"{e['name']} ({e['type']}): {e['articles']} articles, {e['quote_count']} quotes")
+    return 0
+
+
+def _events(a) -> int:
+    kb = _open(a)
+    args = dict(actor=a.actor, type=a.type, country=a.country, since=getattr(a, "from"), until=a.to, limit=a.limit)
+    if a.json:
+        print(json.dumps(kb.events_json(**args), indent=2, ensure_ascii=False))
+    else:
+        _print_rows(kb.events(**args), ["date", "source", "type", "target", "location", "reports", "sentence"])
     return 0
 
 
@@ -137,7 +147,17 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.add_argument("--db")
     s.set_defaults(run=_entity)
-    s = sub.add_parser("timeline", help="dated facts and quotes in order")
+    s = sub.add_parser("events", help="political events (PLOVER) with the articles reporting them")
+    s.add_argument("--actor")
+    s.add_argument("--type")
+    s.add_argument("--country")
+    s.add_argument("--from")
+    s.add_argument("--to")
+    s.add_argument("--limit", type=int, default=50)
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--db")
+    s.set_defaults(run=_events)
+    s = sub.add_parser("timeline", help="dated facts, quotes and events in order")
     s.add_argument("--entity")
     s.add_argument("--about")
     s.add_argument("--limit", type=int, default=200)

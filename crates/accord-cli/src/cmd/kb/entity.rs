@@ -58,7 +58,11 @@ pub fn entity(a: EntityArgs) -> anyhow::Result<ExitCode> {
         Format::Table => {}
     }
     writeln!(out, "{} ({}), entity #{}", e.name, e.etype, e.id)?;
-    writeln!(out, "  {} mentions in {} articles, {} quotes", e.mentions, e.articles, e.quote_count)?;
+    writeln!(
+        out,
+        "  {} mentions in {} articles, {} quotes, party to {} events",
+        e.mentions, e.articles, e.quote_count, e.event_count
+    )?;
     if !e.aliases.is_empty() {
         writeln!(out, "  written as: {}", e.aliases.join(", "))?;
     }
@@ -83,6 +87,14 @@ pub fn entity(a: EntityArgs) -> anyhow::Result<ExitCode> {
     if !e.quotes.is_empty() {
         writeln!(out)?;
         table(&mut out, &["date", "speaker", "outlet", "quote"], &quote_rows(&e.quotes))?;
+    }
+    if !e.events.is_empty() {
+        writeln!(out)?;
+        let header = ["date", "source", "type", "target", "where", "reports", "sentence"];
+        table(&mut out, &header, &super::events::event_rows(&e.events))?;
+        if e.event_count > e.events.len() as i64 {
+            writeln!(out, "  … {} events in all: accord events --actor {:?}", e.event_count, e.name)?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

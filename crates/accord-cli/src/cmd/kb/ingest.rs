@@ -325,11 +325,12 @@ fn meta_from_file_name(path: &std::path::Path, meta: &mut accord_doc::Meta) {
 /// The knowledge base's totals after an ingest, one line.
 fn print_totals(dir: &std::path::Path, stats: &accord_store::Stats) {
     println!(
-        "knowledge base {}: {} articles, {} quotes, {} entities, {} quantities",
+        "knowledge base {}: {} articles, {} quotes, {} entities, {} quantities, {} events",
         dir.display(),
         stats.articles,
         stats.quotes,
         stats.entities,
-        stats.quantities
+        stats.quantities,
+        stats.events
     );
 }

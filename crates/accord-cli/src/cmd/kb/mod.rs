@@ -1,5 +1,5 @@
-//! Knowledge-base subcommands, one module each: `ingest`, `quotes`, `entity`, `timeline`, `claims`,
-//! `serve`, with the table and CSV rendering they share in [`table`].
+//! Knowledge-base subcommands, one module each: `ingest`, `quotes`, `entity`, `events`, `timeline`,
+//! `claims`, `serve`, with the table and CSV rendering they share in [`table`].
 //!
 //! They wire `accord-ingest` (readers), `accord-pipeline` (analysis, `runner`), `accord-store` (SQLite +
 //! tantivy) and `accord-server` (JSON API + web UI) together and hold no logic of their own beyond
@@ -7,6 +7,7 @@
 //! else `./accord-data`.
 mod claims;
 mod entity;
+mod events;
 mod ingest;
 mod quotes;
 mod serve;
@@ -15,6 +16,7 @@ mod timeline;
 
 pub use claims::{claims, ClaimsArgs};
 pub use entity::{entity, EntityArgs};
+pub use events::{events, EventsArgs};
 pub use ingest::{ingest, IngestArgs};
 pub use quotes::{quotes, QuotesArgs};
 pub use serve::{serve, ServeArgs};

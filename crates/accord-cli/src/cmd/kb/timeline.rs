@@ -1,4 +1,4 @@
-//! `accord timeline`: dated quotes and facts in order.
+//! `accord timeline`: dated quotes, facts and events in order.
 use super::table::{cell, csv, more_notice, quoted, table};
 use super::{limit_parser, open_existing, Format, OutputArgs};
 use accord_store::limits::TIMELINE;
@@ -9,7 +9,7 @@ use std::process::ExitCode;
 /// Arguments of `accord timeline`.
 #[derive(clap::Args)]
 pub struct TimelineArgs {
-    /// Only quotes by, and dated facts about, this entity.
+    /// Only quotes by, dated facts about, and events with this entity.
     #[arg(long)]
     pub entity: Option<String>,
     /// Only items matching this text.
@@ -48,14 +48,30 @@ pub fn timeline(a: TimelineArgs) -> anyhow::Result<ExitCode> {
                         i.article.to_string(),
                         cell(&i.article_title),
                         cell(&i.quote),
+                        cell(&i.event),
+                        cell(&i.event_type),
+                        cell(&i.actors),
                         i.start.to_string(),
                         i.end.to_string(),
                         i.text.clone(),
                     ]
                 })
                 .collect();
-            let header =
-                ["date", "kind", "speaker", "expression", "article", "article_title", "quote", "start", "end", "text"];
+            let header = [
+                "date",
+                "kind",
+                "speaker",
+                "expression",
+                "article",
+                "article_title",
+                "quote",
+                "event",
+                "event_type",
+                "actors",
+                "start",
+                "end",
+                "text",
+            ];
             csv(&mut out, &header, &rows)?;
         }
         Format::Table if items.is_empty() => writeln!(out, "no dated items found")?,
@@ -66,7 +82,10 @@ pub fn timeline(a: TimelineArgs) -> anyhow::Result<ExitCode> {
                     vec![
                         i.date.clone(),
                         i.kind.clone(),
-                        i.speaker.clone().or(i.expression.clone()).unwrap_or_default(),
+                        match &i.event_type {
+                            Some(t) => format!("{t}: {}", i.actors.as_deref().unwrap_or("?")),
+                            None => i.speaker.clone().or(i.expression.clone()).unwrap_or_default(),
+                        },
                         i.article_title.clone().unwrap_or_else(|| format!("#{}", i.article)),
                         if i.kind == "quote" { quoted(&i.text) } else { i.text.clone() },
                     ]

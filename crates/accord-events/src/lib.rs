@@ -260,6 +260,17 @@ fn obl_by_prep(t: &Tree, v: usize, preps: &[&str], rels: &[&str]) -> Option<usiz
 /// True when the phrase headed by `h` can name an actor: a name, a pronoun for people or groups, an
 /// entity mention, a nationality, or an agent/sector noun ("police", "rebels", "minister").
 fn actor_like(doc: &Doc, t: &Tree, h: usize) -> bool {
+    actor_like_with(t, h, || doc.mentions.iter().any(|m| m.span.contains(doc.tokens[h].span) && is_actor_type(m.etype)))
+}
+
+fn is_actor_type(e: Option<accord_doc::EntityType>) -> bool {
+    use accord_doc::EntityType::*;
+    matches!(e, Some(Person) | Some(Org) | Some(Gpe) | Some(Norp))
+}
+
+/// [`actor_like`] with the mention test given (`in_actor_mention`: whether a person, organisation, place or
+/// nationality mention holds the token).
+fn actor_like_with(t: &Tree, h: usize, in_actor_mention: impl FnOnce() -> bool) -> bool {
     let lex = EventLexicon::get();
     match t.upos(h) {
         "PROPN" => true,
@@ -269,20 +280,40 @@ fn actor_like(doc: &Doc, t: &Tree, h: usize) -> bool {
             lex.sectors.contains_key(l.as_str())
                 || lex.sectors.contains_key(t.text(h).to_lowercase().as_str())
                 || lex.iso3.contains_key(t.text(h))
-                || doc.mentions.iter().any(|m| {
-                    m.span.contains(doc.tokens[h].span)
-                        && matches!(
-                            m.etype,
-                            Some(accord_doc::EntityType::Person)
-                                | Some(accord_doc::EntityType::Org)
-                                | Some(accord_doc::EntityType::Gpe)
-                                | Some(accord_doc::EntityType::Norp)
-                        )
-                })
+                || in_actor_mention()
                 || t.kids(h).iter().any(|&k| t.deprel(k) == "amod" && lex.iso3.contains_key(t.text(k)))
                 || FUNCTION_NOUNS.contains(&l.as_str())
         }
         _ => false,
+    }
+}
+
+/// Per token of a document: the entity type of the first mention that holds it, and whether any mention
+/// holding it names an actor; built once per document in one pass over the mentions.
+pub(crate) struct TokenMentions {
+    first: Vec<Option<accord_doc::EntityType>>,
+    seen: Vec<bool>,
+    actor: Vec<bool>,
+}
+
+impl TokenMentions {
+    fn new(doc: &Doc) -> TokenMentions {
+        let n = doc.tokens.len();
+        let mut tm = TokenMentions { first: vec![None; n], seen: vec![false; n], actor: vec![false; n] };
+        for m in &doc.mentions {
+            let mut i = doc.token_at_or_after(m.span.start);
+            while i < n && doc.tokens[i].span.end <= m.span.end {
+                if doc.tokens[i].span.start >= m.span.start {
+                    if !tm.seen[i] {
+                        tm.seen[i] = true;
+                        tm.first[i] = m.etype;
+                    }
+                    tm.actor[i] |= is_actor_type(m.etype);
+                }
+                i += 1;
+            }
+        }
+        tm
     }
 }
 
@@ -998,6 +1029,7 @@ pub fn extract_with(
     let mut events: Vec<Event> = Vec::new();
     // whether each event is expressed by an event noun (antecedents for "the talks")
     let mut nounal: Vec<bool> = Vec::new();
+    let tm = TokenMentions::new(doc);
     for s in 0..doc.sentences.len() {
         if doc.in_credit(doc.sentences[s].span) {
             continue;
@@ -1053,13 +1085,12 @@ pub fn extract_with(
             let best = if ty == scored[i].0 { best } else { sc[ty] };
             let confidence = model::confidence(&sc, best);
             let mut target_slot = c.target.map(|h| slot(doc, &t, h, LONG_TARGET));
-            if !targets.is_empty() || record.is_some() {
-                let opts = target::options(&t, c, ty);
-                if !targets.is_empty() {
-                    let o = &opts[targets.best(&opts)];
-                    target_slot = o.head.map(|h| slot(doc, &t, h, o.long));
-                }
-                if let Some(r) = record.as_deref_mut() {
+            if !targets.is_empty() {
+                target_slot = target::best(&t, c, &tm, targets).map(|(h, long)| slot(doc, &t, h, long));
+            }
+            if let Some(r) = record.as_deref_mut() {
+                {
+                    let opts = target::options(&t, c, &tm);
                     let options = opts
                         .into_iter()
                         .map(|o| (o.head.map(|h| slot(doc, &t, h, o.long).span).map(|s| (s.start, s.end)), o.features))

@@ -15,7 +15,7 @@ pub const LEXICON_PRIOR: f32 = 1.0;
 /// Weights: feature → one weight per type.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
-    weights: HashMap<String, [f32; NT]>,
+    weights: accord_doc::hash::FnvMap<String, [f32; NT]>,
     training: bool,
 }
 
@@ -48,7 +48,7 @@ impl Model {
 
     /// Parses the TSV form: `feature<TAB>TYPE=w TYPE=w ...`.
     pub fn parse(src: &str) -> Model {
-        let mut weights = HashMap::new();
+        let mut weights = accord_doc::hash::FnvMap::default();
         for line in src.lines() {
             if line.starts_with('#') || line.starts_with('@') || line.trim().is_empty() {
                 continue;

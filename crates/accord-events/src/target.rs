@@ -13,7 +13,7 @@
 //! answer, or "no target" when none does). Weights ship in
 //! `models/events.tsv` as lines starting with `@`; without them the rules' target is kept.
 
-use crate::{Candidate, Tree};
+use crate::{Candidate, TokenMentions, Tree};
 use std::collections::HashMap;
 
 /// One target option: a head token and the form of its phrase, or none (`head: None`).
@@ -77,19 +77,33 @@ fn path(t: &Tree, a: usize, k: usize) -> Option<(String, usize)> {
     }
 }
 
-/// The options for candidate `c` of type `ty`: "no target" first, then each nominal near the trigger in
-/// its short and (when different) long form.
-pub fn options(t: &Tree, c: &Candidate, ty: usize) -> Vec<TargetOption> {
-    let doc = t.doc;
-    // the event type is not a feature: with it, 5-fold CV on PLV train gave target F1 0.540, without it
-    // 0.536 (within noise), and a ranker that ignores the type cannot inherit the type model's errors
-    let _ = ty;
+/// What the option walk reports, in order: "no target" ([`Sink::none`]), then for each head its shared
+/// features ([`Sink::base`]) and each of its forms ([`Sink::form`]), each followed by its features.
+trait Sink {
+    fn none(&mut self);
+    fn base(&mut self, head: usize);
+    fn form(&mut self, long: bool);
+    fn feature(&mut self, f: &str);
+}
+
+/// Walks the options of candidate `c`: "no target" first, then each nominal near the trigger in its short
+/// and (when different) long form. Features are written into one reused buffer, never allocated one by one.
+fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, sink: &mut impl Sink) {
+    use std::fmt::Write;
+    let mut buf = String::new();
+    macro_rules! emit {
+        ($($a:tt)*) => {{
+            buf.clear();
+            let _ = write!(buf, $($a)*);
+            sink.feature(&buf);
+        }};
+    }
     let nom = if c.nominal { "n" } else { "v" };
-    let mut out = vec![TargetOption {
-        head: None,
-        long: false,
-        features: vec!["none".into(), format!("none|rule={}", c.target.is_some()), format!("none|{nom}")],
-    }];
+    sink.none();
+    emit!("none");
+    emit!("none|rule={}", c.target.is_some());
+    emit!("none|{nom}");
+    let trig_lemma = t.lemma(c.token).to_lowercase();
     for k in t.start..t.end {
         if k == c.token || Some(k) == c.source || Some(k) == c.noun && !c.nominal {
             continue;
@@ -100,73 +114,160 @@ pub fn options(t: &Tree, c: &Candidate, ty: usize) -> Vec<TargetOption> {
             continue;
         }
         let Some((p, n)) = path(t, c.token, k) else { continue };
-        let mut base: Vec<String> = Vec::with_capacity(16);
+        sink.base(k);
         let first = p.split(' ').next().unwrap_or("");
         let last = p.rsplit(' ').next().unwrap_or("");
-        base.push(format!("p={nom} {p}"));
-        base.push(format!("pl={p}|{}", t.lemma(c.token).to_lowercase()));
-        base.push(format!("pl1={first}|{}", t.lemma(c.token).to_lowercase()));
-        base.push(format!("cl={}", t.lemma(k).to_lowercase()));
-        base.push(format!("u={}", t.upos(k)));
-        base.push(format!("ud={}|{}", t.upos(k), t.deprel(k)));
-        base.push(format!("n={n}"));
-        base.push(format!("p1={first}"));
-        base.push(format!("pz={last}|{}", t.upos(k)));
-        base.push(format!("side={}", k < c.token));
-        let actor = crate::actor_like(doc, t, k);
-        base.push(format!("a={actor}"));
-        base.push(format!("ap={actor}|{p}"));
-        let etype = doc
-            .mentions
-            .iter()
-            .find(|m| m.span.contains(doc.tokens[k].span))
-            .and_then(|m| m.etype)
-            .map(|e| format!("{e:?}"))
-            .unwrap_or_else(|| "-".into());
-        base.push(format!("m={etype}"));
+        emit!("p={nom} {p}");
+        emit!("pl={p}|{trig_lemma}");
+        emit!("pl1={first}|{trig_lemma}");
+        emit!("cl={}", t.lemma(k).to_lowercase());
+        emit!("u={}", t.upos(k));
+        emit!("ud={}|{}", t.upos(k), t.deprel(k));
+        emit!("n={n}");
+        emit!("p1={first}");
+        emit!("pz={last}|{}", t.upos(k));
+        emit!("side={}", k < c.token);
+        let actor = crate::actor_like_with(t, k, || tm.actor[k]);
+        emit!("a={actor}");
+        emit!("ap={actor}|{p}");
+        match tm.first[k] {
+            Some(e) => emit!("m={e:?}"),
+            None => emit!("m=-"),
+        }
         if let Some(nn) = c.noun.filter(|&nn| nn != c.token) {
             if let Some((q, _)) = path(t, nn, k) {
-                base.push(format!("np={q}"));
+                emit!("np={q}");
             }
         }
         if c.target == Some(k) {
-            base.push("rule".into());
+            emit!("rule");
         }
         let short = crate::phrase(t, k, false);
         let long = crate::phrase(t, k, true);
-        for (form, differs) in [(false, false), (true, long != short)] {
-            if form && !differs {
-                continue;
+        sink.form(false);
+        if long != short {
+            emit!("short-of-long");
+            sink.form(true);
+            emit!("long");
+            emit!("long|{p}");
+            emit!("long|{}", t.upos(k));
+            emit!("long|len={}", (long.1 - short.1).min(8));
+            // what the tail starts with ("to complain ...", "of rebel leader X", "in the UN Security Council")
+            if let Some(&m) = t.kids(k).iter().find(|&&m| m > short.1) {
+                emit!("long|tail={}", label(t, m));
             }
-            let mut f = base.clone();
-            if form {
-                f.push("long".into());
-                f.push(format!("long|{p}"));
-                f.push(format!("long|{}", t.upos(k)));
-                f.push(format!("long|len={}", (long.1 - short.1).min(8)));
-                // what the tail starts with ("to complain ...", "of rebel leader X", "in the UN Security Council")
-                if let Some(&m) = t.kids(k).iter().find(|&&m| m > short.1) {
-                    f.push(format!("long|tail={}", label(t, m)));
-                }
-            } else if long != short {
-                f.push("short-of-long".into());
-            }
-            out.push(TargetOption { head: Some(k), long: form, features: f });
         }
     }
-    out
+}
+
+/// Collects the options with their features (for training and error analysis).
+#[derive(Default)]
+struct Collect {
+    out: Vec<TargetOption>,
+    base: Vec<String>,
+    in_base: bool,
+    head: usize,
+}
+
+impl Sink for Collect {
+    fn none(&mut self) {
+        self.in_base = false;
+        self.out.push(TargetOption { head: None, long: false, features: Vec::new() });
+    }
+    fn base(&mut self, head: usize) {
+        self.in_base = true;
+        self.head = head;
+        self.base.clear();
+    }
+    fn form(&mut self, long: bool) {
+        self.in_base = false;
+        self.out.push(TargetOption { head: Some(self.head), long, features: self.base.clone() });
+    }
+    fn feature(&mut self, f: &str) {
+        if self.in_base {
+            self.base.push(f.to_string());
+        } else if let Some(o) = self.out.last_mut() {
+            o.features.push(f.to_string());
+        }
+    }
+}
+
+/// Scores the options as they are walked and keeps the best (the first on ties).
+struct Best<'m> {
+    model: &'m TargetModel,
+    base: f32,
+    cur: f32,
+    in_base: bool,
+    open: Option<(Option<usize>, bool)>,
+    head: usize,
+    best: Option<((Option<usize>, bool), f32)>,
+}
+
+impl Best<'_> {
+    fn close(&mut self) {
+        if let Some(o) = self.open.take() {
+            if self.best.is_none_or(|(_, s)| self.cur > s) {
+                self.best = Some((o, self.cur));
+            }
+        }
+    }
+}
+
+impl Sink for Best<'_> {
+    fn none(&mut self) {
+        self.close();
+        self.in_base = false;
+        self.open = Some((None, false));
+        self.cur = 0.0;
+    }
+    fn base(&mut self, head: usize) {
+        self.close();
+        self.in_base = true;
+        self.head = head;
+        self.base = 0.0;
+    }
+    fn form(&mut self, long: bool) {
+        self.close();
+        self.in_base = false;
+        self.open = Some((Some(self.head), long));
+        self.cur = self.base;
+    }
+    fn feature(&mut self, f: &str) {
+        let w = self.model.weights.get(f).copied().unwrap_or(0.0);
+        if self.in_base {
+            self.base += w;
+        } else {
+            self.cur += w;
+        }
+    }
+}
+
+/// The options for candidate `c`: "no target" first, then each nominal near the trigger in its short and
+/// (when different) long form.
+pub(crate) fn options(t: &Tree, c: &Candidate, tm: &TokenMentions) -> Vec<TargetOption> {
+    let mut sink = Collect::default();
+    walk(t, c, tm, &mut sink);
+    sink.out
+}
+
+/// The model's target for candidate `c`: a head and its form, or `None` for no target.
+pub(crate) fn best(t: &Tree, c: &Candidate, tm: &TokenMentions, model: &TargetModel) -> Option<(usize, bool)> {
+    let mut sink = Best { model, base: 0.0, cur: 0.0, in_base: false, open: None, head: 0, best: None };
+    walk(t, c, tm, &mut sink);
+    sink.close();
+    sink.best.and_then(|((h, long), _)| h.map(|h| (h, long)))
 }
 
 /// The target model: one weight per feature.
 #[derive(Clone, Debug, Default)]
 pub struct TargetModel {
-    weights: HashMap<String, f32>,
+    weights: accord_doc::hash::FnvMap<String, f32>,
 }
 
 impl TargetModel {
     /// Reads the `@feature<TAB>weight` lines of an events model file (other lines are the type model's).
     pub fn parse(src: &str) -> TargetModel {
-        let mut weights = HashMap::new();
+        let mut weights = accord_doc::hash::FnvMap::default();
         for line in src.lines() {
             let Some(rest) = line.strip_prefix('@') else { continue };
             if let Some((f, w)) = rest.rsplit_once('\t') {
@@ -202,8 +303,8 @@ impl TargetModel {
         features.iter().filter_map(|f| self.weights.get(f.as_str())).sum()
     }
 
-    /// The index of the best option (the first on ties).
-    pub fn best(&self, options: &[TargetOption]) -> usize {
+    /// The index of the best of collected options (the first on ties).
+    pub fn best_of(&self, options: &[TargetOption]) -> usize {
         let mut best = (0, f32::NEG_INFINITY);
         for (i, o) in options.iter().enumerate() {
             let s = self.score(&o.features);
@@ -246,7 +347,7 @@ impl TargetModel {
                 step += 1;
             }
         }
-        let mut avg = HashMap::new();
+        let mut avg = accord_doc::hash::FnvMap::default();
         for (f, cur) in &w {
             let last = stamp.get(f).copied().unwrap_or(0);
             let t = total.get(f).copied().unwrap_or(0.0) + cur * (step - last) as f32;
@@ -280,9 +381,9 @@ mod tests {
             .iter()
             .map(|x| TargetOption { head: Some(0), long: false, features: f(&[x]) })
             .collect();
-        assert_eq!(m.best(&test), 1);
+        assert_eq!(m.best_of(&test), 1);
         let back = TargetModel::parse(&m.to_tsv());
-        assert_eq!(back.best(&test), 1);
+        assert_eq!(back.best_of(&test), 1);
         assert!(TargetModel::parse("w=x\tAGREE=1.0\n").is_empty());
     }
 }

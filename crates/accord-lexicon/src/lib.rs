@@ -9,7 +9,7 @@
 //! Each file is parsed once, on first use, by the module that serves it: [`text`] (tokenizer and
 //! sentence splitter), [`facts`] (gazetteers, cues, titles, numbers, dates), [`attribution`] (the
 //! attribution rules' word lists) and [`names`] (titles and honorifics as the knowledge base reads them).
-//! Crates that read a whole file themselves (the recogniser's gazetteers) take its text from [`file`].
+//! Crates that read a whole file themselves (the recogniser's gazetteers) take its text from [`fn@file`].
 //! [`unused_files`] says which files no code has read yet: a test loads every lexicon and fails when a
 //! file in `data/` is never used.
 //!
@@ -105,7 +105,7 @@ pub fn rows(name: &str) -> impl Iterator<Item = Vec<&'static str>> {
     data_lines(file(name)).map(|l| l.split('\t').map(str::trim).collect())
 }
 
-/// Data files that no code has read through [`file`] so far in this process.
+/// Data files that no code has read through [`fn@file`] so far in this process.
 pub fn unused_files() -> Vec<&'static str> {
     FILES.iter().zip(USED.iter()).filter(|(_, u)| !u.load(Ordering::Relaxed)).map(|((n, _), _)| *n).collect()
 }

@@ -295,7 +295,7 @@ const NAME_CONNECTORS: &[&str] = &["of", "the", "and", "&", "-", "for", "on", "'
 /// The bounds of a recognised name `[a, b)` of a sentence after the name rules, or `None` when nothing of
 /// it is a name. `lex` and `gaz` (gazetteer marks, [`Ctx::gaz`]) are the sentence's; `norm(k)` is word
 /// `k`'s normalised text and `propn(k)` whether the tagger tagged it `PROPN`.
-/// - a name neither starts nor ends with a connector word ([`NAME_CONNECTORS`]);
+/// - a name neither starts nor ends with a connector word (`NAME_CONNECTORS`);
 /// - it does not end in a lower-case word (`Francisco celebrated`), except a proper noun joined by a
 ///   hyphen (`Lee Cheuk - yan`), nor in a connector left behind (`Francisco -`);
 /// - inside a longer gazetteer entry it takes the entry's neighbouring words that are tagged PROPN, or any
@@ -658,7 +658,7 @@ fn features(inp: &Input, i: usize, p1: u16, p2: u16, out: &mut Vec<u64>) {
 }
 
 /// Added to the score of `B-MISC` at prediction time, in weight units, except where it would overturn a
-/// person with a cue ([`person_cue`]). The recogniser learns from six GUM genres in which other named things
+/// person with a cue (`person_cue`). The recogniser learns from six GUM genres in which other named things
 /// (games, platforms, festivals, diseases) are rare, and under-predicts them elsewhere: a `MISC` guess removes
 /// a wrong PER/ORG/GPE name. The default for weight files that do not store their own bonus: `accord train`
 /// chooses it on held-out GUM training documents ([`Ner::misc_bias`]).

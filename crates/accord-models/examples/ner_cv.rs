@@ -1,10 +1,25 @@
-//! Cross-validated recogniser F1 on the licensed GUM training documents (no dev data):
-//! `ner_cv MODELS_DIR SHARED [FOLDS] [SAVE_DIR]`. For each fold f of FOLDS (default `4`, the fold
-//! `accord train` holds out; `0,1,2,3,4` for all), a recogniser trained without the documents d with
-//! d % 5 == f runs in the whole pipeline (tagger, parser, lemmatiser of MODELS_DIR) over them, for MISC
-//! bonuses 0, 2, ..., 40. Prints the F1 per fold and bonus, and the pooled F1 (counts summed over folds)
-//! per bonus with per-type figures at the best pooled bonus. SAVE_DIR (one fold only): writes the fold's
-//! models (bonus of the best F1) and the held-out documents as `heldout.conllu`, for `ner_errors`.
+//! Developer tool: cross-validated recogniser F1 on the licensed GUM training documents (no dev data),
+//! the measurement `accord train` uses to choose the MISC bonus and that chose the recogniser's features.
+//!
+//! ```sh
+//! cargo run --release -p accord-models --example ner_cv -- MODELS_DIR SHARED [FOLDS] [SAVE_DIR]
+//! ```
+//!
+//! * `MODELS_DIR`: the tagger, parser and lemmatiser (`tagger.bin`, `parser.bin`, `lemmas.bin`) the held-out
+//!   documents are analysed with (`crates/accord-models/models`).
+//! * `SHARED`: the shared data folder holding `data/treebanks` (`../shared`).
+//! * `FOLDS`: comma-separated folds to run, of 5 (default `4`, the fold `accord train` holds out;
+//!   `0,1,2,3,4` for all). Fold f holds out the GUM training documents d with d % 5 == f.
+//! * `SAVE_DIR` (one fold only): writes the fold's models (the recogniser with the bonus of the best F1)
+//!   and the held-out documents as `heldout.conllu`, for `ner_errors`.
+//!
+//! Environment: `NER_EPOCHS` (training epochs per perceptron, default 16, as `accord train`) and `NER_SEED`
+//! (the shuffling seed, default 20240607, as `accord train --seed`).
+//!
+//! For each fold, a recogniser trained without the held-out documents runs in the whole pipeline over them
+//! for MISC bonuses 0, 2, ..., 40. Prints the F1 per fold and bonus and, with several folds, the pooled F1
+//! (counts summed over folds) per bonus with per-type figures at the best pooled bonus. Takes minutes per
+//! fold. See `docs/development.md`.
 use accord_models::eval::{self, Prf};
 use accord_models::{conllu, lemma, ner, parser, tagger, train, Models};
 use std::collections::BTreeMap;
@@ -12,6 +27,10 @@ use std::path::Path;
 
 fn main() {
     let a: Vec<String> = std::env::args().collect();
+    if a.len() < 3 {
+        eprintln!("usage: ner_cv MODELS_DIR SHARED [FOLDS] [SAVE_DIR]");
+        std::process::exit(2);
+    }
     let dir = Path::new(&a[1]);
     let shared = Path::new(&a[2]);
     let folds: Vec<usize> = a.get(3).map(|s| s.split(',').map(|x| x.parse().unwrap()).collect()).unwrap_or(vec![4]);

@@ -1,11 +1,26 @@
-//! Name errors on a GUM file, by kind: `ner_errors MODELS_DIR FILE.conllu [-v]`.
+//! Developer tool: the recogniser's name errors on a GUM file, counted by kind and genre.
+//!
+//! ```sh
+//! cargo run --release -p accord-models --example ner_errors -- MODELS_DIR FILE.conllu [-v]
+//! ```
+//!
+//! * `MODELS_DIR`: a folder of weights (`crates/accord-models/models`, or a `SAVE_DIR` of `ner_cv` with
+//!   its `heldout.conllu`).
+//! * `FILE.conllu`: a GUM file (names are read off its `Entity=` annotations).
+//! * `-v`: also print each error with its context (words with their UPOS) and document id.
+//!
 //! Kinds of false positives (PER/ORG/GPE predictions not matching a gold name exactly): `type` (same span,
 //! other label, MISC included), `bound` (overlaps a gold name), `spur` (overlaps none). False negatives:
-//! `type`/`bound` as above, `miss` (no overlapping prediction).
+//! `type`/`bound` as above, `miss` (no overlapping prediction). No environment variables. See
+//! `docs/development.md`.
 use accord_models::{conllu, eval, Models};
 use std::collections::BTreeMap;
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if args.len() < 3 {
+        eprintln!("usage: ner_errors MODELS_DIR FILE.conllu [-v]");
+        std::process::exit(2);
+    }
     let models = Models::from_dir(std::path::Path::new(&args[1])).unwrap();
     let sents = conllu::read_file(std::path::Path::new(&args[2])).unwrap();
     let verbose = args.iter().any(|a| a == "-v");

@@ -352,9 +352,12 @@ fn scaling(a: &BenchArgs) -> anyhow::Result<ExitCode> {
         "shape", "MB", "tokens", "wall s", "CPU s", "CPU s/MB", "x 0.1 MB", "peak MiB"
     );
     let mut ok = true;
+    // progress on a terminal: one step per child (the rows go to standard output around the bar)
+    let bar = super::term::progress((SHAPES.len() * a.sizes.len()) as u64, "articles");
     for shape in SHAPES {
         let mut first: Option<f64> = None;
         for &mb in &a.sizes {
+            bar.set_message(format!("{mb} MB, {shape}"));
             let out = std::process::Command::new(&exe)
                 .arg("bench")
                 .args(&a.corpus)
@@ -371,20 +374,24 @@ fn scaling(a: &BenchArgs) -> anyhow::Result<ExitCode> {
             let ratio = per_mb / base.max(1e-9);
             let pass = ratio <= 2.0 && f("peak_mib") < 400.0;
             ok &= pass;
-            println!(
-                "{:<17} {:>7.2} {:>9} {:>8.2} {:>8.2} {:>9.2} {:>9.2} {:>8.1}  {}",
-                shape,
-                f("mb"),
-                f("tokens"),
-                f("seconds"),
-                f("cpu_seconds"),
-                per_mb,
-                ratio,
-                f("peak_mib"),
-                if pass { "ok" } else { "OVER (2x time/MB or 400 MiB)" }
-            );
+            bar.suspend(|| {
+                println!(
+                    "{:<17} {:>7.2} {:>9} {:>8.2} {:>8.2} {:>9.2} {:>9.2} {:>8.1}  {}",
+                    shape,
+                    f("mb"),
+                    f("tokens"),
+                    f("seconds"),
+                    f("cpu_seconds"),
+                    per_mb,
+                    ratio,
+                    f("peak_mib"),
+                    if pass { "ok" } else { "OVER (2x time/MB or 400 MiB)" }
+                )
+            });
+            bar.inc(1);
         }
     }
+    bar.finish_and_clear();
     println!("{}", if ok { "all within 2x of the 0.1 MB time per MB and under 400 MiB" } else { "some sizes over" });
     Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
@@ -422,12 +429,17 @@ pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
             .count();
         (d.tokens.len(), words)
     };
+    // progress on a terminal (standard error; nothing when piped or with -q): every pass over the corpus,
+    // single-threaded then on all cores, counted in documents
+    let passes = a.repeat.max(1) as u64 * 2;
+    let bar = super::term::progress(passes * docs.len() as u64, "documents");
     // single-threaded, with per-stage times
     let mut best_single = f64::MAX;
     let mut best_cpu = f64::MAX;
     let (mut tokens, mut words) = (0usize, 0usize);
     let mut stages: Vec<(&'static str, Duration)> = Vec::new();
-    for _ in 0..a.repeat.max(1) {
+    for pass in 0..a.repeat.max(1) {
+        bar.set_message(format!("single thread, pass {} of {}", pass + 1, a.repeat.max(1)));
         stages.clear();
         let (mut tk, mut wd) = (0, 0);
         let t = Instant::now();
@@ -442,6 +454,7 @@ pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
                 tk += a;
                 wd += b;
             }
+            bar.inc(out.len() as u64);
         }
         best_single = best_single.min(t.elapsed().as_secs_f64());
         if let (Some(a), Some(b)) = (c0, cpu_seconds()) {
@@ -450,6 +463,24 @@ pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
         tokens = tk;
         words = wd;
     }
+    let threads = rayon::current_num_threads();
+    let mut best_par = f64::MAX;
+    for pass in 0..a.repeat.max(1) {
+        bar.set_message(format!("{threads} threads, pass {} of {}", pass + 1, a.repeat.max(1)));
+        let t = Instant::now();
+        let batches = accord_pipeline::split_batches(docs.clone(), a.batch, |d| d.text.len());
+        let n: usize = batches
+            .into_par_iter()
+            .map(|b| {
+                let out = pipeline.process_batch(b);
+                bar.inc(out.len() as u64);
+                out.iter().map(|d| d.tokens.len()).sum::<usize>()
+            })
+            .sum();
+        assert_eq!(n, tokens);
+        best_par = best_par.min(t.elapsed().as_secs_f64());
+    }
+    bar.finish_and_clear();
     println!("tokens: {tokens}, words: {words}");
     println!(
         "single thread: {:.2}s  {:.0} tokens/s  {:.0} words/s",
@@ -471,18 +502,6 @@ pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
             d.as_secs_f64(),
             tokens as f64 / d.as_secs_f64().max(1e-9)
         );
-    }
-    let threads = rayon::current_num_threads();
-    let mut best_par = f64::MAX;
-    for _ in 0..a.repeat.max(1) {
-        let t = Instant::now();
-        let batches = accord_pipeline::split_batches(docs.clone(), a.batch, |d| d.text.len());
-        let n: usize = batches
-            .into_par_iter()
-            .map(|b| pipeline.process_batch(b).iter().map(|d| d.tokens.len()).sum::<usize>())
-            .sum();
-        assert_eq!(n, tokens);
-        best_par = best_par.min(t.elapsed().as_secs_f64());
     }
     println!(
         "{threads} threads: {:.2}s  {:.0} tokens/s  {:.0} words/s",

@@ -98,6 +98,8 @@ fn pretty_view_and_bad_options() {
     let out = accord().args(["train", "--ner-folds", "0,5", "--shared", "/no/such/dir"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--ner-folds: fold 5"));
+    let out = accord().args(["train", "--parser-heldout", "1", "--shared", "/no/such/dir"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]

@@ -457,6 +457,55 @@ pub fn pooled(folds: &[NerFold]) -> Vec<(f32, BTreeMap<&'static str, eval::Prf>)
     out
 }
 
+/// The parser's attachment scores on held-out training sentences ([`parser_heldout`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ParserHeldOut {
+    /// One training sentence in `k` was held out.
+    pub k: usize,
+    /// Held-out sentences.
+    pub sentences: usize,
+    /// Words of the held-out sentences.
+    pub words: usize,
+    /// Unlabelled attachment score (percent).
+    pub uas: f64,
+    /// Labelled attachment score (percent; labels with their subtypes).
+    pub las: f64,
+}
+
+/// A held-out check of the parser on training data only (no dev set): the parser is trained as
+/// [`train`] trains it (jackknifed tags, `opts.epochs` or 16 epochs, `opts.seed`) on the EWT and GUM
+/// training sentences (at most `opts.limit_sentences` of each) whose index is not 0 mod `k`, and scored
+/// on the others. Writes nothing.
+pub fn parser_heldout(opts: &Options, k: usize, log: &mut dyn FnMut(String)) -> Result<ParserHeldOut, ModelError> {
+    let k = k.max(2);
+    let (ewt, gum) = training_sentences(&Treebanks::new(&opts.shared), opts.limit_sentences)?;
+    let all: Vec<&Sentence> = ewt.iter().chain(gum.iter()).collect();
+    let (labels, data) = parser_data(&all, opts.seed, log);
+    let (mut fit, mut held) = (Vec::new(), Vec::new());
+    for (i, ex) in data.into_iter().enumerate() {
+        if i % k == 0 {
+            held.push(ex);
+        } else {
+            fit.push(ex);
+        }
+    }
+    let p = parser::Parser::train(&fit, labels, opts.epochs.unwrap_or(16), opts.seed, log);
+    let mut sc = parser::Scratch::default();
+    let (mut u, mut l, mut t) = (0usize, 0usize, 0usize);
+    for ex in &held {
+        p.parse(&parser::Input { lex: &ex.lex, tags: &ex.tags }, &mut sc);
+        for d in 0..ex.lex.len() {
+            t += 1;
+            if sc.state.heads[d] == ex.heads[d] {
+                u += 1;
+                l += (sc.state.labels[d] == ex.labels[d]) as usize;
+            }
+        }
+    }
+    let pct = |x: usize| 100.0 * x as f64 / t.max(1) as f64;
+    Ok(ParserHeldOut { k, sentences: held.len(), words: t, uas: pct(u), las: pct(l) })
+}
+
 /// Stores the rows of the tagger, parser and recogniser in `out` in order of decreasing use, counted by
 /// running the three (as the pipeline does) over the training sentences `parts`: the same scores, read
 /// faster (see [`crate::perceptron::Frozen::relayout`]). `false` when a weight file is missing.

@@ -74,6 +74,10 @@ pub struct TrainArgs {
     /// MISC bonus and, for several folds, pooled; writes nothing. Minutes per fold.
     #[arg(long, value_delimiter = ',', value_name = "FOLDS")]
     pub ner_folds: Vec<usize>,
+    /// Instead of training: train the parser (as a training run does) on the training sentences whose
+    /// index is not 0 mod K and print its UAS/LAS on the others (K at least 2); writes nothing. Minutes.
+    #[arg(long, value_name = "K", conflicts_with = "ner_folds")]
+    pub parser_heldout: Option<usize>,
 }
 
 /// Arguments of `accord bench`.
@@ -192,6 +196,9 @@ pub fn train(a: TrainArgs) -> anyhow::Result<ExitCode> {
     if let Some(f) = a.ner_folds.iter().find(|&&f| f >= 5) {
         return Err(crate::usage!("--ner-folds: fold {f} is not one of 0..=4"));
     }
+    if a.parser_heldout.is_some_and(|k| k < 2) {
+        return Err(crate::usage!("--parser-heldout: K must be at least 2"));
+    }
     let t = Instant::now();
     // progress: one timed line per training step (nothing with -q)
     let mut log = |m: String| {
@@ -231,6 +238,15 @@ pub fn train(a: TrainArgs) -> anyhow::Result<ExitCode> {
     );
     if !a.ner_folds.is_empty() {
         return ner_folds(&a, &opts, &mut log);
+    }
+    if let Some(k) = a.parser_heldout {
+        let r = train::parser_heldout(&opts, k, &mut log)?;
+        println!(
+            "parser, held out 1/{} of the training sentences ({} sentences, {} words): UAS {:.2} LAS {:.2} \
+             (labels with subtypes)",
+            r.k, r.sentences, r.words, r.uas, r.las
+        );
+        return Ok(ExitCode::SUCCESS);
     }
     let t = Instant::now();
     let report = train::train(&opts, &mut |m| {

@@ -4,15 +4,15 @@
 //! resolves the speaker to an entity or types it as an unnamed source.
 //!
 //! How it works, per sentence and cue (cue verbs are listed in `data/cues.tsv`):
-//! 1. **Cues** ([`cues`]): verb forms from the lexicon (with their auxiliaries: "has signalled") and "according to";
+//! 1. **Cues** (`cues`): verb forms from the lexicon (with their auxiliaries: "has signalled") and "according to";
 //!    cues inside a quotation or a credit block are ignored.
-//! 2. **Layout** ([`layout`], content spans in [`content`]): "SPEAKER CUE (that) CONTENT", "CONTENT, SPEAKER CUE", "CONTENT, CUE SPEAKER",
+//! 2. **Layout** (`layout`, content spans in `content`): "SPEAKER CUE (that) CONTENT", "CONTENT, SPEAKER CUE", "CONTENT, CUE SPEAKER",
 //!    "CONTENT, according to SPEAKER", "According to SPEAKER, CONTENT", and a cue splitting its content
 //!    ("The talks, he said, went well"). Quotations ([`quotes`]) extend content across sentences and
 //!    paragraphs.
-//! 3. **Coordination** ([`coordination`]): "added that A, but noted that B" gives two attributions sharing one speaker;
+//! 3. **Coordination** (`coordination`): "added that A, but noted that B" gives two attributions sharing one speaker;
 //!    a subject-less coordinated verb phrase (", but did not elaborate") ends the content.
-//! 4. **Floating quotes** ([`floating`]): a quotation sentence with no cue right after an attribution is credited to the
+//! 4. **Floating quotes** (`floating`): a quotation sentence with no cue right after an attribution is credited to the
 //!    same speaker, with no cue.
 //! 5. **Speakers** ([`speaker`]): names resolve through coreference (`accord-facts`): pronouns and
 //!    definite nominals ("the official") to their antecedents; unnamed phrases become group ("Israeli
@@ -20,7 +20,7 @@
 //!    an organisation. A "he"/"she" speaker goes to the previous quote's speaker when the gender allows
 //!    ([`speaker::previous_speaker`]). When the models ran, the cue verb's `nsubj` from the parse is the speaker where no
 //!    subject phrase stands before the cue.
-//! 6. **Labelled statements** ([`labelled`]): "Pence: ..." (headlines, transcripts) and quotations signed "― NAME".
+//! 6. **Labelled statements** (`labelled`): "Pence: ..." (headlines, transcripts) and quotations signed "― NAME".
 //! 7. **Attributed acts** ([`acts`]): PARC/PolNeAR-style attribution of stances and acts ("Cruz thanked
 //!    Trump for ..."), read off the dependency parse, for verbs that PolNeAR train often marks as cues
 //!    (`data/act_cues.tsv`) and never for those in `data/non_cues.txt`.

@@ -94,6 +94,12 @@ fn pretty_view_and_bad_options() {
     let out = accord().args(["extract", "/no/such/file.txt"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/file.txt"));
+    // the recogniser's cross-validation has five folds
+    let out = accord().args(["train", "--ner-folds", "0,5", "--shared", "/no/such/dir"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--ner-folds: fold 5"));
+    let out = accord().args(["train", "--parser-heldout", "1", "--shared", "/no/such/dir"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]

@@ -287,6 +287,9 @@ pub struct TreebankReport {
     pub coref: Option<CorefScores>,
     /// Coreference figures over the news and interview documents alone (GUM files only).
     pub coref_news: Option<CorefScores>,
+    /// The recogniser's PER/ORG/GPE errors (GUM files only), each with its line for `--errors`: side,
+    /// kind, label, the name, the overlapping names of the other side, its context and the document.
+    pub name_errors: Vec<(eval::NameError, String)>,
 }
 
 impl CorefScores {
@@ -341,8 +344,25 @@ pub fn evaluate(path: &Path) -> anyhow::Result<TreebankReport> {
     anyhow::ensure!(models.is_trained(), "the shipped models are not trained (run `accord train`, then rebuild)");
     let is_gum = sents.iter().any(|s| s.words.iter().any(|w| w.misc.contains("Entity=")));
     let (mut coref, mut coref_news) = (CorefScores::default(), CorefScores::default());
+    let mut name_errors = Vec::new();
     let sc = eval::score(&models, &sents, |doc, ds| {
         if is_gum {
+            let id = ds.first().and_then(|s| s.doc_id.as_deref()).unwrap_or("?");
+            for e in eval::name_errors(&eval::gold_names(ds), &eval::predicted_names(doc)) {
+                let other: Vec<String> =
+                    e.overlapping.iter().map(|o| format!("[{}]:{}", eval::name_text(ds, o), o.3)).collect();
+                let line = format!(
+                    "{} {:<5} {} [{}] {} {} | {} | {id}",
+                    e.side,
+                    e.kind,
+                    e.name.3,
+                    eval::name_text(ds, &e.name),
+                    if e.side == "FN" { "predicted" } else { "gold" },
+                    if other.is_empty() { "-".to_string() } else { other.join(" ") },
+                    eval::name_context(ds, &e.name)
+                );
+                name_errors.push((e, line));
+            }
             let mut d = doc.clone();
             d.mentions.retain(|m| m.kind == accord_doc::MentionKind::Name);
             accord_facts::entities(&mut d);
@@ -391,13 +411,16 @@ pub fn evaluate(path: &Path) -> anyhow::Result<TreebankReport> {
         boundaries: sb,
         coref: is_gum.then_some(coref),
         coref_news: is_gum.then_some(coref_news),
+        name_errors,
     })
 }
 
-/// Evaluates the shipped models on a CoNLL-U treebank and prints the figures to `out`, then up to
-/// `errors` sample coreference misses of each kind (pronoun, nominal).
+/// Evaluates the shipped models on a CoNLL-U treebank and prints the figures to `out`; with `errors` > 0
+/// on a GUM file, then the recogniser's name errors counted by kind with up to `errors` of them, and up
+/// to `errors` sample coreference misses of each kind (pronoun, nominal).
 pub fn run(path: &Path, errors: usize, out: &mut dyn Write) -> anyhow::Result<()> {
     let r = evaluate(path)?;
+    let name_errors = &r.name_errors;
     let sc = &r.scores;
     writeln!(out, "treebank {}", path.display())?;
     writeln!(out, "words {}  sentences {}  documents {}", sc.words, r.sentences, r.documents)?;
@@ -436,6 +459,22 @@ pub fn run(path: &Path, errors: usize, out: &mut dyn Write) -> anyhow::Result<()
         }
         let (p, r, f) = coref.muc_prf();
         writeln!(out, "coref MUC (head match)  P {p:.3}  R {r:.3}  F1 {f:.3}")?;
+        if errors > 0 && !name_errors.is_empty() {
+            let mut by_kind: std::collections::BTreeMap<String, usize> = Default::default();
+            for (e, _) in name_errors {
+                *by_kind.entry(format!("{} {} {}", e.side, e.name.3, e.kind)).or_default() += 1;
+            }
+            writeln!(out, "\nname errors by kind (FN: gold name not found; FP: predicted name not in the gold):")?;
+            for (k, n) in &by_kind {
+                writeln!(out, "  {k:<16} {n}")?;
+            }
+            let n = name_errors.len();
+            writeln!(out, "\nname errors ({} of {n}):", errors.min(n))?;
+            // spread over the corpus: every k-th error
+            for (_, line) in name_errors.iter().step_by(n.div_ceil(errors).max(1)).take(errors) {
+                writeln!(out, "  {line}")?;
+            }
+        }
         for kind in ["pronoun", "nominal"] {
             let misses: Vec<&String> = coref.misses.iter().filter(|m| m.0 == kind).map(|m| &m.1).collect();
             if errors > 0 && !misses.is_empty() {

@@ -1,8 +1,12 @@
 //! Date expressions: absolute (`October 7th, 2023`, `Sept. 11`, `1997`, `March 2024`) and relative
 //! (`last month`, `on Tuesday`, `yesterday`, `last year`), normalised to ISO 8601 against the publication
 //! date when one is known; otherwise the value describes the offset and `relative` is true.
+//!
+//! The words are the lexicon's (`accord-lexicon/data/`): month and weekday names (`months.tsv`,
+//! `weekdays.tsv`), the words before and after bare years and around weekdays (`date_words.tsv`), and
+//! the relative expressions (`relative_dates.tsv`).
 
-use crate::lexicon::Lexicons;
+use crate::lexicon::{DateUnit, Lexicons};
 use accord_doc::date::{add_days, Date};
 use accord_doc::{DateMention, Doc, Span, TokenKind};
 
@@ -25,6 +29,7 @@ fn year_number(w: &str) -> Option<i64> {
 /// Finds dates in `doc` and fills `doc.dates`.
 pub fn find(doc: &mut Doc) {
     let lex = Lexicons::get();
+    let words = &lex.date_words;
     let pub_date = doc.meta.date.as_deref().and_then(|d| accord_doc::date::parse_day(d).ok());
     let mut out = Vec::new();
     let n = doc.tokens.len();
@@ -82,26 +87,9 @@ pub fn find(doc: &mut Doc) {
         if let Some(y) = year_number(w) {
             let prev = if i > 0 && same(i - 1) { doc.token_text(i - 1).to_lowercase() } else { String::new() };
             let next = if same(i + 1) { doc.token_text(i + 1) } else { "" };
-            let next_is_noun = next.starts_with(char::is_lowercase)
-                && !matches!(next, "and" | "or" | "to" | "when" | "after" | "before" | "until" | "that" | "as");
-            if matches!(
-                prev.as_str(),
-                "in" | "since"
-                    | "by"
-                    | "from"
-                    | "until"
-                    | "of"
-                    | "before"
-                    | "after"
-                    | "during"
-                    | "through"
-                    | "to"
-                    | "late"
-                    | "early"
-                    | "mid"
-                    | ","
-                    | "("
-            ) || (!next_is_noun && doc.tokens[i].kind == TokenKind::Number && prev != "$")
+            let next_is_noun = next.starts_with(char::is_lowercase) && !words.not_a_noun.contains(next);
+            if words.year_after.contains(prev.as_str())
+                || (!next_is_noun && doc.tokens[i].kind == TokenKind::Number && prev != "$")
             {
                 out.push(DateMention { span: doc.tokens[i].span, value: format!("{y:04}"), relative: false });
                 i += 1;
@@ -111,30 +99,23 @@ pub fn find(doc: &mut Doc) {
         // Relative expressions.
         let lw = w.to_lowercase();
         let next = if same(i + 1) { doc.token_text(i + 1).to_lowercase() } else { String::new() };
-        let rel: Option<(usize, Rel)> = match (lw.as_str(), next.as_str()) {
-            ("last" | "past" | "previous", "month") => Some((2, Rel::Month(-1))),
-            ("next" | "coming", "month") => Some((2, Rel::Month(1))),
-            ("this", "month") => Some((2, Rel::Month(0))),
-            ("last" | "previous", "year") => Some((2, Rel::Year(-1))),
-            ("next", "year") => Some((2, Rel::Year(1))),
-            ("this", "year") => Some((2, Rel::Year(0))),
-            ("last", "week") => Some((2, Rel::Week(-1))),
-            ("next", "week") => Some((2, Rel::Week(1))),
-            ("this", "week") => Some((2, Rel::Week(0))),
-            ("yesterday", _) => Some((1, Rel::Day(-1))),
-            ("today", _) => Some((1, Rel::Day(0))),
-            ("tomorrow", _) => Some((1, Rel::Day(1))),
-            _ => None,
-        };
+        let rel: Option<(usize, Rel)> = words.relative(&lw, &next).map(|(len, unit, k)| {
+            let r = match unit {
+                DateUnit::Day => Rel::Day(k),
+                DateUnit::Week => Rel::Week(k),
+                DateUnit::Month => Rel::Month(k),
+                DateUnit::Year => Rel::Year(k),
+            };
+            (len, r)
+        });
         let weekday = lex.weekdays.get(w).copied();
         let (len, rel) = match (rel, weekday) {
             (Some(r), _) => r,
             (None, Some(wd)) => {
                 let from = i.saturating_sub(4).max(doc.sentences[sent].tokens.start);
-                let future = (from..i).any(|k| {
-                    matches!(doc.token_text(k), "will" | "would" | "next" | "scheduled" | "until" | "resume" | "begin")
-                });
-                let last = i > 0 && same(i - 1) && doc.token_text(i - 1).eq_ignore_ascii_case("last");
+                let future = (from..i).any(|k| words.future.contains(doc.token_text(k)));
+                let last =
+                    i > 0 && same(i - 1) && words.past.iter().any(|p| doc.token_text(i - 1).eq_ignore_ascii_case(p));
                 let start_shift = usize::from(last);
                 let (l, r) = (1, Rel::Weekday(wd, future && !last));
                 if start_shift == 1 {

@@ -23,7 +23,7 @@ pub const CREDITS_INFO: StageInfo = StageInfo {
     adds: &["credits", "sources"],
     about: "bylines, datelines, photo and wire credits, captions, and the agencies credited",
 };
-/// The `credits` stage ([`credits`] over each document).
+/// The `credits` stage ([`fn@credits`] over each document).
 pub static CREDITS: FnStage = FnStage::new(&CREDITS_INFO, credits);
 
 /// The `entities` stage.
@@ -43,7 +43,7 @@ pub const DATES_INFO: StageInfo = StageInfo {
     adds: &["dates"],
     about: "date expressions, resolved against the publication date",
 };
-/// The `dates` stage ([`dates`] over each document).
+/// The `dates` stage ([`fn@dates`] over each document).
 pub static DATES: FnStage = FnStage::new(&DATES_INFO, dates);
 
 /// The `quantities` stage.
@@ -53,7 +53,7 @@ pub const QUANTITIES_INFO: StageInfo = StageInfo {
     adds: &["quantities"],
     about: "numbers in claims with their qualifier, what they count, hedge and source",
 };
-/// The `quantities` stage ([`quantities`] over each document).
+/// The `quantities` stage ([`fn@quantities`] over each document).
 pub static QUANTITIES: FnStage = FnStage::new(&QUANTITIES_INFO, quantities);
 
 /// Finds credit blocks (photo credits, bylines, datelines, wire credits) and the document's sources.

@@ -127,6 +127,8 @@ const FUNCTION_WORDS: &[&str] = &[
 /// Finds all mentions in `doc`; returns the extra information per mention (aligned with `doc.mentions`).
 pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
     let lex = Lexicons::get();
+    // words inside a run of capitalised words ("Bank of England", "Osama bin Laden")
+    let connectors = &accord_lexicon::names::connectors().rules;
     // Words seen in lower case anywhere: a capitalised sentence-initial word that also appears in lower
     // case is a common word, not a name.
     let lower_seen: HashSet<&str> = doc
@@ -227,7 +229,7 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 i += 1;
                 continue;
             }
-            // A run of capitalised words (and inner "of"/"de").
+            // A run of capitalised words (and inner connectors: "of", "de", "bin").
             let mut j = i + 1;
             while j < s.tokens.end {
                 if is_cap(doc, j) && doc.tokens[j - 1].space_after {
@@ -235,7 +237,7 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 } else if hyphen_joined(doc, j, s.tokens.end, &lower_alone) {
                     // "Smith-Okafor", "Jean-Marc", "Ban Ki-moon": a name does not stop at its hyphen
                     j += 2;
-                } else if matches!(doc.token_text(j), "of" | "de" | "al" | "bin" | "van" | "von" | "for")
+                } else if connectors.contains(&doc.token_text(j))
                     && j + 1 < s.tokens.end
                     && is_cap(doc, j + 1)
                     && (lex.org_words.contains(doc.token_text(j - 1)) || doc.token_text(j) != "for")

@@ -1,17 +1,27 @@
-//! Main-text extraction measured on trafilatura's evaluation set (990 pages with snippets the extracted
-//! text must and must not contain), scored exactly as trafilatura's `eval_common.py` does: a `with`
-//! snippet found (after collapsing whitespace) is a true positive, missed a false negative; a `without`
-//! snippet found is a false positive, absent a true negative; an error or a panic counts as empty text.
+//! Developer tool: main-text extraction measured on trafilatura's evaluation set (990 pages with snippets
+//! the extracted text must and must not contain), scored exactly as trafilatura's `eval_common.py` does: a
+//! `with` snippet found (after collapsing whitespace) is a true positive, missed a false negative; a
+//! `without` snippet found is a false positive, absent a true negative; an error or a panic counts as
+//! empty text. It is how accord's HTML reader was chosen, and the check to run after changing it.
 //!
 //! ```sh
 //! cargo run --release -p accord-ingest --example html_eval                 # accord's reader only
 //! cargo run --release -p accord-ingest --example html_eval --features compare-extractors   # + others
-//! cargo run ... -- [DIR] [--only NAME]    # DIR: default ../shared/data/trafilatura-eval
+//! cargo run ... -- [DIR] [--only NAME]
 //! ```
 //!
-//! The pages are read in place from `shared/` (never copied into the repository). Candidates other than
-//! accord's reader get the page decoded by [`accord_ingest::html::decode_html`] (BOM, meta charset,
-//! UTF-8, windows-1252), so they differ only in extraction. Times are extraction only, one thread.
+//! * `DIR`: the evaluation set, default `../shared/data/trafilatura-eval`: `evaldata.json` (trafilatura's
+//!   `tests/evaldata.py` as JSON: page URL → `file`, `with`, `without`) and the pages under `cache/` or
+//!   `eval/` (from trafilatura's sdist), read in place (never copied into the repository).
+//! * `--only NAME`: run only the extractors whose name contains NAME (`accord`, `dom_smoothie`, ...).
+//! * Feature `compare-extractors` (of accord-ingest): also builds dom_smoothie, the trafilatura crate
+//!   (with and without its fallback), rs-trafilatura and readability for comparison.
+//!
+//! Prints one line per extractor: precision, recall, F1, pages without text (errors), panics, pages and
+//! pages per second. Candidates other than accord's reader get the page decoded by
+//! [`accord_ingest::html::decode_html`] (BOM, meta charset, UTF-8, windows-1252), so they differ only in
+//! extraction. Times are extraction only, one thread. Exit code 2 when the set or a page is missing. No
+//! environment variables. See `docs/development.md`.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;

@@ -30,6 +30,94 @@ pub enum CueClass {
     Act,
 }
 
+/// The unit of a relative date expression (`relative_dates.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateUnit {
+    /// `yesterday`, `today`, `tomorrow`.
+    Day,
+    /// `last week`.
+    Week,
+    /// `last month`.
+    Month,
+    /// `last year`.
+    Year,
+}
+
+/// The date finder's words (`date_words.tsv`, `relative_dates.tsv`; the header of each says what its
+/// roles do). Month and weekday names are [`Lexicons::months`] and [`Lexicons::weekdays`].
+#[derive(Debug, Default)]
+pub struct DateWords {
+    /// Words (lower case) after which a bare year is a date (`in 1997`).
+    pub year_after: HashSet<String>,
+    /// Lower-case words after a bare year that do not make it a count (`1997 and`).
+    pub not_a_noun: HashSet<String>,
+    /// Words before a weekday that point to the coming one (`will`).
+    pub future: HashSet<String>,
+    /// Words right before a weekday that point to the one past and join the span (`last`; any case).
+    pub past: Vec<String>,
+    /// Relative expressions by their first word (lower case): the unit and offset of the word alone
+    /// (`yesterday`), and of the word followed by a second word (`last` + `month`).
+    pub relative: HashMap<String, RelativeDate>,
+}
+
+/// The relative date expressions starting with one word.
+#[derive(Debug, Default)]
+pub struct RelativeDate {
+    /// The word alone (`yesterday` → day -1).
+    pub alone: Option<(DateUnit, i64)>,
+    /// The word and a second word (`last` → [`month` → month -1, `year` → year -1, ...]).
+    pub with_next: Vec<(String, DateUnit, i64)>,
+}
+
+impl DateWords {
+    fn load() -> DateWords {
+        let mut d = DateWords::default();
+        for c in lines(crate::file("date_words.tsv")) {
+            let w = c[0].to_string();
+            match c.get(1).copied() {
+                Some("year-after") => d.year_after.insert(w),
+                Some("not-a-noun") => d.not_a_noun.insert(w),
+                Some("future") => d.future.insert(w),
+                Some("past") => {
+                    d.past.push(w);
+                    true
+                }
+                r => panic!("date_words.tsv: {w}: unknown role {r:?}"),
+            };
+        }
+        for c in lines(crate::file("relative_dates.tsv")) {
+            let unit = match c.get(1).copied() {
+                Some("day") => DateUnit::Day,
+                Some("week") => DateUnit::Week,
+                Some("month") => DateUnit::Month,
+                Some("year") => DateUnit::Year,
+                u => panic!("relative_dates.tsv: {}: unknown unit {u:?}", c[0]),
+            };
+            let offset: i64 = c.get(2).and_then(|o| o.parse().ok()).unwrap_or_else(|| {
+                panic!("relative_dates.tsv: {}: no offset", c[0]);
+            });
+            let mut words = c[0].split(' ');
+            let first = words.next().unwrap_or("").to_lowercase();
+            let e = d.relative.entry(first).or_default();
+            match words.next() {
+                Some(next) => e.with_next.push((next.to_lowercase(), unit, offset)),
+                None => e.alone = Some((unit, offset)),
+            }
+        }
+        d
+    }
+
+    /// The relative expression starting at `word` followed by `next` (both lower case; `next` empty at
+    /// the end of a sentence): its length in words (1 or 2), unit and offset. Two-word expressions first.
+    pub fn relative(&self, word: &str, next: &str) -> Option<(usize, DateUnit, i64)> {
+        let e = self.relative.get(word)?;
+        if let Some((_, u, o)) = e.with_next.iter().find(|(n, _, _)| n == next) {
+            return Some((2, *u, *o));
+        }
+        e.alone.map(|(u, o)| (1, u, o))
+    }
+}
+
 /// All lexicons, loaded once.
 #[derive(Debug)]
 pub struct Lexicons {
@@ -71,6 +159,8 @@ pub struct Lexicons {
     pub months: HashMap<String, u32>,
     /// Weekday names → 0 (Monday) ..= 6.
     pub weekdays: HashMap<String, u32>,
+    /// The date finder's other words: before and after years, relative expressions, around weekdays.
+    pub date_words: DateWords,
     /// Verb forms that attribute an act (from PolNeAR train, `data/act_cues.tsv`) → how often they were
     /// a cue there, divided by how often they occurred.
     pub act_cues: HashMap<String, f32>,
@@ -248,6 +338,7 @@ impl Lexicons {
             multipliers,
             months,
             weekdays,
+            date_words: DateWords::load(),
         }
     }
 
@@ -259,5 +350,24 @@ impl Lexicons {
     /// The cue class of a verb form, if it is a cue.
     pub fn cue(&self, word: &str) -> Option<CueClass> {
         self.cues.get(crate::lowercase(word).as_ref()).map(|(c, _)| *c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_words_read_as_the_date_finder_uses_them() {
+        let d = &Lexicons::get().date_words;
+        assert_eq!(d.relative("last", "month"), Some((2, DateUnit::Month, -1)));
+        assert_eq!(d.relative("coming", "month"), Some((2, DateUnit::Month, 1)));
+        assert_eq!(d.relative("yesterday", "morning"), Some((1, DateUnit::Day, -1)));
+        assert_eq!(d.relative("tomorrow", ""), Some((1, DateUnit::Day, 1)));
+        assert_eq!(d.relative("last", "tuesday"), None, "weekdays are the weekday rule's");
+        assert_eq!(d.relative("coming", "year"), None);
+        assert!(d.year_after.contains("since") && d.year_after.contains(","));
+        assert!(d.not_a_noun.contains("and") && !d.not_a_noun.contains("people"));
+        assert!(d.future.contains("will") && d.past == ["last"]);
     }
 }

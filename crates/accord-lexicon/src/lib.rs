@@ -2,16 +2,18 @@
 //!
 //! accord's language knowledge, kept apart from the algorithms (as spaCy keeps `spacy/lang/en/`): cue
 //! verbs, titles and honorifics, source nouns, agencies, organisations, place aliases, countries,
-//! qualifiers, hedges, number words, months and weekdays, the tokenizer's abbreviations, the attribution
-//! rules' word lists, and the recogniser's gazetteers. Every list is a plain file under this crate's
-//! `data/` folder, compiled in; adding a cue verb or a title is a one-line change to one file.
+//! qualifiers, hedges, number words, months, weekdays and the date finder's other words, the tokenizer's
+//! abbreviations, the attribution rules' word lists, the connector words inside names, and the
+//! recogniser's gazetteers. Every list is a plain file under this crate's `data/` folder, compiled in;
+//! adding a cue verb or a title is a one-line change to one file.
 //!
 //! Each file is parsed once, on first use, by the module that serves it: [`text`] (tokenizer and
 //! sentence splitter), [`facts`] (gazetteers, cues, titles, numbers, dates), [`attribution`] (the
-//! attribution rules' word lists) and [`names`] (titles and honorifics as the knowledge base reads them).
-//! Crates that read a whole file themselves (the recogniser's gazetteers) take its text from [`file`].
-//! [`unused_files`] says which files no code has read yet: a test loads every lexicon and fails when a
-//! file in `data/` is never used.
+//! attribution rules' word lists) and [`names`] (titles and honorifics as the knowledge base reads them,
+//! and the connector words inside names that the recogniser, the CoNLL-U reader and the rule-based
+//! mentions share). Crates that read a whole file themselves (the recogniser's gazetteers) take its text
+//! from [`fn@file`]. [`unused_files`] says which files no code has read yet: a test loads every lexicon
+//! and fails when a file in `data/` is never used.
 //!
 //! Position in the flow: below every analysis crate (`accord-text`, `accord-models`, `accord-facts`,
 //! `accord-attribution`, `accord-store`); it depends only on `accord-doc`.
@@ -38,6 +40,7 @@ files!(
     "attribution_words.tsv",
     "countries.tsv",
     "credit_labels.tsv",
+    "date_words.tsv",
     "events/actors.tsv",
     "events/agents.tsv",
     "events/countries.tsv",
@@ -60,12 +63,14 @@ files!(
     "months.tsv",
     "name_prefixes.txt",
     "multipliers.tsv",
+    "name_connectors.tsv",
     "non_cues.txt",
     "numbers.tsv",
     "org_words.txt",
     "organisations.tsv",
     "qualifiers.tsv",
     "referring_nouns.tsv",
+    "relative_dates.tsv",
     "sentence_openers.txt",
     "source_nouns.txt",
     "titles.txt",
@@ -106,7 +111,7 @@ pub fn rows(name: &str) -> impl Iterator<Item = Vec<&'static str>> {
     data_lines(file(name)).map(|l| l.split('\t').map(str::trim).collect())
 }
 
-/// Data files that no code has read through [`file`] so far in this process.
+/// Data files that no code has read through [`fn@file`] so far in this process.
 pub fn unused_files() -> Vec<&'static str> {
     FILES.iter().zip(USED.iter()).filter(|(_, u)| !u.load(Ordering::Relaxed)).map(|((n, _), _)| *n).collect()
 }

@@ -1,6 +1,8 @@
 //! Titles and honorifics of people, parsed once from `titles.txt` and `honorifics.tsv`, for every crate
 //! that reads names: the fact stages (titles and roles of mentions), the recogniser's features and the
-//! knowledge base's name normaliser (which strips them to match `President Trump` with `Donald Trump`).
+//! knowledge base's name normaliser (which strips them to match `President Trump` with `Donald Trump`);
+//! and the connector words inside names (`name_connectors.tsv`), for the recogniser, its name rules, the
+//! CoNLL-U reader's gold names and the rule-based mentions.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -37,6 +39,47 @@ pub fn is_name_prefix(word: &str) -> bool {
     is_title_or_honorific(word) || extra.contains(&word.trim_end_matches('.').to_lowercase())
 }
 
+/// Connector words inside names (`of`, `the`, `&`, `de`), by the role they play (`name_connectors.tsv`,
+/// whose header says what each role does and who reads it).
+#[derive(Debug, Default)]
+pub struct Connectors {
+    /// Keep two capitalised words in one run for the recogniser's features (compared in lower case).
+    pub bridge: Vec<&'static str>,
+    /// A predicted name neither starts nor ends with one (exact case).
+    pub trim: Vec<&'static str>,
+    /// A person's name containing one joins two names (exact case).
+    pub joins: Vec<&'static str>,
+    /// Join two PROPN words of a GUM mention into one gold name (exact case).
+    pub gold: Vec<&'static str>,
+    /// Join a run of capitalised words to the next in the rule-based mentions (exact case).
+    pub rules: Vec<&'static str>,
+}
+
+/// The connector words of `name_connectors.tsv`, parsed once.
+///
+/// # Panics
+/// On a role the file's header does not define (a typo in the data file, which every test run shows).
+pub fn connectors() -> &'static Connectors {
+    static C: OnceLock<Connectors> = OnceLock::new();
+    C.get_or_init(|| {
+        let mut c = Connectors::default();
+        for row in crate::rows("name_connectors.tsv") {
+            for role in row.get(1).copied().unwrap_or("").split(',').map(str::trim) {
+                let list = match role {
+                    "bridge" => &mut c.bridge,
+                    "trim" => &mut c.trim,
+                    "joins" => &mut c.joins,
+                    "gold" => &mut c.gold,
+                    "rules" => &mut c.rules,
+                    _ => panic!("name_connectors.tsv: {}: unknown role {role:?}", row[0]),
+                };
+                list.push(row[0]);
+            }
+        }
+        c
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,5 +92,20 @@ mod tests {
         assert!(is_title_or_honorific("Dr."));
         assert!(is_title_or_honorific("President"));
         assert!(!is_title_or_honorific("Donald"));
+    }
+
+    #[test]
+    fn connectors_keep_the_roles_of_their_former_copies() {
+        let c = connectors();
+        let sorted = |v: &[&'static str]| {
+            let mut v = v.to_vec();
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(sorted(&c.bridge), ["&", "-", "and", "de", "of", "the"]);
+        assert_eq!(sorted(&c.trim), ["&", "'s", "-", "The", "and", "for", "of", "on", "the"]);
+        assert_eq!(sorted(&c.joins), ["&", "and", "of", "the"]);
+        assert_eq!(sorted(&c.gold), ["&", "-", "and", "de", "du", "for", "la", "of", "on", "the", "van", "von"]);
+        assert_eq!(sorted(&c.rules), ["al", "bin", "de", "for", "of", "van", "von"]);
     }
 }

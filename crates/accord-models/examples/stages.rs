@@ -1,4 +1,15 @@
-//! Times each model stage (thread CPU time, best of REPS) on a CoNLL-U file: `stages MODEL_DIR FILE.conllu [REPS]`.
+//! Developer tool: times each model stage alone (tagger, parser, recogniser) on a CoNLL-U file, in thread
+//! CPU time (not counting time the thread waits for a core on a busy machine), best of REPS.
+//!
+//! ```sh
+//! cargo run --release -p accord-models --example stages -- MODELS_DIR FILE.conllu [REPS]
+//! ```
+//!
+//! * `MODELS_DIR`: a folder of weights (`crates/accord-models/models`).
+//! * `FILE.conllu`: a UD file (its words are used; tags come from the tagger).
+//! * `REPS`: passes (default 3); the best time of each stage is printed.
+//!
+//! Prints seconds and words/s per stage. No environment variables. See `docs/development.md`.
 use accord_models::{conllu, lex::Lex, ner, parser, tagger};
 /// CPU time of this thread (not counting time the thread waits for a core on a busy machine).
 struct Instant(f64);
@@ -17,6 +28,10 @@ impl Instant {
 
 fn main() {
     let a: Vec<String> = std::env::args().collect();
+    if a.len() < 3 {
+        eprintln!("usage: stages MODELS_DIR FILE.conllu [REPS]");
+        std::process::exit(2);
+    }
     let dir = std::path::Path::new(&a[1]);
     let read = |n: &str| std::fs::read(dir.join(n)).unwrap();
     let tg = tagger::Tagger::read(&read("tagger.bin")).unwrap();

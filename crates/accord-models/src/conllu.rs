@@ -352,16 +352,15 @@ pub fn gum_type_label(etype: &str) -> &'static str {
     }
 }
 
-fn is_connector(w: &Word) -> bool {
-    matches!(w.form.as_str(), "of" | "the" | "and" | "&" | "de" | "-" | "for" | "on" | "du" | "von" | "van" | "la")
-}
-
 /// Named-entity spans of one sentence derived from GUM mentions: a mention counts as *named* when its
 /// syntactic head (the word whose head lies outside the mention) is `PROPN`; the name is the run of
-/// `PROPN` words around the head inside the mention, bridged by connectors (`of`, `the`, `and`, `&`, `-`)
-/// between two proper nouns. Nested names inside a longer name are dropped. Returns `(start, end, label)`
-/// with 0-based word indices, end exclusive, sorted.
+/// `PROPN` words around the head inside the mention, bridged by one or two connectors (`of`, `the`, `and`,
+/// `&`, `-`, `de`...: the lexicon's [`accord_lexicon::names::Connectors::gold`]) between two proper nouns.
+/// Nested names inside a longer name are dropped. Returns `(start, end, label)` with 0-based word indices,
+/// end exclusive, sorted.
 pub fn named_spans(s: &Sentence, mentions: &[&GumMention]) -> Vec<(usize, usize, &'static str)> {
+    let gold = &accord_lexicon::names::connectors().gold;
+    let is_connector = |w: &Word| gold.contains(&w.form.as_str());
     let mut cands: Vec<(usize, usize, &'static str)> = Vec::new();
     for m in mentions {
         let inside = |k: usize| k >= m.start && k < m.end;

@@ -212,6 +212,60 @@ pub fn gold_names(sents: &[Sentence]) -> Vec<(usize, usize, usize, &'static str)
     out
 }
 
+/// A name span `(sentence, start, end, label)` as [`predicted_names`] and [`gold_names`] give them.
+pub type NameSpan = (usize, usize, usize, &'static str);
+
+/// One PER/ORG/GPE name the recogniser got wrong in a document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NameError {
+    /// `FP` (predicted, no gold name with the same span and label) or `FN` (gold, not predicted so).
+    pub side: &'static str,
+    /// `type` (a name of the other side has the same span and another label, MISC included), `bound`
+    /// (it overlaps a name of the other side), `spur` (a false positive overlapping none) or `miss` (a
+    /// false negative overlapping none).
+    pub kind: &'static str,
+    /// The wrong name.
+    pub name: NameSpan,
+    /// The names of the other side it overlaps.
+    pub overlapping: Vec<NameSpan>,
+}
+
+/// The PER/ORG/GPE errors among `pred` against `gold` (one document's): false negatives in gold order,
+/// then false positives in prediction order, each classified by its overlap with the other side.
+pub fn name_errors(gold: &[NameSpan], pred: &[NameSpan]) -> Vec<NameError> {
+    let main3 = |l: &str| matches!(l, "PER" | "ORG" | "GPE");
+    let overlaps = |x: &NameSpan, ys: &[NameSpan]| -> Vec<NameSpan> {
+        ys.iter().filter(|y| y.0 == x.0 && y.1 < x.2 && x.1 < y.2).copied().collect()
+    };
+    let mut out = Vec::new();
+    for (side, mine, other, none) in [("FN", gold, pred, "miss"), ("FP", pred, gold, "spur")] {
+        for x in mine.iter().filter(|x| main3(x.3) && !other.contains(x)) {
+            let ov = overlaps(x, other);
+            let kind = if ov.iter().any(|y| y.1 == x.1 && y.2 == x.2) {
+                "type"
+            } else if !ov.is_empty() {
+                "bound"
+            } else {
+                none
+            };
+            out.push(NameError { side, kind, name: *x, overlapping: ov });
+        }
+    }
+    out
+}
+
+/// The words of name `x` of `sents`, space-separated.
+pub fn name_text(sents: &[Sentence], x: &NameSpan) -> String {
+    sents[x.0].words[x.1..x.2].iter().map(|w| w.form.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// Name `x` of `sents` with up to three words either side, each as `form/UPOS`.
+pub fn name_context(sents: &[Sentence], x: &NameSpan) -> String {
+    let w = &sents[x.0].words;
+    let (a, b) = (x.1.saturating_sub(3), (x.2 + 3).min(w.len()));
+    w[a..b].iter().map(|w| format!("{}/{}", w.form, w.upos)).collect::<Vec<_>>().join(" ")
+}
+
 /// Annotates each document of `sents` and scores tags, lemmas, dependencies and names.
 /// `each` receives every annotated document with its gold sentences (for writing CoNLL-U).
 pub fn score(models: &Models, sents: &[Sentence], mut each: impl FnMut(&Doc, &[Sentence])) -> Scores {
@@ -284,5 +338,29 @@ pub fn write_predicted(doc: &Doc, sents: &[Sentence], out: &mut String) {
             k += 1;
         }
         conllu::write_sentence(&p, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_errors_are_classified_by_their_overlap() {
+        let gold: Vec<NameSpan> = vec![(0, 0, 2, "PER"), (0, 4, 6, "ORG"), (0, 8, 9, "GPE"), (1, 0, 1, "MISC")];
+        let pred: Vec<NameSpan> = vec![(0, 0, 2, "PER"), (0, 4, 6, "GPE"), (0, 10, 11, "PER"), (1, 0, 2, "ORG")];
+        let got: Vec<(&str, &str, NameSpan, usize)> =
+            name_errors(&gold, &pred).iter().map(|e| (e.side, e.kind, e.name, e.overlapping.len())).collect();
+        assert_eq!(
+            got,
+            [
+                ("FN", "type", (0, 4, 6, "ORG"), 1),
+                ("FN", "miss", (0, 8, 9, "GPE"), 0),
+                ("FP", "type", (0, 4, 6, "GPE"), 1),
+                ("FP", "spur", (0, 10, 11, "PER"), 0),
+                ("FP", "bound", (1, 0, 2, "ORG"), 1),
+            ],
+            "the right PER is no error, the gold MISC is not scored, the ORG over it is a boundary error"
+        );
     }
 }

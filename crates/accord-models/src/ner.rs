@@ -117,7 +117,8 @@ impl Gazetteer {
         g.add(&firsts(accord_lexicon::file("org_words.txt"), "orgword"));
         g.add(&firsts(accord_lexicon::file("titles.txt"), "title"));
         g.add(&firsts(accord_lexicon::file("honorifics.tsv"), "title"));
-        g.add("of\tconn\nthe\tconn\nand\tconn\n&\tconn\nde\tconn\n-\tconn\n");
+        let conn: String = accord_lexicon::names::connectors().bridge.iter().map(|w| format!("{w}\tconn\n")).collect();
+        g.add(&conn);
         g
     }
     /// Marks each word: 0 outside any entry, else `kind * 2 + (0 first word | 1 later word)`.
@@ -289,13 +290,11 @@ pub fn gaz_later_word(mark: u8) -> bool {
     mark & GAZ_ENTRY != 0 && mark & GAZ_LATER_WORD == GAZ_LATER_WORD
 }
 
-/// Words that neither start nor end a name (`Library of` → `Library`).
-const NAME_CONNECTORS: &[&str] = &["of", "the", "and", "&", "-", "for", "on", "'s", "The"];
-
 /// The bounds of a recognised name `[a, b)` of a sentence after the name rules, or `None` when nothing of
 /// it is a name. `lex` and `gaz` (gazetteer marks, [`Ctx::gaz`]) are the sentence's; `norm(k)` is word
 /// `k`'s normalised text and `propn(k)` whether the tagger tagged it `PROPN`.
-/// - a name neither starts nor ends with a connector word ([`NAME_CONNECTORS`]);
+/// - a name neither starts nor ends with a connector word (`Library of` → `Library`; the lexicon's
+///   [`accord_lexicon::names::Connectors::trim`]);
 /// - it does not end in a lower-case word (`Francisco celebrated`), except a proper noun joined by a
 ///   hyphen (`Lee Cheuk - yan`), nor in a connector left behind (`Francisco -`);
 /// - inside a longer gazetteer entry it takes the entry's neighbouring words that are tagged PROPN, or any
@@ -311,7 +310,8 @@ pub fn name_bounds<'a>(
     b: usize,
 ) -> Option<(usize, usize)> {
     let n = lex.len();
-    let is_conn = |k: usize| NAME_CONNECTORS.contains(&norm(k));
+    let trim = &accord_lexicon::names::connectors().trim;
+    let is_conn = |k: usize| trim.contains(&norm(k));
     let (mut a, mut b) = (a, b);
     while a < b && is_conn(a) {
         a += 1;
@@ -393,6 +393,7 @@ pub(crate) fn consistent_names(doc: &Doc, mentions: &mut Vec<Mention>, conf: &[[
     // a one-word name that repeats the last word of a person's full name, or the first word of an
     // organisation's, refers to it (`Julie Rosenthal` … `Rosenthal`, `Harrow School` … `Harrow`)
     {
+        let joins = &accord_lexicon::names::connectors().joins;
         let mut partial: HashMap<&str, EntityType> = HashMap::new();
         let mut full: Vec<(&&str, &[u32; 6])> = votes.iter().collect();
         full.sort(); // deterministic when two names claim the same word
@@ -403,7 +404,7 @@ pub(crate) fn consistent_names(doc: &Doc, mentions: &mut Vec<Mention>, conf: &[[
             }
             // a person's name with a connector joins two names (`Lee Cheuk-yan of the Labour Party`): its
             // last word is not the person's
-            let joined = ws.iter().any(|w| matches!(*w, "of" | "the" | "and" | "&"));
+            let joined = ws.iter().any(|w| joins.contains(w));
             match best(v) {
                 EntityType::Person if !joined => {
                     partial.entry(ws[ws.len() - 1]).or_insert(EntityType::Person);
@@ -658,7 +659,7 @@ fn features(inp: &Input, i: usize, p1: u16, p2: u16, out: &mut Vec<u64>) {
 }
 
 /// Added to the score of `B-MISC` at prediction time, in weight units, except where it would overturn a
-/// person with a cue ([`person_cue`]). The recogniser learns from six GUM genres in which other named things
+/// person with a cue (`person_cue`). The recogniser learns from six GUM genres in which other named things
 /// (games, platforms, festivals, diseases) are rare, and under-predicts them elsewhere: a `MISC` guess removes
 /// a wrong PER/ORG/GPE name. The default for weight files that do not store their own bonus: `accord train`
 /// chooses it on held-out GUM training documents ([`Ner::misc_bias`]).

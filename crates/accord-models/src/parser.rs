@@ -221,11 +221,11 @@ fn features(st: &State, inp: &Input, out: &mut Vec<u64>) {
     dynamic_features(st, inp, out);
 }
 
-/// Number of [`dynamic_features`] (scored per transition; the other [`BLOCK_TEMPLATES`] are scored once
+/// Number of `dynamic_features` (scored per transition; the other [`BLOCK_TEMPLATES`] are scored once
 /// per sentence and position).
 pub const DYNAMIC_TEMPLATES: usize = 41;
-/// Number of templates of the buffer front and of single stack words ([`buffer_features`],
-/// [`stack_features`]).
+/// Number of templates of the buffer front and of single stack words (`buffer_features`,
+/// `stack_features`).
 pub const BLOCK_TEMPLATES: usize = 19;
 
 /// Features that combine several positions or depend on attached children.

@@ -314,8 +314,8 @@ pub fn train(opts: &Options, log: &mut dyn FnMut(String)) -> Result<Report, Mode
 /// The recogniser's `B-MISC` bonus ([`ner::MISC_BIAS`]), chosen on held-out training documents: a
 /// recogniser trained without every fifth GUM training document runs in the whole pipeline (the tagger,
 /// parser and lemmatiser in `out`) over those documents for each bonus of 0, 2, ..., 40 weight units, and the
-/// bonus with the best name F1 (PER/ORG/GPE micro, exact spans; the smallest on ties) is kept. The dev
-/// sets play no part. Without the other models in `out`, the default bonus stays.
+/// bonus with the best name F1 (PER/ORG/GPE micro, exact spans; the smallest on ties) is kept (fold 4 of
+/// [`ner_fold`]). The dev sets play no part. Without the other models in `out`, the default bonus stays.
 fn choose_misc_bias(
     opts: &Options,
     gum: &[Sentence],
@@ -323,43 +323,187 @@ fn choose_misc_bias(
     epochs: usize,
     log: &mut dyn FnMut(String),
 ) -> Result<(f32, String), ModelError> {
-    let files = ["tagger.bin", "parser.bin", "lemmas.bin"];
-    if let Some(f) = files.iter().find(|f| !opts.out.join(f).is_file()) {
+    if let Some(f) = FOLD_MODELS.iter().find(|f| !opts.out.join(f).is_file()) {
         log(format!("ner: {} is missing; the MISC bonus stays {}", opts.out.join(f).display(), ner::MISC_BIAS));
         return Ok((ner::MISC_BIAS, "not chosen in this run (no tagger and parser in the output folder)".into()));
     }
-    let docs = eval::documents(gum);
-    let held = |d: usize| d % 5 == 4;
-    let (mut fit, mut check) = (Vec::new(), Vec::new());
-    for (d, r) in docs.iter().enumerate() {
-        if held(d) {
-            check.extend(gum[r.clone()].iter().cloned());
-        } else {
-            fit.extend(data[r.clone()].iter().cloned());
+    let (fold, _) = ner_fold(opts, gum, data, epochs, 4)?;
+    let line: String = fold.by_bonus.iter().map(|(b, m)| format!(" {b:.0}:{:.3}", micro(m).f1())).collect();
+    let best = fold.best();
+    let tried = format!("{} held-out GUM train sentences, bonus:F1{line}", fold.sentences);
+    log(format!("ner: MISC bonus on {tried}; chosen {}", best.0));
+    Ok((best.0, tried))
+}
+
+/// The models a fold of [`ner_fold`] reads from the output folder.
+const FOLD_MODELS: [&str; 3] = ["tagger.bin", "parser.bin", "lemmas.bin"];
+
+/// The MISC bonuses a fold is scored with: 0, 2, ..., 40 weight units.
+pub fn fold_bonuses() -> impl Iterator<Item = f32> {
+    (0..=20).map(|step| 2.0 * step as f32)
+}
+
+/// The recogniser's figures on one fold of the GUM training documents.
+#[derive(Clone, Debug)]
+pub struct NerFold {
+    /// The fold: the documents `d` with `d % 5 == fold` were held out.
+    pub fold: usize,
+    /// Held-out sentences.
+    pub sentences: usize,
+    /// Seconds spent training the fold's recogniser.
+    pub train_seconds: f64,
+    /// For each MISC bonus of [`fold_bonuses`], the PER/ORG/GPE counts on the held-out documents.
+    pub by_bonus: Vec<(f32, BTreeMap<&'static str, eval::Prf>)>,
+}
+
+impl NerFold {
+    /// The bonus with the best micro F1 (the smallest on ties), and that F1.
+    pub fn best(&self) -> (f32, f64) {
+        best_bonus(&self.by_bonus)
+    }
+}
+
+/// The bonus with the best micro F1 among `by_bonus` (the first on ties), and that F1.
+pub fn best_bonus(by_bonus: &[(f32, BTreeMap<&'static str, eval::Prf>)]) -> (f32, f64) {
+    let mut best = (f64::MIN, ner::MISC_BIAS);
+    for (b, m) in by_bonus {
+        let f1 = micro(m).f1();
+        if f1 > best.0 {
+            best = (f1, *b);
         }
     }
+    (best.1, best.0)
+}
+
+/// Counts summed over the labels of `m` (micro average).
+pub fn micro(m: &BTreeMap<&'static str, eval::Prf>) -> eval::Prf {
+    let mut p = eval::Prf::default();
+    m.values().for_each(|v| p.add(*v));
+    p
+}
+
+/// One fold of the recogniser's cross-validation on the GUM training sentences `gum` (with their
+/// examples `data`, from [`ner_examples`]): a recogniser trained for `epochs` (seed `opts.seed`) without
+/// the documents `d` with `d % 5 == fold` runs in the whole pipeline (the tagger, parser and lemmatiser in
+/// `opts.out`) over them, once per bonus of [`fold_bonuses`]. Returns the figures and the fold's
+/// recogniser (its bonus left at the last one tried).
+pub fn ner_fold(
+    opts: &Options,
+    gum: &[Sentence],
+    data: &[ner::NerExample],
+    epochs: usize,
+    fold: usize,
+) -> Result<(NerFold, ner::Ner), ModelError> {
+    let (mut fit, mut check) = (Vec::new(), Vec::new());
+    for (d, r) in eval::documents(gum).into_iter().enumerate() {
+        if d % 5 == fold {
+            check.extend(gum[r].iter().cloned());
+        } else {
+            fit.extend(data[r].iter().cloned());
+        }
+    }
+    let t = Instant::now();
+    let recogniser = ner::Ner::train(&fit, epochs, opts.seed, &mut |_| {});
+    let train_seconds = t.elapsed().as_secs_f64();
     let mut parts = (
-        crate::load_file(&opts.out, files[0], tagger::Tagger::read)?,
-        crate::load_file(&opts.out, files[1], parser::Parser::read)?,
-        ner::Ner::train(&fit, epochs, opts.seed, &mut |_| {}),
-        crate::load_file(&opts.out, files[2], lemma::Lemmatizer::read)?,
+        crate::load_file(&opts.out, FOLD_MODELS[0], tagger::Tagger::read)?,
+        crate::load_file(&opts.out, FOLD_MODELS[1], parser::Parser::read)?,
+        recogniser,
+        crate::load_file(&opts.out, FOLD_MODELS[2], lemma::Lemmatizer::read)?,
     );
-    let mut best = (f64::MIN, ner::MISC_BIAS);
-    let mut line = String::new();
-    for step in 0..=20 {
-        let bias = 2.0 * step as f32;
+    let mut by_bonus = Vec::new();
+    for bias in fold_bonuses() {
         parts.2.misc_bias = bias;
         let models = Models::assemble(parts.0, parts.1, parts.2, parts.3);
-        let f1 = eval::score(&models, &check, |_, _| {}).entity_micro().f1();
+        by_bonus.push((bias, eval::score(&models, &check, |_, _| {}).entities));
         parts = models.into_parts().expect("the models are not shared");
-        line.push_str(&format!(" {bias:.0}:{f1:.3}"));
-        if f1 > best.0 {
-            best = (f1, bias);
+    }
+    Ok((NerFold { fold, sentences: check.len(), train_seconds, by_bonus }, parts.2))
+}
+
+/// Cross-validates the recogniser on the GUM training documents of `opts.shared` (at most
+/// `opts.limit_sentences` sentences), one [`ner_fold`] per fold of `folds` (each of 0..5), with the
+/// epochs and seed `accord train` would use. The tagger, parser and lemmatiser are read from `opts.out`;
+/// nothing is written.
+pub fn cross_validate_ner(
+    opts: &Options,
+    folds: &[usize],
+    log: &mut dyn FnMut(String),
+) -> Result<Vec<NerFold>, ModelError> {
+    let (_, gum) = training_sentences(&Treebanks::new(&opts.shared), opts.limit_sentences)?;
+    let (data, names) = ner_examples(&gum);
+    log(format!("ner: {} GUM training sentences, {names} names", data.len()));
+    let epochs = opts.epochs.unwrap_or(NER_EPOCHS);
+    let mut out = Vec::new();
+    for &f in folds {
+        let (fold, _) = ner_fold(opts, &gum, &data, epochs, f)?;
+        let (b, f1) = fold.best();
+        log(format!("ner: fold {f}: {} held-out sentences, best F1 {f1:.3} at bonus {b}", fold.sentences));
+        out.push(fold);
+    }
+    Ok(out)
+}
+
+/// The folds' counts summed per bonus (pooled cross-validation figures).
+pub fn pooled(folds: &[NerFold]) -> Vec<(f32, BTreeMap<&'static str, eval::Prf>)> {
+    let mut out: Vec<(f32, BTreeMap<&'static str, eval::Prf>)> = fold_bonuses().map(|b| (b, BTreeMap::new())).collect();
+    for f in folds {
+        for ((_, sum), (_, m)) in out.iter_mut().zip(&f.by_bonus) {
+            for (k, v) in m {
+                sum.entry(*k).or_default().add(*v);
+            }
         }
     }
-    let tried = format!("{} held-out GUM train sentences, bonus:F1{line}", check.len());
-    log(format!("ner: MISC bonus on {tried}; chosen {}", best.1));
-    Ok((best.1, tried))
+    out
+}
+
+/// The parser's attachment scores on held-out training sentences ([`parser_heldout`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ParserHeldOut {
+    /// One training sentence in `k` was held out.
+    pub k: usize,
+    /// Held-out sentences.
+    pub sentences: usize,
+    /// Words of the held-out sentences.
+    pub words: usize,
+    /// Unlabelled attachment score (percent).
+    pub uas: f64,
+    /// Labelled attachment score (percent; labels with their subtypes).
+    pub las: f64,
+}
+
+/// A held-out check of the parser on training data only (no dev set): the parser is trained as
+/// [`train`] trains it (jackknifed tags, `opts.epochs` or 16 epochs, `opts.seed`) on the EWT and GUM
+/// training sentences (at most `opts.limit_sentences` of each) whose index is not 0 mod `k`, and scored
+/// on the others. Writes nothing.
+pub fn parser_heldout(opts: &Options, k: usize, log: &mut dyn FnMut(String)) -> Result<ParserHeldOut, ModelError> {
+    let k = k.max(2);
+    let (ewt, gum) = training_sentences(&Treebanks::new(&opts.shared), opts.limit_sentences)?;
+    let all: Vec<&Sentence> = ewt.iter().chain(gum.iter()).collect();
+    let (labels, data) = parser_data(&all, opts.seed, log);
+    let (mut fit, mut held) = (Vec::new(), Vec::new());
+    for (i, ex) in data.into_iter().enumerate() {
+        if i % k == 0 {
+            held.push(ex);
+        } else {
+            fit.push(ex);
+        }
+    }
+    let p = parser::Parser::train(&fit, labels, opts.epochs.unwrap_or(16), opts.seed, log);
+    let mut sc = parser::Scratch::default();
+    let (mut u, mut l, mut t) = (0usize, 0usize, 0usize);
+    for ex in &held {
+        p.parse(&parser::Input { lex: &ex.lex, tags: &ex.tags }, &mut sc);
+        for d in 0..ex.lex.len() {
+            t += 1;
+            if sc.state.heads[d] == ex.heads[d] {
+                u += 1;
+                l += (sc.state.labels[d] == ex.labels[d]) as usize;
+            }
+        }
+    }
+    let pct = |x: usize| 100.0 * x as f64 / t.max(1) as f64;
+    Ok(ParserHeldOut { k, sentences: held.len(), words: t, uas: pct(u), las: pct(l) })
 }
 
 /// Stores the rows of the tagger, parser and recogniser in `out` in order of decreasing use, counted by

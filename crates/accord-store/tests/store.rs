@@ -90,6 +90,7 @@ fn add_resolve_dedupe_and_query() {
     let out = s
         .add_batch(&[(d1.clone(), ArticleInfo::default()), (d2, ArticleInfo::default()), (d3, ArticleInfo::default())])
         .unwrap();
+    assert_eq!(out.len(), 3, "one outcome per article: {out:?}");
     assert!(out.iter().all(|o| matches!(o, AddOutcome::Added(_))), "{out:?}");
     // exact duplicate adds nothing
     let again = s.add_batch(&[(d1.clone(), ArticleInfo::default())]).unwrap();

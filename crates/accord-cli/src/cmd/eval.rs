@@ -91,6 +91,8 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     if let Some(file) = &a.events {
         use accord_eval::events;
         let gold = events::load_gold(file)?;
+        // the results are written to the buffer below and flushed once the spinner is gone
+        let spin = super::term::spinner(&format!("evaluating on {}", file.display()));
         let docs = events::analyse(&pipeline, &gold);
         if let Some(out) = &a.train_events {
             let m = events::train(&docs, &gold);
@@ -150,6 +152,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             let outs: Vec<_> = docs.iter().map(|d| d.to_output()).collect();
             save(&a, &outs)?;
         }
+        spin.finish_and_clear();
         w.flush()?;
         return Ok(ExitCode::SUCCESS);
     }

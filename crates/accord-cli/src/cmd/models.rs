@@ -68,6 +68,16 @@ pub struct TrainArgs {
     /// Skip the dev-set evaluation (and the scores in the model cards).
     #[arg(long)]
     pub no_eval: bool,
+    /// Instead of training: cross-validate the recogniser on the GUM training documents, for these folds
+    /// of 5 (by document, e.g. `0,1,2,3,4`; fold 4 is the one training holds out to choose the MISC
+    /// bonus), with the tagger, parser and lemmatiser in --out. Prints the held-out name F1 per fold and
+    /// MISC bonus and, for several folds, pooled; writes nothing. Minutes per fold.
+    #[arg(long, value_delimiter = ',', value_name = "FOLDS")]
+    pub ner_folds: Vec<usize>,
+    /// Instead of training: train the parser (as a training run does) on the training sentences whose
+    /// index is not 0 mod K and print its UAS/LAS on the others (K at least 2); writes nothing. Minutes.
+    #[arg(long, value_name = "K", conflicts_with = "ner_folds")]
+    pub parser_heldout: Option<usize>,
 }
 
 /// Arguments of `accord bench`.
@@ -183,6 +193,12 @@ fn write_doc_conllu(doc: &accord_doc::Doc, out: &mut String) {
 
 /// Runs `accord train`.
 pub fn train(a: TrainArgs) -> anyhow::Result<ExitCode> {
+    if let Some(f) = a.ner_folds.iter().find(|&&f| f >= 5) {
+        return Err(crate::usage!("--ner-folds: fold {f} is not one of 0..=4"));
+    }
+    if a.parser_heldout.is_some_and(|k| k < 2) {
+        return Err(crate::usage!("--parser-heldout: K must be at least 2"));
+    }
     let t = Instant::now();
     // progress: one timed line per training step (nothing with -q)
     let mut log = |m: String| {
@@ -220,6 +236,18 @@ pub fn train(a: TrainArgs) -> anyhow::Result<ExitCode> {
         "{} has no data/treebanks (use --shared DIR)",
         a.shared.display()
     );
+    if !a.ner_folds.is_empty() {
+        return ner_folds(&a, &opts, &mut log);
+    }
+    if let Some(k) = a.parser_heldout {
+        let r = train::parser_heldout(&opts, k, &mut log)?;
+        println!(
+            "parser, held out 1/{} of the training sentences ({} sentences, {} words): UAS {:.2} LAS {:.2} \
+             (labels with subtypes)",
+            r.k, r.sentences, r.words, r.uas, r.las
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let t = Instant::now();
     let report = train::train(&opts, &mut |m| {
         if !super::term::quiet() {
@@ -238,6 +266,33 @@ pub fn train(a: TrainArgs) -> anyhow::Result<ExitCode> {
         == PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../accord-models/models").canonicalize().ok()
     {
         eprintln!("rebuild accord to embed the new weights (cargo build --release -p accord-cli)");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `accord train --ner-folds`: the recogniser's cross-validation, printed.
+fn ner_folds(a: &TrainArgs, opts: &train::Options, log: &mut dyn FnMut(String)) -> anyhow::Result<ExitCode> {
+    let folds = train::cross_validate_ner(opts, &a.ner_folds, log)?;
+    let by_bonus = |b: &[(f32, std::collections::BTreeMap<&'static str, eval::Prf>)]| -> String {
+        b.iter().map(|(b, m)| format!(" {b:.0}:{:.3}", train::micro(m).f1())).collect()
+    };
+    for f in &folds {
+        let (b, f1) = f.best();
+        println!(
+            "fold {} ({} sentences, trained in {:.1}s): best {f1:.3} at {b}; {}",
+            f.fold,
+            f.sentences,
+            f.train_seconds,
+            by_bonus(&f.by_bonus)
+        );
+    }
+    if folds.len() > 1 {
+        let pooled = train::pooled(&folds);
+        let (b, f1) = train::best_bonus(&pooled);
+        let at = &pooled.iter().find(|(x, _)| *x == b).expect("the best bonus is one of them").1;
+        let per: String =
+            at.iter().map(|(k, v)| format!(" {k} P {:.3} R {:.3} F1 {:.3}", v.p(), v.r(), v.f1())).collect();
+        println!("pooled: best {f1:.3} at {b};{per}\npooled by bonus:{}", by_bonus(&pooled));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -352,9 +407,12 @@ fn scaling(a: &BenchArgs) -> anyhow::Result<ExitCode> {
         "shape", "MB", "tokens", "wall s", "CPU s", "CPU s/MB", "x 0.1 MB", "peak MiB"
     );
     let mut ok = true;
+    // progress on a terminal: one step per child (the rows go to standard output around the bar)
+    let bar = super::term::progress((SHAPES.len() * a.sizes.len()) as u64, "articles");
     for shape in SHAPES {
         let mut first: Option<f64> = None;
         for &mb in &a.sizes {
+            bar.set_message(format!("{mb} MB, {shape}"));
             let out = std::process::Command::new(&exe)
                 .arg("bench")
                 .args(&a.corpus)
@@ -371,20 +429,24 @@ fn scaling(a: &BenchArgs) -> anyhow::Result<ExitCode> {
             let ratio = per_mb / base.max(1e-9);
             let pass = ratio <= 2.0 && f("peak_mib") < 400.0;
             ok &= pass;
-            println!(
-                "{:<17} {:>7.2} {:>9} {:>8.2} {:>8.2} {:>9.2} {:>9.2} {:>8.1}  {}",
-                shape,
-                f("mb"),
-                f("tokens"),
-                f("seconds"),
-                f("cpu_seconds"),
-                per_mb,
-                ratio,
-                f("peak_mib"),
-                if pass { "ok" } else { "OVER (2x time/MB or 400 MiB)" }
-            );
+            bar.suspend(|| {
+                println!(
+                    "{:<17} {:>7.2} {:>9} {:>8.2} {:>8.2} {:>9.2} {:>9.2} {:>8.1}  {}",
+                    shape,
+                    f("mb"),
+                    f("tokens"),
+                    f("seconds"),
+                    f("cpu_seconds"),
+                    per_mb,
+                    ratio,
+                    f("peak_mib"),
+                    if pass { "ok" } else { "OVER (2x time/MB or 400 MiB)" }
+                )
+            });
+            bar.inc(1);
         }
     }
+    bar.finish_and_clear();
     println!("{}", if ok { "all within 2x of the 0.1 MB time per MB and under 400 MiB" } else { "some sizes over" });
     Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
@@ -422,12 +484,17 @@ pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
             .count();
         (d.tokens.len(), words)
     };
+    // progress on a terminal (standard error; nothing when piped or with -q): every pass over the corpus,
+    // single-threaded then on all cores, counted in documents
+    let passes = a.repeat.max(1) as u64 * 2;
+    let bar = super::term::progress(passes * docs.len() as u64, "documents");
     // single-threaded, with per-stage times
     let mut best_single = f64::MAX;
     let mut best_cpu = f64::MAX;
     let (mut tokens, mut words) = (0usize, 0usize);
     let mut stages: Vec<(&'static str, Duration)> = Vec::new();
-    for _ in 0..a.repeat.max(1) {
+    for pass in 0..a.repeat.max(1) {
+        bar.set_message(format!("single thread, pass {} of {}", pass + 1, a.repeat.max(1)));
         stages.clear();
         let (mut tk, mut wd) = (0, 0);
         let t = Instant::now();
@@ -442,6 +509,7 @@ pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
                 tk += a;
                 wd += b;
             }
+            bar.inc(out.len() as u64);
         }
         best_single = best_single.min(t.elapsed().as_secs_f64());
         if let (Some(a), Some(b)) = (c0, cpu_seconds()) {
@@ -450,6 +518,24 @@ pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
         tokens = tk;
         words = wd;
     }
+    let threads = rayon::current_num_threads();
+    let mut best_par = f64::MAX;
+    for pass in 0..a.repeat.max(1) {
+        bar.set_message(format!("{threads} threads, pass {} of {}", pass + 1, a.repeat.max(1)));
+        let t = Instant::now();
+        let batches = accord_pipeline::split_batches(docs.clone(), a.batch, |d| d.text.len());
+        let n: usize = batches
+            .into_par_iter()
+            .map(|b| {
+                let out = pipeline.process_batch(b);
+                bar.inc(out.len() as u64);
+                out.iter().map(|d| d.tokens.len()).sum::<usize>()
+            })
+            .sum();
+        assert_eq!(n, tokens);
+        best_par = best_par.min(t.elapsed().as_secs_f64());
+    }
+    bar.finish_and_clear();
     println!("tokens: {tokens}, words: {words}");
     println!(
         "single thread: {:.2}s  {:.0} tokens/s  {:.0} words/s",
@@ -471,18 +557,6 @@ pub fn bench(a: BenchArgs) -> anyhow::Result<ExitCode> {
             d.as_secs_f64(),
             tokens as f64 / d.as_secs_f64().max(1e-9)
         );
-    }
-    let threads = rayon::current_num_threads();
-    let mut best_par = f64::MAX;
-    for _ in 0..a.repeat.max(1) {
-        let t = Instant::now();
-        let batches = accord_pipeline::split_batches(docs.clone(), a.batch, |d| d.text.len());
-        let n: usize = batches
-            .into_par_iter()
-            .map(|b| pipeline.process_batch(b).iter().map(|d| d.tokens.len()).sum::<usize>())
-            .sum();
-        assert_eq!(n, tokens);
-        best_par = best_par.min(t.elapsed().as_secs_f64());
     }
     println!(
         "{threads} threads: {:.2}s  {:.0} tokens/s  {:.0} words/s",

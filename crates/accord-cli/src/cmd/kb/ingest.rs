@@ -50,15 +50,11 @@ struct Progress {
 }
 
 impl Progress {
+    /// A bar on a terminal, a line every 5 s otherwise, nothing with `-q`.
     fn new(files: usize) -> Progress {
-        let bar = std::io::stderr().is_terminal().then(|| {
-            let b = indicatif::ProgressBar::new(files as u64);
-            b.set_style(
-                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} files  {msg}  [{elapsed_precise}]")
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-            );
-            b
-        });
+        let quiet = crate::cmd::term::quiet();
+        let bar =
+            (std::io::stderr().is_terminal() && !quiet).then(|| crate::cmd::term::progress(files as u64, "files"));
         Progress { bar, start: Instant::now(), last_print: Instant::now(), docs: 0 }
     }
     fn rate(&self) -> f64 {
@@ -70,7 +66,7 @@ impl Progress {
         match &self.bar {
             Some(b) => b.set_message(msg),
             None => {
-                if self.last_print.elapsed() >= Duration::from_secs(5) {
+                if !crate::cmd::term::quiet() && self.last_print.elapsed() >= Duration::from_secs(5) {
                     eprintln!("accord ingest: {msg}");
                     self.last_print = Instant::now();
                 }

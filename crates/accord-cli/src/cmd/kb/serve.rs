@@ -32,7 +32,7 @@ pub struct ServeArgs {
     #[arg(long, default_value_t = accord_server::DEFAULT_QUEUE)]
     pub queue: usize,
     /// Also answer requests for this Host name (`name` on the served port, or `name:port`); repeatable.
-    /// localhost, 127.0.0.1, [::1] and the bound address are always accepted.
+    /// `localhost`, `127.0.0.1`, `[::1]` and the bound address are always accepted.
     #[arg(long = "allow-host", value_name = "NAME")]
     pub allow_hosts: Vec<String>,
     /// No access log (one line per request on stderr otherwise).

@@ -701,33 +701,10 @@ pub fn write_cards(opts: &Options, report: &Report) -> Result<(), ModelError> {
                  (`the island of Busuanga`, `interviewee David Titley`) is not a gold name.\n\n\
                  One recogniser is 8 perceptrons trained on different shuffles of the data with their averaged \
                  weights averaged (same features and cost as one; its dev score varies much less with the seed). \
-                 Single perceptrons varied by ±0.02-0.03 GUM dev micro F1 with the shuffling seed (few documents, and \
-                 document-level consistency moves all occurrences of a name together). GUM dev micro F1 over training \
-                 seeds 1-6 with a bonus of 24.6: 0.749-0.759, mean 0.756 (without the MISC bonus, probability vote, \
-                 entry extension, trailing trim and MISC list the same seeds gave mean 0.728). That bonus had been chosen \
-                 on GUM dev (21-28 weight units gave means 0.753-0.756, 12 gave 0.747, 31 gave 0.744), so its dev \
-                 figure (0.752) was optimistic. `accord train` now chooses the bonus without the dev sets: a recogniser \
-                 trained without every fifth GUM training document runs in the whole pipeline over those documents for \
-                 bonuses 0, 2, ..., 40 and the best F1 is kept ({tried}). The training genres have few other named \
-                 things, so the held-out documents favour a small bonus, and GUM dev (all genres) scores lower with it \
-                 than with the dev-chosen one; the figure below is not tuned on dev. The person exception costs about \
-                 0.004 on GUM dev (its fiction and game characters become PER again) and keeps people in news text. A \
-                 MISC list as a training feature did not help (mean 0.750 with the other changes). Tried on the held-out \
-                 documents (every fifth, as above, and 5-fold pooled with the `ner_cv` example) and not kept: features of the \
-                 parse (relation and head word of the name's head, its preposition; gold parses in training): held-out \
-                 0.664 -> 0.669 but over shuffling seeds 1 and 2 0.650 and 0.667 (against 0.665 and 0.664), GUM dev 0.746 -> \
-                 0.741; leaving a one-word place name a place where it starts an organisation's name (`Tulsa Police`): \
-                 held-out unchanged, GUM dev 0.741; typing web platforms (`YouTube`, `Twitter`) by the model instead of \
-                 the MISC list: held-out 0.664 -> 0.666, pooled 0.655 -> 0.654. Also not kept (5-fold pooled, shuffling \
-                 seeds 1 and 2, against 0.653 and 0.656): word classes from exchange clustering of the unlabelled EWT, \
-                 GUM and PolNeAR train text (256 classes of the 17,311 words seen 3+ times; class of the word and its \
-                 neighbours, class with shape): 0.652 and 0.651, held-out 0.644, GUM dev 0.748; parse features read at \
-                 the name's head (its relation alone and with the governor's word and tag, its `case` word): pooled 0.650 \
-                 (seed 0, against 0.647), held-out 0.644, GUM dev 0.742. Kept: the same four read at the word itself \
-                 (relation, head word, head tag, `case` word, each alone): 5-fold pooled 0.675, 0.671 and 0.672 over \
-                 shuffling seeds 0, 1 and 2 against 0.647, 0.653 and 0.656 without them, held-out 0.674 against 0.664; \
-                 GUM dev 0.746 -> 0.759 (the held-out documents' parses come from a parser trained on them, so the \
-                 held-out gain is optimistic; dev, parsed by a parser that never saw it, confirms it).\n\n\
+                 `accord train` chooses the MISC bonus without the dev sets: a recogniser trained without every fifth \
+                 GUM training document runs in the whole pipeline over those documents for bonuses 0, 2, ..., 40 and \
+                 the best F1 is kept ({tried}). Features tried and not kept, and the figures behind these choices, are \
+                 in docs/experiments.md (NER).\n\n\
                  Known limits: the MISC bonus trades recall for precision (names without a person cue, `Hannah`, `Iori`, \
                  become MISC), ORG recall is the lowest (0.57: student bodies, acronyms, `Penn State`), \
                  GUM itself types some names inconsistently across documents (`God`, `Instagram`), capitalised \

@@ -328,6 +328,13 @@ impl<'a> OffsetMap<'a> {
 impl Doc {
     /// Converts the document to its `accord/1` JSON form.
     pub fn to_output(&self) -> DocumentOut {
+        self.to_output_with(true)
+    }
+
+    /// [`Doc::to_output`], with the token layer only when `tokens` is true (it is most of the output's
+    /// size: `accord extract --no-tokens`, the knowledge base and the Python bindings leave it out
+    /// without building it).
+    pub fn to_output_with(&self, tokens: bool) -> DocumentOut {
         let map = OffsetMap::new(&self.text);
         let eid = |i: usize| format!("e{}", i + 1);
         let qid = |i: usize| format!("q{}", i + 1);
@@ -350,8 +357,7 @@ impl Doc {
                     paragraph: s.paragraph,
                 })
                 .collect(),
-            tokens: self
-                .tokens
+            tokens: self.tokens[..if tokens { self.tokens.len() } else { 0 }]
                 .iter()
                 .map(|t| {
                     let a = t.analysis.as_ref();

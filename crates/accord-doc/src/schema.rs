@@ -363,12 +363,12 @@ impl Doc {
                     let a = t.analysis.as_ref();
                     TokenOut {
                         span: map.span(t.span),
-                        norm: t.norm.map(str::to_string),
-                        upos: a.map(|a| a.upos.to_string()),
-                        xpos: a.map(|a| a.xpos.to_string()),
+                        norm: t.norm().map(str::to_string),
+                        upos: a.map(|a| a.upos().to_string()),
+                        xpos: a.map(|a| a.xpos().to_string()),
                         lemma: a.map(|a| a.lemma.to_string()),
-                        head: a.and_then(|a| a.head),
-                        deprel: a.map(|a| a.deprel.to_string()),
+                        head: a.and_then(|a| a.head()),
+                        deprel: a.map(|a| a.deprel().to_string()),
                     }
                 })
                 .collect(),

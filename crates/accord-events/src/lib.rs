@@ -75,7 +75,7 @@ impl<'a> Tree<'a> {
         let r = doc.sentences[s].tokens.clone();
         let mut children = vec![Vec::new(); r.len()];
         for i in r.clone() {
-            if let Some(h) = doc.tokens[i].analysis.as_ref().and_then(|a| a.head) {
+            if let Some(h) = doc.tokens[i].analysis.as_ref().and_then(|a| a.head()) {
                 if h >= r.start && h < r.end && h != i {
                     children[h - r.start].push(i);
                 }
@@ -92,18 +92,18 @@ impl<'a> Tree<'a> {
     }
     /// UPOS of token `i`.
     pub fn upos(&self, i: usize) -> &'static str {
-        self.a(i).map(|a| a.upos).unwrap_or("")
+        self.a(i).map(|a| a.upos()).unwrap_or("")
     }
     fn xpos(&self, i: usize) -> &'static str {
-        self.a(i).map(|a| a.xpos).unwrap_or("")
+        self.a(i).map(|a| a.xpos()).unwrap_or("")
     }
     /// Relation of token `i` to its head.
     pub fn deprel(&self, i: usize) -> &'static str {
-        self.a(i).map(|a| a.deprel).unwrap_or("")
+        self.a(i).map(|a| a.deprel()).unwrap_or("")
     }
     /// Head of token `i` inside the sentence.
     pub fn head(&self, i: usize) -> Option<usize> {
-        self.a(i).and_then(|a| a.head).filter(|&h| h >= self.start && h < self.end && h != i)
+        self.a(i).and_then(|a| a.head()).filter(|&h| h >= self.start && h < self.end && h != i)
     }
     /// Children of token `i`, in text order.
     pub fn kids(&self, i: usize) -> &[usize] {
@@ -1095,7 +1095,7 @@ fn corefer(doc: &Doc, events: &mut Vec<Event>, nounal: &[bool]) {
             continue;
         }
         let trig_tok = doc.token_at_or_after(events[i].trigger.start);
-        let nominal = doc.tokens.get(trig_tok).and_then(|t| t.analysis.as_ref()).is_some_and(|a| a.upos == "NOUN");
+        let nominal = doc.tokens.get(trig_tok).and_then(|t| t.analysis.as_ref()).is_some_and(|a| a.upos() == "NOUN");
         if !nominal {
             continue;
         }

@@ -846,7 +846,8 @@ fn slot(doc: &Doc, t: &Tree, h: usize, long: bool) -> EventArg {
     adjs.extend(left_adjs);
     adjs.sort();
     adjs.dedup();
-    let mut actors = Vec::new();
+    // sized exactly: most slots have one actor, and a Vec grown from empty holds four (416 bytes)
+    let mut actors = Vec::with_capacity(if adjs.len() > 1 { adjs.len() } else { 1 + conjs.len() });
     if adjs.len() > 1 {
         for &k in &adjs {
             let mut a = code_actor(doc, t, h, lo, hi);

@@ -475,12 +475,12 @@ fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
     let cues: Vec<Span> = t.near.cues.iter().filter_map(|&i| doc.attributions[i].cue).collect();
     for v in sent.tokens.clone() {
         let speech = matches!(facts.cue(&t.lemma(v).to_lowercase()), Some(accord_facts::lexicon::CueClass::Speech));
-        if !is_verbal(&t, v) || speech && cues.iter().any(|c| c.contains(doc.tokens[v].span)) {
+        if !is_verbal(t, v) || speech && cues.iter().any(|c| c.contains(doc.tokens[v].span)) {
             continue;
         }
         let lemma = t.lemma(v).to_lowercase();
         let prt = t.kid(v, &["compound:prt"]).map(|p| t.lemma(p).to_lowercase());
-        let (subj, passive) = subject(&t, v, 0);
+        let (subj, passive) = subject(t, v, 0);
         let obj = t.kid(v, &["obj"]);
         let mut f: Vec<String> = vec!["b".into(), format!("l={lemma}"), format!("rel={}", t.deprel(v))];
         if let Some(p) = &prt {
@@ -489,7 +489,7 @@ fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
         // the event noun the verb governs ("had talks", "launched the attack", "took part in talks")
         let mut noun = obj.filter(|&o| lex.trigger_nouns.contains_key(t.lemma(o).to_lowercase().as_str()));
         if noun.is_none() && obj.is_none() {
-            noun = obl_by_prep(&t, v, LIGHT_PREPS, &["obl"])
+            noun = obl_by_prep(t, v, LIGHT_PREPS, &["obl"])
                 .filter(|&o| lex.trigger_nouns.contains_key(t.lemma(o).to_lowercase().as_str()));
         }
         if noun.is_none() && lemma == "serve" {
@@ -509,7 +509,7 @@ fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
                 subj,
             )
         } else {
-            (subj, pick_target(doc, &t, v, obj, noun, 0))
+            (subj, pick_target(doc, t, v, obj, noun, 0))
         };
         if let Some(o) = obj {
             let ol = t.lemma(o).to_lowercase();
@@ -614,7 +614,7 @@ fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
         let nl = t.lemma(n).to_lowercase();
         let Some(&ty) = lex.trigger_nouns.get(nl.as_str()) else { continue };
         let mut source = t.kid(n, &["nmod:poss"]).filter(|&k| t.upos(k) != "PRON" || t.lemma(k) != "its");
-        let mut target = obl_by_prep(&t, n, TARGET_PREPS, &["nmod"]);
+        let mut target = obl_by_prep(t, n, TARGET_PREPS, &["nmod"]);
         if let Some(b) =
             t.kids(n).iter().copied().find(|&k| t.deprel(k) == "nmod" && t.case(k).as_deref() == Some("between"))
         {
@@ -1050,14 +1050,14 @@ pub fn extract_with(doc: &mut Doc, model: &model::Model) {
     // whether each event is expressed by an event noun (antecedents for "the talks")
     let mut nounal: Vec<bool> = Vec::new();
     let near = Near::of_document(doc);
-    for s in 0..doc.sentences.len() {
+    for (s, near) in near.iter().enumerate() {
         if doc.in_credit(doc.sentences[s].span) {
             continue;
         }
         if !worth_coding(doc, s) {
             continue;
         }
-        let t = Tree::with_near(doc, s, std::borrow::Cow::Borrowed(&near[s]));
+        let t = Tree::with_near(doc, s, std::borrow::Cow::Borrowed(near));
         let cands = candidates_in(doc, s, &t);
         if cands.is_empty() {
             continue;

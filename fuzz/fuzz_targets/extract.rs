@@ -12,11 +12,14 @@ use std::sync::OnceLock;
 fn pipeline() -> &'static Pipeline {
     static P: OnceLock<Pipeline> = OnceLock::new();
     P.get_or_init(|| {
-        Pipeline::new(Options {
+        let p = Pipeline::new(Options {
             default_date: Some("2025-03-06".into()),
             ..Default::default()
         })
-        .expect("models load")
+        .expect("models load");
+        let stages: Vec<&str> = p.stages().map(|s| s.name).collect();
+        assert_eq!(stages.len(), accord_pipeline::REGISTRY.len(), "every stage runs, events included: {stages:?}");
+        p
     })
 }
 
@@ -111,6 +114,28 @@ fn check(out: &DocumentOut, input: &str) {
     }
     out.dates.iter().for_each(|d| c("date", &d.span));
     out.credits.iter().for_each(|d| c("credit", &d.span));
+    for e in &out.events {
+        c("event trigger", &e.trigger);
+        c("event sentence", &e.sentence);
+        assert!(e.sentence.byte_start <= e.trigger.byte_start && e.trigger.byte_end <= e.sentence.byte_end);
+        assert!((0.0..=1.0).contains(&e.confidence), "event confidence {}", e.confidence);
+        for arg in [&e.source, &e.target].into_iter().flatten() {
+            c("event argument", &arg.span);
+            arg.actors.iter().for_each(|a| c("event actor", &a.span));
+            for id in arg.entity.iter().chain(arg.actors.iter().filter_map(|a| a.entity.as_ref())) {
+                assert!(out.entities.iter().any(|x| &x.id == id), "event entity {id} missing");
+            }
+        }
+        if let Some(l) = &e.location {
+            c("event location", &l.span);
+        }
+        if let Some(d) = &e.date {
+            c("event date", &d.span);
+        }
+        if let Some(id) = &e.attribution {
+            assert!(out.attributions.iter().any(|a| &a.id == id), "event attribution {id} missing");
+        }
+    }
     let json = serde_json::to_string(out).expect("serialises");
     let back: DocumentOut = serde_json::from_str(&json).expect("round-trips");
     assert_eq!(back.attributions.len(), out.attributions.len());

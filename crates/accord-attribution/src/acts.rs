@@ -36,8 +36,8 @@ fn verbish(doc: &Doc, k: usize, after_aux: bool) -> bool {
         return false;
     }
     if let Some(a) = &t.analysis {
-        return a.upos == "VERB"
-            && (matches!(a.xpos, "VBD" | "VBZ" | "VBP") || (after_aux && matches!(a.xpos, "VBN" | "VBG" | "VB")));
+        return a.upos() == "VERB"
+            && (matches!(a.xpos(), "VBD" | "VBZ" | "VBP") || (after_aux && matches!(a.xpos(), "VBN" | "VBG" | "VB")));
     }
     let lw = w.to_lowercase();
     (lw.ends_with("ed") && lw.len() > 4)
@@ -141,7 +141,7 @@ pub fn find_parsed(doc: &Doc, si: usize, taken: &[Span], lex: &Lexicons) -> Vec<
     for v in range.clone() {
         let a = doc.tokens[v].analysis.as_ref().unwrap();
         let form = doc.token_text(v).to_lowercase();
-        if a.upos != "VERB"
+        if a.upos() != "VERB"
             || quote_depth[local(v)]
             || non_cues().contains(a.lemma.as_ref())
             || non_cues().contains(&form)
@@ -156,13 +156,13 @@ pub fn find_parsed(doc: &Doc, si: usize, taken: &[Span], lex: &Lexicons) -> Vec<
         let kids = &tree.children(v);
         // the passive with its agent: "The issue was first reported by The Washington Post" attributes the
         // subject to the agent
-        let dep = |c: usize, rel: &str| doc.tokens[c].analysis.as_ref().is_some_and(|x| x.deprel == rel);
+        let dep = |c: usize, rel: &str| doc.tokens[c].analysis.as_ref().is_some_and(|x| x.deprel() == rel);
         if let (Some(pass), Some(agent)) = (
             kids.iter().copied().find(|&c| c < v && dep(c, "nsubj:pass")),
             kids.iter().copied().find(|&c| c > v && dep(c, "obl:agent")),
         ) {
             let agent_ok =
-                doc.tokens[agent].analysis.as_ref().is_some_and(|x| matches!(x.upos, "NOUN" | "PROPN" | "PRON"));
+                doc.tokens[agent].analysis.as_ref().is_some_and(|x| matches!(x.upos(), "NOUN" | "PROPN" | "PRON"));
             let (pa, pb) = subtree(pass);
             let (aa, ab) = subtree(agent);
             // the agent's own "by" belongs to the cue
@@ -173,7 +173,7 @@ pub fn find_parsed(doc: &Doc, si: usize, taken: &[Span], lex: &Lexicons) -> Vec<
                     && doc.tokens[first - 1]
                         .analysis
                         .as_ref()
-                        .is_some_and(|x| matches!(x.deprel, "aux" | "aux:pass" | "advmod"))
+                        .is_some_and(|x| matches!(x.deprel(), "aux" | "aux:pass" | "advmod"))
                 {
                     first -= 1;
                 }
@@ -196,21 +196,21 @@ pub fn find_parsed(doc: &Doc, si: usize, taken: &[Span], lex: &Lexicons) -> Vec<
         let own = kids
             .iter()
             .copied()
-            .find(|&c| doc.tokens[c].analysis.as_ref().is_some_and(|x| x.deprel == "nsubj") && c < v);
+            .find(|&c| doc.tokens[c].analysis.as_ref().is_some_and(|x| x.deprel() == "nsubj") && c < v);
         // a participle or coordinated verb shares its head's subject: "Trump, comparing him favorably to ..."
         let shared = || {
-            let h = a.head.filter(|h| range.contains(h) && matches!(a.deprel, "advcl" | "xcomp" | "conj"))?;
+            let h = a.head().filter(|h| range.contains(h) && matches!(a.deprel(), "advcl" | "xcomp" | "conj"))?;
             tree.children(h)
                 .iter()
                 .copied()
-                .find(|&c| doc.tokens[c].analysis.as_ref().is_some_and(|x| x.deprel == "nsubj") && c < h)
+                .find(|&c| doc.tokens[c].analysis.as_ref().is_some_and(|x| x.deprel() == "nsubj") && c < h)
         };
         let Some(subj) = own.or_else(shared) else { continue };
         let subj_word = doc.token_text(subj).to_lowercase();
         // "the Saudi government, which has strongly denied ...": a relative pronoun stands for the noun the
         // clause modifies
-        let actor_token = if matches!(subj_word.as_str(), "who" | "which" | "that") && a.deprel.starts_with("acl") {
-            a.head.filter(|h| range.contains(h)).unwrap_or(subj)
+        let actor_token = if matches!(subj_word.as_str(), "who" | "which" | "that") && a.deprel().starts_with("acl") {
+            a.head().filter(|h| range.contains(h)).unwrap_or(subj)
         } else {
             subj
         };
@@ -241,7 +241,7 @@ pub fn find_parsed(doc: &Doc, si: usize, taken: &[Span], lex: &Lexicons) -> Vec<
                     && doc.tokens[c]
                         .analysis
                         .as_ref()
-                        .is_some_and(|x| matches!(x.deprel, "obj" | "ccomp" | "xcomp" | "iobj" | "obl"))
+                        .is_some_and(|x| matches!(x.deprel(), "obj" | "ccomp" | "xcomp" | "iobj" | "obl"))
             })
             .collect();
         if comps.is_empty() {
@@ -260,14 +260,15 @@ pub fn find_parsed(doc: &Doc, si: usize, taken: &[Span], lex: &Lexicons) -> Vec<
         let mut first = v;
         while first > range.start
             && doc.tokens[first - 1].analysis.as_ref().is_some_and(|x| {
-                matches!(x.deprel, "aux" | "advmod" | "neg") || x.upos == "PART" && doc.token_norm(first - 1) == "n't"
+                matches!(x.deprel(), "aux" | "advmod" | "neg")
+                    || x.upos() == "PART" && doc.token_norm(first - 1) == "n't"
             })
         {
             first -= 1;
         }
         let mut last = v;
         while last + 1 < lo
-            && doc.tokens[last + 1].analysis.as_ref().is_some_and(|x| x.deprel == "compound:prt" || x.upos == "ADP")
+            && doc.tokens[last + 1].analysis.as_ref().is_some_and(|x| x.deprel() == "compound:prt" || x.upos() == "ADP")
         {
             last += 1;
         }

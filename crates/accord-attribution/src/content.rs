@@ -58,7 +58,7 @@ pub(crate) fn looks_like_clause(doc: &Doc, from: usize, to: usize) -> bool {
     (from..to.min(from + 30)).any(|k| {
         let w = doc.token_norm(k);
         if let Some(a) = &doc.tokens[k].analysis {
-            return matches!(a.xpos, "VBD" | "VBZ" | "VBP" | "MD");
+            return matches!(a.xpos(), "VBD" | "VBZ" | "VBP" | "MD");
         }
         words().finite_hints.contains(&w.to_lowercase().as_str()) || (w.ends_with("ed") && k > from)
     })
@@ -122,7 +122,7 @@ pub(crate) fn content_after(
         // "that" right after the cue, or after a short adjunct/object ("says at a campaign stop in
         // Toledo, Ohio, that ..."): a longer stretch only when it holds no verb
         let verbless =
-            (r..t).all(|k| doc.tokens[k].analysis.as_ref().is_none_or(|a| !matches!(a.upos, "VERB" | "AUX")));
+            (r..t).all(|k| doc.tokens[k].analysis.as_ref().is_none_or(|a| !matches!(a.upos(), "VERB" | "AUX")));
         if between_ok && (t == r || t - r <= 8 || (t - r <= 11 && verbless)) {
             let a = t + 1;
             if a < send {
@@ -167,7 +167,7 @@ pub(crate) fn content_after(
     // an infinitive complement: "hopes to offset ...", "vowed to punish ..." (PolNeAR marks these)
     if doc.token_text(r).eq_ignore_ascii_case("to")
         && r + 1 < send
-        && doc.tokens[r + 1].analysis.as_ref().is_some_and(|a| a.xpos == "VB")
+        && doc.tokens[r + 1].analysis.as_ref().is_some_and(|a| a.xpos() == "VB")
     {
         return Some((Span::new(doc.tokens[r].span.start, trim_end(doc, doc.tokens[r].span.start, send)), false));
     }
@@ -178,7 +178,7 @@ pub(crate) fn content_after(
         && r + 2 < send
     {
         let subject_next =
-            doc.tokens[r + 1].analysis.as_ref().is_some_and(|a| matches!(a.upos, "PRON" | "PROPN" | "NOUN" | "DET"));
+            doc.tokens[r + 1].analysis.as_ref().is_some_and(|a| matches!(a.upos(), "PRON" | "PROPN" | "NOUN" | "DET"));
         if (first.eq_ignore_ascii_case("whether") || subject_next) && looks_like_clause(doc, r + 1, send) {
             return Some((Span::new(doc.tokens[r].span.start, trim_end(doc, doc.tokens[r].span.start, send)), false));
         }

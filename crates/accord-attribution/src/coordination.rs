@@ -31,7 +31,7 @@ pub(crate) fn cut_coordinated_vp(doc: &Doc, content: Span, lex: &Lexicons) -> Sp
             let next = k + 2;
             let w = doc.token_text(next).to_lowercase();
             let verbish = match &doc.tokens[next].analysis {
-                Some(an) => matches!(an.upos, "VERB" | "AUX") || (an.upos == "ADV" && w != "there"),
+                Some(an) => matches!(an.upos(), "VERB" | "AUX") || (an.upos() == "ADV" && w != "there"),
                 None => words().vp_starters.contains(&w.as_str()) || lex.cue(&w).is_some(),
             };
             if verbish {

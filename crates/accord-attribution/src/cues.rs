@@ -41,7 +41,7 @@ pub(crate) fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quoted: &[bool
             continue;
         }
         if let Some(a) = &doc.tokens[k].analysis {
-            if !matches!(a.upos, "VERB" | "AUX") {
+            if !matches!(a.upos(), "VERB" | "AUX") {
                 continue;
             }
         } else if w.ends_with('s') && k > range.start {

@@ -110,7 +110,7 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span], names: bool) -> Vec<Cand
     for v in range.clone() {
         let a = an(v);
         // verbs that never attribute (copulas, possession, "declined to": data/non_cues.txt)
-        if !matches!(a.upos, "VERB" | "NOUN" | "ADJ")
+        if !matches!(a.upos(), "VERB" | "NOUN" | "ADJ")
             || crate::acts::non_cues().contains(accord_text::lowercase(&a.lemma).as_ref())
             || crate::acts::non_cues().contains(accord_text::lowercase(doc.token_text(v)).as_ref())
         {
@@ -124,20 +124,20 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span], names: bool) -> Vec<Cand
         // a verb's objects and clauses; a noun's "about/of/on/for ..." phrase or clause ("questions about
         // ...", "the claim that ..."); an adjective's ("critical of ...", "confident that ...")
         let is_complement = |c: usize| {
-            let d = an(c).deprel;
-            match a.upos {
+            let d = an(c).deprel();
+            match a.upos() {
                 "VERB" => COMPLEMENTS.contains(&d),
                 "NOUN" => {
                     (d == "nmod"
                         && tree.children(c).iter().any(|&k| {
-                            an(k).deprel == "case"
+                            an(k).deprel() == "case"
                                 && words().noun_cases.contains(&accord_text::lowercase(doc.token_text(k)).as_ref())
                         }))
                         || ((d == "acl" || d == "ccomp")
                             && tree
                                 .children(c)
                                 .iter()
-                                .any(|&k| an(k).deprel == "mark" && doc.token_text(k).eq_ignore_ascii_case("that")))
+                                .any(|&k| an(k).deprel() == "mark" && doc.token_text(k).eq_ignore_ascii_case("that")))
                 }
                 _ => matches!(d, "obl" | "ccomp" | "xcomp"),
             }
@@ -151,7 +151,7 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span], names: bool) -> Vec<Cand
         if lo > hi {
             continue;
         }
-        while hi > lo && an(hi).upos == "PUNCT" {
+        while hi > lo && an(hi).upos() == "PUNCT" {
             hi -= 1;
         }
         let content = Span::new(doc.tokens[lo].span.start, doc.tokens[hi].span.end);
@@ -166,11 +166,11 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span], names: bool) -> Vec<Cand
         let mut is_shared = false;
         // a noun's possessor ("Trump's claim that ...") or, for an object, its verb's subject ("Trump raised
         // questions about ...")
-        if a.upos == "NOUN" {
-            if let Some(p) = kids.iter().copied().find(|&c| c < v && an(c).deprel == "nmod:poss") {
+        if a.upos() == "NOUN" {
+            if let Some(p) = kids.iter().copied().find(|&c| c < v && an(c).deprel() == "nmod:poss") {
                 subj = Some((p, v));
-            } else if a.deprel == "obj" {
-                holder = a.head.filter(|h| range.contains(h)).unwrap_or(v);
+            } else if a.deprel() == "obj" {
+                holder = a.head().filter(|h| range.contains(h)).unwrap_or(v);
                 is_shared = holder != v;
             }
         }
@@ -178,19 +178,19 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span], names: bool) -> Vec<Cand
             if subj.is_some() {
                 break;
             }
-            let own = tree.children(holder).iter().copied().find(|&c| c < holder && an(c).deprel == "nsubj");
+            let own = tree.children(holder).iter().copied().find(|&c| c < holder && an(c).deprel() == "nsubj");
             if let Some(sj) = own {
                 subj = Some((sj, holder));
                 break;
             }
             let ha = an(holder);
-            let Some(h) = ha.head.filter(|h| range.contains(h)) else { break };
-            if ha.deprel == "acl" && step < 3 && matches!(an(h).upos, "NOUN" | "PROPN") && h < holder {
+            let Some(h) = ha.head().filter(|h| range.contains(h)) else { break };
+            if ha.deprel() == "acl" && step < 3 && matches!(an(h).upos(), "NOUN" | "PROPN") && h < holder {
                 subj = Some((h, holder));
                 is_shared = true;
                 break;
             }
-            if !matches!(ha.deprel, "advcl" | "xcomp" | "conj") {
+            if !matches!(ha.deprel(), "advcl" | "xcomp" | "conj") {
                 break;
             }
             holder = h;
@@ -202,13 +202,13 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span], names: bool) -> Vec<Cand
         let lemma = a.lemma.to_lowercase();
         let form = doc.token_text(v).to_lowercase();
         let mut f = Sink { buf: String::new(), hashes: Vec::with_capacity(24), names: names.then(Vec::new) };
-        f.add(format_args!("P={}", a.upos));
+        f.add(format_args!("P={}", a.upos()));
         f.add(format_args!("L={lemma}"));
         f.add(format_args!("F={form}"));
-        f.add(format_args!("X={}", a.xpos));
-        f.add(format_args!("D={}", a.deprel));
-        f.add(format_args!("LD={lemma}|{}", a.deprel));
-        let mut rels: Vec<&str> = comps.iter().map(|&c| an(c).deprel).collect();
+        f.add(format_args!("X={}", a.xpos()));
+        f.add(format_args!("D={}", a.deprel()));
+        f.add(format_args!("LD={lemma}|{}", a.deprel()));
+        let mut rels: Vec<&str> = comps.iter().map(|&c| an(c).deprel()).collect();
         rels.sort_unstable();
         rels.dedup();
         for r in rels {
@@ -217,25 +217,25 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span], names: bool) -> Vec<Cand
         }
         let first = an(lo);
         f.add(format_args!("FW={}", doc.token_text(lo).to_lowercase()));
-        f.add(format_args!("FWU={}", first.upos));
-        f.add(format_args!("LFW={lemma}|{}", first.upos));
+        f.add(format_args!("FWU={}", first.upos()));
+        f.add(format_args!("LFW={lemma}|{}", first.upos()));
         match subj {
             Some(sj) => {
                 let st = an(sj);
-                f.add(format_args!("SU={}", st.upos));
-                if st.upos == "PROPN" {
+                f.add(format_args!("SU={}", st.upos()));
+                if st.upos() == "PROPN" {
                     f.add(format_args!("SL=<propn>"));
                 } else {
                     f.add(format_args!("SL={}", st.lemma.to_lowercase()));
                 }
                 f.add(format_args!("SH={}", is_shared as u8));
-                f.add(format_args!("LSU={lemma}|{}", st.upos));
+                f.add(format_args!("LSU={lemma}|{}", st.upos()));
             }
             None => f.add(format_args!("NOSUBJ")),
         }
         let chars = doc.slice(content).chars().count();
         f.add(format_args!("LEN={}", ((1 + chars) as f64).log2().floor().min(6.0) as u32));
-        let marks = comps.iter().flat_map(|&c| tree.children(c).iter().copied()).filter(|&k| an(k).deprel == "mark");
+        let marks = comps.iter().flat_map(|&c| tree.children(c).iter().copied()).filter(|&k| an(k).deprel() == "mark");
         for m in marks.take(2) {
             let w = doc.token_text(m).to_lowercase();
             f.add(format_args!("M={w}"));
@@ -245,29 +245,29 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span], names: bool) -> Vec<Cand
         // the cue: the verb with its auxiliaries, negation and adverbs just before it, a particle after
         let mut cfirst = v;
         while cfirst > range.start
-            && doc.tokens[cfirst - 1].analysis.as_ref().is_some_and(|x| matches!(x.deprel, "aux" | "advmod" | "neg"))
+            && doc.tokens[cfirst - 1].analysis.as_ref().is_some_and(|x| matches!(x.deprel(), "aux" | "advmod" | "neg"))
         {
             cfirst -= 1;
         }
         let mut clast = v;
-        while clast + 1 < lo && an(clast + 1).deprel == "compound:prt" {
+        while clast + 1 < lo && an(clast + 1).deprel() == "compound:prt" {
             clast += 1;
         }
         let speaker = subj.map(|sj| {
             // "the group, which has ...": the relative pronoun stands for the noun the clause modifies
             let ha = an(subj_holder.unwrap_or(v));
             let sj = if matches!(doc.token_text(sj).to_lowercase().as_str(), "who" | "which" | "that")
-                && ha.deprel.starts_with("acl")
+                && ha.deprel().starts_with("acl")
             {
-                ha.head.filter(|h| range.contains(h)).unwrap_or(sj)
+                ha.head().filter(|h| range.contains(h)).unwrap_or(sj)
             } else {
                 sj
             };
             let (sa, mut sb) = subtree(sj);
             if sb >= cfirst
                 || sb > sj
-                    && an(sj).upos != "PRON"
-                    && (sj + 1..=sb).any(|k| an(k).head == Some(sj) && an(k).deprel.starts_with("acl"))
+                    && an(sj).upos() != "PRON"
+                    && (sj + 1..=sb).any(|k| an(k).head() == Some(sj) && an(k).deprel().starts_with("acl"))
             {
                 sb = sj;
             }

@@ -24,13 +24,13 @@ fn is_np_word(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
     }
     if let Some(a) = &t.analysis {
         // a particle only as the possessive ("Trump 's"); never "to", "not", "n't"
-        if a.upos == "PART" {
+        if a.upos() == "PART" {
             return matches!(doc.token_norm(k), "'s" | "'");
         }
-        if matches!(a.upos, "PROPN" | "NOUN" | "ADJ" | "DET" | "NUM") {
-            return !(a.upos == "DET" && matches!(w.to_lowercase().as_str(), "which" | "what" | "whose"));
+        if matches!(a.upos(), "PROPN" | "NOUN" | "ADJ" | "DET" | "NUM") {
+            return !(a.upos() == "DET" && matches!(w.to_lowercase().as_str(), "which" | "what" | "whose"));
         }
-        if a.upos == "PRON" && a.xpos == "PRP$" {
+        if a.upos() == "PRON" && a.xpos() == "PRP$" {
             return true;
         }
     }

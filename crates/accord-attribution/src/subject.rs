@@ -11,25 +11,26 @@ pub(crate) fn parsed_subject(doc: &Doc, verb: usize, sstart: usize) -> Option<(u
     let an = doc.tokens[verb].analysis.as_ref()?;
     let s = &doc.sentences[doc.tokens[verb].sentence];
     let own = (sstart..verb)
-        .find(|&k| doc.tokens[k].analysis.as_ref().is_some_and(|a| a.head == Some(verb) && a.deprel == "nsubj"));
+        .find(|&k| doc.tokens[k].analysis.as_ref().is_some_and(|a| a.head() == Some(verb) && a.deprel() == "nsubj"));
     // "He pitched himself ... by telling them that ...": a participle or coordinated verb shares its head's subject
     let subj = match own {
         Some(k) => k,
-        None if matches!(an.deprel, "advcl" | "xcomp" | "conj") => {
-            let h = an.head?;
-            (sstart..h)
-                .find(|&k| doc.tokens[k].analysis.as_ref().is_some_and(|a| a.head == Some(h) && a.deprel == "nsubj"))?
+        None if matches!(an.deprel(), "advcl" | "xcomp" | "conj") => {
+            let h = an.head()?;
+            (sstart..h).find(|&k| {
+                doc.tokens[k].analysis.as_ref().is_some_and(|a| a.head() == Some(h) && a.deprel() == "nsubj")
+            })?
         }
         None => return None,
     };
-    let verb = doc.tokens[subj].analysis.as_ref().and_then(|a| a.head).unwrap_or(verb);
+    let verb = doc.tokens[subj].analysis.as_ref().and_then(|a| a.head()).unwrap_or(verb);
     // the subtree of the subject, within the sentence
     let mut lo = subj;
     let mut hi = subj;
     loop {
         let mut grew = false;
         for k in s.tokens.clone() {
-            let Some(h) = doc.tokens[k].analysis.as_ref().and_then(|a| a.head) else { continue };
+            let Some(h) = doc.tokens[k].analysis.as_ref().and_then(|a| a.head()) else { continue };
             if (lo..=hi).contains(&h) && !(lo..=hi).contains(&k) && k < verb && k >= sstart {
                 lo = lo.min(k);
                 hi = hi.max(k);
@@ -55,19 +56,20 @@ pub(crate) fn relative_speaker(doc: &Doc, a: &mut Attribution) -> bool {
         return false;
     }
     let rel = doc.token_at_or_after(sp.start);
-    let Some(verb) = doc.tokens.get(rel).and_then(|t| t.analysis.as_ref()).and_then(|x| x.head) else { return false };
+    let Some(verb) = doc.tokens.get(rel).and_then(|t| t.analysis.as_ref()).and_then(|x| x.head()) else { return false };
     let Some(va) = doc.tokens[verb].analysis.as_ref() else { return false };
-    let Some(noun) = va.head.filter(|_| va.deprel.starts_with("acl")) else { return false };
-    if noun >= rel || !doc.tokens[noun].analysis.as_ref().is_some_and(|x| matches!(x.upos, "NOUN" | "PROPN" | "PRON")) {
+    let Some(noun) = va.head().filter(|_| va.deprel().starts_with("acl")) else { return false };
+    if noun >= rel || !doc.tokens[noun].analysis.as_ref().is_some_and(|x| matches!(x.upos(), "NOUN" | "PROPN" | "PRON"))
+    {
         return false;
     }
     // "Jane Ortiz, a senator who says ...": the appositive stands for the name before it
     let na = doc.tokens[noun].analysis.as_ref().unwrap();
-    let noun = match na.head {
+    let noun = match na.head() {
         Some(h)
-            if na.deprel == "appos"
+            if na.deprel() == "appos"
                 && h < noun
-                && doc.tokens[h].analysis.as_ref().is_some_and(|x| x.upos == "PROPN") =>
+                && doc.tokens[h].analysis.as_ref().is_some_and(|x| x.upos() == "PROPN") =>
         {
             h
         }
@@ -82,7 +84,7 @@ pub(crate) fn relative_speaker(doc: &Doc, a: &mut Attribution) -> bool {
     let mut hi = sub_hi.min(stop - 1);
     while lo < hi
         && (doc.tokens[lo].kind == TokenKind::Punct
-            || doc.tokens[lo].analysis.as_ref().is_some_and(|x| matches!(x.deprel, "case" | "cc")))
+            || doc.tokens[lo].analysis.as_ref().is_some_and(|x| matches!(x.deprel(), "case" | "cc")))
     {
         lo += 1;
     }

@@ -18,7 +18,7 @@ impl SentenceTree {
         }
         let mut children: Vec<Vec<usize>> = vec![Vec::new(); range.len()];
         for k in range.clone() {
-            if let Some(h) = doc.tokens[k].analysis.as_ref().and_then(|a| a.head) {
+            if let Some(h) = doc.tokens[k].analysis.as_ref().and_then(|a| a.head()) {
                 if range.contains(&h) {
                     children[h - range.start].push(k);
                 }

@@ -14,8 +14,10 @@ pub mod date;
 pub mod hash;
 pub mod schema;
 pub mod stage;
+pub mod sym;
 
 pub use stage::{FnStage, Stage, StageInfo};
+pub use sym::Sym;
 
 use std::ops::Range;
 
@@ -76,15 +78,16 @@ pub enum TokenKind {
 }
 
 /// One token: a span plus the normalised form when it differs from the text (curly → straight quotes,
-/// en/em dashes → `-`/`--`). The original characters are always recoverable from the span.
+/// en/em dashes → `-`/`--`). The original characters are always recoverable from the span. 72 bytes with
+/// its analysis (a long article has millions).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Token {
     /// Where the token is in the text.
     pub span: Span,
     /// Character class of the token.
     pub kind: TokenKind,
-    /// Normalised form when it differs from the text (`“` → `"`), else `None`.
-    pub norm: Option<&'static str>,
+    /// Normalised form when it differs from the text (`“` → `"`), else `None` (see [`Token::norm`]).
+    pub norm: Option<Sym>,
     /// True when whitespace follows the token in the text.
     pub space_after: bool,
     /// Index of the sentence holding this token.
@@ -93,19 +96,60 @@ pub struct Token {
     pub analysis: Option<Analysis>,
 }
 
-/// Part of speech, lemma and dependency for one token, added by `accord-models`.
-#[derive(Clone, Debug, PartialEq, Default)]
+impl Token {
+    /// The normalised form when it differs from the text.
+    pub fn norm(&self) -> Option<&'static str> {
+        self.norm.map(Sym::as_str)
+    }
+}
+
+/// Part of speech, lemma and dependency for one token, added by `accord-models`. The tags and the label
+/// are [`Sym`]s and the head a `u32`, read through their methods, so that an analysis takes 40 bytes.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Analysis {
-    /// Universal POS tag (`NOUN`, `VERB`, `PROPN`, ...).
-    pub upos: &'static str,
-    /// Penn Treebank tag (`NN`, `VBD`, `NNP`, ...).
-    pub xpos: &'static str,
     /// Lemma (lower-cased base form; most are borrowed from the lemmatiser's table).
     pub lemma: std::borrow::Cow<'static, str>,
-    /// Head as a *document* token index; `None` for the sentence root.
-    pub head: Option<usize>,
+    upos: Sym,
+    xpos: Sym,
+    deprel: Sym,
+    /// Head as a document token index; `u32::MAX` for the sentence root.
+    head: u32,
+}
+
+impl Default for Analysis {
+    fn default() -> Self {
+        Analysis::new(Sym::default(), Sym::default(), std::borrow::Cow::Borrowed(""), None, Sym::default())
+    }
+}
+
+impl Analysis {
+    /// An analysis: tags, lemma, head (a *document* token index, `None` for the root; fewer than 2^32 - 1
+    /// tokens) and dependency label.
+    pub fn new(upos: Sym, xpos: Sym, lemma: std::borrow::Cow<'static, str>, head: Option<usize>, deprel: Sym) -> Self {
+        let head = head
+            .map_or(u32::MAX, |h| u32::try_from(h).ok().filter(|&h| h < u32::MAX).expect("token index under 2^32 - 1"));
+        Analysis { lemma, upos, xpos, deprel, head }
+    }
+    /// Universal POS tag (`NOUN`, `VERB`, `PROPN`, ...).
+    #[inline]
+    pub fn upos(&self) -> &'static str {
+        self.upos.as_str()
+    }
+    /// Penn Treebank tag (`NN`, `VBD`, `NNP`, ...).
+    #[inline]
+    pub fn xpos(&self) -> &'static str {
+        self.xpos.as_str()
+    }
     /// Universal dependency relation to the head (`nsubj`, `ccomp`, `root`, ...).
-    pub deprel: &'static str,
+    #[inline]
+    pub fn deprel(&self) -> &'static str {
+        self.deprel.as_str()
+    }
+    /// Head as a *document* token index; `None` for the sentence root.
+    #[inline]
+    pub fn head(&self) -> Option<usize> {
+        (self.head != u32::MAX).then_some(self.head as usize)
+    }
 }
 
 /// A sentence: a span and the range of token indices it holds.
@@ -462,7 +506,7 @@ impl Doc {
     }
     /// Normalised text of token `i` (the `norm` if any, else the text).
     pub fn token_norm(&self, i: usize) -> &str {
-        self.tokens[i].norm.unwrap_or_else(|| self.token_text(i))
+        self.tokens[i].norm().unwrap_or_else(|| self.token_text(i))
     }
     /// Index of the first token whose span ends after `byte`, i.e. the token at or after a byte offset.
     pub fn token_at_or_after(&self, byte: usize) -> usize {

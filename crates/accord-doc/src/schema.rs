@@ -328,6 +328,13 @@ impl<'a> OffsetMap<'a> {
 impl Doc {
     /// Converts the document to its `accord/1` JSON form.
     pub fn to_output(&self) -> DocumentOut {
+        self.to_output_with(true)
+    }
+
+    /// [`Doc::to_output`], with the token layer only when `tokens` is true (it is most of the output's
+    /// size: `accord extract --no-tokens`, the knowledge base and the Python bindings leave it out
+    /// without building it).
+    pub fn to_output_with(&self, tokens: bool) -> DocumentOut {
         let map = OffsetMap::new(&self.text);
         let eid = |i: usize| format!("e{}", i + 1);
         let qid = |i: usize| format!("q{}", i + 1);
@@ -350,19 +357,18 @@ impl Doc {
                     paragraph: s.paragraph,
                 })
                 .collect(),
-            tokens: self
-                .tokens
+            tokens: self.tokens[..if tokens { self.tokens.len() } else { 0 }]
                 .iter()
                 .map(|t| {
                     let a = t.analysis.as_ref();
                     TokenOut {
                         span: map.span(t.span),
-                        norm: t.norm.map(str::to_string),
-                        upos: a.map(|a| a.upos.to_string()),
-                        xpos: a.map(|a| a.xpos.to_string()),
+                        norm: t.norm().map(str::to_string),
+                        upos: a.map(|a| a.upos().to_string()),
+                        xpos: a.map(|a| a.xpos().to_string()),
                         lemma: a.map(|a| a.lemma.to_string()),
-                        head: a.and_then(|a| a.head),
-                        deprel: a.map(|a| a.deprel.to_string()),
+                        head: a.and_then(|a| a.head()),
+                        deprel: a.map(|a| a.deprel().to_string()),
                     }
                 })
                 .collect(),

@@ -62,27 +62,95 @@ const BAG: bool = false;
 /// Sentences longer than this (tokens) are skipped: parses of run-on text are not worth coding.
 const MAX_SENTENCE_TOKENS: usize = 300;
 
+/// What touches one sentence: the indices, in document order, of the mentions, dates and attributions
+/// whose spans overlap it (or end or start at its edges). Every lookup of the events stage that asks
+/// for one of those holding or inside a token or phrase of the sentence goes through these lists, so
+/// that it costs the sentence, not the whole document (a 10 MB article has 100,000 mentions).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Near {
+    mentions: Vec<usize>,
+    dates: Vec<usize>,
+    attributions: Vec<usize>,
+    /// Attributions whose cue touches the sentence.
+    cues: Vec<usize>,
+}
+
+impl Near {
+    /// The lists of sentence `s` alone, by a pass over the document's layers.
+    pub fn of_sentence(doc: &Doc, s: usize) -> Near {
+        let sp = doc.sentences[s].span;
+        let touch = |x: Span| x.start <= sp.end && x.end >= sp.start;
+        Near {
+            mentions: (0..doc.mentions.len()).filter(|&i| touch(doc.mentions[i].span)).collect(),
+            dates: (0..doc.dates.len()).filter(|&i| touch(doc.dates[i].span)).collect(),
+            attributions: (0..doc.attributions.len()).filter(|&i| touch(doc.attributions[i].content)).collect(),
+            cues: (0..doc.attributions.len()).filter(|&i| doc.attributions[i].cue.is_some_and(touch)).collect(),
+        }
+    }
+
+    /// The lists of every sentence, in one pass over each layer.
+    pub fn of_document(doc: &Doc) -> Vec<Near> {
+        let mut out = vec![Near::default(); doc.sentences.len()];
+        let sents = &doc.sentences;
+        let mut add = |x: Span, i: usize, pick: fn(&mut Near) -> &mut Vec<usize>| {
+            let mut s = sents.partition_point(|t| t.span.end < x.start);
+            while s < sents.len() && sents[s].span.start <= x.end {
+                pick(&mut out[s]).push(i);
+                s += 1;
+            }
+        };
+        for (i, m) in doc.mentions.iter().enumerate() {
+            add(m.span, i, |n| &mut n.mentions);
+        }
+        for (i, d) in doc.dates.iter().enumerate() {
+            add(d.span, i, |n| &mut n.dates);
+        }
+        for (i, a) in doc.attributions.iter().enumerate() {
+            add(a.content, i, |n| &mut n.attributions);
+            if let Some(c) = a.cue {
+                add(c, i, |n| &mut n.cues);
+            }
+        }
+        out
+    }
+}
+
 /// A dependency view of one sentence.
 pub struct Tree<'a> {
     doc: &'a Doc,
     start: usize,
     end: usize,
     children: Vec<Vec<usize>>,
+    near: std::borrow::Cow<'a, Near>,
 }
 
 impl<'a> Tree<'a> {
     /// The tree of sentence `s` (children lists built once).
     pub fn new(doc: &'a Doc, s: usize) -> Tree<'a> {
+        Tree::with_near(doc, s, std::borrow::Cow::Owned(Near::of_sentence(doc, s)))
+    }
+
+    /// [`Tree::new`] with what touches the sentence already known (from [`Near::of_document`]).
+    pub fn with_near(doc: &'a Doc, s: usize, near: std::borrow::Cow<'a, Near>) -> Tree<'a> {
         let r = doc.sentences[s].tokens.clone();
         let mut children = vec![Vec::new(); r.len()];
         for i in r.clone() {
-            if let Some(h) = doc.tokens[i].analysis.as_ref().and_then(|a| a.head) {
+            if let Some(h) = doc.tokens[i].analysis.as_ref().and_then(|a| a.head()) {
                 if h >= r.start && h < r.end && h != i {
                     children[h - r.start].push(i);
                 }
             }
         }
-        Tree { doc, start: r.start, end: r.end, children }
+        Tree { doc, start: r.start, end: r.end, children, near }
+    }
+    /// Indices of the mentions touching the sentence, in document order.
+    fn mention_ids(&self) -> impl Iterator<Item = usize> + '_ {
+        self.near.mentions.iter().copied()
+    }
+    /// The mentions touching the sentence, in document order.
+    fn mentions(&self) -> impl Iterator<Item = &'a accord_doc::Mention> + '_ {
+        let doc = self.doc;
+        self.near.mentions.iter().map(move |&i| &doc.mentions[i])
     }
     fn a(&self, i: usize) -> Option<&accord_doc::Analysis> {
         self.doc.tokens[i].analysis.as_ref()
@@ -93,18 +161,18 @@ impl<'a> Tree<'a> {
     }
     /// UPOS of token `i`.
     pub fn upos(&self, i: usize) -> &'static str {
-        self.a(i).map(|a| a.upos).unwrap_or("")
+        self.a(i).map(|a| a.upos()).unwrap_or("")
     }
     fn xpos(&self, i: usize) -> &'static str {
-        self.a(i).map(|a| a.xpos).unwrap_or("")
+        self.a(i).map(|a| a.xpos()).unwrap_or("")
     }
     /// Relation of token `i` to its head.
     pub fn deprel(&self, i: usize) -> &'static str {
-        self.a(i).map(|a| a.deprel).unwrap_or("")
+        self.a(i).map(|a| a.deprel()).unwrap_or("")
     }
     /// Head of token `i` inside the sentence.
     pub fn head(&self, i: usize) -> Option<usize> {
-        self.a(i).and_then(|a| a.head).filter(|&h| h >= self.start && h < self.end && h != i)
+        self.a(i).and_then(|a| a.head()).filter(|&h| h >= self.start && h < self.end && h != i)
     }
     /// Children of token `i`, in text order.
     pub fn kids(&self, i: usize) -> &[usize] {
@@ -260,7 +328,7 @@ fn obl_by_prep(t: &Tree, v: usize, preps: &[&str], rels: &[&str]) -> Option<usiz
 /// True when the phrase headed by `h` can name an actor: a name, a pronoun for people or groups, an
 /// entity mention, a nationality, or an agent/sector noun ("police", "rebels", "minister").
 fn actor_like(doc: &Doc, t: &Tree, h: usize) -> bool {
-    actor_like_with(t, h, || doc.mentions.iter().any(|m| m.span.contains(doc.tokens[h].span) && is_actor_type(m.etype)))
+    actor_like_with(t, h, || t.mentions().any(|m| m.span.contains(doc.tokens[h].span) && is_actor_type(m.etype)))
 }
 
 fn is_actor_type(e: Option<accord_doc::EntityType>) -> bool {
@@ -397,7 +465,7 @@ fn pick_target(doc: &Doc, t: &Tree, v: usize, obj: Option<usize>, noun: Option<u
         t.kids(x).iter().copied().find(|&k| {
             t.deprel(k).starts_with("obl")
                 && t.case(k).as_deref() == Some("in")
-                && doc.mentions.iter().any(|m| {
+                && t.mentions().any(|m| {
                     m.span.contains(doc.tokens[k].span)
                         && matches!(m.etype, Some(accord_doc::EntityType::Gpe) | Some(accord_doc::EntityType::Loc))
                 })
@@ -407,16 +475,24 @@ fn pick_target(doc: &Doc, t: &Tree, v: usize, obj: Option<usize>, noun: Option<u
 
 /// Candidate triggers of sentence `s`, with their arguments and model features.
 pub fn candidates(doc: &Doc, s: usize) -> Vec<Candidate> {
+    if !worth_coding(doc, s) {
+        return Vec::new();
+    }
+    candidates_in(doc, s, &Tree::new(doc, s))
+}
+
+/// False for a sentence the stage skips: empty, too long, or not analysed.
+fn worth_coding(doc: &Doc, s: usize) -> bool {
     let sent = &doc.sentences[s];
-    if sent.tokens.len() > MAX_SENTENCE_TOKENS || sent.tokens.is_empty() {
-        return Vec::new();
-    }
-    if doc.tokens[sent.tokens.start].analysis.is_none() {
-        return Vec::new();
-    }
+    !(sent.tokens.len() > MAX_SENTENCE_TOKENS || sent.tokens.is_empty())
+        && doc.tokens[sent.tokens.start].analysis.is_some()
+}
+
+/// [`candidates`] of sentence `s` with its tree `t`.
+fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
+    let sent = &doc.sentences[s];
     let lex = EventLexicon::get();
     let facts = accord_facts::lexicon::Lexicons::get();
-    let t = Tree::new(doc, s);
     let mut bag: Vec<String> = Vec::new();
     for i in sent.tokens.clone().filter(|_| BAG) {
         if matches!(t.upos(i), "NOUN" | "VERB" | "ADJ") {
@@ -428,15 +504,15 @@ pub fn candidates(doc: &Doc, s: usize) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut absorbed = Vec::new();
     // reporting verbs report events; they are not events themselves
-    let cues: Vec<Span> = doc.attributions.iter().filter_map(|a| a.cue).collect();
+    let cues: Vec<Span> = t.near.cues.iter().filter_map(|&i| doc.attributions[i].cue).collect();
     for v in sent.tokens.clone() {
         let speech = matches!(facts.cue(&t.lemma(v).to_lowercase()), Some(accord_facts::lexicon::CueClass::Speech));
-        if !is_verbal(&t, v) || speech && cues.iter().any(|c| c.contains(doc.tokens[v].span)) {
+        if !is_verbal(t, v) || speech && cues.iter().any(|c| c.contains(doc.tokens[v].span)) {
             continue;
         }
         let lemma = t.lemma(v).to_lowercase();
         let prt = t.kid(v, &["compound:prt"]).map(|p| t.lemma(p).to_lowercase());
-        let (subj, passive) = subject(&t, v, 0);
+        let (subj, passive) = subject(t, v, 0);
         let obj = t.kid(v, &["obj"]);
         let mut f: Vec<String> = vec!["b".into(), format!("l={lemma}"), format!("rel={}", t.deprel(v))];
         if let Some(p) = &prt {
@@ -445,7 +521,7 @@ pub fn candidates(doc: &Doc, s: usize) -> Vec<Candidate> {
         // the event noun the verb governs ("had talks", "launched the attack", "took part in talks")
         let mut noun = obj.filter(|&o| lex.trigger_nouns.contains_key(t.lemma(o).to_lowercase().as_str()));
         if noun.is_none() && obj.is_none() {
-            noun = obl_by_prep(&t, v, LIGHT_PREPS, &["obl"])
+            noun = obl_by_prep(t, v, LIGHT_PREPS, &["obl"])
                 .filter(|&o| lex.trigger_nouns.contains_key(t.lemma(o).to_lowercase().as_str()));
         }
         if noun.is_none() && lemma == "serve" {
@@ -465,7 +541,7 @@ pub fn candidates(doc: &Doc, s: usize) -> Vec<Candidate> {
                 subj,
             )
         } else {
-            (subj, pick_target(doc, &t, v, obj, noun, 0))
+            (subj, pick_target(doc, t, v, obj, noun, 0))
         };
         if let Some(o) = obj {
             let ol = t.lemma(o).to_lowercase();
@@ -570,7 +646,7 @@ pub fn candidates(doc: &Doc, s: usize) -> Vec<Candidate> {
         let nl = t.lemma(n).to_lowercase();
         let Some(&ty) = lex.trigger_nouns.get(nl.as_str()) else { continue };
         let mut source = t.kid(n, &["nmod:poss"]).filter(|&k| t.upos(k) != "PRON" || t.lemma(k) != "its");
-        let mut target = obl_by_prep(&t, n, TARGET_PREPS, &["nmod"]);
+        let mut target = obl_by_prep(t, n, TARGET_PREPS, &["nmod"]);
         if let Some(b) =
             t.kids(n).iter().copied().find(|&k| t.deprel(k) == "nmod" && t.case(k).as_deref() == Some("between"))
         {
@@ -647,7 +723,7 @@ pub fn phrase(t: &Tree, h: usize, long: bool) -> (usize, usize) {
     }
     // a date inside ("Mbeki Tuesday") ends the phrase
     let ts = t.doc.tokens[h].span;
-    for d in &t.doc.dates {
+    for d in t.near.dates.iter().map(|&i| &t.doc.dates[i]) {
         let (ds, de) = (d.span.start, d.span.end);
         if ds >= ts.end && ds < t.doc.tokens[hi].span.end {
             while hi > h && t.doc.tokens[hi].span.start >= ds {
@@ -692,11 +768,10 @@ fn code_actor(doc: &Doc, t: &Tree, h: usize, lo: usize, hi: usize) -> EventActor
     let mut a = EventActor { span, ..Default::default() };
     // entity: the mention holding the head, else any mention inside the phrase
     let hs = doc.tokens[h].span;
-    let m = doc
-        .mentions
-        .iter()
-        .position(|m| m.span.contains(hs))
-        .or_else(|| doc.mentions.iter().position(|m| span.contains(m.span)));
+    let m = t
+        .mention_ids()
+        .find(|&m| doc.mentions[m].span.contains(hs))
+        .or_else(|| t.mention_ids().find(|&m| span.contains(doc.mentions[m].span)));
     if let Some(m) = m {
         a.entity = doc.mentions[m].entity;
     }
@@ -803,13 +878,14 @@ fn slot(doc: &Doc, t: &Tree, h: usize, long: bool) -> EventArg {
     adjs.extend(left_adjs);
     adjs.sort();
     adjs.dedup();
-    let mut actors = Vec::new();
+    // sized exactly: most slots have one actor, and a Vec grown from empty holds four (416 bytes)
+    let mut actors = Vec::with_capacity(if adjs.len() > 1 { adjs.len() } else { 1 + conjs.len() });
     if adjs.len() > 1 {
         for &k in &adjs {
             let mut a = code_actor(doc, t, h, lo, hi);
             a.span = doc.tokens[k].span;
             a.country = lex.iso3.get(t.text(k)).map(|s| s.to_string());
-            a.entity = doc.mentions.iter().find(|m| m.span.contains(doc.tokens[k].span)).and_then(|m| m.entity);
+            a.entity = t.mentions().find(|m| m.span.contains(doc.tokens[k].span)).and_then(|m| m.entity);
             actors.push(a);
         }
     } else {
@@ -833,9 +909,10 @@ fn date_of(doc: &Doc, t: &Tree, trig: usize) -> Option<usize> {
     // not inside another clause of the trigger
     let spans: Vec<Span> = sub.iter().map(|&i| doc.tokens[i].span).collect();
     let ts = doc.tokens[trig].span;
-    doc.dates
+    t.near
+        .dates
         .iter()
-        .enumerate()
+        .map(|&i| (i, &doc.dates[i]))
         .filter(|(_, d)| spans.iter().any(|s| d.span.contains(*s)))
         .min_by_key(|(_, d)| d.span.start.abs_diff(ts.start))
         .map(|(i, _)| i)
@@ -852,7 +929,7 @@ fn location_of(doc: &Doc, t: &Tree, trig: usize) -> Option<(Span, Option<usize>,
         t.subtree(k, &mut sub, 0);
         let (lo, hi) = (*sub.iter().min()?, *sub.iter().max()?);
         let span = Span::new(doc.tokens[lo].span.start, doc.tokens[hi].span.end);
-        let m = doc.mentions.iter().filter(|m| span.contains(m.span)).find(|m| {
+        let m = t.mentions().filter(|m| span.contains(m.span)).find(|m| {
             matches!(m.etype, Some(accord_doc::EntityType::Gpe) | Some(accord_doc::EntityType::Loc))
                 && m.kind == accord_doc::MentionKind::Name
         });
@@ -861,7 +938,7 @@ fn location_of(doc: &Doc, t: &Tree, trig: usize) -> Option<(Span, Option<usize>,
             let next = hi + 1;
             (next < t.end && t.upos(next) == "PROPN")
                 .then(|| {
-                    doc.mentions.iter().find(|m| {
+                    t.mentions().find(|m| {
                         m.span.contains(doc.tokens[next].span)
                             && matches!(m.etype, Some(accord_doc::EntityType::Gpe) | Some(accord_doc::EntityType::Loc))
                     })
@@ -1030,15 +1107,19 @@ pub fn extract_with(
     // whether each event is expressed by an event noun (antecedents for "the talks")
     let mut nounal: Vec<bool> = Vec::new();
     let tm = TokenMentions::new(doc);
-    for s in 0..doc.sentences.len() {
+    let near = Near::of_document(doc);
+    for (s, near) in near.iter().enumerate() {
         if doc.in_credit(doc.sentences[s].span) {
             continue;
         }
-        let cands = candidates(doc, s);
+        if !worth_coding(doc, s) {
+            continue;
+        }
+        let t = Tree::with_near(doc, s, std::borrow::Cow::Borrowed(near));
+        let cands = candidates_in(doc, s, &t);
         if cands.is_empty() {
             continue;
         }
-        let t = Tree::new(doc, s);
         let scored: Vec<(usize, f32, [f32; TYPES.len()])> = cands
             .iter()
             .map(|c| {
@@ -1107,10 +1188,11 @@ pub fn extract_with(
                 None => doc.tokens[c.token].span,
             };
             let trig_span = if trig_span.len() > 200 { doc.tokens[c.token].span } else { trig_span };
-            let attribution = doc
+            let attribution = t
+                .near
                 .attributions
                 .iter()
-                .enumerate()
+                .map(|&i| (i, &doc.attributions[i]))
                 .filter(|(_, a)| a.content.contains(doc.tokens[c.token].span))
                 .min_by_key(|(_, a)| a.content.len())
                 .map(|(i, _)| i);
@@ -1168,7 +1250,7 @@ fn corefer(doc: &Doc, events: &mut Vec<Event>, nounal: &[bool]) {
             continue;
         }
         let trig_tok = doc.token_at_or_after(events[i].trigger.start);
-        let nominal = doc.tokens.get(trig_tok).and_then(|t| t.analysis.as_ref()).is_some_and(|a| a.upos == "NOUN");
+        let nominal = doc.tokens.get(trig_tok).and_then(|t| t.analysis.as_ref()).is_some_and(|a| a.upos() == "NOUN");
         if !nominal {
             continue;
         }

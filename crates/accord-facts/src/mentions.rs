@@ -256,7 +256,7 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 let common = FUNCTION_WORDS.contains(&w0.to_lowercase().as_str())
                     || (lower_seen.contains(w0.to_lowercase().as_str()) && !lex.known.contains_key(w0))
                     || doc.tokens[a].analysis.as_ref().is_some_and(|an| {
-                        !matches!(an.upos, "PROPN" | "X")
+                        !matches!(an.upos(), "PROPN" | "X")
                             && !lex.known.contains_key(w0)
                             && !lex.honorifics.contains_key(w0)
                     });
@@ -581,7 +581,7 @@ pub fn title_before(doc: &Doc, name_start: usize, si: usize, lex: &Lexicons) -> 
             && lex.cue(w).is_none()
             && !lw.ends_with("ed")
             && !lw.ends_with("ly")
-            && doc.tokens[k - 1].analysis.as_ref().is_none_or(|a| matches!(a.upos, "NOUN" | "ADJ"))
+            && doc.tokens[k - 1].analysis.as_ref().is_none_or(|a| matches!(a.upos(), "NOUN" | "ADJ"))
         {
             k -= 1;
             extra += 1;

@@ -110,13 +110,13 @@ pub fn find(doc: &mut Doc) {
         while c1 < n && same(c1) && doc.tokens[c1].kind == TokenKind::Word {
             let cw = doc.token_text(c1);
             let lc = cw.to_lowercase();
-            let tag = doc.tokens[c1].analysis.as_ref().map(|a| a.upos);
-            let participle = doc.tokens[c1].analysis.as_ref().is_some_and(|a| matches!(a.xpos, "VBG" | "VBN"))
+            let tag = doc.tokens[c1].analysis.as_ref().map(|a| a.upos());
+            let participle = doc.tokens[c1].analysis.as_ref().is_some_and(|a| matches!(a.xpos(), "VBG" | "VBN"))
                 && doc
                     .tokens
                     .get(c1 + 1)
                     .and_then(|t| t.analysis.as_ref())
-                    .is_some_and(|a| matches!(a.upos, "NOUN" | "ADJ"));
+                    .is_some_and(|a| matches!(a.upos(), "NOUN" | "ADJ"));
             let stop = match tag {
                 _ if participle => false,
                 Some(u) => {

@@ -26,6 +26,15 @@ pub fn read_documents(path: &Path) -> Box<dyn Iterator<Item = Result<DocumentOut
     } else {
         Box::new(BufReader::with_capacity(1 << 16, file))
     };
+    read_documents_from(reader, &name)
+}
+
+/// [`read_documents`] from a reader (already decompressed); `name` names the input in errors.
+pub fn read_documents_from(
+    reader: impl BufRead + Send + 'static,
+    name: &str,
+) -> Box<dyn Iterator<Item = Result<DocumentOut, IngestError>> + Send> {
+    let name = name.to_string();
     let mut line = 0usize;
     let mut offset = 0usize;
     let mut lines = reader.split(b'\n');

@@ -292,13 +292,13 @@ pub fn score(models: &Models, sents: &[Sentence], mut each: impl FnMut(&Doc, &[S
                     continue;
                 };
                 sc.words += 1;
-                sc.upos += (a.upos == w.upos) as usize;
-                sc.xpos += (a.xpos == w.xpos) as usize;
+                sc.upos += (a.upos() == w.upos) as usize;
+                sc.xpos += (a.xpos() == w.xpos) as usize;
                 sc.lemma += (a.lemma == w.lemma) as usize;
-                let ph = a.head.map(|h| h - base + 1).unwrap_or(0);
+                let ph = a.head().map(|h| h - base + 1).unwrap_or(0);
                 if ph == w.head {
                     sc.uas += 1;
-                    if a.deprel.split(':').next() == w.deprel.split(':').next() {
+                    if a.deprel().split(':').next() == w.deprel.split(':').next() {
                         sc.las += 1;
                     }
                 }
@@ -328,11 +328,11 @@ pub fn write_predicted(doc: &Doc, sents: &[Sentence], out: &mut String) {
         let mut p = s.clone();
         for w in p.words.iter_mut() {
             if let Some(a) = &doc.tokens[k].analysis {
-                w.upos = a.upos.to_string();
-                w.xpos = a.xpos.to_string();
+                w.upos = a.upos().to_string();
+                w.xpos = a.xpos().to_string();
                 w.lemma = a.lemma.to_string();
-                w.head = a.head.map(|h| h - base + 1).unwrap_or(0);
-                w.deprel = a.deprel.to_string();
+                w.head = a.head().map(|h| h - base + 1).unwrap_or(0);
+                w.deprel = a.deprel().to_string();
             }
             w.feats = "_".into();
             k += 1;

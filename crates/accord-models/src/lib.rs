@@ -27,7 +27,7 @@ pub mod tagger;
 pub mod train;
 pub mod util;
 
-use accord_doc::{Analysis, Doc, EntityType, Mention, MentionKind, Span, Stage, StageInfo};
+use accord_doc::{Analysis, Doc, EntityType, Mention, MentionKind, Span, Stage, StageInfo, Sym};
 
 /// The `models` stage: the tagger, lemmatiser, parser and name recogniser over a batch.
 pub const STAGE_INFO: StageInfo = StageInfo {
@@ -106,9 +106,11 @@ struct Inner {
     ner: ner::Ner,
     lemmas: lemma::Lemmatizer,
     upos: Vec<&'static str>,
-    xpos: Vec<&'static str>,
     tag_hash: Vec<u64>,
-    labels: Vec<&'static str>,
+    /// UPOS and XPOS per tag class and the parser's labels, as a token's [`Analysis`] keeps them.
+    upos_sym: Vec<Sym>,
+    xpos_sym: Vec<Sym>,
+    labels_sym: Vec<Sym>,
     /// [`ner::rel_hash`] per parser label.
     rel_hash: Vec<u64>,
 }
@@ -120,10 +122,6 @@ pub struct Models {
 }
 
 static EMBEDDED: OnceLock<Result<Arc<Inner>, String>> = OnceLock::new();
-
-fn leak(s: &str) -> &'static str {
-    Box::leak(s.to_string().into_boxed_str())
-}
 
 /// The bytes of the weight file `file` in `dir`.
 fn read_weights(dir: &std::path::Path, file: &str) -> Result<Vec<u8>, ModelError> {
@@ -188,12 +186,26 @@ impl Models {
         ner: ner::Ner,
         lemmas: lemma::Lemmatizer,
     ) -> Models {
-        let upos = tagger.classes.iter().map(|c| leak(&c.0)).collect();
-        let xpos = tagger.classes.iter().map(|c| leak(&c.1)).collect();
+        let upos_sym: Vec<Sym> = tagger.classes.iter().map(|c| Sym::intern(&c.0)).collect();
+        let upos = upos_sym.iter().map(|s| s.as_str()).collect();
+        let xpos_sym = tagger.classes.iter().map(|c| Sym::intern(&c.1)).collect();
         let tag_hash = tagger.classes.iter().map(|c| parser::tag_hash(&c.0, &c.1)).collect();
-        let labels = parser.labels.iter().map(|l| leak(l)).collect();
+        let labels_sym = parser.labels.iter().map(|l| Sym::intern(l)).collect();
         let rel_hash = parser.labels.iter().map(|l| ner::rel_hash(l)).collect();
-        Models { inner: Some(Arc::new(Inner { tagger, parser, ner, lemmas, upos, xpos, tag_hash, labels, rel_hash })) }
+        Models {
+            inner: Some(Arc::new(Inner {
+                tagger,
+                parser,
+                ner,
+                lemmas,
+                upos,
+                tag_hash,
+                upos_sym,
+                xpos_sym,
+                labels_sym,
+                rel_hash,
+            })),
+        }
     }
 
     /// The parts back (`None` when untrained or shared with another `Models`).
@@ -454,13 +466,13 @@ impl Inner {
             for i in range.clone() {
                 let t = doc_tags[i - off] as usize;
                 let lemma = m.lemmas.lemma_with(doc.token_norm(i), m.upos[t], lower_buf);
-                doc.tokens[i].analysis = Some(Analysis {
-                    upos: m.upos[t],
-                    xpos: m.xpos[t],
+                doc.tokens[i].analysis = Some(Analysis::new(
+                    m.upos_sym[t],
+                    m.xpos_sym[t],
                     lemma,
-                    head: heads[i - off],
-                    deprel: m.labels[rels[i - off] as usize],
-                });
+                    heads[i - off],
+                    m.labels_sym[rels[i - off] as usize],
+                ));
             }
             for (a, b, ty) in ner::spans(bio) {
                 let mut tconf = typed[a].map(|x| x as f32 * scale);

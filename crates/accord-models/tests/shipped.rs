@@ -32,22 +32,22 @@ fn tags_and_parses_a_reporting_sentence() {
     let said = find(&doc, "said");
     let she = find(&doc, "She");
     let a = doc.tokens[said].analysis.as_ref().unwrap();
-    assert_eq!(a.upos, "VERB");
-    assert_eq!(a.xpos, "VBD");
+    assert_eq!(a.upos(), "VERB");
+    assert_eq!(a.xpos(), "VBD");
     assert_eq!(a.lemma, "say");
-    assert_eq!(a.head, None);
-    assert_eq!(a.deprel, "root");
+    assert_eq!(a.head(), None);
+    assert_eq!(a.deprel(), "root");
     let s = doc.tokens[she].analysis.as_ref().unwrap();
-    assert_eq!(s.head, Some(said));
-    assert_eq!(s.deprel, "nsubj");
+    assert_eq!(s.head(), Some(said));
+    assert_eq!(s.deprel(), "nsubj");
     let resume = find(&doc, "resume");
     let r = doc.tokens[resume].analysis.as_ref().unwrap();
-    assert_eq!(r.head, Some(said));
-    assert_eq!(r.deprel, "ccomp");
+    assert_eq!(r.head(), Some(said));
+    assert_eq!(r.deprel(), "ccomp");
     // every token analysed, heads inside the sentence
     for t in &doc.tokens {
         let a = t.analysis.as_ref().unwrap();
-        if let Some(h) = a.head {
+        if let Some(h) = a.head() {
             assert!(doc.sentences[t.sentence].tokens.contains(&h));
         }
     }

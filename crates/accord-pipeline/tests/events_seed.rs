@@ -105,3 +105,24 @@ fn seed_article_gives_its_events() {
     }
     assert!(failures.is_empty(), "missing: {failures:#?}\nevents:\n{all}");
 }
+
+/// The events stage looks mentions, dates and attributions up among those touching the sentence; the
+/// lists made for the whole document in one pass are those made sentence by sentence (issue 13: the
+/// lookups were over the whole document for every event, quadratic in a long article).
+#[test]
+fn what_touches_each_sentence_is_found_in_one_pass() {
+    let Some(dir) = shared() else { return };
+    let text = std::fs::read_to_string(dir.join("seed/us-hamas-talks.txt")).unwrap();
+    let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options {
+        default_date: Some("2025-03-06".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    let doc = pipeline.process(accord_pipeline::RawDoc { text, ..Default::default() });
+    assert!(!doc.mentions.is_empty() && !doc.dates.is_empty() && !doc.attributions.is_empty());
+    let all = accord_events::Near::of_document(&doc);
+    assert_eq!(all.len(), doc.sentences.len());
+    for (s, near) in all.iter().enumerate() {
+        assert_eq!(near, &accord_events::Near::of_sentence(&doc, s), "sentence {s}");
+    }
+}

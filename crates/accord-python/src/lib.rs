@@ -143,12 +143,14 @@ fn analyse(
         let raws: Vec<RawDoc> = b.into_iter().map(|(_, r)| r).collect();
         let outs: Vec<Result<DocumentOut, String>> =
             match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipe.process_batch(raws.clone()))) {
-                Ok(docs) => docs.iter().map(|d| Ok(d.to_output())).collect(),
+                Ok(docs) => docs.iter().map(|d| Ok(d.to_output_with(tokens))).collect(),
                 Err(_) => raws
                     .into_iter()
                     .map(|r| {
-                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipe.process(r).to_output()))
-                            .map_err(|_| "analysis failed (panic in the pipeline)".to_string())
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            pipe.process(r).to_output_with(tokens)
+                        }))
+                        .map_err(|_| "analysis failed (panic in the pipeline)".to_string())
                     })
                     .collect(),
             };

@@ -23,6 +23,7 @@ mod api;
 pub use api::percent_decode;
 pub mod guard;
 mod writes;
+pub use writes::{parse_article_body, PostedArticle};
 
 use accord_doc::schema::DocumentOut;
 use accord_doc::Meta;

@@ -137,7 +137,7 @@ pub(crate) fn post_article(gate: Option<&Gate>, mut req: tiny_http::Request, ex:
 }
 
 /// The checks, in order: writes enabled (403), token (401), content type (415), size (413), body (400).
-fn check<'g>(gate: Option<&'g Gate>, req: &mut tiny_http::Request) -> Result<(&'g Gate, PartialJob), ApiError> {
+fn check<'g>(gate: Option<&'g Gate>, req: &mut tiny_http::Request) -> Result<(&'g Gate, PostedArticle), ApiError> {
     let Some(gate) = gate else {
         return Err(ApiError(403, "this server is read-only (start it with --allow-writes to add articles)".into()));
     };
@@ -168,24 +168,37 @@ fn check<'g>(gate: Option<&'g Gate>, req: &mut tiny_http::Request) -> Result<(&'
     if body.len() > MAX_BODY {
         return Err(ApiError(413, format!("request body larger than {MAX_BODY} bytes")));
     }
-    let a: NewArticle = serde_json::from_slice(&body).map_err(|e| bad(format!("invalid JSON body: {e}")))?;
+    let job = parse_article_body(&body).map_err(bad)?;
     drop(body);
+    Ok((gate, job))
+}
+
+/// Reads the JSON body of `POST /api/articles` into the article to analyse: `text` (not blank), and
+/// optional `id` (default `api-` and the start of the text's hash), `title`, `date` (a real
+/// `YYYY-MM-DD`, kept as that day), `source`, `url`, `author`; any other field is refused. `Err` is the
+/// message of the `400` answer.
+pub fn parse_article_body(body: &[u8]) -> Result<PostedArticle, String> {
+    let a: NewArticle = serde_json::from_slice(body).map_err(|e| format!("invalid JSON body: {e}"))?;
     if a.text.trim().is_empty() {
-        return Err(bad("text is empty"));
+        return Err("text is empty".into());
     }
     let date = match a.date.as_deref().filter(|d| !d.trim().is_empty()) {
-        Some(d) => Some(accord_store::dates::publication_date(d).map_err(|e| bad(e.to_string()))?),
+        Some(d) => Some(accord_store::dates::publication_date(d).map_err(|e| e.to_string())?),
         None => None,
     };
     let id = a.id.clone().unwrap_or_else(|| format!("api-{}", &accord_store::content_hash(&a.text)[..12]));
     let meta = Meta { id, date, title: a.title, source: a.source.clone(), url: a.url };
     let info = ArticleInfo { path: None, author: a.author, outlet: a.source };
-    Ok((gate, PartialJob { meta, text: a.text, info }))
+    Ok(PostedArticle { meta, text: a.text, info })
 }
 
-/// A job before it has its connection.
-struct PartialJob {
-    meta: Meta,
-    text: String,
-    info: ArticleInfo,
+/// A posted article, checked, before it has its connection: what the writer analyses and stores.
+#[derive(Debug)]
+pub struct PostedArticle {
+    /// Id, date, title, outlet and URL.
+    pub meta: Meta,
+    /// The article text.
+    pub text: String,
+    /// What the store keeps beside the analysis (author, outlet).
+    pub info: ArticleInfo,
 }

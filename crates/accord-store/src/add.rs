@@ -138,9 +138,13 @@ pub(crate) fn add_one(tx: &Connection, doc: &DocumentOut, info: &ArticleInfo) ->
         // link to the original, never to another copy
         tx.query_row("SELECT COALESCE(dup_of, id) FROM articles WHERE id=?1", [a], |r| r.get::<_, i64>(0)).unwrap_or(a)
     });
-    let mut stored = doc.clone();
-    stored.tokens.clear();
-    let json = serde_json::to_string(&stored)?;
+    let json = if doc.tokens.is_empty() {
+        serde_json::to_string(doc)?
+    } else {
+        let mut stored = doc.clone();
+        stored.tokens.clear();
+        serde_json::to_string(&stored)?
+    };
     let outlet = info.outlet.clone().or_else(|| doc.sources.first().cloned());
     tx.execute(
         "INSERT INTO articles(doc_id, hash, path, title, date, outlet, author, url, text, json, dup_of, similarity)

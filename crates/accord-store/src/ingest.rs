@@ -3,10 +3,11 @@
 //! batches in one transaction each with their outcomes counted ([`Putter`]). The analysis itself is
 //! `accord_pipeline::runner`'s; the CLI (`accord ingest`) only wires the two together.
 
-use crate::{content_hash, AddOutcome, ArticleInfo, Store, StoreError};
+use crate::{AddOutcome, ArticleInfo, Store, StoreError};
 use accord_doc::schema::DocumentOut;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
@@ -15,7 +16,9 @@ use std::time::{Duration, Instant};
 /// asked while the [`Store`] writes on another thread.
 pub struct Known {
     conn: Connection,
-    seen: HashSet<String>,
+    /// SHA-256 digests of the texts asked about (32 bytes each, not the 64-character hex strings the
+    /// store keeps: an ingest of 100,000 articles holds them all).
+    seen: HashSet<[u8; 32]>,
 }
 
 impl Known {
@@ -29,16 +32,17 @@ impl Known {
     /// True the first time a text that is not in the store is asked about; false for a text already
     /// stored or already asked about in this run.
     pub fn is_new(&mut self, text: &str) -> Result<bool, StoreError> {
-        let hash = content_hash(text);
-        if self.seen.contains(&hash) {
+        let digest: [u8; 32] = Sha256::digest(text.as_bytes()).into();
+        if self.seen.contains(&digest) {
             return Ok(false);
         }
+        let hash: String = digest.iter().map(|b| format!("{b:02x}")).collect(); // = content_hash(text)
         let stored: Option<i64> =
             self.conn.query_row("SELECT id FROM articles WHERE hash=?1", [&hash], |r| r.get(0)).optional()?;
         if stored.is_some() {
             return Ok(false);
         }
-        self.seen.insert(hash);
+        self.seen.insert(digest);
         Ok(true)
     }
 }

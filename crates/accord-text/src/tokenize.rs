@@ -1,7 +1,7 @@
 //! The tokenizer: whitespace-separated chunks, then leading/trailing punctuation, clitics, hyphens.
 
 use crate::lexicon::{Abbrev, Lexicon};
-use accord_doc::{Span, Token, TokenKind};
+use accord_doc::{Span, Sym, Token, TokenKind};
 
 fn is_open_punct(c: char) -> bool {
     matches!(
@@ -102,6 +102,7 @@ pub fn tokenize_range(text: &str, range: Span, lex: &Lexicon, out: &mut Vec<Toke
 
 fn push(out: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind, norm: Option<&'static str>) {
     if end > start {
+        let norm = norm.map(Sym::new);
         out.push(Token { span: Span::new(start, end), kind, norm, space_after: false, sentence: 0, analysis: None });
     }
 }

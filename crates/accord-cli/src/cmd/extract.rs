@@ -100,10 +100,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
 /// Renders one analysed article.
 fn render(doc: &accord_doc::Doc, format: OutputFormat, no_tokens: bool, color: bool) -> anyhow::Result<Vec<u8>> {
     let mut out = Vec::new();
-    let mut json = doc.to_output();
-    if no_tokens {
-        json.tokens.clear();
-    }
+    let json = doc.to_output_with(!no_tokens);
     match format {
         OutputFormat::Json => {
             serde_json::to_writer(&mut out, &json)?;

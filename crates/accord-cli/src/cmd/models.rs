@@ -165,7 +165,7 @@ fn write_doc_conllu(doc: &accord_doc::Doc, out: &mut String) {
         for i in s.tokens.clone() {
             let t = &doc.tokens[i];
             let a = t.analysis.clone().unwrap_or_default();
-            let head = a.head.map(|h| h - s.tokens.start + 1).unwrap_or(0);
+            let head = a.head().map(|h| h - s.tokens.start + 1).unwrap_or(0);
             let mut misc: Vec<String> = Vec::new();
             if !t.space_after {
                 misc.push("SpaceAfter=No".into());
@@ -180,10 +180,10 @@ fn write_doc_conllu(doc: &accord_doc::Doc, out: &mut String) {
                 i - s.tokens.start + 1,
                 doc.token_norm(i),
                 e(&a.lemma),
-                e(a.upos),
-                e(a.xpos),
+                e(a.upos()),
+                e(a.xpos()),
                 head,
-                e(a.deprel),
+                e(a.deprel()),
                 if misc.is_empty() { "_".to_string() } else { misc.join("|") }
             );
         }

@@ -222,7 +222,8 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     let budget = accord_pipeline::budget::Budget::new(a.max_article_bytes, a.max_article_seconds);
     Runner::new(&pipeline).group_docs(a.batch.max(1)).budget(budget).run(
         input,
-        |doc, _| doc.to_output(),
+        // the store keeps no token layer
+        |doc, _| doc.to_output_with(false),
         |group| -> anyhow::Result<()> {
             let mut docs = Vec::with_capacity(group.len());
             let mut errors = Vec::new();

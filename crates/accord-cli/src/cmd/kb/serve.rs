@@ -65,7 +65,7 @@ pub fn serve(a: ServeArgs) -> anyhow::Result<ExitCode> {
             let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options::default())
                 .context("loading the models for --allow-writes")?;
             let analyzer: accord_server::Analyzer = std::sync::Arc::new(move |text: String, meta: accord_doc::Meta| {
-                pipeline.process(accord_ingest::RawDoc { text, meta }).to_output()
+                pipeline.process(accord_ingest::RawDoc { text, meta }).to_output_with(false)
             });
             if generated {
                 println!("accord: write token (send as `Authorization: Bearer TOKEN`): {token}");

@@ -111,3 +111,41 @@ fn an_unnamed_source_keeps_its_affiliation() {
     assert_eq!(a.source.name.as_deref(), Some("A spokesman for Farid Okonjo"));
     assert!(a.speaker_entity.is_none());
 }
+
+#[test]
+fn refusals_terms_of_a_source_and_idioms_are_not_attributions() {
+    let doc = extract(
+        "A port official said the cranes would be repaired by Friday. The official refused to say what the \
+         repairs would cost, or whether the port would close again.\n\nThe harbour master, who likewise asked \
+         to remain anonymous, said the ships were waiting outside.\n\nA second worker asked that his name be \
+         withheld. Inspectors don't say how many ships were delayed.\n\nThat said, the port expects to reopen \
+         on Monday, the company said.\n",
+    );
+    let bad: Vec<&str> = doc
+        .attributions
+        .iter()
+        .map(|a| a.content.text.as_str())
+        .filter(|c| {
+            c.contains("repairs would cost")
+                || c.contains("anonymous")
+                || c.contains("name be withheld")
+                || c.contains("how many ships")
+                || c.trim() == "That"
+                || c.trim() == "That said"
+        })
+        .collect();
+    assert!(bad.is_empty(), "non-statements taken as attributions: {bad:?}");
+    // the statements around them stay
+    assert!(doc.attributions.iter().any(|a| a.content.text.contains("cranes would be repaired")));
+    assert!(doc.attributions.iter().any(|a| a.content.text.contains("ships were waiting")));
+}
+
+#[test]
+fn an_email_address_is_never_content() {
+    let doc = extract(
+        "The mayor said the bridge would reopen in June.\n\nJane Roe covers the city hall. She writes at \
+         jane.roe@example.com.\n",
+    );
+    assert!(doc.attributions.iter().all(|a| !a.content.text.contains('@')), "{:?}", doc.attributions);
+    assert!(doc.attributions.iter().any(|a| a.content.text.contains("bridge would reopen")));
+}

@@ -149,3 +149,36 @@ fn an_email_address_is_never_content() {
     assert!(doc.attributions.iter().all(|a| !a.content.text.contains('@')), "{:?}", doc.attributions);
     assert!(doc.attributions.iter().any(|a| a.content.text.contains("bridge would reopen")));
 }
+
+/// The speaker phrase and source kind of the attribution whose content contains `needle`.
+fn speaker_of(doc: &DocumentOut, needle: &str) -> (String, String) {
+    let a = doc
+        .attributions
+        .iter()
+        .find(|a| a.content.text.contains(needle))
+        .unwrap_or_else(|| panic!("no attribution with {needle:?}: {:?}", doc.attributions));
+    (a.speaker.as_ref().map(|s| s.text.clone()).unwrap_or_default(), a.source.kind.clone())
+}
+
+#[test]
+fn an_unnamed_source_keeps_its_post_modifiers() {
+    let doc = extract(
+        "A spokesperson of the ministry handling harbour affairs said the ferry had left port.\n\n\
+         An official in the country's transport ministry said the bridge was closed.\n\n\
+         “The ward is full,” said a doctor working for Tidewater Relief.\n\n\
+         A spokesman for the Harbour Pilots and Boatmen Association said the strike would end.\n\n\
+         The road was flooded, said an official on Monday.\n",
+    );
+    assert_eq!(
+        speaker_of(&doc, "ferry had left"),
+        ("A spokesperson of the ministry handling harbour affairs".into(), "anonymous".into())
+    );
+    assert_eq!(
+        speaker_of(&doc, "bridge was closed"),
+        ("An official in the country's transport ministry".into(), "anonymous".into())
+    );
+    assert_eq!(speaker_of(&doc, "ward is full").0, "a doctor working for Tidewater Relief");
+    assert_eq!(speaker_of(&doc, "strike would end").0, "A spokesman for the Harbour Pilots and Boatmen Association");
+    // a time is no affiliation
+    assert_eq!(speaker_of(&doc, "road was flooded").0, "an official");
+}

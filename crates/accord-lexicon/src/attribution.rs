@@ -42,6 +42,10 @@ pub struct Words {
     pub anonymity_marks: Vec<&'static str>,
     /// Fixed expressions with a speech verb that report no speech ("that said"), words joined by `_`.
     pub discourse_idioms: Vec<&'static str>,
+    /// Prepositions that attach a post-modifier to an unnamed source ("a spokesperson for X").
+    pub source_links: Vec<&'static str>,
+    /// Words of a phrase that is no affiliation after a source ("in a statement", "on Monday").
+    pub not_affiliations: Vec<&'static str>,
 }
 
 /// The lists, parsed once.
@@ -77,6 +81,8 @@ pub fn words() -> &'static Words {
             anonymity_cues: get("anonymity_cues"),
             anonymity_marks: get("anonymity_marks"),
             discourse_idioms: get("discourse_idioms"),
+            source_links: get("source_links"),
+            not_affiliations: get("not_affiliations"),
         }
     })
 }

@@ -182,3 +182,18 @@ fn an_unnamed_source_keeps_its_post_modifiers() {
     // a time is no affiliation
     assert_eq!(speaker_of(&doc, "road was flooded").0, "an official");
 }
+
+#[test]
+fn a_title_with_an_of_complement_is_not_part_of_the_name() {
+    let doc = extract(
+        "Secretary of Fisheries Dana Okonkwo said the quotas would be cut in half.\n\n\
+         Minister of Harbours Lena Marsh said the pier would be rebuilt.\n\n\
+         The Secretary of Transport said the road would stay closed.\n",
+    );
+    assert_eq!(who(&doc, "quotas would be cut"), "Dana Okonkwo");
+    assert_eq!(who(&doc, "pier would be rebuilt"), "Lena Marsh");
+    let okonkwo = doc.entities.iter().find(|e| e.name == "Dana Okonkwo").expect("the person is an entity");
+    assert!(okonkwo.titles.iter().any(|t| t == "Secretary of Fisheries"), "{:?}", okonkwo.titles);
+    // a title alone with its complement is no name
+    assert!(doc.entities.iter().all(|e| !e.name.starts_with("of ")), "{:?}", doc.entities);
+}

@@ -437,6 +437,11 @@ fn segment_run(
             while k + 1 < b && lex.is_title(doc.token_text(k)) && !lex.known.contains_key(doc.token_text(k)) {
                 k += 1;
             }
+            // "Secretary of State John Kerry", "Minister of Health Ana Costa": the title's "of" complement
+            // runs to the first given name (one word when none is known), never to the run's end
+            if k > title_start && k + 2 < b && doc.token_text(k) == "of" {
+                k = (k + 2..b - 1).find(|&r| lex.given_names_any.contains(doc.token_text(r))).unwrap_or(k + 2);
+            }
         }
         if !honorific && !org_run && k == title_start {
             // a title word further in the run with a name after it: "Transport Minister Rui Costa"
@@ -528,7 +533,8 @@ fn segment_run(
             }
         }
         // A lone title word that is not followed by a name ("President" alone) is not a mention.
-        let lone_title = words == 1 && lex.is_title(last) && !honorific;
+        // "the Secretary of Defense": a title with its "of" complement and no name after it
+        let lone_title = (words == 1 && lex.is_title(last) || doc.token_text(k) == "of") && !honorific;
         if !lone_title {
             out.push((
                 Mention {

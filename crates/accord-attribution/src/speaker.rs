@@ -60,8 +60,10 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
             .is_some_and(|w| matches!(w.to_lowercase().as_str(), "his" | "her" | "their" | "its"));
     // an unnamed source with post-modifiers: "an official in the country's interior ministry"
     let (first, end) = (doc.token_at_or_after(sp.start), doc.token_at_or_after(sp.end));
+    // (not before an appositive: "the head of the port authority, Jane Roe" is Jane Roe)
     let lead_noun = (first..end.saturating_sub(1).min(first + 4))
-        .find(|&k| phrases::source_head(doc, k, lex) && phrases::source_link(doc, k + 1, lex));
+        .find(|&k| phrases::source_head(doc, k, lex) && phrases::source_link(doc, k + 1, lex))
+        .filter(|_| !phrase.contains(','));
     if possessive && lead_noun.is_none() && words().office_nouns.contains(&last_word.as_str()) {
         let owner = doc.mentions[mentions_in(doc, sp)]
             .iter()

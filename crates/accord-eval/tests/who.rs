@@ -181,6 +181,9 @@ fn an_unnamed_source_keeps_its_post_modifiers() {
     assert_eq!(speaker_of(&doc, "strike would end").0, "A spokesman for the Harbour Pilots and Boatmen Association");
     // a time is no affiliation
     assert_eq!(speaker_of(&doc, "road was flooded").0, "an official");
+    // a person named in apposition is the speaker, not the unnamed role before it
+    let doc = extract("The new head of the ferry board, Dana Okonkwo, said the fares would rise.\n");
+    assert_eq!(who(&doc, "fares would rise"), "Dana Okonkwo");
 }
 
 #[test]
@@ -196,4 +199,15 @@ fn a_title_with_an_of_complement_is_not_part_of_the_name() {
     assert!(okonkwo.titles.iter().any(|t| t == "Secretary of Fisheries"), "{:?}", okonkwo.titles);
     // a title alone with its complement is no name
     assert!(doc.entities.iter().all(|e| !e.name.starts_with("of ")), "{:?}", doc.entities);
+}
+
+#[test]
+fn a_place_name_that_is_a_given_name_opens_a_person_name() {
+    let doc = extract(
+        "The new head of the port authority, Florence K. Adeyemi, said the docks would reopen.\n\n\
+         Charlotte Mayor Jane Okafor said the city would pay for the repairs.\n",
+    );
+    assert_eq!(who(&doc, "docks would reopen"), "Florence K. Adeyemi");
+    // a title after the place keeps the place out of the name
+    assert_eq!(who(&doc, "city would pay"), "Jane Okafor");
 }

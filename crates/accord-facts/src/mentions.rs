@@ -396,6 +396,20 @@ fn segment_run(
                 text
             };
             if let Some(kn) = lex.known.get(text) {
+                // "Lawrence B. Cummings": a place name that is also a given name opens a person's name when
+                // the recogniser reads the words after it into one person name (not "Charlotte Mayor X")
+                if n == 1
+                    && k + 1 < b
+                    && kn.etype == EntityType::Gpe
+                    && lex.given_names_any.contains(text)
+                    && !lex.is_title(doc.token_text(k + 1))
+                {
+                    let next = Span::new(doc.tokens[k].span.start, doc.tokens[k + 1].span.end);
+                    let i = model.partition_point(|m| m.span.end <= next.start);
+                    if model.get(i).is_some_and(|m| m.span.contains(next) && m.etype == Some(EntityType::Person)) {
+                        break;
+                    }
+                }
                 matched = Some((n, sp, kn.clone()));
                 break;
             }

@@ -211,3 +211,12 @@ fn a_place_name_that_is_a_given_name_opens_a_person_name() {
     // a title after the place keeps the place out of the name
     assert_eq!(who(&doc, "city would pay"), "Jane Okafor");
 }
+
+#[test]
+fn a_surname_of_several_words_joins_the_full_name() {
+    let doc = extract(
+        "Marisol Van Tassel opened the clinic in 2010.\n\nMs. Van Tassel said the clinic would stay open \
+         through the winter.\n",
+    );
+    assert_eq!(who(&doc, "clinic would stay open"), "Marisol Van Tassel");
+}

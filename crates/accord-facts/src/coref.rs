@@ -38,6 +38,11 @@ fn last_key(w: &str) -> String {
     w.replace('’', "'").to_lowercase()
 }
 
+/// `short` is the last words of `long` ("Van Voorhis" of "Chandler Van Voorhis").
+fn name_suffix(short: &[&str], long: &[&str]) -> bool {
+    short.len() < long.len() && short.iter().rev().zip(long.iter().rev()).all(|(a, b)| same_name_word(a, b))
+}
+
 fn compatible_first(a: &str, b: &str) -> bool {
     a == b
         || (a.len() <= 2 && b.starts_with(a.trim_end_matches('.')))
@@ -101,7 +106,12 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             let ew = name_words(&e.name);
             match (words.last(), ew.last()) {
                 (Some(a), Some(b)) if same_name_word(a, b) => {
-                    words.len() == 1 || ew.len() == 1 || compatible_first(words[0], ew[0])
+                    words.len() == 1
+                        || ew.len() == 1
+                        || compatible_first(words[0], ew[0])
+                        // a surname of several words ("Van Voorhis", "de la Cruz") after the full name
+                        || name_suffix(&words, &ew)
+                        || name_suffix(&ew, &words)
                 }
                 _ => false,
             }

@@ -220,3 +220,18 @@ fn a_surname_of_several_words_joins_the_full_name() {
     );
     assert_eq!(who(&doc, "clinic would stay open"), "Marisol Van Tassel");
 }
+
+#[test]
+fn an_acronym_takes_the_full_name_the_article_writes() {
+    let doc = extract(
+        "The United Nations Security Council met on Tuesday to discuss the blockade of the harbour.\n\n\
+         The Security Council said the blockade must end within a week.\n\n\
+         The Federal Bureau of Investigation opened an inquiry into the harbour fire on Monday.\n\n\
+         The FBI said the inquiry would take months.\n",
+    );
+    assert_eq!(who(&doc, "blockade must end"), "United Nations Security Council");
+    assert_eq!(who(&doc, "inquiry would take months"), "Federal Bureau of Investigation");
+    // without the full name, the short form stays
+    let doc = extract("The FBI said the inquiry into the harbour fire would take months.\n");
+    assert_eq!(who(&doc, "inquiry into the harbour"), "FBI");
+}

@@ -235,3 +235,10 @@ fn an_acronym_takes_the_full_name_the_article_writes() {
     let doc = extract("The FBI said the inquiry into the harbour fire would take months.\n");
     assert_eq!(who(&doc, "inquiry into the harbour"), "FBI");
 }
+
+#[test]
+fn a_place_before_an_organisation_word_is_part_of_its_name() {
+    let doc = extract("The Lisbon Herald reported that the harbour would close for a month.\n");
+    let name = who(&doc, "harbour would close");
+    assert_eq!(name, "Lisbon Herald");
+}

@@ -410,6 +410,11 @@ fn segment_run(
                         break;
                     }
                 }
+                // "New York Times", "Washington Post": a place before the last word of the run, an
+                // organisation word, is part of the organisation's name
+                if kn.etype == EntityType::Gpe && k + n + 1 == b && lex.org_words.contains(doc.token_text(b - 1)) {
+                    break;
+                }
                 matched = Some((n, sp, kn.clone()));
                 break;
             }

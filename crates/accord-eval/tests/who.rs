@@ -242,3 +242,14 @@ fn a_place_before_an_organisation_word_is_part_of_its_name() {
     let name = who(&doc, "harbour would close");
     assert_eq!(name, "Lisbon Herald");
 }
+
+#[test]
+fn a_descriptor_before_a_name_stays_with_the_name_as_subject() {
+    let doc = extract(
+        "Republican presidential nominee Jane Okafor chimed in on Twitter, saying that the harbour fees \
+         should be cut.\n\nActivist Dana Okonkwo weighed in on Facebook, saying that the ferry should run \
+         at night.\n",
+    );
+    assert_eq!(who(&doc, "harbour fees"), "Jane Okafor");
+    assert_eq!(who(&doc, "ferry should run"), "Dana Okonkwo");
+}

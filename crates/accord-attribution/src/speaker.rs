@@ -132,12 +132,17 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         };
         return;
     }
+    // "North Korea's" as the speaker (its clause parsed apart): the name before the possessive
+    let core_end = ["'s", "’s", "'", "’"]
+        .iter()
+        .find_map(|p| phrase.strip_suffix(p).map(|c| sp.start + c.len()))
+        .unwrap_or(sp.end);
     let head = lead
         .or_else(|| {
             inside
                 .iter()
                 .copied()
-                .filter(|&m| doc.mentions[m].span.end == sp.end)
+                .filter(|&m| doc.mentions[m].span.end == core_end)
                 .max_by_key(|&m| doc.mentions[m].span.len())
         })
         // "Rui Costa, who met union representatives," : the name before an appositive is the speaker

@@ -253,3 +253,12 @@ fn a_descriptor_before_a_name_stays_with_the_name_as_subject() {
     assert_eq!(who(&doc, "harbour fees"), "Jane Okafor");
     assert_eq!(who(&doc, "ferry should run"), "Dana Okonkwo");
 }
+
+#[test]
+fn a_possessive_speaker_is_the_name_without_its_ending() {
+    let doc = extract(
+        "Though it is difficult to assess Eastland's claims about the strength of its navy, analysts say it \
+         changes the balance in the region.\n",
+    );
+    assert_eq!(who(&doc, "strength of its navy"), "Eastland");
+}

@@ -5,7 +5,7 @@
 use crate::content::{content_after, content_before, looks_like_clause, make, trim_end};
 use crate::coordination::{connector_start, cut_coordinated_vp, cut_trailing_attribution};
 use crate::cues::Cue;
-use crate::phrases::{np_left, np_right};
+use crate::phrases::{np_left, np_right, speaker_np_right};
 use crate::quotes::{quote_ending_at, quote_starting_at, Quote};
 use crate::story_start;
 use crate::subject::parsed_subject;
@@ -87,7 +87,7 @@ pub(crate) fn build(
         // CONTENT, SPEAKER CUE.  /  CONTENT, CUE SPEAKER.
         let speaker_tokens = match subject {
             Some(sub) => Some(sub),
-            None => np_right(doc, cue.end, send, lex),
+            None => speaker_np_right(doc, cue.end, send, lex),
         };
         let mut content = content_before(doc, sstart, boundary, quotes)?;
         // "“A,” he said, “B.”": the second part belongs to the same quote.
@@ -179,7 +179,7 @@ fn according_to(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicon
     let (sa, sb) = match comma {
         Some(c) if c > cue.end => (cue.end, c),
         _ if stop > cue.end && stop - cue.end <= 15 => (cue.end, stop),
-        _ => np_right(doc, cue.end, send, lex)?,
+        _ => speaker_np_right(doc, cue.end, send, lex)?,
     };
     let speaker = Span::new(doc.tokens[sa].span.start, doc.tokens[sb - 1].span.end);
     let content = if cue.first == sstart || (cue.first == sstart + 1 && doc.tokens[sstart].kind == TokenKind::OpenQuote)

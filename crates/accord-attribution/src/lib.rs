@@ -27,6 +27,9 @@
 //!
 //! 8. **Learned attributions** ([`learned`]): every remaining verb with an object or clause after it is
 //!    scored by a logistic regression trained on PolNeAR train (`models/attribution.tsv`).
+//! 9. **Non-statements** ([`nonstatement`]): refusals ("declined to comment"), a negated cue before an
+//!    open question ("did not say how many"), a source's terms ("asked not to be named"), fixed
+//!    expressions ("That said,") and an e-mail address as content are dropped.
 //!
 //! Position in the flow: segment → models → credits → entities → **attribution** → dates → quantities.
 
@@ -38,6 +41,7 @@ mod floating;
 mod labelled;
 mod layout;
 pub mod learned;
+mod nonstatement;
 pub mod phrases;
 pub mod quotes;
 pub mod speaker;
@@ -158,6 +162,9 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
             a.speaker = pronoun;
         }
     }
+    // refusals, a source's terms, "That said": they look like speech but report none (after the speakers,
+    // which may cut a content at a relative clause's end)
+    atts.retain(|a| !nonstatement::is_non_statement(doc, a));
     speaker::previous_speaker(doc, &mut atts);
     doc.attributions = atts;
 }

@@ -79,6 +79,122 @@ fn is_np_word(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
 /// The noun phrase ending just before token `end` (exclusive), within `[floor, end)`, as a token range.
 /// A pronoun stands alone. Returns `None` when no phrase ends there.
 pub fn np_left(doc: &Doc, floor: usize, end: usize, lex: &Lexicons) -> Option<(usize, usize)> {
+    let (k, end) = np_left_base(doc, floor, end, lex)?;
+    // "A spokesperson of the ministry handling maritime affairs", "an official in the country's interior
+    // ministry": an unnamed source keeps its post-modifiers (prepositional phrases, reduced relatives)
+    let mut best = None;
+    let mut cur = k;
+    for _ in 0..4 {
+        if cur <= floor + 1 || !source_link(doc, cur - 1, lex) {
+            break;
+        }
+        // "working for", "based in": a participle before the preposition belongs to the link
+        let mut link = cur - 1;
+        if link > floor + 1
+            && is_participle(doc, link - 1, lex)
+            && words().source_links.contains(&doc.token_text(link).to_lowercase().as_str())
+        {
+            link -= 1;
+        }
+        let Some((a, b)) = np_left_core(doc, floor, link, lex) else { break };
+        if b != link || end - a > 20 || words().subject_pronouns.contains(&doc.token_text(a).to_lowercase().as_str()) {
+            break;
+        }
+        // the phrase attached at `cur` ("in Kabul" of "in Kabul on Monday") names no time or medium
+        let attached = np_right(doc, cur, end, lex).map_or(end, |(_, e)| e);
+        if !affiliation_like(doc, cur, attached, lex) {
+            break;
+        }
+        if source_head(doc, b - 1, lex) {
+            best = Some(a);
+        }
+        cur = a;
+    }
+    Some((best.unwrap_or(k), end))
+}
+
+/// A token that attaches a post-modifier to the noun before it: a preposition ("for", "in"), a
+/// participle ("handling", "working", "based"), or "and" inside a name ("Universities and Colleges").
+pub(crate) fn source_link(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
+    let t = &doc.tokens[k];
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let w = doc.token_text(k);
+    let lw = w.to_lowercase();
+    if words().source_links.contains(&lw.as_str()) {
+        return true;
+    }
+    if matches!(lw.as_str(), "and" | "&") {
+        return k > 0
+            && k + 1 < doc.tokens.len()
+            && doc.token_text(k - 1).starts_with(char::is_uppercase)
+            && doc.token_text(k + 1).starts_with(char::is_uppercase);
+    }
+    is_participle(doc, k, lex)
+}
+
+/// A participle that is no cue ("handling", "working", "based").
+fn is_participle(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
+    let t = &doc.tokens[k];
+    let w = doc.token_text(k);
+    let lw = w.to_lowercase();
+    if t.kind != TokenKind::Word || !w.starts_with(char::is_lowercase) || lex.cue(w).is_some() {
+        return false;
+    }
+    match &t.analysis {
+        Some(a) => matches!(a.xpos, "VBG" | "VBN") && a.upos == "VERB",
+        None => lw.len() > 5 && lw.ends_with("ing"),
+    }
+}
+
+/// Token `k` heads an unnamed source: "spokesperson", "officials", "doctor" (a lower-case source noun or title).
+pub(crate) fn source_head(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
+    let w = doc.token_text(k);
+    w.starts_with(char::is_lowercase) && (lex.source_nouns.contains_key(w) || lex.is_title(w))
+}
+
+/// The tokens `[from, to)` may be an affiliation: no time ("on Monday"), medium ("in a statement") or
+/// pronoun.
+fn affiliation_like(doc: &Doc, from: usize, to: usize, lex: &Lexicons) -> bool {
+    (from..to).all(|i| {
+        let lw = doc.token_text(i).to_lowercase();
+        !words().not_affiliations.contains(&lw.as_str())
+            && !lex.weekdays.contains_key(doc.token_text(i))
+            && !lex.months.contains_key(doc.token_text(i))
+            && !words().subject_pronouns.contains(&lw.as_str())
+    })
+}
+
+/// [`np_right`] for a speaker after its cue: an unnamed source keeps its post-modifiers ("said a doctor
+/// working for the charity", "said an official at the interior ministry").
+pub fn speaker_np_right(doc: &Doc, start: usize, ceiling: usize, lex: &Lexicons) -> Option<(usize, usize)> {
+    let (a, mut b) = np_right(doc, start, ceiling, lex)?;
+    if !source_head(doc, b - 1, lex) {
+        return Some((a, b));
+    }
+    for _ in 0..4 {
+        if b + 1 >= ceiling || !source_link(doc, b, lex) {
+            break;
+        }
+        // "working for", "based in": a preposition after the participle
+        let mut from = b + 1;
+        if is_participle(doc, b, lex)
+            && from < ceiling
+            && words().source_links.contains(&doc.token_text(from).to_lowercase().as_str())
+        {
+            from += 1;
+        }
+        let Some((_, e)) = np_right(doc, from, ceiling, lex) else { break };
+        if e - a > 20 || !affiliation_like(doc, b + 1, e, lex) {
+            break;
+        }
+        b = e;
+    }
+    Some((a, b))
+}
+
+fn np_left_base(doc: &Doc, floor: usize, end: usize, lex: &Lexicons) -> Option<(usize, usize)> {
     let (k, end) = np_left_core(doc, floor, end, lex)?;
     // "attorneys for the family", "Experts on North Korea": a noun before a short prepositional phrase
     if k > floor + 1

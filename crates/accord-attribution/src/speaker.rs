@@ -1,6 +1,7 @@
 //! Speaker resolution: from the speaker phrase to an entity (through coreference) or to a typed unnamed
 //! source (group, anonymous, organisation), with an affiliation where the phrase gives one.
 
+use crate::phrases;
 use crate::words::words;
 use accord_doc::{Attribution, Doc, EntityType, MentionKind, Source, SourceKind, Span};
 use accord_facts::lexicon::Lexicons;
@@ -57,7 +58,13 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
             .split(' ')
             .next()
             .is_some_and(|w| matches!(w.to_lowercase().as_str(), "his" | "her" | "their" | "its"));
-    if possessive && words().office_nouns.contains(&last_word.as_str()) {
+    // an unnamed source with post-modifiers: "an official in the country's interior ministry"
+    let (first, end) = (doc.token_at_or_after(sp.start), doc.token_at_or_after(sp.end));
+    // (not before an appositive: "the head of the port authority, Jane Roe" is Jane Roe)
+    let lead_noun = (first..end.saturating_sub(1).min(first + 4))
+        .find(|&k| phrases::source_head(doc, k, lex) && phrases::source_link(doc, k + 1, lex))
+        .filter(|_| !phrase.contains(','));
+    if possessive && lead_noun.is_none() && words().office_nouns.contains(&last_word.as_str()) {
         let owner = doc.mentions[mentions_in(doc, sp)]
             .iter()
             .filter(|m| sp.contains(m.span) && m.kind != MentionKind::Nominal)
@@ -102,6 +109,17 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
             && mm.entity.is_none()
             && [" for ", " of ", " at ", " with ", " in ", " working ", " from "].iter().any(|p| rest.starts_with(p))
     });
+    // the same without a mention for the source noun: "an official in the country's interior ministry"
+    if let (None, Some(k)) = (unnamed_lead, lead_noun) {
+        let plural = lex.source_nouns.get(doc.token_text(k)).is_some_and(|(_, p)| *p);
+        a.speaker_mention = inside.first().copied().filter(|&m| doc.mentions[m].span.start == sp.start);
+        a.source = Source {
+            kind: if plural { SourceKind::Group } else { SourceKind::Anonymous },
+            name: Some(phrase.trim_end_matches(',').to_string()),
+            affiliation: affiliation_in_span(doc, sp),
+        };
+        return;
+    }
     if let Some(m) = unnamed_lead {
         a.speaker_mention = Some(m);
         let plural =
@@ -114,12 +132,17 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         };
         return;
     }
+    // "North Korea's" as the speaker (its clause parsed apart): the name before the possessive
+    let core_end = ["'s", "’s", "'", "’"]
+        .iter()
+        .find_map(|p| phrase.strip_suffix(p).map(|c| sp.start + c.len()))
+        .unwrap_or(sp.end);
     let head = lead
         .or_else(|| {
             inside
                 .iter()
                 .copied()
-                .filter(|&m| doc.mentions[m].span.end == sp.end)
+                .filter(|&m| doc.mentions[m].span.end == core_end)
                 .max_by_key(|&m| doc.mentions[m].span.len())
         })
         // "Rui Costa, who met union representatives," : the name before an appositive is the speaker

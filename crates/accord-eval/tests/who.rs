@@ -111,3 +111,154 @@ fn an_unnamed_source_keeps_its_affiliation() {
     assert_eq!(a.source.name.as_deref(), Some("A spokesman for Farid Okonjo"));
     assert!(a.speaker_entity.is_none());
 }
+
+#[test]
+fn refusals_terms_of_a_source_and_idioms_are_not_attributions() {
+    let doc = extract(
+        "A port official said the cranes would be repaired by Friday. The official refused to say what the \
+         repairs would cost, or whether the port would close again.\n\nThe harbour master, who likewise asked \
+         to remain anonymous, said the ships were waiting outside.\n\nA second worker asked that his name be \
+         withheld. Inspectors don't say how many ships were delayed.\n\nThat said, the port expects to reopen \
+         on Monday, the company said.\n",
+    );
+    let bad: Vec<&str> = doc
+        .attributions
+        .iter()
+        .map(|a| a.content.text.as_str())
+        .filter(|c| {
+            c.contains("repairs would cost")
+                || c.contains("anonymous")
+                || c.contains("name be withheld")
+                || c.contains("how many ships")
+                || c.trim() == "That"
+                || c.trim() == "That said"
+        })
+        .collect();
+    assert!(bad.is_empty(), "non-statements taken as attributions: {bad:?}");
+    // the statements around them stay
+    assert!(doc.attributions.iter().any(|a| a.content.text.contains("cranes would be repaired")));
+    assert!(doc.attributions.iter().any(|a| a.content.text.contains("ships were waiting")));
+}
+
+#[test]
+fn an_email_address_is_never_content() {
+    let doc = extract(
+        "The mayor said the bridge would reopen in June.\n\nJane Roe covers the city hall. She writes at \
+         jane.roe@example.com.\n",
+    );
+    assert!(doc.attributions.iter().all(|a| !a.content.text.contains('@')), "{:?}", doc.attributions);
+    assert!(doc.attributions.iter().any(|a| a.content.text.contains("bridge would reopen")));
+}
+
+/// The speaker phrase and source kind of the attribution whose content contains `needle`.
+fn speaker_of(doc: &DocumentOut, needle: &str) -> (String, String) {
+    let a = doc
+        .attributions
+        .iter()
+        .find(|a| a.content.text.contains(needle))
+        .unwrap_or_else(|| panic!("no attribution with {needle:?}: {:?}", doc.attributions));
+    (a.speaker.as_ref().map(|s| s.text.clone()).unwrap_or_default(), a.source.kind.clone())
+}
+
+#[test]
+fn an_unnamed_source_keeps_its_post_modifiers() {
+    let doc = extract(
+        "A spokesperson of the ministry handling harbour affairs said the ferry had left port.\n\n\
+         An official in the country's transport ministry said the bridge was closed.\n\n\
+         “The ward is full,” said a doctor working for Tidewater Relief.\n\n\
+         A spokesman for the Harbour Pilots and Boatmen Association said the strike would end.\n\n\
+         The road was flooded, said an official on Monday.\n",
+    );
+    assert_eq!(
+        speaker_of(&doc, "ferry had left"),
+        ("A spokesperson of the ministry handling harbour affairs".into(), "anonymous".into())
+    );
+    assert_eq!(
+        speaker_of(&doc, "bridge was closed"),
+        ("An official in the country's transport ministry".into(), "anonymous".into())
+    );
+    assert_eq!(speaker_of(&doc, "ward is full").0, "a doctor working for Tidewater Relief");
+    assert_eq!(speaker_of(&doc, "strike would end").0, "A spokesman for the Harbour Pilots and Boatmen Association");
+    // a time is no affiliation
+    assert_eq!(speaker_of(&doc, "road was flooded").0, "an official");
+    // a person named in apposition is the speaker, not the unnamed role before it
+    let doc = extract("The new head of the ferry board, Dana Okonkwo, said the fares would rise.\n");
+    assert_eq!(who(&doc, "fares would rise"), "Dana Okonkwo");
+}
+
+#[test]
+fn a_title_with_an_of_complement_is_not_part_of_the_name() {
+    let doc = extract(
+        "Secretary of Fisheries Dana Okonkwo said the quotas would be cut in half.\n\n\
+         Minister of Harbours Lena Marsh said the pier would be rebuilt.\n\n\
+         The Secretary of Transport said the road would stay closed.\n",
+    );
+    assert_eq!(who(&doc, "quotas would be cut"), "Dana Okonkwo");
+    assert_eq!(who(&doc, "pier would be rebuilt"), "Lena Marsh");
+    let okonkwo = doc.entities.iter().find(|e| e.name == "Dana Okonkwo").expect("the person is an entity");
+    assert!(okonkwo.titles.iter().any(|t| t == "Secretary of Fisheries"), "{:?}", okonkwo.titles);
+    // a title alone with its complement is no name
+    assert!(doc.entities.iter().all(|e| !e.name.starts_with("of ")), "{:?}", doc.entities);
+}
+
+#[test]
+fn a_place_name_that_is_a_given_name_opens_a_person_name() {
+    let doc = extract(
+        "The new head of the port authority, Florence K. Adeyemi, said the docks would reopen.\n\n\
+         Charlotte Mayor Jane Okafor said the city would pay for the repairs.\n",
+    );
+    assert_eq!(who(&doc, "docks would reopen"), "Florence K. Adeyemi");
+    // a title after the place keeps the place out of the name
+    assert_eq!(who(&doc, "city would pay"), "Jane Okafor");
+}
+
+#[test]
+fn a_surname_of_several_words_joins_the_full_name() {
+    let doc = extract(
+        "Marisol Van Tassel opened the clinic in 2010.\n\nMs. Van Tassel said the clinic would stay open \
+         through the winter.\n",
+    );
+    assert_eq!(who(&doc, "clinic would stay open"), "Marisol Van Tassel");
+}
+
+#[test]
+fn an_acronym_takes_the_full_name_the_article_writes() {
+    let doc = extract(
+        "The United Nations Security Council met on Tuesday to discuss the blockade of the harbour.\n\n\
+         The Security Council said the blockade must end within a week.\n\n\
+         The Federal Bureau of Investigation opened an inquiry into the harbour fire on Monday.\n\n\
+         The FBI said the inquiry would take months.\n",
+    );
+    assert_eq!(who(&doc, "blockade must end"), "United Nations Security Council");
+    assert_eq!(who(&doc, "inquiry would take months"), "Federal Bureau of Investigation");
+    // without the full name, the short form stays
+    let doc = extract("The FBI said the inquiry into the harbour fire would take months.\n");
+    assert_eq!(who(&doc, "inquiry into the harbour"), "FBI");
+}
+
+#[test]
+fn a_place_before_an_organisation_word_is_part_of_its_name() {
+    let doc = extract("The Lisbon Herald reported that the harbour would close for a month.\n");
+    let name = who(&doc, "harbour would close");
+    assert_eq!(name, "Lisbon Herald");
+}
+
+#[test]
+fn a_descriptor_before_a_name_stays_with_the_name_as_subject() {
+    let doc = extract(
+        "Republican presidential nominee Jane Okafor chimed in on Twitter, saying that the harbour fees \
+         should be cut.\n\nActivist Dana Okonkwo weighed in on Facebook, saying that the ferry should run \
+         at night.\n",
+    );
+    assert_eq!(who(&doc, "harbour fees"), "Jane Okafor");
+    assert_eq!(who(&doc, "ferry should run"), "Dana Okonkwo");
+}
+
+#[test]
+fn a_possessive_speaker_is_the_name_without_its_ending() {
+    let doc = extract(
+        "Though it is difficult to assess Eastland's claims about the strength of its navy, analysts say it \
+         changes the balance in the region.\n",
+    );
+    assert_eq!(who(&doc, "strength of its navy"), "Eastland");
+}

@@ -38,6 +38,42 @@ fn last_key(w: &str) -> String {
     w.replace('’', "'").to_lowercase()
 }
 
+/// `full` is `name` with its acronyms spelled out: "United Nations Security Council" of "UN Security
+/// Council", "Federal Bureau of Investigation" of "FBI" (function words have no letter in the acronym).
+fn expands_acronym(full: &str, name: &str) -> bool {
+    let fw = name_words(full);
+    let nw = name_words(name);
+    let mut i = 0;
+    let mut expanded = false;
+    for w in &nw {
+        let letters: String = w.chars().filter(|c| *c != '.').collect();
+        let acronym = letters.len() >= 2 && letters.chars().all(|c| c.is_ascii_uppercase());
+        if acronym {
+            for c in letters.chars() {
+                while i < fw.len() && matches!(fw[i], "of" | "and" | "for" | "the" | "on" | "&") {
+                    i += 1;
+                }
+                if i >= fw.len() || !fw[i].starts_with(c) || fw[i].len() < 2 {
+                    return false;
+                }
+                i += 1;
+            }
+            expanded = true;
+        } else {
+            if i >= fw.len() || !same_name_word(fw[i], w) {
+                return false;
+            }
+            i += 1;
+        }
+    }
+    expanded && i == fw.len()
+}
+
+/// `short` is the last words of `long` ("Van Voorhis" of "Chandler Van Voorhis").
+fn name_suffix(short: &[&str], long: &[&str]) -> bool {
+    short.len() < long.len() && short.iter().rev().zip(long.iter().rev()).all(|(a, b)| same_name_word(a, b))
+}
+
 fn compatible_first(a: &str, b: &str) -> bool {
     a == b
         || (a.len() <= 2 && b.starts_with(a.trim_end_matches('.')))
@@ -101,7 +137,12 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             let ew = name_words(&e.name);
             match (words.last(), ew.last()) {
                 (Some(a), Some(b)) if same_name_word(a, b) => {
-                    words.len() == 1 || ew.len() == 1 || compatible_first(words[0], ew[0])
+                    words.len() == 1
+                        || ew.len() == 1
+                        || compatible_first(words[0], ew[0])
+                        // a surname of several words ("Van Voorhis", "de la Cruz") after the full name
+                        || name_suffix(&words, &ew)
+                        || name_suffix(&ew, &words)
                 }
                 _ => false,
             }
@@ -279,6 +320,22 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
     }
     for e in entities.iter_mut() {
         e.mentions.sort_by_key(|&m| doc.mentions[m].span.start);
+    }
+    // "The United Nations Security Council" written out: an acronym's full name is the canonical one
+    for ent in &mut entities {
+        let full = ent
+            .mentions
+            .iter()
+            .filter(|&&m| doc.mentions[m].kind == MentionKind::Name)
+            .map(|&m| {
+                let h = doc.slice(doc.mentions[m].head_span);
+                h.strip_prefix("The ").or_else(|| h.strip_prefix("the ")).unwrap_or(h)
+            })
+            .find(|w| expands_acronym(w, &ent.name))
+            .map(str::to_string);
+        if let Some(full) = full {
+            ent.name = full;
+        }
     }
     doc.entities = entities;
     doc.antecedents = antecedents;

@@ -398,6 +398,25 @@ fn segment_run(
                 text
             };
             if let Some(kn) = lex.known.get(text) {
+                // "Lawrence B. Cummings": a place name that is also a given name opens a person's name when
+                // the recogniser reads the words after it into one person name (not "Charlotte Mayor X")
+                if n == 1
+                    && k + 1 < b
+                    && kn.etype == EntityType::Gpe
+                    && lex.given_names_any.contains(text)
+                    && !lex.is_title(doc.token_text(k + 1))
+                {
+                    let next = Span::new(doc.tokens[k].span.start, doc.tokens[k + 1].span.end);
+                    let i = model.partition_point(|m| m.span.end <= next.start);
+                    if model.get(i).is_some_and(|m| m.span.contains(next) && m.etype == Some(EntityType::Person)) {
+                        break;
+                    }
+                }
+                // "New York Times", "Washington Post": a place before the last word of the run, an
+                // organisation word, is part of the organisation's name
+                if kn.etype == EntityType::Gpe && k + n + 1 == b && lex.org_words.contains(doc.token_text(b - 1)) {
+                    break;
+                }
                 matched = Some((n, sp, kn.clone()));
                 break;
             }
@@ -438,6 +457,11 @@ fn segment_run(
         if !honorific && !org_run {
             while k + 1 < b && lex.is_title(doc.token_text(k)) && !lex.known.contains_key(doc.token_text(k)) {
                 k += 1;
+            }
+            // "Secretary of State John Kerry", "Minister of Health Ana Costa": the title's "of" complement
+            // runs to the first given name (one word when none is known), never to the run's end
+            if k > title_start && k + 2 < b && doc.token_text(k) == "of" {
+                k = (k + 2..b - 1).find(|&r| lex.given_names_any.contains(doc.token_text(r))).unwrap_or(k + 2);
             }
         }
         if !honorific && !org_run && k == title_start {
@@ -530,7 +554,8 @@ fn segment_run(
             }
         }
         // A lone title word that is not followed by a name ("President" alone) is not a mention.
-        let lone_title = words == 1 && lex.is_title(last) && !honorific;
+        // "the Secretary of Defense": a title with its "of" complement and no name after it
+        let lone_title = (words == 1 && lex.is_title(last) || doc.token_text(k) == "of") && !honorific;
         if !lone_title {
             out.push((
                 Mention {

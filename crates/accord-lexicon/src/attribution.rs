@@ -30,6 +30,22 @@ pub struct Words {
     pub adverbs: Vec<&'static str>,
     /// Nouns for the office of a person ("X's office", "X's campaign"): the speaker is an organisation.
     pub office_nouns: Vec<&'static str>,
+    /// Verbs of refusal ("declined to comment"): a cue after them reports nothing.
+    pub refusals: Vec<&'static str>,
+    /// Negation words before a cue ("did not say").
+    pub negations: Vec<&'static str>,
+    /// Words opening an open question ("how", "whether") after a negated cue.
+    pub open_questions: Vec<&'static str>,
+    /// Verbs of a source's terms ("asked not to be named", "spoke on condition of anonymity").
+    pub anonymity_cues: Vec<&'static str>,
+    /// Words of those terms ("anonymous", "named", "withheld").
+    pub anonymity_marks: Vec<&'static str>,
+    /// Fixed expressions with a speech verb that report no speech ("that said"), words joined by `_`.
+    pub discourse_idioms: Vec<&'static str>,
+    /// Prepositions that attach a post-modifier to an unnamed source ("a spokesperson for X").
+    pub source_links: Vec<&'static str>,
+    /// Words of a phrase that is no affiliation after a source ("in a statement", "on Monday").
+    pub not_affiliations: Vec<&'static str>,
 }
 
 /// The lists, parsed once.
@@ -59,6 +75,14 @@ pub fn words() -> &'static Words {
             subject_pronouns: get("subject_pronouns"),
             adverbs: get("adverbs"),
             office_nouns: get("office_nouns"),
+            refusals: get("refusals"),
+            negations: get("negations"),
+            open_questions: get("open_questions"),
+            anonymity_cues: get("anonymity_cues"),
+            anonymity_marks: get("anonymity_marks"),
+            discourse_idioms: get("discourse_idioms"),
+            source_links: get("source_links"),
+            not_affiliations: get("not_affiliations"),
         }
     })
 }

@@ -1,0 +1,121 @@
+//! Non-statements: patterns that look like speech but report none, dropped after the attributions are
+//! built. The words are in `data/attribution_words.tsv` (lists `refusals`, `negations`,
+//! `open_questions`, `anonymity_cues`, `anonymity_marks`, `discourse_idioms`).
+//!
+//! - a refusal: "declined to comment", "refused to say what ..." (the cue after a refusal verb, or the
+//!   refusal verb itself taken as the cue);
+//! - a negated cue before an open question: "did not say how many ...", "would not say whether ...";
+//! - the terms of a source: "asked not to be named", "asked that his name be withheld", "spoke on
+//!   condition of anonymity";
+//! - a fixed expression: "That said, ...", "Needless to say, ...";
+//! - an e-mail address as the content (a byline's contact line).
+
+use crate::words::words;
+use accord_doc::{Attribution, Doc, TokenKind};
+
+/// Lower-case text of token `i`, with a typographic apostrophe made plain.
+fn lower(doc: &Doc, i: usize) -> String {
+    doc.token_text(i).to_lowercase().replace('’', "'")
+}
+
+fn is_word(doc: &Doc, i: usize) -> bool {
+    doc.tokens[i].kind == TokenKind::Word
+}
+
+/// True when `a` reports no statement (see the module documentation).
+pub(crate) fn is_non_statement(doc: &Doc, a: &Attribution) -> bool {
+    if email_content(doc, a) {
+        return true;
+    }
+    let Some(cue) = a.cue else { return false };
+    if cue.is_empty() || doc.tokens.is_empty() {
+        return false;
+    }
+    let w = words();
+    let first = doc.token_at_or_after(cue.start);
+    let last = doc.token_at_or_after(cue.end).saturating_sub(1).max(first);
+    if first >= doc.tokens.len() {
+        return false;
+    }
+    let last = last.min(doc.tokens.len() - 1);
+    let sentence_start = doc.sentences.get(doc.sentence_at(cue.start)).map_or(0, |s| s.tokens.start);
+    let verb = lower(doc, last);
+    let content_first = doc.token_at_or_after(a.content.start);
+    let content_words: Vec<String> = (content_first..doc.token_at_or_after(a.content.end))
+        .filter(|&i| i < doc.tokens.len() && is_word(doc, i))
+        .map(|i| lower(doc, i))
+        .collect();
+    // the refusal verb itself as the cue: "refused to ..."
+    if w.refusals.contains(&verb.as_str()) && content_words.first().is_some_and(|c| c == "to") {
+        return true;
+    }
+    // the words before the cue, over adverbs: "declined to say", "would not say", "don't say"
+    let mut before: Vec<String> = Vec::new();
+    let mut k = first;
+    while k > sentence_start && before.len() < 4 {
+        k -= 1;
+        if !is_word(doc, k) {
+            break;
+        }
+        before.push(lower(doc, k));
+    }
+    let negation = |t: &str| w.negations.contains(&t) || t.ends_with("n't") || t == "cannot";
+    if before.first().is_some_and(|t| t == "to") && before.get(1).is_some_and(|t| w.refusals.contains(&t.as_str())) {
+        return true;
+    }
+    let auxiliaries = &w.auxiliaries;
+    let negated = before
+        .iter()
+        .take_while(|t| negation(t) || auxiliaries.contains(&t.as_str()) || w.adverbs.contains(&t.as_str()))
+        .any(|t| negation(t))
+        || (first..last).any(|i| negation(&lower(doc, i)));
+    if negated && content_words.first().is_some_and(|c| w.open_questions.contains(&c.as_str())) {
+        return true;
+    }
+    // the terms of a source, in a short content
+    if w.anonymity_cues.contains(&verb.as_str())
+        && content_words.len() <= 12
+        && content_words.iter().any(|c| w.anonymity_marks.contains(&c.as_str()))
+    {
+        return true;
+    }
+    // a fixed expression holding the cue verb: "That said," at the start of a sentence or before a comma
+    for idiom in &w.discourse_idioms {
+        let parts: Vec<&str> = idiom.split('_').collect();
+        for (j, part) in parts.iter().enumerate() {
+            if *part != verb || last < j {
+                continue;
+            }
+            let start = last - j;
+            let end = start + parts.len();
+            if start < sentence_start || end > doc.tokens.len() {
+                continue;
+            }
+            if !(start..end).zip(&parts).all(|(i, p)| lower(doc, i) == *p) {
+                continue;
+            }
+            let opens = start == sentence_start || !is_word(doc, start - 1);
+            let comma = end < doc.tokens.len() && doc.token_text(end) == ",";
+            if opens || comma {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// An e-mail address with little else as the content.
+fn email_content(doc: &Doc, a: &Attribution) -> bool {
+    let text = doc.slice(a.content);
+    let mut address = false;
+    let mut other = 0;
+    for piece in text.split_whitespace() {
+        let p = piece.trim_matches(|c: char| !c.is_alphanumeric());
+        if p.contains('@') && p.rsplit('@').next().is_some_and(|d| d.contains('.')) {
+            address = true;
+        } else if p.chars().any(char::is_alphanumeric) {
+            other += 1;
+        }
+    }
+    address && other < 3
+}

@@ -143,7 +143,7 @@ fn is_participle(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
         return false;
     }
     match &t.analysis {
-        Some(a) => matches!(a.xpos, "VBG" | "VBN") && a.upos == "VERB",
+        Some(a) => matches!(a.xpos(), "VBG" | "VBN") && a.upos() == "VERB",
         None => lw.len() > 5 && lw.ends_with("ing"),
     }
 }

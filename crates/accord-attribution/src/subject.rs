@@ -41,7 +41,7 @@ pub(crate) fn parsed_subject(doc: &Doc, verb: usize, sstart: usize) -> Option<(u
         // from the name) is the same phrase; a verb has one nominal subject
         if !grew
             && hi + 1 < verb
-            && doc.tokens[hi + 1].analysis.as_ref().is_some_and(|a| a.head == Some(verb) && a.deprel == "nsubj")
+            && doc.tokens[hi + 1].analysis.as_ref().is_some_and(|a| a.head() == Some(verb) && a.deprel() == "nsubj")
         {
             hi += 1;
             grew = true;

@@ -44,35 +44,48 @@ fn label(t: &Tree, i: usize) -> String {
     r.to_string()
 }
 
-/// The dependency path from `a` to `k` ("^nsubj vobj" style: up steps, then down steps), at most
-/// [`MAX_PATH`] steps.
-fn path(t: &Tree, a: usize, k: usize) -> Option<(String, usize)> {
-    let up: Vec<usize> = t.ancestors(a).take(MAX_PATH + 1).collect();
-    let mut down = Vec::new();
+/// Writes a relation label with the case marker of obliques and nominal modifiers into `out`.
+fn write_label(t: &Tree, i: usize, out: &mut String) {
+    let r = t.deprel(i);
+    out.push_str(r);
+    if r.starts_with("obl") || r.starts_with("nmod") {
+        if let Some(c) = t.case(i) {
+            out.push(':');
+            out.push_str(&c);
+        }
+    }
+}
+
+/// Writes the dependency path from the token whose ancestors (itself first) are `up` to `k` into `out`
+/// ("^nsubj vobj" style: up steps, then down steps) and returns its length, at most [`MAX_PATH`] steps.
+fn path_into(t: &Tree, up: &[usize], k: usize, out: &mut String) -> Option<usize> {
+    out.clear();
+    let mut down = [0usize; MAX_PATH];
+    let mut nd = 0;
     let mut cur = k;
     loop {
         if let Some(pos) = up.iter().position(|&x| x == cur) {
-            if pos + down.len() > MAX_PATH || pos + down.len() == 0 {
+            if pos + nd > MAX_PATH || pos + nd == 0 {
                 return None;
             }
-            let mut s = String::new();
             for &u in &up[..pos] {
-                s.push('^');
-                s.push_str(&label(t, u));
-                s.push(' ');
+                out.push('^');
+                write_label(t, u, out);
+                out.push(' ');
             }
-            for &d in down.iter().rev() {
-                s.push('v');
-                s.push_str(&label(t, d));
-                s.push(' ');
+            for &d in down[..nd].iter().rev() {
+                out.push('v');
+                write_label(t, d, out);
+                out.push(' ');
             }
-            s.pop();
-            return Some((s, pos + down.len()));
+            out.pop();
+            return Some(pos + nd);
         }
-        if down.len() >= MAX_PATH {
+        if nd >= MAX_PATH {
             return None;
         }
-        down.push(cur);
+        down[nd] = cur;
+        nd += 1;
         cur = t.head(cur)?;
     }
 }
@@ -104,6 +117,12 @@ fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, sink: &mut impl Sink) {
     emit!("none|rule={}", c.target.is_some());
     emit!("none|{nom}");
     let trig_lemma = t.lemma(c.token).to_lowercase();
+    let up: Vec<usize> = t.ancestors(c.token).take(MAX_PATH + 1).collect();
+    let up_noun: Vec<usize> = match c.noun.filter(|&nn| nn != c.token) {
+        Some(nn) => t.ancestors(nn).take(MAX_PATH + 1).collect(),
+        None => Vec::new(),
+    };
+    let (mut p, mut q) = (String::new(), String::new());
     for k in t.start..t.end {
         if k == c.token || Some(k) == c.source || Some(k) == c.noun && !c.nominal {
             continue;
@@ -113,7 +132,7 @@ fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, sink: &mut impl Sink) {
         {
             continue;
         }
-        let Some((p, n)) = path(t, c.token, k) else { continue };
+        let Some(n) = path_into(t, &up, k, &mut p) else { continue };
         sink.base(k);
         let first = p.split(' ').next().unwrap_or("");
         let last = p.rsplit(' ').next().unwrap_or("");
@@ -134,10 +153,8 @@ fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, sink: &mut impl Sink) {
             Some(e) => emit!("m={e:?}"),
             None => emit!("m=-"),
         }
-        if let Some(nn) = c.noun.filter(|&nn| nn != c.token) {
-            if let Some((q, _)) = path(t, nn, k) {
-                emit!("np={q}");
-            }
+        if !up_noun.is_empty() && path_into(t, &up_noun, k, &mut q).is_some() {
+            emit!("np={q}");
         }
         if c.target == Some(k) {
             emit!("rule");

@@ -26,8 +26,9 @@ fn mentions_in(doc: &Doc, sp: Span) -> std::ops::Range<usize> {
     from..to.max(from)
 }
 
-/// The place or organisation named inside `span` (for an unnamed source's affiliation).
-fn affiliation_in_span(doc: &Doc, span: Span) -> Option<String> {
+/// The place or organisation named inside `span` (for an unnamed source's affiliation); with `people`, a
+/// person named there too ("a spokesperson for Jane Roe").
+fn affiliation_in_span(doc: &Doc, span: Span, people: bool) -> Option<String> {
     doc.mentions[mentions_in(doc, span)]
         .iter()
         .filter(|m| span.contains(m.span) && m.kind == MentionKind::Name)
@@ -37,7 +38,7 @@ fn affiliation_in_span(doc: &Doc, span: Span) -> Option<String> {
             match ent.etype {
                 EntityType::Gpe | EntityType::Norp => Some(ent.name.clone()),
                 EntityType::Org => Some(ent.affiliation.clone().unwrap_or_else(|| ent.name.clone())),
-                EntityType::Person => Some(ent.name.clone()),
+                EntityType::Person if people => Some(ent.name.clone()),
                 _ => None,
             }
         })
@@ -116,7 +117,7 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         a.source = Source {
             kind: if plural { SourceKind::Group } else { SourceKind::Anonymous },
             name: Some(phrase.trim_end_matches(',').to_string()),
-            affiliation: affiliation_in_span(doc, sp),
+            affiliation: affiliation_in_span(doc, sp, true),
         };
         return;
     }
@@ -128,7 +129,7 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         a.source = Source {
             kind,
             name: Some(phrase.trim_end_matches(',').to_string()),
-            affiliation: affiliation_in_span(doc, sp),
+            affiliation: affiliation_in_span(doc, sp, true),
         };
         return;
     }
@@ -156,20 +157,7 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
             })
         })
         .or_else(|| inside.iter().copied().find(|&m| doc.mentions[m].kind == MentionKind::Nominal));
-    let affiliation_in = |span: Span| -> Option<String> {
-        doc.mentions[mentions_in(doc, span)]
-            .iter()
-            .filter(|m| span.contains(m.span) && m.kind == MentionKind::Name)
-            .filter_map(|m| m.entity)
-            .find_map(|e| {
-                let ent = &doc.entities[e];
-                match ent.etype {
-                    EntityType::Gpe | EntityType::Norp => Some(ent.name.clone()),
-                    EntityType::Org => Some(ent.affiliation.clone().unwrap_or_else(|| ent.name.clone())),
-                    _ => None,
-                }
-            })
-    };
+    let affiliation_in = |span: Span| affiliation_in_span(doc, span, false);
     if let Some(m) = head {
         a.speaker_mention = Some(m);
         let mention = &doc.mentions[m];

@@ -227,52 +227,42 @@ fn trim(text: &[char], mut s: usize, mut e: usize) -> (usize, usize) {
     (s, e)
 }
 
+/// The trimmed predicted span against each trimmed occurrence of each gold string: `(pred, gold, inter,
+/// gold length, pred length)` per pair (lengths at least 1), or nothing for an empty or out-of-range span.
+fn pairs<'a>(
+    text: &'a [char],
+    pred: (usize, usize),
+    golds: &'a [String],
+) -> impl Iterator<Item = ((usize, usize), (usize, usize), f64, f64, f64)> + 'a {
+    let ok = pred.1 <= text.len() && pred.0 < pred.1;
+    let (ps, pe) = if ok { trim(text, pred.0, pred.1) } else { (0, 0) };
+    golds.iter().filter(move |_| ok).flat_map(move |g| {
+        let gc: Vec<char> = g.chars().collect();
+        occurrences(text, &gc).into_iter().map(move |(gs, ge)| {
+            let (gs, ge) = trim(text, gs, ge);
+            let inter = pe.min(ge).saturating_sub(ps.max(gs)) as f64;
+            let glen = (ge.saturating_sub(gs)).max(1) as f64;
+            let plen = (pe.saturating_sub(ps)).max(1) as f64;
+            ((ps, pe), (gs, ge), inter, glen, plen)
+        })
+    })
+}
+
 /// The best intersection-over-union of `pred` with an occurrence of a gold string that it matches by the
 /// two-sided overlap rule (0 when none does).
 fn overlap(text: &[char], pred: (usize, usize), golds: &[String]) -> f64 {
-    if pred.1 > text.len() || pred.0 >= pred.1 {
-        return 0.0;
-    }
-    let (ps, pe) = trim(text, pred.0, pred.1);
-    let mut best: f64 = 0.0;
-    for g in golds {
-        let gc: Vec<char> = g.chars().collect();
-        for (gs, ge) in occurrences(text, &gc) {
-            let (gs, ge) = trim(text, gs, ge);
-            let inter = pe.min(ge).saturating_sub(ps.max(gs)) as f64;
-            let glen = (ge.saturating_sub(gs)).max(1) as f64;
-            let plen = (pe.saturating_sub(ps)).max(1) as f64;
-            if inter > 0.5 * glen && inter > 0.5 * plen {
-                best = best.max(inter / (glen + plen - inter));
-            }
-        }
-    }
-    best
+    pairs(text, pred, golds)
+        .filter(|&(_, _, inter, glen, plen)| inter > 0.5 * glen && inter > 0.5 * plen)
+        .map(|(_, _, inter, glen, plen)| inter / (glen + plen - inter))
+        .fold(0.0, f64::max)
 }
 
 fn matches(text: &[char], pred: (usize, usize), golds: &[String], how: u8) -> bool {
-    if pred.1 > text.len() || pred.0 >= pred.1 {
-        return false;
-    }
-    let (ps, pe) = trim(text, pred.0, pred.1);
-    for g in golds {
-        let gc: Vec<char> = g.chars().collect();
-        for (gs, ge) in occurrences(text, &gc) {
-            let (gs, ge) = trim(text, gs, ge);
-            let inter = pe.min(ge).saturating_sub(ps.max(gs)) as f64;
-            let glen = (ge.saturating_sub(gs)).max(1) as f64;
-            let plen = (pe.saturating_sub(ps)).max(1) as f64;
-            let ok = match how {
-                0 => (ps, pe) == (gs, ge),
-                1 => inter > 0.5 * glen && inter > 0.5 * plen,
-                _ => inter > 0.5 * glen,
-            };
-            if ok {
-                return true;
-            }
-        }
-    }
-    false
+    pairs(text, pred, golds).any(|(p, g, inter, glen, plen)| match how {
+        0 => p == g,
+        1 => inter > 0.5 * glen && inter > 0.5 * plen,
+        _ => inter > 0.5 * glen,
+    })
 }
 
 /// Scores of one run.

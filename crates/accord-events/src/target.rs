@@ -33,17 +33,6 @@ const MAX_PATH: usize = 4;
 /// Training passes (chosen by cross-validation on PLV train).
 pub const EPOCHS: usize = 8;
 
-/// A relation label with the case marker of obliques and nominal modifiers ("obl:against").
-fn label(t: &Tree, i: usize) -> String {
-    let r = t.deprel(i);
-    if r.starts_with("obl") || r.starts_with("nmod") {
-        if let Some(c) = t.case(i) {
-            return format!("{r}:{c}");
-        }
-    }
-    r.to_string()
-}
-
 /// Writes a relation label with the case marker of obliques and nominal modifiers into `out`.
 fn write_label(t: &Tree, i: usize, out: &mut String) {
     let r = t.deprel(i);
@@ -171,7 +160,9 @@ fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, sink: &mut impl Sink) {
             emit!("long|len={}", (long.1 - short.1).min(8));
             // what the tail starts with ("to complain ...", "of rebel leader X", "in the UN Security Council")
             if let Some(&m) = t.kids(k).iter().find(|&&m| m > short.1) {
-                emit!("long|tail={}", label(t, m));
+                q.clear();
+                write_label(t, m, &mut q);
+                emit!("long|tail={q}");
             }
         }
     }

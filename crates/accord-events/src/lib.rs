@@ -45,10 +45,22 @@ pub const TYPES: [&str; 15] = [
     "ASSAULT",
 ];
 
+/// How much of a nominal an actor phrase takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// The head with its determiners, modifiers before it, compounds, conjuncts and "of" names.
+    Short,
+    /// Also its prepositional modifiers and clauses after it.
+    Long,
+    /// Also its appositions and the prepositional phrases right after it that the parse attached to its
+    /// governor ("hit military positions | in X's Y region").
+    Wide,
+}
+
 /// Source phrases take their prepositional modifiers (chosen on PLV train).
-const LONG_SOURCE: bool = true;
+const LONG_SOURCE: Form = Form::Long;
 /// Target phrases take their prepositional modifiers (chosen on PLV train).
-const LONG_TARGET: bool = true;
+const LONG_TARGET: Form = Form::Long;
 
 /// An event with no one acted on takes its place as target (PLV's convention).
 const PLACE_TARGETS: bool = false;
@@ -746,6 +758,52 @@ pub fn phrase(t: &Tree, h: usize, long: bool) -> (usize, usize) {
     (lo, hi)
 }
 
+/// The phrase headed by `h` in the given form (token range, end inclusive).
+pub fn phrase_form(t: &Tree, h: usize, form: Form) -> (usize, usize) {
+    let (lo, mut hi) = phrase(t, h, form != Form::Short);
+    if form != Form::Wide {
+        return (lo, hi);
+    }
+    let mut sub = Vec::new();
+    let extent = |k: usize, sub: &mut Vec<usize>| {
+        sub.clear();
+        t.subtree(k, sub, 0);
+        let lo = sub.iter().copied().min().unwrap_or(k);
+        let hi = sub.iter().copied().max().unwrap_or(k);
+        (lo, hi)
+    };
+    for &k in t.kids(h) {
+        if t.deprel(k) == "appos" && k > h {
+            hi = hi.max(extent(k, &mut sub).1);
+        }
+    }
+    // prepositional phrases attached to the governor that follow the phrase directly, a date excepted
+    if let Some(g) = t.head(h) {
+        'grow: for _ in 0..3 {
+            for &k in t.kids(g) {
+                if k > hi
+                    && (t.deprel(k).starts_with("obl") || t.deprel(k).starts_with("nmod"))
+                    && t.deprel(k) != "obl:tmod"
+                    && t.case(k).is_some()
+                {
+                    let (klo, khi) = extent(k, &mut sub);
+                    let ks = t.doc.tokens[k].span;
+                    let dated = t.near.dates.iter().any(|&d| t.doc.dates[d].span.overlap(ks) > 0);
+                    if klo == hi + 1 && !dated {
+                        hi = khi;
+                        continue 'grow;
+                    }
+                }
+            }
+            break;
+        }
+    }
+    while hi > lo && matches!(t.upos(hi), "PUNCT" | "ADP" | "CCONJ") {
+        hi -= 1;
+    }
+    (lo, hi)
+}
+
 fn parse_code(code: &str, lex: &EventLexicon) -> (Option<String>, Option<String>) {
     if code.len() < 3 || !code.is_char_boundary(3) {
         return (None, None);
@@ -850,8 +908,8 @@ fn code_actor(doc: &Doc, t: &Tree, h: usize, lo: usize, hi: usize) -> EventActor
 }
 
 /// The source or target slot headed by `h`: the whole phrase and each coordinated actor.
-fn slot(doc: &Doc, t: &Tree, h: usize, long: bool) -> EventArg {
-    let (mut lo, hi) = phrase(t, h, long);
+fn slot(doc: &Doc, t: &Tree, h: usize, form: Form) -> EventArg {
+    let (mut lo, hi) = phrase_form(t, h, form);
     let lex = EventLexicon::get();
     // "Egyptian and Qatari intermediaries" when the parse broke the coordination: nationality words
     // coordinated right before the phrase belong to it
@@ -1106,6 +1164,8 @@ pub fn extract_with(
     let mut events: Vec<Event> = Vec::new();
     // whether each event is expressed by an event noun (antecedents for "the talks")
     let mut nounal: Vec<bool> = Vec::new();
+    // whether each event is a definite event noun ("the talks"), which refers back when it has no source
+    let mut definite: Vec<bool> = Vec::new();
     let tm = TokenMentions::new(doc);
     let near = Near::of_document(doc);
     for (s, near) in near.iter().enumerate() {
@@ -1167,14 +1227,14 @@ pub fn extract_with(
             let confidence = model::confidence(&sc, best);
             let mut target_slot = c.target.map(|h| slot(doc, &t, h, LONG_TARGET));
             if !targets.is_empty() {
-                target_slot = target::best(&t, c, &tm, targets).map(|(h, long)| slot(doc, &t, h, long));
+                target_slot = target::best(&t, c, &tm, targets).map(|(h, form)| slot(doc, &t, h, form));
             }
             if let Some(r) = record.as_deref_mut() {
                 {
                     let opts = target::options(&t, c, &tm);
                     let options = opts
                         .into_iter()
-                        .map(|o| (o.head.map(|h| slot(doc, &t, h, o.long).span).map(|s| (s.start, s.end)), o.features))
+                        .map(|o| (o.head.map(|h| slot(doc, &t, h, o.form).span).map(|s| (s.start, s.end)), o.features))
                         .collect();
                     r.push(TargetRecord { confidence, options });
                 }
@@ -1216,6 +1276,7 @@ pub fn extract_with(
                 let l = t.lemma(n);
                 !(l.ends_with("or") || l.ends_with("er") || l.ends_with("ary") || l.ends_with("ist"))
             }));
+            definite.push(c.nominal && is_definite(&t, c.token));
             events.push(Event {
                 etype: TYPES[ty],
                 mode: coding.and_then(|k| k.mode).map(str::to_string),
@@ -1233,7 +1294,7 @@ pub fn extract_with(
             });
         }
     }
-    corefer(doc, &mut events, &nounal);
+    corefer(doc, &mut events, &nounal, &definite);
     doc.events = events;
 }
 
@@ -1241,12 +1302,16 @@ fn is_definite(t: &Tree, n: usize) -> bool {
     t.kids(n).iter().any(|&k| t.deprel(k) == "det" && matches!(t.lemma(k), "the" | "this" | "these" | "those"))
 }
 
-/// A definite event noun without actors ("the talks") refers back to the last earlier event of its type
-/// that has them, and takes its actors; one with no such antecedent is dropped.
-fn corefer(doc: &Doc, events: &mut Vec<Event>, nounal: &[bool]) {
+/// An event noun without actors, or a definite one without a source ("the talks in Doha": the place
+/// or topic the target ranker offers is not who talked), refers back to the last earlier event of its
+/// type that has both, and takes its actors; one with no such antecedent is dropped when it has no actor
+/// at all.
+fn corefer(doc: &Doc, events: &mut Vec<Event>, nounal: &[bool], definite: &[bool]) {
     let mut keep = vec![true; events.len()];
     for i in 0..events.len() {
-        if events[i].source.is_some() || events[i].target.is_some() {
+        let bare = events[i].source.is_none() && events[i].target.is_none();
+        let anaphoric = events[i].source.is_none() && definite.get(i) == Some(&true);
+        if !bare && !anaphoric {
             continue;
         }
         let trig_tok = doc.token_at_or_after(events[i].trigger.start);
@@ -1266,7 +1331,7 @@ fn corefer(doc: &Doc, events: &mut Vec<Event>, nounal: &[bool]) {
                     events[i].date = events[j].date;
                 }
             }
-            None => keep[i] = false,
+            None => keep[i] = !bare,
         }
     }
     let mut k = keep.into_iter();

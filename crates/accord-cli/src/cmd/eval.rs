@@ -110,7 +110,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
             writeln!(w, "wrote {}", out.display())?;
         }
         if let Some(k) = a.folds {
-            let (folds, total) = events::cross_validate(&docs, &gold, k);
+            let (folds, total, preds) = events::cross_validate(&docs, &gold, k);
             for (i, f) in folds.iter().enumerate() {
                 writeln!(
                     w,
@@ -139,6 +139,9 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
                 writeln!(w)?;
             } else {
                 events::print(&mut w, &total)?;
+                if let Some(n) = a.errors {
+                    events::print_span_errors(&mut w, &gold, &preds, n)?;
+                }
             }
         } else if a.train_events.is_none() {
             let preds: Vec<_> = docs.iter().map(events::pred_of).collect();
@@ -148,6 +151,9 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
                 writeln!(w)?;
             } else {
                 events::print(&mut w, &s)?;
+                if let Some(n) = a.errors {
+                    events::print_span_errors(&mut w, &gold, &preds, n)?;
+                }
             }
             let outs: Vec<_> = docs.iter().map(|d| d.to_output()).collect();
             save(&a, &outs)?;

@@ -129,7 +129,21 @@ fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, sink: &mut impl Sink) {
             && !matches!(t.deprel(k), "flat" | "fixed" | "goeswith" | "compound")
     };
     let after = c.noun.filter(|_| !c.nominal).unwrap_or(c.token).max(c.token);
+    // counted once: heads before the trigger, heads up to `after`, and (running) heads before `k`
+    let (mut to_trigger, mut to_after) = (0usize, 0usize);
+    if ORDER {
+        for x in t.start..=after.min(t.end.saturating_sub(1)) {
+            if nominal_head(x) {
+                to_trigger += (x < c.token) as usize;
+                to_after += 1;
+            }
+        }
+    }
+    let mut before = 0usize;
     for k in t.start..t.end {
+        let heads_before = before;
+        let is_head = ORDER && nominal_head(k);
+        before += is_head as usize;
         if k == c.token || Some(k) == c.source || Some(k) == c.noun && !c.nominal {
             continue;
         }
@@ -147,9 +161,9 @@ fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, sink: &mut impl Sink) {
         sink.base(k);
         if ORDER {
             let (side, between) = if k > after {
-                ("r", (after + 1..k).filter(|&x| nominal_head(x)).count())
+                ("r", heads_before - to_after)
             } else {
-                ("l", (k + 1..c.token).filter(|&x| nominal_head(x)).count())
+                ("l", to_trigger.saturating_sub(heads_before + is_head as usize))
             };
             emit!("ord={side}{}", between.min(3));
         }

@@ -824,6 +824,11 @@ fn code_actor(doc: &Doc, t: &Tree, h: usize, lo: usize, hi: usize) -> EventActor
     let facts = accord_facts::lexicon::Lexicons::get();
     let span = Span::new(doc.tokens[lo].span.start, doc.tokens[hi].span.end);
     let mut a = EventActor { span, ..Default::default() };
+    // a phrase whose head names no actor ("the Israel-Hamas ceasefire", "the release of American
+    // hostages") is no actor, whatever names its modifiers hold: no entity, no code
+    if !actor_like(doc, t, h) && !lex.iso3.contains_key(t.text(h)) {
+        return a;
+    }
     // entity: the mention holding the head, else any mention inside the phrase
     let hs = doc.tokens[h].span;
     let m = t

@@ -3,7 +3,7 @@
 //! compiled in and parsed once.
 
 use crate::TYPES;
-use std::collections::HashMap;
+use accord_doc::hash::FnvMap as HashMap;
 use std::sync::OnceLock;
 
 macro_rules! data {

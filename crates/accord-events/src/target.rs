@@ -172,7 +172,7 @@ fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, sink: &mut impl Sink) {
         emit!("p={nom} {p}");
         emit!("pl={p}|{trig_lemma}");
         emit!("pl1={first}|{trig_lemma}");
-        emit!("cl={}", t.lemma(k).to_lowercase());
+        emit!("cl={}", Lower(t.lemma(k)));
         emit!("u={}", t.upos(k));
         emit!("ud={}|{}", t.upos(k), t.deprel(k));
         emit!("n={n}");
@@ -223,6 +223,22 @@ fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, sink: &mut impl Sink) {
                 }
             }
         }
+    }
+}
+
+/// Writes a string lower-cased, without allocating.
+struct Lower<'a>(&'a str);
+
+impl std::fmt::Display for Lower<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use std::fmt::Write;
+        if !self.0.bytes().any(|b| b.is_ascii_uppercase()) && self.0.is_ascii() {
+            return f.write_str(self.0);
+        }
+        for c in self.0.chars().flat_map(char::to_lowercase) {
+            f.write_char(c)?;
+        }
+        Ok(())
     }
 }
 

@@ -55,6 +55,13 @@ pub(crate) fn cut_trailing_attribution(doc: &Doc, content: Span, lex: &Lexicons)
         if next.eq_ignore_ascii_case("according") && doc.token_text((k + 2).min(b - 1)) == "to" {
             return Span::new(content.start, trim_end(doc, content.start, k));
         }
+        // ", CUE NP" ending the content ("..., reported Euro News."): an inverted attribution
+        if lex.cue(next).is_some()
+            && next.starts_with(char::is_lowercase)
+            && np_right(doc, k + 2, b, lex).is_some_and(|(s, e)| s == k + 2 && b - e <= 1)
+        {
+            return Span::new(content.start, trim_end(doc, content.start, k));
+        }
         // ", NP CUE" running to the end of the content
         if let Some((_, e)) = np_right(doc, k + 1, b, lex) {
             let mut c = e;

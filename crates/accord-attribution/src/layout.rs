@@ -34,9 +34,16 @@ pub(crate) fn build(
     }
     let after = content_after(doc, cue, send, quotes, lex);
     let strong_after = after.is_some_and(|(_, strong)| strong);
-    let Subject { subject, speaker_override } =
+    let Subject { mut subject, speaker_override } =
         subject_before(doc, sstart, send, cue, after.is_some(), strong_after, lex, atts, in_sentence);
-    let after = after.map(|(span, _)| span);
+    let mut after = after.map(|(span, _)| span);
+    // "CONTENT, said the minister." without quotation marks: a cue right after a comma with only a
+    // noun phrase (and its apposition) after it is inverted; a subject found before the comma belongs to
+    // the content, and the phrase after the cue is no content
+    if speaker_override.is_none() && inverted(doc, sstart, send, cue, lex) {
+        subject = None;
+        after = None;
+    }
     // Is there content before the speaker/cue, closed by a comma or a closing quote?
     let boundary = match subject {
         Some((a, _)) => a,
@@ -157,6 +164,21 @@ pub(crate) fn build(
         return Some(make(doc, content, Some(cue_span), speaker, si, quotes));
     }
     None
+}
+
+/// True for "CLAUSE, CUE NOUN-PHRASE[, APPOSITION]." with nothing else after the cue.
+fn inverted(doc: &Doc, sstart: usize, send: usize, cue: &Cue, lex: &Lexicons) -> bool {
+    if cue.first < sstart + 3 || doc.token_text(cue.first - 1) != "," || cue.class == CueClass::Act {
+        return false;
+    }
+    let Some((a, b)) = speaker_np_right(doc, cue.end, send, lex) else { return false };
+    let verb = |k: usize| {
+        doc.tokens[k].analysis.as_ref().is_some_and(|x| matches!(x.upos(), "VERB" | "AUX"))
+            || lex.cue(doc.token_text(k)).is_some()
+    };
+    let rest_ends = (b..send).all(|k| doc.tokens[k].kind == TokenKind::Punct)
+        || (b < send && doc.token_text(b) == "," && !(b + 1..send).any(verb));
+    a == cue.end && rest_ends && looks_like_clause(doc, sstart, cue.first - 1)
 }
 
 /// "According to SPEAKER, CONTENT" and "CONTENT, according to SPEAKER": the source runs to the next

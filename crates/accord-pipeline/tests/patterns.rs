@@ -298,3 +298,17 @@ fn capitalised_function_words_are_not_names() {
     assert!(!names.iter().any(|n| ["I", "We", "But", "And"].contains(n)), "{names:?}");
     assert!(names.contains(&"Rui Matos") && names.contains(&"Ines Carvalho"), "{names:?}");
 }
+
+#[test]
+fn an_inverted_cue_without_quotation_marks_has_its_speaker_after_it() {
+    let text = "The new bridge will not open before the winter, said Ana Ferreira, a city engineer.\n\n\
+                The council approved the budget for the harbour works, reported the Coastal Gazette.\n";
+    let doc = extract(text, "inverted.txt", Some("2024-03-14"));
+    let bridge = attribution_with(&doc, "bridge will not open");
+    assert_eq!(speaker_name(&doc, bridge).as_deref(), Some("Ana Ferreira"));
+    assert!(!bridge.content.text.contains("Ferreira"), "{:?}", bridge.content.text);
+    let budget = attribution_with(&doc, "approved the budget");
+    assert_eq!(budget.speaker.as_ref().map(|s| s.text.as_str()), Some("Coastal Gazette"));
+    // the clause's own verb does not take the inverted attribution into its content
+    assert!(doc.attributions.iter().all(|a| !a.content.text.contains("reported")), "{:?}", doc.attributions);
+}

@@ -42,12 +42,13 @@ fn main() {
     let epochs: usize = std::env::var("NER_EPOCHS").ok().and_then(|s| s.parse().ok()).unwrap_or(16);
     let (_, gum) = train::training_sentences(&train::Treebanks::new(&opts.shared), None).unwrap();
     let (data, _) = train::ner_examples(&gum);
+    let extra = train::extra_ner_examples(&opts, &mut |m| eprintln!("{m}")).unwrap();
     let line = |b: &[(f32, std::collections::BTreeMap<&'static str, accord_models::eval::Prf>)]| -> String {
         b.iter().map(|(b, m)| format!(" {b:.0}:{:.3}", train::micro(m).f1())).collect()
     };
     let mut done = Vec::new();
     for &f in &folds {
-        let (fold, mut recogniser) = train::ner_fold(&opts, &gum, &data, epochs, f).unwrap();
+        let (fold, mut recogniser) = train::ner_fold(&opts, &gum, &data, &extra, epochs, f).unwrap();
         let best = fold.best();
         println!(
             "fold {f} ({} sentences, trained in {:.1}s): best {:.3} at {}; {}",

@@ -17,6 +17,7 @@
 #![allow(clippy::needless_range_loop)]
 
 pub mod conllu;
+pub mod corpora;
 pub mod eval;
 pub mod lemma;
 pub mod lex;

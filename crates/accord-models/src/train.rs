@@ -3,7 +3,7 @@
 
 use crate::conllu::{self, Sentence, LICENSED_GUM_GENRES};
 use crate::lex::Lex;
-use crate::{eval, lemma, ner, parser, tagger, ModelError, Models};
+use crate::{corpora, eval, lemma, ner, parser, tagger, ModelError, Models};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -26,6 +26,9 @@ pub struct Options {
     pub seed: u64,
     /// Skip the dev-set evaluation written into the cards.
     pub skip_eval: bool,
+    /// The named-entity corpora the recogniser learns from besides GUM ([`crate::corpora::CORPORA`]
+    /// names, each optionally `*N`: its sentences N times), default [`NER_CORPORA`].
+    pub ner_corpora: Vec<String>,
 }
 
 impl Default for Options {
@@ -38,6 +41,7 @@ impl Default for Options {
             only: None,
             seed: 20240607,
             skip_eval: false,
+            ner_corpora: NER_CORPORA.iter().map(|c| c.to_string()).collect(),
         }
     }
 }
@@ -132,8 +136,14 @@ fn tagger_data(all: &[&Sentence]) -> (Vec<(String, String)>, Vec<tagger::TagExam
 /// gold BIO classes) and the number of gold names.
 pub fn ner_examples(gum: &[Sentence]) -> (Vec<ner::NerExample>, usize) {
     let names = eval::gold_names(gum);
+    (examples_with_names(gum, &names), names.len())
+}
+
+/// Training examples from sentences with tags and a parse (gold or predicted) and their names
+/// `(sentence, start, end, label)`; documents by `# newdoc`.
+fn examples_with_names(sents: &[Sentence], names: &[eval::NameSpan]) -> Vec<ner::NerExample> {
     let gz = ner::Gazetteer::shipped();
-    let mut data: Vec<ner::NerExample> = gum
+    let mut data: Vec<ner::NerExample> = sents
         .iter()
         .map(|s| ner::NerExample {
             lex: s.words.iter().map(|w| Lex::new(&w.form)).collect(),
@@ -144,11 +154,11 @@ pub fn ner_examples(gum: &[Sentence]) -> (Vec<ner::NerExample>, usize) {
         .collect();
     let mut marks = Default::default();
     let (mut heads, mut rels) = (Vec::new(), Vec::new());
-    for r in eval::documents(gum) {
+    for r in eval::documents(sents) {
         gz.doc_marks(data[r.clone()].iter().map(|e| e.lex.as_slice()), &mut marks);
-        for (e, s) in data[r.clone()].iter_mut().zip(&gum[r]) {
+        for (e, s) in data[r.clone()].iter_mut().zip(&sents[r]) {
             gz.context(&e.lex, &marks, &mut e.ctx);
-            // the gold parse (CoNLL-U heads are 1-based, 0 for the root)
+            // the parse (CoNLL-U heads are 1-based, 0 for the root)
             let n = s.words.len();
             heads.clear();
             heads.extend(s.words.iter().map(|w| if w.head == 0 || w.head > n { n as u32 } else { w.head as u32 - 1 }));
@@ -157,14 +167,123 @@ pub fn ner_examples(gum: &[Sentence]) -> (Vec<ner::NerExample>, usize) {
             ner::syntax(&e.lex, &e.tags, &heads, &rels, &mut e.ctx);
         }
     }
-
-    for &(si, a, b, l) in &names {
+    for &(si, a, b, l) in names {
         data[si].gold[a] = ner::class_of(&format!("B-{l}"));
         for k in a + 1..b {
             data[si].gold[k] = ner::class_of(&format!("I-{l}"));
         }
     }
-    (data, names.len())
+    data
+}
+
+/// The named-entity corpora `accord train` adds to GUM train for the recogniser (see
+/// [`Options::ner_corpora`]); chosen by the 5-fold cross-validation on the GUM training documents.
+pub const NER_CORPORA: &[&str] = &["btc-g"];
+
+/// The recogniser's examples from the corpora `opts.ner_corpora`: their sentences tagged and parsed by
+/// the tagger, parser and lemmatiser in `opts.out` (so their features are as noisy as at run time), and
+/// each entity span turned into a name as GUM's mentions are ([`conllu::named_spans`]: the run of
+/// proper nouns around the span's syntactic head, none when the head is not one). Returns no examples
+/// (and says so) when those models are missing.
+pub fn extra_ner_examples(opts: &Options, log: &mut dyn FnMut(String)) -> Result<Vec<ner::NerExample>, ModelError> {
+    if opts.ner_corpora.is_empty() {
+        return Ok(Vec::new());
+    }
+    if let Some(f) = FOLD_MODELS.iter().find(|f| !opts.out.join(f).is_file()) {
+        log(format!("ner: {} is missing; no corpora besides GUM", opts.out.join(f).display()));
+        return Ok(Vec::new());
+    }
+    let models = Models::assemble(
+        crate::load_file(&opts.out, FOLD_MODELS[0], tagger::Tagger::read)?,
+        crate::load_file(&opts.out, FOLD_MODELS[1], parser::Parser::read)?,
+        ner::Ner::train(&[], 1, 0, &mut |_| {}),
+        crate::load_file(&opts.out, FOLD_MODELS[2], lemma::Lemmatizer::read)?,
+    );
+    let mut out = Vec::new();
+    for spec in &opts.ner_corpora {
+        let (name, times) = match spec.split_once('*') {
+            Some((n, t)) => (n, t.parse::<usize>().map_err(|_| corpus_err(spec, "bad repeat count"))?),
+            None => (spec.as_str(), 1),
+        };
+        let docs = corpora::read(&opts.shared, name).map_err(|e| corpus_err(name, &e.to_string()))?;
+        let (sents, names) = tag_corpus(&models, &docs, opts.limit_sentences);
+        let data = examples_with_names(&sents, &names);
+        log(format!("ner: {name}: {} sentences, {} names (GUM-style), x{times}", data.len(), names.len()));
+        for _ in 0..times {
+            out.extend(data.iter().cloned());
+        }
+    }
+    Ok(out)
+}
+
+fn corpus_err(name: &str, message: &str) -> ModelError {
+    ModelError::Data { path: name.to_string(), message: message.to_string() }
+}
+
+/// The sentences of `docs` (at most `limit`) with the tags and parse of `models`, and their names: each
+/// entity span becomes the run of proper nouns around its syntactic head ([`conllu::named_spans`]).
+pub fn tag_corpus(
+    models: &Models,
+    docs: &[corpora::NerDocument],
+    limit: Option<usize>,
+) -> (Vec<Sentence>, Vec<eval::NameSpan>) {
+    let (mut sents, mut names) = (Vec::new(), Vec::new());
+    for (d, doc) in docs.iter().enumerate() {
+        if limit.is_some_and(|n| sents.len() >= n) {
+            break;
+        }
+        let mut part: Vec<Sentence> = doc
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Sentence {
+                words: s
+                    .words
+                    .iter()
+                    .map(|w| conllu::Word {
+                        form: w.clone(),
+                        upos: if w.chars().all(|c| c.is_ascii_punctuation()) { "PUNCT" } else { "X" }.into(),
+                        space_after: true,
+                        ..Default::default()
+                    })
+                    .collect(),
+                doc_id: Some(format!("corpus-{d}")),
+                newdoc: i == 0,
+                ..Default::default()
+            })
+            .collect();
+        let mut annotated = eval::doc_from_sentences(&part, "corpus");
+        models.annotate(&mut annotated);
+        let mut k = 0;
+        for (i, s) in part.iter_mut().enumerate() {
+            let base = k;
+            for w in s.words.iter_mut() {
+                if let Some(a) = &annotated.tokens[k].analysis {
+                    w.upos = a.upos().to_string();
+                    w.xpos = a.xpos().to_string();
+                    w.lemma = a.lemma.to_string();
+                    w.head = a.head().map(|h| h - base + 1).unwrap_or(0);
+                    w.deprel = a.deprel().to_string();
+                }
+                k += 1;
+            }
+            let mentions: Vec<conllu::GumMention> = doc[i]
+                .spans
+                .iter()
+                .map(|&(a, b, t)| conllu::GumMention {
+                    sentence: 0,
+                    start: a,
+                    end: b,
+                    etype: t.to_string(),
+                    chain: String::new(),
+                })
+                .collect();
+            let refs: Vec<&conllu::GumMention> = mentions.iter().collect();
+            let si = sents.len() + i;
+            names.extend(conllu::named_spans(s, &refs).into_iter().map(|(a, b, l)| (si, a, b, l)));
+        }
+        sents.extend(part);
+    }
+    (sents, names)
 }
 
 /// The parser's label set (UD relations, subtypes seen at least 20 times) and its training examples from
@@ -276,11 +395,13 @@ pub fn train(opts: &Options, log: &mut dyn FnMut(String)) -> Result<Report, Mode
 
     if want("ner") {
         let t = Instant::now();
-        let (data, names) = ner_examples(&gum);
+        let (mut data, names) = ner_examples(&gum);
         log(format!("ner: {} sentences, {} names", data.len(), names));
+        let extra = extra_ner_examples(opts, log)?;
         let epochs = opts.epochs.unwrap_or(NER_EPOCHS);
-        let (bias, tried) = choose_misc_bias(opts, &gum, &data, epochs, log)?;
+        let (bias, tried) = choose_misc_bias(opts, &gum, &data, &extra, epochs, log)?;
         report.misc_bias = Some((bias, tried));
+        data.extend(extra);
         let mut m = ner::Ner::train(&data, epochs, opts.seed, log);
         m.misc_bias = bias;
         write(&opts.out.join("ner.bin"), &m.write())?;
@@ -311,15 +432,17 @@ pub fn train(opts: &Options, log: &mut dyn FnMut(String)) -> Result<Report, Mode
     Ok(report)
 }
 
-/// The recogniser's `B-MISC` bonus ([`ner::MISC_BIAS`]), chosen on held-out training documents: a
-/// recogniser trained without every fifth GUM training document runs in the whole pipeline (the tagger,
-/// parser and lemmatiser in `out`) over those documents for each bonus of 0, 2, ..., 40 weight units, and the
-/// bonus with the best name F1 (PER/ORG/GPE micro, exact spans; the smallest on ties) is kept (fold 4 of
-/// [`ner_fold`]). The dev sets play no part. Without the other models in `out`, the default bonus stays.
+/// The recogniser's `B-MISC` bonus ([`ner::MISC_BIAS`]), chosen by 5-fold cross-validation on the GUM
+/// training documents: for each fold of [`ner_fold`], a recogniser trained without every fifth GUM
+/// training document (and with the other corpora, `extra`) runs in the whole pipeline (the tagger, parser
+/// and lemmatiser in `out`) over those documents for each bonus of 0, 2, ..., 40 weight units; the bonus
+/// with the best name F1 over the five folds pooled (PER/ORG/GPE micro, exact spans; the smallest on
+/// ties) is kept. The dev sets play no part. Without the other models in `out`, the default bonus stays.
 fn choose_misc_bias(
     opts: &Options,
     gum: &[Sentence],
     data: &[ner::NerExample],
+    extra: &[ner::NerExample],
     epochs: usize,
     log: &mut dyn FnMut(String),
 ) -> Result<(f32, String), ModelError> {
@@ -327,10 +450,15 @@ fn choose_misc_bias(
         log(format!("ner: {} is missing; the MISC bonus stays {}", opts.out.join(f).display(), ner::MISC_BIAS));
         return Ok((ner::MISC_BIAS, "not chosen in this run (no tagger and parser in the output folder)".into()));
     }
-    let (fold, _) = ner_fold(opts, gum, data, epochs, 4)?;
-    let line: String = fold.by_bonus.iter().map(|(b, m)| format!(" {b:.0}:{:.3}", micro(m).f1())).collect();
-    let best = fold.best();
-    let tried = format!("{} held-out GUM train sentences, bonus:F1{line}", fold.sentences);
+    let mut folds = Vec::new();
+    for f in 0..5 {
+        folds.push(ner_fold(opts, gum, data, extra, epochs, f)?.0);
+    }
+    let by_bonus = pooled(&folds);
+    let line: String = by_bonus.iter().map(|(b, m)| format!(" {b:.0}:{:.3}", micro(m).f1())).collect();
+    let best = best_bonus(&by_bonus);
+    let sentences: usize = folds.iter().map(|f| f.sentences).sum();
+    let tried = format!("5 folds, {sentences} held-out GUM train sentences pooled, bonus:F1{line}");
     log(format!("ner: MISC bonus on {tried}; chosen {}", best.0));
     Ok((best.0, tried))
 }
@@ -383,14 +511,15 @@ pub fn micro(m: &BTreeMap<&'static str, eval::Prf>) -> eval::Prf {
 }
 
 /// One fold of the recogniser's cross-validation on the GUM training sentences `gum` (with their
-/// examples `data`, from [`ner_examples`]): a recogniser trained for `epochs` (seed `opts.seed`) without
-/// the documents `d` with `d % 5 == fold` runs in the whole pipeline (the tagger, parser and lemmatiser in
+/// examples `data`, from [`ner_examples`]): a recogniser trained for `epochs` (seed `opts.seed`) on the
+/// other documents and the examples `extra` (other corpora, [`extra_ner_examples`]) runs in the whole pipeline (the tagger, parser and lemmatiser in
 /// `opts.out`) over them, once per bonus of [`fold_bonuses`]. Returns the figures and the fold's
 /// recogniser (its bonus left at the last one tried).
 pub fn ner_fold(
     opts: &Options,
     gum: &[Sentence],
     data: &[ner::NerExample],
+    extra: &[ner::NerExample],
     epochs: usize,
     fold: usize,
 ) -> Result<(NerFold, ner::Ner), ModelError> {
@@ -402,6 +531,7 @@ pub fn ner_fold(
             fit.extend(data[r].iter().cloned());
         }
     }
+    fit.extend(extra.iter().cloned());
     let t = Instant::now();
     let recogniser = ner::Ner::train(&fit, epochs, opts.seed, &mut |_| {});
     let train_seconds = t.elapsed().as_secs_f64();
@@ -433,10 +563,11 @@ pub fn cross_validate_ner(
     let (_, gum) = training_sentences(&Treebanks::new(&opts.shared), opts.limit_sentences)?;
     let (data, names) = ner_examples(&gum);
     log(format!("ner: {} GUM training sentences, {names} names", data.len()));
+    let extra = extra_ner_examples(opts, log)?;
     let epochs = opts.epochs.unwrap_or(NER_EPOCHS);
     let mut out = Vec::new();
     for &f in folds {
-        let (fold, _) = ner_fold(opts, &gum, &data, epochs, f)?;
+        let (fold, _) = ner_fold(opts, &gum, &data, &extra, epochs, f)?;
         let (b, f1) = fold.best();
         log(format!("ner: fold {f}: {} held-out sentences, best F1 {f1:.3} at bonus {b}", fold.sentences));
         out.push(fold);
@@ -579,6 +710,44 @@ pub fn write_cards(opts: &Options, report: &Report) -> Result<(), ModelError> {
         opts.seed
     );
     let (bias, tried) = report.misc_bias.clone().unwrap_or((ner::MISC_BIAS, "not chosen in this run".into()));
+    let corpora_used: Vec<&str> =
+        opts.ner_corpora.iter().map(|c| c.split('*').next().unwrap_or(c)).filter(|c| !c.is_empty()).collect();
+    let mut ner_data = String::new();
+    for c in &corpora_used {
+        ner_data.push_str(match *c {
+            "wikigold" => "- WikiGold (Balasuriya et al. 2009; 145 Wikipedia articles, CoNLL-2003 types): CC BY 4.0.\n",
+            "re3d" => "- re3d (Dstl), the sources CENTCOM and US State Department (US-government public domain), UK Government \
+                       (Open Government Licence v3.0), Australian Department of Foreign Affairs (CC BY 3.0 AU) and Wikipedia \
+                       (CC BY-SA 3.0).\n",
+            "wnut17" => "- WNUT-17 train (Derczynski et al. 2017): CC BY 4.0.\n",
+            _ => "", // btc sections: one line below
+        });
+    }
+    let btc_sections: Vec<&str> = corpora_used.iter().filter_map(|c| c.strip_prefix("btc-")).collect();
+    if !btc_sections.is_empty() {
+        ner_data.push_str(&format!(
+            "- Broad Twitter Corpus (Derczynski, Bontcheva & Roberts, COLING 2016; the training sections as copied to \
+             `../shared/data/btc`), section{} {} ({}): CC BY 4.0.\n",
+            if btc_sections.len() > 1 { "s" } else { "" },
+            btc_sections.join(", "),
+            if btc_sections == ["g"] { "2,138 tweets of news outlets' accounts, 2011-14" } else { "tweets" }
+        ));
+    }
+    let ner_licences =
+        data.replace("- The weights are a derived work", &format!("{ner_data}- The weights are a derived work"));
+    let ner_method = if corpora_used.is_empty() {
+        "Only GUM has entity annotation, so the recogniser learns from the licensed GUM genres only. ".to_string()
+    } else {
+        format!(
+            "The recogniser also learns from {} (`accord train --ner-corpora`, chosen by the 5-fold cross-validation \
+             below): their sentences are tagged and parsed by the shipped tagger and parser (so their features are \
+             as noisy as at run time) and each entity span of the corpus becomes a name by the same rule, from the \
+             predicted parse: the PROPN run around the span's head, none when the head is not a PROPN; PER/ORG/LOC/MISC \
+             map to PER/ORG/GPE/MISC; each tweet is a document. The corpora tried and their cross-validated F1 are in \
+             docs/experiments.md (ner). ",
+            corpora_used.join(", ")
+        )
+    };
     let cards = [
         (
             "tagger",
@@ -645,7 +814,7 @@ pub fn write_cards(opts: &Options, report: &Report) -> Result<(), ModelError> {
         (
             "ner",
             format!(
-                "# ner: named-entity recogniser\n\n{data}\n\
+                "# ner: named-entity recogniser\n\n{ner_licences}\n\
                  Word lists and gazetteers (compiled in; each derived table is reproduced by the script named):\n\n\
                  - `crates/accord-lexicon/data/gazetteer/countries.tsv`: countries, nationality words, capitals and major cities, derived from \
                  CountryInfo.120116.txt (Philip A. Schrodt), CC BY-SA 3.0.\n\
@@ -694,19 +863,19 @@ pub fn write_cards(opts: &Options, report: &Report) -> Result<(), ModelError> {
                  Gold names come from GUM's `Entity=` mentions: a mention is a name when \
                  its syntactic head is PROPN; the name is the PROPN run around the head bridged by `of`/`the`/`and`/`&`/`-`; \
                  nested names inside a longer name are dropped. Types: person → PER (Person), organization → ORG (Org), \
-                 place → GPE (Gpe), other named things → MISC (Other). Only GUM has entity annotation, so the recogniser \
-                 learns from the licensed GUM genres only. Known quirks of this definition: capitalised words UD tags \
+                 place → GPE (Gpe), other named things → MISC (Other). {ner_method}Known quirks of this definition: capitalised words UD tags \
                  ADJ/VERB are not part of a name (`the United States` → `States`, `Saudi Arabia` → `Arabia`, \
                  `European Union` → `Union`), and a name in apposition to a common-noun head of the same mention \
                  (`the island of Busuanga`, `interviewee David Titley`) is not a gold name.\n\n\
                  One recogniser is 8 perceptrons trained on different shuffles of the data with their averaged \
                  weights averaged (same features and cost as one; its dev score varies much less with the seed). \
-                 `accord train` chooses the MISC bonus without the dev sets: a recogniser trained without every fifth \
-                 GUM training document runs in the whole pipeline over those documents for bonuses 0, 2, ..., 40 and \
-                 the best F1 is kept ({tried}). Features tried and not kept, and the figures behind these choices, are \
+                 `accord train` chooses the MISC bonus without the dev sets, by 5-fold cross-validation on the GUM \
+                 training documents: for each fold, a recogniser trained without every fifth document (with the other \
+                 corpora) runs in the whole pipeline over those documents for bonuses 0, 2, ..., 40, and the bonus with \
+                 the best F1 over the five folds pooled is kept ({tried}). Features tried and not kept, and the figures behind these choices, are \
                  in docs/experiments.md (NER).\n\n\
                  Known limits: the MISC bonus trades recall for precision (names without a person cue, `Hannah`, `Iori`, \
-                 become MISC), ORG recall is the lowest (0.57: student bodies, acronyms, `Penn State`), \
+                 become MISC), ORG recall is the lowest (student bodies, acronyms), \
                  GUM itself types some names inconsistently across documents (`God`, `Instagram`), capitalised \
                  common words and interjections the tagger calls PROPN (`Iodine`) are still names.\n\n\
                  ## Hyper-parameters\n\nepochs {} per perceptron, 8 perceptrons averaged, pruned below 0.01, i16 quantised.\n\n\

@@ -95,3 +95,19 @@ fn reused_buffers_do_not_leak_between_documents() {
     assert_eq!(names(&first), names(&again));
     assert!(names(&first).iter().any(|(n, _)| n == "Doha"), "{:?}", names(&first));
 }
+
+#[test]
+fn corpus_spans_become_names_as_gum_mentions_do() {
+    let models = Models::load().unwrap();
+    let words = "Ann Lee of the Bank of England visited the United States .";
+    let docs = vec![vec![accord_models::corpora::NerSentence {
+        words: words.split(' ').map(String::from).collect(),
+        spans: vec![(0, 2, "person"), (3, 7, "organization"), (9, 11, "place")],
+    }]];
+    let (sents, names) = accord_models::train::tag_corpus(&models, &docs, None);
+    assert_eq!(sents.len(), 1);
+    assert!(sents[0].words.iter().all(|w| !w.upos.is_empty() && !w.deprel.is_empty()));
+    // `the` leads no name, `of` joins two proper nouns; `United` is ADJ in the treebanks' convention, so
+    // only `States` is a name
+    assert_eq!(names, [(0, 0, 2, "PER"), (0, 4, 7, "ORG"), (0, 10, 11, "GPE")]);
+}

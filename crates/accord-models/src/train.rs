@@ -178,7 +178,7 @@ fn examples_with_names(sents: &[Sentence], names: &[eval::NameSpan]) -> Vec<ner:
 
 /// The named-entity corpora `accord train` adds to GUM train for the recogniser (see
 /// [`Options::ner_corpora`]); chosen by the 5-fold cross-validation on the GUM training documents.
-pub const NER_CORPORA: &[&str] = &["btc-g"];
+pub const NER_CORPORA: &[&str] = &[];
 
 /// The recogniser's examples from the corpora `opts.ner_corpora`: their sentences tagged and parsed by
 /// the tagger, parser and lemmatiser in `opts.out` (so their features are as noisy as at run time), and

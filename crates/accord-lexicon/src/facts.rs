@@ -51,6 +51,8 @@ pub struct DateWords {
     pub year_after: HashSet<String>,
     /// Lower-case words after a bare year that do not make it a count (`1997 and`).
     pub not_a_noun: HashSet<String>,
+    /// Determiners (lower case) before a bare year used as a modifier of a noun (`the 1989 film`).
+    pub year_determiner: HashSet<String>,
     /// Words before a weekday that point to the coming one (`will`).
     pub future: HashSet<String>,
     /// Words right before a weekday that point to the one past and join the span (`last`; any case).
@@ -77,6 +79,7 @@ impl DateWords {
             match c.get(1).copied() {
                 Some("year-after") => d.year_after.insert(w),
                 Some("not-a-noun") => d.not_a_noun.insert(w),
+                Some("determiner") => d.year_determiner.insert(w),
                 Some("future") => d.future.insert(w),
                 Some("past") => {
                     d.past.push(w);

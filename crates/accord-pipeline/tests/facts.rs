@@ -26,3 +26,29 @@ fn years_as_modifiers_academic_years_and_old_months() {
     let doc = extract("The 250 fishermen of the town voted on Tuesday.", "count", None);
     assert!(date_of(&doc, "250").is_none());
 }
+
+fn quantity<'a>(doc: &'a accord_doc::schema::DocumentOut, text: &str) -> Option<&'a accord_doc::schema::QuantityOut> {
+    doc.quantities.iter().find(|q| q.span.text.starts_with(text))
+}
+
+#[test]
+fn money_large_numbers_parts_and_elliptic_counts() {
+    let doc = extract(
+        "The council will spend $3.2 billion on new bridges and pay $15,000 in grants to each farm. Last \
+         winter the river carried 4,512. The storm flooded 40 houses and damaged 12, the mayor said. \
+         Rescuers reached nine of the stranded hikers. Of the 20 villages on the river, five were cut off. \
+         Hundreds of thousands of people watched.",
+        "quantities",
+        None,
+    );
+    let value = |t: &str| quantity(&doc, t).map(|q| q.value);
+    assert_eq!(value("$3.2 billion"), Some(3_200_000_000.0), "{:?}", doc.quantities);
+    assert_eq!(value("$15,000"), Some(15_000.0));
+    assert_eq!(value("4,512"), Some(4_512.0));
+    assert_eq!(value("12"), Some(12.0));
+    assert_eq!(value("nine of the stranded hikers"), Some(9.0));
+    assert_eq!(quantity(&doc, "nine").and_then(|q| q.counted.as_deref()), Some("the stranded hikers"));
+    assert_eq!(value("five"), Some(5.0));
+    // a vague plural before "of" is no part of a whole
+    assert!(doc.quantities.iter().all(|q| q.counted.as_deref() != Some("thousands")), "{:?}", doc.quantities);
+}

@@ -534,17 +534,22 @@ fn segment_run(
                         from -= 2;
                     } else if lex.is_title(w) || (lex.known.contains_key(w) && w.starts_with(char::is_uppercase)) {
                         from -= 1;
+                    } else if let Some(owner) = known_owner(doc, from, first, lex) {
+                        // "Israel's Prime Minister": the owner stays with the title, and ends it
+                        from = owner;
+                        break;
                     } else {
                         break;
                     }
                 }
                 titles.push(doc.slice(Span::new(doc.tokens[from].span.start, doc.tokens[k - 1].span.end)).to_string());
-            } else if let Some(t) =
-                title_before(doc, start, si, lex).or_else(|| title_set_off_before(doc, start, si, lex))
+            } else if let Some(t) = title_before(doc, start, si, lex)
+                .or_else(|| title_set_off_before(doc, start, si, lex))
+                .or_else(|| descriptor_before(doc, start, si, lex))
             {
                 titles.push(t);
             }
-            if let Some(t) = appositive_after(doc, e, si, lex) {
+            if let Some(t) = appositive_after(doc, e, si, lex).or_else(|| predicate_role(doc, e, si, lex)) {
                 titles.push(t);
             }
             match credit_kind {
@@ -588,6 +593,9 @@ pub fn title_before(doc: &Doc, name_start: usize, si: usize, lex: &Lexicons) -> 
             k -= 1;
         } else if lex.known.contains_key(w) && doc.token_text(k - 1).starts_with(char::is_uppercase) {
             k -= 1;
+        } else if let Some(owner) = known_owner(doc, k, first, lex).filter(|_| has_title_word) {
+            k = owner;
+            break;
         } else {
             break;
         }
@@ -616,6 +624,95 @@ pub fn title_before(doc: &Doc, name_start: usize, si: usize, lex: &Lexicons) -> 
     }
     let sp = Span::new(doc.tokens[k].span.start, doc.tokens[name_start - 1].span.end);
     Some(doc.slice(sp).to_string())
+}
+
+/// The start of a known place or organisation owning the title that starts at token `k`: "Israel's" in
+/// "Israel's Prime Minister", "Britain's" in "Britain's Foreign Secretary".
+fn known_owner(doc: &Doc, k: usize, first: usize, lex: &Lexicons) -> Option<usize> {
+    if k < first + 2 || !matches!(doc.token_norm(k - 1), "'s" | "'") {
+        return None;
+    }
+    let w = doc.token_text(k - 2);
+    if k >= first + 3 && lex.known.contains_key(&format!("{} {}", doc.token_text(k - 3), w)) {
+        return Some(k - 3);
+    }
+    (lex.known.contains_key(w) && w.starts_with(char::is_uppercase)).then_some(k - 2)
+}
+
+/// Nouns of time that are never a descriptor before a name ("last year", "that night"): the words of
+/// the relative date expressions.
+fn time_noun(lex: &Lexicons, lw: &str) -> bool {
+    lex.date_words.relative.get(lw).is_some_and(|r| r.alone.is_some())
+        || lex.date_words.relative.values().any(|r| r.with_next.iter().any(|(n, _, _)| n == lw))
+}
+
+/// A descriptor written without an article right before a person's name, with no title word in it (a
+/// "false title"): "baseball great Jackie Robinson", "novelist Ana Costa". Lower-case nouns and
+/// adjectives, at most three, one of them a singular common noun; not verbs, cues or words of time.
+pub fn descriptor_before(doc: &Doc, name_start: usize, si: usize, lex: &Lexicons) -> Option<String> {
+    let first = doc.sentences[si].tokens.start;
+    let mut k = name_start;
+    let mut noun = false;
+    while k > first && name_start - k < 3 {
+        let w = doc.token_text(k - 1);
+        let lw = accord_text::lowercase(w);
+        let Some(a) = doc.tokens[k - 1].analysis.as_ref() else { break };
+        let ok = doc.tokens[k - 1].kind == TokenKind::Word
+            && w.starts_with(char::is_lowercase)
+            && matches!(a.xpos(), "NN" | "JJ")
+            && !FUNCTION_WORDS.contains(&lw.as_ref())
+            && lex.cue(w).is_none()
+            && !time_noun(lex, &lw);
+        if !ok {
+            break;
+        }
+        noun |= a.xpos() == "NN";
+        k -= 1;
+    }
+    // the phrase must not go on a noun phrase or a fixed phrase before it ("the team's baseball great",
+    // "in case", "a cap-and-trade bill"): it opens the sentence, or follows a verb ("playing baseball
+    // great X") or a punctuation mark set off by a space
+    let opens = k == first
+        || (doc.tokens[k - 1].space_after
+            && doc.tokens[k - 1].analysis.as_ref().is_some_and(|a| matches!(a.upos(), "VERB" | "PUNCT")));
+    (noun && opens && k < name_start)
+        .then(|| doc.slice(Span::new(doc.tokens[k].span.start, doc.tokens[name_start - 1].span.end)).to_string())
+}
+
+/// A role said of a person by "is"/"was" right after the name, or in a "who is" clause: "Ana Costa, who
+/// is a former judge," → "former judge"; "X, is also an actor" → "actor". The noun phrase starts with
+/// "a"/"an" and ends on a title word.
+pub fn predicate_role(doc: &Doc, name_end: usize, si: usize, lex: &Lexicons) -> Option<String> {
+    let s = &doc.sentences[si];
+    let mut k = name_end;
+    let at = |k: usize, w: &str| k < s.tokens.end && doc.token_text(k).eq_ignore_ascii_case(w);
+    if at(k, ",") {
+        k += 1;
+    }
+    if at(k, "who") {
+        k += 1;
+    }
+    if !(at(k, "is") || at(k, "was")) {
+        return None;
+    }
+    k += 1;
+    while k < s.tokens.end && doc.tokens[k].analysis.as_ref().is_some_and(|a| a.upos() == "ADV") {
+        k += 1;
+    }
+    if !(at(k, "a") || at(k, "an")) {
+        return None;
+    }
+    let from = k + 1;
+    let mut end = from;
+    while end < s.tokens.end
+        && end - from < 4
+        && doc.tokens[end].kind == TokenKind::Word
+        && doc.tokens[end].analysis.as_ref().is_some_and(|a| matches!(a.upos(), "NOUN" | "ADJ" | "PROPN"))
+    {
+        end += 1;
+    }
+    (end > from && lex.is_title(doc.token_text(end - 1)))
+        .then(|| doc.slice(Span::new(doc.tokens[from].span.start, doc.tokens[end - 1].span.end)).to_string())
 }
 
 /// A title set off by a comma before a name: "The opposition leader, Samir Aziz, called ..." → "opposition leader".
@@ -652,28 +749,53 @@ pub fn appositive_after(doc: &Doc, name_end: usize, si: usize, lex: &Lexicons) -
     if a >= s.tokens.end {
         return None;
     }
-    while e < s.tokens.end
-        && !matches!(doc.token_text(e), "," | ";" | ":" | "." | "(" | ")" | "—" | "–")
-        && doc.tokens[e].kind != TokenKind::OpenQuote
-    {
-        if lex.cue(doc.token_text(e)).is_some() && e > a {
+    let mut relative = None;
+    // tokens inside a quoted title count as one word
+    let mut quoted = 0;
+    while e < s.tokens.end && !matches!(doc.token_text(e), "," | ";" | ":" | "." | "(" | ")" | "—" | "–") {
+        if doc.tokens[e].kind == TokenKind::OpenQuote {
+            // a quoted title inside the role: ", Braugher's “Brooklyn Nine-Nine” co-star,"; a quotation
+            // ends it
+            let close = (e + 1..s.tokens.end.min(e + 8)).find(|&q| doc.tokens[q].kind == TokenKind::CloseQuote);
+            match close {
+                Some(q) if (e + 1..q).all(|t| is_cap(doc, t) || doc.tokens[t].kind != TokenKind::Word) => {
+                    quoted += q - e;
+                    e = q;
+                }
+                _ => break,
+            }
+        }
+        // "who"/"which" ends the role: ", a tenant organiser who has lived there"
+        if relative.is_none() && matches!(doc.token_text(e), "who" | "which" | "whose") {
+            relative = Some(e);
+        }
+        if lex.cue(doc.token_text(e)).is_some() && e > a && relative.is_none() {
             return None; // "X, she said," is not an appositive
         }
         e += 1;
     }
+    if let Some(w) = relative {
+        e = w;
+    }
+    // a participle after a noun ends it too: ", a senior scientist working on ..."
+    if let Some(p) = (a + 1..e).find(|&k| {
+        doc.tokens[k].analysis.as_ref().is_some_and(|t| matches!(t.xpos(), "VBG" | "VBN"))
+            && doc.tokens[k - 1].analysis.as_ref().is_some_and(|t| t.upos() == "NOUN")
+    }) {
+        e = p;
+    }
     if e == a || e - a > 16 {
         return None;
     }
-    // "who"/"which" ends the role: ", a tenant organiser who has lived there"
-    if let Some(w) = (a..e).find(|&k| matches!(doc.token_text(k), "who" | "which" | "whose")) {
-        e = w;
-    }
-    if e == a {
+    // a clause is no role: "According to X, the sky went dark"
+    if (a..e).any(|k| doc.tokens[k].analysis.as_ref().is_some_and(|t| matches!(t.xpos(), "VBD" | "VBZ" | "VBP" | "MD")))
+    {
         return None;
     }
     let article_led = matches!(accord_text::lowercase(doc.token_text(a)).as_ref(), "a" | "an" | "the")
         || (e > a + 1 && doc.token_norm(a + 1) == "'s");
-    if !((a..e.min(a + 8)).any(|k| lex.is_title(doc.token_text(k))) || (article_led && e - a <= 8)) {
+    let words = e - a - quoted.min(e - a);
+    if !((a..e.min(a + 8 + quoted)).any(|k| lex.is_title(doc.token_text(k))) || (article_led && words <= 8)) {
         return None;
     }
     // Drop the owner before the last possessive and a leading article.

@@ -52,3 +52,30 @@ fn money_large_numbers_parts_and_elliptic_counts() {
     // a vague plural before "of" is no part of a whole
     assert!(doc.quantities.iter().all(|q| q.counted.as_deref() != Some("thousands")), "{:?}", doc.quantities);
 }
+
+fn titles_of(doc: &accord_doc::schema::DocumentOut, name: &str) -> Vec<String> {
+    doc.entities.iter().find(|e| e.name == name).map(|e| e.titles.clone()).unwrap_or_default()
+}
+
+#[test]
+fn titles_from_descriptors_owners_appositives_and_predicates() {
+    let doc = extract(
+        "The crowd cheered tennis great Michael Jensen on Friday. Spain's Foreign Minister Lucia Ferrer \
+         met him. The singer's manager, Rosa Imbert, is also a lawyer. “We are pleased,” said Hugo \
+         Brandt, a senior engineer working on the bridge at the port authority of the northern city. \
+         According to Brandt, the river rose “very fast” in the night. Actor Paul Moreno, Jensen’s \
+         “Harbour Lights” co-star, wrote a letter. Senate Majority Leader Tom Hale spoke to reporters. The \
+         Democratic leader said the vote would wait.",
+        "titles",
+        None,
+    );
+    assert_eq!(titles_of(&doc, "Michael Jensen"), vec!["tennis great"], "{:?}", doc.entities);
+    assert_eq!(titles_of(&doc, "Lucia Ferrer"), vec!["Spain's Foreign Minister"]);
+    assert!(titles_of(&doc, "Rosa Imbert").contains(&"lawyer".to_string()));
+    // the participle ends the role; a clause after a name is no role
+    assert_eq!(titles_of(&doc, "Hugo Brandt"), vec!["senior engineer"]);
+    let medina = titles_of(&doc, "Paul Moreno");
+    assert!(medina.iter().any(|t| t.ends_with("co-star")), "{medina:?}");
+    // a definite description referring back adds what it says beyond the title
+    assert_eq!(titles_of(&doc, "Tom Hale"), vec!["Senate Majority Leader", "Democratic leader"]);
+}

@@ -237,6 +237,18 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 } else if hyphen_joined(doc, j, s.tokens.end, &lower_alone) {
                     // "Smith-Okafor", "Jean-Marc", "Ban Ki-moon": a name does not stop at its hyphen
                     j += 2;
+                } else if plural_possessive(doc, j, s.tokens.end, lex) {
+                    // "Veterans' Affairs", "Workers' Party"
+                    j += 1;
+                } else if doc.token_text(j) == "and"
+                    && j + 1 < s.tokens.end
+                    && is_cap(doc, j + 1)
+                    && (i..j).all(|t| org_word(lex, doc.token_text(t)))
+                    && org_word(lex, doc.token_text(cap_run_end(doc, j + 1, s.tokens.end, lex) - 1))
+                {
+                    // "the University and College Union": generic organisation words joined by "and" to a
+                    // name that ends on one are one name (not "Harvard University and Yale University")
+                    j += 1;
                 } else if connectors.contains(&doc.token_text(j))
                     && j + 1 < s.tokens.end
                     && is_cap(doc, j + 1)
@@ -265,7 +277,8 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 let lone = j == a + 1
                     && !capital_seen.contains(w0)
                     && !lex.known.contains_key(w0)
-                    && !lex.honorifics.contains_key(w0);
+                    && !lex.honorifics.contains_key(w0)
+                    && !read_as_name(&model_names, doc.tokens[a].span, &lower_seen, w0);
                 if common || lone {
                     a += 1;
                 }
@@ -275,14 +288,51 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             }
             // a capitalised function word is not a name anywhere (the pronoun "I", "We" or "But" opening a
             // quotation: “But we ...)
+            // "The" written with a capital inside a sentence opens a name that ends on an organisation
+            // word ("by The New York Times")
+            let the_in_name = a + 1 < j
+                && Some(a) != first_word
+                && doc.token_text(a) == "The"
+                && a > s.tokens.start
+                && !matches!(doc.tokens[a - 1].kind, TokenKind::OpenQuote)
+                && !matches!(doc.token_text(a - 1), "-" | "—" | "–" | "--" | ":" | "(" | "." | "?" | "!")
+                && lex.org_words.contains(doc.token_text(j - 1));
             while a < j
+                && !the_in_name
                 && FUNCTION_WORDS.contains(&accord_text::lowercase(doc.token_text(a)).as_ref())
                 && !lex.known.contains_key(doc.token_text(a))
             {
                 a += 1;
             }
+            let before = sentence_mentions.len();
             segment_run(doc, a, j, si, in_credit, credit_kind, lex, &model_names, &mut sentence_mentions);
             i = j;
+            // the last name of the run, when it ends the run
+            let pushed = sentence_mentions.len() > before;
+            let run_end = doc.tokens[j - 1].span.end;
+            let last = sentence_mentions
+                .last_mut()
+                .filter(|(m, _)| pushed && m.kind == MentionKind::Name && m.span.end == run_end);
+            if let Some((m, info)) = last {
+                let next = if j < s.tokens.end { accord_text::lowercase(doc.token_text(j)) } else { "".into() };
+                if lex.name_org_nouns.contains(next.as_ref()) && info.known.is_none() {
+                    // "the Biden administration": the name and the noun name an organisation
+                    m.span = Span::new(m.span.start, doc.tokens[j].span.end);
+                    m.head_span = Span::new(m.head_span.start, doc.tokens[j].span.end);
+                    m.etype = Some(EntityType::Org);
+                    info.titles.clear();
+                    info.gender = None;
+                    i = j + 1;
+                } else if m.etype == Some(EntityType::Other)
+                    && j >= 2
+                    && doc.tokens[j - 2].span.start >= m.head_span.start
+                    && org_noun_after(doc, j, s.tokens.end, lex)
+                {
+                    // "the Agence France Presse news agency", "the Corinthian Colleges chain" (a name of
+                    // one word before such a noun is more often a place: "Chaman hospital")
+                    m.etype = Some(EntityType::Org);
+                }
+            }
         }
         // Salience: the first mention of a sentence counts as its subject.
         if let Some(first) = sentence_mentions.first_mut() {
@@ -294,6 +344,66 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
     let (mentions, infos): (Vec<_>, Vec<_>) = out.into_iter().unzip();
     doc.mentions = mentions;
     infos
+}
+
+/// True when the recogniser read the lone word at `span` as a person's or organisation's name of its own
+/// and the text never writes it in lower case: "Politico was the first to report".
+fn read_as_name(model: &[Mention], span: Span, lower_seen: &HashSet<&str>, w: &str) -> bool {
+    let i = model.partition_point(|m| m.span.end <= span.start);
+    model.get(i).is_some_and(|m| m.span == span && matches!(m.etype, Some(EntityType::Person | EntityType::Org)))
+        && !lower_seen.contains(w.to_lowercase().as_str())
+}
+
+/// True when `w` is an organisation word, also in the plural ("Universities", "Colleges").
+fn org_word(lex: &Lexicons, w: &str) -> bool {
+    lex.org_words.contains(w)
+        || w.strip_suffix("ies").is_some_and(|s| lex.org_words.contains(&format!("{s}y")))
+        || w.strip_suffix('s').is_some_and(|s| lex.org_words.contains(s))
+}
+
+/// The end of the run of capitalised words (and plural possessives) starting at token `from`.
+fn cap_run_end(doc: &Doc, from: usize, end: usize, lex: &Lexicons) -> usize {
+    let mut j = from + 1;
+    while j < end {
+        if (is_cap(doc, j) && doc.tokens[j - 1].space_after) || plural_possessive(doc, j, end, lex) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// True when token `j` is the apostrophe of a plural possessive inside an organisation's name:
+/// "Employers' Association" (written on a plural that is no organisation word, with a name ending on one
+/// after it; "Fox News' Chris Wallace" is two names).
+fn plural_possessive(doc: &Doc, j: usize, end: usize, lex: &Lexicons) -> bool {
+    j + 1 < end
+        && j > 0
+        && matches!(doc.token_text(j), "'" | "’")
+        && !doc.tokens[j - 1].space_after
+        && doc.tokens[j].space_after
+        && doc.token_text(j - 1).ends_with('s')
+        && is_cap(doc, j - 1)
+        && is_cap(doc, j + 1)
+        && !org_word(lex, doc.token_text(j - 1))
+        && lex.org_words.contains(doc.token_text(cap_run_end(doc, j + 1, end, lex) - 1))
+}
+
+/// True when the words at token `j` name the kind of organisation the name before them is: a referring
+/// noun of an organisation ("agency", "chain"), alone or after one more lower-case noun ("news agency").
+fn org_noun_after(doc: &Doc, j: usize, end: usize, lex: &Lexicons) -> bool {
+    let org_noun = |k: usize| {
+        k < end
+            && doc.token_text(k).starts_with(char::is_lowercase)
+            && lex.referring_nouns.get(doc.token_text(k)).is_some_and(|(t, _)| *t == EntityType::Org)
+    };
+    let noun = |k: usize| {
+        k < end
+            && doc.token_text(k).starts_with(char::is_lowercase)
+            && doc.tokens[k].analysis.as_ref().is_some_and(|a| a.upos() == "NOUN")
+    };
+    org_noun(j) || (noun(j) && org_noun(j + 1))
 }
 
 /// True when token `j` is a hyphen written without spaces between a name word and a word that goes on the
@@ -337,6 +447,14 @@ fn hyphen_joined(doc: &Doc, j: usize, end: usize, lower_alone: &HashSet<&str>) -
     next.len() <= 5 && !lower_alone.contains(next) && !SUFFIXES.contains(&next)
 }
 
+/// True when an organisation word inside `[a, b)` takes a complement: "National Institute for Space
+/// Research", "Bank of Spain".
+fn org_before_connector(doc: &Doc, a: usize, b: usize, lex: &Lexicons) -> bool {
+    let connectors = &accord_lexicon::names::connectors().rules;
+    (a..b.saturating_sub(1))
+        .any(|t| lex.org_words.contains(doc.token_text(t)) && connectors.contains(&doc.token_text(t + 1)))
+}
+
 /// Splits a run of capitalised tokens `[a, b)` into gazetteer names, honorific + name, titles and names.
 #[allow(clippy::too_many_arguments)]
 fn segment_run(
@@ -355,7 +473,18 @@ fn segment_run(
         && !lex.known.contains_key(doc.token_text(a))
         && !lex.honorifics.contains_key(doc.token_text(a))
         && !lex.is_title(doc.token_text(a))
-        && (a + 1..b - 1).any(|k| lex.known.get(doc.token_text(k)).is_some_and(|kn| kn.adjective))
+        && (a + 1..b - 1).any(|k| {
+            // "Agence France Presse": a place between two words that are no places is part of a short
+            // name (not of a headline written in capitals)
+            lex.known.get(doc.token_text(k)).is_some_and(|kn| {
+                kn.adjective
+                    || (kn.etype == EntityType::Gpe
+                        && b - a <= 4
+                        && !lex.known.contains_key(doc.token_text(k - 1))
+                        && !lex.known.contains_key(doc.token_text(b - 1))
+                        && !lex.given_names_any.contains(doc.token_text(b - 1)))
+            })
+        })
         && (a..b).all(|k| !lex.is_title(doc.token_text(k)));
     if whole_name {
         let sp = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
@@ -453,7 +582,7 @@ fn segment_run(
         // Leading title words become titles ("Prime Minister", "President", "Gen."), except in an
         // organisation's name ("Republican National Committee": `Republican` is no title there).
         let title_start = k;
-        let org_run = lex.org_words.contains(doc.token_text(b - 1));
+        let org_run = lex.org_words.contains(doc.token_text(b - 1)) || org_before_connector(doc, a, b, lex);
         if !honorific && !org_run {
             while k + 1 < b && lex.is_title(doc.token_text(k)) && !lex.known.contains_key(doc.token_text(k)) {
                 k += 1;
@@ -499,7 +628,10 @@ fn segment_run(
         };
         let etype = if honorific || k > title_start {
             EntityType::Person
-        } else if lex.org_words.contains(last) || lex.org_words.contains(doc.token_text(k)) {
+        } else if lex.org_words.contains(last)
+            || lex.org_words.contains(doc.token_text(k))
+            || org_before_connector(doc, k, e, lex)
+        {
             EntityType::Org
         } else if words >= 2
             && lex.given_names_any.contains(doc.token_text(k))

@@ -64,6 +64,7 @@ files!(
     "name_prefixes.txt",
     "multipliers.tsv",
     "name_connectors.tsv",
+    "name_org_nouns.txt",
     "non_cues.txt",
     "numbers.tsv",
     "org_words.txt",

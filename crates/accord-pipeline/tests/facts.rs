@@ -79,3 +79,26 @@ fn titles_from_descriptors_owners_appositives_and_predicates() {
     // a definite description referring back adds what it says beyond the title
     assert_eq!(titles_of(&doc, "Tom Hale"), vec!["Senate Majority Leader", "Democratic leader"]);
 }
+
+#[test]
+fn organisations_named_with_a_leader_an_article_or_joined_words() {
+    let doc = extract(
+        "The Harlow administration said on Monday that it would appeal. The ruling was first reported by \
+         The Evening Herald. A report by the School and College Association found that pay fell, and the \
+         Farmers’ Association agreed. Officials at the National Institute for Coastal Studies and the \
+         Banque France Ouest news agency said the same. Harvard University and Yale University declined to \
+         comment.",
+        "orgs",
+        None,
+    );
+    let etype = |n: &str| doc.entities.iter().find(|e| e.name == n).map(|e| e.etype.clone());
+    let names: Vec<_> = doc.entities.iter().map(|e| (e.name.as_str(), e.etype.as_str())).collect();
+    assert_eq!(etype("Harlow administration").as_deref(), Some("ORG"), "{names:?}");
+    assert_eq!(etype("The Evening Herald").as_deref(), Some("ORG"), "{names:?}");
+    assert_eq!(etype("School and College Association").as_deref(), Some("ORG"), "{names:?}");
+    assert_eq!(etype("Farmers’ Association").as_deref(), Some("ORG"), "{names:?}");
+    assert_eq!(etype("National Institute for Coastal Studies").as_deref(), Some("ORG"), "{names:?}");
+    assert_eq!(etype("Banque France Ouest").as_deref(), Some("ORG"), "{names:?}");
+    // two named organisations joined by "and" stay two
+    assert!(etype("Harvard University").is_some() && etype("Yale University").is_some(), "{names:?}");
+}

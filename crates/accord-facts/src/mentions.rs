@@ -916,11 +916,23 @@ pub fn appositive_after(doc: &Doc, name_end: usize, si: usize, lex: &Lexicons) -
     }) {
         e = p;
     }
+    // a role cut before a broken relative clause does not end on a conjunction ("... and whose")
+    while e > a && matches!(doc.token_text(e - 1), "and" | "or" | "but") {
+        e -= 1;
+    }
     if e == a || e - a > 16 {
         return None;
     }
-    // a clause is no role: "According to X, the sky went dark"
-    if (a..e).any(|k| doc.tokens[k].analysis.as_ref().is_some_and(|t| matches!(t.xpos(), "VBD" | "VBZ" | "VBP" | "MD")))
+    let xpos = |k: usize| doc.tokens[k].analysis.as_ref().map(|t| t.xpos());
+    // a clause is no role: "According to X, the sky went dark", "President X, dedicating the museum,"
+    if (a..e).any(|k| matches!(xpos(k), Some("VBD" | "VBZ" | "VBP" | "MD"))) || matches!(xpos(a), Some("VBG" | "VBN")) {
+        return None;
+    }
+    // nor is a list of names: "candidates Ana Lima, Rui Sousa or another candidate" (a name that owns the
+    // role is kept: ", Donald Trump's nominee")
+    let owned = (a..e.min(a + 5)).any(|k| matches!(doc.token_norm(k), "'s" | "'"));
+    if (a..e).any(|k| doc.token_text(k) == "or")
+        || (!owned && lex.given_names_any.contains(doc.token_text(a)) && a + 1 < e && is_cap(doc, a + 1))
     {
         return None;
     }
@@ -930,10 +942,14 @@ pub fn appositive_after(doc: &Doc, name_end: usize, si: usize, lex: &Lexicons) -
     if !((a..e.min(a + 8 + quoted)).any(|k| lex.is_title(doc.token_text(k))) || (article_led && words <= 8)) {
         return None;
     }
-    // Drop the owner before the last possessive and a leading article.
+    // Drop the owner before the last possessive and a leading article; not an owner inside the role's
+    // complement ("the architect of Obama's 2008 campaign").
     let mut b = a;
     for k in a..e {
         if matches!(doc.token_norm(k), "'s" | "'") {
+            if (a..k).any(|t| doc.tokens[t].analysis.as_ref().is_some_and(|t| t.upos() == "ADP")) {
+                break;
+            }
             b = k + 1;
         }
     }

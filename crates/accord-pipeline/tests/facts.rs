@@ -102,3 +102,18 @@ fn organisations_named_with_a_leader_an_article_or_joined_words() {
     // two named organisations joined by "and" stay two
     assert!(etype("Harvard University").is_some() && etype("Yale University").is_some(), "{names:?}");
 }
+
+#[test]
+fn an_appositive_role_is_a_noun_phrase_not_a_list_of_names_or_a_clause() {
+    let doc = extract(
+        "Voters can choose between the candidates Maria Lopes, David Reyes or another candidate. Mayor \
+         Daniel Ortiz, opening the new bridge on Sunday, said traffic would ease. “It works,” said Helen \
+         Park, the architect of the mayor’s bridge.",
+        "apposition",
+        None,
+    );
+    assert!(titles_of(&doc, "Maria Lopes").iter().all(|t| !t.contains("David")), "{:?}", doc.entities);
+    assert_eq!(titles_of(&doc, "Daniel Ortiz"), vec!["Mayor"]);
+    let park = titles_of(&doc, "Helen Park");
+    assert!(park.iter().any(|t| t.starts_with("architect of")), "{park:?}");
+}

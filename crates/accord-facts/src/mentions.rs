@@ -847,7 +847,8 @@ pub fn predicate_role(doc: &Doc, name_end: usize, si: usize, lex: &Lexicons) -> 
         .then(|| doc.slice(Span::new(doc.tokens[from].span.start, doc.tokens[end - 1].span.end)).to_string())
 }
 
-/// A title set off by a comma before a name: "The opposition leader, Samir Aziz, called ..." → "opposition leader".
+/// A title set off by a comma before a name: "The opposition leader, Samir Aziz, called ..." → "opposition
+/// leader"; "His publicist, X," and "The singer's publicist, X," → "publicist".
 pub fn title_set_off_before(doc: &Doc, name_start: usize, si: usize, lex: &Lexicons) -> Option<String> {
     let first = doc.sentences[si].tokens.start;
     if name_start < first + 2 || doc.token_text(name_start - 1) != "," {
@@ -855,17 +856,31 @@ pub fn title_set_off_before(doc: &Doc, name_start: usize, si: usize, lex: &Lexic
     }
     let end = name_start - 1;
     let mut k = end;
-    while k > first && doc.tokens[k - 1].kind == TokenKind::Word && end - k < 6 {
+    while k > first && doc.tokens[k - 1].kind == TokenKind::Word && doc.token_norm(k - 1) != "'s" && end - k < 6 {
         k -= 1;
     }
     let lw = accord_text::lowercase(doc.token_text(k));
-    if !matches!(lw.as_ref(), "the" | "a" | "an")
-        || !(k..end).any(|t| lex.is_title(doc.token_text(t)))
-        || !(k == first || doc.token_text(k - 1) == ",")
-    {
+    let set_off = |o: usize| o == first || doc.token_text(o - 1) == ",";
+    if !(k..end).any(|t| lex.is_title(doc.token_text(t))) {
         return None;
     }
-    (k + 1 < end).then(|| doc.slice(Span::new(doc.tokens[k + 1].span.start, doc.tokens[end - 1].span.end)).to_string())
+    // "the opposition leader, X" / "his publicist, X"
+    if matches!(lw.as_ref(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my") {
+        return (set_off(k) && k + 1 < end)
+            .then(|| doc.slice(Span::new(doc.tokens[k + 1].span.start, doc.tokens[end - 1].span.end)).to_string());
+    }
+    // "the singer's publicist, X": the owner is dropped, a known place that owns the title is kept
+    // ("Israel's prime minister, X")
+    if k >= first + 2 && doc.token_norm(k - 1) == "'s" && doc.tokens[k - 2].kind == TokenKind::Word {
+        let mut o = k - 2;
+        while o > first && doc.tokens[o - 1].kind == TokenKind::Word && k - o < 5 {
+            o -= 1;
+        }
+        let from = known_owner(doc, k, first, lex).unwrap_or(k);
+        return set_off(o)
+            .then(|| doc.slice(Span::new(doc.tokens[from].span.start, doc.tokens[end - 1].span.end)).to_string());
+    }
+    None
 }
 
 /// A role in an appositive after a name: ", US President Donald Trump’s nominee to be special envoy for

@@ -117,3 +117,16 @@ fn an_appositive_role_is_a_noun_phrase_not_a_list_of_names_or_a_clause() {
     let park = titles_of(&doc, "Helen Park");
     assert!(park.iter().any(|t| t.starts_with("architect of")), "{park:?}");
 }
+
+#[test]
+fn a_title_set_off_before_a_name_after_an_owner() {
+    let doc = extract(
+        "The singer died on Monday, her publicist, Laura Stein, told reporters. Greece's prime minister, \
+         Nikos Pappas, sent flowers. The band's manager, Peter Graham, said the tour was cancelled.",
+        "set-off",
+        None,
+    );
+    assert_eq!(titles_of(&doc, "Laura Stein"), vec!["publicist"], "{:?}", doc.entities);
+    assert_eq!(titles_of(&doc, "Nikos Pappas"), vec!["Greece's prime minister"]);
+    assert_eq!(titles_of(&doc, "Peter Graham"), vec!["manager"]);
+}

@@ -33,10 +33,10 @@ fn year_after_month(w: &str) -> Option<i64> {
     four_digits(w).filter(|y| (1000..=2100).contains(y))
 }
 
-/// An academic or fiscal year written as two years in a row: "2011-12", "2011-2012", "2011–12" (one token),
+/// An academic or fiscal year written as two years in a row: "2011-12", "2011-2012", "2011–12", "2019/20",
 /// as the ISO 8601 interval of the two years ("2011/2012").
 fn year_pair(w: &str) -> Option<String> {
-    let (a, b) = w.split_once(['-', '–'])?;
+    let (a, b) = w.split_once(['-', '–', '/'])?;
     let first = year_number(a)?;
     let second: i64 = match b.len() {
         2 if b.bytes().all(|c| c.is_ascii_digit()) => first / 100 * 100 + b.parse::<i64>().ok()?,
@@ -108,11 +108,20 @@ pub fn find(doc: &mut Doc) {
                 continue;
             }
         }
-        // An academic or fiscal year: "between 2011-12 and 2017-18".
+        // An academic or fiscal year: "between 2011-12 and 2017-18", "2019/20"; "2019–20" in three tokens.
         if let Some(value) = year_pair(w) {
             out.push(DateMention { span: doc.tokens[i].span, value, relative: false });
             i += 1;
             continue;
+        }
+        if same(i + 2) && !doc.tokens[i].space_after && !doc.tokens[i + 1].space_after {
+            let joined = format!("{w}{}{}", doc.token_text(i + 1), doc.token_text(i + 2));
+            if let Some(value) = year_pair(&joined) {
+                let span = Span::new(doc.tokens[i].span.start, doc.tokens[i + 2].span.end);
+                out.push(DateMention { span, value, relative: false });
+                i += 3;
+                continue;
+            }
         }
         // A bare year: "in 1997", "since 2014", "1997.", "the 1989 film" — not "2000 people".
         if let Some(y) = year_number(w) {
@@ -120,7 +129,7 @@ pub fn find(doc: &mut Doc) {
             let next = if same(i + 1) { doc.token_text(i + 1) } else { "" };
             let next_is_noun = next.starts_with(char::is_lowercase) && !words.not_a_noun.contains(next);
             if words.year_after.contains(prev.as_str())
-                || (!next_is_noun && doc.tokens[i].kind == TokenKind::Number && prev != "$")
+                || (!next_is_noun && doc.tokens[i].kind == TokenKind::Number && !lex.currencies.contains_key(&prev))
                 || (next_is_noun && words.year_determiner.contains(prev.as_str()))
             {
                 out.push(DateMention { span: doc.tokens[i].span, value: format!("{y:04}"), relative: false });
@@ -234,6 +243,7 @@ mod tests {
         assert_eq!(year_pair("2011-12").as_deref(), Some("2011/2012"));
         assert_eq!(year_pair("1999-00").as_deref(), Some("1999/2000"));
         assert_eq!(year_pair("2019–2020").as_deref(), Some("2019/2020"));
+        assert_eq!(year_pair("2019/20").as_deref(), Some("2019/2020"));
         assert_eq!(year_pair("2011-14"), None, "a span of years is no academic year");
         assert_eq!(year_pair("555-1234"), None);
         assert_eq!(year_after_month("1619"), Some(1619));

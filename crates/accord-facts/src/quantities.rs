@@ -88,7 +88,8 @@ pub fn find(doc: &mut Doc) {
         // qualifier before
         let mut start = i;
         let mut qualifier = "exact".to_string();
-        if i > 0 && doc.token_text(i - 1) == "$" {
+        let currency = if i > 0 && same(i - 1) { lex.currencies.get(doc.token_text(i - 1)) } else { None };
+        if currency.is_some() {
             start = i - 1;
         }
         for (words, q) in &lex.qualifiers {
@@ -153,7 +154,7 @@ pub fn find(doc: &mut Doc) {
             }
             None => (counted, c1),
         };
-        let money = i > 0 && doc.token_text(i - 1) == "$";
+        let money = currency.is_some();
         // Bare numbers with nothing counted ("in 2 of them") are kept only when qualified, when they are
         // money, written with thousands separators ("a high of 8,836"), or stand as the subject or object
         // of a verb for things named before ("killed four and wounded 18", "seven are on the list").
@@ -164,7 +165,10 @@ pub fn find(doc: &mut Doc) {
             i = end;
             continue;
         }
-        let counted = if counted.is_none() && money { Some("dollars".to_string()) } else { counted };
+        let counted = match currency {
+            Some(c) if counted.is_none() => Some(c.clone()),
+            _ => counted,
+        };
         let last = if partitive.is_some() || (counted.is_some() && c1 > c0) { c1 - 1 } else { end - 1 };
         let span = Span::new(doc.tokens[start].span.start, doc.tokens[last].span.end);
         let attribution = attribution_of(span);

@@ -160,6 +160,8 @@ pub struct Lexicons {
     pub numbers: HashMap<String, f64>,
     /// Scale words → factor.
     pub multipliers: HashMap<String, f64>,
+    /// Currency signs before an amount → what the amount counts (`$` → `dollars`).
+    pub currencies: HashMap<String, String>,
     /// Month names → 1..=12.
     pub months: HashMap<String, u32>,
     /// Weekday names → 0 (Monday) ..= 6.
@@ -313,6 +315,8 @@ impl Lexicons {
         };
         let numbers = parse_map(data!("numbers.tsv"));
         let multipliers = parse_map(data!("multipliers.tsv"));
+        let currencies =
+            lines(data!("currencies.tsv")).filter_map(|c| Some((c[0].to_string(), c.get(1)?.to_string()))).collect();
         let months =
             lines(data!("months.tsv")).filter_map(|c| Some((c[0].to_string(), c.get(1)?.parse().ok()?))).collect();
         let weekdays =
@@ -343,6 +347,7 @@ impl Lexicons {
             qualifiers,
             numbers,
             multipliers,
+            currencies,
             months,
             weekdays,
             date_words: DateWords::load(),

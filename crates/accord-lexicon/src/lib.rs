@@ -40,6 +40,7 @@ files!(
     "attribution_words.tsv",
     "countries.tsv",
     "credit_labels.tsv",
+    "currencies.tsv",
     "date_words.tsv",
     "events/actors.tsv",
     "events/agents.tsv",

@@ -13,7 +13,7 @@ fn years_as_modifiers_academic_years_and_old_months() {
     let doc = extract(
         "The harbour board said a 2009 survey had found the old pier unsafe. The 1974 storm destroyed the \
          second pier. Spending rose between 2003-04 and 2008-09, the board said. The town was founded in \
-         March 1642 by fishermen.",
+         March 1642 by fishermen. Fees fell in 2015–16 and in 2019/20.",
         "dates",
         None,
     );
@@ -22,6 +22,9 @@ fn years_as_modifiers_academic_years_and_old_months() {
     assert_eq!(date_of(&doc, "2003-04").as_deref(), Some("2003/2004"));
     assert_eq!(date_of(&doc, "2008-09").as_deref(), Some("2008/2009"));
     assert_eq!(date_of(&doc, "March 1642").as_deref(), Some("1642-03"));
+    assert_eq!(date_of(&doc, "2015–16").as_deref(), Some("2015/2016"), "{:?}", doc.dates);
+    assert_eq!(date_of(&doc, "2019/20").as_deref(), Some("2019/2020"));
+    assert!(doc.quantities.is_empty(), "{:?}", doc.quantities);
     // a number of things after a determiner stays a count: not a year
     let doc = extract("The 250 fishermen of the town voted on Tuesday.", "count", None);
     assert!(date_of(&doc, "250").is_none());
@@ -34,8 +37,8 @@ fn quantity<'a>(doc: &'a accord_doc::schema::DocumentOut, text: &str) -> Option<
 #[test]
 fn money_large_numbers_parts_and_elliptic_counts() {
     let doc = extract(
-        "The council will spend $3.2 billion on new bridges and pay $15,000 in grants to each farm. Last \
-         winter the river carried 4,512. The storm flooded 40 houses and damaged 12, the mayor said. \
+        "The council will spend $3.2 billion on new bridges and pay $15,000 in grants to each farm. The port \
+         paid £4 million in fines and €2.5 billion in taxes. Last winter the river carried 4,512. The storm flooded 40 houses and damaged 12, the mayor said. \
          Rescuers reached nine of the stranded hikers. Of the 20 villages on the river, five were cut off. \
          Hundreds of thousands of people watched.",
         "quantities",
@@ -44,6 +47,9 @@ fn money_large_numbers_parts_and_elliptic_counts() {
     let value = |t: &str| quantity(&doc, t).map(|q| q.value);
     assert_eq!(value("$3.2 billion"), Some(3_200_000_000.0), "{:?}", doc.quantities);
     assert_eq!(value("$15,000"), Some(15_000.0));
+    assert_eq!(value("£4 million"), Some(4_000_000.0));
+    assert_eq!(quantity(&doc, "£4 million").and_then(|q| q.counted.as_deref()), Some("pounds"));
+    assert_eq!(value("€2.5 billion"), Some(2_500_000_000.0));
     assert_eq!(value("4,512"), Some(4_512.0));
     assert_eq!(value("12"), Some(12.0));
     assert_eq!(value("nine of the stranded hikers"), Some(9.0));

@@ -147,7 +147,11 @@ pub fn find(doc: &mut Doc) {
         // A part of a named whole: "six of the crew", "three of Ana's sisters" (not "two of them", nor a
         // vague plural such as "dozens of", "hundreds of thousands").
         let vague = t.kind == TokenKind::Word && lw.ends_with('s');
-        let partitive = if counted.is_none() && !vague { partitive_whole(doc, c0, same) } else { None };
+        // a number after a noun names a thing, it counts none: "marker 332 of the survey", "page 5 of it"
+        let label = start > 0
+            && same(start - 1)
+            && doc.tokens[start - 1].analysis.as_ref().is_some_and(|a| matches!(a.upos(), "NOUN" | "PROPN"));
+        let partitive = if counted.is_none() && !vague && !label { partitive_whole(doc, c0, same) } else { None };
         let (counted, c1) = match partitive {
             Some((from, to)) => {
                 (Some(doc.slice(Span::new(doc.tokens[from].span.start, doc.tokens[to - 1].span.end)).to_string()), to)

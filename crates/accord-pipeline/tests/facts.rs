@@ -40,7 +40,7 @@ fn money_large_numbers_parts_and_elliptic_counts() {
         "The council will spend $3.2 billion on new bridges and pay $15,000 in grants to each farm. The port \
          paid £4 million in fines and €2.5 billion in taxes. Last winter the river carried 4,512. The storm flooded 40 houses and damaged 12, the mayor said. \
          Rescuers reached nine of the stranded hikers. Of the 20 villages on the river, five were cut off. \
-         Hundreds of thousands of people watched.",
+         Hundreds of thousands of people watched, as page 12 of the report says.",
         "quantities",
         None,
     );
@@ -57,6 +57,8 @@ fn money_large_numbers_parts_and_elliptic_counts() {
     assert_eq!(value("five"), Some(5.0));
     // a vague plural before "of" is no part of a whole
     assert!(doc.quantities.iter().all(|q| q.counted.as_deref() != Some("thousands")), "{:?}", doc.quantities);
+    // nor is a number that labels a thing ("page 12")
+    assert!(value("12 of").is_none(), "{:?}", doc.quantities);
 }
 
 fn titles_of(doc: &accord_doc::schema::DocumentOut, name: &str) -> Vec<String> {

@@ -295,6 +295,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                     let e = doc.mentions[p].entity.unwrap();
                     doc.mentions[m].entity = Some(e);
                     entities[e].mentions.push(m);
+                    add_description(doc, m, &mut entities[e]);
                 } else if let Some(p) = same_head {
                     antecedents[m] = Some(p);
                     doc.mentions[m].entity = doc.mentions[p].entity;
@@ -313,6 +314,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                     let e = doc.mentions[p].entity.unwrap();
                     doc.mentions[m].entity = Some(e);
                     entities[e].mentions.push(m);
+                    add_description(doc, m, &mut entities[e]);
                 }
             }
             _ => {}
@@ -544,4 +546,16 @@ fn best_person(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usize, 
         score += (entities[e].mentions.len() as f32).min(4.0) * 0.25;
         Some(score)
     })
+}
+
+/// A definite description that refers back to a titled person adds its words as a role when they say
+/// more than the titles already known: "the Republican leader" after "Senate Minority Leader X"; not
+/// "the secretary" after "Education Secretary X".
+fn add_description(doc: &Doc, m: usize, ent: &mut Entity) {
+    let text = doc.slice(doc.mentions[m].span);
+    let role = text.split_once(' ').filter(|(a, _)| a.eq_ignore_ascii_case("the")).map_or(text, |(_, r)| r);
+    let lower = role.to_lowercase();
+    if role.contains(' ') && !ent.titles.iter().any(|t| t.to_lowercase().contains(&lower)) {
+        ent.titles.push(role.to_string());
+    }
 }

@@ -20,10 +20,32 @@ fn day_number(w: &str) -> Option<u32> {
 }
 
 fn year_number(w: &str) -> Option<i64> {
-    (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| w.parse().ok())
-        .flatten()
-        .filter(|y| (1800..=2100).contains(y))
+    four_digits(w).filter(|y| (1800..=2100).contains(y))
+}
+
+fn four_digits(w: &str) -> Option<i64> {
+    (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok()).flatten()
+}
+
+/// A year after a month name: any four-digit year from 1000 on ("August 1619"); a bare year keeps the
+/// narrower range of [`year_number`], where a number is more often a count.
+fn year_after_month(w: &str) -> Option<i64> {
+    four_digits(w).filter(|y| (1000..=2100).contains(y))
+}
+
+/// An academic or fiscal year written as two years in a row: "2011-12", "2011-2012", "2011–12", "2019/20",
+/// as the ISO 8601 interval of the two years ("2011/2012").
+fn year_pair(w: &str) -> Option<String> {
+    let (a, b) = w.split_once(['-', '–', '/'])?;
+    let first = year_number(a)?;
+    let second: i64 = match b.len() {
+        2 if b.bytes().all(|c| c.is_ascii_digit()) => first / 100 * 100 + b.parse::<i64>().ok()?,
+        4 => year_number(b)?,
+        _ => return None,
+    };
+    // "1999-00": the century turns
+    let second = if second < first && b.len() == 2 { second + 100 } else { second };
+    (second == first + 1).then(|| format!("{first:04}/{second:04}"))
 }
 
 /// Finds dates in `doc` and fills `doc.dates`.
@@ -48,14 +70,17 @@ pub fn find(doc: &mut Doc) {
                 if let Some(d) = day_number(doc.token_text(end)) {
                     day = Some(d);
                     end += 1;
-                    if same(end + 1) && doc.token_text(end) == "," && year_number(doc.token_text(end + 1)).is_some() {
-                        year = year_number(doc.token_text(end + 1));
+                    if same(end + 1)
+                        && doc.token_text(end) == ","
+                        && year_after_month(doc.token_text(end + 1)).is_some()
+                    {
+                        year = year_after_month(doc.token_text(end + 1));
                         end += 2;
-                    } else if same(end) && year_number(doc.token_text(end)).is_some() {
-                        year = year_number(doc.token_text(end));
+                    } else if same(end) && year_after_month(doc.token_text(end)).is_some() {
+                        year = year_after_month(doc.token_text(end));
                         end += 1;
                     }
-                } else if let Some(y) = year_number(doc.token_text(end)) {
+                } else if let Some(y) = year_after_month(doc.token_text(end)) {
                     year = Some(y);
                     end += 1;
                 }
@@ -83,13 +108,29 @@ pub fn find(doc: &mut Doc) {
                 continue;
             }
         }
-        // A bare year: "in 1997", "since 2014", "1997." — not "2000 people".
+        // An academic or fiscal year: "between 2011-12 and 2017-18", "2019/20"; "2019–20" in three tokens.
+        if let Some(value) = year_pair(w) {
+            out.push(DateMention { span: doc.tokens[i].span, value, relative: false });
+            i += 1;
+            continue;
+        }
+        if same(i + 2) && !doc.tokens[i].space_after && !doc.tokens[i + 1].space_after {
+            let joined = format!("{w}{}{}", doc.token_text(i + 1), doc.token_text(i + 2));
+            if let Some(value) = year_pair(&joined) {
+                let span = Span::new(doc.tokens[i].span.start, doc.tokens[i + 2].span.end);
+                out.push(DateMention { span, value, relative: false });
+                i += 3;
+                continue;
+            }
+        }
+        // A bare year: "in 1997", "since 2014", "1997.", "the 1989 film" — not "2000 people".
         if let Some(y) = year_number(w) {
-            let prev = if i > 0 && same(i - 1) { doc.token_text(i - 1).to_lowercase() } else { String::new() };
+            let prev = if i > 0 && same(i - 1) { doc.token_norm(i - 1).to_lowercase() } else { String::new() };
             let next = if same(i + 1) { doc.token_text(i + 1) } else { "" };
             let next_is_noun = next.starts_with(char::is_lowercase) && !words.not_a_noun.contains(next);
             if words.year_after.contains(prev.as_str())
-                || (!next_is_noun && doc.tokens[i].kind == TokenKind::Number && prev != "$")
+                || (!next_is_noun && doc.tokens[i].kind == TokenKind::Number && !lex.currencies.contains_key(&prev))
+                || (next_is_noun && words.year_determiner.contains(prev.as_str()))
             {
                 out.push(DateMention { span: doc.tokens[i].span, value: format!("{y:04}"), relative: false });
                 i += 1;
@@ -197,6 +238,17 @@ fn resolve(span: Span, rel: Rel, today: Option<Date>) -> DateMention {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[test]
+    fn academic_years_are_two_years_in_a_row() {
+        assert_eq!(year_pair("2011-12").as_deref(), Some("2011/2012"));
+        assert_eq!(year_pair("1999-00").as_deref(), Some("1999/2000"));
+        assert_eq!(year_pair("2019–2020").as_deref(), Some("2019/2020"));
+        assert_eq!(year_pair("2019/20").as_deref(), Some("2019/2020"));
+        assert_eq!(year_pair("2011-14"), None, "a span of years is no academic year");
+        assert_eq!(year_pair("555-1234"), None);
+        assert_eq!(year_after_month("1619"), Some(1619));
+        assert_eq!(year_number("1619"), None, "a bare number from before 1800 is more likely a count");
+    }
     #[test]
     fn relative_dates_stay_inside_the_calendar() {
         let day = |s| accord_doc::date::parse_day(s).ok();

@@ -237,6 +237,18 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 } else if hyphen_joined(doc, j, s.tokens.end, &lower_alone) {
                     // "Smith-Okafor", "Jean-Marc", "Ban Ki-moon": a name does not stop at its hyphen
                     j += 2;
+                } else if plural_possessive(doc, j, s.tokens.end, lex) {
+                    // "Veterans' Affairs", "Workers' Party"
+                    j += 1;
+                } else if doc.token_text(j) == "and"
+                    && j + 1 < s.tokens.end
+                    && is_cap(doc, j + 1)
+                    && (i..j).all(|t| org_word(lex, doc.token_text(t)))
+                    && org_word(lex, doc.token_text(cap_run_end(doc, j + 1, s.tokens.end, lex) - 1))
+                {
+                    // "the University and College Union": generic organisation words joined by "and" to a
+                    // name that ends on one are one name (not "Harvard University and Yale University")
+                    j += 1;
                 } else if connectors.contains(&doc.token_text(j))
                     && j + 1 < s.tokens.end
                     && is_cap(doc, j + 1)
@@ -265,7 +277,8 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 let lone = j == a + 1
                     && !capital_seen.contains(w0)
                     && !lex.known.contains_key(w0)
-                    && !lex.honorifics.contains_key(w0);
+                    && !lex.honorifics.contains_key(w0)
+                    && !read_as_name(&model_names, doc.tokens[a].span, &lower_seen, w0);
                 if common || lone {
                     a += 1;
                 }
@@ -275,14 +288,51 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             }
             // a capitalised function word is not a name anywhere (the pronoun "I", "We" or "But" opening a
             // quotation: “But we ...)
+            // "The" written with a capital inside a sentence opens a name that ends on an organisation
+            // word ("by The New York Times")
+            let the_in_name = a + 1 < j
+                && Some(a) != first_word
+                && doc.token_text(a) == "The"
+                && a > s.tokens.start
+                && !matches!(doc.tokens[a - 1].kind, TokenKind::OpenQuote)
+                && !matches!(doc.token_text(a - 1), "-" | "—" | "–" | "--" | ":" | "(" | "." | "?" | "!")
+                && lex.org_words.contains(doc.token_text(j - 1));
             while a < j
+                && !the_in_name
                 && FUNCTION_WORDS.contains(&accord_text::lowercase(doc.token_text(a)).as_ref())
                 && !lex.known.contains_key(doc.token_text(a))
             {
                 a += 1;
             }
+            let before = sentence_mentions.len();
             segment_run(doc, a, j, si, in_credit, credit_kind, lex, &model_names, &mut sentence_mentions);
             i = j;
+            // the last name of the run, when it ends the run
+            let pushed = sentence_mentions.len() > before;
+            let run_end = doc.tokens[j - 1].span.end;
+            let last = sentence_mentions
+                .last_mut()
+                .filter(|(m, _)| pushed && m.kind == MentionKind::Name && m.span.end == run_end);
+            if let Some((m, info)) = last {
+                let next = if j < s.tokens.end { accord_text::lowercase(doc.token_text(j)) } else { "".into() };
+                if lex.name_org_nouns.contains(next.as_ref()) && info.known.is_none() {
+                    // "the Biden administration": the name and the noun name an organisation
+                    m.span = Span::new(m.span.start, doc.tokens[j].span.end);
+                    m.head_span = Span::new(m.head_span.start, doc.tokens[j].span.end);
+                    m.etype = Some(EntityType::Org);
+                    info.titles.clear();
+                    info.gender = None;
+                    i = j + 1;
+                } else if m.etype == Some(EntityType::Other)
+                    && j >= 2
+                    && doc.tokens[j - 2].span.start >= m.head_span.start
+                    && org_noun_after(doc, j, s.tokens.end, lex)
+                {
+                    // "the Agence France Presse news agency", "the Corinthian Colleges chain" (a name of
+                    // one word before such a noun is more often a place: "Chaman hospital")
+                    m.etype = Some(EntityType::Org);
+                }
+            }
         }
         // Salience: the first mention of a sentence counts as its subject.
         if let Some(first) = sentence_mentions.first_mut() {
@@ -294,6 +344,66 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
     let (mentions, infos): (Vec<_>, Vec<_>) = out.into_iter().unzip();
     doc.mentions = mentions;
     infos
+}
+
+/// True when the recogniser read the lone word at `span` as a person's or organisation's name of its own
+/// and the text never writes it in lower case: "Politico was the first to report".
+fn read_as_name(model: &[Mention], span: Span, lower_seen: &HashSet<&str>, w: &str) -> bool {
+    let i = model.partition_point(|m| m.span.end <= span.start);
+    model.get(i).is_some_and(|m| m.span == span && matches!(m.etype, Some(EntityType::Person | EntityType::Org)))
+        && !lower_seen.contains(w.to_lowercase().as_str())
+}
+
+/// True when `w` is an organisation word, also in the plural ("Universities", "Colleges").
+fn org_word(lex: &Lexicons, w: &str) -> bool {
+    lex.org_words.contains(w)
+        || w.strip_suffix("ies").is_some_and(|s| lex.org_words.contains(&format!("{s}y")))
+        || w.strip_suffix('s').is_some_and(|s| lex.org_words.contains(s))
+}
+
+/// The end of the run of capitalised words (and plural possessives) starting at token `from`.
+fn cap_run_end(doc: &Doc, from: usize, end: usize, lex: &Lexicons) -> usize {
+    let mut j = from + 1;
+    while j < end {
+        if (is_cap(doc, j) && doc.tokens[j - 1].space_after) || plural_possessive(doc, j, end, lex) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// True when token `j` is the apostrophe of a plural possessive inside an organisation's name:
+/// "Employers' Association" (written on a plural that is no organisation word, with a name ending on one
+/// after it; "Fox News' Chris Wallace" is two names).
+fn plural_possessive(doc: &Doc, j: usize, end: usize, lex: &Lexicons) -> bool {
+    j + 1 < end
+        && j > 0
+        && matches!(doc.token_text(j), "'" | "’")
+        && !doc.tokens[j - 1].space_after
+        && doc.tokens[j].space_after
+        && doc.token_text(j - 1).ends_with('s')
+        && is_cap(doc, j - 1)
+        && is_cap(doc, j + 1)
+        && !org_word(lex, doc.token_text(j - 1))
+        && lex.org_words.contains(doc.token_text(cap_run_end(doc, j + 1, end, lex) - 1))
+}
+
+/// True when the words at token `j` name the kind of organisation the name before them is: a referring
+/// noun of an organisation ("agency", "chain"), alone or after one more lower-case noun ("news agency").
+fn org_noun_after(doc: &Doc, j: usize, end: usize, lex: &Lexicons) -> bool {
+    let org_noun = |k: usize| {
+        k < end
+            && doc.token_text(k).starts_with(char::is_lowercase)
+            && lex.referring_nouns.get(doc.token_text(k)).is_some_and(|(t, _)| *t == EntityType::Org)
+    };
+    let noun = |k: usize| {
+        k < end
+            && doc.token_text(k).starts_with(char::is_lowercase)
+            && doc.tokens[k].analysis.as_ref().is_some_and(|a| a.upos() == "NOUN")
+    };
+    org_noun(j) || (noun(j) && org_noun(j + 1))
 }
 
 /// True when token `j` is a hyphen written without spaces between a name word and a word that goes on the
@@ -337,6 +447,14 @@ fn hyphen_joined(doc: &Doc, j: usize, end: usize, lower_alone: &HashSet<&str>) -
     next.len() <= 5 && !lower_alone.contains(next) && !SUFFIXES.contains(&next)
 }
 
+/// True when an organisation word inside `[a, b)` takes a complement: "National Institute for Space
+/// Research", "Bank of Spain".
+fn org_before_connector(doc: &Doc, a: usize, b: usize, lex: &Lexicons) -> bool {
+    let connectors = &accord_lexicon::names::connectors().rules;
+    (a..b.saturating_sub(1))
+        .any(|t| lex.org_words.contains(doc.token_text(t)) && connectors.contains(&doc.token_text(t + 1)))
+}
+
 /// Splits a run of capitalised tokens `[a, b)` into gazetteer names, honorific + name, titles and names.
 #[allow(clippy::too_many_arguments)]
 fn segment_run(
@@ -355,7 +473,18 @@ fn segment_run(
         && !lex.known.contains_key(doc.token_text(a))
         && !lex.honorifics.contains_key(doc.token_text(a))
         && !lex.is_title(doc.token_text(a))
-        && (a + 1..b - 1).any(|k| lex.known.get(doc.token_text(k)).is_some_and(|kn| kn.adjective))
+        && (a + 1..b - 1).any(|k| {
+            // "Agence France Presse": a place between two words that are no places is part of a short
+            // name (not of a headline written in capitals)
+            lex.known.get(doc.token_text(k)).is_some_and(|kn| {
+                kn.adjective
+                    || (kn.etype == EntityType::Gpe
+                        && b - a <= 4
+                        && !lex.known.contains_key(doc.token_text(k - 1))
+                        && !lex.known.contains_key(doc.token_text(b - 1))
+                        && !lex.given_names_any.contains(doc.token_text(b - 1)))
+            })
+        })
         && (a..b).all(|k| !lex.is_title(doc.token_text(k)));
     if whole_name {
         let sp = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
@@ -453,7 +582,7 @@ fn segment_run(
         // Leading title words become titles ("Prime Minister", "President", "Gen."), except in an
         // organisation's name ("Republican National Committee": `Republican` is no title there).
         let title_start = k;
-        let org_run = lex.org_words.contains(doc.token_text(b - 1));
+        let org_run = lex.org_words.contains(doc.token_text(b - 1)) || org_before_connector(doc, a, b, lex);
         if !honorific && !org_run {
             while k + 1 < b && lex.is_title(doc.token_text(k)) && !lex.known.contains_key(doc.token_text(k)) {
                 k += 1;
@@ -499,7 +628,10 @@ fn segment_run(
         };
         let etype = if honorific || k > title_start {
             EntityType::Person
-        } else if lex.org_words.contains(last) || lex.org_words.contains(doc.token_text(k)) {
+        } else if lex.org_words.contains(last)
+            || lex.org_words.contains(doc.token_text(k))
+            || org_before_connector(doc, k, e, lex)
+        {
             EntityType::Org
         } else if words >= 2
             && lex.given_names_any.contains(doc.token_text(k))
@@ -534,17 +666,22 @@ fn segment_run(
                         from -= 2;
                     } else if lex.is_title(w) || (lex.known.contains_key(w) && w.starts_with(char::is_uppercase)) {
                         from -= 1;
+                    } else if let Some(owner) = known_owner(doc, from, first, lex) {
+                        // "Israel's Prime Minister": the owner stays with the title, and ends it
+                        from = owner;
+                        break;
                     } else {
                         break;
                     }
                 }
                 titles.push(doc.slice(Span::new(doc.tokens[from].span.start, doc.tokens[k - 1].span.end)).to_string());
-            } else if let Some(t) =
-                title_before(doc, start, si, lex).or_else(|| title_set_off_before(doc, start, si, lex))
+            } else if let Some(t) = title_before(doc, start, si, lex)
+                .or_else(|| title_set_off_before(doc, start, si, lex))
+                .or_else(|| descriptor_before(doc, start, si, lex))
             {
                 titles.push(t);
             }
-            if let Some(t) = appositive_after(doc, e, si, lex) {
+            if let Some(t) = appositive_after(doc, e, si, lex).or_else(|| predicate_role(doc, e, si, lex)) {
                 titles.push(t);
             }
             match credit_kind {
@@ -588,6 +725,9 @@ pub fn title_before(doc: &Doc, name_start: usize, si: usize, lex: &Lexicons) -> 
             k -= 1;
         } else if lex.known.contains_key(w) && doc.token_text(k - 1).starts_with(char::is_uppercase) {
             k -= 1;
+        } else if let Some(owner) = known_owner(doc, k, first, lex).filter(|_| has_title_word) {
+            k = owner;
+            break;
         } else {
             break;
         }
@@ -618,7 +758,97 @@ pub fn title_before(doc: &Doc, name_start: usize, si: usize, lex: &Lexicons) -> 
     Some(doc.slice(sp).to_string())
 }
 
-/// A title set off by a comma before a name: "The opposition leader, Samir Aziz, called ..." → "opposition leader".
+/// The start of a known place or organisation owning the title that starts at token `k`: "Israel's" in
+/// "Israel's Prime Minister", "Britain's" in "Britain's Foreign Secretary".
+fn known_owner(doc: &Doc, k: usize, first: usize, lex: &Lexicons) -> Option<usize> {
+    if k < first + 2 || !matches!(doc.token_norm(k - 1), "'s" | "'") {
+        return None;
+    }
+    let w = doc.token_text(k - 2);
+    if k >= first + 3 && lex.known.contains_key(&format!("{} {}", doc.token_text(k - 3), w)) {
+        return Some(k - 3);
+    }
+    (lex.known.contains_key(w) && w.starts_with(char::is_uppercase)).then_some(k - 2)
+}
+
+/// Nouns of time that are never a descriptor before a name ("last year", "that night"): the words of
+/// the relative date expressions.
+fn time_noun(lex: &Lexicons, lw: &str) -> bool {
+    lex.date_words.relative.get(lw).is_some_and(|r| r.alone.is_some())
+        || lex.date_words.relative.values().any(|r| r.with_next.iter().any(|(n, _, _)| n == lw))
+}
+
+/// A descriptor written without an article right before a person's name, with no title word in it (a
+/// "false title"): "baseball great Jackie Robinson", "novelist Ana Costa". Lower-case nouns and
+/// adjectives, at most three, one of them a singular common noun; not verbs, cues or words of time.
+pub fn descriptor_before(doc: &Doc, name_start: usize, si: usize, lex: &Lexicons) -> Option<String> {
+    let first = doc.sentences[si].tokens.start;
+    let mut k = name_start;
+    let mut noun = false;
+    while k > first && name_start - k < 3 {
+        let w = doc.token_text(k - 1);
+        let lw = accord_text::lowercase(w);
+        let Some(a) = doc.tokens[k - 1].analysis.as_ref() else { break };
+        let ok = doc.tokens[k - 1].kind == TokenKind::Word
+            && w.starts_with(char::is_lowercase)
+            && matches!(a.xpos(), "NN" | "JJ")
+            && !FUNCTION_WORDS.contains(&lw.as_ref())
+            && lex.cue(w).is_none()
+            && !time_noun(lex, &lw);
+        if !ok {
+            break;
+        }
+        noun |= a.xpos() == "NN";
+        k -= 1;
+    }
+    // the phrase must not go on a noun phrase or a fixed phrase before it ("the team's baseball great",
+    // "in case", "a cap-and-trade bill"): it opens the sentence, or follows a verb ("playing baseball
+    // great X") or a punctuation mark set off by a space
+    let opens = k == first
+        || (doc.tokens[k - 1].space_after
+            && doc.tokens[k - 1].analysis.as_ref().is_some_and(|a| matches!(a.upos(), "VERB" | "PUNCT")));
+    (noun && opens && k < name_start)
+        .then(|| doc.slice(Span::new(doc.tokens[k].span.start, doc.tokens[name_start - 1].span.end)).to_string())
+}
+
+/// A role said of a person by "is"/"was" right after the name, or in a "who is" clause: "Ana Costa, who
+/// is a former judge," → "former judge"; "X, is also an actor" → "actor". The noun phrase starts with
+/// "a"/"an" and ends on a title word.
+pub fn predicate_role(doc: &Doc, name_end: usize, si: usize, lex: &Lexicons) -> Option<String> {
+    let s = &doc.sentences[si];
+    let mut k = name_end;
+    let at = |k: usize, w: &str| k < s.tokens.end && doc.token_text(k).eq_ignore_ascii_case(w);
+    if at(k, ",") {
+        k += 1;
+    }
+    if at(k, "who") {
+        k += 1;
+    }
+    if !(at(k, "is") || at(k, "was")) {
+        return None;
+    }
+    k += 1;
+    while k < s.tokens.end && doc.tokens[k].analysis.as_ref().is_some_and(|a| a.upos() == "ADV") {
+        k += 1;
+    }
+    if !(at(k, "a") || at(k, "an")) {
+        return None;
+    }
+    let from = k + 1;
+    let mut end = from;
+    while end < s.tokens.end
+        && end - from < 4
+        && doc.tokens[end].kind == TokenKind::Word
+        && doc.tokens[end].analysis.as_ref().is_some_and(|a| matches!(a.upos(), "NOUN" | "ADJ" | "PROPN"))
+    {
+        end += 1;
+    }
+    (end > from && lex.is_title(doc.token_text(end - 1)))
+        .then(|| doc.slice(Span::new(doc.tokens[from].span.start, doc.tokens[end - 1].span.end)).to_string())
+}
+
+/// A title set off by a comma before a name: "The opposition leader, Samir Aziz, called ..." → "opposition
+/// leader"; "His publicist, X," and "The singer's publicist, X," → "publicist".
 pub fn title_set_off_before(doc: &Doc, name_start: usize, si: usize, lex: &Lexicons) -> Option<String> {
     let first = doc.sentences[si].tokens.start;
     if name_start < first + 2 || doc.token_text(name_start - 1) != "," {
@@ -626,17 +856,31 @@ pub fn title_set_off_before(doc: &Doc, name_start: usize, si: usize, lex: &Lexic
     }
     let end = name_start - 1;
     let mut k = end;
-    while k > first && doc.tokens[k - 1].kind == TokenKind::Word && end - k < 6 {
+    while k > first && doc.tokens[k - 1].kind == TokenKind::Word && doc.token_norm(k - 1) != "'s" && end - k < 6 {
         k -= 1;
     }
     let lw = accord_text::lowercase(doc.token_text(k));
-    if !matches!(lw.as_ref(), "the" | "a" | "an")
-        || !(k..end).any(|t| lex.is_title(doc.token_text(t)))
-        || !(k == first || doc.token_text(k - 1) == ",")
-    {
+    let set_off = |o: usize| o == first || doc.token_text(o - 1) == ",";
+    if !(k..end).any(|t| lex.is_title(doc.token_text(t))) {
         return None;
     }
-    (k + 1 < end).then(|| doc.slice(Span::new(doc.tokens[k + 1].span.start, doc.tokens[end - 1].span.end)).to_string())
+    // "the opposition leader, X" / "his publicist, X"
+    if matches!(lw.as_ref(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my") {
+        return (set_off(k) && k + 1 < end)
+            .then(|| doc.slice(Span::new(doc.tokens[k + 1].span.start, doc.tokens[end - 1].span.end)).to_string());
+    }
+    // "the singer's publicist, X": the owner is dropped, a known place that owns the title is kept
+    // ("Israel's prime minister, X")
+    if k >= first + 2 && doc.token_norm(k - 1) == "'s" && doc.tokens[k - 2].kind == TokenKind::Word {
+        let mut o = k - 2;
+        while o > first && doc.tokens[o - 1].kind == TokenKind::Word && k - o < 5 {
+            o -= 1;
+        }
+        let from = known_owner(doc, k, first, lex).unwrap_or(k);
+        return set_off(o)
+            .then(|| doc.slice(Span::new(doc.tokens[from].span.start, doc.tokens[end - 1].span.end)).to_string());
+    }
+    None
 }
 
 /// A role in an appositive after a name: ", US President Donald Trump’s nominee to be special envoy for
@@ -652,34 +896,75 @@ pub fn appositive_after(doc: &Doc, name_end: usize, si: usize, lex: &Lexicons) -
     if a >= s.tokens.end {
         return None;
     }
-    while e < s.tokens.end
-        && !matches!(doc.token_text(e), "," | ";" | ":" | "." | "(" | ")" | "—" | "–")
-        && doc.tokens[e].kind != TokenKind::OpenQuote
-    {
-        if lex.cue(doc.token_text(e)).is_some() && e > a {
+    let mut relative = None;
+    // tokens inside a quoted title count as one word
+    let mut quoted = 0;
+    while e < s.tokens.end && !matches!(doc.token_text(e), "," | ";" | ":" | "." | "(" | ")" | "—" | "–") {
+        if doc.tokens[e].kind == TokenKind::OpenQuote {
+            // a quoted title inside the role: ", Braugher's “Brooklyn Nine-Nine” co-star,"; a quotation
+            // ends it
+            let close = (e + 1..s.tokens.end.min(e + 8)).find(|&q| doc.tokens[q].kind == TokenKind::CloseQuote);
+            match close {
+                Some(q) if (e + 1..q).all(|t| is_cap(doc, t) || doc.tokens[t].kind != TokenKind::Word) => {
+                    quoted += q - e;
+                    e = q;
+                }
+                _ => break,
+            }
+        }
+        // "who"/"which" ends the role: ", a tenant organiser who has lived there"
+        if relative.is_none() && matches!(doc.token_text(e), "who" | "which" | "whose") {
+            relative = Some(e);
+        }
+        if lex.cue(doc.token_text(e)).is_some() && e > a && relative.is_none() {
             return None; // "X, she said," is not an appositive
         }
         e += 1;
     }
+    if let Some(w) = relative {
+        e = w;
+    }
+    // a participle after a noun ends it too: ", a senior scientist working on ..."
+    if let Some(p) = (a + 1..e).find(|&k| {
+        doc.tokens[k].analysis.as_ref().is_some_and(|t| matches!(t.xpos(), "VBG" | "VBN"))
+            && doc.tokens[k - 1].analysis.as_ref().is_some_and(|t| t.upos() == "NOUN")
+    }) {
+        e = p;
+    }
+    // a role cut before a broken relative clause does not end on a conjunction ("... and whose")
+    while e > a && matches!(doc.token_text(e - 1), "and" | "or" | "but") {
+        e -= 1;
+    }
     if e == a || e - a > 16 {
         return None;
     }
-    // "who"/"which" ends the role: ", a tenant organiser who has lived there"
-    if let Some(w) = (a..e).find(|&k| matches!(doc.token_text(k), "who" | "which" | "whose")) {
-        e = w;
+    let xpos = |k: usize| doc.tokens[k].analysis.as_ref().map(|t| t.xpos());
+    // a clause is no role: "According to X, the sky went dark", "President X, dedicating the museum,"
+    if (a..e).any(|k| matches!(xpos(k), Some("VBD" | "VBZ" | "VBP" | "MD"))) || matches!(xpos(a), Some("VBG" | "VBN")) {
+        return None;
     }
-    if e == a {
+    // nor is a list of names: "candidates Ana Lima, Rui Sousa or another candidate" (a name that owns the
+    // role is kept: ", Donald Trump's nominee")
+    let owned = (a..e.min(a + 5)).any(|k| matches!(doc.token_norm(k), "'s" | "'"));
+    if (a..e).any(|k| doc.token_text(k) == "or")
+        || (!owned && lex.given_names_any.contains(doc.token_text(a)) && a + 1 < e && is_cap(doc, a + 1))
+    {
         return None;
     }
     let article_led = matches!(accord_text::lowercase(doc.token_text(a)).as_ref(), "a" | "an" | "the")
         || (e > a + 1 && doc.token_norm(a + 1) == "'s");
-    if !((a..e.min(a + 8)).any(|k| lex.is_title(doc.token_text(k))) || (article_led && e - a <= 8)) {
+    let words = e - a - quoted.min(e - a);
+    if !((a..e.min(a + 8 + quoted)).any(|k| lex.is_title(doc.token_text(k))) || (article_led && words <= 8)) {
         return None;
     }
-    // Drop the owner before the last possessive and a leading article.
+    // Drop the owner before the last possessive and a leading article; not an owner inside the role's
+    // complement ("the architect of Obama's 2008 campaign").
     let mut b = a;
     for k in a..e {
         if matches!(doc.token_norm(k), "'s" | "'") {
+            if (a..k).any(|t| doc.tokens[t].analysis.as_ref().is_some_and(|t| t.upos() == "ADP")) {
+                break;
+            }
             b = k + 1;
         }
     }

@@ -88,7 +88,8 @@ pub fn find(doc: &mut Doc) {
         // qualifier before
         let mut start = i;
         let mut qualifier = "exact".to_string();
-        if i > 0 && doc.token_text(i - 1) == "$" {
+        let currency = if i > 0 && same(i - 1) { lex.currencies.get(doc.token_text(i - 1)) } else { None };
+        if currency.is_some() {
             start = i - 1;
         }
         for (words, q) in &lex.qualifiers {
@@ -143,12 +144,36 @@ pub fn find(doc: &mut Doc) {
         let counted = (counted_start < c1).then(|| {
             doc.slice(Span::new(doc.tokens[counted_start].span.start, doc.tokens[c1 - 1].span.end)).to_string()
         });
-        // Bare small numbers with nothing counted ("in 2 of them") are kept only when qualified.
-        if counted.is_none() && qualifier == "exact" && !percent {
+        // A part of a named whole: "six of the crew", "three of Ana's sisters" (not "two of them", nor a
+        // vague plural such as "dozens of", "hundreds of thousands").
+        let vague = t.kind == TokenKind::Word && lw.ends_with('s');
+        // a number after a noun names a thing, it counts none: "marker 332 of the survey", "page 5 of it"
+        let label = start > 0
+            && same(start - 1)
+            && doc.tokens[start - 1].analysis.as_ref().is_some_and(|a| matches!(a.upos(), "NOUN" | "PROPN"));
+        let partitive = if counted.is_none() && !vague && !label { partitive_whole(doc, c0, same) } else { None };
+        let (counted, c1) = match partitive {
+            Some((from, to)) => {
+                (Some(doc.slice(Span::new(doc.tokens[from].span.start, doc.tokens[to - 1].span.end)).to_string()), to)
+            }
+            None => (counted, c1),
+        };
+        let money = currency.is_some();
+        // Bare numbers with nothing counted ("in 2 of them") are kept only when qualified, when they are
+        // money, written with thousands separators ("a high of 8,836"), or stand as the subject or object
+        // of a verb for things named before ("killed four and wounded 18", "seven are on the list").
+        let upos = |k: usize| doc.tokens[k].analysis.as_ref().map(|a| a.upos());
+        let argument = (same(end) && matches!(upos(end), Some("VERB" | "AUX")))
+            || (start > 0 && same(start - 1) && upos(start - 1) == Some("VERB"));
+        if counted.is_none() && qualifier == "exact" && !percent && !money && !w.contains(',') && !argument {
             i = end;
             continue;
         }
-        let last = if counted.is_some() { c1 - 1 } else { end - 1 };
+        let counted = match currency {
+            Some(c) if counted.is_none() => Some(c.clone()),
+            _ => counted,
+        };
+        let last = if partitive.is_some() || (counted.is_some() && c1 > c0) { c1 - 1 } else { end - 1 };
         let span = Span::new(doc.tokens[start].span.start, doc.tokens[last].span.end);
         let attribution = attribution_of(span);
         let hedge = hedge_in_sentence(doc, sent, lex);
@@ -163,6 +188,29 @@ pub fn find(doc: &mut Doc) {
         i = last.max(i) + 1;
     }
     doc.quantities = out;
+}
+
+/// The whole after a number's "of" that names what the number is part of: "of the crew", "of Ana's
+/// sisters" — a noun phrase of at most five words ending in a noun; `[from, to)` of the phrase after "of".
+fn partitive_whole(doc: &Doc, of: usize, same: impl Fn(usize) -> bool + Copy) -> Option<(usize, usize)> {
+    if !same(of + 1) || !doc.token_text(of).eq_ignore_ascii_case("of") {
+        return None;
+    }
+    let upos = |k: usize| doc.tokens[k].analysis.as_ref().map(|a| a.upos());
+    // a participle before a noun modifies it: "of the stranded hikers"
+    let participle = |k: usize| {
+        doc.tokens[k].analysis.as_ref().is_some_and(|a| matches!(a.xpos(), "VBN" | "VBG"))
+            && same(k + 1)
+            && matches!(upos(k + 1), Some("NOUN" | "ADJ"))
+    };
+    let mut to = of + 1;
+    while same(to)
+        && to - of <= 5
+        && (matches!(upos(to), Some("DET" | "ADJ" | "NOUN" | "PROPN" | "PART" | "NUM")) || participle(to))
+    {
+        to += 1;
+    }
+    (to > of + 1 && matches!(upos(to - 1), Some("NOUN" | "PROPN"))).then_some((of + 1, to))
 }
 
 /// Per token of `doc`: true when it shares a byte with one of `spans` (each span visits only its own tokens).

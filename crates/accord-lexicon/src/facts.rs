@@ -51,6 +51,8 @@ pub struct DateWords {
     pub year_after: HashSet<String>,
     /// Lower-case words after a bare year that do not make it a count (`1997 and`).
     pub not_a_noun: HashSet<String>,
+    /// Determiners (lower case) before a bare year used as a modifier of a noun (`the 1989 film`).
+    pub year_determiner: HashSet<String>,
     /// Words before a weekday that point to the coming one (`will`).
     pub future: HashSet<String>,
     /// Words right before a weekday that point to the one past and join the span (`last`; any case).
@@ -77,6 +79,7 @@ impl DateWords {
             match c.get(1).copied() {
                 Some("year-after") => d.year_after.insert(w),
                 Some("not-a-noun") => d.not_a_noun.insert(w),
+                Some("determiner") => d.year_determiner.insert(w),
                 Some("future") => d.future.insert(w),
                 Some("past") => {
                     d.past.push(w);
@@ -147,6 +150,8 @@ pub struct Lexicons {
     pub credit_labels: Vec<(String, &'static str)>,
     /// Last words that make a name an organisation.
     pub org_words: HashSet<String>,
+    /// Lower-case nouns that make a person's name before them an organisation ("Biden administration").
+    pub name_org_nouns: HashSet<String>,
     /// Hedge words.
     pub hedges: HashSet<String>,
     /// Qualifier phrases (lower case, space-separated) → normalised qualifier.
@@ -155,6 +160,8 @@ pub struct Lexicons {
     pub numbers: HashMap<String, f64>,
     /// Scale words → factor.
     pub multipliers: HashMap<String, f64>,
+    /// Currency signs before an amount → what the amount counts (`$` → `dollars`).
+    pub currencies: HashMap<String, String>,
     /// Month names → 1..=12.
     pub months: HashMap<String, u32>,
     /// Weekday names → 0 (Monday) ..= 6.
@@ -297,6 +304,7 @@ impl Lexicons {
             })
             .collect();
         let org_words = lines(data!("org_words.txt")).map(|c| c[0].to_string()).collect();
+        let name_org_nouns = lines(data!("name_org_nouns.txt")).map(|c| c[0].to_string()).collect();
         let hedges = lines(data!("hedges.txt")).map(|c| c[0].to_string()).collect();
         let mut qualifiers: Vec<(Vec<String>, String)> = lines(data!("qualifiers.tsv"))
             .map(|c| (c[0].split(' ').map(str::to_string).collect(), c[1].to_string()))
@@ -307,6 +315,8 @@ impl Lexicons {
         };
         let numbers = parse_map(data!("numbers.tsv"));
         let multipliers = parse_map(data!("multipliers.tsv"));
+        let currencies =
+            lines(data!("currencies.tsv")).filter_map(|c| Some((c[0].to_string(), c.get(1)?.to_string()))).collect();
         let months =
             lines(data!("months.tsv")).filter_map(|c| Some((c[0].to_string(), c.get(1)?.parse().ok()?))).collect();
         let weekdays =
@@ -332,10 +342,12 @@ impl Lexicons {
             agencies,
             credit_labels,
             org_words,
+            name_org_nouns,
             hedges,
             qualifiers,
             numbers,
             multipliers,
+            currencies,
             months,
             weekdays,
             date_words: DateWords::load(),

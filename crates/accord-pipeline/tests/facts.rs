@@ -1,0 +1,140 @@
+//! Titles, organisations, dates and quantities on short texts written for these tests (no sentence or
+//! name of them comes from a gold file or a corpus).
+
+mod common;
+use common::*;
+
+fn date_of(doc: &accord_doc::schema::DocumentOut, text: &str) -> Option<String> {
+    doc.dates.iter().find(|d| d.span.text == text).map(|d| d.value.clone())
+}
+
+#[test]
+fn years_as_modifiers_academic_years_and_old_months() {
+    let doc = extract(
+        "The harbour board said a 2009 survey had found the old pier unsafe. The 1974 storm destroyed the \
+         second pier. Spending rose between 2003-04 and 2008-09, the board said. The town was founded in \
+         March 1642 by fishermen. Fees fell in 2015–16 and in 2019/20.",
+        "dates",
+        None,
+    );
+    assert_eq!(date_of(&doc, "2009").as_deref(), Some("2009"), "{:?}", doc.dates);
+    assert_eq!(date_of(&doc, "1974").as_deref(), Some("1974"));
+    assert_eq!(date_of(&doc, "2003-04").as_deref(), Some("2003/2004"));
+    assert_eq!(date_of(&doc, "2008-09").as_deref(), Some("2008/2009"));
+    assert_eq!(date_of(&doc, "March 1642").as_deref(), Some("1642-03"));
+    assert_eq!(date_of(&doc, "2015–16").as_deref(), Some("2015/2016"), "{:?}", doc.dates);
+    assert_eq!(date_of(&doc, "2019/20").as_deref(), Some("2019/2020"));
+    assert!(doc.quantities.is_empty(), "{:?}", doc.quantities);
+    // a number of things after a determiner stays a count: not a year
+    let doc = extract("The 250 fishermen of the town voted on Tuesday.", "count", None);
+    assert!(date_of(&doc, "250").is_none());
+}
+
+fn quantity<'a>(doc: &'a accord_doc::schema::DocumentOut, text: &str) -> Option<&'a accord_doc::schema::QuantityOut> {
+    doc.quantities.iter().find(|q| q.span.text.starts_with(text))
+}
+
+#[test]
+fn money_large_numbers_parts_and_elliptic_counts() {
+    let doc = extract(
+        "The council will spend $3.2 billion on new bridges and pay $15,000 in grants to each farm. The port \
+         paid £4 million in fines and €2.5 billion in taxes. Last winter the river carried 4,512. The storm flooded 40 houses and damaged 12, the mayor said. \
+         Rescuers reached nine of the stranded hikers. Of the 20 villages on the river, five were cut off. \
+         Hundreds of thousands of people watched, as page 12 of the report says.",
+        "quantities",
+        None,
+    );
+    let value = |t: &str| quantity(&doc, t).map(|q| q.value);
+    assert_eq!(value("$3.2 billion"), Some(3_200_000_000.0), "{:?}", doc.quantities);
+    assert_eq!(value("$15,000"), Some(15_000.0));
+    assert_eq!(value("£4 million"), Some(4_000_000.0));
+    assert_eq!(quantity(&doc, "£4 million").and_then(|q| q.counted.as_deref()), Some("pounds"));
+    assert_eq!(value("€2.5 billion"), Some(2_500_000_000.0));
+    assert_eq!(value("4,512"), Some(4_512.0));
+    assert_eq!(value("12"), Some(12.0));
+    assert_eq!(value("nine of the stranded hikers"), Some(9.0));
+    assert_eq!(quantity(&doc, "nine").and_then(|q| q.counted.as_deref()), Some("the stranded hikers"));
+    assert_eq!(value("five"), Some(5.0));
+    // a vague plural before "of" is no part of a whole
+    assert!(doc.quantities.iter().all(|q| q.counted.as_deref() != Some("thousands")), "{:?}", doc.quantities);
+    // nor is a number that labels a thing ("page 12")
+    assert!(value("12 of").is_none(), "{:?}", doc.quantities);
+}
+
+fn titles_of(doc: &accord_doc::schema::DocumentOut, name: &str) -> Vec<String> {
+    doc.entities.iter().find(|e| e.name == name).map(|e| e.titles.clone()).unwrap_or_default()
+}
+
+#[test]
+fn titles_from_descriptors_owners_appositives_and_predicates() {
+    let doc = extract(
+        "The crowd cheered tennis great Michael Jensen on Friday. Spain's Foreign Minister Lucia Ferrer \
+         met him. The singer's manager, Rosa Imbert, is also a lawyer. “We are pleased,” said Hugo \
+         Brandt, a senior engineer working on the bridge at the port authority of the northern city. \
+         According to Brandt, the river rose “very fast” in the night. Actor Paul Moreno, Jensen’s \
+         “Harbour Lights” co-star, wrote a letter. Senate Majority Leader Tom Hale spoke to reporters. The \
+         Democratic leader said the vote would wait.",
+        "titles",
+        None,
+    );
+    assert_eq!(titles_of(&doc, "Michael Jensen"), vec!["tennis great"], "{:?}", doc.entities);
+    assert_eq!(titles_of(&doc, "Lucia Ferrer"), vec!["Spain's Foreign Minister"]);
+    assert!(titles_of(&doc, "Rosa Imbert").contains(&"lawyer".to_string()));
+    // the participle ends the role; a clause after a name is no role
+    assert_eq!(titles_of(&doc, "Hugo Brandt"), vec!["senior engineer"]);
+    let medina = titles_of(&doc, "Paul Moreno");
+    assert!(medina.iter().any(|t| t.ends_with("co-star")), "{medina:?}");
+    // a definite description referring back adds what it says beyond the title
+    assert_eq!(titles_of(&doc, "Tom Hale"), vec!["Senate Majority Leader", "Democratic leader"]);
+}
+
+#[test]
+fn organisations_named_with_a_leader_an_article_or_joined_words() {
+    let doc = extract(
+        "The Harlow administration said on Monday that it would appeal. The ruling was first reported by \
+         The Evening Herald. A report by the School and College Association found that pay fell, and the \
+         Farmers’ Association agreed. Officials at the National Institute for Coastal Studies and the \
+         Banque France Ouest news agency said the same. Harvard University and Yale University declined to \
+         comment.",
+        "orgs",
+        None,
+    );
+    let etype = |n: &str| doc.entities.iter().find(|e| e.name == n).map(|e| e.etype.clone());
+    let names: Vec<_> = doc.entities.iter().map(|e| (e.name.as_str(), e.etype.as_str())).collect();
+    assert_eq!(etype("Harlow administration").as_deref(), Some("ORG"), "{names:?}");
+    assert_eq!(etype("The Evening Herald").as_deref(), Some("ORG"), "{names:?}");
+    assert_eq!(etype("School and College Association").as_deref(), Some("ORG"), "{names:?}");
+    assert_eq!(etype("Farmers’ Association").as_deref(), Some("ORG"), "{names:?}");
+    assert_eq!(etype("National Institute for Coastal Studies").as_deref(), Some("ORG"), "{names:?}");
+    assert_eq!(etype("Banque France Ouest").as_deref(), Some("ORG"), "{names:?}");
+    // two named organisations joined by "and" stay two
+    assert!(etype("Harvard University").is_some() && etype("Yale University").is_some(), "{names:?}");
+}
+
+#[test]
+fn an_appositive_role_is_a_noun_phrase_not_a_list_of_names_or_a_clause() {
+    let doc = extract(
+        "Voters can choose between the candidates Maria Lopes, David Reyes or another candidate. Mayor \
+         Daniel Ortiz, opening the new bridge on Sunday, said traffic would ease. “It works,” said Helen \
+         Park, the architect of the mayor’s bridge.",
+        "apposition",
+        None,
+    );
+    assert!(titles_of(&doc, "Maria Lopes").iter().all(|t| !t.contains("David")), "{:?}", doc.entities);
+    assert_eq!(titles_of(&doc, "Daniel Ortiz"), vec!["Mayor"]);
+    let park = titles_of(&doc, "Helen Park");
+    assert!(park.iter().any(|t| t.starts_with("architect of")), "{park:?}");
+}
+
+#[test]
+fn a_title_set_off_before_a_name_after_an_owner() {
+    let doc = extract(
+        "The singer died on Monday, her publicist, Laura Stein, told reporters. Greece's prime minister, \
+         Nikos Pappas, sent flowers. The band's manager, Peter Graham, said the tour was cancelled.",
+        "set-off",
+        None,
+    );
+    assert_eq!(titles_of(&doc, "Laura Stein"), vec!["publicist"], "{:?}", doc.entities);
+    assert_eq!(titles_of(&doc, "Nikos Pappas"), vec!["Greece's prime minister"]);
+    assert_eq!(titles_of(&doc, "Peter Graham"), vec!["manager"]);
+}

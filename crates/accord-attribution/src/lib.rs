@@ -165,7 +165,7 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
     // refusals, a source's terms, "That said": they look like speech but report none (after the speakers,
     // which may cut a content at a relative clause's end)
     atts.retain(|a| !nonstatement::is_non_statement(doc, a));
-    speaker::previous_speaker(doc, &mut atts);
+    speaker::previous_speaker(doc, &mut atts, lex);
     doc.attributions = atts;
 }
 

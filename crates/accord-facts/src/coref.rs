@@ -69,6 +69,11 @@ fn expands_acronym(full: &str, name: &str) -> bool {
     expanded && i == fw.len()
 }
 
+/// A name without the "The" it is written with inside a sentence ("The Daily Beast" is "Daily Beast").
+fn without_the(name: &str) -> &str {
+    name.strip_prefix("The ").unwrap_or(name)
+}
+
 /// `short` is the last words of `long` ("Van Voorhis" of "Chandler Van Voorhis").
 fn name_suffix(short: &[&str], long: &[&str]) -> bool {
     short.len() < long.len() && short.iter().rev().zip(long.iter().rev()).all(|(a, b)| same_name_word(a, b))
@@ -90,7 +95,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
     type Index = std::collections::HashMap<String, Vec<usize>>;
     let (mut by_name, mut by_last) = (Index::new(), Index::new());
     fn index(by_name: &mut Index, by_last: &mut Index, e: usize, name: &str) {
-        by_name.entry(name.to_string()).or_default().push(e);
+        by_name.entry(without_the(name).to_string()).or_default().push(e);
         if let Some(w) = name_words(name).last() {
             by_last.entry(last_key(w)).or_default().push(e);
         }
@@ -110,7 +115,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             && head.chars().filter(|c| c.is_alphabetic()).count() > 2
             && !head.chars().any(char::is_lowercase);
         // candidates: entities of the same name, or sharing the last word in any case or apostrophe
-        let mut cands: Vec<usize> = by_name.get(&canonical).into_iter().flatten().copied().collect();
+        let mut cands: Vec<usize> = by_name.get(without_the(&canonical)).into_iter().flatten().copied().collect();
         if let Some(w) = words.last() {
             cands.extend(by_last.get(&last_key(w)).into_iter().flatten().copied());
         }
@@ -129,7 +134,8 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 return true;
             }
             if info.known.is_some() || e.etype != EntityType::Person {
-                return e.name == canonical && (etype == e.etype || info.known.is_some() || etype == EntityType::Other);
+                return without_the(&e.name) == without_the(&canonical)
+                    && (etype == e.etype || info.known.is_some() || etype == EntityType::Other);
             }
             if !(etype == EntityType::Person || etype == EntityType::Other || caps) {
                 return false;
@@ -146,6 +152,21 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 }
                 _ => false,
             }
+        });
+        // "The S.E.C." after "the Securities and Exchange Commission": an acronym joins the latest
+        // organisation or other named thing whose name it abbreviates
+        let found = found.or_else(|| {
+            let letters: String = head.chars().filter(|c| *c != '.').collect();
+            let acronym = words.len() == 1 && letters.len() >= 2 && letters.chars().all(|c| c.is_ascii_uppercase());
+            if !acronym || etype == EntityType::Person || info.known.is_some() {
+                return None;
+            }
+            entities.iter().rposition(|e| {
+                matches!(e.etype, EntityType::Org | EntityType::Other) && name_words(&e.name).len() >= 2 && {
+                    let full = e.name.strip_prefix("The ").unwrap_or(&e.name);
+                    expands_acronym(full, &head)
+                }
+            })
         });
         let e = match found {
             Some(e) => e,

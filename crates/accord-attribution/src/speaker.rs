@@ -80,12 +80,48 @@ fn document_author(doc: &Doc, sp: Span) -> Option<usize> {
         let end = doc.mentions[m].span.end;
         end <= noun_start && !doc.text[end..noun_start].contains(',') && !doc.text[end..noun_start].contains(" of ")
     });
-    before.or_else(|| {
-        range.filter(|&m| author(&doc.mentions[m]) && doc.mentions[m].span.start > noun_start).find(|&m| {
-            let k = doc.token_at_or_after(doc.mentions[m].span.start);
-            (k >= 1 && doc.token_text(k - 1) == "by")
-                || (k >= 2 && doc.token_text(k - 2) == "by" && doc.token_text(k - 1).eq_ignore_ascii_case("the"))
-        })
+    let by = range.filter(|&m| author(&doc.mentions[m]) && doc.mentions[m].span.start > noun_start).find(|&m| {
+        let k = doc.token_at_or_after(doc.mentions[m].span.start);
+        (k >= 1 && doc.token_text(k - 1) == "by")
+            || (k >= 2 && doc.token_text(k - 2) == "by" && doc.token_text(k - 1).eq_ignore_ascii_case("the"))
+    });
+    if before.is_some() || by.is_some() || noun == 0 {
+        return before.or(by);
+    }
+    // "the Security Council issued a statement calling ...": who issued it; "The statement noted ...":
+    // who issued the last one of that noun, in the three sentences before
+    let det = doc.token_text(noun - 1).to_lowercase();
+    if noun == first + 1 && matches!(det.as_str(), "a" | "an") {
+        return issuer(doc, noun);
+    }
+    if noun == first + 1 && det == "the" {
+        let si = doc.tokens[noun].sentence;
+        let from = doc.sentences[si.saturating_sub(3)].tokens.start;
+        return (from.max(1)..first).rev().find_map(|k| {
+            (doc.token_text(k) == doc.token_text(noun) && matches!(doc.token_text(k - 1), "a" | "an"))
+                .then(|| issuer(doc, k))
+                .flatten()
+        });
+    }
+    None
+}
+
+/// The person or organisation that issued the document at token `noun`, the object of a verb: its subject's
+/// name mention.
+fn issuer(doc: &Doc, noun: usize) -> Option<usize> {
+    let a = doc.tokens[noun].analysis.as_ref().filter(|a| a.deprel() == "obj")?;
+    let verb = a.head()?;
+    let sent = doc.sentences.get(doc.tokens[noun].sentence)?.tokens.clone();
+    let subj = sent
+        .clone()
+        .find(|&k| doc.tokens[k].analysis.as_ref().is_some_and(|x| x.head() == Some(verb) && x.deprel() == "nsubj"))?;
+    let at = doc.tokens[subj].span;
+    let m = doc.mentions.partition_point(|m| m.span.end <= at.start);
+    (m..doc.mentions.len()).take_while(|&p| doc.mentions[p].span.start <= at.start).find(|&p| {
+        let c = &doc.mentions[p];
+        c.kind == MentionKind::Name
+            && c.span.contains(at)
+            && c.entity.is_some_and(|e| matches!(doc.entities[e].etype, EntityType::Person | EntityType::Org))
     })
 }
 

@@ -339,3 +339,38 @@ fn a_pronoun_after_an_embedded_quote_is_the_outer_speaker() {
     );
     assert_eq!(who(&doc, "fees would fall"), "Tom Okafor");
 }
+
+#[test]
+fn a_short_form_or_a_place_word_joins_the_name_given_before() {
+    // a place name that is a surname
+    let doc = extract(
+        "Rep. Jim Georgia questioned the harbour master on Tuesday.\n\n\
+         “Why were the gates open?” Georgia asked, adding that the port had failed.\n",
+    );
+    assert_eq!(who(&doc, "port had failed"), "Jim Georgia");
+    // an organisation's first word
+    let doc = extract(
+        "The mine was sold by Tidewater Energy in 2010.\n\nIn a statement, Tidewater said the sale was legal.\n",
+    );
+    assert_eq!(who(&doc, "sale was legal"), "Tidewater Energy");
+    // a generational suffix
+    let doc =
+        extract("John G. Okafor Jr. opened the session.\n\nChief Justice Okafor said the court would rule in June.\n");
+    assert_eq!(who(&doc, "court would rule"), "John G. Okafor Jr.");
+}
+
+#[test]
+fn a_statement_speaks_for_who_issued_it() {
+    let doc = extract(
+        "After a short meeting, the Harbour Pilots Council issued a statement calling the closure illegal. \
+         The statement noted that the pilots had not been consulted.\n",
+    );
+    assert_eq!(who(&doc, "closure illegal"), "Harbour Pilots Council");
+    assert_eq!(who(&doc, "not been consulted"), "Harbour Pilots Council");
+}
+
+#[test]
+fn a_time_phrase_after_a_participle_is_no_speaker() {
+    let doc = extract("An Eastport Harbour Board report released last year found that the cranes were unsafe.\n");
+    assert_eq!(who(&doc, "cranes were unsafe"), "Eastport Harbour Board");
+}

@@ -18,6 +18,18 @@ fn name_words(s: &str) -> Vec<&str> {
     s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect()
 }
 
+/// The words of a person's name without a generational suffix ("John G. Roberts Jr." is "John G. Roberts").
+fn core_words(s: &str) -> Vec<&str> {
+    let mut w = name_words(s);
+    if w.len() >= 3 && matches!(w[w.len() - 1], "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV") {
+        w.pop();
+        if let Some(l) = w.last_mut() {
+            *l = l.trim_end_matches(',');
+        }
+    }
+    w
+}
+
 /// The same word of a name, whatever the apostrophe ("O'Neill", "O’Neill") or, for a word written in
 /// capitals, the case ("PENCE", "Pence").
 fn same_name_word(a: &str, b: &str) -> bool {
@@ -69,6 +81,10 @@ fn expands_acronym(full: &str, name: &str) -> bool {
     expanded && i == fw.len()
 }
 
+fn lex() -> &'static crate::lexicon::Lexicons {
+    crate::lexicon::Lexicons::get()
+}
+
 /// A name without the "The" it is written with inside a sentence ("The Daily Beast" is "Daily Beast").
 fn without_the(name: &str) -> &str {
     name.strip_prefix("The ").unwrap_or(name)
@@ -96,7 +112,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
     let (mut by_name, mut by_last) = (Index::new(), Index::new());
     fn index(by_name: &mut Index, by_last: &mut Index, e: usize, name: &str) {
         by_name.entry(without_the(name).to_string()).or_default().push(e);
-        if let Some(w) = name_words(name).last() {
+        if let Some(w) = core_words(name).last() {
             by_last.entry(last_key(w)).or_default().push(e);
         }
     }
@@ -140,7 +156,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             if !(etype == EntityType::Person || etype == EntityType::Other || caps) {
                 return false;
             }
-            let ew = name_words(&e.name);
+            let ew = core_words(&e.name);
             match (words.last(), ew.last()) {
                 (Some(a), Some(b)) if same_name_word(a, b) => {
                     words.len() == 1
@@ -168,6 +184,50 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 }
             })
         });
+        // "Jordan" after "Jim Jordan": a one-word place name that is the surname of a person named before,
+        // not after a preposition of place ("in Jordan")
+        let before = doc.token_at_or_after(doc.mentions[m].span.start);
+        let locative = before > 0
+            && matches!(
+                doc.token_text(before - 1).to_lowercase().as_str(),
+                "in" | "to"
+                    | "from"
+                    | "of"
+                    | "at"
+                    | "for"
+                    | "into"
+                    | "across"
+                    | "on"
+                    | "with"
+                    | "against"
+                    | "about"
+                    | "near"
+            );
+        let place = info.known.as_ref().is_some_and(|k| k.etype == EntityType::Gpe && !k.adjective);
+        let surname_of = (place && words.len() == 1 && !locative).then_some(()).and_then(|_| {
+            entities.iter().rposition(|e| {
+                e.etype == EntityType::Person
+                    && core_words(&e.name).len() >= 2
+                    && core_words(&e.name).last().is_some_and(|l| same_name_word(l, &head))
+            })
+        });
+        // "Peabody" after "Peabody Energy": a one-word name that opens an organisation's name of two words
+        let found = surname_of.or(found).or_else(|| {
+            // (typed a person by the recogniser too: "Peabody kept its operations", but not with an
+            // honorific or title, nor a given name)
+            let short = words.len() == 1
+                && info.known.is_none()
+                && info.titles.is_empty()
+                && doc.mentions[m].span == doc.mentions[m].head_span
+                && !lex().given_names_any.contains(head.as_str());
+            if !short {
+                return None;
+            }
+            entities.iter().rposition(|e| {
+                let ew = name_words(without_the(&e.name));
+                matches!(e.etype, EntityType::Org | EntityType::Other) && ew.len() == 2 && same_name_word(ew[0], &head)
+            })
+        });
         let e = match found {
             Some(e) => e,
             None => {
@@ -184,10 +244,18 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             }
         };
         let ent = &mut entities[e];
-        if ent.etype == EntityType::Other && etype != EntityType::Other {
+        // (a short form's type, often guessed, does not retype the entity)
+        let short_form = found.is_some()
+            && words.len() == 1
+            && name_words(&ent.name).len() >= 2
+            && info.known.is_none()
+            && !name_words(&ent.name).last().is_some_and(|l| same_name_word(l, &head));
+        if ent.etype == EntityType::Other && etype != EntityType::Other && !short_form {
             ent.etype = etype;
         }
-        if let Some(k) = &info.known {
+        if surname_of.is_some() {
+            doc.mentions[m].etype = Some(EntityType::Person);
+        } else if let Some(k) = &info.known {
             // A country known only through adjectives stays NORP; a name mention makes it GPE.
             if !k.adjective && ent.etype == EntityType::Norp {
                 ent.etype = k.etype;

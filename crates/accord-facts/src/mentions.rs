@@ -484,7 +484,16 @@ fn segment_run(
                 }
                 // "New York Times", "Washington Post": a place before the last word of the run, an
                 // organisation word, is part of the organisation's name
-                if kn.etype == EntityType::Gpe && k + n + 1 == b && lex.org_words.contains(doc.token_text(b - 1)) {
+                // ("Chicago Police Department", "United States Citizenship and Immigration Services": up to
+                // four more words, none known or a title)
+                if kn.etype == EntityType::Gpe
+                    && !kn.adjective
+                    && k + n < b
+                    && b - (k + n) <= 4
+                    && lex.org_words.contains(doc.token_text(b - 1))
+                    && (k + n..b)
+                        .all(|r| !lex.known.contains_key(doc.token_text(r)) && !lex.is_title(doc.token_text(r)))
+                {
                     break;
                 }
                 matched = Some((n, sp, kn.clone()));
@@ -555,8 +564,18 @@ fn segment_run(
             start = k;
         }
         // The name: up to the next gazetteer match inside the run, or the run end.
+        // (a place name right after a given name is a surname: "Jim Jordan", "George Washington")
+        let surname_place = |e: usize| {
+            e == k + 1
+                && lex.given_names_any.contains(doc.token_text(k))
+                && !lex.known.contains_key(doc.token_text(k))
+                && lex.known.get(doc.token_text(e)).is_some_and(|kn| kn.etype == EntityType::Gpe && !kn.adjective)
+        };
         let mut e = k + 1;
-        while e < b && !lex.known.contains_key(doc.token_text(e)) && !lex.honorifics.contains_key(doc.token_text(e)) {
+        while e < b
+            && (!lex.known.contains_key(doc.token_text(e)) || surname_place(e))
+            && !lex.honorifics.contains_key(doc.token_text(e))
+        {
             e += 1;
         }
         let name_sp = Span::new(doc.tokens[k].span.start, doc.tokens[e - 1].span.end);

@@ -44,13 +44,33 @@ fn affiliation_in_span(doc: &Doc, span: Span, people: bool) -> Option<String> {
         })
 }
 
-/// `sp` widened to the whole of every name it cuts.
+/// `sp` widened to the whole of every name it cuts, and over the person's name right after a lone
+/// capitalised descriptor ("Activist" of "Activist Angela Davis talks to ...", parsed apart).
 fn widen_to_names(doc: &Doc, sp: Span) -> Span {
     let from = doc.mentions.partition_point(|m| m.span.end <= sp.start);
     let mut out = sp;
     for m in doc.mentions[from..].iter().take_while(|m| m.span.start < sp.end) {
         if m.kind == MentionKind::Name && m.span.overlap(sp) > 0 && !sp.contains(m.span) {
             out = Span::new(out.start.min(m.span.start), out.end.max(m.span.end));
+        }
+    }
+    let phrase = doc.slice(out);
+    // (a singular noun: "Latinos Share Their ..." in a headline is no descriptor of a name)
+    let lone = !phrase.contains(' ')
+        && !phrase.ends_with('s')
+        && phrase.starts_with(char::is_uppercase)
+        && phrase.chars().skip(1).all(char::is_lowercase)
+        && doc.mentions[from..].iter().take_while(|m| m.span.start < out.end).all(|m| m.span.overlap(out) == 0);
+    if lone {
+        let next = doc.mentions.partition_point(|m| m.span.start < out.end);
+        if let Some(m) = doc.mentions.get(next).filter(|m| {
+            m.kind == MentionKind::Name
+                && m.span.start == out.end + 1
+                && &doc.text[out.end..m.span.start] == " "
+                && m.entity.is_some_and(|e| doc.entities[e].etype == EntityType::Person)
+                && doc.slice(m.span).split(' ').count() <= 4
+        }) {
+            out = Span::new(out.start, m.span.end);
         }
     }
     out

@@ -374,3 +374,23 @@ fn a_time_phrase_after_a_participle_is_no_speaker() {
     let doc = extract("An Eastport Harbour Board report released last year found that the cranes were unsafe.\n");
     assert_eq!(who(&doc, "cranes were unsafe"), "Eastport Harbour Board");
 }
+
+#[test]
+fn an_acronym_takes_the_full_name_written_anywhere() {
+    let doc = extract(
+        "The channel was launched as Tidewater Harbour Television, a harbour network, in 2005.\n\n\
+         THT said the broadcast would go on.\n\n\
+         The Department of Harbour Affairs opened an inquiry.\n\nThe HA said the inquiry would take months.\n",
+    );
+    assert_eq!(who(&doc, "broadcast would go on"), "Tidewater Harbour Television");
+    assert_eq!(who(&doc, "inquiry would take months"), "Department of Harbour Affairs");
+}
+
+#[test]
+fn a_lone_descriptor_before_a_name_is_not_the_speaker() {
+    let doc = extract(
+        "The film opened in May.\n\nActivist Dana Okonkwo talks about the harbour strike in the film's second \
+         hour.\n",
+    );
+    assert_eq!(who(&doc, "harbour strike"), "Dana Okonkwo");
+}

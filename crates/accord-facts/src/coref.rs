@@ -426,8 +426,71 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             ent.name = full;
         }
     }
+    // "RT" with "Russia Today" written once, "VA" with "the Department of Veterans Affairs": an acronym
+    // no mention of its own spells out takes the run of capitalised words of the article that it
+    // abbreviates (a leading "Department of" may go unabbreviated)
+    let mut runs: Option<Vec<String>> = None;
+    for ent in &mut entities {
+        let letters: String = ent.name.chars().filter(|c| *c != '.').collect();
+        let acronym = !ent.name.contains(' ')
+            && letters.len() >= 2
+            && letters.chars().all(|c| c.is_ascii_uppercase())
+            && matches!(ent.etype, EntityType::Org | EntityType::Other);
+        if !acronym {
+            continue;
+        }
+        let runs = runs.get_or_insert_with(|| capitalised_runs(doc));
+        let full = runs.iter().find_map(|r| {
+            let ws = name_words(r);
+            // two letters ask for exactly two words, as rare pairs would match by chance otherwise
+            let exact = |w: &[&str]| letters.len() > 2 || w.len() == 2;
+            if exact(&ws) && expands_acronym(r, &ent.name) {
+                return Some(r.clone());
+            }
+            let of = ws.iter().position(|w| *w == "of").filter(|&i| i == 1 && lex().org_words.contains(ws[0]))?;
+            let rest = ws[of + 1..].join(" ");
+            (exact(&ws[of + 1..]) && expands_acronym(&rest, &ent.name)).then(|| r.clone())
+        });
+        if let Some(full) = full {
+            ent.name = full;
+        }
+    }
     doc.entities = entities;
     doc.antecedents = antecedents;
+}
+
+/// The maximal runs of capitalised words of each sentence (with "of", "and", "for" and "&" inside), as text.
+fn capitalised_runs(doc: &Doc) -> Vec<String> {
+    let cap = |k: usize| {
+        doc.tokens[k].kind == accord_doc::TokenKind::Word && doc.token_text(k).starts_with(char::is_uppercase)
+    };
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        let mut k = s.tokens.start;
+        while k < s.tokens.end {
+            if !cap(k) {
+                k += 1;
+                continue;
+            }
+            let mut e = k + 1;
+            loop {
+                if e < s.tokens.end && cap(e) {
+                    e += 1;
+                } else if e + 1 < s.tokens.end && matches!(doc.token_text(e), "of" | "and" | "for" | "&") && cap(e + 1)
+                {
+                    e += 2;
+                } else {
+                    break;
+                }
+            }
+            if e > k + 1 {
+                let text = doc.slice(accord_doc::Span::new(doc.tokens[k].span.start, doc.tokens[e - 1].span.end));
+                out.push(without_the(text).to_string());
+            }
+            k = e;
+        }
+    }
+    out
 }
 
 /// For each token: true when it lies between an opening and a closing quotation mark of its paragraph.

@@ -270,7 +270,11 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                         }));
                 // A lone capitalised word opening a sentence, never seen capitalised elsewhere, followed
                 // by a lower-case word: a common word ("Dock workers", "Critics said").
+                // (an acronym is a name: "TB said ...")
+                let acronym =
+                    w0.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w0.chars().any(char::is_lowercase);
                 let lone = j == a + 1
+                    && !acronym
                     && !capital_seen.contains(w0)
                     && !lex.known.contains_key(w0)
                     && !lex.honorifics.contains_key(w0);

@@ -394,3 +394,12 @@ fn a_lone_descriptor_before_a_name_is_not_the_speaker() {
     );
     assert_eq!(who(&doc, "harbour strike"), "Dana Okonkwo");
 }
+
+#[test]
+fn an_organisation_noun_goes_to_a_name_of_that_kind() {
+    let doc = extract(
+        "The Eastport Dock Workers Federation met the Harbour Pilots Council on Monday. The strike went on \
+         through the night, and the council stayed silent.\n\nThe union said the strike would end on Friday.\n",
+    );
+    assert_eq!(who(&doc, "strike would end"), "Eastport Dock Workers Federation");
+}

@@ -664,7 +664,11 @@ fn named_referent(
             return None;
         }
         let mut score = -((pm.sentence - c.sentence) as f32) + 0.5 * (entities[e].mentions.len() as f32).min(6.0);
-        if contains_word(&entities[e].name.to_lowercase(), noun) {
+        // named with the noun, or with a word that marks that kind of organisation ("the union": Workers)
+        let signals = crate::lexicon::Lexicons::get().referring_name_words.get(noun);
+        if contains_word(&entities[e].name.to_lowercase(), noun)
+            || signals.is_some_and(|ws| ws.iter().any(|w| contains_word(&entities[e].name, w)))
+        {
             score += 3.0;
         }
         Some(score)

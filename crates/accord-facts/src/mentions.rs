@@ -796,6 +796,13 @@ fn referring_nominal(
     if h + 1 < s.tokens.end && (is_cap(doc, h + 1) || doc.token_text(h + 1) == "of") {
         return None;
     }
+    // "the daily briefing", "the party line": the word modifies the noun after it
+    if h + 1 < s.tokens.end
+        && doc.token_text(h + 1).starts_with(char::is_lowercase)
+        && doc.tokens[h + 1].analysis.as_ref().is_some_and(|a| a.upos() == "NOUN")
+    {
+        return None;
+    }
     let mut k = h;
     while k > s.tokens.start && h - k <= 3 {
         let w = doc.token_text(k - 1);

@@ -403,3 +403,12 @@ fn an_organisation_noun_goes_to_a_name_of_that_kind() {
     );
     assert_eq!(who(&doc, "strike would end"), "Eastport Dock Workers Federation");
 }
+
+#[test]
+fn a_time_or_a_preposition_gives_way_to_the_parsed_subject() {
+    let doc = extract(
+        "On Thursday, however, Dana Okonkwo spoke to a gathering of harbour workers, promising to lift the \
+         limits on night shifts.\n",
+    );
+    assert_eq!(who(&doc, "lift the limits"), "Dana Okonkwo");
+}

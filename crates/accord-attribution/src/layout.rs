@@ -250,6 +250,22 @@ fn subject_before(
         left_end -= 1;
     }
     let mut subject = np_left(doc, sstart, left_end, lex);
+    // "A Government Accountability Office report released last year found ...": a time phrase is no
+    // speaker; the verb's parsed subject is
+    if let Some((a, b)) = subject {
+        let w = |k: usize| if k < b { doc.token_text(k).to_lowercase() } else { String::new() };
+        let time = lex.date_words.relative(&w(a), &w(a + 1)).is_some_and(|(n, _, _)| n == b - a)
+            || (b == a + 1 && lex.weekdays.contains_key(doc.token_text(a)));
+        // (the noun phrase before the participle that the time phrase goes with: "report released")
+        let participle = a > sstart + 1
+            && doc.tokens[a - 1].analysis.as_ref().is_some_and(|x| x.xpos() == "VBN" || x.xpos() == "VBD")
+            && lex.cue(doc.token_text(a - 1)).is_none();
+        if time && participle {
+            if let Some((pa, _)) = np_left(doc, sstart, a - 1, lex).filter(|&(_, pb)| pb == a - 1) {
+                subject = Some((pa, b));
+            }
+        }
+    }
     if subject.is_none() {
         subject = parsed_subject(doc, cue.verb, sstart);
     }

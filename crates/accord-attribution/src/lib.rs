@@ -155,6 +155,7 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
     for a in &mut atts {
         // a relative pronoun stays the speaker mention (as PolNeAR marks it) but resolves through the
         // noun phrase it stands for
+        subject::replace_non_speaker(doc, a, lex);
         let pronoun = a.speaker;
         let relative = subject::relative_speaker(doc, a);
         speaker::resolve(doc, a, lex);
@@ -165,7 +166,7 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
     // refusals, a source's terms, "That said": they look like speech but report none (after the speakers,
     // which may cut a content at a relative clause's end)
     atts.retain(|a| !nonstatement::is_non_statement(doc, a));
-    speaker::previous_speaker(doc, &mut atts);
+    speaker::previous_speaker(doc, &mut atts, lex);
     doc.attributions = atts;
 }
 

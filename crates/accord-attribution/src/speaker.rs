@@ -44,12 +44,161 @@ fn affiliation_in_span(doc: &Doc, span: Span, people: bool) -> Option<String> {
         })
 }
 
+/// `sp` widened to the whole of every name it cuts, and over the person's name right after a lone
+/// capitalised descriptor ("Activist" of "Activist Angela Davis talks to ...", parsed apart).
+fn widen_to_names(doc: &Doc, sp: Span) -> Span {
+    let from = doc.mentions.partition_point(|m| m.span.end <= sp.start);
+    let mut out = sp;
+    for m in doc.mentions[from..].iter().take_while(|m| m.span.start < sp.end) {
+        if m.kind == MentionKind::Name && m.span.overlap(sp) > 0 && !sp.contains(m.span) {
+            out = Span::new(out.start.min(m.span.start), out.end.max(m.span.end));
+        }
+    }
+    let phrase = doc.slice(out);
+    // (a singular noun: "Latinos Share Their ..." in a headline is no descriptor of a name)
+    let lone = !phrase.contains(' ')
+        && !phrase.ends_with('s')
+        && phrase.starts_with(char::is_uppercase)
+        && phrase.chars().skip(1).all(char::is_lowercase)
+        && doc.mentions[from..].iter().take_while(|m| m.span.start < out.end).all(|m| m.span.overlap(out) == 0);
+    if lone {
+        let next = doc.mentions.partition_point(|m| m.span.start < out.end);
+        if let Some(m) = doc.mentions.get(next).filter(|m| {
+            m.kind == MentionKind::Name
+                && m.span.start == out.end + 1
+                && &doc.text[out.end..m.span.start] == " "
+                && m.entity.is_some_and(|e| doc.entities[e].etype == EntityType::Person)
+                && doc.slice(m.span).split(' ').count() <= 4
+        }) {
+            out = Span::new(out.start, m.span.end);
+        }
+    }
+    out
+}
+
+/// "A Government Accountability Office report", "The report by the University and College Union", "a
+/// database published by The Washington Post": a speaker phrase headed by a document noun speaks for the
+/// person or organisation named as its author, before the noun (not past an "of") or after "by". Returns
+/// that name's mention.
+fn document_author(doc: &Doc, sp: Span) -> Option<usize> {
+    let (first, end) = (doc.token_at_or_after(sp.start), doc.token_at_or_after(sp.end));
+    let noun = (first..end.min(first + 6)).find(|&k| {
+        let w = doc.token_text(k);
+        w.starts_with(char::is_lowercase) && words().document_nouns.contains(&w)
+    })?;
+    let noun_start = doc.tokens[noun].span.start;
+    if doc.text[sp.start..noun_start].contains(',') {
+        return None;
+    }
+    let author = |m: &accord_doc::Mention| {
+        m.kind == MentionKind::Name
+            && sp.contains(m.span)
+            && m.entity.is_some_and(|e| matches!(doc.entities[e].etype, EntityType::Person | EntityType::Org))
+    };
+    let range = mentions_in(doc, sp);
+    let before = range.clone().filter(|&m| author(&doc.mentions[m])).find(|&m| {
+        let end = doc.mentions[m].span.end;
+        end <= noun_start && !doc.text[end..noun_start].contains(',') && !doc.text[end..noun_start].contains(" of ")
+    });
+    let by = range.filter(|&m| author(&doc.mentions[m]) && doc.mentions[m].span.start > noun_start).find(|&m| {
+        let k = doc.token_at_or_after(doc.mentions[m].span.start);
+        (k >= 1 && doc.token_text(k - 1) == "by")
+            || (k >= 2 && doc.token_text(k - 2) == "by" && doc.token_text(k - 1).eq_ignore_ascii_case("the"))
+    });
+    if before.is_some() || by.is_some() || noun == 0 {
+        return before.or(by);
+    }
+    // "the Security Council issued a statement calling ...": who issued it; "The statement noted ...":
+    // who issued the last one of that noun, in the three sentences before
+    let det = doc.token_text(noun - 1).to_lowercase();
+    if noun == first + 1 && matches!(det.as_str(), "a" | "an") {
+        return issuer(doc, noun);
+    }
+    if noun == first + 1 && det == "the" {
+        let si = doc.tokens[noun].sentence;
+        let from = doc.sentences[si.saturating_sub(3)].tokens.start;
+        return (from.max(1)..first).rev().find_map(|k| {
+            (doc.token_text(k) == doc.token_text(noun) && matches!(doc.token_text(k - 1), "a" | "an"))
+                .then(|| issuer(doc, k))
+                .flatten()
+        });
+    }
+    None
+}
+
+/// The person or organisation that issued the document at token `noun`, the object of a verb: its subject's
+/// name mention.
+fn issuer(doc: &Doc, noun: usize) -> Option<usize> {
+    let a = doc.tokens[noun].analysis.as_ref().filter(|a| a.deprel() == "obj")?;
+    let verb = a.head()?;
+    let sent = doc.sentences.get(doc.tokens[noun].sentence)?.tokens.clone();
+    let subj = sent
+        .clone()
+        .find(|&k| doc.tokens[k].analysis.as_ref().is_some_and(|x| x.head() == Some(verb) && x.deprel() == "nsubj"))?;
+    let at = doc.tokens[subj].span;
+    let m = doc.mentions.partition_point(|m| m.span.end <= at.start);
+    (m..doc.mentions.len()).take_while(|&p| doc.mentions[p].span.start <= at.start).find(|&p| {
+        let c = &doc.mentions[p];
+        c.kind == MentionKind::Name
+            && c.span.contains(at)
+            && c.entity.is_some_and(|e| matches!(doc.entities[e].etype, EntityType::Person | EntityType::Org))
+    })
+}
+
+/// The earlier unnamed source that a speaker phrase with no antecedent of its own stands for: a definite one
+/// ("The defence source" after "A senior Israeli Defence official": the same number and a modifier in
+/// common) or a bare plural ("researchers" after "ESET researchers": the same noun with modifiers). Looks
+/// back ten sentences; returns the nearest such mention.
+fn earlier_unnamed(doc: &Doc, sp: Span, lex: &Lexicons) -> Option<usize> {
+    let phrase = doc.slice(sp);
+    let ws: Vec<&str> = phrase.split(' ').collect();
+    let head = ws.last()?.to_lowercase();
+    let (singular, plural) = lex.source_nouns.get(head.as_str())?;
+    let definite = ws.len() >= 2 && ws[0].eq_ignore_ascii_case("the") && !plural;
+    let bare = ws.len() == 1 && *plural;
+    if !(definite || bare) {
+        return None;
+    }
+    let inside = mentions_in(doc, sp);
+    // a name inside ("the Hamas official"), or an antecedent of its own: coreference's business
+    if doc.mentions[inside.clone()].iter().any(|m| m.kind == MentionKind::Name)
+        || inside.clone().any(|m| doc.antecedents.get(m).is_some_and(Option::is_some))
+    {
+        return None;
+    }
+    let modifiers: Vec<String> = ws.iter().skip(1).take(ws.len().saturating_sub(2)).map(|w| w.to_lowercase()).collect();
+    let si = doc.sentence_at(sp.start);
+    (0..inside.start).rev().take_while(|&p| si.saturating_sub(doc.mentions[p].sentence) <= 10).find(|&p| {
+        let c = &doc.mentions[p];
+        let text = doc.slice(c.span);
+        let cw: Vec<String> = text.split(' ').map(str::to_lowercase).collect();
+        let same_number = lex
+            .source_nouns
+            .get(cw.last().map_or("", String::as_str))
+            .is_some_and(|(s, p)| s == singular && p == plural)
+            || (definite && lex.source_nouns.get(cw.last().map_or("", String::as_str)).is_some_and(|(_, p)| !*p));
+        c.kind == MentionKind::Nominal
+            && c.span.end <= sp.start
+            && same_number
+            && cw.len() >= 2
+            && !matches!(cw[0].as_str(), "the" | "this" | "that")
+            && if definite {
+                modifiers.iter().any(|m| cw[..cw.len() - 1].contains(m))
+            } else {
+                cw.last() == Some(&head)
+            }
+    })
+}
+
 /// Fills `speaker_mention`, `speaker_entity` and `source` of `a` from its speaker span.
 pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
     let Some(sp) = a.speaker else {
         a.source = Source { kind: SourceKind::Unknown, name: None, affiliation: None };
         return;
     };
+    // a speaker phrase never cuts a name ("College Union" of "University and College Union")
+    let sp = widen_to_names(doc, sp);
+    a.speaker = Some(sp);
     let phrase = doc.slice(sp);
     let last_word = phrase.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_lowercase();
     // "Prime Minister Binyamin Netanyahu’s office"
@@ -65,6 +214,25 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
     let lead_noun = (first..end.saturating_sub(1).min(first + 4))
         .find(|&k| phrases::source_head(doc, k, lex) && phrases::source_link(doc, k + 1, lex))
         .filter(|_| !phrase.contains(','));
+    if let Some(m) = document_author(doc, sp) {
+        let e = doc.mentions[m].entity.unwrap_or_default();
+        let ent = &doc.entities[e];
+        let kind = if ent.etype == EntityType::Person { SourceKind::Person } else { SourceKind::Organization };
+        a.speaker_mention = Some(m);
+        a.speaker_entity = Some(e);
+        a.source = Source { kind, name: Some(ent.name.clone()), affiliation: ent.affiliation.clone() };
+        return;
+    }
+    if let Some(p) = earlier_unnamed(doc, sp, lex) {
+        let plural = lex.source_nouns.get(last_word.as_str()).is_some_and(|(_, p)| *p);
+        a.speaker_mention = mentions_in(doc, sp).find(|&m| doc.mentions[m].kind == MentionKind::Nominal);
+        a.source = Source {
+            kind: if plural { SourceKind::Group } else { SourceKind::Anonymous },
+            name: Some(doc.slice(doc.mentions[p].span).to_string()),
+            affiliation: affiliation_in_span(doc, doc.mentions[p].span, true),
+        };
+        return;
+    }
     if possessive && lead_noun.is_none() && words().office_nouns.contains(&last_word.as_str()) {
         let owner = doc.mentions[mentions_in(doc, sp)]
             .iter()
@@ -254,13 +422,29 @@ fn capitalise(w: &str) -> String {
     }
 }
 
+/// What the previous quote's speaker was, for a pronoun or a definite unnamed source after it.
+#[derive(Clone)]
+enum Previous {
+    /// A person entity.
+    Person(usize),
+    /// An unnamed singular source ("a senior Hamas official").
+    Unnamed(Source),
+}
+
 /// A personal pronoun speaker ("he said") in a run of quotes stands for the speaker of the previous quote,
 /// in the same paragraph or the one before, when that person's gender allows it, rather than for the
-/// person named last (a quote by one woman, another woman named, then "she said"). `atts` are in text
-/// order and resolved.
-pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution]) {
-    let mut last: Option<(usize, usize)> = None; // (entity, paragraph)
-    for a in atts.iter_mut() {
+/// person named last (a quote by one woman, another woman named, then "she said"); a pronoun left without
+/// a person stands for the previous quote's unnamed source ("A senior official said ... He told ...").
+/// A quote inside another quote's content (its speaker is named in that content) is no previous quote:
+/// the discourse is about the outer speaker. A definite unnamed source ("the official", "The Fatah
+/// official") whose chain leads to an earlier quote's unnamed source takes that source's whole phrase
+/// ("an official from the Fatah movement"). `atts` are in text order and resolved.
+pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
+    let contents: Vec<Span> = atts.iter().map(|a| a.content).collect();
+    // speaker mention -> the source of the quote it spoke
+    let mut spoke: Vec<(usize, Source)> = Vec::new();
+    let mut last: Option<(Previous, usize)> = None; // (speaker, paragraph)
+    for (i, a) in atts.iter_mut().enumerate() {
         let par = doc.sentences.get(a.sentence).map_or(0, |s| s.paragraph);
         let pronoun_gender =
             a.speaker_mention.filter(|&m| doc.mentions[m].kind == MentionKind::Pronoun).and_then(|m| {
@@ -270,19 +454,72 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution]) {
                     _ => None,
                 }
             });
-        if let (Some(g), Some((e, lp))) = (pronoun_gender, last) {
-            let ent = &doc.entities[e];
-            if lp + 1 >= par && ent.gender.is_none_or(|eg| eg == g) && a.speaker_entity != Some(e) {
-                a.speaker_entity = Some(e);
-                a.source = Source {
-                    kind: SourceKind::Person,
-                    name: Some(ent.name.clone()),
-                    affiliation: ent.affiliation.clone(),
-                };
+        match (pronoun_gender, &last) {
+            (Some(g), Some((Previous::Person(e), lp))) => {
+                let (e, lp) = (*e, *lp);
+                let ent = &doc.entities[e];
+                if lp + 1 >= par && ent.gender.is_none_or(|eg| eg == g) && a.speaker_entity != Some(e) {
+                    a.speaker_entity = Some(e);
+                    a.source = Source {
+                        kind: SourceKind::Person,
+                        name: Some(ent.name.clone()),
+                        affiliation: ent.affiliation.clone(),
+                    };
+                }
+            }
+            (Some(_), Some((Previous::Unnamed(src), lp))) if lp + 1 >= par && a.speaker_entity.is_none() => {
+                a.speaker_entity = None;
+                a.source = src.clone();
+            }
+            _ => {}
+        }
+        // "the official" after "an official from the Fatah movement said": the earlier source's phrase
+        if let Some(m) = a.speaker_mention.filter(|&m| {
+            doc.mentions[m].kind == MentionKind::Nominal
+                && a.speaker_entity.is_none()
+                && a.source.kind == SourceKind::Anonymous
+        }) {
+            let mut p = m;
+            let mut steps = 0;
+            while let Some(Some(q)) = doc.antecedents.get(p) {
+                p = *q;
+                steps += 1;
+                if let Some((_, src)) = spoke.iter().rev().find(|(sm, _)| *sm == p) {
+                    if src.name.as_ref().map_or(0, String::len) > a.source.name.as_ref().map_or(0, String::len) {
+                        a.source = src.clone();
+                    }
+                    break;
+                }
+                if steps > 1000 {
+                    break;
+                }
             }
         }
+        // a quote inside another's content does not change the discourse's speaker
+        let embedded = a.speaker.is_some_and(|sp| contents.iter().enumerate().any(|(j, c)| j != i && c.contains(sp)));
+        if let Some(m) = a.speaker_mention {
+            spoke.push((m, a.source.clone()));
+        }
+        if embedded {
+            continue;
+        }
         last = match a.speaker_entity {
-            Some(e) if doc.entities[e].etype == EntityType::Person => Some((e, par)),
+            Some(e) if doc.entities[e].etype == EntityType::Person => Some((Previous::Person(e), par)),
+            // (a phrase headed by a source noun: "a senior official", not "no one")
+            None if a.source.kind == SourceKind::Anonymous
+                && a.speaker.is_some_and(|sp| {
+                    let head = doc.slice(sp).rsplit(' ').next().unwrap_or("").to_lowercase();
+                    lex.source_nouns.get(head.as_str()).is_some_and(|(_, plural)| !plural)
+                        || a.speaker_mention.is_some_and(|m| {
+                            doc.mentions[m].kind == MentionKind::Nominal
+                                && lex
+                                    .source_nouns
+                                    .contains_key(doc.slice(doc.mentions[m].head_span).to_lowercase().as_str())
+                        })
+                }) =>
+            {
+                Some((Previous::Unnamed(a.source.clone()), par))
+            }
             _ if a.speaker.is_some() => None,
             _ => last,
         };

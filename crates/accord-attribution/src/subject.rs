@@ -4,6 +4,7 @@
 use crate::content::trim_end;
 use crate::tree;
 use accord_doc::{Attribution, Doc, Span, TokenKind};
+use accord_facts::lexicon::Lexicons;
 
 /// The nominal subject of a cue verb from the dependency parse (when the models ran): the `nsubj`
 /// dependent left of the verb, as the token range of its subtree.
@@ -108,4 +109,44 @@ pub(crate) fn relative_speaker(doc: &Doc, a: &mut Attribution) -> bool {
     }
     a.speaker = Some(Span::new(doc.tokens[lo].span.start, doc.tokens[hi].span.end));
     true
+}
+
+/// A speaker phrase that names no one, a time ("Thursday" of "On Thursday, Trump spoke ..., promising
+/// ...") or a lone preposition ("In" of "In defending himself, Trump ..."), gives way to the parsed subject
+/// of the cue verb (or of the verb it depends on), when there is one outside the content.
+pub(crate) fn replace_non_speaker(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
+    let (Some(sp), Some(cue)) = (a.speaker, a.cue) else { return };
+    let text = doc.slice(sp);
+    let all: Vec<String> = text.split(' ').map(str::to_lowercase).collect();
+    // (after a preposition: "On Thursday")
+    let prep = |w: &str| crate::words::words().prepositions.contains(&w);
+    let ws = if all.len() > 1 && prep(&all[0]) { &all[1..] } else { &all[..] };
+    let time =
+        lex.date_words.relative(&ws[0], ws.get(1).map_or("", String::as_str)).is_some_and(|(n, _, _)| n == ws.len())
+            || (ws.len() == 1
+                && text.rsplit(' ').next().is_some_and(|w| lex.weekdays.contains_key(w) || lex.months.contains_key(w)));
+    let preposition = all.len() == 1 && prep(&all[0]);
+    if !(time || preposition) {
+        return;
+    }
+    let (first, end) = (doc.token_at_or_after(cue.start), doc.token_at_or_after(cue.end));
+    let Some(verb) = (first..end).find(|&k| doc.tokens[k].analysis.as_ref().is_some_and(|x| x.upos() == "VERB")) else {
+        return;
+    };
+    let sstart = doc.sentences[doc.tokens[verb].sentence].tokens.start;
+    // up the verb's heads (a participle attached to a noun: "a gathering ..., promising")
+    let mut v = verb;
+    for _ in 0..4 {
+        if let Some((lo, hi)) = parsed_subject(doc, v, sstart) {
+            let span = Span::new(doc.tokens[lo].span.start, doc.tokens[hi - 1].span.end);
+            if span.overlap(sp) == 0 && span.overlap(a.content) == 0 {
+                a.speaker = Some(span);
+            }
+            return;
+        }
+        match doc.tokens[v].analysis.as_ref().and_then(|x| x.head()) {
+            Some(h) => v = h,
+            None => return,
+        }
+    }
 }

@@ -262,3 +262,153 @@ fn a_possessive_speaker_is_the_name_without_its_ending() {
     );
     assert_eq!(who(&doc, "strength of its navy"), "Eastland");
 }
+
+#[test]
+fn an_organisation_name_goes_on_over_and_and_a_plural_possessive() {
+    let doc = extract(
+        "The report by the Harbour and Ferry Workers Union claims the pay has fallen for ten years.\n\n\
+         A spokesman for the Docks and Quays Owners’ Association said the claim was wrong.\n",
+    );
+    assert_eq!(who(&doc, "pay has fallen"), "Harbour and Ferry Workers Union");
+    assert!(doc.entities.iter().any(|e| e.name == "Docks and Quays Owners’ Association"), "{:?}", doc.entities);
+    // two names of their own stay two
+    let doc = extract("The Transport Department and Fisheries Department said the harbour would close.\n");
+    assert!(doc.entities.iter().all(|e| !e.name.contains(" and ")), "{:?}", doc.entities);
+}
+
+#[test]
+fn a_capital_the_inside_a_sentence_belongs_to_the_name() {
+    let doc = extract(
+        "The ferry was late again, as The Harbour Courier reported on Monday.\n\n\
+         The Harbour Courier said the company would pay the passengers back.\n",
+    );
+    assert_eq!(who(&doc, "pay the passengers back"), "The Harbour Courier");
+}
+
+#[test]
+fn an_acronym_joins_the_full_name_written_before() {
+    let doc = extract(
+        "The Harbour Safety and Pilotage Commission opened an inquiry into the fire on Monday.\n\n\
+         The H.S.P.C. said the inquiry would take months.\n",
+    );
+    assert_eq!(who(&doc, "inquiry would take months"), "Harbour Safety and Pilotage Commission");
+}
+
+#[test]
+fn a_document_speaks_for_its_author() {
+    let doc = extract(
+        "The Eastport Harbour Board met on Monday.\n\n\
+         An Eastport Harbour Board report found that the cranes were unsafe.\n\n\
+         A database published by the Eastport Harbour Board shows that ten ships sank in 2020.\n",
+    );
+    assert_eq!(who(&doc, "cranes were unsafe"), "Eastport Harbour Board");
+    assert_eq!(who(&doc, "ten ships sank"), "Eastport Harbour Board");
+}
+
+#[test]
+fn an_unnamed_source_is_followed_through_pronouns_and_definite_phrases() {
+    let doc = extract(
+        "A senior harbour official said the port would stop the night shifts. He told reporters that the \
+         decision was final, but the port would not make an official announcement. The official refused to \
+         say when the shifts would return. “We cannot say more,” the official said.\n\n\
+         An official from the Eastport Dockers Movement also said the workers had agreed. The dockers \
+         official, who asked to remain anonymous, said the strike was over.\n\n\
+         A senior Eastport Navy official said the ships would stay in port. The navy source said the \
+         order came on Friday.\n",
+    );
+    assert_eq!(who(&doc, "decision was final"), "A senior harbour official");
+    assert_eq!(who(&doc, "We cannot say more"), "A senior harbour official");
+    assert_eq!(who(&doc, "strike was over"), "An official from the Eastport Dockers Movement");
+    assert_eq!(who(&doc, "order came on Friday"), "A senior Eastport Navy official");
+}
+
+#[test]
+fn a_bare_plural_source_takes_the_modifiers_given_before() {
+    let doc = extract(
+        "Tidewater researchers found a flaw in the harbour software.\n\n\
+         “The flaw lets anyone open the gates,” said researchers.\n",
+    );
+    assert_eq!(who(&doc, "open the gates"), "Tidewater researchers");
+}
+
+#[test]
+fn a_pronoun_after_an_embedded_quote_is_the_outer_speaker() {
+    let doc = extract(
+        "Harbour spokesman Tom Okafor said Monday that Mayor Bill Ostrander has long called for lower fees \
+         at the port.\n\nHe said the fees would fall in June.\n",
+    );
+    assert_eq!(who(&doc, "fees would fall"), "Tom Okafor");
+}
+
+#[test]
+fn a_short_form_or_a_place_word_joins_the_name_given_before() {
+    // a place name that is a surname
+    let doc = extract(
+        "Rep. Jim Georgia questioned the harbour master on Tuesday.\n\n\
+         “Why were the gates open?” Georgia asked, adding that the port had failed.\n",
+    );
+    assert_eq!(who(&doc, "port had failed"), "Jim Georgia");
+    // an organisation's first word
+    let doc = extract(
+        "The mine was sold by Tidewater Energy in 2010.\n\nIn a statement, Tidewater said the sale was legal.\n",
+    );
+    assert_eq!(who(&doc, "sale was legal"), "Tidewater Energy");
+    // a generational suffix
+    let doc =
+        extract("John G. Okafor Jr. opened the session.\n\nChief Justice Okafor said the court would rule in June.\n");
+    assert_eq!(who(&doc, "court would rule"), "John G. Okafor Jr.");
+}
+
+#[test]
+fn a_statement_speaks_for_who_issued_it() {
+    let doc = extract(
+        "After a short meeting, the Harbour Pilots Council issued a statement calling the closure illegal. \
+         The statement noted that the pilots had not been consulted.\n",
+    );
+    assert_eq!(who(&doc, "closure illegal"), "Harbour Pilots Council");
+    assert_eq!(who(&doc, "not been consulted"), "Harbour Pilots Council");
+}
+
+#[test]
+fn a_time_phrase_after_a_participle_is_no_speaker() {
+    let doc = extract("An Eastport Harbour Board report released last year found that the cranes were unsafe.\n");
+    assert_eq!(who(&doc, "cranes were unsafe"), "Eastport Harbour Board");
+}
+
+#[test]
+fn an_acronym_takes_the_full_name_written_anywhere() {
+    let doc = extract(
+        "The channel was launched as Tidewater Harbour Television, a harbour network, in 2005.\n\n\
+         THT said the broadcast would go on.\n\n\
+         The Department of Harbour Affairs opened an inquiry.\n\nThe HA said the inquiry would take months.\n",
+    );
+    assert_eq!(who(&doc, "broadcast would go on"), "Tidewater Harbour Television");
+    assert_eq!(who(&doc, "inquiry would take months"), "Department of Harbour Affairs");
+}
+
+#[test]
+fn a_lone_descriptor_before_a_name_is_not_the_speaker() {
+    let doc = extract(
+        "The film opened in May.\n\nActivist Dana Okonkwo talks about the harbour strike in the film's second \
+         hour.\n",
+    );
+    assert_eq!(who(&doc, "harbour strike"), "Dana Okonkwo");
+}
+
+#[test]
+fn an_organisation_noun_goes_to_a_name_of_that_kind() {
+    let doc = extract(
+        "The Eastport Dock Workers Federation met the Harbour Pilots Council on Monday. The strike went on \
+         through the night, and the council stayed silent.\n\nThe union said the strike would end on Friday.\n",
+    );
+    assert_eq!(who(&doc, "strike would end"), "Eastport Dock Workers Federation");
+}
+
+#[test]
+fn a_time_or_a_preposition_gives_way_to_the_parsed_subject() {
+    let doc = extract(
+        "On Thursday, however, Dana Okonkwo spoke to a gathering of harbour workers, promising to lift the \
+         limits on night shifts.\n",
+    );
+    assert_eq!(who(&doc, "lift the limits"), "Dana Okonkwo");
+}

@@ -18,6 +18,18 @@ fn name_words(s: &str) -> Vec<&str> {
     s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect()
 }
 
+/// The words of a person's name without a generational suffix ("John G. Roberts Jr." is "John G. Roberts").
+fn core_words(s: &str) -> Vec<&str> {
+    let mut w = name_words(s);
+    if w.len() >= 3 && matches!(w[w.len() - 1], "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV") {
+        w.pop();
+        if let Some(l) = w.last_mut() {
+            *l = l.trim_end_matches(',');
+        }
+    }
+    w
+}
+
 /// The same word of a name, whatever the apostrophe ("O'Neill", "O’Neill") or, for a word written in
 /// capitals, the case ("PENCE", "Pence").
 fn same_name_word(a: &str, b: &str) -> bool {
@@ -69,6 +81,15 @@ fn expands_acronym(full: &str, name: &str) -> bool {
     expanded && i == fw.len()
 }
 
+fn lex() -> &'static crate::lexicon::Lexicons {
+    crate::lexicon::Lexicons::get()
+}
+
+/// A name without the "The" it is written with inside a sentence ("The Daily Beast" is "Daily Beast").
+fn without_the(name: &str) -> &str {
+    name.strip_prefix("The ").unwrap_or(name)
+}
+
 /// `short` is the last words of `long` ("Van Voorhis" of "Chandler Van Voorhis").
 fn name_suffix(short: &[&str], long: &[&str]) -> bool {
     short.len() < long.len() && short.iter().rev().zip(long.iter().rev()).all(|(a, b)| same_name_word(a, b))
@@ -90,8 +111,8 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
     type Index = std::collections::HashMap<String, Vec<usize>>;
     let (mut by_name, mut by_last) = (Index::new(), Index::new());
     fn index(by_name: &mut Index, by_last: &mut Index, e: usize, name: &str) {
-        by_name.entry(name.to_string()).or_default().push(e);
-        if let Some(w) = name_words(name).last() {
+        by_name.entry(without_the(name).to_string()).or_default().push(e);
+        if let Some(w) = core_words(name).last() {
             by_last.entry(last_key(w)).or_default().push(e);
         }
     }
@@ -110,7 +131,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             && head.chars().filter(|c| c.is_alphabetic()).count() > 2
             && !head.chars().any(char::is_lowercase);
         // candidates: entities of the same name, or sharing the last word in any case or apostrophe
-        let mut cands: Vec<usize> = by_name.get(&canonical).into_iter().flatten().copied().collect();
+        let mut cands: Vec<usize> = by_name.get(without_the(&canonical)).into_iter().flatten().copied().collect();
         if let Some(w) = words.last() {
             cands.extend(by_last.get(&last_key(w)).into_iter().flatten().copied());
         }
@@ -129,12 +150,13 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 return true;
             }
             if info.known.is_some() || e.etype != EntityType::Person {
-                return e.name == canonical && (etype == e.etype || info.known.is_some() || etype == EntityType::Other);
+                return without_the(&e.name) == without_the(&canonical)
+                    && (etype == e.etype || info.known.is_some() || etype == EntityType::Other);
             }
             if !(etype == EntityType::Person || etype == EntityType::Other || caps) {
                 return false;
             }
-            let ew = name_words(&e.name);
+            let ew = core_words(&e.name);
             match (words.last(), ew.last()) {
                 (Some(a), Some(b)) if same_name_word(a, b) => {
                     words.len() == 1
@@ -146,6 +168,65 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 }
                 _ => false,
             }
+        });
+        // "The S.E.C." after "the Securities and Exchange Commission": an acronym joins the latest
+        // organisation or other named thing whose name it abbreviates
+        let found = found.or_else(|| {
+            let letters: String = head.chars().filter(|c| *c != '.').collect();
+            let acronym = words.len() == 1 && letters.len() >= 2 && letters.chars().all(|c| c.is_ascii_uppercase());
+            if !acronym || etype == EntityType::Person || info.known.is_some() {
+                return None;
+            }
+            entities.iter().rposition(|e| {
+                matches!(e.etype, EntityType::Org | EntityType::Other) && name_words(&e.name).len() >= 2 && {
+                    let full = e.name.strip_prefix("The ").unwrap_or(&e.name);
+                    expands_acronym(full, &head)
+                }
+            })
+        });
+        // "Jordan" after "Jim Jordan": a one-word place name that is the surname of a person named before,
+        // not after a preposition of place ("in Jordan")
+        let before = doc.token_at_or_after(doc.mentions[m].span.start);
+        let locative = before > 0
+            && matches!(
+                doc.token_text(before - 1).to_lowercase().as_str(),
+                "in" | "to"
+                    | "from"
+                    | "of"
+                    | "at"
+                    | "for"
+                    | "into"
+                    | "across"
+                    | "on"
+                    | "with"
+                    | "against"
+                    | "about"
+                    | "near"
+            );
+        let place = info.known.as_ref().is_some_and(|k| k.etype == EntityType::Gpe && !k.adjective);
+        let surname_of = (place && words.len() == 1 && !locative).then_some(()).and_then(|_| {
+            entities.iter().rposition(|e| {
+                e.etype == EntityType::Person
+                    && core_words(&e.name).len() >= 2
+                    && core_words(&e.name).last().is_some_and(|l| same_name_word(l, &head))
+            })
+        });
+        // "Peabody" after "Peabody Energy": a one-word name that opens an organisation's name of two words
+        let found = surname_of.or(found).or_else(|| {
+            // (typed a person by the recogniser too: "Peabody kept its operations", but not with an
+            // honorific or title, nor a given name)
+            let short = words.len() == 1
+                && info.known.is_none()
+                && info.titles.is_empty()
+                && doc.mentions[m].span == doc.mentions[m].head_span
+                && !lex().given_names_any.contains(head.as_str());
+            if !short {
+                return None;
+            }
+            entities.iter().rposition(|e| {
+                let ew = name_words(without_the(&e.name));
+                matches!(e.etype, EntityType::Org | EntityType::Other) && ew.len() == 2 && same_name_word(ew[0], &head)
+            })
         });
         let e = match found {
             Some(e) => e,
@@ -163,10 +244,18 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             }
         };
         let ent = &mut entities[e];
-        if ent.etype == EntityType::Other && etype != EntityType::Other {
+        // (a short form's type, often guessed, does not retype the entity)
+        let short_form = found.is_some()
+            && words.len() == 1
+            && name_words(&ent.name).len() >= 2
+            && info.known.is_none()
+            && !name_words(&ent.name).last().is_some_and(|l| same_name_word(l, &head));
+        if ent.etype == EntityType::Other && etype != EntityType::Other && !short_form {
             ent.etype = etype;
         }
-        if let Some(k) = &info.known {
+        if surname_of.is_some() {
+            doc.mentions[m].etype = Some(EntityType::Person);
+        } else if let Some(k) = &info.known {
             // A country known only through adjectives stays NORP; a name mention makes it GPE.
             if !k.adjective && ent.etype == EntityType::Norp {
                 ent.etype = k.etype;
@@ -339,8 +428,71 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             ent.name = full;
         }
     }
+    // "RT" with "Russia Today" written once, "VA" with "the Department of Veterans Affairs": an acronym
+    // no mention of its own spells out takes the run of capitalised words of the article that it
+    // abbreviates (a leading "Department of" may go unabbreviated)
+    let mut runs: Option<Vec<String>> = None;
+    for ent in &mut entities {
+        let letters: String = ent.name.chars().filter(|c| *c != '.').collect();
+        let acronym = !ent.name.contains(' ')
+            && letters.len() >= 2
+            && letters.chars().all(|c| c.is_ascii_uppercase())
+            && matches!(ent.etype, EntityType::Org | EntityType::Other);
+        if !acronym {
+            continue;
+        }
+        let runs = runs.get_or_insert_with(|| capitalised_runs(doc));
+        let full = runs.iter().find_map(|r| {
+            let ws = name_words(r);
+            // two letters ask for exactly two words, as rare pairs would match by chance otherwise
+            let exact = |w: &[&str]| letters.len() > 2 || w.len() == 2;
+            if exact(&ws) && expands_acronym(r, &ent.name) {
+                return Some(r.clone());
+            }
+            let of = ws.iter().position(|w| *w == "of").filter(|&i| i == 1 && lex().org_words.contains(ws[0]))?;
+            let rest = ws[of + 1..].join(" ");
+            (exact(&ws[of + 1..]) && expands_acronym(&rest, &ent.name)).then(|| r.clone())
+        });
+        if let Some(full) = full {
+            ent.name = full;
+        }
+    }
     doc.entities = entities;
     doc.antecedents = antecedents;
+}
+
+/// The maximal runs of capitalised words of each sentence (with "of", "and", "for" and "&" inside), as text.
+fn capitalised_runs(doc: &Doc) -> Vec<String> {
+    let cap = |k: usize| {
+        doc.tokens[k].kind == accord_doc::TokenKind::Word && doc.token_text(k).starts_with(char::is_uppercase)
+    };
+    let mut out = Vec::new();
+    for s in &doc.sentences {
+        let mut k = s.tokens.start;
+        while k < s.tokens.end {
+            if !cap(k) {
+                k += 1;
+                continue;
+            }
+            let mut e = k + 1;
+            loop {
+                if e < s.tokens.end && cap(e) {
+                    e += 1;
+                } else if e + 1 < s.tokens.end && matches!(doc.token_text(e), "of" | "and" | "for" | "&") && cap(e + 1)
+                {
+                    e += 2;
+                } else {
+                    break;
+                }
+            }
+            if e > k + 1 {
+                let text = doc.slice(accord_doc::Span::new(doc.tokens[k].span.start, doc.tokens[e - 1].span.end));
+                out.push(without_the(text).to_string());
+            }
+            k = e;
+        }
+    }
+    out
 }
 
 /// For each token: true when it lies between an opening and a closing quotation mark of its paragraph.
@@ -514,7 +666,11 @@ fn named_referent(
             return None;
         }
         let mut score = -((pm.sentence - c.sentence) as f32) + 0.5 * (entities[e].mentions.len() as f32).min(6.0);
-        if contains_word(&entities[e].name.to_lowercase(), noun) {
+        // named with the noun, or with a word that marks that kind of organisation ("the union": Workers)
+        let signals = crate::lexicon::Lexicons::get().referring_name_words.get(noun);
+        if contains_word(&entities[e].name.to_lowercase(), noun)
+            || signals.is_some_and(|ws| ws.iter().any(|w| contains_word(&entities[e].name, w)))
+        {
             score += 3.0;
         }
         Some(score)

@@ -256,6 +256,8 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                     && !lex.known.contains_key(doc.token_text(j - 1))
                 {
                     j += 2;
+                } else if let Some(e) = and_joined_org(doc, i, j, s.tokens.end, lex) {
+                    j = e;
                 } else {
                     break;
                 }
@@ -265,16 +267,23 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             let at_start = Some(a) == first_word;
             if at_start {
                 let w0 = doc.token_text(a);
-                let common = FUNCTION_WORDS.contains(&w0.to_lowercase().as_str())
-                    || (lower_seen.contains(w0.to_lowercase().as_str()) && !lex.known.contains_key(w0))
-                    || doc.tokens[a].analysis.as_ref().is_some_and(|an| {
-                        !matches!(an.upos(), "PROPN" | "X")
-                            && !lex.known.contains_key(w0)
-                            && !lex.honorifics.contains_key(w0)
-                    });
+                // ("United" opening "United States" is no common word)
+                let known_pair = j > a + 1 && lex.known.contains_key(&format!("{w0} {}", doc.token_text(a + 1)));
+                let common = !known_pair
+                    && (FUNCTION_WORDS.contains(&w0.to_lowercase().as_str())
+                        || (lower_seen.contains(w0.to_lowercase().as_str()) && !lex.known.contains_key(w0))
+                        || doc.tokens[a].analysis.as_ref().is_some_and(|an| {
+                            !matches!(an.upos(), "PROPN" | "X")
+                                && !lex.known.contains_key(w0)
+                                && !lex.honorifics.contains_key(w0)
+                        }));
                 // A lone capitalised word opening a sentence, never seen capitalised elsewhere, followed
                 // by a lower-case word: a common word ("Dock workers", "Critics said").
+                // (an acronym is a name: "TB said ...")
+                let acronym =
+                    w0.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w0.chars().any(char::is_lowercase);
                 let lone = j == a + 1
+                    && !acronym
                     && !capital_seen.contains(w0)
                     && !lex.known.contains_key(w0)
                     && !lex.honorifics.contains_key(w0)
@@ -306,6 +315,29 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             }
             let before = sentence_mentions.len();
             segment_run(doc, a, j, si, in_credit, credit_kind, lex, &model_names, &mut sentence_mentions);
+            // "as The Daily Beast called them": "The" with a capital inside a sentence belongs to the name
+            // of an organisation or a work (not after a quotation mark, a colon or a dash, where a
+            // sentence may start)
+            let the_inside = a == i + 1
+                && doc.token_text(i) == "The"
+                && Some(i) != first_word
+                && i > s.tokens.start
+                && doc.tokens[i - 1].kind != TokenKind::OpenQuote
+                && !matches!(doc.token_text(i - 1), "-" | "—" | "–" | "--" | ":" | ")" | "(" | "." | ";");
+            if the_inside {
+                if let Some((m, info)) = sentence_mentions.get_mut(before) {
+                    if m.kind == MentionKind::Name
+                        && m.span.start == doc.tokens[a].span.start
+                        && matches!(m.etype, Some(EntityType::Org | EntityType::Other))
+                        && info.known.is_none()
+                        // (an acronym goes without: "The S.E.C." is the S.E.C.)
+                        && doc.slice(m.span).contains(' ')
+                    {
+                        m.span.start = doc.tokens[i].span.start;
+                        m.head_span.start = m.span.start;
+                    }
+                }
+            }
             i = j;
             // the last name of the run, when it ends the run
             let pushed = sentence_mentions.len() > before;
@@ -455,6 +487,34 @@ fn org_before_connector(doc: &Doc, a: usize, b: usize, lex: &Lexicons) -> bool {
         .any(|t| lex.org_words.contains(doc.token_text(t)) && connectors.contains(&doc.token_text(t + 1)))
 }
 
+/// "Securities and Exchange Commission", "University and College Union": the run `[i, j)` goes on over
+/// "and" (or "&") at `j` when the capitalised words after it end in an organisation word and the run so far
+/// is no organisation's name of its own (two words or more ending in one, an acronym, a known name: "the
+/// State Department and Defense Department", "NBC and Universal Television" stay two names). Returns the
+/// new end of the run.
+fn and_joined_org(doc: &Doc, i: usize, j: usize, end: usize, lex: &Lexicons) -> Option<usize> {
+    if !matches!(doc.token_text(j), "and" | "&") || j + 1 >= end || !is_cap(doc, j + 1) {
+        return None;
+    }
+    let before = doc.token_text(j - 1);
+    // an acronym is a name of its own: "NBC and Universal Television"
+    let acronym = before.len() >= 2 && !before.chars().any(char::is_lowercase);
+    if (j - i >= 2 && lex.org_words.contains(before)) || lex.known.contains_key(before) || acronym {
+        return None;
+    }
+    let mut e = j + 1;
+    while e < end && e <= j + 4 {
+        if is_cap(doc, e) && doc.tokens[e - 1].space_after {
+            e += 1;
+        } else if plural_possessive(doc, e, end, lex) {
+            e += 2;
+        } else {
+            break;
+        }
+    }
+    (lex.org_words.contains(doc.token_text(e - 1)) && !lex.known.contains_key(doc.token_text(j + 1))).then_some(e)
+}
+
 /// Splits a run of capitalised tokens `[a, b)` into gazetteer names, honorific + name, titles and names.
 #[allow(clippy::too_many_arguments)]
 fn segment_run(
@@ -543,7 +603,16 @@ fn segment_run(
                 }
                 // "New York Times", "Washington Post": a place before the last word of the run, an
                 // organisation word, is part of the organisation's name
-                if kn.etype == EntityType::Gpe && k + n + 1 == b && lex.org_words.contains(doc.token_text(b - 1)) {
+                // ("Chicago Police Department", "United States Citizenship and Immigration Services": up to
+                // four more words, none known or a title)
+                if kn.etype == EntityType::Gpe
+                    && !kn.adjective
+                    && k + n < b
+                    && b - (k + n) <= 4
+                    && lex.org_words.contains(doc.token_text(b - 1))
+                    && (k + n..b)
+                        .all(|r| !lex.known.contains_key(doc.token_text(r)) && !lex.is_title(doc.token_text(r)))
+                {
                     break;
                 }
                 matched = Some((n, sp, kn.clone()));
@@ -614,8 +683,18 @@ fn segment_run(
             start = k;
         }
         // The name: up to the next gazetteer match inside the run, or the run end.
+        // (a place name right after a given name is a surname: "Jim Jordan", "George Washington")
+        let surname_place = |e: usize| {
+            e == k + 1
+                && lex.given_names_any.contains(doc.token_text(k))
+                && !lex.known.contains_key(doc.token_text(k))
+                && lex.known.get(doc.token_text(e)).is_some_and(|kn| kn.etype == EntityType::Gpe && !kn.adjective)
+        };
         let mut e = k + 1;
-        while e < b && !lex.known.contains_key(doc.token_text(e)) && !lex.honorifics.contains_key(doc.token_text(e)) {
+        while e < b
+            && (!lex.known.contains_key(doc.token_text(e)) || surname_place(e))
+            && !lex.honorifics.contains_key(doc.token_text(e))
+        {
             e += 1;
         }
         let name_sp = Span::new(doc.tokens[k].span.start, doc.tokens[e - 1].span.end);
@@ -988,6 +1067,13 @@ fn referring_nominal(
     if h + 1 < s.tokens.end && (is_cap(doc, h + 1) || doc.token_text(h + 1) == "of") {
         return None;
     }
+    // "the daily briefing", "the party line": the word modifies the noun after it
+    if h + 1 < s.tokens.end
+        && doc.token_text(h + 1).starts_with(char::is_lowercase)
+        && doc.tokens[h + 1].analysis.as_ref().is_some_and(|a| a.upos() == "NOUN")
+    {
+        return None;
+    }
     let mut k = h;
     while k > s.tokens.start && h - k <= 3 {
         let w = doc.token_text(k - 1);
@@ -1029,6 +1115,15 @@ fn nominal(
     if h + 1 < s.tokens.end && is_cap(doc, h + 1) && !lex.known.contains_key(doc.token_text(h + 1)) {
         return None;
     }
+    // "an official declaration", "source code": the word modifies the noun after it
+    if h + 1 < s.tokens.end
+        && doc.tokens[h + 1].kind == TokenKind::Word
+        && doc.token_text(h + 1).starts_with(char::is_lowercase)
+        && doc.tokens[h + 1].analysis.as_ref().is_some_and(|a| a.upos() == "NOUN")
+        && doc.tokens[h].analysis.as_ref().is_some_and(|a| a.upos() == "ADJ")
+    {
+        return None;
+    }
     let mut k = h;
     let mut definite = false;
     while k > s.tokens.start {
@@ -1065,6 +1160,13 @@ fn nominal(
         ) || lex.known.contains_key(w)
             || (is_cap(doc, k - 1) && !FUNCTION_WORDS.contains(&lw.as_ref()))
             || lex.is_title(w)
+            // any adjective or noun before the head, as the tagger reads it: "a senior harbour official",
+            // "the defence source"
+            || (h - k < 4
+                && w.starts_with(char::is_lowercase)
+                && !FUNCTION_WORDS.contains(&lw.as_ref())
+                && lex.cue(w).is_none()
+                && doc.tokens[k - 1].analysis.as_ref().is_some_and(|a| matches!(a.upos(), "ADJ" | "NOUN")))
         {
             k -= 1;
             if matches!(lw.as_ref(), "a" | "an" | "another" | "one") {

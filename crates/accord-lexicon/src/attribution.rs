@@ -30,6 +30,8 @@ pub struct Words {
     pub adverbs: Vec<&'static str>,
     /// Nouns for the office of a person ("X's office", "X's campaign"): the speaker is an organisation.
     pub office_nouns: Vec<&'static str>,
+    /// Nouns of documents that speak for their author ("a Government Accountability Office report").
+    pub document_nouns: Vec<&'static str>,
     /// Verbs of refusal ("declined to comment"): a cue after them reports nothing.
     pub refusals: Vec<&'static str>,
     /// Negation words before a cue ("did not say").
@@ -75,6 +77,7 @@ pub fn words() -> &'static Words {
             subject_pronouns: get("subject_pronouns"),
             adverbs: get("adverbs"),
             office_nouns: get("office_nouns"),
+            document_nouns: get("document_nouns"),
             refusals: get("refusals"),
             negations: get("negations"),
             open_questions: get("open_questions"),

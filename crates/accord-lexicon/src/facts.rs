@@ -136,6 +136,9 @@ pub struct Lexicons {
     /// for places, whether the place must be a country (`Some(true)`: "the country") or must not be one
     /// (`Some(false)`: "the city") (`data/referring_nouns.tsv`).
     pub referring_nouns: HashMap<String, (EntityType, Option<bool>)>,
+    /// Words of a name that mark an organisation of the kind a referring noun names ("union" → `Workers`,
+    /// `Federation`; the third column of `data/referring_nouns.tsv`).
+    pub referring_name_words: HashMap<String, Vec<String>>,
     /// Given names → the gender they usually mark (`data/given_names.tsv`).
     pub given_names: HashMap<String, char>,
     /// Every given name, with or without a gender (`data/given_names.tsv`, `data/given_names_derived.txt`).
@@ -266,6 +269,12 @@ impl Lexicons {
                 Some((c[0].to_string(), t))
             })
             .collect();
+        let referring_name_words = lines(data!("referring_nouns.tsv"))
+            .filter_map(|c| {
+                let words: Vec<String> = c.get(2)?.split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+                (!words.is_empty()).then(|| (c[0].to_string(), words))
+            })
+            .collect();
         let given_names = lines(data!("given_names.tsv"))
             .filter_map(|c| {
                 c.get(1)
@@ -337,6 +346,7 @@ impl Lexicons {
             given_names,
             given_names_any,
             referring_nouns,
+            referring_name_words,
             titles,
             source_nouns,
             agencies,

@@ -27,7 +27,30 @@ pub(crate) fn trim_end(doc: &Doc, start: usize, end_tok: usize) -> usize {
     doc.tokens[k - 1].span.end.max(start)
 }
 
-pub(crate) fn quote_type(content: Span, all: &[Quote]) -> QuoteType {
+/// True when quotation `q` only marks a title or a name ("“Homicide: Life on the Street”", "“Agent
+/// Smith”"): a few words, the first and every other content word capitalised. Such marks quote nobody.
+fn marks_a_title(doc: &Doc, q: &Quote) -> bool {
+    const SMALL: &[&str] = &["a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "at", "by", "with", "from"];
+    if q.words == 0 || q.words > 8 || q.close <= q.open + 1 {
+        return false;
+    }
+    let mut first = true;
+    for k in q.open + 1..q.close {
+        let t = &doc.tokens[k];
+        if t.kind != accord_doc::TokenKind::Word {
+            continue;
+        }
+        let w = doc.token_text(k);
+        let cap = w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        if !(cap || !first && SMALL.contains(&w)) {
+            return false;
+        }
+        first = false;
+    }
+    true
+}
+
+pub(crate) fn quote_type(doc: &Doc, content: Span, all: &[Quote]) -> QuoteType {
     let from = all.partition_point(|q| q.span.end <= content.start);
     let to = all.partition_point(|q| q.span.start < content.end);
     let quotes = &all[from..to.max(from)];
@@ -40,6 +63,10 @@ pub(crate) fn quote_type(content: Span, all: &[Quote]) -> QuoteType {
     let mut any = false;
     for q in quotes {
         if q.span.overlap(content) == 0 {
+            continue;
+        }
+        let inside = q.span.start > content.start || q.span.end < content.end;
+        if inside && marks_a_title(doc, q) {
             continue;
         }
         if q.span.start <= content.start && q.span.end >= content.end.saturating_sub(1) && q.words >= 1 {
@@ -257,7 +284,7 @@ pub(crate) fn make(
     si: usize,
     quotes: &[Quote],
 ) -> Attribution {
-    let mut qtype = quote_type(content, quotes);
+    let mut qtype = quote_type(doc, content, quotes);
     // "said that “the budget is balanced”": a quotation inside reported-speech syntax is mixed
     let first = doc.token_at_or_after(content.start);
     if qtype == QuoteType::Direct && first > 0 && doc.token_text(first - 1).eq_ignore_ascii_case("that") {

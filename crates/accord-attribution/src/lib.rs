@@ -111,7 +111,7 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
                     if p.content.contains(doc.tokens[cue.verb].span) && a.speaker == p.speaker {
                         let cut = connector_start(doc, cue.first, s.tokens.start);
                         p.content.end = trim_end(doc, p.content.start, cut);
-                        p.qtype = quote_type(p.content, &quotes);
+                        p.qtype = quote_type(doc, p.content, &quotes);
                     }
                 }
                 for qi in quotes_overlapping(&quotes, a.content) {

@@ -312,3 +312,12 @@ fn an_inverted_cue_without_quotation_marks_has_its_speaker_after_it() {
     // the clause's own verb does not take the inverted attribution into its content
     assert!(doc.attributions.iter().all(|a| !a.content.text.contains("reported")), "{:?}", doc.attributions);
 }
+
+#[test]
+fn quotation_marks_around_a_title_or_name_quote_nobody() {
+    let text = "The singer, who wrote “Summer on the Harbour,” retired on Friday, her agent Lia Moreno told \
+                reporters.\n\nMoreno said the band had called the tour “a slow goodbye” in its letter.\n";
+    let doc = extract(text, "titles-in-quotes.txt", Some("2024-03-14"));
+    assert_eq!(attribution_with(&doc, "retired on Friday").qtype, "indirect", "a song title is no quotation");
+    assert_eq!(attribution_with(&doc, "slow goodbye").qtype, "mixed", "a quoted phrase still is");
+}

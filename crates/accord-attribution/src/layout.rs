@@ -176,8 +176,11 @@ fn inverted(doc: &Doc, sstart: usize, send: usize, cue: &Cue, lex: &Lexicons) ->
         doc.tokens[k].analysis.as_ref().is_some_and(|x| matches!(x.upos(), "VERB" | "AUX"))
             || lex.cue(doc.token_text(k)).is_some()
     };
+    // ("says a report highlighting ...": a participle modifies the speaker)
+    let participle = b < send && doc.tokens[b].analysis.as_ref().is_some_and(|x| matches!(x.xpos(), "VBG" | "VBN"));
     let rest_ends = (b..send).all(|k| doc.tokens[k].kind == TokenKind::Punct)
-        || (b < send && doc.token_text(b) == "," && !(b + 1..send).any(verb));
+        || (b < send && doc.token_text(b) == "," && !(b + 1..send).any(verb))
+        || participle;
     a == cue.end && rest_ends && looks_like_clause(doc, sstart, cue.first - 1)
 }
 

@@ -294,8 +294,12 @@ pub fn np_right(doc: &Doc, start: usize, ceiling: usize, lex: &Lexicons) -> Opti
     }
     let mut k = start;
     while k < ceiling && k - start < 12 {
+        // a cue word ends the phrase ("a spokesman said") unless the parse reads it as a noun ("says
+        // the report")
+        let noun = doc.tokens[k].analysis.as_ref().is_some_and(|a| a.upos() == "NOUN");
         let np_word = is_np_word(doc, k, lex)
             && !(k > start
+                && !noun
                 && lex.cue(doc.token_text(k)).is_some()
                 && doc.token_text(k).starts_with(char::is_lowercase));
         // "of" joins a capitalised name ("Secretary of State")

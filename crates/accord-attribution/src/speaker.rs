@@ -112,7 +112,7 @@ fn document_author(doc: &Doc, sp: Span) -> Option<usize> {
     // who issued the last one of that noun, in the three sentences before
     let det = doc.token_text(noun - 1).to_lowercase();
     if noun == first + 1 && matches!(det.as_str(), "a" | "an") {
-        return issuer(doc, noun);
+        return issuer(doc, noun).or_else(|| named_later(doc, noun));
     }
     if noun == first + 1 && det == "the" {
         let si = doc.tokens[noun].sentence;
@@ -124,6 +124,30 @@ fn document_author(doc: &Doc, sp: Span) -> Option<usize> {
         });
     }
     None
+}
+
+/// "..., says a report. The report by the University and College Union claims ...": the author the next
+/// definite mention of the same document noun names after "by", in the two sentences after. Returns that
+/// name's mention.
+fn named_later(doc: &Doc, noun: usize) -> Option<usize> {
+    let si = doc.tokens[noun].sentence;
+    let end = doc.sentences[(si + 2).min(doc.sentences.len() - 1)].tokens.end;
+    let w = doc.token_text(noun);
+    let k = (noun + 1..end.saturating_sub(2)).find(|&k| {
+        doc.token_text(k) == w && doc.token_text(k - 1).eq_ignore_ascii_case("the") && doc.token_text(k + 1) == "by"
+    })?;
+    let mut a = k + 2;
+    if doc.token_text(a).eq_ignore_ascii_case("the") {
+        a += 1;
+    }
+    let at = doc.tokens.get(a)?.span;
+    let m = doc.mentions.partition_point(|m| m.span.start < at.start);
+    doc.mentions.get(m).filter(|c| {
+        c.span.start == at.start
+            && c.kind == MentionKind::Name
+            && c.entity.is_some_and(|e| matches!(doc.entities[e].etype, EntityType::Person | EntityType::Org))
+    })?;
+    Some(m)
 }
 
 /// The person or organisation that issued the document at token `noun`, the object of a verb: its subject's

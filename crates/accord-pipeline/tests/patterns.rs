@@ -321,3 +321,17 @@ fn quotation_marks_around_a_title_or_name_quote_nobody() {
     assert_eq!(attribution_with(&doc, "retired on Friday").qtype, "indirect", "a song title is no quotation");
     assert_eq!(attribution_with(&doc, "slow goodbye").qtype, "mixed", "a quoted phrase still is");
 }
+
+#[test]
+fn a_report_after_an_inverted_cue_speaks_for_its_author_named_next() {
+    let text = "Hundreds of harbour pilots work without contracts, says a report published on Monday.\n\
+                The report by the Maritime Pilots Association calls for new rules.\n\n\
+                Ferry fares will rise in May, says the report.\n";
+    let doc = extract(text, "report-author.txt", Some("2024-03-14"));
+    let pilots = attribution_with(&doc, "without contracts");
+    assert_eq!(pilots.speaker.as_ref().map(|s| s.text.as_str()), Some("a report"));
+    assert_eq!(speaker_name(&doc, pilots).as_deref(), Some("Maritime Pilots Association"));
+    // a cue word the parse reads as a noun ends no speaker phrase
+    let fares = attribution_with(&doc, "fares will rise");
+    assert_eq!(fares.speaker.as_ref().map(|s| s.text.as_str()), Some("the report"));
+}

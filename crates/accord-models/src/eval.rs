@@ -320,6 +320,18 @@ pub fn score(models: &Models, sents: &[Sentence], mut each: impl FnMut(&Doc, &[S
     sc
 }
 
+/// Writes token `t`'s predicted UPOS, XPOS, lemma, head and relation into `w`; `base` is the token index
+/// of the sentence's first word (CoNLL-U heads count from 1 within the sentence, 0 for the root).
+pub fn set_predicted(w: &mut conllu::Word, t: &Token, base: usize) {
+    if let Some(a) = &t.analysis {
+        w.upos = a.upos().to_string();
+        w.xpos = a.xpos().to_string();
+        w.lemma = a.lemma.to_string();
+        w.head = a.head().map(|h| h - base + 1).unwrap_or(0);
+        w.deprel = a.deprel().to_string();
+    }
+}
+
 /// CoNLL-U for annotated gold sentences: gold words with predicted UPOS, XPOS, lemma, head and relation.
 pub fn write_predicted(doc: &Doc, sents: &[Sentence], out: &mut String) {
     let mut k = 0;
@@ -327,13 +339,7 @@ pub fn write_predicted(doc: &Doc, sents: &[Sentence], out: &mut String) {
         let base = k;
         let mut p = s.clone();
         for w in p.words.iter_mut() {
-            if let Some(a) = &doc.tokens[k].analysis {
-                w.upos = a.upos().to_string();
-                w.xpos = a.xpos().to_string();
-                w.lemma = a.lemma.to_string();
-                w.head = a.head().map(|h| h - base + 1).unwrap_or(0);
-                w.deprel = a.deprel().to_string();
-            }
+            set_predicted(w, &doc.tokens[k], base);
             w.feats = "_".into();
             k += 1;
         }

@@ -257,13 +257,7 @@ pub fn tag_corpus(
         for (i, s) in part.iter_mut().enumerate() {
             let base = k;
             for w in s.words.iter_mut() {
-                if let Some(a) = &annotated.tokens[k].analysis {
-                    w.upos = a.upos().to_string();
-                    w.xpos = a.xpos().to_string();
-                    w.lemma = a.lemma.to_string();
-                    w.head = a.head().map(|h| h - base + 1).unwrap_or(0);
-                    w.deprel = a.deprel().to_string();
-                }
+                eval::set_predicted(w, &annotated.tokens[k], base);
                 k += 1;
             }
             let mentions: Vec<conllu::GumMention> = doc[i]

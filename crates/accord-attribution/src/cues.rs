@@ -18,6 +18,32 @@ pub(crate) struct Cue {
     pub(crate) according: bool,
 }
 
+/// "The ransom note warns that ...": a third-person cue form the tagger read as a plural noun, at the root
+/// of a sentence that has no verb, after a noun (its subject) and before "that", is the sentence's verb (a
+/// noun phrase with a relative clause is no sentence; "his claims that ..." and a headline's "Reports that
+/// ..." have no noun before the form).
+fn mistagged_verb(doc: &Doc, k: usize, start: usize) -> bool {
+    let Some(a) = &doc.tokens[k].analysis else { return false };
+    let noun = |j: usize| doc.tokens[j].analysis.as_ref().is_some_and(|x| matches!(x.upos(), "NOUN" | "PROPN"));
+    a.upos() == "NOUN"
+        && a.deprel() == "root"
+        && doc.token_text(k).ends_with('s')
+        && k > start
+        && noun(k - 1)
+        && doc.tokens.get(k + 1).is_some_and(|_| doc.token_text(k + 1).eq_ignore_ascii_case("that"))
+        && !(start..k).any(|j| doc.tokens[j].analysis.as_ref().is_some_and(|x| matches!(x.upos(), "VERB" | "AUX")))
+}
+
+/// "“...,” the statement read": a verb that reports a document's words only with a document noun as its
+/// subject, right before it after a determiner.
+fn document_reads(doc: &Doc, k: usize, start: usize) -> bool {
+    let w = words();
+    k >= start + 2
+        && w.document_verbs.contains(&accord_text::lowercase(doc.token_text(k)).as_ref())
+        && w.document_nouns.contains(&accord_text::lowercase(doc.token_text(k - 1)).as_ref())
+        && w.determiners.contains(&accord_text::lowercase(doc.token_text(k - 2)).as_ref())
+}
+
 /// Cue tokens of one sentence.
 pub(crate) fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quoted: &[bool], lex: &Lexicons) -> Vec<Cue> {
     let mut out = Vec::new();
@@ -30,7 +56,11 @@ pub(crate) fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quoted: &[bool
             out.push(Cue { first: k, verb: k, end: k + 2, class: CueClass::Speech, according: true });
             continue;
         }
-        let Some(class) = lex.cue(w) else { continue };
+        let class = match lex.cue(w) {
+            Some(c) => c,
+            None if document_reads(doc, k, range.start) => CueClass::Speech,
+            None => continue,
+        };
         // acts and beliefs are kept only for forms that PolNeAR train often marks as cues
         if class != CueClass::Speech
             && lex.act_cues.get(accord_text::lowercase(w).as_ref()).is_none_or(|&r| r < acts::ACT_CUE_RATE)
@@ -41,7 +71,10 @@ pub(crate) fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quoted: &[bool
             continue;
         }
         if let Some(a) = &doc.tokens[k].analysis {
-            if !matches!(a.upos(), "VERB" | "AUX") {
+            if !matches!(a.upos(), "VERB" | "AUX")
+                && !mistagged_verb(doc, k, range.start)
+                && !document_reads(doc, k, range.start)
+            {
                 continue;
             }
         } else if w.ends_with('s') && k > range.start {

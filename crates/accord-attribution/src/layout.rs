@@ -8,7 +8,7 @@ use crate::cues::Cue;
 use crate::phrases::{np_left, np_right, speaker_np_right};
 use crate::quotes::{quote_ending_at, quote_starting_at, Quote};
 use crate::story_start;
-use crate::subject::parsed_subject;
+use crate::subject::{parsed_subject, relative_clause_owner};
 use crate::words::words;
 use accord_doc::{Attribution, Doc, Span, TokenKind};
 use accord_facts::lexicon::{CueClass, Lexicons};
@@ -267,6 +267,13 @@ fn subject_before(
             if let Some((pa, _)) = np_left(doc, sstart, a - 1, lex).filter(|&(_, pb)| pb == a - 1) {
                 subject = Some((pa, b));
             }
+        }
+    }
+    // "Residents who left Kandahar early Monday confirmed ...": a noun phrase that ends a relative clause
+    // is that clause's object; the speaker is the noun the clause modifies, clause included
+    if let Some((a, b)) = subject {
+        if let Some(lo) = relative_clause_owner(doc, sstart, a) {
+            subject = Some((lo, b));
         }
     }
     if subject.is_none() {

@@ -150,6 +150,37 @@ fn named_later(doc: &Doc, noun: usize) -> Option<usize> {
     Some(m)
 }
 
+/// The names coordinated with name mention `m` by the parse ("NBC and Universal Television": the
+/// organisations and people that are `conj` dependents of its head word), joined with "and"; None when
+/// there are none.
+fn coordinated_names(doc: &Doc, m: usize) -> Option<String> {
+    let ms = doc.mentions[m].span;
+    let (first, end) = (doc.token_at_or_after(ms.start), doc.token_at_or_after(ms.end));
+    let inside = |h: Option<usize>| h.is_some_and(|h| (first..end).contains(&h));
+    let head = (first..end).find(|&k| !inside(doc.tokens[k].analysis.as_ref().and_then(|x| x.head())))?;
+    let sent = doc.sentences.get(doc.tokens[head].sentence)?.tokens.clone();
+    let mut names = vec![doc.entities[doc.mentions[m].entity?].name.clone()];
+    for k in sent.filter(|&k| k >= end) {
+        let Some(x) = doc.tokens[k].analysis.as_ref() else { continue };
+        if x.head() != Some(head) || x.deprel() != "conj" {
+            continue;
+        }
+        let at = doc.tokens[k].span;
+        let p = doc.mentions.partition_point(|c| c.span.end <= at.start);
+        let name = doc.mentions[p..].iter().take_while(|c| c.span.start <= at.start).find_map(|c| {
+            (c.kind == MentionKind::Name && c.span.contains(at))
+                .then_some(c.entity)
+                .flatten()
+                .filter(|&e| matches!(doc.entities[e].etype, EntityType::Person | EntityType::Org))
+        })?;
+        names.push(doc.entities[name].name.clone());
+    }
+    (names.len() >= 2).then(|| match names.split_last() {
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    })
+}
+
 /// The person or organisation that issued the document at token `noun`, the object of a verb: its subject's
 /// name mention.
 fn issuer(doc: &Doc, noun: usize) -> Option<usize> {
@@ -239,6 +270,12 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         .find(|&k| phrases::source_head(doc, k, lex) && phrases::source_link(doc, k + 1, lex))
         .filter(|_| !phrase.contains(','));
     if let Some(m) = document_author(doc, sp) {
+        // "NBC and Universal Television released a statement": two issuers, joined
+        if let Some(name) = coordinated_names(doc, m) {
+            a.speaker_mention = Some(m);
+            a.source = Source { kind: SourceKind::Organization, name: Some(name), affiliation: None };
+            return;
+        }
         let e = doc.mentions[m].entity.unwrap_or_default();
         let ent = &doc.entities[e];
         let kind = if ent.etype == EntityType::Person { SourceKind::Person } else { SourceKind::Organization };
@@ -300,7 +337,9 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         mm.kind == MentionKind::Nominal
             && mm.span.start == sp.start
             && mm.entity.is_none()
-            && [" for ", " of ", " at ", " with ", " in ", " working ", " from "].iter().any(|p| rest.starts_with(p))
+            && [" for ", " of ", " at ", " with ", " in ", " working ", " from ", " who "]
+                .iter()
+                .any(|p| rest.starts_with(p))
     });
     // the same without a mention for the source noun: "an official in the country's interior ministry"
     if let (None, Some(k)) = (unnamed_lead, lead_noun) {

@@ -18,8 +18,13 @@ pub(crate) fn parsed_subject(doc: &Doc, verb: usize, sstart: usize) -> Option<(u
         Some(k) => k,
         None if matches!(an.deprel(), "advcl" | "xcomp" | "conj") => {
             let h = an.head()?;
+            // "X was quoted by army radio as saying ...": the passive subject of "quoted" is the speaker
+            let quoted = doc.tokens[h].analysis.as_ref().is_some_and(|x| x.lemma == "quote")
+                && doc.token_text(verb.saturating_sub(1)).eq_ignore_ascii_case("as");
             (sstart..h).find(|&k| {
-                doc.tokens[k].analysis.as_ref().is_some_and(|a| a.head() == Some(h) && a.deprel() == "nsubj")
+                doc.tokens[k].analysis.as_ref().is_some_and(|a| {
+                    a.head() == Some(h) && (a.deprel() == "nsubj" || (quoted && a.deprel() == "nsubj:pass"))
+                })
             })?
         }
         None => return None,
@@ -55,6 +60,41 @@ pub(crate) fn parsed_subject(doc: &Doc, verb: usize, sstart: usize) -> Option<(u
         hi -= 1;
     }
     Some((lo, hi + 1))
+}
+
+/// "Residents who left Kandahar early Monday confirmed ...": when the noun phrase before a cue (starting
+/// at token `a`) closes a relative clause (a verb right before it, parsed as the clause of an earlier noun,
+/// with a relative pronoun as its subject), the speaker phrase starts at that noun's phrase. Returns its
+/// first token.
+pub(crate) fn relative_clause_owner(doc: &Doc, sstart: usize, a: usize) -> Option<usize> {
+    // the clause's verb, right before the phrase or before one preposition ("who fled to Kandahar")
+    let verb = (a.saturating_sub(2).max(sstart)..a)
+        .rev()
+        .find(|&j| doc.tokens[j].analysis.as_ref().is_some_and(|x| x.upos() == "VERB" && x.deprel() == "acl:relcl"))?;
+    let noun = doc.tokens[verb].analysis.as_ref()?.head().filter(|&h| h >= sstart && h < verb)?;
+    if !doc.tokens[noun].analysis.as_ref().is_some_and(|x| matches!(x.upos(), "NOUN" | "PROPN")) {
+        return None;
+    }
+    let pronoun = (noun + 1..verb).any(|j| {
+        matches!(doc.token_text(j).to_lowercase().as_str(), "who" | "which" | "that")
+            && doc.tokens[j]
+                .analysis
+                .as_ref()
+                .is_some_and(|x| x.head() == Some(verb) && x.deprel().starts_with("nsubj"))
+    });
+    if !pronoun || (noun..a).any(|j| matches!(doc.token_text(j), "," | "(" | "—" | "–")) {
+        return None;
+    }
+    let tree = tree::SentenceTree::new(doc, doc.tokens[noun].sentence)?;
+    let (mut lo, _) = tree.subtree(noun);
+    lo = lo.max(sstart);
+    while lo < noun
+        && (doc.tokens[lo].kind == TokenKind::Punct
+            || doc.tokens[lo].analysis.as_ref().is_some_and(|x| matches!(x.deprel(), "case" | "cc" | "mark")))
+    {
+        lo += 1;
+    }
+    Some(lo)
 }
 
 /// A relative pronoun speaker ("the senator, who said ...", "a letter that says ...") stands for the noun

@@ -398,7 +398,11 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                         doc.mentions[m].entity = Some(e);
                         entities[e].mentions.push(m);
                     }
-                } else if let Some(p) = (m.saturating_sub(400)..m).rev().find(|&p| titled(p, &entities)) {
+                } else if let Some(p) = (m.saturating_sub(400)..m)
+                    .rev()
+                    .find(|&p| titled(p, &entities))
+                    .or_else(|| named_next(doc, infos, &entities, m, &quoted))
+                {
                     antecedents[m] = Some(p);
                     let e = doc.mentions[p].entity.unwrap();
                     doc.mentions[m].entity = Some(e);
@@ -702,6 +706,31 @@ fn best_person(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usize, 
         score += (entities[e].mentions.len() as f32).min(4.0) * 0.25;
         Some(score)
     })
+}
+
+/// "..., the provincial military chief said. Commander Jane Roe said ...": a definite role that refers to
+/// no one before it, as a subject, is the titled person the next sentence opens with when that person is
+/// named there for the first time (the wire story's forward reference). Returns that name's mention.
+fn named_next(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usize, quoted: &[bool]) -> Option<usize> {
+    let pm = &doc.mentions[m];
+    let head = doc.token_at_or_after(pm.head_span.start);
+    let subject = doc.tokens.get(head).and_then(|t| t.analysis.as_ref()).is_some_and(|a| a.deprel() == "nsubj");
+    if !subject || quoted[m] {
+        return None;
+    }
+    let next = doc.sentences.get(pm.sentence + 1)?;
+    if doc.sentences[pm.sentence].paragraph != next.paragraph {
+        return None;
+    }
+    let p = (m + 1..doc.mentions.len())
+        .take_while(|&p| doc.mentions[p].sentence <= pm.sentence + 1)
+        .find(|&p| doc.mentions[p].sentence == pm.sentence + 1 && doc.mentions[p].kind == MentionKind::Name)?;
+    let c = &doc.mentions[p];
+    let e = c.entity?;
+    let opens = doc.token_at_or_after(c.span.start) <= next.tokens.start + 1;
+    let first_named = entities[e].mentions.iter().all(|&q| doc.mentions[q].span.start >= c.span.start);
+    (entities[e].etype == EntityType::Person && opens && first_named && !infos[p].titles.is_empty() && !quoted[p])
+        .then_some(p)
 }
 
 /// A definite description that refers back to a titled person adds its words as a role when they say

@@ -32,6 +32,8 @@ pub struct Words {
     pub office_nouns: Vec<&'static str>,
     /// Nouns of documents that speak for their author ("a Government Accountability Office report").
     pub document_nouns: Vec<&'static str>,
+    /// Verbs that are cues only with a document noun as subject ("the statement read").
+    pub document_verbs: Vec<&'static str>,
     /// Verbs of refusal ("declined to comment"): a cue after them reports nothing.
     pub refusals: Vec<&'static str>,
     /// Negation words before a cue ("did not say").
@@ -78,6 +80,7 @@ pub fn words() -> &'static Words {
             adverbs: get("adverbs"),
             office_nouns: get("office_nouns"),
             document_nouns: get("document_nouns"),
+            document_verbs: get("document_verbs"),
             refusals: get("refusals"),
             negations: get("negations"),
             open_questions: get("open_questions"),

@@ -335,3 +335,47 @@ fn a_report_after_an_inverted_cue_speaks_for_its_author_named_next() {
     let fares = attribution_with(&doc, "fares will rise");
     assert_eq!(fares.speaker.as_ref().map(|s| s.text.as_str()), Some("the report"));
 }
+
+#[test]
+fn a_relative_clause_belongs_to_the_speaker_it_follows() {
+    let text = "Fishermen who sailed from Peniche early Friday reported that the storm had sunk two boats.\n";
+    let doc = extract(text, "relative-speaker.txt", Some("2024-03-14"));
+    let storm = attribution_with(&doc, "sunk two boats");
+    assert_eq!(
+        storm.speaker.as_ref().map(|s| s.text.as_str()),
+        Some("Fishermen who sailed from Peniche early Friday"),
+        "the phrase before the cue is the relative clause's object, not the speaker"
+    );
+    assert!(speaker_name(&doc, storm).unwrap_or_default().contains("who sailed from Peniche"));
+}
+
+#[test]
+fn a_role_named_in_the_next_sentence_is_that_person() {
+    let text = "Forty houses were flooded near Braga overnight, the regional fire chief said. Commander Rui \
+                Tavares said the river had burst its banks at two points.\n";
+    let doc = extract(text, "forward-role.txt", Some("2024-03-14"));
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "Forty houses")).as_deref(), Some("Rui Tavares"));
+    let tavares = doc.entities.iter().find(|e| e.name == "Rui Tavares").unwrap();
+    assert!(tavares.titles.iter().any(|t| t == "regional fire chief"), "{:?}", tavares.titles);
+    // only a sentence that opens with the titled name reads a role forward
+    let text = "The harbour chief said the cranes were idle. On Monday, Minister Rui Tavares said the port would \
+                reopen.\n";
+    let doc = extract(text, "forward-role-2.txt", Some("2024-03-14"));
+    assert_ne!(speaker_name(&doc, attribution_with(&doc, "cranes were idle")).as_deref(), Some("Rui Tavares"));
+}
+
+#[test]
+fn quoted_as_saying_a_mistagged_cue_and_a_statement_that_reads() {
+    let text = "A senior navy officer was quoted by state radio on Monday as saying the fleet had left port.\n\n\
+                The warning note warns that the files will be deleted after three days.\n\n\
+                The Harbour Authority and the Coastal Pilots Union released a statement on Friday.\n\n\
+                “The harbour will stay closed until the storm passes,” the statement read.\n";
+    let doc = extract(text, "quoted-reads.txt", Some("2024-03-14"));
+    let fleet = attribution_with(&doc, "fleet had left port");
+    assert_eq!(speaker_name(&doc, fleet).as_deref(), Some("A senior navy officer"));
+    let files = attribution_with(&doc, "files will be deleted");
+    assert_eq!(files.cue.as_ref().map(|c| c.text.as_str()), Some("warns"));
+    let closed = attribution_with(&doc, "stay closed");
+    assert_eq!(closed.cue.as_ref().map(|c| c.text.as_str()), Some("read"));
+    assert_eq!(speaker_name(&doc, closed).as_deref(), Some("Harbour Authority and Coastal Pilots Union"));
+}

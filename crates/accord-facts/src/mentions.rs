@@ -366,6 +366,7 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 }
             }
         }
+        descriptor_types(doc, &mut sentence_mentions, lex);
         // Salience: the first mention of a sentence counts as its subject.
         if let Some(first) = sentence_mentions.first_mut() {
             first.1.subject = true;
@@ -420,6 +421,41 @@ fn plural_possessive(doc: &Doc, j: usize, end: usize, lex: &Lexicons) -> bool {
         && is_cap(doc, j + 1)
         && !org_word(lex, doc.token_text(j - 1))
         && lex.org_words.contains(doc.token_text(cap_run_end(doc, j + 1, end, lex) - 1))
+}
+
+/// A descriptor before a name fixes its type: an organisation noun right before it ("the relief agency
+/// Muslim Hands") makes it an organisation, a political division and "of" ("the states of Mato Grosso and
+/// Paraná", "the city of Baltimore") a place, with the names joined to that one by "and" or a comma.
+/// Names of the gazetteers and names with a title keep their type.
+fn descriptor_types(doc: &Doc, mentions: &mut [(Mention, MentionInfo)], lex: &Lexicons) {
+    let mut place_end: Option<usize> = None;
+    for (m, info) in mentions.iter_mut() {
+        if m.kind != MentionKind::Name {
+            continue;
+        }
+        let k = doc.token_at_or_after(m.head_span.start);
+        let end = doc.token_at_or_after(m.head_span.end);
+        let lower = |t: usize| accord_text::lowercase(doc.token_text(t));
+        let free = info.known.is_none() && info.titles.is_empty() && m.span == m.head_span;
+        let division_of = k >= 2 && lower(k - 1) == "of" && lex.place_division_nouns.contains(lower(k - 2).as_ref());
+        let joined = k >= 1 && place_end == Some(k - 1) && matches!(doc.token_text(k - 1), "and" | ",");
+        let org_noun = k >= 1
+            && doc.token_text(k - 1).starts_with(char::is_lowercase)
+            && doc.tokens[k - 1].analysis.as_ref().is_some_and(|a| a.upos() == "NOUN")
+            && lex.referring_nouns.get(lower(k - 1).as_ref()).is_some_and(|(t, _)| *t == EntityType::Org);
+        place_end = None;
+        if !free {
+            continue;
+        }
+        if division_of || joined {
+            m.etype = Some(EntityType::Gpe);
+            info.gender = None;
+            place_end = Some(end);
+        } else if org_noun {
+            m.etype = Some(EntityType::Org);
+            info.gender = None;
+        }
+    }
 }
 
 /// True when the words at token `j` name the kind of organisation the name before them is: a referring

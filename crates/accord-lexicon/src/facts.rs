@@ -155,6 +155,8 @@ pub struct Lexicons {
     pub org_words: HashSet<String>,
     /// Lower-case nouns that make a person's name before them an organisation ("Biden administration").
     pub name_org_nouns: HashSet<String>,
+    /// Lower-case nouns of political divisions: a name after "<noun> of" is a place ("the states of X").
+    pub place_division_nouns: HashSet<String>,
     /// Hedge words.
     pub hedges: HashSet<String>,
     /// Qualifier phrases (lower case, space-separated) → normalised qualifier.
@@ -314,6 +316,7 @@ impl Lexicons {
             .collect();
         let org_words = lines(data!("org_words.txt")).map(|c| c[0].to_string()).collect();
         let name_org_nouns = lines(data!("name_org_nouns.txt")).map(|c| c[0].to_string()).collect();
+        let place_division_nouns = lines(data!("place_division_nouns.txt")).map(|c| c[0].to_string()).collect();
         let hedges = lines(data!("hedges.txt")).map(|c| c[0].to_string()).collect();
         let mut qualifiers: Vec<(Vec<String>, String)> = lines(data!("qualifiers.tsv"))
             .map(|c| (c[0].split(' ').map(str::to_string).collect(), c[1].to_string()))
@@ -353,6 +356,7 @@ impl Lexicons {
             credit_labels,
             org_words,
             name_org_nouns,
+            place_division_nouns,
             hedges,
             qualifiers,
             numbers,

@@ -70,6 +70,7 @@ files!(
     "numbers.tsv",
     "org_words.txt",
     "organisations.tsv",
+    "place_division_nouns.txt",
     "qualifiers.tsv",
     "referring_nouns.tsv",
     "relative_dates.tsv",

@@ -138,3 +138,17 @@ fn a_title_set_off_before_a_name_after_an_owner() {
     assert_eq!(titles_of(&doc, "Nikos Pappas"), vec!["Greece's prime minister"]);
     assert_eq!(titles_of(&doc, "Peter Graham"), vec!["manager"]);
 }
+
+#[test]
+fn a_descriptor_before_a_name_gives_its_type() {
+    let doc = extract(
+        "Smoke covered parts of the Chilean provinces of Linares Vale and Curicó on Monday. A nurse working \
+         for the aid group Coastal Hearts said the clinic was full.",
+        "descriptors",
+        None,
+    );
+    let etype = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.etype.clone());
+    assert_eq!(etype("Linares Vale").as_deref(), Some("GPE"), "{:?}", doc.entities);
+    assert_eq!(etype("Curicó").as_deref(), Some("GPE"), "joined to a place by 'and'");
+    assert_eq!(etype("Coastal Hearts").as_deref(), Some("ORG"));
+}

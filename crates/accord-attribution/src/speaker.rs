@@ -397,6 +397,24 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         }
         if let Some(e) = mention.entity {
             let ent = &doc.entities[e];
+            // "Republicans have suggested ...": a plural name for an organisation's members, alone as the
+            // speaker, is that group of people (affiliated with the organisation), not the organisation
+            let said = doc.slice(mention.span);
+            if ent.etype == EntityType::Org
+                && mention.kind == MentionKind::Name
+                && mention.span == sp
+                && !said.contains(' ')
+                && said.ends_with('s')
+                && said != ent.name
+                && !ent.name.ends_with(said)
+            {
+                a.source = Source {
+                    kind: SourceKind::Group,
+                    name: Some(said.to_string()),
+                    affiliation: Some(ent.name.clone()),
+                };
+                return;
+            }
             let kind = match ent.etype {
                 EntityType::Person => SourceKind::Person,
                 EntityType::Norp if mention.kind == MentionKind::Name => SourceKind::Group,

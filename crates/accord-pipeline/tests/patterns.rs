@@ -379,3 +379,13 @@ fn quoted_as_saying_a_mistagged_cue_and_a_statement_that_reads() {
     assert_eq!(closed.cue.as_ref().map(|c| c.text.as_str()), Some("read"));
     assert_eq!(speaker_name(&doc, closed).as_deref(), Some("Harbour Authority and Coastal Pilots Union"));
 }
+
+#[test]
+fn a_plural_name_of_members_speaks_for_them_not_the_party() {
+    let text = "Democrats have argued that the new port tax would hurt small fishing towns.\n";
+    let doc = extract(text, "members.txt", Some("2024-03-14"));
+    let tax = attribution_with(&doc, "port tax");
+    assert_eq!(tax.source.kind, "group");
+    assert_eq!(speaker_name(&doc, tax).as_deref(), Some("Democrats"));
+    assert_eq!(tax.source.affiliation.as_deref(), Some("Democratic Party"));
+}

@@ -111,6 +111,9 @@ fn document_author(doc: &Doc, sp: Span) -> Option<usize> {
     // "the Security Council issued a statement calling ...": who issued it; "The statement noted ...":
     // who issued the last one of that noun, in the three sentences before
     let det = doc.token_text(noun - 1).to_lowercase();
+    // ("In a statement announcing the pick, the association called ...": after a preposition)
+    let first =
+        if words().prepositions.contains(&doc.token_text(first).to_lowercase().as_str()) { first + 1 } else { first };
     if noun == first + 1 && matches!(det.as_str(), "a" | "an") {
         return issuer(doc, noun).or_else(|| named_later(doc, noun));
     }
@@ -184,7 +187,8 @@ fn coordinated_names(doc: &Doc, m: usize) -> Option<String> {
 /// The person or organisation that issued the document at token `noun`, the object of a verb: its subject's
 /// name mention.
 fn issuer(doc: &Doc, noun: usize) -> Option<usize> {
-    let a = doc.tokens[noun].analysis.as_ref().filter(|a| a.deprel() == "obj")?;
+    // (the object of "issued", or "in a statement" attached to the verb whose subject issued it)
+    let a = doc.tokens[noun].analysis.as_ref().filter(|a| matches!(a.deprel(), "obj" | "obl"))?;
     let verb = a.head()?;
     let sent = doc.sentences.get(doc.tokens[noun].sentence)?.tokens.clone();
     let subj = sent

@@ -389,3 +389,17 @@ fn a_plural_name_of_members_speaks_for_them_not_the_party() {
     assert_eq!(speaker_name(&doc, tax).as_deref(), Some("Democrats"));
     assert_eq!(tax.source.affiliation.as_deref(), Some("Democratic Party"));
 }
+
+#[test]
+fn in_a_statement_speaks_for_the_subject_that_issued_it() {
+    let text = "In a statement announcing the vote, the Dockworkers Guild called the harbour plan “a betrayal” \
+                of its members.\n";
+    let doc = extract(text, "in-a-statement.txt", Some("2024-03-14"));
+    // every attribution whose speaker is the statement speaks for the guild that issued it
+    let by_statement: Vec<_> =
+        doc.attributions.iter().filter(|a| a.speaker.as_ref().is_some_and(|s| s.text.contains("statement"))).collect();
+    assert!(!by_statement.is_empty(), "{:?}", doc.attributions);
+    for a in by_statement {
+        assert_eq!(speaker_name(&doc, a).as_deref(), Some("Dockworkers Guild"), "{:?}", a.speaker);
+    }
+}

@@ -44,6 +44,17 @@ fn document_reads(doc: &Doc, k: usize, start: usize) -> bool {
         && w.determiners.contains(&accord_text::lowercase(doc.token_text(k - 2)).as_ref())
 }
 
+/// The number of tokens of the reporting phrase (`phrase_cues`: "made it clear") starting at token `k`.
+fn phrase_cue(doc: &Doc, k: usize, end: usize) -> Option<usize> {
+    words().phrase_cues.iter().find_map(|p| {
+        let n = p.split('_').count();
+        (k + n <= end
+            && p.split('_').enumerate().all(|(i, w)| doc.token_text(k + i).eq_ignore_ascii_case(w))
+            && doc.tokens[k].analysis.as_ref().is_none_or(|a| a.upos() == "VERB"))
+        .then_some(n)
+    })
+}
+
 /// Cue tokens of one sentence.
 pub(crate) fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quoted: &[bool], lex: &Lexicons) -> Vec<Cue> {
     let mut out = Vec::new();
@@ -54,6 +65,11 @@ pub(crate) fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quoted: &[bool
         let w = doc.token_text(k);
         if w.eq_ignore_ascii_case("according") && k + 1 < range.end && doc.token_text(k + 1) == "to" {
             out.push(Cue { first: k, verb: k, end: k + 2, class: CueClass::Speech, according: true });
+            continue;
+        }
+        // "made it clear": a reporting phrase, cue as a whole
+        if let Some(n) = phrase_cue(doc, k, range.end) {
+            out.push(Cue { first: k, verb: k, end: k + n, class: CueClass::Speech, according: false });
             continue;
         }
         let class = match lex.cue(w) {

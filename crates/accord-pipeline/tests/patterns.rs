@@ -403,3 +403,14 @@ fn in_a_statement_speaks_for_the_subject_that_issued_it() {
         assert_eq!(speaker_name(&doc, a).as_deref(), Some("Dockworkers Guild"), "{:?}", a.speaker);
     }
 }
+
+#[test]
+fn made_it_clear_is_a_cue_sharing_the_first_verbs_speaker() {
+    let text = "In an interview, Ines Duarte said she had not read the audit, but made it clear the port \
+                authority plays a small role in dredging.\n";
+    let doc = extract(text, "made-clear.txt", Some("2024-03-14"));
+    let role = attribution_with(&doc, "plays a small role");
+    assert_eq!(role.cue.as_ref().map(|c| c.text.as_str()), Some("made it clear"));
+    assert_eq!(speaker_name(&doc, role).as_deref(), Some("Ines Duarte"));
+    assert!(!role.content.text.contains("audit"), "{:?}", role.content.text);
+}

@@ -34,7 +34,29 @@ pub(crate) fn cut_coordinated_vp(doc: &Doc, content: Span, lex: &Lexicons) -> Sp
                 Some(an) => matches!(an.upos(), "VERB" | "AUX") || (an.upos() == "ADV" && w != "there"),
                 None => words().vp_starters.contains(&w.as_str()) || lex.cue(&w).is_some(),
             };
-            if verbish {
+            // "saying Hamas had shifted the focus ..., and now planned to attack ...": a verb joined by "and"
+            // to a verb of the content (by the parse) goes on with the content, unless it is the speaker's
+            // own act ("and declined to comment", "and added")
+            let verb = match &doc.tokens[next].analysis {
+                Some(an) if an.upos() == "ADV" => an.head().unwrap_or(next),
+                _ => next,
+            };
+            // (a finite cue or refusal: "and added", "and declined"; not a participle of the content's
+            // passive: "had been plunged into ... and told to read ...")
+            let own_act = |v: usize| {
+                let w = doc.token_text(v).to_lowercase();
+                let finite = doc.tokens[v].analysis.as_ref().is_none_or(|x| x.xpos() != "VBN");
+                finite && (lex.cue(&w).is_some() || words().refusals.contains(&w.as_str()))
+            };
+            let inner = doc.token_text(k + 1).eq_ignore_ascii_case("and")
+                && !own_act(verb)
+                && doc.tokens[verb].analysis.as_ref().is_some_and(|an| {
+                    an.deprel() == "conj"
+                        && an.head().is_some_and(|h| {
+                            (a..k).contains(&h) && doc.tokens[h].analysis.as_ref().is_some_and(|x| x.upos() == "VERB")
+                        })
+                });
+            if verbish && !inner {
                 return Span::new(content.start, trim_end(doc, content.start, k));
             }
         }

@@ -414,3 +414,15 @@ fn made_it_clear_is_a_cue_sharing_the_first_verbs_speaker() {
     assert_eq!(speaker_name(&doc, role).as_deref(), Some("Ines Duarte"));
     assert!(!role.content.text.contains("audit"), "{:?}", role.content.text);
 }
+
+#[test]
+fn a_verb_coordinated_inside_the_content_stays_in_it() {
+    let text = "A senior navy official said the rebels had shifted the focus of their war, and now planned to \
+                attack bridges.\n\n\
+                The director said the ward had been closed, but declined to comment further.\n";
+    let doc = extract(text, "inner-coordination.txt", Some("2024-03-14"));
+    let war = attribution_with(&doc, "shifted the focus");
+    assert!(war.content.text.contains("attack bridges"), "a verb of the content: {:?}", war.content.text);
+    let closed = attribution_with(&doc, "ward had been closed");
+    assert!(!closed.content.text.contains("declined"), "the speaker's own act: {:?}", closed.content.text);
+}

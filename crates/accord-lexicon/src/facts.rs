@@ -139,9 +139,10 @@ pub struct Lexicons {
     /// Words of a name that mark an organisation of the kind a referring noun names ("union" → `Workers`,
     /// `Federation`; the third column of `data/referring_nouns.tsv`).
     pub referring_name_words: HashMap<String, Vec<String>>,
-    /// Given names → the gender they usually mark (`data/given_names.tsv`).
+    /// Given names → the gender they usually mark (`data/given_names.tsv`, `data/given_names_gap.tsv`).
     pub given_names: HashMap<String, char>,
-    /// Every given name, with or without a gender (`data/given_names.tsv`, `data/given_names_derived.txt`).
+    /// Every given name, with or without a gender (`data/given_names.tsv`, `data/given_names_derived.txt`,
+    /// `data/given_names_gap.tsv`).
     pub given_names_any: std::collections::HashSet<String>,
     /// Title words (lower case).
     pub titles: &'static HashSet<String>,
@@ -277,16 +278,16 @@ impl Lexicons {
                 (!words.is_empty()).then(|| (c[0].to_string(), words))
             })
             .collect();
-        let given_names = lines(data!("given_names.tsv"))
-            .filter_map(|c| {
-                c.get(1)
-                    .and_then(|g| g.chars().next())
-                    .filter(|g| matches!(g, 'f' | 'm'))
-                    .map(|g| (c[0].to_string(), g))
-            })
-            .collect();
+        // (the hand-written list first: a derived name never overrides its gender)
+        let mut given_names: HashMap<String, char> = HashMap::new();
+        for (name, g) in lines(data!("given_names.tsv")).chain(lines(data!("given_names_gap.tsv"))).filter_map(|c| {
+            c.get(1).and_then(|g| g.chars().next()).filter(|g| matches!(g, 'f' | 'm')).map(|g| (c[0].to_string(), g))
+        }) {
+            given_names.entry(name).or_insert(g);
+        }
         let given_names_any = lines(data!("given_names.tsv"))
             .chain(lines(data!("given_names_derived.txt")))
+            .chain(lines(data!("given_names_gap.tsv")))
             .map(|c| c[0].to_string())
             .collect();
         let titles = crate::names::title_words();
@@ -382,6 +383,18 @@ impl Lexicons {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn given_names_derived_from_gap_carry_their_gender() {
+        let l = Lexicons::get();
+        // from given_names_gap.tsv (not in the hand-written list)
+        assert_eq!(l.given_names.get("Meryl"), Some(&'f'));
+        assert_eq!(l.given_names.get("Clyde"), Some(&'m'));
+        assert!(l.given_names_any.contains("Ray"));
+        // ranks and particles are no given names; the hand-written list keeps its entries
+        assert!(!l.given_names_any.contains("Duke") && !l.given_names_any.contains("Ibn"));
+        assert_eq!(l.given_names.get("Mary"), Some(&'f'));
+    }
 
     #[test]
     fn date_words_read_as_the_date_finder_uses_them() {

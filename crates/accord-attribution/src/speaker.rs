@@ -512,8 +512,8 @@ fn capitalise(w: &str) -> String {
 enum Previous {
     /// A person entity.
     Person(usize),
-    /// An unnamed singular source ("a senior Hamas official").
-    Unnamed(Source),
+    /// An unnamed singular source ("a senior Hamas official"), and where its phrase ends.
+    Unnamed(Source, usize),
 }
 
 /// A personal pronoun speaker ("he said") in a run of quotes stands for the speaker of the previous quote,
@@ -552,7 +552,25 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
                     };
                 }
             }
-            (Some(_), Some((Previous::Unnamed(src), lp))) if lp + 1 >= par && a.speaker_entity.is_none() => {
+            // "... Grady said. But a spokesperson for the employers said ... “...,” he said.": a pronoun
+            // that coreference gave to a person not named since the unnamed source spoke is that source
+            (Some(_), Some((Previous::Unnamed(src, at), lp)))
+                if lp + 1 >= par
+                    && a.speaker_mention.is_some_and(|m| {
+                        let here = doc.mentions[m].span.start;
+                        a.speaker_entity.is_some_and(|e| {
+                            doc.entities[e].etype == EntityType::Person
+                                && !doc.entities[e].mentions.iter().any(|&p| {
+                                    let sp = doc.mentions[p].span;
+                                    sp.start >= *at && sp.start < here
+                                })
+                        })
+                    }) =>
+            {
+                a.speaker_entity = None;
+                a.source = src.clone();
+            }
+            (Some(_), Some((Previous::Unnamed(src, _), lp))) if lp + 1 >= par && a.speaker_entity.is_none() => {
                 a.speaker_entity = None;
                 a.source = src.clone();
             }
@@ -603,7 +621,7 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
                         })
                 }) =>
             {
-                Some((Previous::Unnamed(a.source.clone()), par))
+                Some((Previous::Unnamed(a.source.clone(), a.speaker.map_or(0, |sp| sp.end)), par))
             }
             _ if a.speaker.is_some() => None,
             _ => last,

@@ -179,7 +179,13 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             let w = doc.token_text(i);
             // Pronouns.
             let lw = accord_text::lowercase(w);
+            // ("the HE sector", "IT staff": a pronoun in capitals inside a sentence written in lower case is
+            // an acronym; headlines in capitals keep their pronouns)
+            let acronym = w.len() >= 2
+                && !w.chars().any(char::is_lowercase)
+                && s.tokens.clone().any(|t| t != i && doc.token_text(t).chars().any(char::is_lowercase));
             let pron = match lw.as_ref() {
+                _ if acronym => None,
                 "he" | "him" | "his" | "himself" => Some((Some('m'), false)),
                 "she" | "her" | "hers" | "herself" => Some((Some('f'), false)),
                 "they" | "them" | "their" | "themselves" => Some((None, true)),

@@ -426,3 +426,18 @@ fn a_verb_coordinated_inside_the_content_stays_in_it() {
     let closed = attribution_with(&doc, "ward had been closed");
     assert!(!closed.content.text.contains("declined"), "the speaker's own act: {:?}", closed.content.text);
 }
+
+#[test]
+fn a_pronoun_after_an_unnamed_source_is_that_source_not_a_person_named_before() {
+    let text = "Tomas Reyes, the union's leader, said the strike would go on.\n\n\
+                “We will not sign,” Reyes said.\n\n\
+                But a spokesperson for the Harbour Employers Association said its members had raised pay.\n\n\
+                “The association has worked with the union and the IT staff for years,” he said.\n";
+    let doc = extract(text, "pronoun-unnamed.txt", Some("2024-03-14"));
+    let worked = attribution_with(&doc, "worked with the union");
+    assert_eq!(worked.source.kind, "anonymous", "{:?}", worked.source);
+    assert!(speaker_name(&doc, worked).unwrap_or_default().contains("spokesperson"), "{:?}", worked.source);
+    // a pronoun in capitals inside a lower-case sentence is an acronym, no mention of anyone
+    let reyes = doc.entities.iter().find(|e| e.name == "Tomas Reyes").unwrap();
+    assert!(reyes.mentions.iter().all(|m| m.text != "IT" && m.text != "HE"), "{:?}", reyes.mentions);
+}

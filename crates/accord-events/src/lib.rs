@@ -1173,6 +1173,7 @@ pub fn extract_with(
     let mut definite: Vec<bool> = Vec::new();
     let tm = TokenMentions::new(doc);
     let near = Near::of_document(doc);
+    let mut option_cache = target::OptionCache::default();
     for (s, near) in near.iter().enumerate() {
         if doc.in_credit(doc.sentences[s].span) {
             continue;
@@ -1232,7 +1233,8 @@ pub fn extract_with(
             let confidence = model::confidence(&sc, best);
             let mut target_slot = c.target.map(|h| slot(doc, &t, h, LONG_TARGET));
             if !targets.is_empty() {
-                target_slot = target::best(&t, c, &tm, targets).map(|(h, form)| slot(doc, &t, h, form));
+                target_slot =
+                    target::best(&t, c, &tm, targets, &mut option_cache).map(|(h, form)| slot(doc, &t, h, form));
             }
             if let Some(r) = record.as_deref_mut() {
                 {

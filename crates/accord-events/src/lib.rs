@@ -24,7 +24,9 @@ pub mod model;
 pub mod target;
 
 use accord_doc::{Doc, Event, EventActor, EventArg, Span};
+use accord_lexicon::lowercase;
 use lexicon::EventLexicon;
+use std::borrow::Cow;
 
 /// PLOVER event types accord codes, in a fixed order (the model's columns).
 pub const TYPES: [&str; 15] = [
@@ -197,8 +199,8 @@ impl<'a> Tree<'a> {
         self.doc.token_text(i)
     }
     /// Case marker (preposition) of a nominal, lower case.
-    fn case(&self, i: usize) -> Option<String> {
-        self.kids(i).iter().find(|&&k| self.deprel(k) == "case").map(|&k| self.lemma(k).to_lowercase())
+    fn case(&self, i: usize) -> Option<Cow<'_, str>> {
+        self.kids(i).iter().find(|&&k| self.deprel(k) == "case").map(|&k| lowercase(self.lemma(k)))
     }
     fn subtree(&self, i: usize, out: &mut Vec<usize>, depth: usize) {
         out.push(i);
@@ -356,13 +358,13 @@ fn actor_like_with(t: &Tree, h: usize, in_actor_mention: impl FnOnce() -> bool) 
         "PROPN" => true,
         "PRON" => matches!(t.lemma(h), "he" | "she" | "they" | "we" | "i" | "you" | "who"),
         "NOUN" => {
-            let l = t.lemma(h).to_lowercase();
-            lex.sectors.contains_key(l.as_str())
-                || lex.sectors.contains_key(t.text(h).to_lowercase().as_str())
+            let l = lowercase(t.lemma(h));
+            lex.sectors.contains_key(l.as_ref())
+                || lex.sectors.contains_key(lowercase(t.text(h)).as_ref())
                 || lex.iso3.contains_key(t.text(h))
                 || in_actor_mention()
                 || t.kids(h).iter().any(|&k| t.deprel(k) == "amod" && lex.iso3.contains_key(t.text(k)))
-                || FUNCTION_NOUNS.contains(&l.as_str())
+                || FUNCTION_NOUNS.contains(&l.as_ref())
         }
         _ => false,
     }
@@ -464,7 +466,7 @@ fn pick_target(doc: &Doc, t: &Tree, v: usize, obj: Option<usize>, noun: Option<u
     // "refused to provide aid to Saudi Arabia": the target of the complement
     if let Some(x) = t.kid(v, &["xcomp"]).filter(|_| depth < 2) {
         let xo = t.kid(x, &["obj"]);
-        let xn = xo.filter(|&o| EventLexicon::get().trigger_nouns.contains_key(t.lemma(o).to_lowercase().as_str()));
+        let xn = xo.filter(|&o| EventLexicon::get().trigger_nouns.contains_key(lowercase(t.lemma(o)).as_ref()));
         if let Some(o) = pick_target(doc, t, x, xo, xn, depth + 1) {
             return Some(o);
         }
@@ -517,13 +519,18 @@ fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
     let mut absorbed = Vec::new();
     // reporting verbs report events; they are not events themselves
     let cues: Vec<Span> = t.near.cues.iter().filter_map(|&i| doc.attributions[i].cue).collect();
+    // the words of a verb's dependents that its lexicon patterns are matched against (reused)
+    let mut words: Vec<Cow<str>> = Vec::new();
     for v in sent.tokens.clone() {
-        let speech = matches!(facts.cue(&t.lemma(v).to_lowercase()), Some(accord_facts::lexicon::CueClass::Speech));
-        if !is_verbal(t, v) || speech && cues.iter().any(|c| c.contains(doc.tokens[v].span)) {
+        if !is_verbal(t, v) {
             continue;
         }
-        let lemma = t.lemma(v).to_lowercase();
-        let prt = t.kid(v, &["compound:prt"]).map(|p| t.lemma(p).to_lowercase());
+        let lemma = lowercase(t.lemma(v));
+        let speech = matches!(facts.cue(&lemma), Some(accord_facts::lexicon::CueClass::Speech));
+        if speech && cues.iter().any(|c| c.contains(doc.tokens[v].span)) {
+            continue;
+        }
+        let prt = t.kid(v, &["compound:prt"]).map(|p| lowercase(t.lemma(p)));
         let (subj, passive) = subject(t, v, 0);
         let obj = t.kid(v, &["obj"]);
         let mut f: Vec<String> = vec!["b".into(), format!("l={lemma}"), format!("rel={}", t.deprel(v))];
@@ -531,16 +538,16 @@ fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
             f.push(format!("lp={lemma} {p}"));
         }
         // the event noun the verb governs ("had talks", "launched the attack", "took part in talks")
-        let mut noun = obj.filter(|&o| lex.trigger_nouns.contains_key(t.lemma(o).to_lowercase().as_str()));
+        let mut noun = obj.filter(|&o| lex.trigger_nouns.contains_key(lowercase(t.lemma(o)).as_ref()));
         if noun.is_none() && obj.is_none() {
             noun = obl_by_prep(t, v, LIGHT_PREPS, &["obl"])
-                .filter(|&o| lex.trigger_nouns.contains_key(t.lemma(o).to_lowercase().as_str()));
+                .filter(|&o| lex.trigger_nouns.contains_key(lowercase(t.lemma(o)).as_ref()));
         }
         if noun.is_none() && lemma == "serve" {
             noun = t.kids(v).iter().copied().find(|&k| {
                 t.deprel(k).starts_with("obl")
                     && t.case(k).as_deref() == Some("as")
-                    && lex.trigger_nouns.contains_key(t.lemma(k).to_lowercase().as_str())
+                    && lex.trigger_nouns.contains_key(lowercase(t.lemma(k)).as_ref())
             });
         }
         if let Some(n) = noun {
@@ -556,7 +563,7 @@ fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
             (subj, pick_target(doc, t, v, obj, noun, 0))
         };
         if let Some(o) = obj {
-            let ol = t.lemma(o).to_lowercase();
+            let ol = lowercase(t.lemma(o));
             f.push(format!("o={ol}"));
             f.push(format!("lo={lemma}|{ol}"));
         }
@@ -564,7 +571,7 @@ fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
             if t.deprel(k).starts_with("obl") {
                 let c = t.case(k).unwrap_or_default();
                 f.push(format!("lpp={lemma}|{c}"));
-                f.push(format!("po={c}|{}", t.lemma(k).to_lowercase()));
+                f.push(format!("po={c}|{}", lowercase(t.lemma(k))));
             }
             if matches!(t.deprel(k), "xcomp" | "ccomp") {
                 f.push(format!("x={}", t.lemma(k)));
@@ -587,23 +594,20 @@ fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
         // lexicons
         let mut codings = Vec::new();
         let key = match &prt {
-            Some(p) => format!("{lemma} {p}"),
-            None => lemma.clone(),
+            Some(p) => Cow::Owned(format!("{lemma} {p}")),
+            None => Cow::Borrowed(lemma.as_ref()),
         };
         let mut known = false;
-        for verb in [key.as_str(), lemma.as_str()] {
+        for verb in [key.as_ref(), lemma.as_ref()] {
             if let Some(pats) = lex.verb_patterns.get(verb) {
-                let words: Vec<String> = t
-                    .kids(v)
-                    .iter()
-                    .flat_map(|&k| {
-                        let mut w = vec![t.lemma(k).to_lowercase(), t.text(k).to_lowercase()];
-                        if let Some(c) = t.case(k) {
-                            w.push(c);
-                        }
-                        w
-                    })
-                    .collect();
+                words.clear();
+                for &k in t.kids(v) {
+                    words.push(lowercase(t.lemma(k)));
+                    words.push(lowercase(t.text(k)));
+                    if let Some(c) = t.case(k) {
+                        words.push(c);
+                    }
+                }
                 for (pat, c) in pats {
                     if pat.iter().all(|p| words.iter().any(|w| w == p)) {
                         f.push(format!("dp={}", TYPES[c.ty]));
@@ -620,14 +624,14 @@ fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
         if !codings.is_empty() {
             known = true;
         }
-        if let Some(&ty) = lex.trigger_verbs.get(lemma.as_str()) {
+        if let Some(&ty) = lex.trigger_verbs.get(lemma.as_ref()) {
             f.push(format!("tv={}", TYPES[ty]));
             known = true;
         }
         if let Some(n) = noun {
-            let nl = t.lemma(n).to_lowercase();
+            let nl = lowercase(t.lemma(n));
             f.push(format!("n={nl}"));
-            if let Some(&ty) = lex.trigger_nouns.get(nl.as_str()) {
+            if let Some(&ty) = lex.trigger_nouns.get(nl.as_ref()) {
                 f.push(format!("tn={}", TYPES[ty]));
             }
             known = true;
@@ -655,8 +659,8 @@ fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
         if t.upos(n) != "NOUN" || absorbed.contains(&n) {
             continue;
         }
-        let nl = t.lemma(n).to_lowercase();
-        let Some(&ty) = lex.trigger_nouns.get(nl.as_str()) else { continue };
+        let nl = lowercase(t.lemma(n));
+        let Some(&ty) = lex.trigger_nouns.get(nl.as_ref()) else { continue };
         let mut source = t.kid(n, &["nmod:poss"]).filter(|&k| t.upos(k) != "PRON" || t.lemma(k) != "its");
         let mut target = obl_by_prep(t, n, TARGET_PREPS, &["nmod"]);
         if let Some(b) =

@@ -112,6 +112,38 @@ trait Sink {
         let _ = lemma;
         true
     }
+    /// What the sink knows of the weights of the features of dependency path `p` (nothing: each is
+    /// written and passed to [`Sink::keyed`]).
+    fn path(&self, p: &str) -> PathSlots {
+        let _ = p;
+        PathSlots::default()
+    }
+    /// What the sink knows of the weights of the features of a path's first step `first`.
+    fn first(&self, first: &str) -> FirstSlots {
+        let _ = first;
+        FirstSlots::default()
+    }
+}
+
+/// The weights of the features of one dependency path, where known: `p=` (verbal, nominal trigger),
+/// `ap=` (the option not an actor, an actor), `long|`, `wide|`, `np=` (as the path from the noun), and
+/// `pl=` (known only when no `pl=` feature has the path: 0).
+#[derive(Clone, Copy, Default)]
+struct PathSlots {
+    p: [Option<f32>; 2],
+    ap: [Option<f32>; 2],
+    long: Option<f32>,
+    wide: Option<f32>,
+    np: Option<f32>,
+    pl: Option<f32>,
+}
+
+/// The weights of the features of a path's first step, where known: `p1=`, and `pl1=` (known only when no
+/// `pl1=` feature has the step: 0).
+#[derive(Clone, Copy, Default)]
+struct FirstSlots {
+    p1: Option<f32>,
+    pl1: Option<f32>,
 }
 
 /// Features that depend on no token: "none" and its variants, the order, path-length and side features.
@@ -165,38 +197,6 @@ pub struct OptionCache {
     kinds: Vec<(bool, bool, bool)>,
     tokens: Vec<TokenInfo>,
     konst: [Option<f32>; konst::COUNT],
-    paths: PathCache,
-}
-
-/// The weights of the features of each dependency path met, by path.
-#[derive(Default)]
-struct PathCache {
-    ids: accord_doc::hash::FnvMap<String, usize>,
-    weights: Vec<PathWeights>,
-}
-
-impl PathCache {
-    /// The index of path `p` in `weights`.
-    fn id(&mut self, p: &str) -> usize {
-        if let Some(&i) = self.ids.get(p) {
-            return i;
-        }
-        self.weights.push(PathWeights::default());
-        self.ids.insert(p.to_string(), self.weights.len() - 1);
-        self.weights.len() - 1
-    }
-}
-
-/// The weights of the features of one dependency path: `p=` (verbal, nominal trigger), `ap=` (the option
-/// not an actor, an actor), `p1=` (its first step), `long|`, `wide|`, `np=` (as the path from the noun).
-#[derive(Clone, Copy, Default)]
-struct PathWeights {
-    p: [Option<f32>; 2],
-    ap: [Option<f32>; 2],
-    p1: Option<f32>,
-    long: Option<f32>,
-    wide: Option<f32>,
-    np: Option<f32>,
 }
 
 /// A token's short, long and wide phrase (token ranges, end inclusive), and whether it can name an actor.
@@ -314,17 +314,18 @@ fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, cache: &mut OptionCache, si
         }
         let first = p.split(' ').next().unwrap_or("");
         let last = p.rsplit(' ').next().unwrap_or("");
-        let pi = cache.paths.id(&p);
-        emit_path!(cache.paths.weights[pi].p[c.nominal as usize]; "p=", nom, " ", p.as_str());
+        let mut pw = sink.path(&p);
+        let mut fw = sink.first(first);
+        emit_path!(pw.p[c.nominal as usize]; "p=", nom, " ", p.as_str());
         if lemma_features {
-            emit!("pl=", p.as_str(), "|", trig_lemma.as_str());
-            emit!("pl1=", first, "|", trig_lemma.as_str());
+            emit_path!(pw.pl; "pl=", p.as_str(), "|", trig_lemma.as_str());
+            emit_path!(fw.pl1; "pl1=", first, "|", trig_lemma.as_str());
         }
         emit_tok!(k, tok::CL; "cl=", Lower(t.lemma(k)));
         emit_tok!(k, tok::U; "u=", t.upos(k));
         emit_tok!(k, tok::UD; "ud=", t.upos(k), "|", t.deprel(k));
         emit_const!(konst::N + n; "n=", n);
-        emit_path!(cache.paths.weights[pi].p1; "p1=", first);
+        emit_path!(fw.p1; "p1=", first);
         emit!("pz=", last, "|", t.upos(k));
         emit_const!(konst::SIDE + (k < c.token) as usize; "side=", k < c.token);
         let (short, long, wide, actor) = *cache.tokens[k - t.start].phrases.get_or_insert_with(|| {
@@ -336,14 +337,13 @@ fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, cache: &mut OptionCache, si
             )
         });
         emit_tok!(k, tok::A; "a=", actor);
-        emit_path!(cache.paths.weights[pi].ap[actor as usize]; "ap=", actor, "|", p.as_str());
+        emit_path!(pw.ap[actor as usize]; "ap=", actor, "|", p.as_str());
         match tm.first[k] {
             Some(e) => emit_tok!(k, tok::M; "m=", Debugged(e)),
             None => emit_tok!(k, tok::M; "m=-"),
         }
         if !up_noun.is_empty() && path_into(t, &up_noun, k, &mut q).is_some() {
-            let qi = cache.paths.id(&q);
-            emit_path!(cache.paths.weights[qi].np; "np=", q.as_str());
+            emit_path!(sink.path(&q).np; "np=", q.as_str());
         }
         if c.target == Some(k) {
             emit_const!(konst::RULE; "rule");
@@ -353,7 +353,7 @@ fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, cache: &mut OptionCache, si
             emit_tok!(k, tok::SHORT_OF_LONG; "short-of-long");
             sink.form(Form::Long);
             emit_tok!(k, tok::LONG; "long");
-            emit_path!(cache.paths.weights[pi].long; "long|", p.as_str());
+            emit_path!(pw.long; "long|", p.as_str());
             emit_tok!(k, tok::LONG_U; "long|", t.upos(k));
             emit_tok!(k, tok::LONG_LEN; "long|len=", (long.1 - short.1).min(8));
             // what the tail starts with ("to complain ...", "of rebel leader X", "in the UN Security Council")
@@ -364,7 +364,7 @@ fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, cache: &mut OptionCache, si
         if WIDE && wide != long {
             sink.form(Form::Wide);
             emit_tok!(k, tok::WIDE; "wide");
-            emit_path!(cache.paths.weights[pi].wide; "wide|", p.as_str());
+            emit_path!(pw.wide; "wide|", p.as_str());
             emit_tok!(k, tok::WIDE_U; "wide|", t.upos(k));
             emit_tok!(k, tok::WIDE_LEN; "wide|len=", (wide.1 - long.1).min(8));
             emit_tok!(k, tok::WIDE_LONG; "wide|long=", long != short);
@@ -521,7 +521,34 @@ impl Sink for Best<'_> {
         self.add(w);
     }
     fn wants_lemma(&self, lemma: &str) -> bool {
-        self.model.lemmas().contains(lemma)
+        self.model.derived().lemmas.contains(lemma)
+    }
+    fn path(&self, p: &str) -> PathSlots {
+        match self.model.derived().paths.get(p) {
+            Some(&(w, pl)) => PathSlots {
+                p: [Some(w[0]), Some(w[1])],
+                ap: [Some(w[2]), Some(w[3])],
+                long: Some(w[4]),
+                wide: Some(w[5]),
+                np: Some(w[6]),
+                pl: if pl { None } else { Some(0.0) },
+            },
+            // no feature of the model has the path
+            None => PathSlots {
+                p: [Some(0.0); 2],
+                ap: [Some(0.0); 2],
+                long: Some(0.0),
+                wide: Some(0.0),
+                np: Some(0.0),
+                pl: Some(0.0),
+            },
+        }
+    }
+    fn first(&self, first: &str) -> FirstSlots {
+        match self.model.derived().firsts.get(first) {
+            Some(&(w, pl1)) => FirstSlots { p1: Some(w), pl1: if pl1 { None } else { Some(0.0) } },
+            None => FirstSlots { p1: Some(0.0), pl1: Some(0.0) },
+        }
     }
 }
 
@@ -564,9 +591,23 @@ type FnvSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<acco
 #[derive(Clone, Debug, Default)]
 pub struct TargetModel {
     weights: accord_doc::hash::FnvMap<String, f32>,
+    /// What the option walk looks up often, gathered from `weights` on first use.
+    derived: std::sync::OnceLock<Derived>,
+}
+
+/// The weights of a target model by what the option walk knows before it writes a feature.
+#[derive(Clone, Debug, Default)]
+struct Derived {
     /// Every text after a `|` of a `pl=` or `pl1=` feature: a trigger lemma not among them has no weight
-    /// in those features (built on first use).
-    lemmas: std::sync::OnceLock<FnvSet<String>>,
+    /// in those features.
+    lemmas: FnvSet<String>,
+    /// Every dependency path some feature may have, with the weights of its `p=v`, `p=n`, `ap=false|`,
+    /// `ap=true|`, `long|`, `wide|` and `np=` features (0 when absent) and whether a `pl=` feature starts
+    /// with it. A path not here has none of these features.
+    paths: accord_doc::hash::FnvMap<String, ([f32; 7], bool)>,
+    /// Every first step of a path some feature may have, with the weight of its `p1=` feature and whether
+    /// a `pl1=` feature starts with it.
+    firsts: accord_doc::hash::FnvMap<String, (f32, bool)>,
 }
 
 impl TargetModel {
@@ -581,19 +622,35 @@ impl TargetModel {
                 }
             }
         }
-        TargetModel { weights, lemmas: Default::default() }
+        TargetModel { weights, derived: Default::default() }
     }
 
-    /// See the `lemmas` field.
-    fn lemmas(&self) -> &FnvSet<String> {
-        self.lemmas.get_or_init(|| {
-            let mut set = FnvSet::default();
-            for f in self.weights.keys().filter(|f| f.starts_with("pl=") || f.starts_with("pl1=")) {
-                for (i, _) in f.match_indices('|') {
-                    set.insert(f[i + 1..].to_string());
+    /// See [`Derived`].
+    fn derived(&self) -> &Derived {
+        self.derived.get_or_init(|| {
+            let mut d = Derived::default();
+            // one pass over the features: each fills its place (weights of absent features stay 0)
+            const PATH_FEATURES: [&str; 7] = ["p=v ", "p=n ", "ap=false|", "ap=true|", "long|", "wide|", "np="];
+            for (f, &w) in &self.weights {
+                if let Some(rest) = f.strip_prefix("pl=") {
+                    for (i, _) in rest.match_indices('|') {
+                        d.paths.entry(rest[..i].to_string()).or_default().1 = true;
+                        d.lemmas.insert(rest[i + 1..].to_string());
+                    }
+                } else if let Some(rest) = f.strip_prefix("pl1=") {
+                    for (i, _) in rest.match_indices('|') {
+                        d.firsts.entry(rest[..i].to_string()).or_default().1 = true;
+                        d.lemmas.insert(rest[i + 1..].to_string());
+                    }
+                } else if let Some(rest) = f.strip_prefix("p1=") {
+                    d.firsts.entry(rest.to_string()).or_default().0 = w;
+                } else if let Some((k, rest)) =
+                    PATH_FEATURES.iter().enumerate().find_map(|(k, p)| Some((k, f.strip_prefix(p)?)))
+                {
+                    d.paths.entry(rest.to_string()).or_default().0[k] = w;
                 }
             }
-            set
+            d
         })
     }
 
@@ -645,7 +702,7 @@ impl TargetModel {
                 *sum.entry(f).or_default() += w / n as f32;
             }
         }
-        TargetModel { weights: sum, lemmas: Default::default() }
+        TargetModel { weights: sum, derived: Default::default() }
     }
 
     /// One averaged perceptron with the shuffle of `seed`.
@@ -686,7 +743,7 @@ impl TargetModel {
             let t = total.get(f).copied().unwrap_or(0.0) + cur * (step - last) as f32;
             avg.insert(f.clone(), t / step as f32);
         }
-        TargetModel { weights: avg, lemmas: Default::default() }
+        TargetModel { weights: avg, derived: Default::default() }
     }
 }
 

@@ -502,6 +502,24 @@ fn worth_coding(doc: &Doc, s: usize) -> bool {
         && doc.tokens[sent.tokens.start].analysis.is_some()
 }
 
+/// The concatenation of `parts` (a feature), allocated once at its size.
+fn cat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
+/// `true` or `false`, as `{}` writes a bool.
+fn yes_no(b: bool) -> &'static str {
+    if b {
+        "true"
+    } else {
+        "false"
+    }
+}
+
 /// [`candidates`] of sentence `s` with its tree `t`.
 fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
     let sent = &doc.sentences[s];
@@ -533,9 +551,11 @@ fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
         let prt = t.kid(v, &["compound:prt"]).map(|p| lowercase(t.lemma(p)));
         let (subj, passive) = subject(t, v, 0);
         let obj = t.kid(v, &["obj"]);
-        let mut f: Vec<String> = vec!["b".into(), format!("l={lemma}"), format!("rel={}", t.deprel(v))];
+        // sized for most verbs: growing it costs more than the features
+        let mut f: Vec<String> = Vec::with_capacity(16);
+        f.extend(["b".into(), cat(&["l=", &lemma]), cat(&["rel=", t.deprel(v)])]);
         if let Some(p) = &prt {
-            f.push(format!("lp={lemma} {p}"));
+            f.push(cat(&["lp=", &lemma, " ", p]));
         }
         // the event noun the verb governs ("had talks", "launched the attack", "took part in talks")
         let mut noun = obj.filter(|&o| lex.trigger_nouns.contains_key(lowercase(t.lemma(o)).as_ref()));
@@ -564,27 +584,27 @@ fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
         };
         if let Some(o) = obj {
             let ol = lowercase(t.lemma(o));
-            f.push(format!("o={ol}"));
-            f.push(format!("lo={lemma}|{ol}"));
+            f.push(cat(&["o=", &ol]));
+            f.push(cat(&["lo=", &lemma, "|", &ol]));
         }
         for &k in t.kids(v) {
             if t.deprel(k).starts_with("obl") {
                 let c = t.case(k).unwrap_or_default();
-                f.push(format!("lpp={lemma}|{c}"));
-                f.push(format!("po={c}|{}", lowercase(t.lemma(k))));
+                f.push(cat(&["lpp=", &lemma, "|", &c]));
+                f.push(cat(&["po=", &c, "|", &lowercase(t.lemma(k))]));
             }
             if matches!(t.deprel(k), "xcomp" | "ccomp") {
-                f.push(format!("x={}", t.lemma(k)));
-                f.push(format!("lx={lemma}|{}", t.lemma(k)));
+                f.push(cat(&["x=", t.lemma(k)]));
+                f.push(cat(&["lx=", &lemma, "|", t.lemma(k)]));
             }
             if t.lemma(k) == "not" || t.deprel(k) == "neg" {
                 f.push("neg".into());
             }
         }
         if let Some(h) = t.head(v) {
-            f.push(format!("h={}|{}", t.deprel(v), t.lemma(h)));
+            f.push(cat(&["h=", t.deprel(v), "|", t.lemma(h)]));
         }
-        f.push(format!("src={}", source.is_some()));
+        f.push(cat(&["src=", yes_no(source.is_some())]));
         if passive {
             f.push("pass".into());
         }
@@ -594,7 +614,7 @@ fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
         // lexicons
         let mut codings = Vec::new();
         let key = match &prt {
-            Some(p) => Cow::Owned(format!("{lemma} {p}")),
+            Some(p) => Cow::Owned(cat(&[&lemma, " ", p])),
             None => Cow::Borrowed(lemma.as_ref()),
         };
         let mut known = false;
@@ -610,13 +630,13 @@ fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
                 }
                 for (pat, c) in pats {
                     if pat.iter().all(|p| words.iter().any(|w| w == p)) {
-                        f.push(format!("dp={}", TYPES[c.ty]));
+                        f.push(cat(&["dp=", TYPES[c.ty]]));
                         codings.push(c.clone());
                     }
                 }
             }
             if let Some(c) = lex.verb_default.get(verb) {
-                f.push(format!("dd={}", TYPES[c.ty]));
+                f.push(cat(&["dd=", TYPES[c.ty]]));
                 codings.push(c.clone());
                 known = true;
             }
@@ -625,14 +645,14 @@ fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
             known = true;
         }
         if let Some(&ty) = lex.trigger_verbs.get(lemma.as_ref()) {
-            f.push(format!("tv={}", TYPES[ty]));
+            f.push(cat(&["tv=", TYPES[ty]]));
             known = true;
         }
         if let Some(n) = noun {
             let nl = lowercase(t.lemma(n));
-            f.push(format!("n={nl}"));
+            f.push(cat(&["n=", &nl]));
             if let Some(&ty) = lex.trigger_nouns.get(nl.as_ref()) {
-                f.push(format!("tn={}", TYPES[ty]));
+                f.push(cat(&["tn=", TYPES[ty]]));
             }
             known = true;
         }
@@ -681,9 +701,9 @@ fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
                 .find(|&k| matches!(t.deprel(k), "amod" | "compound") && lex.iso3.contains_key(t.text(k)));
         }
         let mut f: Vec<String> =
-            vec!["b".into(), format!("n={nl}"), format!("tn={}", TYPES[ty]), format!("nrel={}", t.deprel(n))];
-        f.push(format!("src={}", source.is_some()));
-        f.push(format!("tgt={}", target.is_some()));
+            vec!["b".into(), cat(&["n=", &nl]), cat(&["tn=", TYPES[ty]]), cat(&["nrel=", t.deprel(n)])];
+        f.push(cat(&["src=", yes_no(source.is_some())]));
+        f.push(cat(&["tgt=", yes_no(target.is_some())]));
         f.push("nominal".into());
         if BAG {
             f.extend(bag.iter().cloned());

@@ -134,7 +134,10 @@ pub struct Tree<'a> {
     doc: &'a Doc,
     start: usize,
     end: usize,
-    children: Vec<Vec<usize>>,
+    /// Children of each token, in text order: those of token `start + i` are
+    /// `kids[first_kid[i]..first_kid[i + 1]]` (one allocation per sentence, not one per head).
+    kids: Vec<usize>,
+    first_kid: Vec<u32>,
     near: std::borrow::Cow<'a, Near>,
 }
 
@@ -147,15 +150,28 @@ impl<'a> Tree<'a> {
     /// [`Tree::new`] with what touches the sentence already known (from [`Near::of_document`]).
     pub fn with_near(doc: &'a Doc, s: usize, near: std::borrow::Cow<'a, Near>) -> Tree<'a> {
         let r = doc.sentences[s].tokens.clone();
-        let mut children = vec![Vec::new(); r.len()];
+        let head = |i: usize| {
+            doc.tokens[i].analysis.as_ref().and_then(|a| a.head()).filter(|&h| h >= r.start && h < r.end && h != i)
+        };
+        // counts, then offsets, then the children in text order
+        let mut first_kid = vec![0u32; r.len() + 1];
         for i in r.clone() {
-            if let Some(h) = doc.tokens[i].analysis.as_ref().and_then(|a| a.head()) {
-                if h >= r.start && h < r.end && h != i {
-                    children[h - r.start].push(i);
-                }
+            if let Some(h) = head(i) {
+                first_kid[h - r.start + 1] += 1;
             }
         }
-        Tree { doc, start: r.start, end: r.end, children, near }
+        for i in 1..first_kid.len() {
+            first_kid[i] += first_kid[i - 1];
+        }
+        let mut next: Vec<u32> = first_kid[..r.len()].to_vec();
+        let mut kids = vec![0usize; first_kid[r.len()] as usize];
+        for i in r.clone() {
+            if let Some(h) = head(i) {
+                kids[next[h - r.start] as usize] = i;
+                next[h - r.start] += 1;
+            }
+        }
+        Tree { doc, start: r.start, end: r.end, kids, first_kid, near }
     }
     /// Indices of the mentions touching the sentence, in document order.
     fn mention_ids(&self) -> impl Iterator<Item = usize> + '_ {
@@ -190,7 +206,8 @@ impl<'a> Tree<'a> {
     }
     /// Children of token `i`, in text order.
     pub fn kids(&self, i: usize) -> &[usize] {
-        &self.children[i - self.start]
+        let i = i - self.start;
+        &self.kids[self.first_kid[i] as usize..self.first_kid[i + 1] as usize]
     }
     fn kid(&self, i: usize, rels: &[&str]) -> Option<usize> {
         self.kids(i).iter().copied().find(|&k| rels.contains(&self.deprel(k)))
@@ -784,10 +801,16 @@ pub fn phrase(t: &Tree, h: usize, long: bool) -> (usize, usize) {
 
 /// The phrase headed by `h` in the given form (token range, end inclusive).
 pub fn phrase_form(t: &Tree, h: usize, form: Form) -> (usize, usize) {
-    let (lo, mut hi) = phrase(t, h, form != Form::Short);
+    let long = phrase(t, h, form != Form::Short);
     if form != Form::Wide {
-        return (lo, hi);
+        return long;
     }
+    widen(t, h, long)
+}
+
+/// The wide phrase headed by `h` from its long phrase `long` ([`phrase_form`] with [`Form::Wide`]).
+pub(crate) fn widen(t: &Tree, h: usize, long: (usize, usize)) -> (usize, usize) {
+    let (lo, mut hi) = long;
     let mut sub = Vec::new();
     let extent = |k: usize, sub: &mut Vec<usize>| {
         sub.clear();
@@ -842,6 +865,18 @@ fn parse_code(code: &str, lex: &EventLexicon) -> (Option<String>, Option<String>
     }
 }
 
+/// `s` lower-cased (as `str::to_lowercase` does) into `buf`, reused: no allocation for ASCII text.
+fn lower_into<'b>(s: &str, buf: &'b mut String) -> &'b str {
+    if s.is_ascii() {
+        buf.clear();
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+    } else {
+        *buf = s.to_lowercase();
+    }
+    buf
+}
+
 /// Codes the actor headed by token `h` spanning tokens `lo..=hi`.
 fn code_actor(doc: &Doc, t: &Tree, h: usize, lo: usize, hi: usize) -> EventActor {
     let lex = EventLexicon::get();
@@ -864,13 +899,14 @@ fn code_actor(doc: &Doc, t: &Tree, h: usize, lo: usize, hi: usize) -> EventActor
     }
     // named actors and countries from the words of the phrase (longest first)
     let words: Vec<usize> = (lo..=hi).filter(|&i| !matches!(t.upos(i), "DET" | "PUNCT")).collect();
+    let mut lower = String::new();
     'outer: for n in (1..=lex.actor_max_words.min(words.len()).min(6)).rev() {
         for w in words.windows(n) {
             if w.windows(2).any(|p| p[1] != p[0] + 1) {
                 continue;
             }
             let s = doc.slice(Span::new(doc.tokens[w[0]].span.start, doc.tokens[w[n - 1]].span.end));
-            if let Some(code) = lex.actors.get(s.to_lowercase().as_str()).filter(|_| n > 1 || s.len() > 2) {
+            if let Some(code) = lex.actors.get(lower_into(s, &mut lower)).filter(|_| n > 1 || s.len() > 2) {
                 let (c, sec) = parse_code(code, lex);
                 a.country = c;
                 a.sector = sec;
@@ -899,7 +935,7 @@ fn code_actor(doc: &Doc, t: &Tree, h: usize, lo: usize, hi: usize) -> EventActor
     }
     if let Some(e) = a.entity.and_then(|e| doc.entities.get(e)) {
         if a.named.is_none() {
-            if let Some(code) = lex.actors.get(e.name.to_lowercase().as_str()) {
+            if let Some(code) = lex.actors.get(lowercase(&e.name).as_ref()) {
                 let (c, sec) = parse_code(code, lex);
                 a.country = a.country.take().or(c);
                 a.sector = sec;
@@ -914,13 +950,13 @@ fn code_actor(doc: &Doc, t: &Tree, h: usize, lo: usize, hi: usize) -> EventActor
         }
     }
     if a.sector.is_none() {
-        let hl = t.lemma(h).to_lowercase();
-        let ht = t.text(h).to_lowercase();
+        let hl = lowercase(t.lemma(h));
+        let ht = lowercase(t.text(h));
         a.sector = lex
             .sectors
-            .get(ht.as_str())
-            .or_else(|| lex.sectors.get(hl.as_str()))
-            .or_else(|| words.iter().rev().find_map(|&i| lex.sectors.get(t.lemma(i).to_lowercase().as_str())))
+            .get(ht.as_ref())
+            .or_else(|| lex.sectors.get(hl.as_ref()))
+            .or_else(|| words.iter().rev().find_map(|&i| lex.sectors.get(lowercase(t.lemma(i)).as_ref())))
             .map(|s| s.to_string());
     }
     if a.sector.is_none() && a.country.is_some() && a.named.is_none() {
@@ -991,6 +1027,9 @@ fn slot(doc: &Doc, t: &Tree, h: usize, form: Form) -> EventArg {
 }
 
 fn date_of(doc: &Doc, t: &Tree, trig: usize) -> Option<usize> {
+    if t.near.dates.is_empty() {
+        return None;
+    }
     let mut sub = Vec::new();
     t.subtree(trig, &mut sub, 0);
     // not inside another clause of the trigger
@@ -1241,13 +1280,13 @@ pub fn extract_with(
             let (mut ty, best, sc) = scored[i];
             // a support verb's event is its noun's ("held talks", "served as mediators", "launched an attack")
             if let Some(n) = c.noun.filter(|_| c.nominal || LIGHT_VERBS.contains(&t.lemma(c.token))) {
-                if let Some(&nt) = EventLexicon::get().trigger_nouns.get(t.lemma(n).to_lowercase().as_str()) {
+                if let Some(&nt) = EventLexicon::get().trigger_nouns.get(lowercase(t.lemma(n)).as_ref()) {
                     ty = nt;
                 }
             }
             // a verb of the manual's lexicon keeps its type unless the model is much surer of another
             if !c.nominal && ty == scored[i].0 {
-                if let Some(&vt) = EventLexicon::get().trigger_verbs.get(t.lemma(c.token).to_lowercase().as_str()) {
+                if let Some(&vt) = EventLexicon::get().trigger_verbs.get(lowercase(t.lemma(c.token)).as_ref()) {
                     if sc[vt] + TRIGGER_MARGIN >= best {
                         ty = vt;
                     }

@@ -329,12 +329,8 @@ fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, cache: &mut OptionCache, si
         emit!("pz=", last, "|", t.upos(k));
         emit_const!(konst::SIDE + (k < c.token) as usize; "side=", k < c.token);
         let (short, long, wide, actor) = *cache.tokens[k - t.start].phrases.get_or_insert_with(|| {
-            (
-                crate::phrase(t, k, false),
-                crate::phrase(t, k, true),
-                crate::phrase_form(t, k, Form::Wide),
-                crate::actor_like_with(t, k, || tm.actor[k]),
-            )
+            let long = crate::phrase(t, k, true);
+            (crate::phrase(t, k, false), long, crate::widen(t, k, long), crate::actor_like_with(t, k, || tm.actor[k]))
         });
         emit_tok!(k, tok::A; "a=", actor);
         emit_path!(pw.ap[actor as usize]; "ap=", actor, "|", p.as_str());

@@ -160,27 +160,58 @@ mod konst {
     /// `side=false`, then `side=true`.
     pub const SIDE: usize = 18;
     pub const RULE: usize = 20;
-    pub const COUNT: usize = 21;
+    /// `a=false`, then `a=true`.
+    pub const A: usize = 21;
+    /// `m=-`, then `m=` each entity type (see `entity_index`).
+    pub const M: usize = 23;
+    pub const SHORT_OF_LONG: usize = 30;
+    pub const LONG: usize = 31;
+    /// `long|len=0` .. `long|len=8`.
+    pub const LONG_LEN: usize = 32;
+    pub const WIDE: usize = 41;
+    /// `wide|len=0` .. `wide|len=8`.
+    pub const WIDE_LEN: usize = 42;
+    /// `wide|long=false`, then `wide|long=true`.
+    pub const WIDE_LONG: usize = 51;
+    pub const COUNT: usize = 53;
+}
+
+/// Features of an option token's part of speech and relation: `u=`, `ud=`, `long|` and `wide|` with the
+/// part of speech.
+mod tag {
+    pub const U: usize = 0;
+    pub const UD: usize = 1;
+    pub const LONG_U: usize = 2;
+    pub const WIDE_U: usize = 3;
+    pub const COUNT: usize = 4;
+}
+
+/// The `konst::M` slot of an entity type.
+fn entity_index(e: Option<accord_doc::EntityType>) -> usize {
+    use accord_doc::EntityType::*;
+    match e {
+        None => 0,
+        Some(Person) => 1,
+        Some(Org) => 2,
+        Some(Gpe) => 3,
+        Some(Norp) => 4,
+        Some(Loc) => 5,
+        Some(Other) => 6,
+    }
+}
+
+/// A key for an interned tag or label (`&'static str` from the process's symbol table): its address and
+/// length, which name the same text whenever they are equal.
+fn sym_key(s: &'static str) -> (usize, usize) {
+    (s.as_ptr() as usize, s.len())
 }
 
 /// Features of an option token that do not depend on the trigger.
 mod tok {
     pub const CL: usize = 0;
-    pub const U: usize = 1;
-    pub const UD: usize = 2;
-    pub const A: usize = 3;
-    pub const M: usize = 4;
-    pub const SHORT_OF_LONG: usize = 5;
-    pub const LONG: usize = 6;
-    pub const LONG_U: usize = 7;
-    pub const LONG_LEN: usize = 8;
-    pub const LONG_TAIL: usize = 9;
-    pub const WIDE: usize = 10;
-    pub const WIDE_U: usize = 11;
-    pub const WIDE_LEN: usize = 12;
-    pub const WIDE_LONG: usize = 13;
-    pub const WIDE_APPOS: usize = 14;
-    pub const COUNT: usize = 15;
+    pub const LONG_TAIL: usize = 1;
+    pub const WIDE_APPOS: usize = 2;
+    pub const COUNT: usize = 3;
 }
 
 /// What the option walk computes once for all the triggers of a sentence: per token, its kind, its
@@ -189,7 +220,6 @@ mod tok {
 /// (reset with each sentence), those of no token and those of a dependency path (kept for the whole
 /// document: the same paths recur). One cache serves one model and one document: the walks of a
 /// document with one model give the same options and scores with it as without it, with fewer lookups.
-#[derive(Default)]
 pub struct OptionCache {
     sentence: Option<(usize, usize)>,
     /// Per token: whether it is a noun, name, pronoun or number, attached as `flat`, `fixed` or
@@ -197,6 +227,8 @@ pub struct OptionCache {
     kinds: Vec<(bool, bool, bool)>,
     tokens: Vec<TokenInfo>,
     konst: [Option<f32>; konst::COUNT],
+    /// By part of speech and relation (`sym_key`s), the weights of the `tag::*` features.
+    tags: accord_doc::hash::FnvMap<((usize, usize), (usize, usize)), [Option<f32>; tag::COUNT]>,
 }
 
 /// A token's short, long and wide phrase (token ranges, end inclusive), and whether it can name an actor.
@@ -207,6 +239,18 @@ struct TokenInfo {
     /// Short, long and wide phrase, and whether the token can name an actor.
     phrases: Option<Phrases>,
     weights: [Option<f32>; tok::COUNT],
+}
+
+impl Default for OptionCache {
+    fn default() -> Self {
+        OptionCache {
+            sentence: None,
+            kinds: Vec::new(),
+            tokens: Vec::new(),
+            konst: [None; konst::COUNT],
+            tags: Default::default(),
+        }
+    }
 }
 
 impl OptionCache {
@@ -250,6 +294,11 @@ fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, cache: &mut OptionCache, si
     macro_rules! emit_path {
         ($slot:expr; $($a:expr),*) => {{
             sink.keyed(&mut $slot, &mut buf, |b| { $( Piece::put(&$a, b); )* });
+        }};
+    }
+    macro_rules! emit_tag {
+        ($tw:expr, $i:expr; $($a:expr),*) => {{
+            sink.keyed(&mut $tw[$i], &mut buf, |b| { $( Piece::put(&$a, b); )* });
         }};
     }
     macro_rules! emit_tok {
@@ -322,8 +371,10 @@ fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, cache: &mut OptionCache, si
             emit_path!(fw.pl1; "pl1=", first, "|", trig_lemma.as_str());
         }
         emit_tok!(k, tok::CL; "cl=", Lower(t.lemma(k)));
-        emit_tok!(k, tok::U; "u=", t.upos(k));
-        emit_tok!(k, tok::UD; "ud=", t.upos(k), "|", t.deprel(k));
+        let (upos, deprel) = (t.upos(k), t.deprel(k));
+        let tw = cache.tags.entry((sym_key(upos), sym_key(deprel))).or_default();
+        emit_tag!(tw, tag::U; "u=", upos);
+        emit_tag!(tw, tag::UD; "ud=", upos, "|", deprel);
         emit_const!(konst::N + n; "n=", n);
         emit_path!(fw.p1; "p1=", first);
         emit!("pz=", last, "|", t.upos(k));
@@ -332,11 +383,11 @@ fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, cache: &mut OptionCache, si
             let long = crate::phrase(t, k, true);
             (crate::phrase(t, k, false), long, crate::widen(t, k, long), crate::actor_like_with(t, k, || tm.actor[k]))
         });
-        emit_tok!(k, tok::A; "a=", actor);
+        emit_const!(konst::A + actor as usize; "a=", actor);
         emit_path!(pw.ap[actor as usize]; "ap=", actor, "|", p.as_str());
         match tm.first[k] {
-            Some(e) => emit_tok!(k, tok::M; "m=", Debugged(e)),
-            None => emit_tok!(k, tok::M; "m=-"),
+            Some(e) => emit_const!(konst::M + entity_index(Some(e)); "m=", Debugged(e)),
+            None => emit_const!(konst::M; "m=-"),
         }
         if !up_noun.is_empty() && path_into(t, &up_noun, k, &mut q).is_some() {
             emit_path!(sink.path(&q).np; "np=", q.as_str());
@@ -346,12 +397,13 @@ fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, cache: &mut OptionCache, si
         }
         sink.form(Form::Short);
         if long != short {
-            emit_tok!(k, tok::SHORT_OF_LONG; "short-of-long");
+            emit_const!(konst::SHORT_OF_LONG; "short-of-long");
             sink.form(Form::Long);
-            emit_tok!(k, tok::LONG; "long");
+            emit_const!(konst::LONG; "long");
             emit_path!(pw.long; "long|", p.as_str());
-            emit_tok!(k, tok::LONG_U; "long|", t.upos(k));
-            emit_tok!(k, tok::LONG_LEN; "long|len=", (long.1 - short.1).min(8));
+            emit_tag!(tw, tag::LONG_U; "long|", upos);
+            let len = (long.1 - short.1).min(8);
+            emit_const!(konst::LONG_LEN + len; "long|len=", len);
             // what the tail starts with ("to complain ...", "of rebel leader X", "in the UN Security Council")
             if let Some(&m) = t.kids(k).iter().find(|&&m| m > short.1) {
                 emit_tok!(k, tok::LONG_TAIL; "long|tail=", Label(t, m));
@@ -359,11 +411,12 @@ fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, cache: &mut OptionCache, si
         }
         if WIDE && wide != long {
             sink.form(Form::Wide);
-            emit_tok!(k, tok::WIDE; "wide");
+            emit_const!(konst::WIDE; "wide");
             emit_path!(pw.wide; "wide|", p.as_str());
-            emit_tok!(k, tok::WIDE_U; "wide|", t.upos(k));
-            emit_tok!(k, tok::WIDE_LEN; "wide|len=", (wide.1 - long.1).min(8));
-            emit_tok!(k, tok::WIDE_LONG; "wide|long=", long != short);
+            emit_tag!(tw, tag::WIDE_U; "wide|", upos);
+            let len = (wide.1 - long.1).min(8);
+            emit_const!(konst::WIDE_LEN + len; "wide|len=", len);
+            emit_const!(konst::WIDE_LONG + (long != short) as usize; "wide|long=", long != short);
             if let Some(&m) = t.kids(k).iter().find(|&&m| t.deprel(m) == "appos") {
                 emit_tok!(k, tok::WIDE_APPOS; "wide|appos|", t.upos(m));
             }

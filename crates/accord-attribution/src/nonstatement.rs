@@ -115,6 +115,10 @@ pub(crate) fn is_non_statement(doc: &Doc, a: &Attribution) -> bool {
 /// An e-mail address with little else as the content.
 fn email_content(doc: &Doc, a: &Attribution) -> bool {
     let text = doc.slice(a.content);
+    // no address without an @ (one fast scan instead of one per word)
+    if !text.contains('@') {
+        return false;
+    }
     let mut address = false;
     let mut other = 0;
     for piece in text.split_whitespace() {

@@ -5,7 +5,8 @@
 
 use crate::lexicon::{Known, Lexicons};
 use accord_doc::{Doc, EntityType, Mention, MentionKind, Span, TokenKind};
-use std::collections::HashSet;
+/// Sets of words, only looked up (FNV, not SipHash: they hold most words of a document).
+type HashSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<accord_doc::hash::FnvHasher>>;
 
 /// What the mention stage learned beyond the [`Mention`] itself.
 #[derive(Clone, Debug, Default)]
@@ -146,7 +147,7 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
         .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
         .collect();
     // Words seen capitalised away from a sentence start: names even when they open a sentence.
-    let mut capital_seen: HashSet<&str> = HashSet::new();
+    let mut capital_seen: HashSet<&str> = HashSet::default();
     for s in &doc.sentences {
         for k in s.tokens.start + 1..s.tokens.end {
             let w = doc.token_text(k);

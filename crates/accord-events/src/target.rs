@@ -200,9 +200,12 @@ fn entity_index(e: Option<accord_doc::EntityType>) -> usize {
     }
 }
 
+/// See [`sym_key`].
+type SymKey = (usize, usize);
+
 /// A key for an interned tag or label (`&'static str` from the process's symbol table): its address and
 /// length, which name the same text whenever they are equal.
-fn sym_key(s: &'static str) -> (usize, usize) {
+fn sym_key(s: &'static str) -> SymKey {
     (s.as_ptr() as usize, s.len())
 }
 
@@ -228,7 +231,7 @@ pub struct OptionCache {
     tokens: Vec<TokenInfo>,
     konst: [Option<f32>; konst::COUNT],
     /// By part of speech and relation (`sym_key`s), the weights of the `tag::*` features.
-    tags: accord_doc::hash::FnvMap<((usize, usize), (usize, usize)), [Option<f32>; tag::COUNT]>,
+    tags: accord_doc::hash::FnvMap<(SymKey, SymKey), [Option<f32>; tag::COUNT]>,
 }
 
 /// A token's short, long and wide phrase (token ranges, end inclusive), and whether it can name an actor.

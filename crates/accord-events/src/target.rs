@@ -200,15 +200,6 @@ fn entity_index(e: Option<accord_doc::EntityType>) -> usize {
     }
 }
 
-/// See [`sym_key`].
-type SymKey = (usize, usize);
-
-/// A key for an interned tag or label (`&'static str` from the process's symbol table): its address and
-/// length, which name the same text whenever they are equal.
-fn sym_key(s: &'static str) -> SymKey {
-    (s.as_ptr() as usize, s.len())
-}
-
 /// Features of an option token that do not depend on the trigger.
 mod tok {
     pub const CL: usize = 0;
@@ -230,8 +221,8 @@ pub struct OptionCache {
     kinds: Vec<(bool, bool, bool)>,
     tokens: Vec<TokenInfo>,
     konst: [Option<f32>; konst::COUNT],
-    /// By part of speech and relation (`sym_key`s), the weights of the `tag::*` features.
-    tags: accord_doc::hash::FnvMap<(SymKey, SymKey), [Option<f32>; tag::COUNT]>,
+    /// By part of speech and relation, the weights of the `tag::*` features.
+    tags: accord_doc::hash::FnvMap<(accord_doc::Sym, accord_doc::Sym), [Option<f32>; tag::COUNT]>,
 }
 
 /// A token's short, long and wide phrase (token ranges, end inclusive), and whether it can name an actor.
@@ -375,7 +366,8 @@ fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, cache: &mut OptionCache, si
         }
         emit_tok!(k, tok::CL; "cl=", Lower(t.lemma(k)));
         let (upos, deprel) = (t.upos(k), t.deprel(k));
-        let tw = cache.tags.entry((sym_key(upos), sym_key(deprel))).or_default();
+        let syms = t.doc.tokens[k].analysis.as_ref().map(|a| a.upos_deprel_syms()).unwrap_or_default();
+        let tw = cache.tags.entry(syms).or_default();
         emit_tag!(tw, tag::U; "u=", upos);
         emit_tag!(tw, tag::UD; "ud=", upos, "|", deprel);
         emit_const!(konst::N + n; "n=", n);

@@ -1294,11 +1294,13 @@ pub fn extract_with(
             }
             let best = if ty == scored[i].0 { best } else { sc[ty] };
             let confidence = model::confidence(&sc, best);
-            let mut target_slot = c.target.map(|h| slot(doc, &t, h, LONG_TARGET));
-            if !targets.is_empty() {
-                target_slot =
-                    target::best(&t, c, &tm, targets, &mut option_cache).map(|(h, form)| slot(doc, &t, h, form));
-            }
+            // the rules' target, unless the target model ranks the options (slots are pure: the one not
+            // kept is not built)
+            let target_slot = if targets.is_empty() {
+                c.target.map(|h| slot(doc, &t, h, LONG_TARGET))
+            } else {
+                target::best(&t, c, &tm, targets, &mut option_cache).map(|(h, form)| slot(doc, &t, h, form))
+            };
             if let Some(r) = record.as_deref_mut() {
                 {
                     let opts = target::options(&t, c, &tm);

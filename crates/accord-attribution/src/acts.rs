@@ -140,13 +140,12 @@ pub fn find_parsed(doc: &Doc, si: usize, taken: &[Span], lex: &Lexicons) -> Vec<
     };
     for v in range.clone() {
         let a = doc.tokens[v].analysis.as_ref().unwrap();
-        let form = doc.token_text(v).to_lowercase();
-        if a.upos() != "VERB"
-            || quote_depth[local(v)]
-            || non_cues().contains(a.lemma.as_ref())
-            || non_cues().contains(&form)
-            || !(is_act_cue(&form, lex) || lex.cue(&form).is_some())
-        {
+        if a.upos() != "VERB" || quote_depth[local(v)] || non_cues().contains(a.lemma.as_ref()) {
+            continue;
+        }
+        // lower-cased for verbs only (borrowed when already lower case)
+        let form = accord_lexicon::lowercase(doc.token_text(v));
+        if non_cues().contains(form.as_ref()) || !(is_act_cue(&form, lex) || lex.cue(&form).is_some()) {
             continue;
         }
         let vs = doc.tokens[v].span;

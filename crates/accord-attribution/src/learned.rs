@@ -62,6 +62,17 @@ impl Sink {
         use std::fmt::Write;
         self.buf.clear();
         let _ = self.buf.write_fmt(args);
+        self.push();
+    }
+    /// Adds the feature made of `parts` (written with `push_str`, not through `format_args!`).
+    fn parts(&mut self, parts: &[&str]) {
+        self.buf.clear();
+        for p in parts {
+            self.buf.push_str(p);
+        }
+        self.push();
+    }
+    fn push(&mut self) {
         self.hashes.push(feature_hash(&self.buf));
         if let Some(n) = &mut self.names {
             n.push(self.buf.clone());
@@ -199,47 +210,48 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span], names: bool) -> Vec<Cand
         let subj_holder = subj.map(|s| s.1);
         let subj = subj.map(|s| s.0);
 
-        let lemma = a.lemma.to_lowercase();
-        let form = doc.token_text(v).to_lowercase();
+        let lemma = accord_lexicon::lowercase(&a.lemma);
+        let form = accord_lexicon::lowercase(doc.token_text(v));
         let mut f = Sink { buf: String::new(), hashes: Vec::with_capacity(24), names: names.then(Vec::new) };
-        f.add(format_args!("P={}", a.upos()));
-        f.add(format_args!("L={lemma}"));
-        f.add(format_args!("F={form}"));
-        f.add(format_args!("X={}", a.xpos()));
-        f.add(format_args!("D={}", a.deprel()));
-        f.add(format_args!("LD={lemma}|{}", a.deprel()));
+        f.parts(&["P=", a.upos()]);
+        f.parts(&["L=", &lemma]);
+        f.parts(&["F=", &form]);
+        f.parts(&["X=", a.xpos()]);
+        f.parts(&["D=", a.deprel()]);
+        f.parts(&["LD=", &lemma, "|", a.deprel()]);
         let mut rels: Vec<&str> = comps.iter().map(|&c| an(c).deprel()).collect();
         rels.sort_unstable();
         rels.dedup();
         for r in rels {
-            f.add(format_args!("C={r}"));
-            f.add(format_args!("LC={lemma}|{r}"));
+            f.parts(&["C=", r]);
+            f.parts(&["LC=", &lemma, "|", r]);
         }
         let first = an(lo);
-        f.add(format_args!("FW={}", doc.token_text(lo).to_lowercase()));
-        f.add(format_args!("FWU={}", first.upos()));
-        f.add(format_args!("LFW={lemma}|{}", first.upos()));
+        f.parts(&["FW=", &accord_lexicon::lowercase(doc.token_text(lo))]);
+        f.parts(&["FWU=", first.upos()]);
+        f.parts(&["LFW=", &lemma, "|", first.upos()]);
         match subj {
             Some(sj) => {
                 let st = an(sj);
-                f.add(format_args!("SU={}", st.upos()));
+                f.parts(&["SU=", st.upos()]);
                 if st.upos() == "PROPN" {
-                    f.add(format_args!("SL=<propn>"));
+                    f.parts(&["SL=<propn>"]);
                 } else {
-                    f.add(format_args!("SL={}", st.lemma.to_lowercase()));
+                    f.parts(&["SL=", &accord_lexicon::lowercase(&st.lemma)]);
                 }
                 f.add(format_args!("SH={}", is_shared as u8));
-                f.add(format_args!("LSU={lemma}|{}", st.upos()));
+                f.parts(&["LSU=", &lemma, "|", st.upos()]);
             }
-            None => f.add(format_args!("NOSUBJ")),
+            None => f.parts(&["NOSUBJ"]),
         }
-        let chars = doc.slice(content).chars().count();
+        // floor(log2(1 + chars)) is 6 or more from 63 characters on: counting further changes nothing
+        let chars = doc.slice(content).chars().take(63).count();
         f.add(format_args!("LEN={}", ((1 + chars) as f64).log2().floor().min(6.0) as u32));
         let marks = comps.iter().flat_map(|&c| tree.children(c).iter().copied()).filter(|&k| an(k).deprel() == "mark");
         for m in marks.take(2) {
-            let w = doc.token_text(m).to_lowercase();
-            f.add(format_args!("M={w}"));
-            f.add(format_args!("LM={lemma}|{w}"));
+            let w = accord_lexicon::lowercase(doc.token_text(m));
+            f.parts(&["M=", &w]);
+            f.parts(&["LM=", &lemma, "|", &w]);
         }
 
         // the cue: the verb with its auxiliaries, negation and adverbs just before it, a particle after

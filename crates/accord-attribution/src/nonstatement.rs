@@ -12,10 +12,17 @@
 
 use crate::words::words;
 use accord_doc::{Attribution, Doc, TokenKind};
+use std::borrow::Cow;
 
-/// Lower-case text of token `i`, with a typographic apostrophe made plain.
-fn lower(doc: &Doc, i: usize) -> String {
-    doc.token_text(i).to_lowercase().replace('’', "'")
+/// Lower-case text of token `i`, with a typographic apostrophe made plain (borrowed when the text is
+/// ASCII without capitals: most words).
+fn lower(doc: &Doc, i: usize) -> Cow<'_, str> {
+    let t = doc.token_text(i);
+    if t.is_ascii() {
+        accord_lexicon::lowercase(t)
+    } else {
+        Cow::Owned(t.to_lowercase().replace('’', "'"))
+    }
 }
 
 fn is_word(doc: &Doc, i: usize) -> bool {
@@ -41,16 +48,17 @@ pub(crate) fn is_non_statement(doc: &Doc, a: &Attribution) -> bool {
     let sentence_start = doc.sentences.get(doc.sentence_at(cue.start)).map_or(0, |s| s.tokens.start);
     let verb = lower(doc, last);
     let content_first = doc.token_at_or_after(a.content.start);
-    let content_words: Vec<String> = (content_first..doc.token_at_or_after(a.content.end))
-        .filter(|&i| i < doc.tokens.len() && is_word(doc, i))
-        .map(|i| lower(doc, i))
-        .collect();
+    // the words of the content (lower-cased only where looked at)
+    let content_words =
+        || (content_first..doc.token_at_or_after(a.content.end)).filter(|&i| i < doc.tokens.len() && is_word(doc, i));
+    let first_content_word = content_words().next().map(|i| lower(doc, i));
+    let first_content_word = first_content_word.as_deref();
     // the refusal verb itself as the cue: "refused to ..."
-    if w.refusals.contains(&verb.as_str()) && content_words.first().is_some_and(|c| c == "to") {
+    if w.refusals.contains(&verb.as_ref()) && first_content_word == Some("to") {
         return true;
     }
     // the words before the cue, over adverbs: "declined to say", "would not say", "don't say"
-    let mut before: Vec<String> = Vec::new();
+    let mut before: Vec<Cow<str>> = Vec::new();
     let mut k = first;
     while k > sentence_start && before.len() < 4 {
         k -= 1;
@@ -60,22 +68,22 @@ pub(crate) fn is_non_statement(doc: &Doc, a: &Attribution) -> bool {
         before.push(lower(doc, k));
     }
     let negation = |t: &str| w.negations.contains(&t) || t.ends_with("n't") || t == "cannot";
-    if before.first().is_some_and(|t| t == "to") && before.get(1).is_some_and(|t| w.refusals.contains(&t.as_str())) {
+    if before.first().is_some_and(|t| t == "to") && before.get(1).is_some_and(|t| w.refusals.contains(&t.as_ref())) {
         return true;
     }
     let auxiliaries = &w.auxiliaries;
     let negated = before
         .iter()
-        .take_while(|t| negation(t) || auxiliaries.contains(&t.as_str()) || w.adverbs.contains(&t.as_str()))
+        .take_while(|t| negation(t) || auxiliaries.contains(&t.as_ref()) || w.adverbs.contains(&t.as_ref()))
         .any(|t| negation(t))
         || (first..last).any(|i| negation(&lower(doc, i)));
-    if negated && content_words.first().is_some_and(|c| w.open_questions.contains(&c.as_str())) {
+    if negated && first_content_word.is_some_and(|c| w.open_questions.contains(&c)) {
         return true;
     }
     // the terms of a source, in a short content
-    if w.anonymity_cues.contains(&verb.as_str())
-        && content_words.len() <= 12
-        && content_words.iter().any(|c| w.anonymity_marks.contains(&c.as_str()))
+    if w.anonymity_cues.contains(&verb.as_ref())
+        && content_words().count() <= 12
+        && content_words().any(|i| w.anonymity_marks.contains(&lower(doc, i).as_ref()))
     {
         return true;
     }
@@ -107,6 +115,10 @@ pub(crate) fn is_non_statement(doc: &Doc, a: &Attribution) -> bool {
 /// An e-mail address with little else as the content.
 fn email_content(doc: &Doc, a: &Attribution) -> bool {
     let text = doc.slice(a.content);
+    // no address without an @ (one fast scan instead of one per word)
+    if !text.contains('@') {
+        return false;
+    }
     let mut address = false;
     let mut other = 0;
     for piece in text.split_whitespace() {

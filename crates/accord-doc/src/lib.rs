@@ -145,6 +145,11 @@ impl Analysis {
     pub fn deprel(&self) -> &'static str {
         self.deprel.as_str()
     }
+    /// The part-of-speech tag and the relation as symbols (cheap keys: equal symbols, equal strings).
+    #[inline]
+    pub fn upos_deprel_syms(&self) -> (Sym, Sym) {
+        (self.upos, self.deprel)
+    }
     /// Head as a *document* token index; `None` for the sentence root.
     #[inline]
     pub fn head(&self) -> Option<usize> {

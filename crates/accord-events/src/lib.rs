@@ -24,7 +24,9 @@ pub mod model;
 pub mod target;
 
 use accord_doc::{Doc, Event, EventActor, EventArg, Span};
+use accord_lexicon::lowercase;
 use lexicon::EventLexicon;
+use std::borrow::Cow;
 
 /// PLOVER event types accord codes, in a fixed order (the model's columns).
 pub const TYPES: [&str; 15] = [
@@ -132,7 +134,10 @@ pub struct Tree<'a> {
     doc: &'a Doc,
     start: usize,
     end: usize,
-    children: Vec<Vec<usize>>,
+    /// Children of each token, in text order: those of token `start + i` are
+    /// `kids[first_kid[i]..first_kid[i + 1]]` (one allocation per sentence, not one per head).
+    kids: Vec<usize>,
+    first_kid: Vec<u32>,
     near: std::borrow::Cow<'a, Near>,
 }
 
@@ -145,15 +150,28 @@ impl<'a> Tree<'a> {
     /// [`Tree::new`] with what touches the sentence already known (from [`Near::of_document`]).
     pub fn with_near(doc: &'a Doc, s: usize, near: std::borrow::Cow<'a, Near>) -> Tree<'a> {
         let r = doc.sentences[s].tokens.clone();
-        let mut children = vec![Vec::new(); r.len()];
+        let head = |i: usize| {
+            doc.tokens[i].analysis.as_ref().and_then(|a| a.head()).filter(|&h| h >= r.start && h < r.end && h != i)
+        };
+        // counts, then offsets, then the children in text order
+        let mut first_kid = vec![0u32; r.len() + 1];
         for i in r.clone() {
-            if let Some(h) = doc.tokens[i].analysis.as_ref().and_then(|a| a.head()) {
-                if h >= r.start && h < r.end && h != i {
-                    children[h - r.start].push(i);
-                }
+            if let Some(h) = head(i) {
+                first_kid[h - r.start + 1] += 1;
             }
         }
-        Tree { doc, start: r.start, end: r.end, children, near }
+        for i in 1..first_kid.len() {
+            first_kid[i] += first_kid[i - 1];
+        }
+        let mut next: Vec<u32> = first_kid[..r.len()].to_vec();
+        let mut kids = vec![0usize; first_kid[r.len()] as usize];
+        for i in r.clone() {
+            if let Some(h) = head(i) {
+                kids[next[h - r.start] as usize] = i;
+                next[h - r.start] += 1;
+            }
+        }
+        Tree { doc, start: r.start, end: r.end, kids, first_kid, near }
     }
     /// Indices of the mentions touching the sentence, in document order.
     fn mention_ids(&self) -> impl Iterator<Item = usize> + '_ {
@@ -188,7 +206,8 @@ impl<'a> Tree<'a> {
     }
     /// Children of token `i`, in text order.
     pub fn kids(&self, i: usize) -> &[usize] {
-        &self.children[i - self.start]
+        let i = i - self.start;
+        &self.kids[self.first_kid[i] as usize..self.first_kid[i + 1] as usize]
     }
     fn kid(&self, i: usize, rels: &[&str]) -> Option<usize> {
         self.kids(i).iter().copied().find(|&k| rels.contains(&self.deprel(k)))
@@ -197,8 +216,8 @@ impl<'a> Tree<'a> {
         self.doc.token_text(i)
     }
     /// Case marker (preposition) of a nominal, lower case.
-    fn case(&self, i: usize) -> Option<String> {
-        self.kids(i).iter().find(|&&k| self.deprel(k) == "case").map(|&k| self.lemma(k).to_lowercase())
+    fn case(&self, i: usize) -> Option<Cow<'_, str>> {
+        self.kids(i).iter().find(|&&k| self.deprel(k) == "case").map(|&k| lowercase(self.lemma(k)))
     }
     fn subtree(&self, i: usize, out: &mut Vec<usize>, depth: usize) {
         out.push(i);
@@ -356,13 +375,13 @@ fn actor_like_with(t: &Tree, h: usize, in_actor_mention: impl FnOnce() -> bool) 
         "PROPN" => true,
         "PRON" => matches!(t.lemma(h), "he" | "she" | "they" | "we" | "i" | "you" | "who"),
         "NOUN" => {
-            let l = t.lemma(h).to_lowercase();
-            lex.sectors.contains_key(l.as_str())
-                || lex.sectors.contains_key(t.text(h).to_lowercase().as_str())
+            let l = lowercase(t.lemma(h));
+            lex.sectors.contains_key(l.as_ref())
+                || lex.sectors.contains_key(lowercase(t.text(h)).as_ref())
                 || lex.iso3.contains_key(t.text(h))
                 || in_actor_mention()
                 || t.kids(h).iter().any(|&k| t.deprel(k) == "amod" && lex.iso3.contains_key(t.text(k)))
-                || FUNCTION_NOUNS.contains(&l.as_str())
+                || FUNCTION_NOUNS.contains(&l.as_ref())
         }
         _ => false,
     }
@@ -464,7 +483,7 @@ fn pick_target(doc: &Doc, t: &Tree, v: usize, obj: Option<usize>, noun: Option<u
     // "refused to provide aid to Saudi Arabia": the target of the complement
     if let Some(x) = t.kid(v, &["xcomp"]).filter(|_| depth < 2) {
         let xo = t.kid(x, &["obj"]);
-        let xn = xo.filter(|&o| EventLexicon::get().trigger_nouns.contains_key(t.lemma(o).to_lowercase().as_str()));
+        let xn = xo.filter(|&o| EventLexicon::get().trigger_nouns.contains_key(lowercase(t.lemma(o)).as_ref()));
         if let Some(o) = pick_target(doc, t, x, xo, xn, depth + 1) {
             return Some(o);
         }
@@ -500,6 +519,24 @@ fn worth_coding(doc: &Doc, s: usize) -> bool {
         && doc.tokens[sent.tokens.start].analysis.is_some()
 }
 
+/// The concatenation of `parts` (a feature), allocated once at its size.
+fn cat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
+/// `true` or `false`, as `{}` writes a bool.
+fn yes_no(b: bool) -> &'static str {
+    if b {
+        "true"
+    } else {
+        "false"
+    }
+}
+
 /// [`candidates`] of sentence `s` with its tree `t`.
 fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
     let sent = &doc.sentences[s];
@@ -517,30 +554,37 @@ fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
     let mut absorbed = Vec::new();
     // reporting verbs report events; they are not events themselves
     let cues: Vec<Span> = t.near.cues.iter().filter_map(|&i| doc.attributions[i].cue).collect();
+    // the words of a verb's dependents that its lexicon patterns are matched against (reused)
+    let mut words: Vec<Cow<str>> = Vec::new();
     for v in sent.tokens.clone() {
-        let speech = matches!(facts.cue(&t.lemma(v).to_lowercase()), Some(accord_facts::lexicon::CueClass::Speech));
-        if !is_verbal(t, v) || speech && cues.iter().any(|c| c.contains(doc.tokens[v].span)) {
+        if !is_verbal(t, v) {
             continue;
         }
-        let lemma = t.lemma(v).to_lowercase();
-        let prt = t.kid(v, &["compound:prt"]).map(|p| t.lemma(p).to_lowercase());
+        let lemma = lowercase(t.lemma(v));
+        let speech = matches!(facts.cue(&lemma), Some(accord_facts::lexicon::CueClass::Speech));
+        if speech && cues.iter().any(|c| c.contains(doc.tokens[v].span)) {
+            continue;
+        }
+        let prt = t.kid(v, &["compound:prt"]).map(|p| lowercase(t.lemma(p)));
         let (subj, passive) = subject(t, v, 0);
         let obj = t.kid(v, &["obj"]);
-        let mut f: Vec<String> = vec!["b".into(), format!("l={lemma}"), format!("rel={}", t.deprel(v))];
+        // sized for most verbs: growing it costs more than the features
+        let mut f: Vec<String> = Vec::with_capacity(16);
+        f.extend(["b".into(), cat(&["l=", &lemma]), cat(&["rel=", t.deprel(v)])]);
         if let Some(p) = &prt {
-            f.push(format!("lp={lemma} {p}"));
+            f.push(cat(&["lp=", &lemma, " ", p]));
         }
         // the event noun the verb governs ("had talks", "launched the attack", "took part in talks")
-        let mut noun = obj.filter(|&o| lex.trigger_nouns.contains_key(t.lemma(o).to_lowercase().as_str()));
+        let mut noun = obj.filter(|&o| lex.trigger_nouns.contains_key(lowercase(t.lemma(o)).as_ref()));
         if noun.is_none() && obj.is_none() {
             noun = obl_by_prep(t, v, LIGHT_PREPS, &["obl"])
-                .filter(|&o| lex.trigger_nouns.contains_key(t.lemma(o).to_lowercase().as_str()));
+                .filter(|&o| lex.trigger_nouns.contains_key(lowercase(t.lemma(o)).as_ref()));
         }
         if noun.is_none() && lemma == "serve" {
             noun = t.kids(v).iter().copied().find(|&k| {
                 t.deprel(k).starts_with("obl")
                     && t.case(k).as_deref() == Some("as")
-                    && lex.trigger_nouns.contains_key(t.lemma(k).to_lowercase().as_str())
+                    && lex.trigger_nouns.contains_key(lowercase(t.lemma(k)).as_ref())
             });
         }
         if let Some(n) = noun {
@@ -556,28 +600,28 @@ fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
             (subj, pick_target(doc, t, v, obj, noun, 0))
         };
         if let Some(o) = obj {
-            let ol = t.lemma(o).to_lowercase();
-            f.push(format!("o={ol}"));
-            f.push(format!("lo={lemma}|{ol}"));
+            let ol = lowercase(t.lemma(o));
+            f.push(cat(&["o=", &ol]));
+            f.push(cat(&["lo=", &lemma, "|", &ol]));
         }
         for &k in t.kids(v) {
             if t.deprel(k).starts_with("obl") {
                 let c = t.case(k).unwrap_or_default();
-                f.push(format!("lpp={lemma}|{c}"));
-                f.push(format!("po={c}|{}", t.lemma(k).to_lowercase()));
+                f.push(cat(&["lpp=", &lemma, "|", &c]));
+                f.push(cat(&["po=", &c, "|", &lowercase(t.lemma(k))]));
             }
             if matches!(t.deprel(k), "xcomp" | "ccomp") {
-                f.push(format!("x={}", t.lemma(k)));
-                f.push(format!("lx={lemma}|{}", t.lemma(k)));
+                f.push(cat(&["x=", t.lemma(k)]));
+                f.push(cat(&["lx=", &lemma, "|", t.lemma(k)]));
             }
             if t.lemma(k) == "not" || t.deprel(k) == "neg" {
                 f.push("neg".into());
             }
         }
         if let Some(h) = t.head(v) {
-            f.push(format!("h={}|{}", t.deprel(v), t.lemma(h)));
+            f.push(cat(&["h=", t.deprel(v), "|", t.lemma(h)]));
         }
-        f.push(format!("src={}", source.is_some()));
+        f.push(cat(&["src=", yes_no(source.is_some())]));
         if passive {
             f.push("pass".into());
         }
@@ -587,32 +631,29 @@ fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
         // lexicons
         let mut codings = Vec::new();
         let key = match &prt {
-            Some(p) => format!("{lemma} {p}"),
-            None => lemma.clone(),
+            Some(p) => Cow::Owned(cat(&[&lemma, " ", p])),
+            None => Cow::Borrowed(lemma.as_ref()),
         };
         let mut known = false;
-        for verb in [key.as_str(), lemma.as_str()] {
+        for verb in [key.as_ref(), lemma.as_ref()] {
             if let Some(pats) = lex.verb_patterns.get(verb) {
-                let words: Vec<String> = t
-                    .kids(v)
-                    .iter()
-                    .flat_map(|&k| {
-                        let mut w = vec![t.lemma(k).to_lowercase(), t.text(k).to_lowercase()];
-                        if let Some(c) = t.case(k) {
-                            w.push(c);
-                        }
-                        w
-                    })
-                    .collect();
+                words.clear();
+                for &k in t.kids(v) {
+                    words.push(lowercase(t.lemma(k)));
+                    words.push(lowercase(t.text(k)));
+                    if let Some(c) = t.case(k) {
+                        words.push(c);
+                    }
+                }
                 for (pat, c) in pats {
                     if pat.iter().all(|p| words.iter().any(|w| w == p)) {
-                        f.push(format!("dp={}", TYPES[c.ty]));
+                        f.push(cat(&["dp=", TYPES[c.ty]]));
                         codings.push(c.clone());
                     }
                 }
             }
             if let Some(c) = lex.verb_default.get(verb) {
-                f.push(format!("dd={}", TYPES[c.ty]));
+                f.push(cat(&["dd=", TYPES[c.ty]]));
                 codings.push(c.clone());
                 known = true;
             }
@@ -620,15 +661,15 @@ fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
         if !codings.is_empty() {
             known = true;
         }
-        if let Some(&ty) = lex.trigger_verbs.get(lemma.as_str()) {
-            f.push(format!("tv={}", TYPES[ty]));
+        if let Some(&ty) = lex.trigger_verbs.get(lemma.as_ref()) {
+            f.push(cat(&["tv=", TYPES[ty]]));
             known = true;
         }
         if let Some(n) = noun {
-            let nl = t.lemma(n).to_lowercase();
-            f.push(format!("n={nl}"));
-            if let Some(&ty) = lex.trigger_nouns.get(nl.as_str()) {
-                f.push(format!("tn={}", TYPES[ty]));
+            let nl = lowercase(t.lemma(n));
+            f.push(cat(&["n=", &nl]));
+            if let Some(&ty) = lex.trigger_nouns.get(nl.as_ref()) {
+                f.push(cat(&["tn=", TYPES[ty]]));
             }
             known = true;
         }
@@ -655,8 +696,8 @@ fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
         if t.upos(n) != "NOUN" || absorbed.contains(&n) {
             continue;
         }
-        let nl = t.lemma(n).to_lowercase();
-        let Some(&ty) = lex.trigger_nouns.get(nl.as_str()) else { continue };
+        let nl = lowercase(t.lemma(n));
+        let Some(&ty) = lex.trigger_nouns.get(nl.as_ref()) else { continue };
         let mut source = t.kid(n, &["nmod:poss"]).filter(|&k| t.upos(k) != "PRON" || t.lemma(k) != "its");
         let mut target = obl_by_prep(t, n, TARGET_PREPS, &["nmod"]);
         if let Some(b) =
@@ -677,9 +718,9 @@ fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
                 .find(|&k| matches!(t.deprel(k), "amod" | "compound") && lex.iso3.contains_key(t.text(k)));
         }
         let mut f: Vec<String> =
-            vec!["b".into(), format!("n={nl}"), format!("tn={}", TYPES[ty]), format!("nrel={}", t.deprel(n))];
-        f.push(format!("src={}", source.is_some()));
-        f.push(format!("tgt={}", target.is_some()));
+            vec!["b".into(), cat(&["n=", &nl]), cat(&["tn=", TYPES[ty]]), cat(&["nrel=", t.deprel(n)])];
+        f.push(cat(&["src=", yes_no(source.is_some())]));
+        f.push(cat(&["tgt=", yes_no(target.is_some())]));
         f.push("nominal".into());
         if BAG {
             f.extend(bag.iter().cloned());
@@ -760,10 +801,16 @@ pub fn phrase(t: &Tree, h: usize, long: bool) -> (usize, usize) {
 
 /// The phrase headed by `h` in the given form (token range, end inclusive).
 pub fn phrase_form(t: &Tree, h: usize, form: Form) -> (usize, usize) {
-    let (lo, mut hi) = phrase(t, h, form != Form::Short);
+    let long = phrase(t, h, form != Form::Short);
     if form != Form::Wide {
-        return (lo, hi);
+        return long;
     }
+    widen(t, h, long)
+}
+
+/// The wide phrase headed by `h` from its long phrase `long` ([`phrase_form`] with [`Form::Wide`]).
+pub(crate) fn widen(t: &Tree, h: usize, long: (usize, usize)) -> (usize, usize) {
+    let (lo, mut hi) = long;
     let mut sub = Vec::new();
     let extent = |k: usize, sub: &mut Vec<usize>| {
         sub.clear();
@@ -818,6 +865,18 @@ fn parse_code(code: &str, lex: &EventLexicon) -> (Option<String>, Option<String>
     }
 }
 
+/// `s` lower-cased (as `str::to_lowercase` does) into `buf`, reused: no allocation for ASCII text.
+fn lower_into<'b>(s: &str, buf: &'b mut String) -> &'b str {
+    if s.is_ascii() {
+        buf.clear();
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+    } else {
+        *buf = s.to_lowercase();
+    }
+    buf
+}
+
 /// Codes the actor headed by token `h` spanning tokens `lo..=hi`.
 fn code_actor(doc: &Doc, t: &Tree, h: usize, lo: usize, hi: usize) -> EventActor {
     let lex = EventLexicon::get();
@@ -840,13 +899,14 @@ fn code_actor(doc: &Doc, t: &Tree, h: usize, lo: usize, hi: usize) -> EventActor
     }
     // named actors and countries from the words of the phrase (longest first)
     let words: Vec<usize> = (lo..=hi).filter(|&i| !matches!(t.upos(i), "DET" | "PUNCT")).collect();
+    let mut lower = String::new();
     'outer: for n in (1..=lex.actor_max_words.min(words.len()).min(6)).rev() {
         for w in words.windows(n) {
             if w.windows(2).any(|p| p[1] != p[0] + 1) {
                 continue;
             }
             let s = doc.slice(Span::new(doc.tokens[w[0]].span.start, doc.tokens[w[n - 1]].span.end));
-            if let Some(code) = lex.actors.get(s.to_lowercase().as_str()).filter(|_| n > 1 || s.len() > 2) {
+            if let Some(code) = lex.actors.get(lower_into(s, &mut lower)).filter(|_| n > 1 || s.len() > 2) {
                 let (c, sec) = parse_code(code, lex);
                 a.country = c;
                 a.sector = sec;
@@ -875,7 +935,7 @@ fn code_actor(doc: &Doc, t: &Tree, h: usize, lo: usize, hi: usize) -> EventActor
     }
     if let Some(e) = a.entity.and_then(|e| doc.entities.get(e)) {
         if a.named.is_none() {
-            if let Some(code) = lex.actors.get(e.name.to_lowercase().as_str()) {
+            if let Some(code) = lex.actors.get(lowercase(&e.name).as_ref()) {
                 let (c, sec) = parse_code(code, lex);
                 a.country = a.country.take().or(c);
                 a.sector = sec;
@@ -890,13 +950,13 @@ fn code_actor(doc: &Doc, t: &Tree, h: usize, lo: usize, hi: usize) -> EventActor
         }
     }
     if a.sector.is_none() {
-        let hl = t.lemma(h).to_lowercase();
-        let ht = t.text(h).to_lowercase();
+        let hl = lowercase(t.lemma(h));
+        let ht = lowercase(t.text(h));
         a.sector = lex
             .sectors
-            .get(ht.as_str())
-            .or_else(|| lex.sectors.get(hl.as_str()))
-            .or_else(|| words.iter().rev().find_map(|&i| lex.sectors.get(t.lemma(i).to_lowercase().as_str())))
+            .get(ht.as_ref())
+            .or_else(|| lex.sectors.get(hl.as_ref()))
+            .or_else(|| words.iter().rev().find_map(|&i| lex.sectors.get(lowercase(t.lemma(i)).as_ref())))
             .map(|s| s.to_string());
     }
     if a.sector.is_none() && a.country.is_some() && a.named.is_none() {
@@ -967,6 +1027,9 @@ fn slot(doc: &Doc, t: &Tree, h: usize, form: Form) -> EventArg {
 }
 
 fn date_of(doc: &Doc, t: &Tree, trig: usize) -> Option<usize> {
+    if t.near.dates.is_empty() {
+        return None;
+    }
     let mut sub = Vec::new();
     t.subtree(trig, &mut sub, 0);
     // not inside another clause of the trigger
@@ -1173,6 +1236,7 @@ pub fn extract_with(
     let mut definite: Vec<bool> = Vec::new();
     let tm = TokenMentions::new(doc);
     let near = Near::of_document(doc);
+    let mut option_cache = target::OptionCache::default();
     for (s, near) in near.iter().enumerate() {
         if doc.in_credit(doc.sentences[s].span) {
             continue;
@@ -1216,13 +1280,13 @@ pub fn extract_with(
             let (mut ty, best, sc) = scored[i];
             // a support verb's event is its noun's ("held talks", "served as mediators", "launched an attack")
             if let Some(n) = c.noun.filter(|_| c.nominal || LIGHT_VERBS.contains(&t.lemma(c.token))) {
-                if let Some(&nt) = EventLexicon::get().trigger_nouns.get(t.lemma(n).to_lowercase().as_str()) {
+                if let Some(&nt) = EventLexicon::get().trigger_nouns.get(lowercase(t.lemma(n)).as_ref()) {
                     ty = nt;
                 }
             }
             // a verb of the manual's lexicon keeps its type unless the model is much surer of another
             if !c.nominal && ty == scored[i].0 {
-                if let Some(&vt) = EventLexicon::get().trigger_verbs.get(t.lemma(c.token).to_lowercase().as_str()) {
+                if let Some(&vt) = EventLexicon::get().trigger_verbs.get(lowercase(t.lemma(c.token)).as_ref()) {
                     if sc[vt] + TRIGGER_MARGIN >= best {
                         ty = vt;
                     }
@@ -1230,10 +1294,13 @@ pub fn extract_with(
             }
             let best = if ty == scored[i].0 { best } else { sc[ty] };
             let confidence = model::confidence(&sc, best);
-            let mut target_slot = c.target.map(|h| slot(doc, &t, h, LONG_TARGET));
-            if !targets.is_empty() {
-                target_slot = target::best(&t, c, &tm, targets).map(|(h, form)| slot(doc, &t, h, form));
-            }
+            // the rules' target, unless the target model ranks the options (slots are pure: the one not
+            // kept is not built)
+            let target_slot = if targets.is_empty() {
+                c.target.map(|h| slot(doc, &t, h, LONG_TARGET))
+            } else {
+                target::best(&t, c, &tm, targets, &mut option_cache).map(|(h, form)| slot(doc, &t, h, form))
+            };
             if let Some(r) = record.as_deref_mut() {
                 {
                     let opts = target::options(&t, c, &tm);

@@ -97,26 +97,216 @@ trait Sink {
     fn base(&mut self, head: usize);
     fn form(&mut self, form: Form);
     fn feature(&mut self, f: &str);
+    /// A feature that does not depend on the trigger (only on the sentence's option token, or on
+    /// nothing): `write` writes it into `buf`, and `slot` is where a sink that needs only the weight may
+    /// keep it for the next trigger of the sentence.
+    fn keyed(&mut self, slot: &mut Option<f32>, buf: &mut String, write: impl FnOnce(&mut String)) {
+        let _ = slot;
+        buf.clear();
+        write(buf);
+        self.feature(buf);
+    }
+    /// False when no feature of the trigger's lemma `lemma` ("pl=...|lemma", "pl1=...|lemma") can count,
+    /// so the walk may leave them out.
+    fn wants_lemma(&self, lemma: &str) -> bool {
+        let _ = lemma;
+        true
+    }
+    /// What the sink knows of the weights of the features of dependency path `p` (nothing: each is
+    /// written and passed to [`Sink::keyed`]).
+    fn path(&self, p: &str) -> PathSlots {
+        let _ = p;
+        PathSlots::default()
+    }
+    /// What the sink knows of the weights of the features of a path's first step `first`.
+    fn first(&self, first: &str) -> FirstSlots {
+        let _ = first;
+        FirstSlots::default()
+    }
+}
+
+/// The weights of the features of one dependency path, where known: `p=` (verbal, nominal trigger),
+/// `ap=` (the option not an actor, an actor), `long|`, `wide|`, `np=` (as the path from the noun), and
+/// `pl=` (known only when no `pl=` feature has the path: 0).
+#[derive(Clone, Copy, Default)]
+struct PathSlots {
+    p: [Option<f32>; 2],
+    ap: [Option<f32>; 2],
+    long: Option<f32>,
+    wide: Option<f32>,
+    np: Option<f32>,
+    pl: Option<f32>,
+}
+
+/// The weights of the features of a path's first step, where known: `p1=`, and `pl1=` (known only when no
+/// `pl1=` feature has the step: 0).
+#[derive(Clone, Copy, Default)]
+struct FirstSlots {
+    p1: Option<f32>,
+    pl1: Option<f32>,
+}
+
+/// Features that depend on no token: "none" and its variants, the order, path-length and side features.
+mod konst {
+    pub const NONE: usize = 0;
+    /// `none|rule=false`, then `none|rule=true`.
+    pub const NONE_RULE: usize = 1;
+    pub const NONE_N: usize = 3;
+    pub const NONE_V: usize = 4;
+    /// `ord=l0` .. `ord=l3`, then `ord=r0` .. `ord=r3`.
+    pub const ORD: usize = 5;
+    /// `n=0` .. `n=4`.
+    pub const N: usize = 13;
+    /// `side=false`, then `side=true`.
+    pub const SIDE: usize = 18;
+    pub const RULE: usize = 20;
+    /// `a=false`, then `a=true`.
+    pub const A: usize = 21;
+    /// `m=-`, then `m=` each entity type (see `entity_index`).
+    pub const M: usize = 23;
+    pub const SHORT_OF_LONG: usize = 30;
+    pub const LONG: usize = 31;
+    /// `long|len=0` .. `long|len=8`.
+    pub const LONG_LEN: usize = 32;
+    pub const WIDE: usize = 41;
+    /// `wide|len=0` .. `wide|len=8`.
+    pub const WIDE_LEN: usize = 42;
+    /// `wide|long=false`, then `wide|long=true`.
+    pub const WIDE_LONG: usize = 51;
+    pub const COUNT: usize = 53;
+}
+
+/// Features of an option token's part of speech and relation: `u=`, `ud=`, `long|` and `wide|` with the
+/// part of speech.
+mod tag {
+    pub const U: usize = 0;
+    pub const UD: usize = 1;
+    pub const LONG_U: usize = 2;
+    pub const WIDE_U: usize = 3;
+    pub const COUNT: usize = 4;
+}
+
+/// The `konst::M` slot of an entity type.
+fn entity_index(e: Option<accord_doc::EntityType>) -> usize {
+    use accord_doc::EntityType::*;
+    match e {
+        None => 0,
+        Some(Person) => 1,
+        Some(Org) => 2,
+        Some(Gpe) => 3,
+        Some(Norp) => 4,
+        Some(Loc) => 5,
+        Some(Other) => 6,
+    }
+}
+
+/// Features of an option token that do not depend on the trigger.
+mod tok {
+    pub const CL: usize = 0;
+    pub const LONG_TAIL: usize = 1;
+    pub const WIDE_APPOS: usize = 2;
+    pub const COUNT: usize = 3;
+}
+
+/// What the option walk computes once for all the triggers of a sentence: per token, its kind, its
+/// phrases in the three forms and whether it can name an actor; and, for the one target model a [`best`]
+/// sink scores with, the weights of the features that do not depend on the trigger: those of the token
+/// (reset with each sentence), those of no token and those of a dependency path (kept for the whole
+/// document: the same paths recur). One cache serves one model and one document: the walks of a
+/// document with one model give the same options and scores with it as without it, with fewer lookups.
+pub struct OptionCache {
+    sentence: Option<(usize, usize)>,
+    /// Per token: whether it is a noun, name, pronoun or number, attached as `flat`, `fixed` or
+    /// `goeswith`, attached as `compound`.
+    kinds: Vec<(bool, bool, bool)>,
+    tokens: Vec<TokenInfo>,
+    konst: [Option<f32>; konst::COUNT],
+    /// By part of speech and relation, the weights of the `tag::*` features.
+    tags: accord_doc::hash::FnvMap<(accord_doc::Sym, accord_doc::Sym), [Option<f32>; tag::COUNT]>,
+}
+
+/// A token's short, long and wide phrase (token ranges, end inclusive), and whether it can name an actor.
+type Phrases = ((usize, usize), (usize, usize), (usize, usize), bool);
+
+#[derive(Clone, Default)]
+struct TokenInfo {
+    /// Short, long and wide phrase, and whether the token can name an actor.
+    phrases: Option<Phrases>,
+    weights: [Option<f32>; tok::COUNT],
+}
+
+impl Default for OptionCache {
+    fn default() -> Self {
+        OptionCache {
+            sentence: None,
+            kinds: Vec::new(),
+            tokens: Vec::new(),
+            konst: [None; konst::COUNT],
+            tags: Default::default(),
+        }
+    }
+}
+
+impl OptionCache {
+    fn for_sentence(&mut self, t: &Tree) {
+        if self.sentence != Some((t.start, t.end)) {
+            self.sentence = Some((t.start, t.end));
+            self.tokens.clear();
+            self.tokens.resize(t.end - t.start, TokenInfo::default());
+            self.kinds.clear();
+            self.kinds.extend((t.start..t.end).map(|k| {
+                (
+                    matches!(t.upos(k), "NOUN" | "PROPN" | "PRON" | "NUM"),
+                    matches!(t.deprel(k), "flat" | "fixed" | "goeswith"),
+                    t.deprel(k) == "compound",
+                )
+            }));
+        }
+    }
 }
 
 /// Walks the options of candidate `c`: "no target" first, then each nominal near the trigger in its short
 /// and (when different) long form. Features are written into one reused buffer, never allocated one by one.
-fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, sink: &mut impl Sink) {
-    use std::fmt::Write;
+fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, cache: &mut OptionCache, sink: &mut impl Sink) {
+    cache.for_sentence(t);
     let mut buf = String::new();
+    // a feature written from pieces (`Piece`s), not through `format_args!`
     macro_rules! emit {
-        ($($a:tt)*) => {{
+        ($($a:expr),*) => {{
             buf.clear();
-            let _ = write!(buf, $($a)*);
+            $( Piece::put(&$a, &mut buf); )*
             sink.feature(&buf);
+        }};
+    }
+    // a feature of no token (`konst::*`), of option token `$k` (`tok::*`) or of a path (a `PathWeights`
+    // field), its weight kept in the cache
+    macro_rules! emit_const {
+        ($i:expr; $($a:expr),*) => {{
+            sink.keyed(&mut cache.konst[$i], &mut buf, |b| { $( Piece::put(&$a, b); )* });
+        }};
+    }
+    macro_rules! emit_path {
+        ($slot:expr; $($a:expr),*) => {{
+            sink.keyed(&mut $slot, &mut buf, |b| { $( Piece::put(&$a, b); )* });
+        }};
+    }
+    macro_rules! emit_tag {
+        ($tw:expr, $i:expr; $($a:expr),*) => {{
+            sink.keyed(&mut $tw[$i], &mut buf, |b| { $( Piece::put(&$a, b); )* });
+        }};
+    }
+    macro_rules! emit_tok {
+        ($k:expr, $i:expr; $($a:expr),*) => {{
+            sink.keyed(&mut cache.tokens[$k - t.start].weights[$i], &mut buf, |b| { $( Piece::put(&$a, b); )* });
         }};
     }
     let nom = if c.nominal { "n" } else { "v" };
     sink.none();
-    emit!("none");
-    emit!("none|rule={}", c.target.is_some());
-    emit!("none|{nom}");
+    emit_const!(konst::NONE; "none");
+    emit_const!(konst::NONE_RULE + c.target.is_some() as usize; "none|rule=", c.target.is_some());
+    emit_const!(if c.nominal { konst::NONE_N } else { konst::NONE_V }; "none|", nom);
     let trig_lemma = t.lemma(c.token).to_lowercase();
+    let lemma_features = sink.wants_lemma(&trig_lemma);
     let up: Vec<usize> = t.ancestors(c.token).take(MAX_PATH + 1).collect();
     let up_noun: Vec<usize> = match c.noun.filter(|&nn| nn != c.token) {
         Some(nn) => t.ancestors(nn).take(MAX_PATH + 1).collect(),
@@ -124,10 +314,8 @@ fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, sink: &mut impl Sink) {
     };
     let (mut p, mut q) = (String::new(), String::new());
     // nominal heads between the trigger and an option ("condemned X": none between)
-    let nominal_head = |k: usize| {
-        matches!(t.upos(k), "NOUN" | "PROPN" | "PRON" | "NUM")
-            && !matches!(t.deprel(k), "flat" | "fixed" | "goeswith" | "compound")
-    };
+    let kinds = &cache.kinds;
+    let nominal_head = |k: usize| matches!(kinds[k - t.start], (true, false, false));
     let after = c.noun.filter(|_| !c.nominal).unwrap_or(c.token).max(c.token);
     // counted once: heads before the trigger, heads up to `after`, and (running) heads before `k`
     let (mut to_trigger, mut to_after) = (0usize, 0usize);
@@ -147,14 +335,13 @@ fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, sink: &mut impl Sink) {
         if k == c.token || Some(k) == c.source || Some(k) == c.noun && !c.nominal {
             continue;
         }
+        let (nominal, flat, compound) = kinds[k - t.start];
         // a word of the source's name ("Ms" of "Ms Leavitt") is not what the event is done to (CV on PLV
         // train with 8 shuffles, 5 / 10 folds: 0.560 / 0.578 with it an option, 0.567 / 0.574 without)
-        if t.deprel(k) == "compound" && t.head(k) == c.source {
+        if compound && t.head(k) == c.source {
             continue;
         }
-        if !matches!(t.upos(k), "NOUN" | "PROPN" | "PRON" | "NUM")
-            || matches!(t.deprel(k), "flat" | "fixed" | "goeswith")
-        {
+        if !nominal || flat {
             continue;
         }
         let Some(n) = path_into(t, &up, k, &mut p) else { continue };
@@ -165,80 +352,131 @@ fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, sink: &mut impl Sink) {
             } else {
                 ("l", to_trigger.saturating_sub(heads_before + is_head as usize))
             };
-            emit!("ord={side}{}", between.min(3));
+            let between = between.min(3);
+            emit_const!(konst::ORD + 4 * (side == "r") as usize + between; "ord=", side, between);
         }
         let first = p.split(' ').next().unwrap_or("");
         let last = p.rsplit(' ').next().unwrap_or("");
-        emit!("p={nom} {p}");
-        emit!("pl={p}|{trig_lemma}");
-        emit!("pl1={first}|{trig_lemma}");
-        emit!("cl={}", Lower(t.lemma(k)));
-        emit!("u={}", t.upos(k));
-        emit!("ud={}|{}", t.upos(k), t.deprel(k));
-        emit!("n={n}");
-        emit!("p1={first}");
-        emit!("pz={last}|{}", t.upos(k));
-        emit!("side={}", k < c.token);
-        let actor = crate::actor_like_with(t, k, || tm.actor[k]);
-        emit!("a={actor}");
-        emit!("ap={actor}|{p}");
+        let mut pw = sink.path(&p);
+        let mut fw = sink.first(first);
+        emit_path!(pw.p[c.nominal as usize]; "p=", nom, " ", p.as_str());
+        if lemma_features {
+            emit_path!(pw.pl; "pl=", p.as_str(), "|", trig_lemma.as_str());
+            emit_path!(fw.pl1; "pl1=", first, "|", trig_lemma.as_str());
+        }
+        emit_tok!(k, tok::CL; "cl=", Lower(t.lemma(k)));
+        let (upos, deprel) = (t.upos(k), t.deprel(k));
+        let syms = t.doc.tokens[k].analysis.as_ref().map(|a| a.upos_deprel_syms()).unwrap_or_default();
+        let tw = cache.tags.entry(syms).or_default();
+        emit_tag!(tw, tag::U; "u=", upos);
+        emit_tag!(tw, tag::UD; "ud=", upos, "|", deprel);
+        emit_const!(konst::N + n; "n=", n);
+        emit_path!(fw.p1; "p1=", first);
+        emit!("pz=", last, "|", t.upos(k));
+        emit_const!(konst::SIDE + (k < c.token) as usize; "side=", k < c.token);
+        let (short, long, wide, actor) = *cache.tokens[k - t.start].phrases.get_or_insert_with(|| {
+            let long = crate::phrase(t, k, true);
+            (crate::phrase(t, k, false), long, crate::widen(t, k, long), crate::actor_like_with(t, k, || tm.actor[k]))
+        });
+        emit_const!(konst::A + actor as usize; "a=", actor);
+        emit_path!(pw.ap[actor as usize]; "ap=", actor, "|", p.as_str());
         match tm.first[k] {
-            Some(e) => emit!("m={e:?}"),
-            None => emit!("m=-"),
+            Some(e) => emit_const!(konst::M + entity_index(Some(e)); "m=", Debugged(e)),
+            None => emit_const!(konst::M; "m=-"),
         }
         if !up_noun.is_empty() && path_into(t, &up_noun, k, &mut q).is_some() {
-            emit!("np={q}");
+            emit_path!(sink.path(&q).np; "np=", q.as_str());
         }
         if c.target == Some(k) {
-            emit!("rule");
+            emit_const!(konst::RULE; "rule");
         }
-        let short = crate::phrase(t, k, false);
-        let long = crate::phrase(t, k, true);
         sink.form(Form::Short);
         if long != short {
-            emit!("short-of-long");
+            emit_const!(konst::SHORT_OF_LONG; "short-of-long");
             sink.form(Form::Long);
-            emit!("long");
-            emit!("long|{p}");
-            emit!("long|{}", t.upos(k));
-            emit!("long|len={}", (long.1 - short.1).min(8));
+            emit_const!(konst::LONG; "long");
+            emit_path!(pw.long; "long|", p.as_str());
+            emit_tag!(tw, tag::LONG_U; "long|", upos);
+            let len = (long.1 - short.1).min(8);
+            emit_const!(konst::LONG_LEN + len; "long|len=", len);
             // what the tail starts with ("to complain ...", "of rebel leader X", "in the UN Security Council")
             if let Some(&m) = t.kids(k).iter().find(|&&m| m > short.1) {
-                q.clear();
-                write_label(t, m, &mut q);
-                emit!("long|tail={q}");
+                emit_tok!(k, tok::LONG_TAIL; "long|tail=", Label(t, m));
             }
         }
-        if WIDE {
-            let wide = crate::phrase_form(t, k, Form::Wide);
-            if wide != long {
-                sink.form(Form::Wide);
-                emit!("wide");
-                emit!("wide|{p}");
-                emit!("wide|{}", t.upos(k));
-                emit!("wide|len={}", (wide.1 - long.1).min(8));
-                emit!("wide|long={}", long != short);
-                if let Some(&m) = t.kids(k).iter().find(|&&m| t.deprel(m) == "appos") {
-                    emit!("wide|appos|{}", t.upos(m));
-                }
+        if WIDE && wide != long {
+            sink.form(Form::Wide);
+            emit_const!(konst::WIDE; "wide");
+            emit_path!(pw.wide; "wide|", p.as_str());
+            emit_tag!(tw, tag::WIDE_U; "wide|", upos);
+            let len = (wide.1 - long.1).min(8);
+            emit_const!(konst::WIDE_LEN + len; "wide|len=", len);
+            emit_const!(konst::WIDE_LONG + (long != short) as usize; "wide|long=", long != short);
+            if let Some(&m) = t.kids(k).iter().find(|&&m| t.deprel(m) == "appos") {
+                emit_tok!(k, tok::WIDE_APPOS; "wide|appos|", t.upos(m));
             }
         }
     }
 }
 
-/// Writes a string lower-cased, without allocating.
+/// A piece of a feature's text, written without `format_args!`.
+trait Piece {
+    fn put(&self, out: &mut String);
+}
+
+impl Piece for &str {
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Piece for bool {
+    fn put(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+impl Piece for usize {
+    fn put(&self, out: &mut String) {
+        use std::fmt::Write;
+        match *self {
+            d @ 0..=9 => out.push(char::from(b'0' + d as u8)),
+            n => {
+                let _ = write!(out, "{n}");
+            }
+        }
+    }
+}
+
+/// A value written as `{:?}` writes it.
+struct Debugged<T>(T);
+
+impl<T: std::fmt::Debug> Piece for Debugged<T> {
+    fn put(&self, out: &mut String) {
+        use std::fmt::Write;
+        let _ = write!(out, "{:?}", self.0);
+    }
+}
+
+/// A relation label as [`write_label`] writes it.
+struct Label<'a, 'b>(&'a Tree<'b>, usize);
+
+impl Piece for Label<'_, '_> {
+    fn put(&self, out: &mut String) {
+        write_label(self.0, self.1, out);
+    }
+}
+
+/// A string lower-cased.
 struct Lower<'a>(&'a str);
 
-impl std::fmt::Display for Lower<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use std::fmt::Write;
+impl Piece for Lower<'_> {
+    fn put(&self, out: &mut String) {
         if !self.0.bytes().any(|b| b.is_ascii_uppercase()) && self.0.is_ascii() {
-            return f.write_str(self.0);
+            out.push_str(self.0);
+        } else {
+            out.extend(self.0.chars().flat_map(char::to_lowercase));
         }
-        for c in self.0.chars().flat_map(char::to_lowercase) {
-            f.write_char(c)?;
-        }
-        Ok(())
     }
 }
 
@@ -316,6 +554,50 @@ impl Sink for Best<'_> {
     }
     fn feature(&mut self, f: &str) {
         let w = self.model.weights.get(f).copied().unwrap_or(0.0);
+        self.add(w);
+    }
+    fn keyed(&mut self, slot: &mut Option<f32>, buf: &mut String, write: impl FnOnce(&mut String)) {
+        let w = *slot.get_or_insert_with(|| {
+            buf.clear();
+            write(buf);
+            self.model.weights.get(buf.as_str()).copied().unwrap_or(0.0)
+        });
+        self.add(w);
+    }
+    fn wants_lemma(&self, lemma: &str) -> bool {
+        self.model.derived().lemmas.contains(lemma)
+    }
+    fn path(&self, p: &str) -> PathSlots {
+        match self.model.derived().paths.get(p) {
+            Some(&(w, pl)) => PathSlots {
+                p: [Some(w[0]), Some(w[1])],
+                ap: [Some(w[2]), Some(w[3])],
+                long: Some(w[4]),
+                wide: Some(w[5]),
+                np: Some(w[6]),
+                pl: if pl { None } else { Some(0.0) },
+            },
+            // no feature of the model has the path
+            None => PathSlots {
+                p: [Some(0.0); 2],
+                ap: [Some(0.0); 2],
+                long: Some(0.0),
+                wide: Some(0.0),
+                np: Some(0.0),
+                pl: Some(0.0),
+            },
+        }
+    }
+    fn first(&self, first: &str) -> FirstSlots {
+        match self.model.derived().firsts.get(first) {
+            Some(&(w, pl1)) => FirstSlots { p1: Some(w), pl1: if pl1 { None } else { Some(0.0) } },
+            None => FirstSlots { p1: Some(0.0), pl1: Some(0.0) },
+        }
+    }
+}
+
+impl Best<'_> {
+    fn add(&mut self, w: f32) {
         if self.in_base {
             self.base += w;
         } else {
@@ -328,22 +610,48 @@ impl Sink for Best<'_> {
 /// (when different) long form.
 pub(crate) fn options(t: &Tree, c: &Candidate, tm: &TokenMentions) -> Vec<TargetOption> {
     let mut sink = Collect::default();
-    walk(t, c, tm, &mut sink);
+    walk(t, c, tm, &mut OptionCache::default(), &mut sink);
     sink.out
 }
 
-/// The model's target for candidate `c`: a head and its form, or `None` for no target.
-pub(crate) fn best(t: &Tree, c: &Candidate, tm: &TokenMentions, model: &TargetModel) -> Option<(usize, Form)> {
+/// The model's target for candidate `c`: a head and its form, or `None` for no target. `cache` keeps what
+/// the next candidates of the sentence can reuse (it must serve this model only).
+pub(crate) fn best(
+    t: &Tree,
+    c: &Candidate,
+    tm: &TokenMentions,
+    model: &TargetModel,
+    cache: &mut OptionCache,
+) -> Option<(usize, Form)> {
     let mut sink = Best { model, base: 0.0, cur: 0.0, in_base: false, open: None, head: 0, best: None };
-    walk(t, c, tm, &mut sink);
+    walk(t, c, tm, cache, &mut sink);
     sink.close();
     sink.best.and_then(|((h, form), _)| h.map(|h| (h, form)))
 }
+
+type FnvSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<accord_doc::hash::FnvHasher>>;
 
 /// The target model: one weight per feature.
 #[derive(Clone, Debug, Default)]
 pub struct TargetModel {
     weights: accord_doc::hash::FnvMap<String, f32>,
+    /// What the option walk looks up often, gathered from `weights` on first use.
+    derived: std::sync::OnceLock<Derived>,
+}
+
+/// The weights of a target model by what the option walk knows before it writes a feature.
+#[derive(Clone, Debug, Default)]
+struct Derived {
+    /// Every text after a `|` of a `pl=` or `pl1=` feature: a trigger lemma not among them has no weight
+    /// in those features.
+    lemmas: FnvSet<String>,
+    /// Every dependency path some feature may have, with the weights of its `p=v`, `p=n`, `ap=false|`,
+    /// `ap=true|`, `long|`, `wide|` and `np=` features (0 when absent) and whether a `pl=` feature starts
+    /// with it. A path not here has none of these features.
+    paths: accord_doc::hash::FnvMap<String, ([f32; 7], bool)>,
+    /// Every first step of a path some feature may have, with the weight of its `p1=` feature and whether
+    /// a `pl1=` feature starts with it.
+    firsts: accord_doc::hash::FnvMap<String, (f32, bool)>,
 }
 
 impl TargetModel {
@@ -358,7 +666,36 @@ impl TargetModel {
                 }
             }
         }
-        TargetModel { weights }
+        TargetModel { weights, derived: Default::default() }
+    }
+
+    /// See [`Derived`].
+    fn derived(&self) -> &Derived {
+        self.derived.get_or_init(|| {
+            let mut d = Derived::default();
+            // one pass over the features: each fills its place (weights of absent features stay 0)
+            const PATH_FEATURES: [&str; 7] = ["p=v ", "p=n ", "ap=false|", "ap=true|", "long|", "wide|", "np="];
+            for (f, &w) in &self.weights {
+                if let Some(rest) = f.strip_prefix("pl=") {
+                    for (i, _) in rest.match_indices('|') {
+                        d.paths.entry(rest[..i].to_string()).or_default().1 = true;
+                        d.lemmas.insert(rest[i + 1..].to_string());
+                    }
+                } else if let Some(rest) = f.strip_prefix("pl1=") {
+                    for (i, _) in rest.match_indices('|') {
+                        d.firsts.entry(rest[..i].to_string()).or_default().1 = true;
+                        d.lemmas.insert(rest[i + 1..].to_string());
+                    }
+                } else if let Some(rest) = f.strip_prefix("p1=") {
+                    d.firsts.entry(rest.to_string()).or_default().0 = w;
+                } else if let Some((k, rest)) =
+                    PATH_FEATURES.iter().enumerate().find_map(|(k, p)| Some((k, f.strip_prefix(p)?)))
+                {
+                    d.paths.entry(rest.to_string()).or_default().0[k] = w;
+                }
+            }
+            d
+        })
     }
 
     /// True without weights (the rules' target is then kept).
@@ -409,7 +746,7 @@ impl TargetModel {
                 *sum.entry(f).or_default() += w / n as f32;
             }
         }
-        TargetModel { weights: sum }
+        TargetModel { weights: sum, derived: Default::default() }
     }
 
     /// One averaged perceptron with the shuffle of `seed`.
@@ -450,7 +787,7 @@ impl TargetModel {
             let t = total.get(f).copied().unwrap_or(0.0) + cur * (step - last) as f32;
             avg.insert(f.clone(), t / step as f32);
         }
-        TargetModel { weights: avg }
+        TargetModel { weights: avg, derived: Default::default() }
     }
 }
 

@@ -108,8 +108,8 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
     let mut entities: Vec<Entity> = Vec::new();
     // Entities by name and by last word of the name (every name they have had: a candidate is checked
     // again below), so that a mention is compared with the entities that can match it, not with all.
-    type Index = std::collections::HashMap<String, Vec<usize>>;
-    let (mut by_name, mut by_last) = (Index::new(), Index::new());
+    type Index = accord_doc::hash::FnvMap<String, Vec<usize>>;
+    let (mut by_name, mut by_last) = (Index::default(), Index::default());
     fn index(by_name: &mut Index, by_last: &mut Index, e: usize, name: &str) {
         by_name.entry(without_the(name).to_string()).or_default().push(e);
         if let Some(w) = core_words(name).last() {
@@ -567,7 +567,9 @@ fn best_earlier(
 ) -> Option<usize> {
     let pm = &doc.mentions[m];
     let mut best: Option<(f32, usize)> = None;
-    let mut seen = std::collections::HashSet::new();
+    // looked up only (FNV: no SipHash per candidate)
+    let mut seen: std::collections::HashSet<usize, std::hash::BuildHasherDefault<accord_doc::hash::FnvHasher>> =
+        Default::default();
     for p in (0..m).rev() {
         let c = &doc.mentions[p];
         if pm.sentence.saturating_sub(c.sentence) > window {

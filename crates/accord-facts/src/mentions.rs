@@ -5,7 +5,8 @@
 
 use crate::lexicon::{Known, Lexicons};
 use accord_doc::{Doc, EntityType, Mention, MentionKind, Span, TokenKind};
-use std::collections::HashSet;
+/// Sets of words, only looked up (FNV, not SipHash: they hold most words of a document).
+type HashSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<accord_doc::hash::FnvHasher>>;
 
 /// What the mention stage learned beyond the [`Mention`] itself.
 #[derive(Clone, Debug, Default)]
@@ -130,23 +131,27 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
     // words inside a run of capitalised words ("Bank of England", "Osama bin Laden")
     let connectors = &accord_lexicon::names::connectors().rules;
     // Words seen in lower case anywhere: a capitalised sentence-initial word that also appears in lower
-    // case is a common word, not a name.
-    let lower_seen: HashSet<&str> = doc
-        .tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.span.slice(&doc.text))
-        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-        .collect();
-    // Lower-case words written alone, not as the second part of a hyphenated word ("Ki-moon")
-    let lower_alone: HashSet<&str> = (0..doc.tokens.len())
-        .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
-        .filter(|&k| k == 0 || doc.token_text(k - 1) != "-" || doc.tokens[k - 1].space_after)
-        .map(|k| doc.token_text(k))
-        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-        .collect();
+    // case is a common word, not a name. And lower-case words written alone, not as the second part of a
+    // hyphenated word ("Ki-moon"). Both sets in one pass, sized for an article's words (fewer rehashes
+    // as they grow; capped so that a huge text does not reserve for all its tokens).
+    let words = (doc.tokens.len() / 2).min(1 << 12);
+    let mut lower_seen: HashSet<&str> = HashSet::with_capacity_and_hasher(words, Default::default());
+    let mut lower_alone: HashSet<&str> = HashSet::with_capacity_and_hasher(words, Default::default());
+    for k in 0..doc.tokens.len() {
+        if doc.tokens[k].kind != TokenKind::Word {
+            continue;
+        }
+        let w = doc.token_text(k);
+        if !w.starts_with(|c: char| c.is_lowercase()) {
+            continue;
+        }
+        lower_seen.insert(w);
+        if k == 0 || doc.token_text(k - 1) != "-" || doc.tokens[k - 1].space_after {
+            lower_alone.insert(w);
+        }
+    }
     // Words seen capitalised away from a sentence start: names even when they open a sentence.
-    let mut capital_seen: HashSet<&str> = HashSet::new();
+    let mut capital_seen: HashSet<&str> = HashSet::with_capacity_and_hasher(words, Default::default());
     for s in &doc.sentences {
         for k in s.tokens.start + 1..s.tokens.end {
             let w = doc.token_text(k);

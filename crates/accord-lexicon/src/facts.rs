@@ -3,7 +3,10 @@
 
 use crate::text::Lexicon as TextLexicon;
 use accord_doc::EntityType;
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdMap, HashSet as StdSet};
+/// Maps and sets of the lexicons: only looked up, so hashed with FNV (not SipHash: faster per word).
+type HashMap<K, V> = StdMap<K, V, std::hash::BuildHasherDefault<accord_doc::hash::FnvHasher>>;
+type HashSet<T> = StdSet<T, std::hash::BuildHasherDefault<accord_doc::hash::FnvHasher>>;
 use std::sync::OnceLock;
 
 /// A place or organisation the gazetteers know.
@@ -131,7 +134,7 @@ pub struct Lexicons {
     /// Cue verb forms (lower case) → (class, lemma).
     pub cues: HashMap<String, (CueClass, String)>,
     /// Honorific → gender (`f`, `m`, or none).
-    pub honorifics: &'static HashMap<String, Option<char>>,
+    pub honorifics: &'static StdMap<String, Option<char>>,
     /// Nouns that refer back to a named organisation, place or other thing after "the" → that type and,
     /// for places, whether the place must be a country (`Some(true)`: "the country") or must not be one
     /// (`Some(false)`: "the city") (`data/referring_nouns.tsv`).
@@ -145,7 +148,7 @@ pub struct Lexicons {
     /// `data/given_names_gap.tsv`).
     pub given_names_any: std::collections::HashSet<String>,
     /// Title words (lower case).
-    pub titles: &'static HashSet<String>,
+    pub titles: &'static StdSet<String>,
     /// Source nouns: singular and plural forms (lower case) → (singular, is_plural).
     pub source_nouns: HashMap<String, (String, bool)>,
     /// Agencies: short or full name → short form.
@@ -198,7 +201,7 @@ impl Lexicons {
 
     fn load() -> Lexicons {
         let _ = TextLexicon::get();
-        let mut known: HashMap<String, Known> = HashMap::new();
+        let mut known: HashMap<String, Known> = HashMap::default();
         let mut add = |name: &str, k: Known| {
             if !name.is_empty() {
                 known.entry(name.to_string()).or_insert(k);
@@ -247,7 +250,7 @@ impl Lexicons {
             }
         }
         let known_max_words = known.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
-        let mut cues = HashMap::new();
+        let mut cues = HashMap::default();
         for cols in lines(data!("cues.tsv")) {
             let class = match cols[0] {
                 "belief" => CueClass::Belief,
@@ -291,14 +294,14 @@ impl Lexicons {
             .map(|c| c[0].to_string())
             .collect();
         let titles = crate::names::title_words();
-        let mut source_nouns = HashMap::new();
+        let mut source_nouns = HashMap::default();
         for c in lines(data!("source_nouns.txt")) {
             source_nouns.insert(c[0].to_string(), (c[0].to_string(), false));
             if let Some(p) = c.get(1) {
                 source_nouns.insert(p.to_string(), (c[0].to_string(), true));
             }
         }
-        let mut agencies = HashMap::new();
+        let mut agencies = HashMap::default();
         for c in lines(data!("agencies.tsv")) {
             agencies.insert(c[0].to_string(), c[0].to_string());
             if let Some(full) = c.get(1) {

@@ -282,7 +282,7 @@ impl Lexicons {
             })
             .collect();
         // (the hand-written list first: a derived name never overrides its gender)
-        let mut given_names: HashMap<String, char> = HashMap::new();
+        let mut given_names: HashMap<String, char> = HashMap::default();
         for (name, g) in lines(data!("given_names.tsv")).chain(lines(data!("given_names_gap.tsv"))).filter_map(|c| {
             c.get(1).and_then(|g| g.chars().next()).filter(|g| matches!(g, 'f' | 'm')).map(|g| (c[0].to_string(), g))
         }) {

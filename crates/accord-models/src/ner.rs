@@ -293,6 +293,7 @@ pub fn gaz_later_word(mark: u8) -> bool {
 /// The bounds of a recognised name `[a, b)` of a sentence after the name rules, or `None` when nothing of
 /// it is a name. `lex` and `gaz` (gazetteer marks, [`Ctx::gaz`]) are the sentence's; `norm(k)` is word
 /// `k`'s normalised text and `propn(k)` whether the tagger tagged it `PROPN`.
+/// - an e-mail address ends a name;
 /// - a name neither starts nor ends with a connector word (`Library of` → `Library`; the lexicon's
 ///   [`accord_lexicon::names::Connectors::trim`]);
 /// - it does not end in a lower-case word (`Francisco celebrated`), except a proper noun joined by a
@@ -313,6 +314,10 @@ pub fn name_bounds<'a>(
     let trim = &accord_lexicon::names::connectors().trim;
     let is_conn = |k: usize| trim.contains(&norm(k));
     let (mut a, mut b) = (a, b);
+    // an e-mail address ends a name (`Claire Warwick c.l.h.warwick@durham.ac.uk Durham University`)
+    if let Some(k) = (a..b).find(|&k| norm(k).contains('@')) {
+        b = k;
+    }
     while a < b && is_conn(a) {
         a += 1;
     }

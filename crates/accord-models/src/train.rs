@@ -855,7 +855,7 @@ pub fn write_cards(opts: &Options, report: &Report) -> Result<(), ModelError> {
                  things (games, platforms, festivals, diseases), so the model under-predicts them in other text and \
                  types them PER/ORG/GPE instead. The bonus is not added where `B-PER` leads and the capitalised run \
                  has a person cue (a given name, a title before it, or a word that elsewhere in the document follows \
-                 a title or precedes a speech verb), so news people (`Karoline Leavitt told reporters`) stay PER. Predicted names lose leading/trailing connector words and trailing \
+                 a title or precedes a speech verb), so news people (`Karoline Leavitt told reporters`) stay PER. Predicted names end before an e-mail address, lose leading/trailing connector words and trailing \
                  lower-case words (not a proper noun joined by a hyphen, `Lee Cheuk - yan`), and must contain a capitalised word; a name inside a longer gazetteer entry takes \
                  the entry's neighbouring words that are tagged PROPN, or all of a city's words (`San` → `San \
                  Francisco`, `York` → `New York`; not `United`, which the treebanks tag ADJ in `United States`); a name that is exactly \

@@ -481,6 +481,11 @@ impl Inner {
                 let propn = |k: usize| m.upos[tags[k] as usize] == "PROPN";
                 let Some((a, b)) = ner::name_bounds(lex, &nctx.gaz, norm, propn, a, b) else { continue };
                 let span = Span::new(doc.tokens[base + a].span.start, doc.tokens[base + b - 1].span.end);
+                // two names the rules stretched over the same words (`U.` and `S.`, each widened to the
+                // gazetteer's `U. S.`) are one: the first stays
+                if mentions.last().is_some_and(|m| m.sentence == si && m.span.end > span.start) {
+                    continue;
+                }
                 // a name that is exactly an entry of the list of other named things is one (`YouTube`)
                 let ty = if m.ner.is_misc_name(&lex[a..b], misc_marks) {
                     tconf = [-1e9, -1e9, -1e9, 0.0];

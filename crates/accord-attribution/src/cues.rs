@@ -39,14 +39,28 @@ fn mistagged_verb(doc: &Doc, k: usize, start: usize) -> bool {
 fn document_reads(doc: &Doc, k: usize, start: usize) -> bool {
     let w = words();
     k >= start + 2
-        && w.document_verbs.contains(&accord_text::lowercase(doc.token_text(k)).as_ref())
+        && w.document_verbs.iter().any(|v| v.eq_ignore_ascii_case(doc.token_text(k)))
         && w.document_nouns.contains(&accord_text::lowercase(doc.token_text(k - 1)).as_ref())
         && w.determiners.contains(&accord_text::lowercase(doc.token_text(k - 2)).as_ref())
 }
 
 /// The number of tokens of the reporting phrase (`phrase_cues`: "made it clear") starting at token `k`.
 fn phrase_cue(doc: &Doc, k: usize, end: usize) -> Option<usize> {
+    // (the phrases' distinct first words, compared first: this runs for every word)
+    static FIRST: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let first = doc.token_text(k);
+    let firsts = FIRST.get_or_init(|| {
+        let mut v: Vec<&'static str> = words().phrase_cues.iter().filter_map(|p| p.split('_').next()).collect();
+        v.dedup();
+        v
+    });
+    if !firsts.iter().any(|f| f.eq_ignore_ascii_case(first)) {
+        return None;
+    }
     words().phrase_cues.iter().find_map(|p| {
+        if !p.split('_').next().is_some_and(|w| w.eq_ignore_ascii_case(first)) {
+            return None;
+        }
         let n = p.split('_').count();
         (k + n <= end
             && p.split('_').enumerate().all(|(i, w)| doc.token_text(k + i).eq_ignore_ascii_case(w))

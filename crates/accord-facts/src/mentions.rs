@@ -187,6 +187,23 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             // ("the HE sector", "IT staff": a pronoun in capitals inside a sentence written in lower case is
             // an acronym; headlines in capitals keep their pronouns)
             let acronym = w.len() >= 2
+                && matches!(
+                    lw.as_ref(),
+                    "he" | "him"
+                        | "his"
+                        | "himself"
+                        | "she"
+                        | "her"
+                        | "hers"
+                        | "herself"
+                        | "they"
+                        | "them"
+                        | "their"
+                        | "themselves"
+                        | "it"
+                        | "its"
+                        | "itself"
+                )
                 && !w.chars().any(char::is_lowercase)
                 && s.tokens.clone().any(|t| t != i && doc.token_text(t).chars().any(char::is_lowercase));
             let pron = match lw.as_ref() {

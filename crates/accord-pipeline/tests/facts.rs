@@ -152,3 +152,15 @@ fn a_descriptor_before_a_name_gives_its_type() {
     assert_eq!(etype("Curicó").as_deref(), Some("GPE"), "joined to a place by 'and'");
     assert_eq!(etype("Coastal Hearts").as_deref(), Some("ORG"));
 }
+
+#[test]
+fn news_outlets_are_organisations() {
+    let doc = extract(
+        "Bloomberg reported on Monday that the harbour fund had lost money, and Politico said the board would meet.",
+        "outlets",
+        None,
+    );
+    let etype = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.etype.clone());
+    assert_eq!(etype("Bloomberg").as_deref(), Some("ORG"), "{:?}", doc.entities);
+    assert_eq!(etype("Politico").as_deref(), Some("ORG"));
+}

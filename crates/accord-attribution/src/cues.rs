@@ -46,26 +46,13 @@ fn document_reads(doc: &Doc, k: usize, start: usize) -> bool {
 
 /// The number of tokens of the reporting phrase (`phrase_cues`: "made it clear") starting at token `k`.
 fn phrase_cue(doc: &Doc, k: usize, end: usize) -> Option<usize> {
-    // (the phrases' distinct first words, compared first: this runs for every word)
-    static FIRST: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     let first = doc.token_text(k);
-    let firsts = FIRST.get_or_init(|| {
-        let mut v: Vec<&'static str> = words().phrase_cues.iter().filter_map(|p| p.split('_').next()).collect();
-        v.dedup();
-        v
-    });
-    if !firsts.iter().any(|f| f.eq_ignore_ascii_case(first)) {
-        return None;
-    }
     words().phrase_cues.iter().find_map(|p| {
-        if !p.split('_').next().is_some_and(|w| w.eq_ignore_ascii_case(first)) {
-            return None;
-        }
-        let n = p.split('_').count();
-        (k + n <= end
-            && p.split('_').enumerate().all(|(i, w)| doc.token_text(k + i).eq_ignore_ascii_case(w))
+        (p[0].eq_ignore_ascii_case(first)
+            && k + p.len() <= end
+            && p.iter().enumerate().skip(1).all(|(i, w)| doc.token_text(k + i).eq_ignore_ascii_case(w))
             && doc.tokens[k].analysis.as_ref().is_none_or(|a| a.upos() == "VERB"))
-        .then_some(n)
+        .then_some(p.len())
     })
 }
 
@@ -86,9 +73,9 @@ pub(crate) fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quoted: &[bool
             out.push(Cue { first: k, verb: k, end: k + n, class: CueClass::Speech, according: false });
             continue;
         }
-        let class = match lex.cue(w) {
-            Some(c) => c,
-            None if document_reads(doc, k, range.start) => CueClass::Speech,
+        let (class, document) = match lex.cue(w) {
+            Some(c) => (c, false),
+            None if document_reads(doc, k, range.start) => (CueClass::Speech, true),
             None => continue,
         };
         // acts and beliefs are kept only for forms that PolNeAR train often marks as cues
@@ -101,10 +88,7 @@ pub(crate) fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quoted: &[bool
             continue;
         }
         if let Some(a) = &doc.tokens[k].analysis {
-            if !matches!(a.upos(), "VERB" | "AUX")
-                && !mistagged_verb(doc, k, range.start)
-                && !document_reads(doc, k, range.start)
-            {
+            if !matches!(a.upos(), "VERB" | "AUX") && !mistagged_verb(doc, k, range.start) && !document {
                 continue;
             }
         } else if w.ends_with('s') && k > range.start {

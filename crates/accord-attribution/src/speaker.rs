@@ -552,13 +552,14 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
                     };
                 }
             }
-            // "... Grady said. But a spokesperson for the employers said ... “...,” he said.": a pronoun
-            // that coreference gave to a person not named since the unnamed source spoke is that source
+            // "... Grady said. But a spokesperson for the employers said ... “...,” he said.": a pronoun left
+            // without a person, or that coreference gave to a person not named since the unnamed source
+            // spoke, is that source
             (Some(_), Some((Previous::Unnamed(src, at), lp)))
                 if lp + 1 >= par
-                    && a.speaker_mention.is_some_and(|m| {
-                        let here = doc.mentions[m].span.start;
-                        a.speaker_entity.is_some_and(|e| {
+                    && a.speaker_entity.is_none_or(|e| {
+                        let here = a.speaker_mention.map(|m| doc.mentions[m].span.start);
+                        here.is_some_and(|here| {
                             doc.entities[e].etype == EntityType::Person
                                 && !doc.entities[e].mentions.iter().any(|&p| {
                                     let sp = doc.mentions[p].span;
@@ -567,10 +568,6 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
                         })
                     }) =>
             {
-                a.speaker_entity = None;
-                a.source = src.clone();
-            }
-            (Some(_), Some((Previous::Unnamed(src, _), lp))) if lp + 1 >= par && a.speaker_entity.is_none() => {
                 a.speaker_entity = None;
                 a.source = src.clone();
             }

@@ -184,36 +184,20 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             let w = doc.token_text(i);
             // Pronouns.
             let lw = accord_text::lowercase(w);
-            // ("the HE sector", "IT staff": a pronoun in capitals inside a sentence written in lower case is
-            // an acronym; headlines in capitals keep their pronouns)
-            let acronym = w.len() >= 2
-                && matches!(
-                    lw.as_ref(),
-                    "he" | "him"
-                        | "his"
-                        | "himself"
-                        | "she"
-                        | "her"
-                        | "hers"
-                        | "herself"
-                        | "they"
-                        | "them"
-                        | "their"
-                        | "themselves"
-                        | "it"
-                        | "its"
-                        | "itself"
-                )
-                && !w.chars().any(char::is_lowercase)
-                && s.tokens.clone().any(|t| t != i && doc.token_text(t).chars().any(char::is_lowercase));
             let pron = match lw.as_ref() {
-                _ if acronym => None,
                 "he" | "him" | "his" | "himself" => Some((Some('m'), false)),
                 "she" | "her" | "hers" | "herself" => Some((Some('f'), false)),
                 "they" | "them" | "their" | "themselves" => Some((None, true)),
                 "it" | "its" | "itself" => Some((Some('n'), false)),
                 _ => None,
             };
+            // ("the HE sector", "IT staff": a pronoun in capitals inside a sentence written in lower case is
+            // an acronym; headlines in capitals keep their pronouns)
+            let pron = pron.filter(|_| {
+                w.len() < 2
+                    || w.chars().any(char::is_lowercase)
+                    || !s.tokens.clone().any(|t| t != i && doc.token_text(t).chars().any(char::is_lowercase))
+            });
             if let Some((gender, plural)) = pron {
                 let sp = doc.tokens[i].span;
                 sentence_mentions.push((

@@ -32,8 +32,9 @@ pub struct Words {
     pub office_nouns: Vec<&'static str>,
     /// Nouns of documents that speak for their author ("a Government Accountability Office report").
     pub document_nouns: Vec<&'static str>,
-    /// Reporting phrases of several words, joined by `_` ("made_it_clear"): cues as a whole.
-    pub phrase_cues: Vec<&'static str>,
+    /// Reporting phrases of several words (written joined by `_`: "made_it_clear"), as their words: cues as
+    /// a whole.
+    pub phrase_cues: Vec<Vec<&'static str>>,
     /// Verbs that are cues only with a document noun as subject ("the statement read").
     pub document_verbs: Vec<&'static str>,
     /// Verbs of refusal ("declined to comment"): a cue after them reports nothing.
@@ -83,7 +84,7 @@ pub fn words() -> &'static Words {
             office_nouns: get("office_nouns"),
             document_nouns: get("document_nouns"),
             document_verbs: get("document_verbs"),
-            phrase_cues: get("phrase_cues"),
+            phrase_cues: get("phrase_cues").into_iter().map(|p| p.split('_').collect()).collect(),
             refusals: get("refusals"),
             negations: get("negations"),
             open_questions: get("open_questions"),

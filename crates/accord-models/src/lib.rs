@@ -490,6 +490,9 @@ impl Inner {
                 let ty = if m.ner.is_misc_name(&lex[a..b], misc_marks) {
                     tconf = [-1e9, -1e9, -1e9, 0.0];
                     "MISC"
+                } else if let Some(t) = ner::head_word_type(&nctx.wb, norm, a, b) {
+                    tconf = if t == "ORG" { [-1e9, 0.0, -1e9, -1e9] } else { [-1e9, -1e9, 0.0, -1e9] };
+                    t
                 } else {
                     ty
                 };

@@ -859,7 +859,9 @@ pub fn write_cards(opts: &Options, report: &Report) -> Result<(), ModelError> {
                  lower-case words (not a proper noun joined by a hyphen, `Lee Cheuk - yan`), and must contain a capitalised word; a name inside a longer gazetteer entry takes \
                  the entry's neighbouring words that are tagged PROPN, or all of a city's words (`San` → `San \
                  Francisco`, `York` → `New York`; not `United`, which the treebanks tag ADJ in `United States`); a name that is exactly \
-                 an entry of `misc_names.tsv` is MISC. Within a document every occurrence of a name string takes the \
+                 an entry of `misc_names.tsv` is MISC. A name of two or more words whose head (its last word, or the word \
+                 before its first `of`) is an organisation word (`org_words.txt`, `name_words.tsv`) is ORG (`Nova Scotia \
+                 Court of Appeal`, which the model typed a place). Within a document every occurrence of a name string takes the \
                  type with the largest summed probability over its occurrences (softmax of each occurrence's `B-` type \
                  scores, temperature 3.7 weight units: a confident occurrence outweighs hesitant ones), a one-word \
                  name that repeats the last word of a person's multiword name (not one joined to another name by \

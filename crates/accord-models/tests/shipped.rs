@@ -111,3 +111,21 @@ fn corpus_spans_become_names_as_gum_mentions_do() {
     // only `States` is a name
     assert_eq!(names, [(0, 0, 2, "PER"), (0, 4, 7, "ORG"), (0, 10, 11, "GPE")]);
 }
+
+#[test]
+fn a_name_headed_by_an_organisation_word_is_an_organisation() {
+    // the recogniser alone typed the court a place (its first words are a province's name)
+    let doc = analyse(
+        "Lawyers for the two fishermen asked the Nova Scotia Court of Appeal to hear the case again. Later \
+         the Denver City Council met.",
+    );
+    let names: Vec<(String, Option<EntityType>)> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Name)
+        .map(|m| (doc.slice(m.span).to_string(), m.etype))
+        .collect();
+    for n in ["Nova Scotia Court of Appeal", "Denver City Council"] {
+        assert!(names.contains(&(n.to_string(), Some(EntityType::Org))), "{n}: {names:?}");
+    }
+}

@@ -249,6 +249,19 @@ impl Lexicons {
                 );
             }
         }
+        // regions after the countries: a country of the same name stays the country
+        for cols in lines(data!("regions.tsv")) {
+            let country = cols.get(1).copied().unwrap_or("");
+            add(
+                cols[0],
+                Known {
+                    canonical: cols[0].into(),
+                    etype: EntityType::Gpe,
+                    affiliation: (!country.is_empty()).then(|| country.into()),
+                    adjective: false,
+                },
+            );
+        }
         let known_max_words = known.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
         let mut cues = HashMap::default();
         for cols in lines(data!("cues.tsv")) {

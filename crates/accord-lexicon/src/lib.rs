@@ -74,6 +74,7 @@ files!(
     "place_division_nouns.txt",
     "qualifiers.tsv",
     "referring_nouns.tsv",
+    "regions.tsv",
     "relative_dates.tsv",
     "sentence_openers.txt",
     "source_nouns.txt",

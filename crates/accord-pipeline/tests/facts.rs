@@ -164,3 +164,25 @@ fn news_outlets_are_organisations() {
     assert_eq!(etype("Bloomberg").as_deref(), Some("ORG"), "{:?}", doc.entities);
     assert_eq!(etype("Politico").as_deref(), Some("ORG"));
 }
+
+#[test]
+fn a_region_named_with_a_known_word_stays_whole() {
+    let doc = extract(
+        "Farmers in New Mexico and British Columbia sold less hay this year, and towns across New England \
+         and Western Australia ran short of water.",
+        "regions",
+        None,
+    );
+    let entity = |name: &str| doc.entities.iter().find(|e| e.name == name);
+    for (name, country) in [
+        ("New Mexico", "United States"),
+        ("British Columbia", "Canada"),
+        ("New England", "United States"),
+        ("Western Australia", "Australia"),
+    ] {
+        let e = entity(name).unwrap_or_else(|| panic!("{name}: {:?}", doc.entities));
+        assert_eq!(e.etype, "GPE", "{name}");
+        assert_eq!(e.affiliation.as_deref(), Some(country), "{name}");
+    }
+    assert!(entity("New").is_none() && entity("United Kingdom").is_none(), "{:?}", doc.entities);
+}

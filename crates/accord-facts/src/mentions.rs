@@ -268,7 +268,20 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                     && !lex.known.contains_key(doc.token_text(j - 1))
                 {
                     j += 2;
+                } else if connectors.contains(&doc.token_text(j))
+                    && j + 2 < s.tokens.end
+                    && connectors.contains(&doc.token_text(j + 1))
+                    && doc.token_text(j).starts_with(char::is_lowercase)
+                    && doc.token_text(j + 1).starts_with(char::is_lowercase)
+                    && is_cap(doc, j + 2)
+                    && !matches!(doc.token_text(j), "of" | "for" | "and")
+                    && !matches!(doc.token_text(j + 1), "of" | "for" | "and")
+                {
+                    // two particles before a surname: "Pieter van der Berg", "Marie de la Cruz"
+                    j += 3;
                 } else if let Some(e) = and_joined_org(doc, i, j, s.tokens.end, lex) {
+                    j = e;
+                } else if let Some(e) = and_joined_complement(doc, i, j, s.tokens.end, lex, &model_names) {
                     j = e;
                 } else {
                     break;
@@ -535,6 +548,41 @@ fn org_before_connector(doc: &Doc, a: usize, b: usize, lex: &Lexicons) -> bool {
         .any(|t| lex.org_words.contains(doc.token_text(t)) && connectors.contains(&doc.token_text(t + 1)))
 }
 
+/// "National Academy of Sciences and Engineering", "Department of Health and Human Services": the `of`
+/// complement of an organisation word in the run `[i, j)` goes on over "and" (or "&") at `j` to the
+/// capitalised words that end the run (at most three), when none of them is a known name, a given name or
+/// a title word and the recogniser found no person there ("the Department of Justice and Jane Roe").
+/// Returns the new end of the run.
+fn and_joined_complement(
+    doc: &Doc,
+    i: usize,
+    j: usize,
+    end: usize,
+    lex: &Lexicons,
+    model: &[Mention],
+) -> Option<usize> {
+    if !matches!(doc.token_text(j), "and" | "&") || j + 1 >= end || !is_cap(doc, j + 1) {
+        return None;
+    }
+    if !(i..j.saturating_sub(1)).any(|t| lex.org_words.contains(doc.token_text(t)) && doc.token_text(t + 1) == "of") {
+        return None;
+    }
+    let mut e = j + 1;
+    while e < end && is_cap(doc, e) && doc.tokens[e - 1].space_after {
+        e += 1;
+    }
+    if e - (j + 1) > 3 || (e < end && doc.token_text(e) == "of") {
+        return None;
+    }
+    let plain = (j + 1..e).all(|t| {
+        let w = doc.token_text(t);
+        !lex.known.contains_key(w) && !lex.given_names_any.contains(w) && !lex.is_title(w)
+    });
+    let sp = Span::new(doc.tokens[j + 1].span.start, doc.tokens[e - 1].span.end);
+    let person = model.iter().any(|m| m.etype == Some(EntityType::Person) && m.span.overlap(sp) > 0);
+    (plain && !person).then_some(e)
+}
+
 /// "Securities and Exchange Commission", "University and College Union": the run `[i, j)` goes on over
 /// "and" (or "&") at `j` when the capitalised words after it end in an organisation word and the run so far
 /// is no organisation's name of its own (two words or more ending in one, an acronym, a known name: "the
@@ -751,7 +799,13 @@ fn segment_run(
         let words = e - k;
         let model_type = {
             let i = model.partition_point(|m| m.span.end <= name_sp.start);
-            model.get(i).filter(|m| m.span.overlap(name_sp) > 0).and_then(|m| m.etype)
+            // (not a recogniser name that runs over "and" into this one: "the Department of Justice and
+            // Jane Roe" read as one organisation)
+            let over_and = |m: &Mention| {
+                m.span.start < name_sp.start
+                    && doc.slice(Span::new(m.span.start, name_sp.start)).split(' ').any(|w| w == "and" || w == "&")
+            };
+            model.get(i).filter(|m| m.span.overlap(name_sp) > 0 && !over_and(m)).and_then(|m| m.etype)
         };
         let etype = if honorific || k > title_start {
             EntityType::Person

@@ -355,7 +355,8 @@ pub fn name_bounds<'a>(
 /// `States Congress`) is an organisation, whatever places its first words name. (Place words as heads
 /// were tried too: GUM dev 0.751 -> 0.746; its `place` names are headed by other words as often.)
 pub fn head_word_type<'a>(wb: &[u16], norm: impl Fn(usize) -> &'a str, a: usize, b: usize) -> Option<&'static str> {
-    if b - a < 2 {
+    // (not over a coordination the model read into one name: `Department of Justice and Jane Roe`)
+    if b - a < 2 || (a..b).any(|k| matches!(norm(k), "and" | "&")) {
         return None;
     }
     let h = match (a + 1..b).find(|&k| norm(k) == "of") {

@@ -859,7 +859,7 @@ pub fn write_cards(opts: &Options, report: &Report) -> Result<(), ModelError> {
                  lower-case words (not a proper noun joined by a hyphen, `Lee Cheuk - yan`), and must contain a capitalised word; a name inside a longer gazetteer entry takes \
                  the entry's neighbouring words that are tagged PROPN, or all of a city's words (`San` → `San \
                  Francisco`, `York` → `New York`; not `United`, which the treebanks tag ADJ in `United States`); a name that is exactly \
-                 an entry of `misc_names.tsv` is MISC. A name of two or more words whose head (its last word, or the word \
+                 an entry of `misc_names.tsv` is MISC. A name of two or more words without `and` whose head (its last word, or the word \
                  before its first `of`) is an organisation word (`org_words.txt`, `name_words.tsv`) is ORG (`Nova Scotia \
                  Court of Appeal`, which the model typed a place). Within a document every occurrence of a name string takes the \
                  type with the largest summed probability over its occurrences (softmax of each occurrence's `B-` type \

@@ -186,3 +186,24 @@ fn a_region_named_with_a_known_word_stays_whole() {
     }
     assert!(entity("New").is_none() && entity("United Kingdom").is_none(), "{:?}", doc.entities);
 }
+
+#[test]
+fn names_with_two_particles_and_organisations_with_coordinated_complements() {
+    let doc = extract(
+        "Pieter van der Berg, the harbour master, said the quay was safe. The National Academy of Arts and \
+         Letters objected, and a spokesman for the Department of Parks and Recreation agreed. The Office of \
+         Tourism and Jane Roe disagreed. Ana de la Vega met officials of the Ministry of Defence and Peru.",
+        "particles",
+        None,
+    );
+    let entity = |name: &str| doc.entities.iter().find(|e| e.name == name);
+    let etype = |name: &str| entity(name).map(|e| e.etype.clone());
+    assert_eq!(etype("Pieter van der Berg").as_deref(), Some("PERSON"), "{:?}", doc.entities);
+    assert_eq!(etype("Ana de la Vega").as_deref(), Some("PERSON"), "{:?}", doc.entities);
+    assert_eq!(etype("National Academy of Arts and Letters").as_deref(), Some("ORG"), "{:?}", doc.entities);
+    assert_eq!(etype("Department of Parks and Recreation").as_deref(), Some("ORG"), "{:?}", doc.entities);
+    // a person after "and" is no part of the organisation, nor typed by it; a known place neither
+    assert_eq!(etype("Jane Roe").as_deref(), Some("PERSON"), "{:?}", doc.entities);
+    assert_eq!(etype("Peru").as_deref(), Some("GPE"), "{:?}", doc.entities);
+    assert!(entity("Berg").is_none() && entity("Vega").is_none(), "{:?}", doc.entities);
+}

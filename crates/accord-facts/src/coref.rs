@@ -228,6 +228,25 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 matches!(e.etype, EntityType::Org | EntityType::Other) && ew.len() == 2 && same_name_word(ew[0], &head)
             })
         });
+        // "Hillary" after "Hillary Clinton": a one-word given name that opens the name of exactly one person
+        // named before
+        let found = found.or_else(|| {
+            let given = words.len() == 1
+                && info.known.is_none()
+                && matches!(etype, EntityType::Person | EntityType::Other)
+                && lex().given_names_any.contains(head.as_str());
+            if !given {
+                return None;
+            }
+            let mut opens = entities.iter().enumerate().filter(|(_, e)| {
+                let ew = core_words(&e.name);
+                e.etype == EntityType::Person && ew.len() >= 2 && same_name_word(ew[0], &head)
+            });
+            match (opens.next(), opens.next()) {
+                (Some((e, _)), None) => Some(e),
+                _ => None,
+            }
+        });
         let e = match found {
             Some(e) => e,
             None => {
@@ -461,6 +480,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             ent.name = full;
         }
     }
+    party_affiliations(doc, &mut entities);
     doc.entities = entities;
     doc.antecedents = antecedents;
 }
@@ -543,6 +563,35 @@ fn title_has(title: &str, noun: &str) -> bool {
         ("senator", &["lawmaker"]),
     ];
     abbreviations.iter().any(|(a, nouns)| nouns.contains(&noun) && contains_word(title, a))
+}
+
+/// A party named in a person's titles ("Republican leader", "Labour MP") or in a party tag after one of
+/// the person's mentions ("Sen. Jane Roe (R-Ohio)") is the person's affiliation, in place of a country
+/// (from "Senate Minority Leader") but not of an organisation. Runs last: definite descriptions add roles.
+fn party_affiliations(doc: &Doc, entities: &mut [Entity]) {
+    let lex = lex();
+    for e in entities.iter_mut() {
+        if e.etype != EntityType::Person
+            || e.affiliation.as_deref().is_some_and(|a| lex.known.get(a).is_none_or(|k| k.etype != EntityType::Gpe))
+        {
+            continue;
+        }
+        let from_titles = e.titles.iter().find_map(|t| t.split(' ').find_map(|w| lex.party_words.get(w)));
+        let from_tag = || {
+            e.mentions.iter().find_map(|&m| {
+                let rest = &doc.text[doc.mentions[m].span.end..];
+                let (after, ends) = match rest.strip_prefix(" (") {
+                    Some(a) => (a, &['-', '–', ')'][..]),
+                    None => (rest.strip_prefix(", ")?, &['-', '–'][..]),
+                };
+                let end = after.find(ends)?;
+                lex.party_tags.get(&after[..end]).filter(|p| !p.is_empty())
+            })
+        };
+        if let Some(p) = from_titles.or_else(from_tag) {
+            e.affiliation = Some(p.clone());
+        }
+    }
 }
 
 fn contains_word(haystack: &str, word: &str) -> bool {

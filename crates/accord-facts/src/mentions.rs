@@ -287,6 +287,17 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                     break;
                 }
             }
+            // a party tag after a name ("Sen. Jane Roe (R-Ohio)", "(D)", "Sen. Jane Roe, I-Vt.") is the
+            // person's party, not a name
+            let tag_next = |k: usize| k < s.tokens.end && matches!(doc.token_text(k), "-" | "–");
+            if i > 0
+                && lex.party_tags.contains_key(doc.token_text(i))
+                && ((doc.token_text(i - 1) == "(" && (tag_next(i + 1) || doc.token_text(i + 1) == ")"))
+                    || (doc.token_text(i - 1) == "," && tag_next(i + 1) && i + 2 < s.tokens.end && is_cap(doc, i + 2)))
+            {
+                i = j;
+                continue;
+            }
             let mut a = i;
             // Sentence-initial common words are not names.
             let at_start = Some(a) == first_word;

@@ -157,6 +157,10 @@ pub struct Lexicons {
     pub credit_labels: Vec<(String, &'static str)>,
     /// Last words that make a name an organisation.
     pub org_words: HashSet<String>,
+    /// Party words of titles (`Republican`, `Labour`) → the party (`data/parties.tsv`).
+    pub party_words: HashMap<String, String>,
+    /// Party tags after a name (`R` of `(R-Ohio)`) → the party (`data/parties.tsv`).
+    pub party_tags: HashMap<String, String>,
     /// Lower-case nouns that make a person's name before them an organisation ("Biden administration").
     pub name_org_nouns: HashSet<String>,
     /// Lower-case nouns of political divisions: a name after "<noun> of" is a place ("the states of X").
@@ -357,7 +361,16 @@ impl Lexicons {
                 Some((c[0].to_string(), n / seen.max(1.0)))
             })
             .collect();
+        let parties = |kind: &str| -> HashMap<String, String> {
+            lines(data!("parties.tsv"))
+                .filter(|c| c.get(2) == Some(&kind))
+                .filter_map(|c| Some((c[0].to_string(), c.get(1)?.to_string())))
+                .collect()
+        };
+        let (party_words, party_tags) = (parties("word"), parties("tag"));
         Lexicons {
+            party_words,
+            party_tags,
             act_cues,
             known,
             known_max_words,

@@ -71,6 +71,7 @@ files!(
     "numbers.tsv",
     "org_words.txt",
     "organisations.tsv",
+    "parties.tsv",
     "place_division_nouns.txt",
     "qualifiers.tsv",
     "referring_nouns.tsv",

@@ -207,3 +207,28 @@ fn names_with_two_particles_and_organisations_with_coordinated_complements() {
     assert_eq!(etype("Peru").as_deref(), Some("GPE"), "{:?}", doc.entities);
     assert!(entity("Berg").is_none() && entity("Vega").is_none(), "{:?}", doc.entities);
 }
+
+#[test]
+fn party_tags_and_party_titles_are_affiliations_and_given_names_join_the_full_name() {
+    let doc = extract(
+        "Sen. Mary Okoro (R-Idaho) said the dam would be rebuilt. Rep. Lena Marsh, D-Maine, disagreed, and Sen. \
+         Tom Hale, I-Vt., abstained. Labour MP Ruth Bell called the vote a farce. Delegates met at the \
+         Democratic National Convention on Monday. Later Mary told farmers the work would start in May.",
+        "parties",
+        None,
+    );
+    let entity = |name: &str| doc.entities.iter().find(|e| e.name == name);
+    let affiliation =
+        |name: &str| entity(name).unwrap_or_else(|| panic!("{name}: {:?}", doc.entities)).affiliation.clone();
+    assert_eq!(affiliation("Mary Okoro").as_deref(), Some("Republican Party"));
+    assert_eq!(affiliation("Lena Marsh").as_deref(), Some("Democratic Party"));
+    assert_eq!(affiliation("Ruth Bell").as_deref(), Some("Labour Party"));
+    assert_eq!(affiliation("Tom Hale"), None);
+    // the tags are no names, the convention is no person titled "Democratic National"
+    assert!(doc.entities.iter().all(|e| !e.name.contains("Idaho") && !e.name.contains("Vt")), "{:?}", doc.entities);
+    assert!(doc.entities.iter().all(|e| e.name != "Convention"), "{:?}", doc.entities);
+    // "Mary" is the senator named before
+    assert!(entity("Mary").is_none(), "{:?}", doc.entities);
+    let okoro = entity("Mary Okoro").unwrap();
+    assert!(okoro.mentions.iter().any(|m| m.text == "Mary"), "{:?}", okoro.mentions);
+}

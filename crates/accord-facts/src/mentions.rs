@@ -694,6 +694,11 @@ fn segment_run(
                 text
             };
             if let Some(kn) = lex.known.get(text) {
+                // a religious or ethnic group word opening a longer run is part of a name ("Muslim Hands",
+                // "Christian Aid"), not a nationality before one
+                if n == 1 && k + 1 < b && k == a && kn.etype == EntityType::Norp && kn.affiliation.is_none() {
+                    break;
+                }
                 // "Lawrence B. Cummings": a place name that is also a given name opens a person's name when
                 // the recogniser reads the words after it into one person name (not "Charlotte Mayor X")
                 if n == 1
@@ -823,7 +828,14 @@ fn segment_run(
         } else if lex.org_words.contains(last)
             || lex.org_words.contains(doc.token_text(k))
             || org_before_connector(doc, k, e, lex)
+            || (words >= 2
+                && !lex.given_names_any.contains(doc.token_text(k))
+                && lex
+                    .known
+                    .get(doc.token_text(k))
+                    .is_some_and(|kn| kn.etype == EntityType::Norp && kn.affiliation.is_none()))
         {
+            // (a name opened by a religious or ethnic group word: "Muslim Hands", "Jewish Agency")
             EntityType::Org
         } else if words >= 2
             && lex.given_names_any.contains(doc.token_text(k))

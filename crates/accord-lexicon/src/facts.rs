@@ -253,6 +253,15 @@ impl Lexicons {
                 );
             }
         }
+        // religious and ethnic groups: nationalities without a country ("Muslims", "Latinos")
+        for cols in lines(data!("groups.tsv")) {
+            let group =
+                Known { canonical: cols[0].into(), etype: EntityType::Norp, affiliation: None, adjective: true };
+            add(cols[0], group.clone());
+            for form in cols.get(1).copied().unwrap_or("").split('|') {
+                add(form, group.clone());
+            }
+        }
         // regions after the countries: a country of the same name stays the country
         for cols in lines(data!("regions.tsv")) {
             let country = cols.get(1).copied().unwrap_or("");

@@ -59,6 +59,7 @@ files!(
     "given_names_derived.txt",
     "given_names_gap.tsv",
     "gpe_aliases.tsv",
+    "groups.tsv",
     "hedges.txt",
     "honorifics.tsv",
     "hyphen_prefixes.txt",

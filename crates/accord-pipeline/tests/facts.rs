@@ -232,3 +232,20 @@ fn party_tags_and_party_titles_are_affiliations_and_given_names_join_the_full_na
     let okoro = entity("Mary Okoro").unwrap();
     assert!(okoro.mentions.iter().any(|m| m.text == "Mary"), "{:?}", okoro.mentions);
 }
+
+#[test]
+fn religious_and_ethnic_groups_are_no_people_but_open_organisation_names() {
+    let doc = extract(
+        "Muslims and Hindus prayed together on Friday, and Latinos queued to vote. Sikh Relief and the \
+         Muslim Brotherhood sent food.",
+        "groups",
+        None,
+    );
+    let etype = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.etype.clone());
+    for group in ["Muslim", "Hindu", "Latino"] {
+        assert_eq!(etype(group).as_deref(), Some("NORP"), "{group}: {:?}", doc.entities);
+    }
+    assert!(doc.entities.iter().all(|e| e.etype != "PERSON"), "{:?}", doc.entities);
+    assert_eq!(etype("Sikh Relief").as_deref(), Some("ORG"), "{:?}", doc.entities);
+    assert_eq!(etype("Muslim Brotherhood").as_deref(), Some("ORG"), "{:?}", doc.entities);
+}

@@ -695,8 +695,14 @@ fn segment_run(
             };
             if let Some(kn) = lex.known.get(text) {
                 // a religious or ethnic group word opening a longer run is part of a name ("Muslim Hands",
-                // "Christian Aid"), not a nationality before one
-                if n == 1 && k + 1 < b && k == a && kn.etype == EntityType::Norp && kn.affiliation.is_none() {
+                // "Christian Aid"), not a nationality before one; so is one that is a given name before
+                // more of the name ("Capt. Christian Pardo")
+                if n == 1
+                    && k + 1 < b
+                    && (k == a || lex.given_names_any.contains(text))
+                    && kn.etype == EntityType::Norp
+                    && kn.affiliation.is_none()
+                {
                     break;
                 }
                 // "Lawrence B. Cummings": a place name that is also a given name opens a person's name when
@@ -774,14 +780,17 @@ fn segment_run(
                 k = (k + 2..b - 1).find(|&r| lex.given_names_any.contains(doc.token_text(r))).unwrap_or(k + 2);
             }
         }
-        if !honorific && !org_run && k == title_start {
-            // a title word further in the run with a name after it: "Transport Minister Rui Costa"
+        if !honorific && !org_run {
+            // a title word further in the run with a name after it: "Transport Minister Rui Costa", also
+            // after leading title words ("Republican National Committee Chairman Reince Priebus") and
+            // over a known name when a given name follows ("Former CIA Director David Petraeus")
             if let Some(t) = (k..b.saturating_sub(1))
                 .rev()
                 .find(|&t| lex.is_title(doc.token_text(t)) && !lex.known.contains_key(doc.token_text(t)))
             {
                 let rest_names = (t + 1..b).all(|r| !lex.is_title(doc.token_text(r)));
-                let upto_next_known = (k..=t).all(|r| !lex.known.contains_key(doc.token_text(r)));
+                let upto_next_known = (k..=t).all(|r| !lex.known.contains_key(doc.token_text(r)))
+                    || (k > title_start && lex.given_names_any.contains(doc.token_text(t + 1)));
                 if rest_names
                     && upto_next_known
                     && b - (t + 1) >= 1
@@ -802,9 +811,18 @@ fn segment_run(
                 && !lex.known.contains_key(doc.token_text(k))
                 && lex.known.get(doc.token_text(e)).is_some_and(|kn| kn.etype == EntityType::Gpe && !kn.adjective)
         };
+        // (a group word that is a given name before more of the name: "Capt. Christian Pardo")
+        let group_given = |e: usize| {
+            e + 1 < b
+                && lex.given_names_any.contains(doc.token_text(e))
+                && lex
+                    .known
+                    .get(doc.token_text(e))
+                    .is_some_and(|kn| kn.etype == EntityType::Norp && kn.affiliation.is_none())
+        };
         let mut e = k + 1;
         while e < b
-            && (!lex.known.contains_key(doc.token_text(e)) || surname_place(e))
+            && (!lex.known.contains_key(doc.token_text(e)) || surname_place(e) || group_given(e))
             && !lex.honorifics.contains_key(doc.token_text(e))
         {
             e += 1;

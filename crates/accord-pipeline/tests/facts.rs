@@ -249,3 +249,25 @@ fn religious_and_ethnic_groups_are_no_people_but_open_organisation_names() {
     assert_eq!(etype("Sikh Relief").as_deref(), Some("ORG"), "{:?}", doc.entities);
     assert_eq!(etype("Muslim Brotherhood").as_deref(), Some("ORG"), "{:?}", doc.entities);
 }
+
+#[test]
+fn a_title_with_an_organisation_in_it_is_no_part_of_the_name() {
+    let doc = extract(
+        "Former FBI Director Paula Grant and Republican National Committee Chairman Tom Reyes spoke at the \
+         dinner. Army Capt. Christian Moreau said the convoy had left.",
+        "long titles",
+        None,
+    );
+    let entity = |name: &str| doc.entities.iter().find(|e| e.name == name);
+    let grant = entity("Paula Grant").unwrap_or_else(|| panic!("{:?}", doc.entities));
+    assert!(grant.titles.iter().any(|t| t.contains("FBI Director")), "{:?}", grant.titles);
+    let reyes = entity("Tom Reyes").unwrap_or_else(|| panic!("{:?}", doc.entities));
+    assert!(reyes.titles.iter().any(|t| t.contains("Committee Chairman")), "{:?}", reyes.titles);
+    assert_eq!(reyes.affiliation.as_deref(), Some("Republican Party"));
+    // a given name that also names a religion stays in the name
+    assert!(
+        doc.entities.iter().any(|e| e.etype == "PERSON" && e.name.ends_with("Christian Moreau")),
+        "{:?}",
+        doc.entities
+    );
+}

@@ -247,6 +247,25 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 _ => None,
             }
         });
+        // "the Times" after "The New York Times": an organisation's name that ends the name of exactly one
+        // organisation named before
+        let found = found.or_else(|| {
+            let short = without_the(&head);
+            let sw = name_words(short);
+            if info.known.is_some() || etype != EntityType::Org || sw.is_empty() || lex().known.contains_key(short) {
+                return None;
+            }
+            let mut ends = entities.iter().enumerate().filter(|(_, e)| {
+                let ew = name_words(without_the(&e.name));
+                e.etype == EntityType::Org
+                    && ew.len() > sw.len()
+                    && ew[ew.len() - sw.len()..].iter().zip(&sw).all(|(a, b)| same_name_word(a, b))
+            });
+            match (ends.next(), ends.next()) {
+                (Some((e, _)), None) => Some(e),
+                _ => None,
+            }
+        });
         let e = match found {
             Some(e) => e,
             None => {

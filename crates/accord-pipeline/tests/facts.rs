@@ -271,3 +271,19 @@ fn a_title_with_an_organisation_in_it_is_no_part_of_the_name() {
         doc.entities
     );
 }
+
+#[test]
+fn a_short_form_of_an_organisation_named_before_is_that_organisation() {
+    let doc = extract(
+        "The Harbour City Gazette reported on Monday that the ferry would stop. A spokeswoman told the Gazette \
+         that talks would resume. The newspaper said the mayor had resigned.",
+        "short org",
+        None,
+    );
+    let orgs: Vec<_> = doc.entities.iter().filter(|e| e.etype == "ORG").collect();
+    assert_eq!(orgs.len(), 1, "{orgs:?}");
+    let texts: Vec<&str> = orgs[0].mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(texts.contains(&"Gazette"), "{texts:?}");
+    let a = doc.attributions.iter().find(|a| a.content.text.contains("mayor")).expect("the newspaper's claim");
+    assert_eq!(a.source.name.as_deref(), Some(orgs[0].name.as_str()));
+}

@@ -204,6 +204,16 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                     | "near"
             );
         let place = info.known.as_ref().is_some_and(|k| k.etype == EntityType::Gpe && !k.adjective);
+        // ("Cuban said" after "Mark Cuban": a nationality that modifies no noun)
+        let after = doc.token_at_or_after(doc.mentions[m].span.end);
+        let nationality = info.known.as_ref().is_some_and(|k| k.etype == EntityType::Norp)
+            && !head.ends_with('s')
+            && (after >= doc.tokens.len()
+                || !doc.tokens[after]
+                    .analysis
+                    .as_ref()
+                    .is_some_and(|a| matches!(a.upos(), "NOUN" | "PROPN" | "ADJ" | "NUM")));
+        let place = place || nationality;
         let surname_of = (place && words.len() == 1 && !locative).then_some(()).and_then(|_| {
             entities.iter().rposition(|e| {
                 e.etype == EntityType::Person

@@ -804,12 +804,17 @@ fn segment_run(
             start = k;
         }
         // The name: up to the next gazetteer match inside the run, or the run end.
-        // (a place name right after a given name is a surname: "Jim Jordan", "George Washington")
+        // (a place name or nationality right after a given name is a surname: "Jim Jordan", "George
+        // Washington", "Mark Cuban")
         let surname_place = |e: usize| {
             e == k + 1
                 && lex.given_names_any.contains(doc.token_text(k))
                 && !lex.known.contains_key(doc.token_text(k))
-                && lex.known.get(doc.token_text(e)).is_some_and(|kn| kn.etype == EntityType::Gpe && !kn.adjective)
+                && lex.known.get(doc.token_text(e)).is_some_and(|kn| {
+                    (kn.etype == EntityType::Gpe && !kn.adjective)
+                        // or a nationality written as a surname: "Mark Cuban"
+                        || (kn.etype == EntityType::Norp && !doc.token_text(e).ends_with('s'))
+                })
         };
         // (a group word that is a given name before more of the name: "Capt. Christian Pardo")
         let group_given = |e: usize| {

@@ -287,3 +287,18 @@ fn a_short_form_of_an_organisation_named_before_is_that_organisation() {
     let a = doc.attributions.iter().find(|a| a.content.text.contains("mayor")).expect("the newspaper's claim");
     assert_eq!(a.source.name.as_deref(), Some(orgs[0].name.as_str()));
 }
+
+#[test]
+fn a_nationality_after_a_given_name_is_a_surname() {
+    let doc = extract(
+        "The investor and television host Mark Cuban said the debate was a joke. Cuban officials disagreed. \
+         Later Cuban said he would watch it anyway.",
+        "nationality surname",
+        None,
+    );
+    let person = doc.entities.iter().find(|e| e.name == "Mark Cuban").unwrap_or_else(|| panic!("{:?}", doc.entities));
+    assert_eq!(person.etype, "PERSON");
+    // the surname alone as a subject is the person; before a noun it is the nationality
+    assert_eq!(person.mentions.iter().filter(|m| m.text == "Cuban").count(), 1, "{:?}", person.mentions);
+    assert!(doc.entities.iter().any(|e| e.etype == "NORP"), "{:?}", doc.entities);
+}

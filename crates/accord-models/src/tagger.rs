@@ -383,42 +383,49 @@ impl Tagger {
         for i in (0..n).filter(|&i| out[i] == NO_TAG) {
             static_features(lp, amb, i, feats);
         }
-        let k = feats.len() / out.iter().filter(|&&t| t == NO_TAG).count().max(1);
+        // the words to score, in order: word `i` of them has row `i` of the cache
+        let m = out.iter().filter(|&&t| t == NO_TAG).count();
+        let k = feats.len() / m.max(1);
         scores.clear();
-        scores.resize(2 * nc + n * 2 * nc + n, 0);
+        scores.resize(2 * nc + m * 2 * nc + n, 0);
         let (s, cache) = scores.split_at_mut(2 * nc);
-        let (cache, sure) = cache.split_at_mut(n * 2 * nc);
+        let (cache, second) = cache.split_at_mut(m * 2 * nc);
         let sure_margin = (SURE_MARGIN / both.scale()).min(i32::MAX as f32) as i32;
         const AHEAD: usize = 2;
         both.prefetch(&feats[..(AHEAD * k).min(feats.len())]);
-        for (j, i) in (0..n).filter(|&i| out[i] == NO_TAG).enumerate() {
+        for j in 0..m {
             if (j + AHEAD + 1) * k <= feats.len() {
                 both.prefetch(&feats[(j + AHEAD) * k..(j + AHEAD + 1) * k]);
             }
-            both.score(&feats[j * k..(j + 1) * k], &mut cache[i * 2 * nc..(i + 1) * 2 * nc]);
+            both.score(&feats[j * k..(j + 1) * k], &mut cache[j * 2 * nc..(j + 1) * 2 * nc]);
         }
+        // per word: its cache row when it needs the second pass, else -1
         let (mut p1, mut p2) = (None, None);
+        let mut j = 0;
         for i in 0..n {
             // a dictionary word has its tag: no second pass either
-            sure[i] = 1;
+            second[i] = -1;
             if out[i] == NO_TAG {
                 let s = &mut s[..nc];
-                s.copy_from_slice(&cache[i * 2 * nc..i * 2 * nc + nc]);
+                s.copy_from_slice(&cache[j * 2 * nc..j * 2 * nc + nc]);
                 feats.clear();
                 tag_features(lp, amb, i, p1, p2, feats);
                 both.score_range(feats, s, 0);
                 let (best, margin) = argmax_margin(s);
                 out[i] = best as u16;
-                sure[i] = (margin >= sure_margin) as i32;
+                if margin < sure_margin {
+                    second[i] = j as i32;
+                }
+                j += 1;
             }
             p2 = p1;
             p1 = Some(out[i]);
         }
         let (mut p1, mut p2) = (None, None);
         for i in 0..n {
-            if sure[i] == 0 {
+            if let Ok(j) = usize::try_from(second[i]) {
                 let s = &mut s[..nc];
-                s.copy_from_slice(&cache[i * 2 * nc + nc..(i + 1) * 2 * nc]);
+                s.copy_from_slice(&cache[j * 2 * nc + nc..(j + 1) * 2 * nc]);
                 feats.clear();
                 tag_features(lp, amb, i, p1, p2, feats);
                 features2(lp, i, p1, out.get(i + 1).copied(), out.get(i + 2).copied(), feats);

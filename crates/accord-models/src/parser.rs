@@ -8,7 +8,8 @@
 use crate::lex::Lex;
 use crate::perceptron::{Frozen, Trainer, Uses};
 use crate::tagger::{argmax_f, argmax_i};
-use crate::util::{h2, h3, BinReader, BinWriter, Rng};
+use crate::util::{h2, h3, BinReader, BinWriter, FastMap, Rng};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 const NONE: u32 = u32::MAX;
 /// Averaged weights below this magnitude are dropped from the shipped parser (1.0 keeps dev LAS within
@@ -345,7 +346,16 @@ pub struct Parser {
     /// Per pattern of valid moves (bit 0 shift, 1 left arc, 2 right arc): 0 for each class whose move
     /// is valid, [`INVALID`] for the others, added to the scores before the argmax.
     penalty: Vec<Vec<i32>>,
+    /// Tells this parser's stack blocks in a [`Scratch`] from another's.
+    id: u64,
 }
+
+/// Source of [`Parser::id`].
+static PARSER_IDS: AtomicU64 = AtomicU64::new(1);
+
+/// Words whose stack blocks a [`Scratch`] keeps (about 1.2 KB each for the shipped parser); all are
+/// dropped when it is full.
+const WORD_BLOCKS: usize = 1 << 12;
 
 /// Added to the score of a class whose move is not valid: far below any sum of weights (at most about
 /// 80 features of 32,767 each), so such a class is never the argmax of a configuration with a valid move.
@@ -362,6 +372,17 @@ pub struct Scratch {
     /// the s0, s1 and s2 blocks per word (the last row for an empty position).
     pre: Vec<i32>,
     bounds: Vec<usize>,
+    /// Row of `pre` each block of features is scored into.
+    targets: Vec<usize>,
+    /// Words of the sentence whose stack blocks were scored (not found in `words`).
+    fresh: Vec<usize>,
+    /// The parser whose blocks `words` holds.
+    owner: u64,
+    /// Stack blocks of words seen before: `(lower, tag)` of a word → its s0, s1 and s2 rows at
+    /// `word_rows[k * 3 * nc..(k + 1) * 3 * nc]`. They depend on the word and its tag only, and a word
+    /// form recurs often (`the`, `said`), so a word's are scored once, not once per sentence.
+    words: FastMap<(u64, u64), u32>,
+    word_rows: Vec<i32>,
 }
 
 impl Parser {
@@ -539,7 +560,8 @@ impl Parser {
                     .collect()
             })
             .collect();
-        Parser { labels, model, root_label, dep_label, penalty }
+        let id = PARSER_IDS.fetch_add(1, Ordering::Relaxed);
+        Parser { labels, model, root_label, dep_label, penalty, id }
     }
 
     /// Parses one sentence; heads (0-based, `n` = root) and label ids are left in `scratch.state`.
@@ -547,38 +569,74 @@ impl Parser {
     pub fn parse(&self, inp: &Input, scratch: &mut Scratch) {
         let n = inp.lex.len();
         let nc = self.model.n_classes();
-        let Scratch { state: st, feats, scores, pre, bounds } = scratch;
+        let Scratch { state: st, feats, scores, pre, bounds, targets, fresh, owner, words, word_rows } = scratch;
         st.init(n);
         scores.resize(nc, 0);
         let rows = n + 1;
         pre.clear();
         pre.resize(4 * rows * nc, 0);
         let nn = n as u32;
-        // all per-sentence features first (block `b` is `feats[bounds[b]..bounds[b + 1]]`, blocks in the
-        // order of `pre`), so the table slots of the next blocks are on their way while one is scored
+        // stack blocks kept from earlier sentences: not while uses are counted (every use must be seen)
+        let keep = !self.model.counting();
+        if *owner != self.id || !keep || words.len() + n > WORD_BLOCKS {
+            words.clear();
+            word_rows.clear();
+            *owner = self.id;
+        }
+        // all per-sentence features first (block `b` is `feats[bounds[b]..bounds[b + 1]]`, scored into row
+        // `targets[b]` of `pre`), so the table slots of the next blocks are on their way while one is scored
         feats.clear();
         bounds.clear();
         bounds.push(0);
+        targets.clear();
         for i in 0..rows {
             buffer_features(inp, nn, i as u32, feats);
             bounds.push(feats.len());
+            targets.push(i);
         }
-        for role in 0..3 {
-            for i in 0..rows {
+        fresh.clear();
+        for i in 0..rows {
+            if i < n {
+                if let Some(&k) = words.get(&(inp.lex[i].lower, inp.tags[i])) {
+                    let kept = &word_rows[k as usize * 3 * nc..(k as usize + 1) * 3 * nc];
+                    for (role, r) in kept.chunks_exact(nc).enumerate() {
+                        let b = (1 + role) * rows + i;
+                        pre[b * nc..(b + 1) * nc].copy_from_slice(r);
+                    }
+                    continue;
+                }
+                fresh.push(i);
+            }
+            for role in 0..3 {
                 stack_features(inp, nn, role, if i == n { NONE } else { i as u32 }, feats);
                 bounds.push(feats.len());
+                targets.push((1 + role) * rows + i);
             }
         }
         const AHEAD: usize = 32;
         let mut fetched = 0;
-        for b in 0..4 * rows {
-            let (a, e) = (bounds[b], bounds[b + 1]);
+        for (k, &b) in targets.iter().enumerate() {
+            let (a, e) = (bounds[k], bounds[k + 1]);
             let want = (e + AHEAD).min(feats.len());
             if fetched < want {
                 self.model.prefetch(&feats[fetched..want]);
                 fetched = want;
             }
             self.model.score(&feats[a..e], &mut pre[b * nc..(b + 1) * nc]);
+        }
+        if keep {
+            for &i in fresh.iter() {
+                let key = (inp.lex[i].lower, inp.tags[i]);
+                if words.contains_key(&key) {
+                    // twice in this sentence
+                    continue;
+                }
+                words.insert(key, (word_rows.len() / (3 * nc)) as u32);
+                for role in 0..3 {
+                    let b = (1 + role) * rows + i;
+                    word_rows.extend_from_slice(&pre[b * nc..(b + 1) * nc]);
+                }
+            }
         }
         while !st.terminal() {
             let valid = st.valid();
@@ -678,6 +736,41 @@ mod tests {
         assert_eq!(out.len(), DYNAMIC_TEMPLATES);
         features(&st, &inp, &mut out);
         assert_eq!(out.len(), DYNAMIC_TEMPLATES + BLOCK_TEMPLATES);
+    }
+
+    #[test]
+    fn kept_stack_blocks_parse_as_fresh_ones() {
+        // two small parsers over the same sentences; one scratch for all, against a new one per parse
+        let words = ["she", "said", "it", "was", "the", "talks", "they", "held", "in", "Doha"];
+        let sentence = |k: usize, n: usize| -> (Vec<Lex>, Vec<u64>) {
+            let w: Vec<&str> = (0..n).map(|i| words[(k * 7 + i * 3) % words.len()]).collect();
+            (w.iter().map(|w| Lex::new(w)).collect(), w.iter().map(|w| (w.len() % 4) as u64).collect())
+        };
+        let data: Vec<ParseExample> = (0..40)
+            .map(|k| {
+                let n = 3 + k % 5;
+                let (lex, tags) = sentence(k, n);
+                // a chain: each word depends on the next, the last on the root
+                let heads = (0..n as u32).map(|i| i + 1).collect();
+                ParseExample { lex, tags, heads, labels: vec![(k % 2) as u16; n] }
+            })
+            .collect();
+        let labels = vec!["dep".to_string(), "root".to_string()];
+        let parsers =
+            [Parser::train(&data, labels.clone(), 2, 1, &mut |_| {}), Parser::train(&data, labels, 3, 2, &mut |_| {})];
+        let mut kept = Scratch::default();
+        for k in 0..60 {
+            let (lex, tags) = sentence(k, 2 + k % 9);
+            let inp = Input { lex: &lex, tags: &tags };
+            let p = &parsers[k % 3 / 2];
+            p.parse(&inp, &mut kept);
+            let mut fresh = Scratch::default();
+            p.parse(&inp, &mut fresh);
+            assert_eq!(kept.pre, fresh.pre, "the same partial scores");
+            assert_eq!(kept.state.heads, fresh.state.heads);
+            assert_eq!(kept.state.labels, fresh.state.labels);
+        }
+        assert!(!kept.words.is_empty());
     }
 
     #[test]

@@ -529,6 +529,10 @@ impl Frozen {
         }
         old
     }
+    /// True while uses are counted (see [`Frozen::count_uses`]).
+    pub fn counting(&self) -> bool {
+        self.uses.is_some()
+    }
     /// `(key, start, len)` of every row, in storage order.
     fn row_list(&self) -> Vec<(u64, usize, usize)> {
         let mut start = 0usize;

@@ -534,35 +534,35 @@ pub fn argmax_f(s: &[f32]) -> usize {
     b
 }
 
-/// Index of the largest integer (first on ties) and its lead over the second largest.
+/// Index of the largest integer (first on ties) and its lead over the second largest (the largest of
+/// the others: 0 on a tie). The maxima are taken in vectorised passes, not by one loop whose every step
+/// depends on the last.
 pub fn argmax_margin(s: &[i32]) -> (usize, i32) {
-    let (mut b, mut second) = (0, i32::MIN);
-    for i in 1..s.len() {
-        if s[i] > s[b] {
-            second = s[b];
-            b = i;
-        } else if s[i] > second {
-            second = s[i];
-        }
-    }
+    let b = argmax_i(s);
+    let second = max_i(&s[..b]).max(max_i(&s[(b + 1).min(s.len())..]));
     (b, s[b].saturating_sub(second))
 }
 
-/// Index of the largest integer (first on ties). Two passes (the maximum, then its first position)
-/// instead of one loop whose every step depends on the last. The maximum is taken over eight lanes at
-/// a time, which vectorises even without SSE4.1's `pmaxsd` (`Iterator::max` stays scalar there).
-pub fn argmax_i(s: &[i32]) -> usize {
-    if s.is_empty() {
-        return 0;
-    }
+/// The largest integer (`i32::MIN` for none), eight lanes at a time: this vectorises even without
+/// SSE4.1's `pmaxsd` (`Iterator::max` stays a scalar loop there). Not inlined: inlined into the parser's
+/// transition loop it was left scalar.
+#[inline(never)]
+fn max_i(s: &[i32]) -> i32 {
     let mut lanes = [i32::MIN; 8];
     let mut chunks = s.chunks_exact(8);
     for c in &mut chunks {
-        for (l, &x) in lanes.iter_mut().zip(c) {
-            *l = if x > *l { x } else { *l };
+        let c: &[i32; 8] = c.try_into().expect("chunks of eight");
+        for k in 0..8 {
+            lanes[k] = lanes[k].max(c[k]);
         }
     }
-    let m = chunks.remainder().iter().chain(&lanes).fold(i32::MIN, |m, &x| if x > m { x } else { m });
+    chunks.remainder().iter().chain(&lanes).fold(i32::MIN, |m, &x| m.max(x))
+}
+
+/// Index of the largest integer (first on ties). Two passes (the maximum, see [`max_i`], then its first
+/// position) instead of one loop whose every step depends on the last.
+pub fn argmax_i(s: &[i32]) -> usize {
+    let m = max_i(s);
     s.iter().position(|&x| x == m).unwrap_or(0)
 }
 
@@ -583,5 +583,35 @@ mod tests {
             }
         }
         assert_eq!(argmax_i(&[i32::MIN, i32::MIN]), 0);
+        assert_eq!(argmax_i(&[]), 0);
+    }
+
+    /// The one-loop form `argmax_margin` had.
+    fn margin_loop(s: &[i32]) -> (usize, i32) {
+        let (mut b, mut second) = (0, i32::MIN);
+        for i in 1..s.len() {
+            if s[i] > s[b] {
+                second = s[b];
+                b = i;
+            } else if s[i] > second {
+                second = s[i];
+            }
+        }
+        (b, s[b].saturating_sub(second))
+    }
+
+    #[test]
+    fn argmax_margin_is_the_lead_over_the_others() {
+        let mut rng = Rng::new(9);
+        for len in 1..120 {
+            for _ in 0..20 {
+                let shift = if rng.next_f64() < 0.3 { -1_000_000 } else { 0 };
+                let s: Vec<i32> = (0..len).map(|_| (rng.next_f64() * 6.0) as i32 + shift).collect();
+                assert_eq!(argmax_margin(&s), margin_loop(&s), "{s:?}");
+            }
+        }
+        for s in [&[i32::MIN][..], &[5], &[i32::MAX, i32::MIN], &[i32::MIN, i32::MAX, i32::MAX]] {
+            assert_eq!(argmax_margin(s), margin_loop(s), "{s:?}");
+        }
     }
 }

@@ -6,7 +6,10 @@ use accord_doc::Doc;
 /// Children of every token of one sentence (document token indices), from the models' heads.
 pub struct SentenceTree {
     start: usize,
-    children: Vec<Vec<usize>>,
+    /// The children of the sentence's `i`-th token are `kids[first[i]..first[i + 1]]` (one table for
+    /// the sentence, not a vector per token).
+    first: Vec<usize>,
+    kids: Vec<usize>,
 }
 
 impl SentenceTree {
@@ -16,20 +19,32 @@ impl SentenceTree {
         if range.is_empty() || doc.tokens[range.start].analysis.is_none() {
             return None;
         }
-        let mut children: Vec<Vec<usize>> = vec![Vec::new(); range.len()];
+        // heads inside the sentence, counted per head, then each dependent placed in text order
+        let head = |k: usize| doc.tokens[k].analysis.as_ref().and_then(|a| a.head()).filter(|h| range.contains(h));
+        let mut first = vec![0usize; range.len() + 1];
         for k in range.clone() {
-            if let Some(h) = doc.tokens[k].analysis.as_ref().and_then(|a| a.head()) {
-                if range.contains(&h) {
-                    children[h - range.start].push(k);
-                }
+            if let Some(h) = head(k) {
+                first[h - range.start + 1] += 1;
             }
         }
-        Some(SentenceTree { start: range.start, children })
+        for i in 1..first.len() {
+            first[i] += first[i - 1];
+        }
+        let mut next = first.clone();
+        let mut kids = vec![0usize; first[range.len()]];
+        for k in range.clone() {
+            if let Some(h) = head(k) {
+                kids[next[h - range.start]] = k;
+                next[h - range.start] += 1;
+            }
+        }
+        Some(SentenceTree { start: range.start, first, kids })
     }
 
     /// Dependents of token `k`, in text order.
     pub fn children(&self, k: usize) -> &[usize] {
-        &self.children[k - self.start]
+        let i = k - self.start;
+        &self.kids[self.first[i]..self.first[i + 1]]
     }
 
     /// First and last token of the subtree under `root` (inclusive).

@@ -53,6 +53,10 @@ fn last_key(w: &str) -> String {
 /// `full` is `name` with its acronyms spelled out: "United Nations Security Council" of "UN Security
 /// Council", "Federal Bureau of Investigation" of "FBI" (function words have no letter in the acronym).
 fn expands_acronym(full: &str, name: &str) -> bool {
+    // a name none of whose words is an acronym expands nothing (most names: no word lists needed)
+    if !name.split(char::is_whitespace).any(is_acronym_word) {
+        return false;
+    }
     let fw = name_words(full);
     let nw = name_words(name);
     let mut i = 0;
@@ -79,6 +83,19 @@ fn expands_acronym(full: &str, name: &str) -> bool {
         }
     }
     expanded && i == fw.len()
+}
+
+/// Two or more ASCII capitals once the dots are dropped ("FBI", "S.E.C."), as [`expands_acronym`] tests
+/// each word of the name.
+fn is_acronym_word(w: &str) -> bool {
+    let mut n = 0;
+    for c in w.chars().filter(|c| *c != '.') {
+        if !c.is_ascii_uppercase() {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
 }
 
 fn lex() -> &'static crate::lexicon::Lexicons {
@@ -822,5 +839,21 @@ fn add_description(doc: &Doc, m: usize, ent: &mut Entity) {
     let lower = role.to_lowercase();
     if role.contains(' ') && !ent.titles.iter().any(|t| t.to_lowercase().contains(&lower)) {
         ent.titles.push(role.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acronyms_expand_and_other_names_do_not() {
+        assert!(expands_acronym("Securities and Exchange Commission", "S.E.C."));
+        assert!(expands_acronym("Federal Bureau of Investigation", "FBI"));
+        assert!(!expands_acronym("Federal Bureau of Investigation", "Federal"));
+        assert!(!expands_acronym("Joe Biden", "Biden"));
+        assert!(!expands_acronym("Islamic Revolutionary Guard Corps", "IRG"));
+        assert!(is_acronym_word("U.S.") && is_acronym_word("UN"));
+        assert!(!is_acronym_word("U.") && !is_acronym_word("Un") && !is_acronym_word("") && !is_acronym_word("ÉU"));
     }
 }

@@ -138,8 +138,8 @@ pub fn find(doc: &mut Doc) {
             }
         }
         // Relative expressions.
-        let lw = w.to_lowercase();
-        let next = if same(i + 1) { doc.token_text(i + 1).to_lowercase() } else { String::new() };
+        let lw = accord_lexicon::lowercase(w);
+        let next = if same(i + 1) { accord_lexicon::lowercase(doc.token_text(i + 1)) } else { "".into() };
         let rel: Option<(usize, Rel)> = words.relative(&lw, &next).map(|(len, unit, k)| {
             let r = match unit {
                 DateUnit::Day => Rel::Day(k),

@@ -55,18 +55,14 @@ pub fn find(doc: &mut Doc) {
     while i < n {
         let t = &doc.tokens[i];
         let w = doc.token_text(i);
-        let lw = w.to_lowercase();
+        let lw = accord_lexicon::lowercase(w);
         let sent = t.sentence;
         let same = |k: usize| k < n && doc.tokens[k].sentence == sent;
         let in_date = in_date[i];
         let mut value = if t.kind == TokenKind::Number && !in_date { parse_number(w) } else { None };
         if value.is_none() && !in_date && lw != "one" {
             // number words: "half", "dozens", "three"
-            value = lex
-                .numbers
-                .get(lw.as_str())
-                .copied()
-                .filter(|_| same(i + 1) && doc.tokens[i + 1].kind == TokenKind::Word);
+            value = lex.numbers.get(&*lw).copied().filter(|_| same(i + 1) && doc.tokens[i + 1].kind == TokenKind::Word);
         }
         let Some(mut v) = value else {
             i += 1;

@@ -97,8 +97,17 @@ impl Lex {
             if run <= 3 {
                 shape = step(shape, cls);
             }
-            let mut low = c.to_lowercase();
-            let l = if let (Some(a), None) = (low.next(), low.next()) { a } else { c };
+            // an ASCII letter's lower case is its ASCII lower case (no case-mapping iterator per letter)
+            let l = if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                let mut low = c.to_lowercase();
+                if let (Some(a), None) = (low.next(), low.next()) {
+                    a
+                } else {
+                    c
+                }
+            };
             lower = step(lower, l);
             if n < 64 {
                 lc[n] = l;

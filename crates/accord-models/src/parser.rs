@@ -8,7 +8,8 @@
 use crate::lex::Lex;
 use crate::perceptron::{Frozen, Trainer, Uses};
 use crate::tagger::{argmax_f, argmax_i};
-use crate::util::{h2, h3, BinReader, BinWriter, Rng};
+use crate::util::{h2, h3, BinReader, BinWriter, FastMap, Rng};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 const NONE: u32 = u32::MAX;
 /// Averaged weights below this magnitude are dropped from the shipped parser (1.0 keeps dev LAS within
@@ -187,10 +188,30 @@ fn buffer_features(inp: &Input, n: u32, n0: u32, out: &mut Vec<u64>) {
     ]);
 }
 
+/// The [`buffer_features`] of one word in buffer role `role` (0 = n0, with the bias feature, 1 = n1,
+/// 2 = n2) given its word and tag hashes: the buffer block at `n0` is the sum of those of `n0`, `n1` and
+/// `n2` and of [`buffer_tag_features`].
+fn buffer_word_features(role: usize, w: u64, t: u64, out: &mut Vec<u64>) {
+    match role {
+        0 => out.extend_from_slice(&[1, h2(2, w), h2(11, t), h3(20, w, t)]),
+        1 => out.extend_from_slice(&[h2(3, w), h2(12, t), h3(21, w, t)]),
+        _ => out.extend_from_slice(&[h2(4, w), h2(13, t)]),
+    }
+}
+
+/// The [`buffer_features`] of the tags of `n0`, `n1` and `n2` together.
+fn buffer_tag_features(t0: u64, t1: u64, t2: u64, out: &mut Vec<u64>) {
+    out.extend_from_slice(&[h3(31, t0, t1), h3(32, h2(t0, t1), t2)]);
+}
+
 /// Features of one stack word in role `role` (0 = s0, 1 = s1, 2 = s2) alone: scored once per word and
 /// role at parse time.
 fn stack_features(inp: &Input, n: u32, role: usize, s: u32, out: &mut Vec<u64>) {
-    let (ws, ts) = (wf(inp, n, s), tf(inp, n, s));
+    stack_word_features(role, wf(inp, n, s), tf(inp, n, s), out);
+}
+
+/// [`stack_features`] of a word given its word and tag hashes (`NW` for an empty position).
+fn stack_word_features(role: usize, ws: u64, ts: u64, out: &mut Vec<u64>) {
     match role {
         0 => out.extend_from_slice(&[h2(5, ws), h2(14, ts), h3(22, ws, ts)]),
         1 => out.extend_from_slice(&[h2(6, ws), h2(15, ts), h3(23, ws, ts)]),
@@ -345,7 +366,16 @@ pub struct Parser {
     /// Per pattern of valid moves (bit 0 shift, 1 left arc, 2 right arc): 0 for each class whose move
     /// is valid, [`INVALID`] for the others, added to the scores before the argmax.
     penalty: Vec<Vec<i32>>,
+    /// Tells this parser's stack blocks in a [`Scratch`] from another's.
+    id: u64,
 }
+
+/// Source of [`Parser::id`].
+static PARSER_IDS: AtomicU64 = AtomicU64::new(1);
+
+/// Rows of blocks a [`Scratch`] keeps (396 bytes each for the shipped parser; six per word, one per triple
+/// of tags); all are dropped when it is full.
+const KEPT_ROWS: usize = 1 << 14;
 
 /// Added to the score of a class whose move is not valid: far below any sum of weights (at most about
 /// 80 features of 32,767 each), so such a class is never the argmax of a configuration with a valid move.
@@ -358,10 +388,26 @@ pub struct Scratch {
     pub state: State,
     feats: Vec<u64>,
     scores: Vec<i32>,
-    /// Per-sentence partial scores (`n + 1` rows of all classes each): the buffer block per `n0`, then
-    /// the s0, s1 and s2 blocks per word (the last row for an empty position).
+    /// Per-sentence partial scores: the buffer block per `n0` (`n + 1` rows of all classes).
     pre: Vec<i32>,
     bounds: Vec<usize>,
+    /// Row of `kept` or `pre` each block of features is scored into.
+    targets: Vec<usize>,
+    /// Per position of the sentence (then the root, then an empty position): the first of its six rows
+    /// in `kept`.
+    slot: Vec<usize>,
+    /// Per buffer position: the row of the tags of `n0`, `n1` and `n2` in `kept`.
+    tag_slot: Vec<usize>,
+    /// The parser whose blocks `kept` holds.
+    owner: u64,
+    /// Blocks of words seen before: `(word, tag)` hashes of a word → the first of its six rows in `kept`
+    /// (its blocks as s0, s1, s2, n0, n1 and n2). They depend on the word and its tag only, and a word
+    /// form recurs often (`the`, `said`), so a word's are scored once, not once per sentence.
+    words: FastMap<(u64, u64), u32>,
+    /// Blocks of the tags of `n0`, `n1` and `n2` seen before → their row in `kept`.
+    tag_triples: FastMap<(u64, u64, u64), u32>,
+    /// Rows of `nc` partial scores.
+    kept: Vec<i32>,
 }
 
 impl Parser {
@@ -539,7 +585,8 @@ impl Parser {
                     .collect()
             })
             .collect();
-        Parser { labels, model, root_label, dep_label, penalty }
+        let id = PARSER_IDS.fetch_add(1, Ordering::Relaxed);
+        Parser { labels, model, root_label, dep_label, penalty, id }
     }
 
     /// Parses one sentence; heads (0-based, `n` = root) and label ids are left in `scratch.state`.
@@ -547,38 +594,106 @@ impl Parser {
     pub fn parse(&self, inp: &Input, scratch: &mut Scratch) {
         let n = inp.lex.len();
         let nc = self.model.n_classes();
-        let Scratch { state: st, feats, scores, pre, bounds } = scratch;
+        let Scratch { state: st, feats, scores, pre, bounds, targets, slot, tag_slot, owner, words, tag_triples, kept } =
+            scratch;
         st.init(n);
         scores.resize(nc, 0);
         let rows = n + 1;
-        pre.clear();
-        pre.resize(4 * rows * nc, 0);
         let nn = n as u32;
-        // all per-sentence features first (block `b` is `feats[bounds[b]..bounds[b + 1]]`, blocks in the
-        // order of `pre`), so the table slots of the next blocks are on their way while one is scored
+        // all per-sentence features first (block `b` is `feats[bounds[b]..bounds[b + 1]]`, scored into row
+        // `targets[b]`), so the table slots of the next blocks are on their way while one is scored
         feats.clear();
         bounds.clear();
         bounds.push(0);
-        for i in 0..rows {
-            buffer_features(inp, nn, i as u32, feats);
-            bounds.push(feats.len());
-        }
-        for role in 0..3 {
+        targets.clear();
+        slot.clear();
+        if self.model.counting() {
+            // every block of every position, as training sees them (every use is counted); nothing kept
+            words.clear();
+            tag_triples.clear();
+            *owner = 0;
+            kept.clear();
+            kept.resize(6 * rows * nc, 0);
             for i in 0..rows {
-                stack_features(inp, nn, role, if i == n { NONE } else { i as u32 }, feats);
+                for role in 0..3 {
+                    stack_features(inp, nn, role, if i == n { NONE } else { i as u32 }, feats);
+                    bounds.push(feats.len());
+                    targets.push(6 * i + role);
+                }
+                slot.push(6 * i);
+            }
+            // the empty position: the stack rows of row `n`
+            slot.push(6 * n);
+            self.score_blocks(feats, bounds, targets, kept);
+            pre.clear();
+            pre.resize(rows * nc, 0);
+            feats.clear();
+            bounds.truncate(1);
+            targets.clear();
+            for i in 0..rows {
+                buffer_features(inp, nn, i as u32, feats);
                 bounds.push(feats.len());
+                targets.push(i);
             }
-        }
-        const AHEAD: usize = 32;
-        let mut fetched = 0;
-        for b in 0..4 * rows {
-            let (a, e) = (bounds[b], bounds[b + 1]);
-            let want = (e + AHEAD).min(feats.len());
-            if fetched < want {
-                self.model.prefetch(&feats[fetched..want]);
-                fetched = want;
+            self.score_blocks(feats, bounds, targets, pre);
+        } else {
+            if *owner != self.id || kept.len() / nc + 7 * rows + 7 > KEPT_ROWS {
+                words.clear();
+                tag_triples.clear();
+                kept.clear();
+                *owner = self.id;
             }
-            self.model.score(&feats[a..e], &mut pre[b * nc..(b + 1) * nc]);
+            // word and tag hashes of position `j` (`n`: the root; after it: empty)
+            let at = |j: usize| {
+                if j < n {
+                    (inp.lex[j].lower, inp.tags[j])
+                } else if j == n {
+                    (RW, RW)
+                } else {
+                    (NW, NW)
+                }
+            };
+            for j in 0..n + 2 {
+                let (w, t) = at(j);
+                let r = *words.entry((w, t)).or_insert_with(|| {
+                    let r = kept.len() / nc;
+                    kept.resize(kept.len() + 6 * nc, 0);
+                    for role in 0..3 {
+                        stack_word_features(role, w, t, feats);
+                        bounds.push(feats.len());
+                        targets.push(r + role);
+                    }
+                    for role in 0..3 {
+                        buffer_word_features(role, w, t, feats);
+                        bounds.push(feats.len());
+                        targets.push(r + 3 + role);
+                    }
+                    r as u32
+                });
+                slot.push(r as usize);
+            }
+            tag_slot.clear();
+            for i in 0..rows {
+                let (t0, t1, t2) = (at(i).1, at(i + 1).1, at(i + 2).1);
+                let r = *tag_triples.entry((t0, t1, t2)).or_insert_with(|| {
+                    let r = kept.len() / nc;
+                    kept.resize(kept.len() + nc, 0);
+                    buffer_tag_features(t0, t1, t2, feats);
+                    bounds.push(feats.len());
+                    targets.push(r);
+                    r as u32
+                });
+                tag_slot.push(r as usize);
+            }
+            self.score_blocks(feats, bounds, targets, kept);
+            // the buffer block at each position: n0, n1 and n2 alone, and their tags
+            let row = |r: usize| &kept[r * nc..(r + 1) * nc];
+            pre.clear();
+            for i in 0..rows {
+                let (a, b) = (row(slot[i] + 3), row(slot[(i + 1).min(n + 1)] + 4));
+                let (c, d) = (row(slot[(i + 2).min(n + 1)] + 5), row(tag_slot[i]));
+                pre.extend(a.iter().zip(b).zip(c).zip(d).map(|(((a, b), c), d)| a + b + c + d));
+            }
         }
         while !st.terminal() {
             let valid = st.valid();
@@ -595,17 +710,19 @@ impl Parser {
             feats.clear();
             dynamic_features(st, inp, feats);
             let (s0, s1, s2) = stack_top(st);
-            let slot = |s: u32| if s == NONE { n } else { s as usize };
-            let blocks = [st.i, rows + slot(s0), 2 * rows + slot(s1), 3 * rows + slot(s2)];
+            // the stack block of word `s` (an empty position's for `NONE`) in role `role`
+            let stack = |role: usize, s: u32| {
+                let r = slot[if s == NONE { n + 1 } else { s as usize }] + role;
+                &kept[r * nc..(r + 1) * nc]
+            };
             // the four blocks and the penalty of the invalid moves, in one pass
-            let block = |b: usize| &pre[b * nc..(b + 1) * nc];
             let pen = &self.penalty[valid[0] as usize | (valid[1] as usize) << 1 | (valid[2] as usize) << 2];
             for ((((s, a), b), c), (d, p)) in scores
                 .iter_mut()
-                .zip(block(blocks[0]))
-                .zip(block(blocks[1]))
-                .zip(block(blocks[2]))
-                .zip(block(blocks[3]).iter().zip(pen))
+                .zip(&pre[st.i * nc..(st.i + 1) * nc])
+                .zip(stack(0, s0))
+                .zip(stack(1, s1))
+                .zip(stack(2, s2).iter().zip(pen))
             {
                 *s = a + b + c + d + p;
             }
@@ -618,6 +735,23 @@ impl Parser {
             } else if st.labels[d] == self.root_label {
                 st.labels[d] = self.dep_label;
             }
+        }
+    }
+
+    /// Scores each block of features `feats[bounds[b]..bounds[b + 1]]` into row `targets[b]` of `rows`
+    /// (rows of all classes), with the table slots of the blocks ahead prefetched.
+    fn score_blocks(&self, feats: &[u64], bounds: &[usize], targets: &[usize], rows: &mut [i32]) {
+        let nc = self.model.n_classes();
+        const AHEAD: usize = 32;
+        let mut fetched = 0;
+        for (k, &b) in targets.iter().enumerate() {
+            let (a, e) = (bounds[k], bounds[k + 1]);
+            let want = (e + AHEAD).min(feats.len());
+            if fetched < want {
+                self.model.prefetch(&feats[fetched..want]);
+                fetched = want;
+            }
+            self.model.score(&feats[a..e], &mut rows[b * nc..(b + 1) * nc]);
         }
     }
 
@@ -678,6 +812,79 @@ mod tests {
         assert_eq!(out.len(), DYNAMIC_TEMPLATES);
         features(&st, &inp, &mut out);
         assert_eq!(out.len(), DYNAMIC_TEMPLATES + BLOCK_TEMPLATES);
+    }
+
+    #[test]
+    fn kept_blocks_score_as_blocks_scored_in_place() {
+        // two small parsers over the same sentences, one scratch for all, against copies that score
+        // every block in place (as while uses are counted)
+        let words = ["she", "said", "it", "was", "the", "talks", "they", "held", "in", "Doha"];
+        let sentence = |k: usize, n: usize| -> (Vec<Lex>, Vec<u64>) {
+            let w: Vec<&str> = (0..n).map(|i| words[(k * 7 + i * 3) % words.len()]).collect();
+            (w.iter().map(|w| Lex::new(w)).collect(), w.iter().map(|w| (w.len() % 4) as u64).collect())
+        };
+        let data: Vec<ParseExample> = (0..40)
+            .map(|k| {
+                let n = 3 + k % 5;
+                let (lex, tags) = sentence(k, n);
+                // a chain: each word depends on the next, the last on the root
+                let heads = (0..n as u32).map(|i| i + 1).collect();
+                ParseExample { lex, tags, heads, labels: vec![(k % 2) as u16; n] }
+            })
+            .collect();
+        let labels = vec!["dep".to_string(), "root".to_string()];
+        let parsers =
+            [Parser::train(&data, labels.clone(), 2, 1, &mut |_| {}), Parser::train(&data, labels, 3, 2, &mut |_| {})];
+        let direct: Vec<Parser> = parsers
+            .iter()
+            .map(|p| {
+                let mut d = p.pruned(0.0);
+                d.count_uses(true);
+                d
+            })
+            .collect();
+        let nc = parsers[0].model.n_classes();
+        let stack_row = |sc: &Scratch, i: usize, role: usize| sc.kept[(sc.slot[i] + role) * nc..][..nc].to_vec();
+        let mut kept = Scratch::default();
+        for k in 0..60 {
+            let (lex, tags) = sentence(k, 2 + k % 9);
+            let inp = Input { lex: &lex, tags: &tags };
+            let which = k % 3 / 2;
+            parsers[which].parse(&inp, &mut kept);
+            let mut fresh = Scratch::default();
+            direct[which].parse(&inp, &mut fresh);
+            assert_eq!(kept.pre, fresh.pre, "the same buffer blocks");
+            for i in (0..lex.len()).chain([lex.len() + 1]) {
+                for role in 0..3 {
+                    assert_eq!(stack_row(&kept, i, role), stack_row(&fresh, i, role), "the same stack blocks");
+                }
+            }
+            assert_eq!(kept.state.heads, fresh.state.heads);
+            assert_eq!(kept.state.labels, fresh.state.labels);
+        }
+        assert!(!kept.words.is_empty() && !kept.tag_triples.is_empty());
+    }
+
+    #[test]
+    fn split_buffer_features_are_the_buffer_features() {
+        let lex: Vec<Lex> = ["She", "said", "it"].iter().map(|w| Lex::new(w)).collect();
+        let tags = vec![1u64, 2, 3];
+        let inp = Input { lex: &lex, tags: &tags };
+        let n = 3u32;
+        for i in 0..=n {
+            let mut whole = Vec::new();
+            buffer_features(&inp, n, i, &mut whole);
+            let pos = |j: u32| if j > n { NONE } else { j };
+            let (p0, p1, p2) = (pos(i), if i < n { pos(i + 1) } else { NONE }, pos(i + 2));
+            let mut parts = Vec::new();
+            buffer_word_features(0, wf(&inp, n, p0), tf(&inp, n, p0), &mut parts);
+            buffer_word_features(1, wf(&inp, n, p1), tf(&inp, n, p1), &mut parts);
+            buffer_word_features(2, wf(&inp, n, p2), tf(&inp, n, p2), &mut parts);
+            buffer_tag_features(tf(&inp, n, p0), tf(&inp, n, p1), tf(&inp, n, p2), &mut parts);
+            whole.sort_unstable();
+            parts.sort_unstable();
+            assert_eq!(whole, parts, "n0 = {i}");
+        }
     }
 
     #[test]

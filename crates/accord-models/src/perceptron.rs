@@ -190,6 +190,10 @@ pub struct Frozen {
     ents: Vec<Ent>,
     /// Long rows expanded to dense `n_classes`-wide rows (added with SIMD-friendly loops).
     dense: Vec<i16>,
+    /// True when the classes of every row are known to ascend (as training stores them), so the
+    /// weights of a range of classes are one run of a row. Checked by [`Frozen::concat`] only: its
+    /// tables are the ones scored by range (see [`Frozen::score_range`]).
+    ascending: bool,
     /// While counting (see [`Frozen::count_uses`]): how often each stored row was added.
     uses: Option<Mutex<Uses>>,
 }
@@ -271,10 +275,8 @@ fn add_row(scores: &mut [i32], row: &[i16]) {
 unsafe fn add_dense_avx2(scores: &mut [i32], dense: &[i16], stride: usize, lo: usize, rows: &[u32]) {
     use std::arch::x86_64::*;
     let nc = scores.len();
-    assert!(
-        lo + nc <= stride && rows.iter().all(|&r| (r as usize + 1) * stride <= dense.len()),
-        "dense row out of range"
-    );
+    let last = rows.iter().copied().max().unwrap_or(0) as usize;
+    assert!(lo + nc <= stride && (last + 1) * stride <= dense.len(), "dense row out of range");
     let base = dense.as_ptr().add(lo);
     let sp = scores.as_mut_ptr();
     // eight weights of one row from `p`, widened to i32
@@ -305,6 +307,21 @@ unsafe fn add_dense_avx2(scores: &mut [i32], dense: &[i16], stride: usize, lo: u
         }
         _mm256_storeu_si256(sp.add(c) as *mut __m256i, a0);
         c += 8;
+    }
+    if c < nc && nc >= 8 {
+        // the last `nc - c` columns: the rows' last eight columns (inside each row) are summed into a
+        // zeroed accumulator, and only its lanes not added above go into the scores
+        let t = nc - 8;
+        let mut a0 = _mm256_setzero_si256();
+        for &r in rows {
+            a0 = _mm256_add_epi32(a0, ld(base.add(r as usize * stride + t)));
+        }
+        let mut lanes = [0i32; 8];
+        _mm256_storeu_si256(lanes.as_mut_ptr() as *mut __m256i, a0);
+        for k in c..nc {
+            *sp.add(k) += lanes[k - t];
+        }
+        return;
     }
     for k in c..nc {
         let mut a = *sp.add(k);
@@ -356,7 +373,7 @@ impl Frozen {
             }
             s += l as u32;
         }
-        Frozen { n_classes, scale, mask, slots, keys, lens, ents, dense, uses: None }
+        Frozen { n_classes, scale, mask, slots, keys, lens, ents, dense, ascending: false, uses: None }
     }
     /// Number of classes.
     pub fn n_classes(&self) -> usize {
@@ -446,11 +463,35 @@ impl Frozen {
         let nc = self.n_classes;
         let width = scores.len();
         assert!(lo + width <= nc, "classes out of range");
-        for &(a, l) in found.sparse() {
-            for e in &self.ents[a as usize..(a + l) as usize] {
-                let c = (e.class as usize).wrapping_sub(lo);
-                if c < width {
-                    scores[c] += e.w as i32;
+        let rows = found.sparse().iter().map(|&(a, l)| &self.ents[a as usize..(a + l) as usize]);
+        if width == nc {
+            // every class: no range test per weight
+            for row in rows {
+                for e in row {
+                    scores[e.class as usize] += e.w as i32;
+                }
+            }
+        } else if self.ascending && lo == 0 {
+            // the classes of a row ascend: those below `width` come first
+            for row in rows {
+                for e in row.iter().take_while(|e| (e.class as usize) < width) {
+                    scores[e.class as usize] += e.w as i32;
+                }
+            }
+        } else if self.ascending && lo + width == nc {
+            // ... and those from `lo` on come last
+            for row in rows {
+                for e in row.iter().rev().take_while(|e| e.class as usize >= lo) {
+                    scores[e.class as usize - lo] += e.w as i32;
+                }
+            }
+        } else {
+            for row in rows {
+                for e in row {
+                    let c = (e.class as usize).wrapping_sub(lo);
+                    if c < width {
+                        scores[c] += e.w as i32;
+                    }
                 }
             }
         }
@@ -487,6 +528,10 @@ impl Frozen {
             self.uses = Some(Mutex::new(Uses::default()));
         }
         old
+    }
+    /// True while uses are counted (see [`Frozen::count_uses`]).
+    pub fn counting(&self) -> bool {
+        self.uses.is_some()
     }
     /// `(key, start, len)` of every row, in storage order.
     fn row_list(&self) -> Vec<(u64, usize, usize)> {
@@ -563,7 +608,15 @@ impl Frozen {
             keys.push(k);
             lens.push(len as u8);
         }
-        Some(Frozen::build(nc, a.scale, keys, lens, classes, weights))
+        let mut start = 0;
+        let ascending = lens.iter().all(|&l| {
+            let row = &classes[start..start + l as usize];
+            start += l as usize;
+            row.windows(2).all(|w| w[0] < w[1])
+        });
+        let mut ab = Frozen::build(nc, a.scale, keys, lens, classes, weights);
+        ab.ascending = ascending;
+        Some(ab)
     }
     /// A copy without the weights whose magnitude is below `min_abs` (in weight units, not score units).
     pub fn pruned(&self, min_abs: f32) -> Frozen {
@@ -692,5 +745,25 @@ mod tests {
         let s = scores(&ab, &feats);
         assert_eq!(&s[..40], scores(&a, &feats).as_slice());
         assert_eq!(&s[40..], scores(&b, &feats).as_slice());
+        // each half alone, as the tagger scores its passes
+        assert!(ab.ascending, "trained rows keep their classes in order");
+        for (lo, m) in [(0, &a), (40, &b)] {
+            let mut half = vec![0i32; 40];
+            ab.score_range(&feats, &mut half, lo);
+            assert_eq!(half, scores(m, &feats));
+        }
+    }
+
+    #[test]
+    fn dense_rows_add_every_column_width() {
+        // widths that end in a partial block of eight columns, and one narrower than eight
+        let m = model(3);
+        let feats: Vec<u64> = m.keys.iter().take(30).copied().collect();
+        let full = scores(&m, &feats);
+        for (lo, width) in [(0, 40), (0, 37), (3, 29), (5, 35), (1, 6)] {
+            let mut s = vec![0i32; width];
+            m.score_range(&feats, &mut s, lo);
+            assert_eq!(s, full[lo..lo + width]);
+        }
     }
 }

@@ -383,42 +383,49 @@ impl Tagger {
         for i in (0..n).filter(|&i| out[i] == NO_TAG) {
             static_features(lp, amb, i, feats);
         }
-        let k = feats.len() / out.iter().filter(|&&t| t == NO_TAG).count().max(1);
+        // the words to score, in order: word `i` of them has row `i` of the cache
+        let m = out.iter().filter(|&&t| t == NO_TAG).count();
+        let k = feats.len() / m.max(1);
         scores.clear();
-        scores.resize(2 * nc + n * 2 * nc + n, 0);
+        scores.resize(2 * nc + m * 2 * nc + n, 0);
         let (s, cache) = scores.split_at_mut(2 * nc);
-        let (cache, sure) = cache.split_at_mut(n * 2 * nc);
+        let (cache, second) = cache.split_at_mut(m * 2 * nc);
         let sure_margin = (SURE_MARGIN / both.scale()).min(i32::MAX as f32) as i32;
         const AHEAD: usize = 2;
         both.prefetch(&feats[..(AHEAD * k).min(feats.len())]);
-        for (j, i) in (0..n).filter(|&i| out[i] == NO_TAG).enumerate() {
+        for j in 0..m {
             if (j + AHEAD + 1) * k <= feats.len() {
                 both.prefetch(&feats[(j + AHEAD) * k..(j + AHEAD + 1) * k]);
             }
-            both.score(&feats[j * k..(j + 1) * k], &mut cache[i * 2 * nc..(i + 1) * 2 * nc]);
+            both.score(&feats[j * k..(j + 1) * k], &mut cache[j * 2 * nc..(j + 1) * 2 * nc]);
         }
+        // per word: its cache row when it needs the second pass, else -1
         let (mut p1, mut p2) = (None, None);
+        let mut j = 0;
         for i in 0..n {
             // a dictionary word has its tag: no second pass either
-            sure[i] = 1;
+            second[i] = -1;
             if out[i] == NO_TAG {
                 let s = &mut s[..nc];
-                s.copy_from_slice(&cache[i * 2 * nc..i * 2 * nc + nc]);
+                s.copy_from_slice(&cache[j * 2 * nc..j * 2 * nc + nc]);
                 feats.clear();
                 tag_features(lp, amb, i, p1, p2, feats);
                 both.score_range(feats, s, 0);
                 let (best, margin) = argmax_margin(s);
                 out[i] = best as u16;
-                sure[i] = (margin >= sure_margin) as i32;
+                if margin < sure_margin {
+                    second[i] = j as i32;
+                }
+                j += 1;
             }
             p2 = p1;
             p1 = Some(out[i]);
         }
         let (mut p1, mut p2) = (None, None);
         for i in 0..n {
-            if sure[i] == 0 {
+            if let Ok(j) = usize::try_from(second[i]) {
                 let s = &mut s[..nc];
-                s.copy_from_slice(&cache[i * 2 * nc + nc..(i + 1) * 2 * nc]);
+                s.copy_from_slice(&cache[j * 2 * nc + nc..(j + 1) * 2 * nc]);
                 feats.clear();
                 tag_features(lp, amb, i, p1, p2, feats);
                 features2(lp, i, p1, out.get(i + 1).copied(), out.get(i + 2).copied(), feats);
@@ -527,23 +534,84 @@ pub fn argmax_f(s: &[f32]) -> usize {
     b
 }
 
-/// Index of the largest integer (first on ties) and its lead over the second largest.
+/// Index of the largest integer (first on ties) and its lead over the second largest (the largest of
+/// the others: 0 on a tie). The maxima are taken in vectorised passes, not by one loop whose every step
+/// depends on the last.
 pub fn argmax_margin(s: &[i32]) -> (usize, i32) {
-    let (mut b, mut second) = (0, i32::MIN);
-    for i in 1..s.len() {
-        if s[i] > s[b] {
-            second = s[b];
-            b = i;
-        } else if s[i] > second {
-            second = s[i];
-        }
-    }
+    let b = argmax_i(s);
+    let second = max_i(&s[..b]).max(max_i(&s[(b + 1).min(s.len())..]));
     (b, s[b].saturating_sub(second))
 }
 
-/// Index of the largest integer (first on ties). Two passes (the maximum, then its first position)
-/// instead of one loop whose every step depends on the last: both vectorise.
+/// The largest integer (`i32::MIN` for none), eight lanes at a time: this vectorises even without
+/// SSE4.1's `pmaxsd` (`Iterator::max` stays a scalar loop there). Not inlined: inlined into the parser's
+/// transition loop it was left scalar.
+#[inline(never)]
+fn max_i(s: &[i32]) -> i32 {
+    let mut lanes = [i32::MIN; 8];
+    let mut chunks = s.chunks_exact(8);
+    for c in &mut chunks {
+        let c: &[i32; 8] = c.try_into().expect("chunks of eight");
+        for k in 0..8 {
+            lanes[k] = lanes[k].max(c[k]);
+        }
+    }
+    chunks.remainder().iter().chain(&lanes).fold(i32::MIN, |m, &x| m.max(x))
+}
+
+/// Index of the largest integer (first on ties). Two passes (the maximum, see [`max_i`], then its first
+/// position) instead of one loop whose every step depends on the last.
 pub fn argmax_i(s: &[i32]) -> usize {
-    let Some(&m) = s.iter().max() else { return 0 };
+    let m = max_i(s);
     s.iter().position(|&x| x == m).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn argmax_i_is_the_first_largest() {
+        let mut rng = Rng::new(5);
+        for len in 0..120 {
+            for _ in 0..20 {
+                // few distinct values, so ties are common; all negative in some
+                let shift = if rng.next_f64() < 0.3 { -1_000_000 } else { 0 };
+                let s: Vec<i32> = (0..len).map(|_| (rng.next_f64() * 6.0) as i32 + shift).collect();
+                let want = s.iter().max().map_or(0, |m| s.iter().position(|x| x == m).unwrap());
+                assert_eq!(argmax_i(&s), want, "{s:?}");
+            }
+        }
+        assert_eq!(argmax_i(&[i32::MIN, i32::MIN]), 0);
+        assert_eq!(argmax_i(&[]), 0);
+    }
+
+    /// The one-loop form `argmax_margin` had.
+    fn margin_loop(s: &[i32]) -> (usize, i32) {
+        let (mut b, mut second) = (0, i32::MIN);
+        for i in 1..s.len() {
+            if s[i] > s[b] {
+                second = s[b];
+                b = i;
+            } else if s[i] > second {
+                second = s[i];
+            }
+        }
+        (b, s[b].saturating_sub(second))
+    }
+
+    #[test]
+    fn argmax_margin_is_the_lead_over_the_others() {
+        let mut rng = Rng::new(9);
+        for len in 1..120 {
+            for _ in 0..20 {
+                let shift = if rng.next_f64() < 0.3 { -1_000_000 } else { 0 };
+                let s: Vec<i32> = (0..len).map(|_| (rng.next_f64() * 6.0) as i32 + shift).collect();
+                assert_eq!(argmax_margin(&s), margin_loop(&s), "{s:?}");
+            }
+        }
+        for s in [&[i32::MIN][..], &[5], &[i32::MAX, i32::MIN], &[i32::MIN, i32::MAX, i32::MAX]] {
+            assert_eq!(argmax_margin(s), margin_loop(s), "{s:?}");
+        }
+    }
 }

@@ -825,12 +825,29 @@ fn segment_run(
                     .get(doc.token_text(e))
                     .is_some_and(|kn| kn.etype == EntityType::Norp && kn.affiliation.is_none())
         };
+        // a known name of one or more words opens at `e` ("Texas", "New Jersey")
+        let known_at = |e: usize| {
+            lex.known.contains_key(doc.token_text(e))
+                || (2..=lex.known_max_words.min(b - e)).any(|n| {
+                    lex.known
+                        .contains_key(doc.slice(Span::new(doc.tokens[e].span.start, doc.tokens[e + n - 1].span.end)))
+                })
+        };
         let mut e = k + 1;
         while e < b
-            && (!lex.known.contains_key(doc.token_text(e)) || surname_place(e) || group_given(e))
+            && (!known_at(e) || surname_place(e) || group_given(e))
             && !lex.honorifics.contains_key(doc.token_text(e))
         {
             e += 1;
+        }
+        // a person's name stops before the "of" of a place named after it ("Ted Cruz of Texas"); an
+        // organisation's takes the place ("Bank of England", "University of Texas")
+        if e < b && e > k + 1 && doc.token_text(e - 1) == "of" {
+            if org_before_connector(doc, k, e, lex) {
+                e = b;
+            } else {
+                e -= 1;
+            }
         }
         let name_sp = Span::new(doc.tokens[k].span.start, doc.tokens[e - 1].span.end);
         let span = Span::new(doc.tokens[start].span.start, name_sp.end);

@@ -302,3 +302,26 @@ fn a_nationality_after_a_given_name_is_a_surname() {
     assert_eq!(person.mentions.iter().filter(|m| m.text == "Cuban").count(), 1, "{:?}", person.mentions);
     assert!(doc.entities.iter().any(|e| e.etype == "NORP"), "{:?}", doc.entities);
 }
+
+#[test]
+fn a_person_of_a_place_is_the_person_and_an_organisation_of_a_place_keeps_it() {
+    let doc = extract(
+        "Mayor Tom Okafor of Chicago said the bridge would reopen. Sen. Ana Reyes of New Jersey said the \
+         money was there. The Bank of England and the University of Texas disagreed, and Idaho voters \
+         shrugged.",
+        "of places",
+        None,
+    );
+    let etype = |name: &str| doc.entities.iter().find(|e| e.name == name).map(|e| e.etype.clone());
+    assert_eq!(etype("Tom Okafor").as_deref(), Some("PERSON"), "{:?}", doc.entities);
+    assert_eq!(etype("Ana Reyes").as_deref(), Some("PERSON"), "{:?}", doc.entities);
+    assert_eq!(etype("New Jersey").as_deref(), Some("GPE"), "{:?}", doc.entities);
+    assert_eq!(etype("Bank of England").as_deref(), Some("ORG"), "{:?}", doc.entities);
+    assert_eq!(etype("University of Texas").as_deref(), Some("ORG"), "{:?}", doc.entities);
+    assert_eq!(etype("Idaho").as_deref(), Some("GPE"), "{:?}", doc.entities);
+    let speaker = |needle: &str| {
+        doc.attributions.iter().find(|a| a.content.text.contains(needle)).and_then(|a| a.source.name.clone())
+    };
+    assert_eq!(speaker("bridge").as_deref(), Some("Tom Okafor"));
+    assert_eq!(speaker("money").as_deref(), Some("Ana Reyes"));
+}

@@ -305,6 +305,15 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
             .filter_map(|m| m.entity)
             .next_back();
         let (name, aff) = match owner {
+            // "Mrs. Doe's campaign" is the Doe campaign, affiliated with Jane Doe
+            Some(e)
+                if doc.entities[e].etype == EntityType::Person
+                    && words().surname_offices.contains(&last_word.as_str()) =>
+            {
+                let ent = &doc.entities[e];
+                let surname = ent.name.rsplit(' ').next().unwrap_or(&ent.name);
+                (format!("{surname} {last_word}"), Some(ent.name.clone()))
+            }
             Some(e) => {
                 let ent = &doc.entities[e];
                 let noun = capitalise(&last_word);
@@ -491,12 +500,42 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
     } else {
         SourceKind::Anonymous
     };
+    // "The campaign" after "Mrs. Doe's campaign": the Doe campaign named last before
+    if kind == SourceKind::Organization
+        && phrase.split_once(' ').is_some_and(|(the, rest)| the.eq_ignore_ascii_case("the") && rest == last_word)
+    {
+        if let Some((name, aff)) = earlier_possessive_office(doc, sp, &last_word) {
+            a.source = Source { kind, name: Some(name), affiliation: Some(aff) };
+            return;
+        }
+    }
     // "The Clinton campaign" is the Clinton campaign
     let name = match phrase.split_once(' ') {
         Some((the, rest)) if kind == SourceKind::Organization && the.eq_ignore_ascii_case("the") => rest,
         _ => phrase,
     };
     a.source = Source { kind, name: (!pronoun).then(|| name.to_string()), affiliation: affiliation_in(sp) };
+}
+
+/// The last "<person>'s <noun>" before `sp` ("Mrs. Doe's campaign"), as the name the possessive gives it
+/// ("Doe campaign") and the person's name.
+fn earlier_possessive_office(doc: &Doc, sp: Span, noun: &str) -> Option<(String, String)> {
+    let end = doc.token_at_or_after(sp.start);
+    (2..end).rev().find_map(|k| {
+        if !words().surname_offices.contains(&noun)
+            || !doc.token_text(k).eq_ignore_ascii_case(noun)
+            || !matches!(doc.token_text(k - 1), "'s" | "’s")
+        {
+            return None;
+        }
+        let owner_end = doc.tokens[k - 2].span.end;
+        let m = doc.mentions.iter().find(|m| m.span.end == owner_end && m.kind == MentionKind::Name)?;
+        let ent = &doc.entities[m.entity?];
+        (ent.etype == EntityType::Person).then(|| {
+            let surname = ent.name.rsplit(' ').next().unwrap_or(&ent.name);
+            (format!("{surname} {noun}"), ent.name.clone())
+        })
+    })
 }
 
 fn capitalise(w: &str) -> String {

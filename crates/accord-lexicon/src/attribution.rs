@@ -30,6 +30,9 @@ pub struct Words {
     pub adverbs: Vec<&'static str>,
     /// Nouns for the office of a person ("X's office", "X's campaign"): the speaker is an organisation.
     pub office_nouns: Vec<&'static str>,
+    /// Office nouns named after a person's surname ("X's campaign" is the X campaign); the others are
+    /// "Office of X".
+    pub surname_offices: Vec<&'static str>,
     /// Nouns of documents that speak for their author ("a Government Accountability Office report").
     pub document_nouns: Vec<&'static str>,
     /// Reporting phrases of several words (written joined by `_`: "made_it_clear"), as their words: cues as
@@ -82,6 +85,7 @@ pub fn words() -> &'static Words {
             subject_pronouns: get("subject_pronouns"),
             adverbs: get("adverbs"),
             office_nouns: get("office_nouns"),
+            surname_offices: get("surname_offices"),
             document_nouns: get("document_nouns"),
             document_verbs: get("document_verbs"),
             phrase_cues: get("phrase_cues").into_iter().map(|p| p.split('_').collect()).collect(),

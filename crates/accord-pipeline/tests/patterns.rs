@@ -441,3 +441,22 @@ fn a_pronoun_after_an_unnamed_source_is_that_source_not_a_person_named_before() 
     let reyes = doc.entities.iter().find(|e| e.name == "Tomas Reyes").unwrap();
     assert!(reyes.mentions.iter().all(|m| m.text != "IT" && m.text != "HE"), "{:?}", reyes.mentions);
 }
+
+#[test]
+fn a_kinship_role_and_a_possessive_campaign_resolve_to_their_owner() {
+    let doc = extract(
+        "Tom Hadley, the father of one of the injured climbers, waited outside the hospital. “We want answers,” \
+         the father said.\n\nMrs. Okafor's campaign said in a statement that the figures were wrong. The \
+         campaign added that it would appeal.\n",
+        "kin",
+        None,
+    );
+    let source = |needle: &str| attribution_with(&doc, needle).source.clone();
+    assert_eq!(source("want answers").name.as_deref(), Some("Tom Hadley"));
+    let s = source("figures were wrong");
+    assert_eq!(
+        (s.kind.as_str(), s.name.as_deref(), s.affiliation.as_deref()),
+        ("organization", Some("Okafor campaign"), Some("Okafor"))
+    );
+    assert_eq!(source("would appeal").name.as_deref(), Some("Okafor campaign"));
+}

@@ -84,7 +84,7 @@ pub(crate) fn build(
     let prefix_adverbial = boundary > sstart
         && quoted_words_before < 4
         && ((words_before <= 2 && !quote_before)
-            || words().prepositions.contains(&doc.token_text(sstart).to_lowercase().as_str())
+            || adverbial_opener(doc, sstart, lex)
             || doc.token_text(boundary - 1) == ":");
     let rest_after_cue_empty = rest_after_cue_empty && !(prefix_adverbial && after.is_some());
     if (closes_before || starts_with_quote_before)
@@ -164,6 +164,17 @@ pub(crate) fn build(
         return Some(make(doc, content, Some(cue_span), speaker, si, quotes));
     }
     None
+}
+
+/// True when the sentence's first token `k` opens an adverbial rather than a clause: a preposition or
+/// subordinator ("In a statement", "As the parade rolled by"), a day or month ("Sunday on Fox News's
+/// “Sunday Morning Futures,”"), or a participle ("Downplaying the ratings", "Asked whether ...").
+fn adverbial_opener(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
+    let w = doc.token_text(k);
+    words().prepositions.contains(&accord_lexicon::lowercase(w).as_ref())
+        || lex.weekdays.contains_key(w)
+        || lex.months.contains_key(w)
+        || doc.tokens[k].analysis.as_ref().is_some_and(|a| matches!(a.xpos(), "VBG" | "VBN"))
 }
 
 /// True for "CLAUSE, CUE NOUN-PHRASE[, APPOSITION]." with nothing else after the cue.

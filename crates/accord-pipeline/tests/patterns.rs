@@ -441,3 +441,19 @@ fn a_pronoun_after_an_unnamed_source_is_that_source_not_a_person_named_before() 
     let reyes = doc.entities.iter().find(|e| e.name == "Tomas Reyes").unwrap();
     assert!(reyes.mentions.iter().all(|m| m.text != "IT" && m.text != "HE"), "{:?}", reyes.mentions);
 }
+
+#[test]
+fn an_opening_adverbial_is_no_content_when_the_cue_has_its_own() {
+    // a day and a programme (with a quoted title) before the speaker, a clause after the cue
+    let text = "Tuesday on the harbour channel’s “Morning Tide,” Mayor Ana Lopes said the ferry would run again \
+                by June.\n\n\
+                Downplaying the cost of the repairs, the harbour master said the cranes would be fixed within a \
+                week.\n";
+    let doc = extract(text, "opening-adverbial.txt", Some("2024-03-14"));
+    let ferry = attribution_with(&doc, "ferry would run");
+    assert_eq!(ferry.content.text, "the ferry would run again by June");
+    assert_eq!(speaker_name(&doc, ferry).as_deref(), Some("Ana Lopes"));
+    assert!(doc.attributions.iter().all(|a| !a.content.text.contains("Morning Tide")), "{:?}", doc.attributions);
+    let cranes = attribution_with(&doc, "cranes would be fixed");
+    assert_eq!(cranes.content.text, "the cranes would be fixed within a week");
+}

@@ -177,6 +177,23 @@ fn adverbial_opener(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
         || doc.tokens[k].analysis.as_ref().is_some_and(|a| matches!(a.xpos(), "VBG" | "VBN"))
 }
 
+/// The phrase of tokens `a..b` without the part inside a quotation that opens after `sstart` and closes
+/// before token `end`: what follows the closing mark (and its punctuation), or None when nothing does.
+fn out_of_quote(doc: &Doc, sstart: usize, a: usize, b: usize, end: usize) -> Option<(usize, usize)> {
+    let mark = (sstart..a).rev().find(|&j| matches!(doc.tokens[j].kind, TokenKind::OpenQuote | TokenKind::CloseQuote));
+    if !mark.is_some_and(|j| doc.tokens[j].kind == TokenKind::OpenQuote) {
+        return Some((a, b));
+    }
+    let Some(close) = (a..end).rev().find(|&j| doc.tokens[j].kind == TokenKind::CloseQuote) else {
+        return Some((a, b));
+    };
+    let mut na = close + 1;
+    while na < b && doc.tokens[na].kind == TokenKind::Punct {
+        na += 1;
+    }
+    (na < b).then_some((na, b))
+}
+
 /// True for "CLAUSE, CUE NOUN-PHRASE[, APPOSITION]." with nothing else after the cue.
 fn inverted(doc: &Doc, sstart: usize, send: usize, cue: &Cue, lex: &Lexicons) -> bool {
     if cue.first < sstart + 3 || doc.token_text(cue.first - 1) != "," || cue.class == CueClass::Act {
@@ -288,7 +305,9 @@ fn subject_before(
         }
     }
     if subject.is_none() {
-        subject = parsed_subject(doc, cue.verb, sstart);
+        // (not a subject inside a quotation that closes before the cue: "“This has to end,” said X"; a
+        // subject that starts inside it keeps its words after it)
+        subject = parsed_subject(doc, cue.verb, sstart).and_then(|(a, b)| out_of_quote(doc, sstart, a, b, cue.first));
     }
     let mut speaker_override: Option<(usize, usize)> = None;
     if subject.is_none()

@@ -457,3 +457,17 @@ fn an_opening_adverbial_is_no_content_when_the_cue_has_its_own() {
     let cranes = attribution_with(&doc, "cranes would be fixed");
     assert_eq!(cranes.content.text, "the cranes would be fixed within a week");
 }
+
+#[test]
+fn a_subject_inside_the_quotation_before_the_cue_is_no_speaker() {
+    let text = "“His boat seems to be always full and outside the harbour,” said Rui Lima, a spokesman for the \
+                city’s ferry company.\n\n\
+                ''What the council did is try to close us,'' said Tomas Reyes, a ferry captain.\n";
+    let doc = extract(text, "subject-in-quote.txt", Some("2024-03-14"));
+    let boat = attribution_with(&doc, "always full");
+    assert_eq!(boat.qtype, "direct");
+    assert_eq!(boat.speaker.as_ref().map(|s| s.text.as_str()), Some("Rui Lima"));
+    let council = attribution_with(&doc, "try to close us");
+    assert_eq!(council.speaker.as_ref().map(|s| s.text.as_str()), Some("Tomas Reyes"));
+    assert!(doc.attributions.iter().all(|a| !a.content.text.starts_with("Rui Lima")), "{:?}", doc.attributions);
+}

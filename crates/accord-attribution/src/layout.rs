@@ -206,9 +206,13 @@ fn inverted(doc: &Doc, sstart: usize, send: usize, cue: &Cue, lex: &Lexicons) ->
     };
     // ("says a report highlighting ...": a participle modifies the speaker)
     let participle = b < send && doc.tokens[b].analysis.as_ref().is_some_and(|x| matches!(x.xpos(), "VBG" | "VBN"));
+    // ("said Ed Rendell, who serves as chairman ...": a relative clause describes the speaker)
+    let relative =
+        b + 1 < send && doc.token_text(b) == "," && matches!(doc.token_text(b + 1), "who" | "whose" | "which");
     let rest_ends = (b..send).all(|k| doc.tokens[k].kind == TokenKind::Punct)
         || (b < send && doc.token_text(b) == "," && !(b + 1..send).any(verb))
-        || participle;
+        || participle
+        || relative;
     a == cue.end && rest_ends && looks_like_clause(doc, sstart, cue.first - 1)
 }
 

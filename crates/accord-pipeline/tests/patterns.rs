@@ -471,3 +471,13 @@ fn a_subject_inside_the_quotation_before_the_cue_is_no_speaker() {
     assert_eq!(council.speaker.as_ref().map(|s| s.text.as_str()), Some("Tomas Reyes"));
     assert!(doc.attributions.iter().all(|a| !a.content.text.starts_with("Rui Lima")), "{:?}", doc.attributions);
 }
+
+#[test]
+fn an_inverted_cue_keeps_its_speaker_when_a_relative_clause_follows_it() {
+    let text = "The harbour fund is two million euros short of its target, said former mayor Ana Lopes, who \
+                chairs the board of the Porto Sailing Club.\n";
+    let doc = extract(text, "inverted-relative.txt", Some("2024-03-14"));
+    let fund = attribution_with(&doc, "short of its target");
+    assert_eq!(fund.content.text, "The harbour fund is two million euros short of its target");
+    assert_eq!(speaker_name(&doc, fund).as_deref(), Some("Ana Lopes"));
+}

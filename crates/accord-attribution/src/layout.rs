@@ -224,7 +224,12 @@ fn according_to(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicon
     let send = s.tokens.end;
     let cue_span = Span::new(doc.tokens[cue.first].span.start, doc.tokens[cue.end - 1].span.end);
     let sentence_text_end = trim_end(doc, doc.tokens.get(sstart).map_or(s.span.start, |t| t.span.start), send);
-    let initial = cue.first == sstart || (cue.first == sstart + 1 && doc.tokens[sstart].kind == TokenKind::OpenQuote);
+    // (at the start of the sentence, of a quotation, of a parenthesis or after a colon: "And it has not
+    // gone unnoticed: According to recent polls, ...")
+    let initial = cue.first == sstart
+        || (cue.first > sstart
+            && (doc.tokens[cue.first - 1].kind == TokenKind::OpenQuote
+                || matches!(doc.token_text(cue.first - 1), "(" | ":")));
     let comma = if initial { (cue.end..send.min(cue.end + 15)).find(|&k| doc.token_text(k) == ",") } else { None };
     // the source runs to the next punctuation: "according to the conservative-leaning Tax Foundation,"
     let stop = (cue.end..send)
@@ -239,8 +244,7 @@ fn according_to(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicon
         _ => speaker_np_right(doc, cue.end, send, lex)?,
     };
     let speaker = Span::new(doc.tokens[sa].span.start, doc.tokens[sb - 1].span.end);
-    let content = if cue.first == sstart || (cue.first == sstart + 1 && doc.tokens[sstart].kind == TokenKind::OpenQuote)
-    {
+    let content = if initial {
         // "According to X, CONTENT."
         let c = if sb < send && doc.token_text(sb) == "," { sb + 1 } else { sb };
         if c >= send || sentence_text_end <= doc.tokens[c].span.start {
@@ -249,7 +253,22 @@ fn according_to(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicon
         Span::new(doc.tokens[c].span.start, sentence_text_end)
     } else {
         let before = connector_start(doc, cue.first, sstart);
-        content_before(doc, sstart, before, quotes)?
+        let content = content_before(doc, sstart, before, quotes)?;
+        // "Fundraising, according to the campaign, has surged": a parenthetical source inside its content,
+        // which goes on after the comma closing the source with a clause of its own (not a relative clause
+        // on the source: ", who are offering ...")
+        let rest = sb + 1;
+        let goes_on = sb < send
+            && doc.token_text(sb) == ","
+            && rest < send
+            && !matches!(doc.token_text(rest), "who" | "whose" | "which" | "whom")
+            && doc.tokens[rest].kind == TokenKind::Word
+            && looks_like_clause(doc, rest, send);
+        if goes_on && sentence_text_end > doc.tokens[rest].span.start {
+            content.cover(Span::new(doc.tokens[rest].span.start, sentence_text_end))
+        } else {
+            content
+        }
     };
     Some(make(doc, content, Some(cue_span), Some(speaker), si, quotes))
 }

@@ -481,3 +481,20 @@ fn an_inverted_cue_keeps_its_speaker_when_a_relative_clause_follows_it() {
     assert_eq!(fund.content.text, "The harbour fund is two million euros short of its target");
     assert_eq!(speaker_name(&doc, fund).as_deref(), Some("Ana Lopes"));
 }
+
+#[test]
+fn a_parenthetical_according_to_keeps_the_content_on_both_sides() {
+    let text = "But the next morning, according to the harbour master, the ferry crew refused to sail.\n\n\
+                The ferry is late, according to Ana Lopes, who runs the ticket office.\n\n\
+                Few noticed: According to the port’s own figures, traffic fell by a third.\n";
+    let doc = extract(text, "according-parenthetical.txt", Some("2024-03-14"));
+    let crew = attribution_with(&doc, "refused to sail");
+    assert!(crew.content.text.contains("next morning"), "{:?}", crew.content.text);
+    assert_eq!(crew.speaker.as_ref().map(|s| s.text.as_str()), Some("the harbour master"));
+    // a relative clause on the source is not content
+    let late = attribution_with(&doc, "ferry is late");
+    assert!(!late.content.text.contains("ticket office"), "{:?}", late.content.text);
+    // after a colon the phrase opens its clause
+    let traffic = attribution_with(&doc, "traffic fell");
+    assert_eq!(traffic.content.text, "traffic fell by a third");
+}

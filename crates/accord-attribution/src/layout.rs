@@ -143,6 +143,21 @@ pub(crate) fn build(
                     content = q.span.cover(content);
                 }
             }
+            // "These sources of authority, the lawyers said, “all command the same conclusion” that ...": the
+            // cue and its speaker set off by commas inside a content whose subject stands before them and
+            // whose quoted predicate follows; the content is the whole sentence
+            let split = a > sstart + 1
+                && doc.token_text(a - 1) == ","
+                && cue.end < send
+                && doc.token_text(cue.end) == ","
+                && strong_after
+                && quotes.iter().any(|q| q.span.start == content.start)
+                && (sstart..a - 1).all(|k| doc.tokens[k].kind != TokenKind::OpenQuote && doc.token_text(k) != ",")
+                && !adverbial_opener(doc, sstart, lex)
+                && !looks_like_clause(doc, sstart, a - 1);
+            if split && sentence_text_end > doc.tokens[sstart].span.start {
+                content = content.cover(Span::new(doc.tokens[sstart].span.start, sentence_text_end));
+            }
         }
         let content = cut_coordinated_vp(doc, content, lex);
         let content = cut_trailing_attribution(doc, content, lex);

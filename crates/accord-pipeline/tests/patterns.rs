@@ -498,3 +498,15 @@ fn a_parenthetical_according_to_keeps_the_content_on_both_sides() {
     let traffic = attribution_with(&doc, "traffic fell");
     assert_eq!(traffic.content.text, "traffic fell by a third");
 }
+
+#[test]
+fn a_cue_set_off_between_a_subject_and_its_quoted_predicate_splits_one_content() {
+    let text = "The harbour board's new fee for fishing boats, Ana Lopes said, “is a tax on the poorest crews” in \
+                the port.\n";
+    let doc = extract(text, "split-quoted-predicate.txt", Some("2024-03-14"));
+    let fee = attribution_with(&doc, "poorest crews");
+    assert!(fee.content.text.starts_with("The harbour board's new fee"), "{:?}", fee.content.text);
+    assert!(fee.content.text.ends_with("in the port"), "{:?}", fee.content.text);
+    assert_eq!(fee.qtype, "mixed");
+    assert_eq!(speaker_name(&doc, fee).as_deref(), Some("Ana Lopes"));
+}

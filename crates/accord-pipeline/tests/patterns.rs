@@ -510,3 +510,16 @@ fn a_cue_set_off_between_a_subject_and_its_quoted_predicate_splits_one_content()
     assert_eq!(fee.qtype, "mixed");
     assert_eq!(speaker_name(&doc, fee).as_deref(), Some("Ana Lopes"));
 }
+
+#[test]
+fn reiterated_and_assured_report_speech() {
+    let text = "“The ferry will sail again in June,” the mayor reiterated.\n\n\
+                The harbour master assured fishermen that the quay would reopen.\n";
+    let doc = extract(text, "more-speech-verbs.txt", Some("2024-03-14"));
+    let ferry = attribution_with(&doc, "sail again");
+    assert_eq!((ferry.qtype.as_str(), ferry.cue.as_ref().map(|c| c.text.as_str())), ("direct", Some("reiterated")));
+    assert_eq!(ferry.speaker.as_ref().map(|s| s.text.as_str()), Some("the mayor"));
+    let quay = attribution_with(&doc, "quay would reopen");
+    assert_eq!(quay.content.text, "the quay would reopen", "the one told is no content");
+    assert_eq!(quay.speaker.as_ref().map(|s| s.text.as_str()), Some("The harbour master"));
+}

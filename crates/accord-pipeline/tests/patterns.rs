@@ -523,3 +523,18 @@ fn reiterated_and_assured_report_speech() {
     assert_eq!(quay.content.text, "the quay would reopen", "the one told is no content");
     assert_eq!(quay.speaker.as_ref().map(|s| s.text.as_str()), Some("The harbour master"));
 }
+
+#[test]
+fn the_relative_that_of_an_appositive_after_the_cue_opens_no_content() {
+    let text = "Small boats would pay half the harbour fee, the mayor said, a change that could keep the fishing \
+                fleet in port.\n";
+    let doc = extract(text, "appositive-that.txt", Some("2024-03-14"));
+    let fee = attribution_with(&doc, "half the harbour fee");
+    assert!(fee.content.text.starts_with("Small boats would pay"), "{:?}", fee.content.text);
+    assert_eq!(fee.speaker.as_ref().map(|s| s.text.as_str()), Some("the mayor"));
+    assert!(
+        !doc.attributions.iter().any(|a| a.content.text.starts_with("could keep")),
+        "the relative clause is no content of its own: {:?}",
+        doc.attributions
+    );
+}

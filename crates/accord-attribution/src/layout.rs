@@ -192,11 +192,20 @@ fn adverbial_opener(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
         || doc.tokens[k].analysis.as_ref().is_some_and(|a| matches!(a.xpos(), "VBG" | "VBN"))
 }
 
-/// The phrase of tokens `a..b` without the part inside a quotation that opens after `sstart` and closes
-/// before token `end`: what follows the closing mark (and its punctuation), or None when nothing does.
+/// The phrase of tokens `a..b` without the part inside a quotation that closes before token `end`: what
+/// follows the closing mark (and its punctuation), or None when nothing does.
 fn out_of_quote(doc: &Doc, sstart: usize, a: usize, b: usize, end: usize) -> Option<(usize, usize)> {
-    let mark = (sstart..a).rev().find(|&j| matches!(doc.tokens[j].kind, TokenKind::OpenQuote | TokenKind::CloseQuote));
-    if !mark.is_some_and(|j| doc.tokens[j].kind == TokenKind::OpenQuote) {
+    let mark = |j: &usize| matches!(doc.tokens[*j].kind, TokenKind::OpenQuote | TokenKind::CloseQuote);
+    // inside: the last mark before it opens a quotation, or (none in the sentence) the first after it
+    // closes one opened in an earlier sentence ("... Nobody envisioned it," said X)
+    let inside = match (sstart..a).rev().find(mark) {
+        Some(j) => doc.tokens[j].kind == TokenKind::OpenQuote,
+        // (a mark after punctuation: not the apostrophe of "the actors’ union")
+        None => (a..end).find(mark).is_some_and(|j| {
+            doc.tokens[j].kind == TokenKind::CloseQuote && j > a && doc.tokens[j - 1].kind == TokenKind::Punct
+        }),
+    };
+    if !inside {
         return Some((a, b));
     }
     let Some(close) = (a..end).rev().find(|&j| doc.tokens[j].kind == TokenKind::CloseQuote) else {

@@ -538,3 +538,17 @@ fn the_relative_that_of_an_appositive_after_the_cue_opens_no_content() {
         doc.attributions
     );
 }
+
+#[test]
+fn a_subject_inside_a_quotation_opened_in_an_earlier_sentence_is_no_speaker() {
+    let text = "\"It will be chaos at the quay. Nobody expected it would be Lopes coming here,\" said Rui Lima, a \
+                warehouse manager.\n\n\
+                SAG members, the actors’ union, called the strike “a last resort.”\n";
+    let doc = extract(text, "subject-in-earlier-quote.txt", Some("2024-03-14"));
+    let chaos = attribution_with(&doc, "Lopes coming here");
+    assert_eq!(chaos.speaker.as_ref().map(|s| s.text.as_str()), Some("Rui Lima"));
+    assert!(chaos.content.text.starts_with("\"It will be chaos"), "{:?}", chaos.content.text);
+    // an apostrophe is no closing quotation mark
+    let strike = attribution_with(&doc, "last resort");
+    assert!(strike.speaker.as_ref().is_some_and(|s| s.text.starts_with("SAG")), "{:?}", strike.speaker);
+}

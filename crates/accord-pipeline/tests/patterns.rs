@@ -552,3 +552,18 @@ fn a_subject_inside_a_quotation_opened_in_an_earlier_sentence_is_no_speaker() {
     let strike = attribution_with(&doc, "last resort");
     assert!(strike.speaker.as_ref().is_some_and(|s| s.text.starts_with("SAG")), "{:?}", strike.speaker);
 }
+
+#[test]
+fn the_one_asked_is_no_speaker_of_the_question() {
+    let text = "Asked whether the ferry would run in winter, most residents of the island said yes.\n\n\
+                The harbour master was asked about the new fee.\n\n\
+                Ana Lopes asked whether the quay would reopen.\n";
+    let doc = extract(text, "asked.txt", Some("2024-03-14"));
+    let winter = attribution_with(&doc, "ferry would run in winter");
+    assert_eq!(winter.cue.as_ref().map(|c| c.text.as_str()), Some("Asked"));
+    assert!(winter.speaker.is_none(), "{:?}", winter.speaker);
+    let fee = attribution_with(&doc, "new fee");
+    assert!(fee.speaker.is_none(), "{:?}", fee.speaker);
+    // the one asking still is
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "quay would reopen")).as_deref(), Some("Ana Lopes"));
+}

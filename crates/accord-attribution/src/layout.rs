@@ -357,6 +357,20 @@ fn subject_before(
         subject = parsed_subject(doc, cue.verb, sstart).and_then(|(a, b)| out_of_quote(doc, sstart, a, b, cue.first));
     }
     let mut speaker_override: Option<(usize, usize)> = None;
+    // "Black Lives Matter issued a statement saying ...": a participle on a document that is the object of a
+    // verb speaks for that verb's subject, who issued it
+    if let Some((_, b)) = subject {
+        let head = doc.tokens[b - 1].analysis.as_ref().filter(|x| x.deprel() == "obj").and_then(|x| x.head());
+        if b == cue.first
+            && doc.token_text(cue.verb).ends_with("ing")
+            && words().document_nouns.contains(&accord_lexicon::lowercase(doc.token_text(b - 1)).as_ref())
+        {
+            if let Some(issuer) = head.filter(|&h| h < b).and_then(|h| parsed_subject(doc, h, sstart)) {
+                subject = Some(issuer);
+                speaker_override = Some(issuer);
+            }
+        }
+    }
     if subject.is_none()
         && left_end > sstart + 1
         && doc.token_text(left_end - 1) == ","

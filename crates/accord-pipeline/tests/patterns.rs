@@ -567,3 +567,12 @@ fn the_one_asked_is_no_speaker_of_the_question() {
     // the one asking still is
     assert_eq!(speaker_name(&doc, attribution_with(&doc, "quay would reopen")).as_deref(), Some("Ana Lopes"));
 }
+
+#[test]
+fn a_document_issued_by_the_subject_speaks_through_a_participle_for_it() {
+    let text = "The Dockworkers Guild issued a statement saying the strike would end on Friday.\n";
+    let doc = extract(text, "issued-statement-saying.txt", Some("2024-03-14"));
+    let strike = attribution_with(&doc, "strike would end");
+    assert_eq!(strike.cue.as_ref().map(|c| c.text.as_str()), Some("saying"));
+    assert!(strike.speaker.as_ref().is_some_and(|s| s.text.contains("Dockworkers Guild")), "{:?}", strike.speaker);
+}

@@ -143,9 +143,14 @@ pub(crate) fn content_after(
         "told" | "tell" | "tells" | "telling" | "warned" | "assured" | "reminded" | "informed"
     );
     if let Some(t) = (r..send.min(r + 12)).find(|&k| doc.token_text(k) == "that") {
+        // (not the relative "that" of an appositive after the cue's comma: "..., Sanders said, a policy that
+        // could make it easier ...")
         let between_ok = (r..t)
             .all(|k| doc.tokens[k].kind != TokenKind::OpenQuote && !matches!(doc.token_text(k), "." | ";" | ":"))
-            && (r..t).all(|k| lex.cue(doc.token_text(k)).is_none());
+            && (r..t).all(|k| lex.cue(doc.token_text(k)).is_none())
+            && !(t > r + 1
+                && doc.token_text(r) == ","
+                && doc.tokens[t - 1].analysis.as_ref().is_some_and(|a| a.upos() == "NOUN"));
         // "that" right after the cue, or after a short adjunct/object ("says at a campaign stop in
         // Toledo, Ohio, that ..."): a longer stretch only when it holds no verb
         let verbless =

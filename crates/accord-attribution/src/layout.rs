@@ -84,7 +84,7 @@ pub(crate) fn build(
     let prefix_adverbial = boundary > sstart
         && quoted_words_before < 4
         && ((words_before <= 2 && !quote_before)
-            || words().prepositions.contains(&doc.token_text(sstart).to_lowercase().as_str())
+            || adverbial_opener(doc, sstart, lex)
             || doc.token_text(boundary - 1) == ":");
     let rest_after_cue_empty = rest_after_cue_empty && !(prefix_adverbial && after.is_some());
     if (closes_before || starts_with_quote_before)
@@ -143,6 +143,21 @@ pub(crate) fn build(
                     content = q.span.cover(content);
                 }
             }
+            // "These sources of authority, the lawyers said, “all command the same conclusion” that ...": the
+            // cue and its speaker set off by commas inside a content whose subject stands before them and
+            // whose quoted predicate follows; the content is the whole sentence
+            let split = a > sstart + 1
+                && doc.token_text(a - 1) == ","
+                && cue.end < send
+                && doc.token_text(cue.end) == ","
+                && strong_after
+                && quotes.iter().any(|q| q.span.start == content.start)
+                && (sstart..a - 1).all(|k| doc.tokens[k].kind != TokenKind::OpenQuote && doc.token_text(k) != ",")
+                && !adverbial_opener(doc, sstart, lex)
+                && !looks_like_clause(doc, sstart, a - 1);
+            if split && sentence_text_end > doc.tokens[sstart].span.start {
+                content = content.cover(Span::new(doc.tokens[sstart].span.start, sentence_text_end));
+            }
         }
         let content = cut_coordinated_vp(doc, content, lex);
         let content = cut_trailing_attribution(doc, content, lex);
@@ -166,6 +181,43 @@ pub(crate) fn build(
     None
 }
 
+/// True when the sentence's first token `k` opens an adverbial rather than a clause: a preposition or
+/// subordinator ("In a statement", "As the parade rolled by"), a day or month ("Sunday on Fox News's
+/// “Sunday Morning Futures,”"), or a participle ("Downplaying the ratings", "Asked whether ...").
+fn adverbial_opener(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
+    let w = doc.token_text(k);
+    words().prepositions.contains(&accord_lexicon::lowercase(w).as_ref())
+        || lex.weekdays.contains_key(w)
+        || lex.months.contains_key(w)
+        || doc.tokens[k].analysis.as_ref().is_some_and(|a| matches!(a.xpos(), "VBG" | "VBN"))
+}
+
+/// The phrase of tokens `a..b` without the part inside a quotation that closes before token `end`: what
+/// follows the closing mark (and its punctuation), or None when nothing does.
+fn out_of_quote(doc: &Doc, sstart: usize, a: usize, b: usize, end: usize) -> Option<(usize, usize)> {
+    let mark = |j: &usize| matches!(doc.tokens[*j].kind, TokenKind::OpenQuote | TokenKind::CloseQuote);
+    // inside: the last mark before it opens a quotation, or (none in the sentence) the first after it
+    // closes one opened in an earlier sentence ("... Nobody envisioned it," said X)
+    let inside = match (sstart..a).rev().find(mark) {
+        Some(j) => doc.tokens[j].kind == TokenKind::OpenQuote,
+        // (a mark after punctuation: not the apostrophe of "the actors’ union")
+        None => (a..end).find(mark).is_some_and(|j| {
+            doc.tokens[j].kind == TokenKind::CloseQuote && j > a && doc.tokens[j - 1].kind == TokenKind::Punct
+        }),
+    };
+    if !inside {
+        return Some((a, b));
+    }
+    let Some(close) = (a..end).rev().find(|&j| doc.tokens[j].kind == TokenKind::CloseQuote) else {
+        return Some((a, b));
+    };
+    let mut na = close + 1;
+    while na < b && doc.tokens[na].kind == TokenKind::Punct {
+        na += 1;
+    }
+    (na < b).then_some((na, b))
+}
+
 /// True for "CLAUSE, CUE NOUN-PHRASE[, APPOSITION]." with nothing else after the cue.
 fn inverted(doc: &Doc, sstart: usize, send: usize, cue: &Cue, lex: &Lexicons) -> bool {
     if cue.first < sstart + 3 || doc.token_text(cue.first - 1) != "," || cue.class == CueClass::Act {
@@ -178,9 +230,13 @@ fn inverted(doc: &Doc, sstart: usize, send: usize, cue: &Cue, lex: &Lexicons) ->
     };
     // ("says a report highlighting ...": a participle modifies the speaker)
     let participle = b < send && doc.tokens[b].analysis.as_ref().is_some_and(|x| matches!(x.xpos(), "VBG" | "VBN"));
+    // ("said Ed Rendell, who serves as chairman ...": a relative clause describes the speaker)
+    let relative =
+        b + 1 < send && doc.token_text(b) == "," && matches!(doc.token_text(b + 1), "who" | "whose" | "which");
     let rest_ends = (b..send).all(|k| doc.tokens[k].kind == TokenKind::Punct)
         || (b < send && doc.token_text(b) == "," && !(b + 1..send).any(verb))
-        || participle;
+        || participle
+        || relative;
     a == cue.end && rest_ends && looks_like_clause(doc, sstart, cue.first - 1)
 }
 
@@ -192,7 +248,12 @@ fn according_to(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicon
     let send = s.tokens.end;
     let cue_span = Span::new(doc.tokens[cue.first].span.start, doc.tokens[cue.end - 1].span.end);
     let sentence_text_end = trim_end(doc, doc.tokens.get(sstart).map_or(s.span.start, |t| t.span.start), send);
-    let initial = cue.first == sstart || (cue.first == sstart + 1 && doc.tokens[sstart].kind == TokenKind::OpenQuote);
+    // (at the start of the sentence, of a quotation, of a parenthesis or after a colon: "And it has not
+    // gone unnoticed: According to recent polls, ...")
+    let initial = cue.first == sstart
+        || (cue.first > sstart
+            && (doc.tokens[cue.first - 1].kind == TokenKind::OpenQuote
+                || matches!(doc.token_text(cue.first - 1), "(" | ":")));
     let comma = if initial { (cue.end..send.min(cue.end + 15)).find(|&k| doc.token_text(k) == ",") } else { None };
     // the source runs to the next punctuation: "according to the conservative-leaning Tax Foundation,"
     let stop = (cue.end..send)
@@ -207,8 +268,7 @@ fn according_to(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicon
         _ => speaker_np_right(doc, cue.end, send, lex)?,
     };
     let speaker = Span::new(doc.tokens[sa].span.start, doc.tokens[sb - 1].span.end);
-    let content = if cue.first == sstart || (cue.first == sstart + 1 && doc.tokens[sstart].kind == TokenKind::OpenQuote)
-    {
+    let content = if initial {
         // "According to X, CONTENT."
         let c = if sb < send && doc.token_text(sb) == "," { sb + 1 } else { sb };
         if c >= send || sentence_text_end <= doc.tokens[c].span.start {
@@ -217,7 +277,22 @@ fn according_to(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicon
         Span::new(doc.tokens[c].span.start, sentence_text_end)
     } else {
         let before = connector_start(doc, cue.first, sstart);
-        content_before(doc, sstart, before, quotes)?
+        let content = content_before(doc, sstart, before, quotes)?;
+        // "Fundraising, according to the campaign, has surged": a parenthetical source inside its content,
+        // which goes on after the comma closing the source with a clause of its own (not a relative clause
+        // on the source: ", who are offering ...")
+        let rest = sb + 1;
+        let goes_on = sb < send
+            && doc.token_text(sb) == ","
+            && rest < send
+            && !matches!(doc.token_text(rest), "who" | "whose" | "which" | "whom")
+            && doc.tokens[rest].kind == TokenKind::Word
+            && looks_like_clause(doc, rest, send);
+        if goes_on && sentence_text_end > doc.tokens[rest].span.start {
+            content.cover(Span::new(doc.tokens[rest].span.start, sentence_text_end))
+        } else {
+            content
+        }
     };
     Some(make(doc, content, Some(cue_span), Some(speaker), si, quotes))
 }
@@ -277,9 +352,25 @@ fn subject_before(
         }
     }
     if subject.is_none() {
-        subject = parsed_subject(doc, cue.verb, sstart);
+        // (not a subject inside a quotation that closes before the cue: "“This has to end,” said X"; a
+        // subject that starts inside it keeps its words after it)
+        subject = parsed_subject(doc, cue.verb, sstart).and_then(|(a, b)| out_of_quote(doc, sstart, a, b, cue.first));
     }
     let mut speaker_override: Option<(usize, usize)> = None;
+    // "Black Lives Matter issued a statement saying ...": a participle on a document that is the object of a
+    // verb speaks for that verb's subject, who issued it
+    if let Some((_, b)) = subject {
+        let head = doc.tokens[b - 1].analysis.as_ref().filter(|x| x.deprel() == "obj").and_then(|x| x.head());
+        if b == cue.first
+            && doc.token_text(cue.verb).ends_with("ing")
+            && words().document_nouns.contains(&accord_lexicon::lowercase(doc.token_text(b - 1)).as_ref())
+        {
+            if let Some(issuer) = head.filter(|&h| h < b).and_then(|h| parsed_subject(doc, h, sstart)) {
+                subject = Some(issuer);
+                speaker_override = Some(issuer);
+            }
+        }
+    }
     if subject.is_none()
         && left_end > sstart + 1
         && doc.token_text(left_end - 1) == ","

@@ -167,7 +167,32 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
     // which may cut a content at a relative clause's end)
     atts.retain(|a| !nonstatement::is_non_statement(doc, a));
     speaker::previous_speaker(doc, &mut atts, lex);
+    for a in &mut atts {
+        if asked_of_the_subject(doc, a) {
+            a.speaker = None;
+            a.speaker_mention = None;
+            a.speaker_entity = None;
+            a.source = accord_doc::Source { kind: accord_doc::SourceKind::Unknown, name: None, affiliation: None };
+        }
+    }
     doc.attributions = atts;
+}
+
+/// True when `a`'s cue is "asked" in the passive or as an opening participle ("Asked whether ..., 75 percent
+/// said yes", "he was asked about ...", "when asked ..."): the one asked is no speaker of the question, and
+/// the one who asked goes unnamed.
+fn asked_of_the_subject(doc: &Doc, a: &Attribution) -> bool {
+    let Some(cue) = a.cue else { return false };
+    let (first, end) = (doc.token_at_or_after(cue.start), doc.token_at_or_after(cue.end));
+    let Some(k) = (first..end).find(|&k| doc.token_text(k).eq_ignore_ascii_case("asked")) else { return false };
+    let s = &doc.sentences[doc.tokens[k].sentence];
+    let opening = (s.tokens.start..k).all(|j| doc.tokens[j].kind != accord_doc::TokenKind::Word);
+    let passive = k > s.tokens.start
+        && matches!(
+            accord_lexicon::lowercase(doc.token_text(k - 1)).as_ref(),
+            "was" | "were" | "is" | "are" | "been" | "being" | "be" | "when" | "if" | "once" | "after"
+        );
+    opening || passive
 }
 
 /// First token of sentence `si`'s story text: after a dateline ("LISBON (Reuters) -"), if any.

@@ -460,3 +460,138 @@ fn a_kinship_role_and_a_possessive_campaign_resolve_to_their_owner() {
     );
     assert_eq!(source("would appeal").name.as_deref(), Some("Okafor campaign"));
 }
+
+#[test]
+fn an_opening_adverbial_is_no_content_when_the_cue_has_its_own() {
+    // a day and a programme (with a quoted title) before the speaker, a clause after the cue
+    let text = "Tuesday on the harbour channel’s “Morning Tide,” Mayor Ana Lopes said the ferry would run again \
+                by June.\n\n\
+                Downplaying the cost of the repairs, the harbour master said the cranes would be fixed within a \
+                week.\n";
+    let doc = extract(text, "opening-adverbial.txt", Some("2024-03-14"));
+    let ferry = attribution_with(&doc, "ferry would run");
+    assert_eq!(ferry.content.text, "the ferry would run again by June");
+    assert_eq!(speaker_name(&doc, ferry).as_deref(), Some("Ana Lopes"));
+    assert!(doc.attributions.iter().all(|a| !a.content.text.contains("Morning Tide")), "{:?}", doc.attributions);
+    let cranes = attribution_with(&doc, "cranes would be fixed");
+    assert_eq!(cranes.content.text, "the cranes would be fixed within a week");
+}
+
+#[test]
+fn a_subject_inside_the_quotation_before_the_cue_is_no_speaker() {
+    let text = "“His boat seems to be always full and outside the harbour,” said Rui Lima, a spokesman for the \
+                city’s ferry company.\n\n\
+                ''What the council did is try to close us,'' said Tomas Reyes, a ferry captain.\n";
+    let doc = extract(text, "subject-in-quote.txt", Some("2024-03-14"));
+    let boat = attribution_with(&doc, "always full");
+    assert_eq!(boat.qtype, "direct");
+    assert_eq!(boat.speaker.as_ref().map(|s| s.text.as_str()), Some("Rui Lima"));
+    let council = attribution_with(&doc, "try to close us");
+    assert_eq!(council.speaker.as_ref().map(|s| s.text.as_str()), Some("Tomas Reyes"));
+    assert!(doc.attributions.iter().all(|a| !a.content.text.starts_with("Rui Lima")), "{:?}", doc.attributions);
+}
+
+#[test]
+fn an_inverted_cue_keeps_its_speaker_when_a_relative_clause_follows_it() {
+    let text = "The harbour fund is two million euros short of its target, said former mayor Ana Lopes, who \
+                chairs the board of the Porto Sailing Club.\n";
+    let doc = extract(text, "inverted-relative.txt", Some("2024-03-14"));
+    let fund = attribution_with(&doc, "short of its target");
+    assert_eq!(fund.content.text, "The harbour fund is two million euros short of its target");
+    assert_eq!(speaker_name(&doc, fund).as_deref(), Some("Ana Lopes"));
+}
+
+#[test]
+fn a_parenthetical_according_to_keeps_the_content_on_both_sides() {
+    let text = "But the next morning, according to the harbour master, the ferry crew refused to sail.\n\n\
+                The ferry is late, according to Ana Lopes, who runs the ticket office.\n\n\
+                Few noticed: According to the port’s own figures, traffic fell by a third.\n";
+    let doc = extract(text, "according-parenthetical.txt", Some("2024-03-14"));
+    let crew = attribution_with(&doc, "refused to sail");
+    assert!(crew.content.text.contains("next morning"), "{:?}", crew.content.text);
+    assert_eq!(crew.speaker.as_ref().map(|s| s.text.as_str()), Some("the harbour master"));
+    // a relative clause on the source is not content
+    let late = attribution_with(&doc, "ferry is late");
+    assert!(!late.content.text.contains("ticket office"), "{:?}", late.content.text);
+    // after a colon the phrase opens its clause
+    let traffic = attribution_with(&doc, "traffic fell");
+    assert_eq!(traffic.content.text, "traffic fell by a third");
+}
+
+#[test]
+fn a_cue_set_off_between_a_subject_and_its_quoted_predicate_splits_one_content() {
+    let text = "The harbour board's new fee for fishing boats, Ana Lopes said, “is a tax on the poorest crews” in \
+                the port.\n";
+    let doc = extract(text, "split-quoted-predicate.txt", Some("2024-03-14"));
+    let fee = attribution_with(&doc, "poorest crews");
+    assert!(fee.content.text.starts_with("The harbour board's new fee"), "{:?}", fee.content.text);
+    assert!(fee.content.text.ends_with("in the port"), "{:?}", fee.content.text);
+    assert_eq!(fee.qtype, "mixed");
+    assert_eq!(speaker_name(&doc, fee).as_deref(), Some("Ana Lopes"));
+}
+
+#[test]
+fn reiterated_and_assured_report_speech() {
+    let text = "“The ferry will sail again in June,” the mayor reiterated.\n\n\
+                The harbour master assured fishermen that the quay would reopen.\n";
+    let doc = extract(text, "more-speech-verbs.txt", Some("2024-03-14"));
+    let ferry = attribution_with(&doc, "sail again");
+    assert_eq!((ferry.qtype.as_str(), ferry.cue.as_ref().map(|c| c.text.as_str())), ("direct", Some("reiterated")));
+    assert_eq!(ferry.speaker.as_ref().map(|s| s.text.as_str()), Some("the mayor"));
+    let quay = attribution_with(&doc, "quay would reopen");
+    assert_eq!(quay.content.text, "the quay would reopen", "the one told is no content");
+    assert_eq!(quay.speaker.as_ref().map(|s| s.text.as_str()), Some("The harbour master"));
+}
+
+#[test]
+fn the_relative_that_of_an_appositive_after_the_cue_opens_no_content() {
+    let text = "Small boats would pay half the harbour fee, the mayor said, a change that could keep the fishing \
+                fleet in port.\n";
+    let doc = extract(text, "appositive-that.txt", Some("2024-03-14"));
+    let fee = attribution_with(&doc, "half the harbour fee");
+    assert!(fee.content.text.starts_with("Small boats would pay"), "{:?}", fee.content.text);
+    assert_eq!(fee.speaker.as_ref().map(|s| s.text.as_str()), Some("the mayor"));
+    assert!(
+        !doc.attributions.iter().any(|a| a.content.text.starts_with("could keep")),
+        "the relative clause is no content of its own: {:?}",
+        doc.attributions
+    );
+}
+
+#[test]
+fn a_subject_inside_a_quotation_opened_in_an_earlier_sentence_is_no_speaker() {
+    let text = "\"It will be chaos at the quay. Nobody expected it would be Lopes coming here,\" said Rui Lima, a \
+                warehouse manager.\n\n\
+                SAG members, the actors’ union, called the strike “a last resort.”\n";
+    let doc = extract(text, "subject-in-earlier-quote.txt", Some("2024-03-14"));
+    let chaos = attribution_with(&doc, "Lopes coming here");
+    assert_eq!(chaos.speaker.as_ref().map(|s| s.text.as_str()), Some("Rui Lima"));
+    assert!(chaos.content.text.starts_with("\"It will be chaos"), "{:?}", chaos.content.text);
+    // an apostrophe is no closing quotation mark
+    let strike = attribution_with(&doc, "last resort");
+    assert!(strike.speaker.as_ref().is_some_and(|s| s.text.starts_with("SAG")), "{:?}", strike.speaker);
+}
+
+#[test]
+fn the_one_asked_is_no_speaker_of_the_question() {
+    let text = "Asked whether the ferry would run in winter, most residents of the island said yes.\n\n\
+                The harbour master was asked about the new fee.\n\n\
+                Ana Lopes asked whether the quay would reopen.\n";
+    let doc = extract(text, "asked.txt", Some("2024-03-14"));
+    let winter = attribution_with(&doc, "ferry would run in winter");
+    assert_eq!(winter.cue.as_ref().map(|c| c.text.as_str()), Some("Asked"));
+    assert!(winter.speaker.is_none(), "{:?}", winter.speaker);
+    let fee = attribution_with(&doc, "new fee");
+    assert!(fee.speaker.is_none(), "{:?}", fee.speaker);
+    // the one asking still is
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "quay would reopen")).as_deref(), Some("Ana Lopes"));
+}
+
+#[test]
+fn a_document_issued_by_the_subject_speaks_through_a_participle_for_it() {
+    let text = "The Dockworkers Guild issued a statement saying the strike would end on Friday.\n";
+    let doc = extract(text, "issued-statement-saying.txt", Some("2024-03-14"));
+    let strike = attribution_with(&doc, "strike would end");
+    assert_eq!(strike.cue.as_ref().map(|c| c.text.as_str()), Some("saying"));
+    assert!(strike.speaker.as_ref().is_some_and(|s| s.text.contains("Dockworkers Guild")), "{:?}", strike.speaker);
+}

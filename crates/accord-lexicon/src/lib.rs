@@ -1,8 +1,8 @@
 //! # accord-lexicon
 //!
 //! accord's language knowledge, kept apart from the algorithms (as spaCy keeps `spacy/lang/en/`): cue
-//! verbs, titles and honorifics, source nouns, agencies, organisations, place aliases, countries,
-//! qualifiers, hedges, number words, months, weekdays and the date finder's other words, the tokenizer's
+//! verbs, titles and honorifics, source nouns, agencies, organisations, place aliases, countries, regions,
+//! religious and ethnic groups, parties, qualifiers, hedges, number words, months, weekdays and the date finder's other words, the tokenizer's
 //! abbreviations, the attribution rules' word lists, the connector words inside names, and the
 //! recogniser's gazetteers. Every list is a plain file under this crate's `data/` folder, compiled in;
 //! adding a cue verb or a title is a one-line change to one file.

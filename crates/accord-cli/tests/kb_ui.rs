@@ -578,7 +578,9 @@ fn events_page_event_reports_entity_events_and_timeline() {
     d.wait_for(&format!("location.hash === '#/event/{}'", talks["id"]));
     d.wait_ready();
 
-    // 4. follow the target to Hamas's entity page: its events and their chart
+    // 4. follow the target to Hamas's entity page: its events and their chart (the event view may render
+    // after the hash changes and the previous view reports ready)
+    d.wait(".event-side a.actor-link");
     let sides = d.find_all(".event-side a.actor-link");
     assert_eq!(sides.len(), 2, "source and target link to their entities");
     d.click(&sides[1]);

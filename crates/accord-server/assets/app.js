@@ -789,6 +789,8 @@ async function route() {
   const params = new URLSearchParams(query || "");
   const parts = path.split("/").filter(Boolean);
   app.dataset.state = "loading";
+  // the route being shown: a test waits for the view of the current hash, not the one before it
+  app.dataset.route = h;
   pending.length = 0;
   try {
     if (parts[0] === "search") await search(params);

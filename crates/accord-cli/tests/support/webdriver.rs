@@ -221,7 +221,12 @@ impl Driver {
 
     /// Waits until the app finished rendering a view (`#app[data-state=ready]`).
     pub fn wait_ready(&self) {
-        self.wait_for("document.getElementById('app') && document.getElementById('app').dataset.state === 'ready'");
+        // ready, and for the current hash: the hash changes before the router runs, while the previous
+        // view still says ready
+        self.wait_for(
+            "(() => { const a = document.getElementById('app'); \
+             return a && a.dataset.state === 'ready' && a.dataset.route === (location.hash.replace(/^#/, '') || '/'); })()",
+        );
     }
 
     /// Clicks an element (scrolled into view first, as a person would).

@@ -103,7 +103,14 @@ fn hosts_origins_tokens_and_content_types() {
     assert!(resp.contains("\"added\""), "{resp}");
     assert_eq!(get_json(a, "/api/stats")["articles"], 1);
 
-    // one access-log line per request, with method, path and status
+    // one access-log line per request, with method, path and status (a line is written once its response
+    // is sent: wait for the last request's line before stopping the server)
+    let t = std::time::Instant::now();
+    while !std::fs::read_to_string(&log).unwrap_or_default().contains("\"POST /api/articles\" 200")
+        && t.elapsed() < std::time::Duration::from_secs(10)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
     drop(srv);
     let log = std::fs::read_to_string(&log).unwrap();
     let lines: Vec<&str> = log.lines().filter(|l| l.starts_with("accord-server: ")).collect();

@@ -11,6 +11,15 @@ fn analyse(text: &str) -> Doc {
     doc
 }
 
+/// The recogniser's names with their types.
+fn names(doc: &Doc) -> Vec<(String, Option<EntityType>)> {
+    doc.mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Name)
+        .map(|m| (doc.slice(m.span).to_string(), m.etype))
+        .collect()
+}
+
 fn find(doc: &Doc, word: &str) -> usize {
     (0..doc.tokens.len()).find(|&i| doc.token_text(i) == word).unwrap_or_else(|| panic!("no token {word}"))
 }
@@ -56,12 +65,7 @@ fn tags_and_parses_a_reporting_sentence() {
 #[test]
 fn recognises_people_and_places() {
     let doc = analyse("Karoline Leavitt told reporters in Washington on Tuesday that Israel would respond.");
-    let names: Vec<(String, Option<EntityType>)> = doc
-        .mentions
-        .iter()
-        .filter(|m| m.kind == MentionKind::Name)
-        .map(|m| (doc.slice(m.span).to_string(), m.etype))
-        .collect();
+    let names = names(&doc);
     assert!(names.contains(&("Karoline Leavitt".to_string(), Some(EntityType::Person))), "{names:?}");
     assert!(names.contains(&("Israel".to_string(), Some(EntityType::Gpe))), "{names:?}");
     assert!(doc.mentions.windows(2).all(|w| w[0].span.start <= w[1].span.start));
@@ -119,12 +123,7 @@ fn a_name_headed_by_an_organisation_word_is_an_organisation() {
         "Lawyers for the two fishermen asked the Nova Scotia Court of Appeal to hear the case again. Later \
          the Denver City Council met.",
     );
-    let names: Vec<(String, Option<EntityType>)> = doc
-        .mentions
-        .iter()
-        .filter(|m| m.kind == MentionKind::Name)
-        .map(|m| (doc.slice(m.span).to_string(), m.etype))
-        .collect();
+    let names = names(&doc);
     for n in ["Nova Scotia Court of Appeal", "Denver City Council"] {
         assert!(names.contains(&(n.to_string(), Some(EntityType::Org))), "{n}: {names:?}");
     }

@@ -310,9 +310,8 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
                 if doc.entities[e].etype == EntityType::Person
                     && words().surname_offices.contains(&last_word.as_str()) =>
             {
-                let ent = &doc.entities[e];
-                let surname = ent.name.rsplit(' ').next().unwrap_or(&ent.name);
-                (format!("{surname} {last_word}"), Some(ent.name.clone()))
+                let name = &doc.entities[e].name;
+                (surname_office(name, &last_word), Some(name.clone()))
             }
             Some(e) => {
                 let ent = &doc.entities[e];
@@ -520,22 +519,25 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
 /// The last "<person>'s <noun>" before `sp` ("Mrs. Doe's campaign"), as the name the possessive gives it
 /// ("Doe campaign") and the person's name.
 fn earlier_possessive_office(doc: &Doc, sp: Span, noun: &str) -> Option<(String, String)> {
+    if !words().surname_offices.contains(&noun) {
+        return None;
+    }
     let end = doc.token_at_or_after(sp.start);
     (2..end).rev().find_map(|k| {
-        if !words().surname_offices.contains(&noun)
-            || !doc.token_text(k).eq_ignore_ascii_case(noun)
-            || !matches!(doc.token_text(k - 1), "'s" | "’s")
-        {
+        if !doc.token_text(k).eq_ignore_ascii_case(noun) || !matches!(doc.token_text(k - 1), "'s" | "’s") {
             return None;
         }
         let owner_end = doc.tokens[k - 2].span.end;
         let m = doc.mentions.iter().find(|m| m.span.end == owner_end && m.kind == MentionKind::Name)?;
         let ent = &doc.entities[m.entity?];
-        (ent.etype == EntityType::Person).then(|| {
-            let surname = ent.name.rsplit(' ').next().unwrap_or(&ent.name);
-            (format!("{surname} {noun}"), ent.name.clone())
-        })
+        (ent.etype == EntityType::Person).then(|| (surname_office(&ent.name, noun), ent.name.clone()))
     })
+}
+
+/// The name of a person's office named after the surname: "Doe campaign" of "Jane Doe" and "campaign".
+fn surname_office(person: &str, noun: &str) -> String {
+    let surname = person.rsplit(' ').next().unwrap_or(person);
+    format!("{surname} {noun}")
 }
 
 fn capitalise(w: &str) -> String {

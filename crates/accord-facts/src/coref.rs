@@ -98,6 +98,14 @@ fn is_acronym_word(w: &str) -> bool {
     n >= 2
 }
 
+/// The index of the only entity `candidates` yields (`None` for none or several).
+fn only_one<'a>(mut candidates: impl Iterator<Item = (usize, &'a Entity)>) -> Option<usize> {
+    match (candidates.next(), candidates.next()) {
+        (Some((e, _)), None) => Some(e),
+        _ => None,
+    }
+}
+
 fn lex() -> &'static crate::lexicon::Lexicons {
     crate::lexicon::Lexicons::get()
 }
@@ -265,14 +273,10 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             if !given {
                 return None;
             }
-            let mut opens = entities.iter().enumerate().filter(|(_, e)| {
+            only_one(entities.iter().enumerate().filter(|(_, e)| {
                 let ew = core_words(&e.name);
                 e.etype == EntityType::Person && ew.len() >= 2 && same_name_word(ew[0], &head)
-            });
-            match (opens.next(), opens.next()) {
-                (Some((e, _)), None) => Some(e),
-                _ => None,
-            }
+            }))
         });
         // "the Times" after "The New York Times": an organisation's name that ends the name of exactly one
         // organisation named before
@@ -282,16 +286,12 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             if info.known.is_some() || etype != EntityType::Org || sw.is_empty() || lex().known.contains_key(short) {
                 return None;
             }
-            let mut ends = entities.iter().enumerate().filter(|(_, e)| {
+            only_one(entities.iter().enumerate().filter(|(_, e)| {
                 let ew = name_words(without_the(&e.name));
                 e.etype == EntityType::Org
                     && ew.len() > sw.len()
                     && ew[ew.len() - sw.len()..].iter().zip(&sw).all(|(a, b)| same_name_word(a, b))
-            });
-            match (ends.next(), ends.next()) {
-                (Some((e, _)), None) => Some(e),
-                _ => None,
-            }
+            }))
         });
         let e = match found {
             Some(e) => e,

@@ -697,12 +697,7 @@ fn segment_run(
                 // a religious or ethnic group word opening a longer run is part of a name ("Muslim Hands",
                 // "Christian Aid"), not a nationality before one; so is one that is a given name before
                 // more of the name ("Capt. Christian Pardo")
-                if n == 1
-                    && k + 1 < b
-                    && (k == a || lex.given_names_any.contains(text))
-                    && kn.etype == EntityType::Norp
-                    && kn.affiliation.is_none()
-                {
+                if n == 1 && k + 1 < b && (k == a || lex.given_names_any.contains(text)) && kn.is_group() {
                     break;
                 }
                 // "Lawrence B. Cummings": a place name that is also a given name opens a person's name when
@@ -820,10 +815,7 @@ fn segment_run(
         let group_given = |e: usize| {
             e + 1 < b
                 && lex.given_names_any.contains(doc.token_text(e))
-                && lex
-                    .known
-                    .get(doc.token_text(e))
-                    .is_some_and(|kn| kn.etype == EntityType::Norp && kn.affiliation.is_none())
+                && lex.known.get(doc.token_text(e)).is_some_and(|kn| kn.is_group())
         };
         // a known name of one or more words opens at `e` ("Texas", "New Jersey")
         let known_at = |e: usize| {
@@ -870,10 +862,7 @@ fn segment_run(
             || org_before_connector(doc, k, e, lex)
             || (words >= 2
                 && !lex.given_names_any.contains(doc.token_text(k))
-                && lex
-                    .known
-                    .get(doc.token_text(k))
-                    .is_some_and(|kn| kn.etype == EntityType::Norp && kn.affiliation.is_none()))
+                && lex.known.get(doc.token_text(k)).is_some_and(|kn| kn.is_group()))
         {
             // (a name opened by a religious or ethnic group word: "Muslim Hands", "Jewish Agency")
             EntityType::Org

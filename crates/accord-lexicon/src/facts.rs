@@ -22,6 +22,13 @@ pub struct Known {
     pub adjective: bool,
 }
 
+impl Known {
+    /// A religious or ethnic group (`data/groups.tsv`): a nationality without a country.
+    pub fn is_group(&self) -> bool {
+        self.etype == EntityType::Norp && self.affiliation.is_none()
+    }
+}
+
 /// Class of an attribution cue verb.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CueClass {

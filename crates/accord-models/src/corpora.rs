@@ -116,8 +116,38 @@ pub const CORPORA: &[(&str, &str, bool)] = &[
 pub const RE3D_SOURCES: &[&str] =
     &["Australian Department of Foreign Affairs", "CENTCOM", "UK Government", "US State Department", "Wikipedia"];
 
-/// Reads corpus `name` (one of [`CORPORA`], or `re3d`) under the shared folder.
+/// The Universal NER annotation of UD English-EWT's dev sentences ([`parse_uner`]), read as `uner-ewt`.
+pub const UNER_EWT: &str = "data/uner-english-ewt/en_ewt-ud-dev.iob2";
+
+/// Parses Universal NER's CoNLL-U-like files: `# newdoc id` lines start documents, other `#` lines are
+/// comments, word lines are `ID<TAB>FORM<TAB>IOB2-tag<TAB>...`, blank lines end sentences.
+pub fn parse_uner(text: &str) -> Vec<NerDocument> {
+    let mut conll = String::with_capacity(text.len() / 2);
+    for line in text.lines() {
+        if line.starts_with("# newdoc") {
+            conll.push_str("-DOCSTART-\n");
+        } else if line.starts_with('#') {
+            continue;
+        } else if line.trim().is_empty() {
+            conll.push('\n');
+        } else {
+            let mut cols = line.split('\t').skip(1);
+            if let (Some(word), Some(tag)) = (cols.next(), cols.next()) {
+                conll.push_str(word);
+                conll.push('\t');
+                conll.push_str(tag);
+                conll.push('\n');
+            }
+        }
+    }
+    parse_conll(&conll, false)
+}
+
+/// Reads corpus `name` (one of [`CORPORA`], `re3d` or `uner-ewt`) under the shared folder.
 pub fn read(shared: &Path, name: &str) -> std::io::Result<Vec<NerDocument>> {
+    if name == "uner-ewt" {
+        return Ok(parse_uner(&std::fs::read_to_string(shared.join(UNER_EWT))?));
+    }
     if name == "re3d" {
         let mut docs = Vec::new();
         for src in RE3D_SOURCES {
@@ -252,6 +282,17 @@ pub fn tokenise(text: &str) -> Vec<Vec<(usize, usize, &str)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn uner_documents_words_and_spans() {
+        let text = "# newdoc id = a\n# sent_id = a-1\n1\tAnn\tB-PER\t-\tx\n2\tLee\tI-PER\t-\tx\n3\tleft\tO\t-\t-\n\n\
+                    # newdoc id = b\n# sent_id = b-1\n1\tin\tO\t-\t-\n2\tOhio\tB-LOC\t-\ty\n\n";
+        let docs = parse_uner(text);
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0][0].words, ["Ann", "Lee", "left"]);
+        assert_eq!(docs[0][0].spans, [(0, 2, "person")]);
+        assert_eq!(docs[1][0].spans, [(1, 2, "place")]);
+    }
 
     #[test]
     fn re3d_offsets_become_token_spans() {

@@ -475,9 +475,11 @@ impl Inner {
                     m.labels_sym[rels[i - off] as usize],
                 ));
             }
-            for (a, b, ty) in ner::spans(bio) {
-                let mut tconf = typed[a].map(|x| x as f32 * scale);
-                let norm = |k: usize| doc.token_norm(base + k);
+            let norm = |k: usize| doc.token_norm(base + k);
+            let mut found = ner::spans(bio);
+            ner::split_coordinated(&mut found, &nctx.gaz, norm);
+            for (a, b, ty, c) in found {
+                let mut tconf = typed[c].map(|x| x as f32 * scale);
                 let propn = |k: usize| m.upos[tags[k] as usize] == "PROPN";
                 let Some((a, b)) = ner::name_bounds(lex, &nctx.gaz, norm, propn, a, b) else { continue };
                 let span = Span::new(doc.tokens[base + a].span.start, doc.tokens[base + b - 1].span.end);

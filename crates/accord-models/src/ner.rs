@@ -350,6 +350,36 @@ pub fn name_bounds<'a>(
     Some((a, b))
 }
 
+/// Splits the person and place names of `spans` (from [`spans`], each given the index of the word whose
+/// type scores it keeps) at a coordinator between two of their words: a person's or place's name holds
+/// no `and` (`Morris and Goscinny`, `Bob n Renee`), except a place of the gazetteer (`Trinidad and
+/// Tobago`, one entry). Organisations keep theirs (`Food Standards of Australia and New Zealand`).
+pub fn split_coordinated<'a>(
+    spans: &mut Vec<(usize, usize, &'static str, usize)>,
+    gaz: &[u8],
+    norm: impl Fn(usize) -> &'a str,
+) {
+    let mut k = 0;
+    while k < spans.len() {
+        let (a, b, ty, c) = spans[k];
+        let inside_entry = |j: usize| gaz_later_word(gaz[j]);
+        let cut = if matches!(ty, "PER" | "GPE") {
+            (a + 1..b.saturating_sub(1))
+                .find(|&j| matches!(norm(j), "and" | "&" | "n" | "or" | "nor") && !inside_entry(j))
+        } else {
+            None
+        };
+        match cut {
+            Some(j) => {
+                spans[k] = (a, j, ty, c);
+                spans.insert(k + 1, (j + 1, b, ty, c));
+                k += 1;
+            }
+            None => k += 1,
+        }
+    }
+}
+
 /// The type a name's head word gives it: a name of two or more words whose head (its last word, or the
 /// word before its first `of`: `Court of Appeal`) is an organisation word (`Nova Scotia Court of Appeal`,
 /// `States Congress`) is an organisation, whatever places its first words name. (Place words as heads
@@ -899,8 +929,9 @@ impl Ner {
     }
 }
 
-/// Spans `(start, end, type)` (word indices, end exclusive) from BIO class ids.
-pub fn spans(classes: &[u16]) -> Vec<(usize, usize, &'static str)> {
+/// Spans `(start, end, type, first)` (word indices, end exclusive; `first` = `start`, the word whose type
+/// scores the name keeps) from BIO class ids.
+pub fn spans(classes: &[u16]) -> Vec<(usize, usize, &'static str, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < classes.len() {
@@ -914,7 +945,7 @@ pub fn spans(classes: &[u16]) -> Vec<(usize, usize, &'static str)> {
         while j < classes.len() && classes[j] == ty * 2 {
             j += 1;
         }
-        out.push((i, j, ["", "PER", "ORG", "GPE", "MISC"][ty as usize]));
+        out.push((i, j, ["", "PER", "ORG", "GPE", "MISC"][ty as usize], i));
         i = j;
     }
     out
@@ -954,8 +985,19 @@ mod tests {
     }
 
     #[test]
+    fn coordinated_people_and_places_split() {
+        let words = ["Morris", "and", "Goscinny", "met", "Procter", "and", "Gamble", "in", "Trinidad", "and", "Tobago"];
+        let lex: Vec<Lex> = words.iter().map(|w| Lex::new(w)).collect();
+        let mut gaz = Vec::new();
+        Gazetteer::shipped().mark(&lex, &mut gaz);
+        let mut found = vec![(0, 3, "PER", 0), (4, 7, "ORG", 4), (8, 11, "GPE", 8)];
+        split_coordinated(&mut found, &gaz, |k| words[k]);
+        assert_eq!(found, vec![(0, 1, "PER", 0), (2, 3, "PER", 0), (4, 7, "ORG", 4), (8, 11, "GPE", 8)]);
+    }
+
+    #[test]
     fn bio_spans() {
-        assert_eq!(spans(&[0, 1, 2, 0, 5]), vec![(1, 3, "PER"), (4, 5, "GPE")]);
+        assert_eq!(spans(&[0, 1, 2, 0, 5]), vec![(1, 3, "PER", 1), (4, 5, "GPE", 4)]);
     }
     #[test]
     fn misc_bonus_is_stored_with_the_weights() {

@@ -489,9 +489,9 @@ impl Inner {
                     continue;
                 }
                 // a name that is exactly an entry of the list of other named things is one (`YouTube`)
-                let ty = if m.ner.is_misc_name(&lex[a..b], misc_marks) {
-                    tconf = [-1e9, -1e9, -1e9, 0.0];
-                    "MISC"
+                let ty = if let Some(t) = m.ner.listed_type(&lex[a..b], misc_marks) {
+                    tconf = if t == "ORG" { [-1e9, 0.0, -1e9, -1e9] } else { [-1e9, -1e9, -1e9, 0.0] };
+                    t
                 } else if let Some(t) = ner::head_word_type(&nctx.wb, norm, a, b) {
                     tconf = if t == "ORG" { [-1e9, 0.0, -1e9, -1e9] } else { [-1e9, -1e9, 0.0, -1e9] };
                     t

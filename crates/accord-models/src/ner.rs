@@ -816,10 +816,20 @@ impl Ner {
         tr
     }
 
-    /// True when the words are exactly one entry of `gazetteer/misc_names.tsv` (`marks`: a reused buffer).
-    pub fn is_misc_name(&self, words: &[Lex], marks: &mut Vec<u8>) -> bool {
+    /// The type `gazetteer/misc_names.tsv` gives the words when they are exactly one of its entries:
+    /// `MISC` for its other named things, `ORG` for the services run by an organisation (`Twitter`) that
+    /// it lists with kind `org` (`marks`: a reused buffer).
+    pub fn listed_type(&self, words: &[Lex], marks: &mut Vec<u8>) -> Option<&'static str> {
         self.misc_names.mark(words, marks);
-        !marks.is_empty() && marks[0] == 12 && marks[1..].iter().all(|&x| x == 13)
+        let first = *marks.first()?;
+        if first % 2 != 0 || !marks[1..].iter().all(|&x| x == first + GAZ_LATER_WORD) {
+            return None;
+        }
+        match first / 2 {
+            GAZ_OTHER => Some("MISC"),
+            GAZ_ORG => Some("ORG"),
+            _ => None,
+        }
     }
 
     /// Weight units per unit of the integer scores of [`Ner::tag_typed`].

@@ -834,8 +834,8 @@ pub fn write_cards(opts: &Options, report: &Report) -> Result<(), ModelError> {
                  - Hand-written lists: `crates/accord-lexicon/data/gazetteer/name_words.tsv` (organisation and place last words, prepositions \
                  before places, speech verbs), `org_words.txt`, `titles.txt`, `honorifics.tsv` (`crates/accord-lexicon/data/`), and \
                  `crates/accord-lexicon/data/gazetteer/misc_names.tsv` (other named things: platforms, products, holidays and events, wars, \
-                 religions and deities, diseases, laws and works; general knowledge, CC0; used after tagging, not as \
-                 a feature).\n\n\
+                 religions and deities, diseases, laws and works, and services run by an organisation, `Twitter`, \
+                 listed as organisations; general knowledge, CC0; used after tagging, not as a feature).\n\n\
                  ## Method\n\nGreedy BIO tagger (averaged perceptron, \
                  56 hashed templates) with the constraint that I-X follows B-X/I-X. Features: words, shapes, affixes, \
                  predicted tags, previous labels, a headline (mostly title-case sentence) flag; the word's place in the \
@@ -858,8 +858,9 @@ pub fn write_cards(opts: &Options, report: &Report) -> Result<(), ModelError> {
                  a title or precedes a speech verb), so news people (`Karoline Leavitt told reporters`) stay PER. Predicted names end before an e-mail address, lose leading/trailing connector words and trailing \
                  lower-case words (not a proper noun joined by a hyphen, `Lee Cheuk - yan`), and must contain a capitalised word; a name inside a longer gazetteer entry takes \
                  the entry's neighbouring words that are tagged PROPN, or all of a city's words (`San` → `San \
-                 Francisco`, `York` → `New York`; not `United`, which the treebanks tag ADJ in `United States`); a name that is exactly \
-                 an entry of `misc_names.tsv` is MISC. A name of two or more words without `and` whose head (its last word, or the word \
+                 Francisco`, `York` → `New York`; not `United`, which the treebanks tag ADJ in `United States`); a person's or place's name \
+                 is split at a coordinator (`Morris and Goscinny`; not a gazetteer place such as `Trinidad and Tobago`); a name that is exactly \
+                 an entry of `misc_names.tsv` is MISC (ORG for its services, `Twitter`). A name of two or more words without `and` whose head (its last word, or the word \
                  before its first `of`) is an organisation word (`org_words.txt`, `name_words.tsv`) is ORG (`Nova Scotia \
                  Court of Appeal`, which the model typed a place). Within a document every occurrence of a name string takes the \
                  type with the largest summed probability over its occurrences (softmax of each occurrence's `B-` type \

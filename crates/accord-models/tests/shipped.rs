@@ -128,3 +128,19 @@ fn a_name_headed_by_an_organisation_word_is_an_organisation() {
         assert!(names.contains(&(n.to_string(), Some(EntityType::Org))), "{n}: {names:?}");
     }
 }
+
+#[test]
+fn listed_services_are_organisations() {
+    let doc = analyse("Twitter said on Monday that it had removed the video, which Wikipedia editors had linked.");
+    let names = names(&doc);
+    for n in ["Twitter", "Wikipedia"] {
+        assert!(names.contains(&(n.to_string(), Some(EntityType::Org))), "{n}: {names:?}");
+    }
+}
+
+#[test]
+fn coordinated_people_are_two_names() {
+    let doc = analyse("The cartoon was drawn by Morris and Goscinny in Brussels.");
+    let names = names(&doc);
+    assert!(!names.iter().any(|(n, _)| n.contains(" and ")), "a person's name holds no coordinator: {names:?}");
+}

@@ -41,6 +41,8 @@ pub const W_CONN: u16 = 128;
 pub const W_LOWER: u16 = 256;
 /// Usually capitalised mid-sentence in running text (name-like).
 pub const W_CAPITAL: u16 = 512;
+/// A first word that makes a capitalised name a place (`Lake Erie`, `Mount Hood`, `Fort Lee`).
+pub const W_PLACEFIRST: u16 = 1024;
 
 /// Lower-cased multiword gazetteer entries, keyed by [`seq_hash`] of their words' `lower` hashes, and
 /// single-word lists as bit sets (`W_*`).
@@ -80,6 +82,7 @@ impl Gazetteer {
                 "conn" => W_CONN,
                 "lower" => W_LOWER,
                 "capital" => W_CAPITAL,
+                "placefirst" => W_PLACEFIRST,
                 _ => 0,
             };
             if bit != 0 {
@@ -395,6 +398,8 @@ pub fn head_word_type<'a>(wb: &[u16], norm: impl Fn(usize) -> &'a str, a: usize,
     };
     if wb[h] & W_ORGWORD != 0 {
         Some("ORG")
+    } else if wb[a] & W_PLACEFIRST != 0 {
+        Some("GPE")
     } else {
         None
     }
@@ -634,7 +639,7 @@ fn features(inp: &Input, i: usize, p1: u16, p2: u16, out: &mut Vec<u64>) {
     let cx = inp.ctx;
     let g = |k: isize| if k < 0 || k as usize >= n { 0xFF } else { cx.gaz[k as usize] as u64 };
     let wb = |k: isize| if k < 0 || k as usize >= n { 0x1_0000 } else { cx.wb[k as usize] as u64 & 0xFF };
-    let case = |k: isize| if k < 0 || k as usize >= n { 0x1_0000 } else { cx.wb[k as usize] as u64 >> 8 };
+    let case = |k: isize| if k < 0 || k as usize >= n { 0x1_0000 } else { (cx.wb[k as usize] as u64 >> 8) & 3 };
     let ii = i as isize;
     let (p1, p2) = (p1 as u64, p2 as u64);
     let headline = inp.headline as u64;

@@ -862,7 +862,8 @@ pub fn write_cards(opts: &Options, report: &Report) -> Result<(), ModelError> {
                  is split at a coordinator (`Morris and Goscinny`; not a gazetteer place such as `Trinidad and Tobago`); a name that is exactly \
                  an entry of `misc_names.tsv` is MISC (ORG for its services, `Twitter`). A name of two or more words without `and` whose head (its last word, or the word \
                  before its first `of`) is an organisation word (`org_words.txt`, `name_words.tsv`) is ORG (`Nova Scotia \
-                 Court of Appeal`, which the model typed a place). Within a document every occurrence of a name string takes the \
+                 Court of Appeal`, which the model typed a place); one opened by a place word (`Lake`, `Mount`, `Fort`: \
+                 `placefirst` in `name_words.tsv`) is a place. Within a document every occurrence of a name string takes the \
                  type with the largest summed probability over its occurrences (softmax of each occurrence's `B-` type \
                  scores, temperature 3.7 weight units: a confident occurrence outweighs hesitant ones), a one-word \
                  name that repeats the last word of a person's multiword name (not one joined to another name by \

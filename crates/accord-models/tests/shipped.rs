@@ -144,3 +144,12 @@ fn coordinated_people_are_two_names() {
     let names = names(&doc);
     assert!(!names.iter().any(|(n, _)| n.contains(" and ")), "a person's name holds no coordinator: {names:?}");
 }
+
+#[test]
+fn a_name_opened_by_a_place_word_is_a_place() {
+    let doc = analyse("Hikers climbed Mount Tamsin on Sunday, then drove to Lake Orvel for the night.");
+    let names = names(&doc);
+    for n in ["Mount Tamsin", "Lake Orvel"] {
+        assert!(names.contains(&(n.to_string(), Some(EntityType::Gpe))), "{n}: {names:?}");
+    }
+}

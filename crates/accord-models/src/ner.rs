@@ -105,7 +105,7 @@ impl Gazetteer {
         }
     }
     /// The shipped gazetteer: CountryInfo countries/cities/nationalities, Phoenix actors, and the word
-    /// lists of `data/` (organisation words, titles, honorifics, words around names, well-known organisations).
+    /// lists of `data/` (organisation words, titles, honorifics, words around names).
     pub fn shipped() -> Gazetteer {
         let mut g = Gazetteer::parse(accord_lexicon::file("gazetteer/countries.tsv"));
         g.add(accord_lexicon::file("gazetteer/actors.tsv"));
@@ -118,20 +118,6 @@ impl Gazetteer {
                 .collect()
         };
         g.add(&firsts(accord_lexicon::file("org_words.txt"), "orgword"));
-        // the well-known organisations the entity rules type (names and aliases of three or more letters:
-        // `PA`, `IS` would match common words)
-        let orgs: String = accord_lexicon::file("organisations.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .flat_map(|l| {
-                let mut f = l.split('\t');
-                let name = f.next().unwrap_or("");
-                std::iter::once(name).chain(f.next().unwrap_or("").split('|'))
-            })
-            .filter(|n| n.chars().filter(|c| c.is_alphanumeric()).count() >= 3)
-            .map(|n| format!("{n}\torg\n"))
-            .collect();
-        g.add(&orgs);
         g.add(&firsts(accord_lexicon::file("titles.txt"), "title"));
         g.add(&firsts(accord_lexicon::file("honorifics.tsv"), "title"));
         let conn: String = accord_lexicon::names::connectors().bridge.iter().map(|w| format!("{w}\tconn\n")).collect();

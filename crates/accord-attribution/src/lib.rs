@@ -5,7 +5,8 @@
 //!
 //! How it works, per sentence and cue (cue verbs are listed in `data/cues.tsv`):
 //! 1. **Cues** (`cues`): verb forms from the lexicon (with their auxiliaries: "has signalled") and "according to";
-//!    cues inside a quotation or a credit block are ignored.
+//!    cues inside a quotation or a credit block are ignored. In a title-case headline ("Mayor Says Pier Will
+//!    Reopen") the capitalised third-person form is the verb.
 //! 2. **Layout** (`layout`, content spans in `content`): "SPEAKER CUE (that) CONTENT", "CONTENT, SPEAKER CUE", "CONTENT, CUE SPEAKER",
 //!    "CONTENT, according to SPEAKER", "According to SPEAKER, CONTENT", and a cue splitting its content
 //!    ("The talks, he said, went well"). Quotations ([`quotes`]) extend content across sentences and

@@ -614,3 +614,19 @@ fn a_passive_cue_without_an_agent_raises_its_subject_into_the_content() {
     assert_eq!(plan.content.text, "The plan");
     assert!(plan.speaker.as_ref().is_some_and(|s| s.text.starts_with("the fishermen's guild")), "{:?}", plan.speaker);
 }
+
+#[test]
+fn a_title_case_headline_has_its_verb_as_the_cue_and_the_phrase_before_it_as_the_speaker() {
+    for (headline, cue, speaker, content) in [
+        ("Port Mayor Ana Reis Says Ferry Service Will End In June.", "Says", "Port Mayor Ana Reis", "Ferry Service"),
+        ("Fishing Union Endorses Rui Lopes For Harbour Board.", "Endorses", "Fishing Union", "Rui Lopes"),
+        ("Island Council Slams Ferry Operator Over Winter Delays.", "Slams", "Island Council", "Ferry Operator"),
+    ] {
+        let text = format!("{headline}\n\nThe council met on Monday. Its chief spoke after the vote.\n");
+        let doc = extract(&text, "title-case-headline.txt", Some("2024-03-14"));
+        let a = attribution_with(&doc, content);
+        assert_eq!(a.cue.as_ref().map(|c| c.text.as_str()), Some(cue), "{headline}");
+        // the speaker stops at the verb even where a name found in the title runs across it
+        assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some(speaker), "{headline}");
+    }
+}

@@ -56,6 +56,25 @@ fn phrase_cue(doc: &Doc, k: usize, end: usize) -> Option<usize> {
     })
 }
 
+/// "Mayor Says Pier Will Reopen", "Senator Endorses Rival": in a title-case sentence (most words of four
+/// letters or more capitalised) a capitalised third-person form ("Says", "Endorses") after a capitalised
+/// word and before another is the headline's verb, whatever the tagger made of it.
+fn title_verb(doc: &Doc, k: usize, range: std::ops::Range<usize>) -> bool {
+    let w = doc.token_text(k);
+    let capital = |j: usize| doc.token_text(j).starts_with(char::is_uppercase);
+    if !w.ends_with('s') || w.ends_with("ss") || k + 1 >= range.end || !capital(k - 1) || !capital(k + 1) {
+        return false;
+    }
+    let (mut long, mut caps) = (0, 0);
+    for j in range {
+        if doc.tokens[j].kind == TokenKind::Word && doc.token_text(j).chars().count() >= 4 {
+            long += 1;
+            caps += capital(j) as usize;
+        }
+    }
+    long >= 3 && caps * 5 >= long * 4
+}
+
 /// Cue tokens of one sentence.
 pub(crate) fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quoted: &[bool], lex: &Lexicons) -> Vec<Cue> {
     let mut out = Vec::new();
@@ -84,11 +103,13 @@ pub(crate) fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quoted: &[bool
         {
             continue;
         }
-        if w.starts_with(char::is_uppercase) && k != range.start {
+        // a capitalised form is a cue only as the verb of a title-case headline ("Mayor Says Pier Will Reopen")
+        let headline = w.starts_with(char::is_uppercase) && k != range.start && title_verb(doc, k, range.clone());
+        if w.starts_with(char::is_uppercase) && k != range.start && !headline {
             continue;
         }
         if let Some(a) = &doc.tokens[k].analysis {
-            if !matches!(a.upos(), "VERB" | "AUX") && !mistagged_verb(doc, k, range.start) && !document {
+            if !matches!(a.upos(), "VERB" | "AUX") && !mistagged_verb(doc, k, range.start) && !document && !headline {
                 continue;
             }
         } else if w.ends_with('s') && k > range.start {

@@ -5,7 +5,8 @@
 //!
 //! How it works, per sentence and cue (cue verbs are listed in `data/cues.tsv`):
 //! 1. **Cues** (`cues`): verb forms from the lexicon (with their auxiliaries: "has signalled") and "according to";
-//!    cues inside a quotation or a credit block are ignored.
+//!    cues inside a quotation or a credit block are ignored. In a title-case headline ("Mayor Says Pier Will
+//!    Reopen") the capitalised third-person form is the verb.
 //! 2. **Layout** (`layout`, content spans in `content`): "SPEAKER CUE (that) CONTENT", "CONTENT, SPEAKER CUE", "CONTENT, CUE SPEAKER",
 //!    "CONTENT, according to SPEAKER", "According to SPEAKER, CONTENT", and a cue splitting its content
 //!    ("The talks, he said, went well"). Quotations ([`quotes`]) extend content across sentences and
@@ -27,9 +28,11 @@
 //!
 //! 8. **Learned attributions** ([`learned`]): every remaining verb with an object or clause after it is
 //!    scored by a logistic regression trained on PolNeAR train (`models/attribution.tsv`).
-//! 9. **Non-statements** ([`nonstatement`]): refusals ("declined to comment"), a negated cue before an
-//!    open question ("did not say how many"), a source's terms ("asked not to be named"), fixed
-//!    expressions ("That said,") and an e-mail address as content are dropped.
+//! 9. **Raising** (`raising`): a passive cue with no agent ("Trump is expected to speak", "the deal was seen
+//!    as a defeat") names no source; its subject joins the content, as PolNeAR marks it.
+//! 10. **Non-statements** ([`nonstatement`]): refusals ("declined to comment"), a negated cue before an
+//!     open question ("did not say how many"), a source's terms ("asked not to be named"), fixed
+//!     expressions ("That said,") and an e-mail address as content are dropped.
 //!
 //! Position in the flow: segment → models → credits → entities → **attribution** → dates → quantities.
 
@@ -44,6 +47,7 @@ pub mod learned;
 mod nonstatement;
 pub mod phrases;
 pub mod quotes;
+mod raising;
 pub mod speaker;
 mod subject;
 pub mod tree;
@@ -148,6 +152,17 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
         for i in learned::select(&cands, &probabilities, scorer.threshold) {
             let c = &cands[i];
             atts.push(make(doc, c.content, Some(c.cue), c.speaker, c.sentence, &quotes));
+        }
+    }
+    // a passive cue with no agent raises its subject: "X is expected to ..." attributes "X ... to ..." to
+    // nobody named
+    for a in &mut atts {
+        let Some(cue) = a.cue else { continue };
+        let verbs = doc.token_at_or_after(cue.start)..doc.token_at_or_after(cue.end);
+        if let Some(start) = verbs.rev().find_map(|k| raising::passive_subject_start(doc, a.sentence, k, a.content)) {
+            a.content.start = start;
+            a.qtype = quote_type(doc, a.content, &quotes);
+            a.speaker = None;
         }
     }
     atts.sort_by_key(|a| (a.content.start, a.content.end));

@@ -255,8 +255,10 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         a.source = Source { kind: SourceKind::Unknown, name: None, affiliation: None };
         return;
     };
-    // a speaker phrase never cuts a name ("College Union" of "University and College Union")
-    let sp = widen_to_names(doc, sp);
+    // a speaker phrase never cuts a name ("College Union" of "University and College Union"), nor takes in
+    // its cue (a title-case headline's "Mayor Says Pier" read as one name)
+    let wide = widen_to_names(doc, sp);
+    let sp = if a.cue.is_some_and(|c| wide.end >= c.end && sp.end <= c.start) { sp } else { wide };
     a.speaker = Some(sp);
     let phrase = doc.slice(sp);
     let last_word = phrase.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_lowercase();

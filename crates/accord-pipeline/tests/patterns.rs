@@ -595,3 +595,38 @@ fn a_document_issued_by_the_subject_speaks_through_a_participle_for_it() {
     assert_eq!(strike.cue.as_ref().map(|c| c.text.as_str()), Some("saying"));
     assert!(strike.speaker.as_ref().is_some_and(|s| s.text.contains("Dockworkers Guild")), "{:?}", strike.speaker);
 }
+
+#[test]
+fn a_passive_cue_without_an_agent_raises_its_subject_into_the_content() {
+    let text = "The harbour board is expected to approve the new ferry timetable on Monday.\n\n\
+                The old pier was widely seen as a danger to swimmers.\n\n\
+                The plan was criticised by the fishermen's guild as too costly.\n";
+    let doc = extract(text, "passive-raising.txt", Some("2024-03-14"));
+    // the subject is what is expected, not the one expecting: part of the content, no speaker
+    let board = attribution_with(&doc, "new ferry timetable");
+    assert!(board.content.text.starts_with("The harbour board"), "{:?}", board.content.text);
+    assert!(board.speaker.is_none(), "{:?}", board.speaker);
+    let pier = attribution_with(&doc, "danger to swimmers");
+    assert!(pier.content.text.starts_with("The old pier"), "{:?}", pier.content.text);
+    assert!(pier.speaker.is_none(), "{:?}", pier.speaker);
+    // with an agent, the agent speaks and the subject stays out of the content
+    let plan = attribution_with(&doc, "The plan");
+    assert_eq!(plan.content.text, "The plan");
+    assert!(plan.speaker.as_ref().is_some_and(|s| s.text.starts_with("the fishermen's guild")), "{:?}", plan.speaker);
+}
+
+#[test]
+fn a_title_case_headline_has_its_verb_as_the_cue_and_the_phrase_before_it_as_the_speaker() {
+    for (headline, cue, speaker, content) in [
+        ("Port Mayor Ana Reis Says Ferry Service Will End In June.", "Says", "Port Mayor Ana Reis", "Ferry Service"),
+        ("Fishing Union Endorses Rui Lopes For Harbour Board.", "Endorses", "Fishing Union", "Rui Lopes"),
+        ("Island Council Slams Ferry Operator Over Winter Delays.", "Slams", "Island Council", "Ferry Operator"),
+    ] {
+        let text = format!("{headline}\n\nThe council met on Monday. Its chief spoke after the vote.\n");
+        let doc = extract(&text, "title-case-headline.txt", Some("2024-03-14"));
+        let a = attribution_with(&doc, content);
+        assert_eq!(a.cue.as_ref().map(|c| c.text.as_str()), Some(cue), "{headline}");
+        // the speaker stops at the verb even where a name found in the title runs across it
+        assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some(speaker), "{headline}");
+    }
+}

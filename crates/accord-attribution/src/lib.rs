@@ -29,7 +29,9 @@
 //! 8. **Learned attributions** ([`learned`]): every remaining verb with an object or clause after it is
 //!    scored by a logistic regression trained on PolNeAR train (`models/attribution.tsv`).
 //! 9. **Raising** (`raising`): a passive cue with no agent ("Trump is expected to speak", "the deal was seen
-//!    as a defeat") names no source; its subject joins the content, as PolNeAR marks it.
+//!    as a defeat") names no source; its subject joins the content, as PolNeAR marks it. A raising verb of
+//!    appearance ("X seems to Y", "it appears that ...") is an evidential stance: cue `seems`, content the
+//!    subject with its complement, no source unless the one it looks so to is named.
 //! 10. **Non-statements** ([`nonstatement`]): refusals ("declined to comment"), a negated cue before an
 //!     open question ("did not say how many"), a source's terms ("asked not to be named"), fixed
 //!     expressions ("That said,") and an e-mail address as content are dropped.
@@ -163,6 +165,19 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
             a.content.start = start;
             a.qtype = quote_type(doc, a.content, &quotes);
             a.speaker = None;
+        }
+    }
+    // evidential stances ("X seems to Y"), where nothing else attributes that clause
+    let taken = learned::spans_by_sentence(
+        doc,
+        atts.iter().flat_map(|a| [Some(a.content), a.cue].into_iter().flatten()).collect::<Vec<_>>(),
+    );
+    for (si, taken) in taken.iter().enumerate() {
+        if doc.credits.iter().any(|c| c.kind != "dateline" && c.span.overlap(doc.sentences[si].span) > 0) {
+            continue;
+        }
+        for (cue, speaker, content) in raising::evidential(doc, si, &quoted, taken, lex) {
+            atts.push(make(doc, content, Some(cue), speaker, si, &quotes));
         }
     }
     atts.sort_by_key(|a| (a.content.start, a.content.end));

@@ -56,6 +56,9 @@ pub struct Words {
     pub source_links: Vec<&'static str>,
     /// Words of a phrase that is no affiliation after a source ("in a statement", "on Monday").
     pub not_affiliations: Vec<&'static str>,
+    /// Lemmas of raising verbs of appearance ("seem", "appear"): the clause they raise is an evidential
+    /// stance, attributed with no named source.
+    pub evidential_verbs: Vec<&'static str>,
 }
 
 /// The lists, parsed once.
@@ -97,6 +100,7 @@ pub fn words() -> &'static Words {
             discourse_idioms: get("discourse_idioms"),
             source_links: get("source_links"),
             not_affiliations: get("not_affiliations"),
+            evidential_verbs: get("evidential_verbs"),
         }
     })
 }

@@ -630,3 +630,30 @@ fn a_title_case_headline_has_its_verb_as_the_cue_and_the_phrase_before_it_as_the
         assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some(speaker), "{headline}");
     }
 }
+
+#[test]
+fn a_raising_verb_of_appearance_is_an_evidential_stance_with_no_named_source() {
+    let text = "The harbour master seemed to be losing patience with the ferry company.\n\n\
+                It appears that the new pier will open in May.\n\n\
+                To the fishermen, the new fee seemed unfair.\n\n\
+                The mayor appeared on local radio on Sunday.\n\n\
+                The captain seemed to blame the weather for the delay.\n";
+    let doc = extract(text, "evidential.txt", Some("2024-03-14"));
+    // the subject with its complement, the verb as the cue, nobody named
+    let master = attribution_with(&doc, "losing patience");
+    assert!(master.content.text.starts_with("The harbour master seemed"), "{:?}", master.content.text);
+    assert_eq!(master.cue.as_ref().map(|c| c.text.as_str()), Some("seemed"));
+    assert!(master.speaker.is_none(), "{:?}", master.speaker);
+    // after an expletive "it", the clause
+    let pier = attribution_with(&doc, "new pier will open");
+    assert_eq!(pier.content.text, "that the new pier will open in May");
+    assert!(pier.speaker.is_none(), "{:?}", pier.speaker);
+    // the one it looks so to, when named, holds the view
+    let fee = attribution_with(&doc, "new fee");
+    assert_eq!(fee.content.text, "the new fee seemed unfair");
+    assert_eq!(fee.speaker.as_ref().map(|s| s.text.as_str()), Some("the fishermen"));
+    // "appeared on the radio" raises no clause; "seemed to blame" is the captain's own act
+    assert!(doc.attributions.iter().all(|a| !a.content.text.contains("local radio")));
+    let blame = attribution_with(&doc, "weather");
+    assert!(blame.speaker.as_ref().is_some_and(|s| s.text == "The captain"), "{:?}", blame.speaker);
+}

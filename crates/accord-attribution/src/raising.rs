@@ -63,7 +63,8 @@ pub(crate) fn evidential(
             .as_ref()
             .is_some_and(|a| a.upos() == "VERB" && verbs.contains(&accord_text::lowercase(&a.lemma).as_ref()))
     };
-    if !range.clone().any(is_evidential) {
+    // (every word analysed, so that `an` below cannot fail)
+    if !range.clone().any(is_evidential) || range.clone().any(|k| doc.tokens[k].analysis.is_none()) {
         return out;
     }
     let Some(tree) = crate::tree::SentenceTree::new(doc, si) else { return out };

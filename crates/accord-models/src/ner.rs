@@ -385,8 +385,9 @@ pub fn split_coordinated<'a>(
 
 /// The type a name's head word gives it: a name of two or more words whose head (its last word, or the
 /// word before its first `of`: `Court of Appeal`) is an organisation word (`Nova Scotia Court of Appeal`,
-/// `States Congress`) is an organisation, whatever places its first words name. (Place words as heads
-/// were tried too: GUM dev 0.751 -> 0.746; its `place` names are headed by other words as often.)
+/// `States Congress`) is an organisation, whatever places its first words name; otherwise one opened by
+/// a place word (`Lake Erie`, `Mount Hood`: [`W_PLACEFIRST`]) is a place. (Place words as heads were tried
+/// too: GUM dev 0.751 -> 0.746 and 0.758 -> 0.745; `state` heads universities, `Penn State`.)
 pub fn head_word_type<'a>(wb: &[u16], norm: impl Fn(usize) -> &'a str, a: usize, b: usize) -> Option<&'static str> {
     // (not over a coordination the model read into one name: `Department of Justice and Jane Roe`)
     if b - a < 2 || (a..b).any(|k| matches!(norm(k), "and" | "&")) {

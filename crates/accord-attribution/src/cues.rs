@@ -104,8 +104,9 @@ pub(crate) fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quoted: &[bool
             continue;
         }
         // a capitalised form is a cue only as the verb of a title-case headline ("Mayor Says Pier Will Reopen")
-        let headline = w.starts_with(char::is_uppercase) && k != range.start && title_verb(doc, k, range.clone());
-        if w.starts_with(char::is_uppercase) && k != range.start && !headline {
+        let capitalised = w.starts_with(char::is_uppercase) && k != range.start;
+        let headline = capitalised && title_verb(doc, k, range.clone());
+        if capitalised && !headline {
             continue;
         }
         if let Some(a) = &doc.tokens[k].analysis {

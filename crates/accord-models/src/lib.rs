@@ -488,15 +488,19 @@ impl Inner {
                 if mentions.last().is_some_and(|m| m.sentence == si && m.span.end > span.start) {
                     continue;
                 }
-                // a name that is exactly an entry of the list of other named things is one (`YouTube`)
-                let ty = if let Some(t) = m.ner.listed_type(&lex[a..b], misc_marks) {
-                    tconf = if t == "ORG" { [-1e9, 0.0, -1e9, -1e9] } else { [-1e9, -1e9, -1e9, 0.0] };
-                    t
-                } else if let Some(t) = ner::head_word_type(&nctx.wb, norm, a, b) {
-                    tconf = if t == "ORG" { [-1e9, 0.0, -1e9, -1e9] } else { [-1e9, -1e9, 0.0, -1e9] };
-                    t
-                } else {
-                    ty
+                // a name that is exactly an entry of the list of other named things takes its type (`Twitter`
+                // ORG, `Linux` MISC), else one its head or first word types (`Court of Appeal`, `Lake Erie`)
+                // a type the rules give outright votes for that type alone in the document's vote
+                let ruled =
+                    m.ner.listed_type(&lex[a..b], misc_marks).or_else(|| ner::head_word_type(&nctx.wb, norm, a, b));
+                let ty = match ruled {
+                    Some(t) => {
+                        let k = ["PER", "ORG", "GPE", "MISC"].iter().position(|&x| x == t).unwrap_or(3);
+                        tconf = [-1e9; 4];
+                        tconf[k] = 0.0;
+                        t
+                    }
+                    None => ty,
                 };
                 let etype = match ty {
                     "PER" => EntityType::Person,

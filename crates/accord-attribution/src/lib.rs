@@ -199,6 +199,7 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
     speaker::previous_speaker(doc, &mut atts, lex);
     for a in &mut atts {
         if asked_of_the_subject(doc, a) {
+            cut_opening_question(doc, a, &quotes);
             a.speaker = None;
             a.speaker_mention = None;
             a.speaker_entity = None;
@@ -223,6 +224,33 @@ fn asked_of_the_subject(doc: &Doc, a: &Attribution) -> bool {
             "was" | "were" | "is" | "are" | "been" | "being" | "be" | "when" | "if" | "once" | "after"
         );
     opening || passive
+}
+
+/// An opening participle's question ends before the main clause: "Asked whether he would resign, Grant
+/// shrugged" asks "whether he would resign". The content (when it runs to the end of its sentence past the
+/// cue's clause) is cut at its last comma.
+fn cut_opening_question(doc: &Doc, a: &mut Attribution, quotes: &[Quote]) {
+    let Some(cue) = a.cue else { return };
+    if cue.start > a.content.start {
+        return;
+    }
+    let s = &doc.sentences[a.sentence];
+    let first = doc.token_at_or_after(cue.start);
+    let opener = (s.tokens.start..first).filter(|&j| doc.tokens[j].kind == accord_doc::TokenKind::Word).count() <= 1;
+    let content_end = doc.token_at_or_after(a.content.end);
+    let runs_to_end = (content_end..s.tokens.end).all(|j| doc.tokens[j].kind != accord_doc::TokenKind::Word);
+    if !opener || !runs_to_end {
+        return;
+    }
+    let content_first = doc.token_at_or_after(a.content.start);
+    let Some(comma) = (content_first + 1..content_end).rev().find(|&j| doc.token_text(j) == ",") else { return };
+    // the main clause after the comma has a word; the question before it at least two
+    let question_words = (content_first..comma).filter(|&j| doc.tokens[j].kind == accord_doc::TokenKind::Word).count();
+    if question_words < 2 || in_one_quote(quotes, a.content) {
+        return;
+    }
+    a.content.end = doc.tokens[comma - 1].span.end;
+    a.qtype = quote_type(doc, a.content, quotes);
 }
 
 /// First token of sentence `si`'s story text: after a dateline ("LISBON (Reuters) -"), if any.

@@ -5,6 +5,9 @@
 //! - a refusal: "declined to comment", "refused to say what ..." (the cue after a refusal verb, or the
 //!   refusal verb itself taken as the cue);
 //! - a negated cue before an open question: "did not say how many ...", "would not say whether ...";
+//! - over a content with no verb, a negated answer ("did not respond to a request for comment"), a cue
+//!   under "neither ... nor" ("would neither confirm nor deny the report"), a scoop ("was the first to
+//!   report on the letter"); an act not done: "has yet to comment";
 //! - the terms of a source: "asked not to be named", "asked that his name be withheld", "spoke on
 //!   condition of anonymity";
 //! - a fixed expression: "That said, ...", "Needless to say, ...";
@@ -68,8 +71,15 @@ pub(crate) fn is_non_statement(doc: &Doc, a: &Attribution) -> bool {
         before.push(lower(doc, k));
     }
     let negation = |t: &str| w.negations.contains(&t) || t.ends_with("n't") || t == "cannot";
-    if before.first().is_some_and(|t| t == "to") && before.get(1).is_some_and(|t| w.refusals.contains(&t.as_ref())) {
-        return true;
+    // "declined to say"; an answer or a question not given: "has yet to comment", "failed to say when"
+    if before.first().is_some_and(|t| t == "to") {
+        let prior = before.get(1).map_or("", |t| t.as_ref());
+        let question = first_content_word.is_some_and(|c| w.open_questions.contains(&c));
+        if w.refusals.contains(&prior)
+            || (w.unfulfilled.contains(&prior) && (question || w.answer_verbs.contains(&verb.as_ref())))
+        {
+            return true;
+        }
     }
     let auxiliaries = &w.auxiliaries;
     let negated = before
@@ -78,6 +88,20 @@ pub(crate) fn is_non_statement(doc: &Doc, a: &Attribution) -> bool {
         .any(|t| negation(t))
         || (first..last).any(|i| negation(&lower(doc, i)));
     if negated && first_content_word.is_some_and(|c| w.open_questions.contains(&c)) {
+        return true;
+    }
+    // over a content with no verb: a negated answer ("did not respond to a request for comment", "would not
+    // comment on the case"), a cue under "neither ... nor" ("would neither confirm nor deny the report"),
+    // a scoop ("was the first to report on the letter")
+    let answer = negated && w.answer_verbs.contains(&verb.as_ref());
+    let neither = before
+        .iter()
+        .take_while(|t| negation(t) || auxiliaries.contains(&t.as_ref()) || w.adverbs.contains(&t.as_ref()))
+        .any(|t| t == "neither" || t == "nor");
+    let scoop = w.scoop_verbs.contains(&verb.as_ref())
+        && before.first().is_some_and(|t| t == "to")
+        && before.get(1).is_some_and(|t| t == "first");
+    if (answer || neither || scoop) && content_without_verb(doc, a) {
         return true;
     }
     // the terms of a source, in a short content
@@ -110,6 +134,25 @@ pub(crate) fn is_non_statement(doc: &Doc, a: &Attribution) -> bool {
         }
     }
     false
+}
+
+/// True when every word of the content is analysed and none is a verb or an auxiliary (a noun phrase or a
+/// prepositional phrase: no statement). False without analyses.
+fn content_without_verb(doc: &Doc, a: &Attribution) -> bool {
+    let first = doc.token_at_or_after(a.content.start);
+    let end = doc.token_at_or_after(a.content.end).min(doc.tokens.len());
+    let mut words = 0;
+    for i in first..end {
+        if !is_word(doc, i) {
+            continue;
+        }
+        let Some(an) = doc.tokens[i].analysis.as_ref() else { return false };
+        if matches!(an.upos(), "VERB" | "AUX") {
+            return false;
+        }
+        words += 1;
+    }
+    words > 0
 }
 
 /// An e-mail address with little else as the content.

@@ -42,8 +42,14 @@ pub struct Words {
     pub document_verbs: Vec<&'static str>,
     /// Verbs of refusal ("declined to comment"): a cue after them reports nothing.
     pub refusals: Vec<&'static str>,
+    /// Words of an act not done before `to` and a cue ("has yet to comment", "failed to say").
+    pub unfulfilled: Vec<&'static str>,
     /// Negation words before a cue ("did not say").
     pub negations: Vec<&'static str>,
+    /// Verbs of answering a request ("did not respond to a request for comment").
+    pub answer_verbs: Vec<&'static str>,
+    /// Verbs of a scoop ("was the first to report on ...").
+    pub scoop_verbs: Vec<&'static str>,
     /// Words opening an open question ("how", "whether") after a negated cue.
     pub open_questions: Vec<&'static str>,
     /// Verbs of a source's terms ("asked not to be named", "spoke on condition of anonymity").
@@ -93,8 +99,11 @@ pub fn words() -> &'static Words {
             document_verbs: get("document_verbs"),
             phrase_cues: get("phrase_cues").into_iter().map(|p| p.split('_').collect()).collect(),
             refusals: get("refusals"),
+            unfulfilled: get("unfulfilled"),
             negations: get("negations"),
             open_questions: get("open_questions"),
+            answer_verbs: get("answer_verbs"),
+            scoop_verbs: get("scoop_verbs"),
             anonymity_cues: get("anonymity_cues"),
             anonymity_marks: get("anonymity_marks"),
             discourse_idioms: get("discourse_idioms"),

@@ -581,6 +581,8 @@ fn the_one_asked_is_no_speaker_of_the_question() {
     let winter = attribution_with(&doc, "ferry would run in winter");
     assert_eq!(winter.cue.as_ref().map(|c| c.text.as_str()), Some("Asked"));
     assert!(winter.speaker.is_none(), "{:?}", winter.speaker);
+    // the question ends before the main clause that answers it
+    assert_eq!(winter.content.text, "whether the ferry would run in winter");
     let fee = attribution_with(&doc, "new fee");
     assert!(fee.speaker.is_none(), "{:?}", fee.speaker);
     // the one asking still is
@@ -656,4 +658,27 @@ fn a_raising_verb_of_appearance_is_an_evidential_stance_with_no_named_source() {
     assert!(doc.attributions.iter().all(|a| !a.content.text.contains("local radio")));
     let blame = attribution_with(&doc, "weather");
     assert!(blame.speaker.as_ref().is_some_and(|s| s.text == "The captain"), "{:?}", blame.speaker);
+}
+
+#[test]
+fn answers_not_given_and_scoops_report_no_statement() {
+    let text = "Ferry fares rise again\n\n\
+                The operator did not respond to a request for comment on Friday.\n\n\
+                Harbour officials did not immediately reply to an email from the paper.\n\n\
+                The port authority has yet to comment on the fares.\n\n\
+                The mayor has yet to say whether the council will step in.\n\n\
+                Marta Silva would neither confirm nor deny the report.\n\n\
+                The Island Courier was the first to report on the increase.\n\n\
+                A spokesman said the fares would be reviewed in June.\n";
+    let doc = extract(text, "non-answers.txt", Some("2024-03-14"));
+    for needle in ["request for comment", "an email", "on the fares", "council will step in", "the report", "the increase"] {
+        assert!(
+            !doc.attributions.iter().any(|a| a.content.text.contains(needle)),
+            "{needle:?} is no statement: {:?}",
+            doc.attributions.iter().map(|a| &a.content.text).collect::<Vec<_>>()
+        );
+    }
+    // a statement beside them stays
+    let reviewed = attribution_with(&doc, "fares would be reviewed");
+    assert_eq!(reviewed.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
 }

@@ -52,8 +52,16 @@ pub(crate) fn labelled_statements(
                     | "Q"
                     | "A"
             );
+        // a label of common words only is a topic or a heading ("Our Standards: ...", "CONTACT: ..."), not a
+        // source; nouns of sources and acting groups speak ("Police: ...", "Insiders: ...")
+        let common = (a..colon).all(|k| {
+            let w = accord_lexicon::lowercase(doc.token_text(k));
+            accord_lexicon::usually_lower(&w)
+                && !crate::words::words().actor_nouns.contains(&w.as_ref())
+                && lex.source_nouns.get(w.as_ref()).is_none()
+        });
         let words_after = (colon + 1..s.tokens.end).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count();
-        if !name_ok || words_after < 4 {
+        if !name_ok || common || words_after < 4 {
             continue;
         }
         let start = colon + 1;

@@ -180,6 +180,10 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
             atts.push(make(doc, content, Some(cue), speaker, si, &quotes));
         }
     }
+    // "In announcing his retirement, X said ...": the opening gerund's subject is the main clause's
+    for a in &mut atts {
+        opening_gerund(doc, a, &quotes, lex);
+    }
     atts.sort_by_key(|a| (a.content.start, a.content.end));
     atts.dedup_by(|b, a| a.content == b.content);
     for a in &mut atts {
@@ -251,6 +255,38 @@ fn cut_opening_question(doc: &Doc, a: &mut Attribution, quotes: &[Quote]) {
     }
     a.content.end = doc.tokens[comma - 1].span.end;
     a.qtype = quote_type(doc, a.content, quotes);
+}
+
+/// A gerund cue after an opening preposition ("In announcing his retirement, Meadows said ...", "After
+/// denying the rumors, Lipinski announced ..."): its content ends at the comma before the main clause and
+/// its speaker is that clause's subject, not the preposition.
+fn opening_gerund(doc: &Doc, a: &mut Attribution, quotes: &[Quote], lex: &Lexicons) {
+    let Some(cue) = a.cue else { return };
+    if cue.start > a.content.start || doc.tokens.is_empty() {
+        return;
+    }
+    let first = doc.token_at_or_after(cue.start);
+    if first >= doc.tokens.len() || !doc.token_text(first).ends_with("ing") {
+        return;
+    }
+    let s = &doc.sentences[a.sentence];
+    let start = story_start(doc, a.sentence);
+    let opener: Vec<usize> = (start..first).filter(|&j| doc.tokens[j].kind == accord_doc::TokenKind::Word).collect();
+    let preposition = opener.len() == 1
+        && doc.tokens[opener[0]].analysis.as_ref().is_some_and(|x| matches!(x.upos(), "ADP" | "SCONJ"));
+    if !preposition {
+        return;
+    }
+    let content_first = doc.token_at_or_after(a.content.start);
+    let content_end = doc.token_at_or_after(a.content.end).min(s.tokens.end);
+    let Some(comma) = (content_first + 1..content_end).rev().find(|&j| doc.token_text(j) == ",") else { return };
+    if in_one_quote(quotes, a.content) {
+        return;
+    }
+    let Some((sa, sb)) = phrases::np_right(doc, comma + 1, s.tokens.end, lex) else { return };
+    a.content.end = doc.tokens[comma - 1].span.end;
+    a.qtype = quote_type(doc, a.content, quotes);
+    a.speaker = Some(Span::new(doc.tokens[sa].span.start, doc.tokens[sb - 1].span.end));
 }
 
 /// First token of sentence `si`'s story text: after a dateline ("LISBON (Reuters) -"), if any.

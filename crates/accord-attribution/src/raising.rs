@@ -39,8 +39,9 @@ pub(crate) fn passive_subject_start(doc: &Doc, si: usize, v: usize, content: Spa
     if matches!(accord_text::lowercase(doc.token_text(subject)).as_ref(), "who" | "which" | "that" | "whom") {
         return None;
     }
-    let first = tree.subtree(subject).0;
-    (first >= doc.sentences[si].tokens.start).then(|| doc.tokens[first].span.start)
+    // the subject's phrase, after a dateline ("LISBON (Reuters) - X was named ...") if the parse took it in
+    let first = tree.subtree(subject).0.max(crate::story_start(doc, si));
+    (first >= doc.sentences[si].tokens.start && first < v).then(|| doc.tokens[first].span.start)
 }
 
 /// Evidential stances in sentence `si`: (cue, the one things look so to, if named, content) spans. `quoted` flags the tokens inside quotations;

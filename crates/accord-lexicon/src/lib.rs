@@ -156,3 +156,18 @@ mod tests {
         assert!(!unused_files().contains(&"months.tsv"));
     }
 }
+
+/// True when `word` (lower case) is usually written in lower case in running text (a common word, not a
+/// name), by `data/gazetteer/case_stats.tsv`.
+pub fn usually_lower(word: &str) -> bool {
+    static LOWER: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    LOWER
+        .get_or_init(|| {
+            data_lines(file("gazetteer/case_stats.tsv"))
+                .filter_map(|l| l.split_once('\t'))
+                .filter(|(_, kind)| kind.trim() == "lower")
+                .map(|(w, _)| w)
+                .collect()
+        })
+        .contains(word)
+}

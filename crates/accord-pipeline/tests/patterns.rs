@@ -682,3 +682,27 @@ fn answers_not_given_and_scoops_report_no_statement() {
     let reviewed = attribution_with(&doc, "fares would be reviewed");
     assert_eq!(reviewed.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
 }
+
+#[test]
+fn an_opening_gerund_speaks_for_the_main_clause_subject_and_headings_are_no_labels() {
+    let text = "Ferry fares rise again\n\n\
+                HARBOURTON (Reuters) - Nine captains were named harbour pilots on Monday.\n\n\
+                In announcing her retirement, Marta Silva said she had never planned to stay long.\n\n\
+                After denying the rumours in May, Tomas Reyes announced his resignation in June.\n\n\
+                Our Standards: The rules our reporters follow in every story\n\n\
+                Lindqvist: The harbour will stay open all winter\n";
+    let doc = extract(text, "gerunds-labels.txt", Some("2024-03-14"));
+    let retirement = attribution_with(&doc, "her retirement");
+    assert_eq!(retirement.content.text, "her retirement");
+    assert_eq!(speaker_name(&doc, retirement).as_deref(), Some("Marta Silva"));
+    let rumours = attribution_with(&doc, "the rumours");
+    assert_eq!(rumours.content.text, "the rumours in May");
+    assert_eq!(speaker_name(&doc, rumours).as_deref(), Some("Tomas Reyes"));
+    // the dateline is no part of a raised subject
+    let named = attribution_with(&doc, "harbour pilots");
+    assert!(named.content.text.starts_with("Nine captains"), "{:?}", named.content.text);
+    // a heading of common words labels no statement; a name does
+    assert!(!doc.attributions.iter().any(|a| a.content.text.contains("reporters follow")));
+    let open = attribution_with(&doc, "stay open all winter");
+    assert_eq!(open.speaker.as_ref().map(|s| s.text.as_str()), Some("Lindqvist"));
+}

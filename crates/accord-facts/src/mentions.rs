@@ -679,7 +679,11 @@ fn segment_run(
             let sp = Span::new(doc.tokens[k].span.start, doc.tokens[k + n - 1].span.end);
             let text = doc.slice(sp);
             let titled;
-            let text = if text.len() > 3 && text.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
+            // (an abbreviation in capitals is looked up as written: "U.S.")
+            let text = if text.len() > 3
+                && text.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+                && !lex.known.contains_key(text)
+            {
                 // "LISBON" in a dateline
                 titled = text
                     .split(' ')
@@ -801,9 +805,15 @@ fn segment_run(
         // The name: up to the next gazetteer match inside the run, or the run end.
         // (a place name or nationality right after a given name is a surname: "Jim Jordan", "George
         // Washington", "Mark Cuban")
+        // (or after a first name the recogniser reads into one person with it: "Joaquin Phoenix")
+        let model_person = |e: usize| {
+            let sp = Span::new(doc.tokens[k].span.start, doc.tokens[e].span.end);
+            let i = model.partition_point(|m| m.span.end <= sp.start);
+            model.get(i).is_some_and(|m| m.span.contains(sp) && m.etype == Some(EntityType::Person))
+        };
         let surname_place = |e: usize| {
             e == k + 1
-                && lex.given_names_any.contains(doc.token_text(k))
+                && (lex.given_names_any.contains(doc.token_text(k)) || model_person(e))
                 && !lex.known.contains_key(doc.token_text(k))
                 && lex.known.get(doc.token_text(e)).is_some_and(|kn| {
                     (kn.etype == EntityType::Gpe && !kn.adjective)

@@ -416,7 +416,10 @@ impl Lexicons {
 
     /// True when `word` (any case) is a title word.
     pub fn is_title(&self, word: &str) -> bool {
-        self.titles.contains(&word.to_lowercase())
+        let lower = word.to_lowercase();
+        // a compound of title words joined by hyphens is one ("Vice-President", "Attorney-General")
+        self.titles.contains(&lower)
+            || (lower.contains('-') && lower.split('-').all(|p| !p.is_empty() && self.titles.contains(p)))
     }
 
     /// The cue class of a verb form, if it is a cue.

@@ -478,6 +478,7 @@ impl Inner {
             let norm = |k: usize| doc.token_norm(base + k);
             let mut found = ner::spans(bio);
             ner::split_coordinated(&mut found, &nctx.gaz, norm);
+            ner::join_given_names(&mut found, &nctx.wb);
             for (a, b, ty, c) in found {
                 let mut tconf = typed[c].map(|x| x as f32 * scale);
                 let propn = |k: usize| m.upos[tags[k] as usize] == "PROPN";

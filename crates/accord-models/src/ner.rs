@@ -383,6 +383,22 @@ pub fn split_coordinated<'a>(
     }
 }
 
+/// Joins a person's name of given names only to the one-word name right after it, which the model typed
+/// otherwise (`Joaquin` + `Phoenix`, a city of the gazetteer: `Joaquin Phoenix`): a given name opens a
+/// person's full name.
+pub fn join_given_names(spans: &mut Vec<(usize, usize, &'static str, usize)>, wb: &[u16]) {
+    let mut k = 0;
+    while k + 1 < spans.len() {
+        let (a, b, ty, c) = spans[k];
+        let (a2, b2, ty2, _) = spans[k + 1];
+        if ty == "PER" && ty2 != "PER" && b == a2 && b2 == a2 + 1 && (a..b).all(|j| wb[j] & W_GIVEN != 0) {
+            spans[k] = (a, b2, "PER", c);
+            spans.remove(k + 1);
+        }
+        k += 1;
+    }
+}
+
 /// The type a name's head word gives it: a name of two or more words whose head (its last word, or the
 /// word before its first `of`: `Court of Appeal`) is an organisation word (`Nova Scotia Court of Appeal`,
 /// `States Congress`) is an organisation, whatever places its first words name; otherwise one opened by
@@ -1009,6 +1025,17 @@ mod tests {
         let mut found = vec![(0, 3, "PER", 0), (4, 7, "ORG", 4), (8, 11, "GPE", 8)];
         split_coordinated(&mut found, &gaz, |k| words[k]);
         assert_eq!(found, vec![(0, 1, "PER", 0), (2, 3, "PER", 0), (4, 7, "ORG", 4), (8, 11, "GPE", 8)]);
+    }
+
+    #[test]
+    fn a_given_name_joins_the_one_word_name_after_it() {
+        let words = ["Joaquin", "Phoenix", "and", "Ana", "met", "Maria", "in", "Lima"];
+        let lex: Vec<Lex> = words.iter().map(|w| Lex::new(w)).collect();
+        let g = Gazetteer::shipped();
+        let wb: Vec<u16> = lex.iter().map(|l| g.word_bits(l)).collect();
+        let mut found = vec![(0, 1, "PER", 0), (1, 2, "GPE", 1), (3, 4, "PER", 3), (5, 6, "PER", 5), (7, 8, "GPE", 7)];
+        join_given_names(&mut found, &wb);
+        assert_eq!(found, vec![(0, 2, "PER", 0), (3, 4, "PER", 3), (5, 6, "PER", 5), (7, 8, "GPE", 7)]);
     }
 
     #[test]

@@ -706,3 +706,21 @@ fn an_opening_gerund_speaks_for_the_main_clause_subject_and_headings_are_no_labe
     let open = attribution_with(&doc, "stay open all winter");
     assert_eq!(open.speaker.as_ref().map(|s| s.text.as_str()), Some("Lindqvist"));
 }
+
+#[test]
+fn names_lose_abbreviated_and_hyphenated_titles_and_keep_a_place_as_surname() {
+    let text = "The award went to Ignacio Denver and Ana Lopes on Sunday.\n\n\
+                \"I am grateful,\" Denver said on Sunday.\n\n\
+                The plan was praised by U.S. President Tomas Reyes last year.\n\n\
+                Vice-President Carla Mendes stressed the plan was safe.\n";
+    let doc = extract(text, "titles-surnames.txt", Some("2024-03-14"));
+    let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+    // a first name and a city's name read as one person: the person, not a place
+    assert!(names.contains(&"Ignacio Denver") && !names.contains(&"Denver"), "{names:?}");
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "grateful")).as_deref(), Some("Ignacio Denver"));
+    // "U.S." before a title is the country, the title goes to titles
+    let reyes = doc.entities.iter().find(|e| e.name == "Tomas Reyes").expect("Tomas Reyes without his title");
+    assert_eq!(reyes.titles, vec!["U.S. President".to_string()]);
+    let mendes = doc.entities.iter().find(|e| e.name == "Carla Mendes").expect("Carla Mendes without her title");
+    assert_eq!(mendes.titles, vec!["Vice-President".to_string()]);
+}

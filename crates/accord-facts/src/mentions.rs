@@ -718,6 +718,18 @@ fn segment_run(
                         break;
                     }
                 }
+                // "California ISO", "Kenya AIDS Council": a place before an acronym that ends the run or
+                // opens an organisation's name is part of the organisation's name
+                if kn.etype == EntityType::Gpe && !kn.adjective && k == a && k + n < b {
+                    let next = doc.token_text(k + n);
+                    let acronym = next.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
+                        && !next.chars().any(char::is_lowercase)
+                        && !lex.known.contains_key(next)
+                        && !lex.is_title(next);
+                    if acronym && (k + n + 1 == b || lex.org_words.contains(doc.token_text(b - 1))) {
+                        break;
+                    }
+                }
                 // "New York Times", "Washington Post": a place before the last word of the run, an
                 // organisation word, is part of the organisation's name
                 // ("Chicago Police Department", "United States Citizenship and Immigration Services": up to
@@ -869,6 +881,11 @@ fn segment_run(
             EntityType::Person
         } else if lex.org_words.contains(last)
             || lex.org_words.contains(doc.token_text(k))
+            // (a place and an acronym: "California ISO")
+            || (words >= 2
+                && lex.known.get(doc.token_text(k)).is_some_and(|kn| kn.etype == EntityType::Gpe && !kn.adjective)
+                && last.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
+                && !last.chars().any(char::is_lowercase))
             || org_before_connector(doc, k, e, lex)
             || (words >= 2
                 && !lex.given_names_any.contains(doc.token_text(k))

@@ -724,3 +724,13 @@ fn names_lose_abbreviated_and_hyphenated_titles_and_keep_a_place_as_surname() {
     let mendes = doc.entities.iter().find(|e| e.name == "Carla Mendes").expect("Carla Mendes without her title");
     assert_eq!(mendes.titles, vec!["Vice-President".to_string()]);
 }
+
+#[test]
+fn a_place_before_an_acronym_names_an_organisation() {
+    let text = "Nevada GRX said the grid was stable.\n\nOfficials in Nevada said the plan was good.\n";
+    let doc = extract(text, "place-acronym.txt", Some("2024-03-14"));
+    let grx = doc.entities.iter().find(|e| e.name == "Nevada GRX").expect("one organisation");
+    assert_eq!(grx.etype, "ORG");
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "grid was stable")).as_deref(), Some("Nevada GRX"));
+    assert!(doc.entities.iter().any(|e| e.name == "Nevada" && e.etype == "GPE"));
+}

@@ -202,6 +202,7 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
     atts.retain(|a| !nonstatement::is_non_statement(doc, a));
     speaker::previous_speaker(doc, &mut atts, lex);
     for a in &mut atts {
+        cut_at_main_clause(doc, a, &quotes);
         if asked_of_the_subject(doc, a) {
             cut_opening_question(doc, a, &quotes);
             a.speaker = None;
@@ -228,6 +229,41 @@ fn asked_of_the_subject(doc: &Doc, a: &Attribution) -> bool {
             "was" | "were" | "is" | "are" | "been" | "being" | "be" | "when" | "if" | "once" | "after"
         );
     opening || passive
+}
+
+/// A cue inside an adverbial clause before the main clause ("When Winfrey asked if he could share the
+/// questions, he declined"): its content ends at the comma before the main clause's subject, when the
+/// sentence's root verb and its subject lie inside the content after the cue.
+fn cut_at_main_clause(doc: &Doc, a: &mut Attribution, quotes: &[Quote]) {
+    let Some(cue) = a.cue else { return };
+    if cue.start > a.content.start || in_one_quote(quotes, a.content) {
+        return;
+    }
+    let Some(tree) = tree::SentenceTree::new(doc, a.sentence) else { return };
+    let s = &doc.sentences[a.sentence];
+    let an = |k: usize| doc.tokens[k].analysis.as_ref();
+    let Some(root) = s.tokens.clone().find(|&k| an(k).is_some_and(|x| x.head().is_none())) else { return };
+    let (cue_first, cue_end) = (doc.token_at_or_after(cue.start), doc.token_at_or_after(cue.end));
+    let (content_first, content_end) = (doc.token_at_or_after(a.content.start), doc.token_at_or_after(a.content.end));
+    if (cue_first..cue_end).contains(&root) || !(content_first..content_end).contains(&root) {
+        return;
+    }
+    let Some(subject) =
+        tree.children(root).iter().copied().find(|&c| an(c).is_some_and(|x| x.deprel().starts_with("nsubj")))
+    else {
+        return;
+    };
+    let first = tree.subtree(subject).0;
+    if first <= content_first + 2 || first >= content_end || doc.token_text(first - 1) != "," {
+        return;
+    }
+    // the part kept is a clause of its own ("if he could share the questions"), not the rest of the cue's
+    // phrase before a content that follows it ("According to X's director, the campaign ...")
+    if !(content_first..first - 1).any(|k| an(k).is_some_and(|x| matches!(x.upos(), "VERB" | "AUX"))) {
+        return;
+    }
+    a.content.end = doc.tokens[first - 2].span.end;
+    a.qtype = quote_type(doc, a.content, quotes);
 }
 
 /// An opening participle's question ends before the main clause: "Asked whether he would resign, Grant

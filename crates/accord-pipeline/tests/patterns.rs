@@ -734,3 +734,11 @@ fn a_place_before_an_acronym_names_an_organisation() {
     assert_eq!(speaker_name(&doc, attribution_with(&doc, "grid was stable")).as_deref(), Some("Nevada GRX"));
     assert!(doc.entities.iter().any(|e| e.name == "Nevada" && e.etype == "GPE"));
 }
+
+#[test]
+fn a_cue_in_an_adverbial_clause_keeps_its_content_out_of_the_main_clause() {
+    let text = "When the presenter asked whether the ferry would run in winter, the captain shook his head.\n";
+    let doc = extract(text, "adverbial-clause.txt", Some("2024-03-14"));
+    let winter = attribution_with(&doc, "ferry would run");
+    assert_eq!(winter.content.text, "whether the ferry would run in winter");
+}

@@ -349,6 +349,23 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             {
                 a += 1;
             }
+            // "the Health Minister", "The International Trade Secretary": a capitalised role after "the",
+            // ending in a source noun, is a definite nominal that refers back to the one holding the role,
+            // not a name (no given name or honorific in it)
+            if a < j && a > s.tokens.start && accord_text::lowercase(doc.token_text(a - 1)) == "the" && j - a <= 4 {
+                let head = accord_text::lowercase(doc.token_text(j - 1));
+                let role = (a..j).all(|t| {
+                    let w = doc.token_text(t);
+                    !lex.given_names_any.contains(w) && !lex.honorifics.contains_key(w) && !lex.org_words.contains(w)
+                });
+                if let Some((sing, plural)) = lex.source_nouns.get(head.as_ref()).filter(|_| role) {
+                    if let Some(m) = nominal(doc, j - 1, si, sing, *plural, lex, in_credit) {
+                        sentence_mentions.push(m);
+                        i = j;
+                        continue;
+                    }
+                }
+            }
             let before = sentence_mentions.len();
             segment_run(doc, a, j, si, in_credit, credit_kind, lex, &model_names, &mut sentence_mentions);
             // "as The Daily Beast called them": "The" with a capital inside a sentence belongs to the name

@@ -742,3 +742,14 @@ fn a_cue_in_an_adverbial_clause_keeps_its_content_out_of_the_main_clause() {
     let winter = attribution_with(&doc, "ferry would run");
     assert_eq!(winter.content.text, "whether the ferry would run in winter");
 }
+
+#[test]
+fn a_capitalised_role_after_the_refers_back_to_its_holder() {
+    let text = "Fisheries Minister Ana Costa said quotas would rise.\n\n\
+                Skippers said they were worried.\n\n\
+                The Fisheries Minister insists the quotas are fair.\n";
+    let doc = extract(text, "capitalised-role.txt", Some("2024-03-14"));
+    let fair = attribution_with(&doc, "quotas are fair");
+    assert_eq!(speaker_name(&doc, fair).as_deref(), Some("Ana Costa"));
+    assert!(!doc.entities.iter().any(|e| e.name.contains("Fisheries Minister")), "a role is no name");
+}

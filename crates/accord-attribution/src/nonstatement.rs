@@ -104,10 +104,16 @@ pub(crate) fn is_non_statement(doc: &Doc, a: &Attribution) -> bool {
     if (answer || neither || scoop) && content_without_verb(doc, a) {
         return true;
     }
-    // the terms of a source, in a short content
+    // the terms of a source, in a short content or in the clause before the content's first comma (a
+    // relative clause whose content ran on: "One, who asked not to be named, said ...")
+    let clause: Vec<usize> = (content_first..doc.token_at_or_after(a.content.end).min(doc.tokens.len()))
+        .take_while(|&i| doc.token_text(i) != ",")
+        .filter(|&i| is_word(doc, i))
+        .collect();
     if w.anonymity_cues.contains(&verb.as_ref())
-        && content_words().count() <= 12
-        && content_words().any(|i| w.anonymity_marks.contains(&lower(doc, i).as_ref()))
+        && (content_words().count() <= 12 || clause.len() <= 12)
+        && (content_words().count() <= 12 && content_words().any(|i| w.anonymity_marks.contains(&lower(doc, i).as_ref()))
+            || clause.iter().any(|&i| w.anonymity_marks.contains(&lower(doc, i).as_ref())))
     {
         return true;
     }

@@ -864,9 +864,20 @@ fn segment_run(
                         .contains_key(doc.slice(Span::new(doc.tokens[e].span.start, doc.tokens[e + n - 1].span.end)))
                 })
         };
+        // (a known name after a first name and a middle initial is the surname: "Michael R. Bloomberg")
+        let after_initial = |e: usize| {
+            let initial = |t: usize| {
+                let w = doc.token_text(t);
+                w.len() == 2 && w.starts_with(|c: char| c.is_ascii_uppercase()) && w.ends_with('.')
+            };
+            e >= k + 2
+                && (k + 1..e).all(initial)
+                && !lex.known.contains_key(doc.token_text(k))
+                && (lex.given_names_any.contains(doc.token_text(k)) || model_person(e))
+        };
         let mut e = k + 1;
         while e < b
-            && (!known_at(e) || surname_place(e) || group_given(e))
+            && (!known_at(e) || surname_place(e) || group_given(e) || after_initial(e))
             && !lex.honorifics.contains_key(doc.token_text(e))
         {
             e += 1;

@@ -753,3 +753,13 @@ fn a_capitalised_role_after_the_refers_back_to_its_holder() {
     assert_eq!(speaker_name(&doc, fair).as_deref(), Some("Ana Costa"));
     assert!(!doc.entities.iter().any(|e| e.name.contains("Fisheries Minister")), "a role is no name");
 }
+
+#[test]
+fn a_middle_initial_keeps_a_known_surname_and_a_source_s_terms_stay_terms() {
+    let text = "Former mayor Michael R. Bloomberg said he was sorry.\n\n\
+                One vice-chancellor, who asked not to be named because the talks were private, said the plan had failed.\n";
+    let doc = extract(text, "initial-terms.txt", Some("2024-03-14"));
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "he was sorry")).as_deref(), Some("Michael R. Bloomberg"));
+    assert!(!doc.attributions.iter().any(|a| a.content.text.starts_with("not to be named")), "the source's terms");
+    assert!(doc.attributions.iter().any(|a| a.content.text == "the plan had failed"));
+}

@@ -183,6 +183,22 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
     // "In announcing his retirement, X said ...": the opening gerund's subject is the main clause's
     for a in &mut atts {
         opening_gerund(doc, a, &quotes, lex);
+        // a speaker read off the parse starts after a dateline ("AUSTIN (KXAN) — Texas voters approved")
+        if let Some(sp) = a.speaker {
+            let start = story_start(doc, a.sentence);
+            let in_sentence = sp.start >= doc.sentences[a.sentence].span.start;
+            if in_sentence && start < doc.tokens.len() && sp.start < doc.tokens[start].span.start {
+                let story = doc.tokens[start].span.start;
+                if sp.end > story {
+                    a.speaker = Some(Span::new(story, sp.end));
+                } else {
+                    // the dateline alone: the phrase that opens the story, before the cue
+                    let cue_first = a.cue.map_or(start, |c| doc.token_at_or_after(c.start));
+                    a.speaker = phrases::np_right(doc, start, cue_first, lex)
+                        .map(|(x, y)| Span::new(doc.tokens[x].span.start, doc.tokens[y - 1].span.end));
+                }
+            }
+        }
     }
     atts.sort_by_key(|a| (a.content.start, a.content.end));
     atts.dedup_by(|b, a| a.content == b.content);

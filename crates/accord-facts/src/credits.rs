@@ -73,8 +73,17 @@ pub fn find(doc: &mut Doc) {
         if first_in_par {
             if let Some(open) = words.iter().take(8).position(|w| *w == "(") {
                 let close = open + 2;
+                // the outlet is a known agency, or a station's or paper's call letters after a place
+                // written in capitals ("AUSTIN (KXAN) —")
+                let outlet = |w: &str| {
+                    lex.agencies.contains_key(w)
+                        || ((2..=6).contains(&w.len())
+                            && w.chars().all(|c| c.is_ascii_uppercase())
+                            && open > 0
+                            && words[..open].iter().all(|p| !p.chars().any(char::is_lowercase)))
+                };
                 if words.get(close) == Some(&")")
-                    && lex.agencies.contains_key(words[open + 1])
+                    && outlet(words[open + 1])
                     && words.get(close + 1).is_some_and(|w| matches!(*w, "-" | "—" | "–" | "--"))
                     && words[..open]
                         .iter()

@@ -714,6 +714,15 @@ fn segment_run(
             } else {
                 text
             };
+            // a place joined by a hyphen to the next word is part of a longer name ("Miami-Dade Police",
+            // "Winston-Salem")
+            let hyphen_after = k + n + 1 < b
+                && doc.token_text(k + n) == "-"
+                && !doc.tokens[k + n - 1].space_after
+                && !doc.tokens[k + n].space_after;
+            if hyphen_after {
+                continue;
+            }
             if let Some(kn) = lex.known.get(text) {
                 // a religious or ethnic group word opening a longer run is part of a name ("Muslim Hands",
                 // "Christian Aid"), not a nationality before one; so is one that is a given name before
@@ -877,7 +886,11 @@ fn segment_run(
         };
         let mut e = k + 1;
         while e < b
-            && (!known_at(e) || surname_place(e) || group_given(e) || after_initial(e))
+            && (!known_at(e)
+                || surname_place(e)
+                || group_given(e)
+                || after_initial(e)
+                || (doc.token_text(e - 1) == "-" && !doc.tokens[e - 1].space_after && !doc.tokens[e - 2].space_after))
             && !lex.honorifics.contains_key(doc.token_text(e))
         {
             e += 1;

@@ -763,3 +763,14 @@ fn a_middle_initial_keeps_a_known_surname_and_a_source_s_terms_stay_terms() {
     assert!(!doc.attributions.iter().any(|a| a.content.text.starts_with("not to be named")), "the source's terms");
     assert!(doc.attributions.iter().any(|a| a.content.text == "the plan had failed"));
 }
+
+#[test]
+fn station_datelines_and_hyphenated_place_names() {
+    let text = "HARBOURTON (KXYZ) — Island voters approved a new ferry levy on Tuesday.\n\n\
+                Nairobi-Kiambu Police said officers had closed the quay.\n";
+    let doc = extract(text, "station-dateline.txt", Some("2024-03-14"));
+    assert!(doc.credits.iter().any(|c| c.kind == "dateline" && c.span.text.starts_with("HARBOURTON")));
+    let levy = attribution_with(&doc, "ferry levy");
+    assert_eq!(levy.speaker.as_ref().map(|s| s.text.as_str()), Some("Island voters"));
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "closed the quay")).as_deref(), Some("Nairobi-Kiambu Police"));
+}

@@ -58,7 +58,7 @@ pub(crate) fn labelled_statements(
             let w = accord_lexicon::lowercase(doc.token_text(k));
             accord_lexicon::usually_lower(&w)
                 && !crate::words::words().actor_nouns.contains(&w.as_ref())
-                && lex.source_nouns.get(w.as_ref()).is_none()
+                && !lex.source_nouns.contains_key(w.as_ref())
         });
         let words_after = (colon + 1..s.tokens.end).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count();
         if !name_ok || common || words_after < 4 {

@@ -112,7 +112,8 @@ pub(crate) fn is_non_statement(doc: &Doc, a: &Attribution) -> bool {
         .collect();
     if w.anonymity_cues.contains(&verb.as_ref())
         && (content_words().count() <= 12 || clause.len() <= 12)
-        && (content_words().count() <= 12 && content_words().any(|i| w.anonymity_marks.contains(&lower(doc, i).as_ref()))
+        && (content_words().count() <= 12
+            && content_words().any(|i| w.anonymity_marks.contains(&lower(doc, i).as_ref()))
             || clause.iter().any(|&i| w.anonymity_marks.contains(&lower(doc, i).as_ref())))
     {
         return true;

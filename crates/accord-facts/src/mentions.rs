@@ -576,8 +576,8 @@ fn org_before_connector(doc: &Doc, a: usize, b: usize, lex: &Lexicons) -> bool {
         .any(|t| lex.org_words.contains(doc.token_text(t)) && connectors.contains(&doc.token_text(t + 1)))
 }
 
-/// "National Academy of Sciences and Engineering", "Department of Health and Human Services": the `of`
-/// complement of an organisation word in the run `[i, j)` goes on over "and" (or "&") at `j` to the
+/// "National Academy of Sciences and Engineering", "Department of Health and Human Services", "Centre for
+/// Disease Prevention and Control": the `of` (or `for`) complement of an organisation word in the run `[i, j)` goes on over "and" (or "&") at `j` to the
 /// capitalised words that end the run (at most three), when none of them is a known name, a given name or
 /// a title word and the recogniser found no person there ("the Department of Justice and Jane Roe").
 /// Returns the new end of the run.
@@ -592,7 +592,9 @@ fn and_joined_complement(
     if !matches!(doc.token_text(j), "and" | "&") || j + 1 >= end || !is_cap(doc, j + 1) {
         return None;
     }
-    if !(i..j.saturating_sub(1)).any(|t| lex.org_words.contains(doc.token_text(t)) && doc.token_text(t + 1) == "of") {
+    if !(i..j.saturating_sub(1))
+        .any(|t| lex.org_words.contains(doc.token_text(t)) && matches!(doc.token_text(t + 1), "of" | "for"))
+    {
         return None;
     }
     let mut e = j + 1;

@@ -123,6 +123,21 @@ pub fn unused_files() -> Vec<&'static str> {
     FILES.iter().zip(USED.iter()).filter(|(_, u)| !u.load(Ordering::Relaxed)).map(|((n, _), _)| *n).collect()
 }
 
+/// True when `word` (lower case) is usually written in lower case in running text (a common word, not a
+/// name), by `data/gazetteer/case_stats.tsv`.
+pub fn usually_lower(word: &str) -> bool {
+    static LOWER: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    LOWER
+        .get_or_init(|| {
+            data_lines(file("gazetteer/case_stats.tsv"))
+                .filter_map(|l| l.split_once('\t'))
+                .filter(|(_, kind)| kind.trim() == "lower")
+                .map(|(w, _)| w)
+                .collect()
+        })
+        .contains(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,19 +170,4 @@ mod tests {
         assert!(rows("months.tsv").all(|r| !r[0].starts_with('#') && !r[0].is_empty()));
         assert!(!unused_files().contains(&"months.tsv"));
     }
-}
-
-/// True when `word` (lower case) is usually written in lower case in running text (a common word, not a
-/// name), by `data/gazetteer/case_stats.tsv`.
-pub fn usually_lower(word: &str) -> bool {
-    static LOWER: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
-    LOWER
-        .get_or_init(|| {
-            data_lines(file("gazetteer/case_stats.tsv"))
-                .filter_map(|l| l.split_once('\t'))
-                .filter(|(_, kind)| kind.trim() == "lower")
-                .map(|(w, _)| w)
-                .collect()
-        })
-        .contains(word)
 }

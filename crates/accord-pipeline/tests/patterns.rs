@@ -671,7 +671,9 @@ fn answers_not_given_and_scoops_report_no_statement() {
                 The Island Courier was the first to report on the increase.\n\n\
                 A spokesman said the fares would be reviewed in June.\n";
     let doc = extract(text, "non-answers.txt", Some("2024-03-14"));
-    for needle in ["request for comment", "an email", "on the fares", "council will step in", "the report", "the increase"] {
+    for needle in
+        ["request for comment", "an email", "on the fares", "council will step in", "the report", "the increase"]
+    {
         assert!(
             !doc.attributions.iter().any(|a| a.content.text.contains(needle)),
             "{needle:?} is no statement: {:?}",
@@ -773,4 +775,14 @@ fn station_datelines_and_hyphenated_place_names() {
     let levy = attribution_with(&doc, "ferry levy");
     assert_eq!(levy.speaker.as_ref().map(|s| s.text.as_str()), Some("Island voters"));
     assert_eq!(speaker_name(&doc, attribution_with(&doc, "closed the quay")).as_deref(), Some("Nairobi-Kiambu Police"));
+}
+
+#[test]
+fn an_organisation_s_for_complement_runs_over_and() {
+    let text = "The Northern Institute for Harbour Safety and Navigation said the quay was safe.\n";
+    let doc = extract(text, "for-and.txt", Some("2024-03-14"));
+    assert_eq!(
+        speaker_name(&doc, attribution_with(&doc, "quay was safe")).as_deref(),
+        Some("Northern Institute for Harbour Safety and Navigation")
+    );
 }

@@ -106,17 +106,17 @@ pub(crate) fn is_non_statement(doc: &Doc, a: &Attribution) -> bool {
     }
     // the terms of a source, in a short content or in the clause before the content's first comma (a
     // relative clause whose content ran on: "One, who asked not to be named, said ...")
-    let clause: Vec<usize> = (content_first..doc.token_at_or_after(a.content.end).min(doc.tokens.len()))
-        .take_while(|&i| doc.token_text(i) != ",")
-        .filter(|&i| is_word(doc, i))
-        .collect();
-    if w.anonymity_cues.contains(&verb.as_ref())
-        && (content_words().count() <= 12 || clause.len() <= 12)
-        && (content_words().count() <= 12
-            && content_words().any(|i| w.anonymity_marks.contains(&lower(doc, i).as_ref()))
-            || clause.iter().any(|&i| w.anonymity_marks.contains(&lower(doc, i).as_ref())))
-    {
-        return true;
+    if w.anonymity_cues.contains(&verb.as_ref()) {
+        let mark = |i: usize| w.anonymity_marks.contains(&lower(doc, i).as_ref());
+        let short = content_words().count() <= 12;
+        let clause = || {
+            (content_first..doc.token_at_or_after(a.content.end).min(doc.tokens.len()))
+                .take_while(|&i| doc.token_text(i) != ",")
+                .filter(|&i| is_word(doc, i))
+        };
+        if (short && content_words().any(mark)) || (clause().count() <= 12 && clause().any(mark)) {
+            return true;
+        }
     }
     // a fixed expression holding the cue verb: "That said," at the start of a sentence or before a comma
     for idiom in &w.discourse_idioms {

@@ -278,8 +278,7 @@ fn cut_at_main_clause(doc: &Doc, a: &mut Attribution, quotes: &[Quote]) {
     if !(content_first..first - 1).any(|k| an(k).is_some_and(|x| matches!(x.upos(), "VERB" | "AUX"))) {
         return;
     }
-    a.content.end = doc.tokens[first - 2].span.end;
-    a.qtype = quote_type(doc, a.content, quotes);
+    end_content_before(doc, a, first - 1, quotes);
 }
 
 /// An opening participle's question ends before the main clause: "Asked whether he would resign, Grant
@@ -299,13 +298,23 @@ fn cut_opening_question(doc: &Doc, a: &mut Attribution, quotes: &[Quote]) {
         return;
     }
     let content_first = doc.token_at_or_after(a.content.start);
-    let Some(comma) = (content_first + 1..content_end).rev().find(|&j| doc.token_text(j) == ",") else { return };
+    let Some(comma) = last_comma(doc, content_first, content_end) else { return };
     // the main clause after the comma has a word; the question before it at least two
     let question_words = (content_first..comma).filter(|&j| doc.tokens[j].kind == accord_doc::TokenKind::Word).count();
     if question_words < 2 || in_one_quote(quotes, a.content) {
         return;
     }
-    a.content.end = doc.tokens[comma - 1].span.end;
+    end_content_before(doc, a, comma, quotes);
+}
+
+/// The last comma of the tokens `(first, end)` (the first token excluded).
+fn last_comma(doc: &Doc, first: usize, end: usize) -> Option<usize> {
+    (first + 1..end).rev().find(|&j| doc.token_text(j) == ",")
+}
+
+/// Ends `a`'s content before token `k` (its type read again).
+fn end_content_before(doc: &Doc, a: &mut Attribution, k: usize, quotes: &[Quote]) {
+    a.content.end = doc.tokens[k - 1].span.end;
     a.qtype = quote_type(doc, a.content, quotes);
 }
 
@@ -323,21 +332,22 @@ fn opening_gerund(doc: &Doc, a: &mut Attribution, quotes: &[Quote], lex: &Lexico
     }
     let s = &doc.sentences[a.sentence];
     let start = story_start(doc, a.sentence);
-    let opener: Vec<usize> = (start..first).filter(|&j| doc.tokens[j].kind == accord_doc::TokenKind::Word).collect();
-    let preposition = opener.len() == 1
-        && doc.tokens[opener[0]].analysis.as_ref().is_some_and(|x| matches!(x.upos(), "ADP" | "SCONJ"));
+    let mut opener = (start..first).filter(|&j| doc.tokens[j].kind == accord_doc::TokenKind::Word);
+    let preposition = opener
+        .next()
+        .is_some_and(|p| doc.tokens[p].analysis.as_ref().is_some_and(|x| matches!(x.upos(), "ADP" | "SCONJ")))
+        && opener.next().is_none();
     if !preposition {
         return;
     }
     let content_first = doc.token_at_or_after(a.content.start);
     let content_end = doc.token_at_or_after(a.content.end).min(s.tokens.end);
-    let Some(comma) = (content_first + 1..content_end).rev().find(|&j| doc.token_text(j) == ",") else { return };
+    let Some(comma) = last_comma(doc, content_first, content_end) else { return };
     if in_one_quote(quotes, a.content) {
         return;
     }
     let Some((sa, sb)) = phrases::np_right(doc, comma + 1, s.tokens.end, lex) else { return };
-    a.content.end = doc.tokens[comma - 1].span.end;
-    a.qtype = quote_type(doc, a.content, quotes);
+    end_content_before(doc, a, comma, quotes);
     a.speaker = Some(Span::new(doc.tokens[sa].span.start, doc.tokens[sb - 1].span.end));
 }
 

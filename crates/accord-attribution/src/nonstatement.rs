@@ -82,11 +82,13 @@ pub(crate) fn is_non_statement(doc: &Doc, a: &Attribution) -> bool {
         }
     }
     let auxiliaries = &w.auxiliaries;
-    let negated = before
-        .iter()
-        .take_while(|t| negation(t) || auxiliaries.contains(&t.as_ref()) || w.adverbs.contains(&t.as_ref()))
-        .any(|t| negation(t))
-        || (first..last).any(|i| negation(&lower(doc, i)));
+    // the negations, auxiliaries and adverbs right before the cue
+    let modifiers = || {
+        before
+            .iter()
+            .take_while(|t| negation(t) || auxiliaries.contains(&t.as_ref()) || w.adverbs.contains(&t.as_ref()))
+    };
+    let negated = modifiers().any(|t| negation(t)) || (first..last).any(|i| negation(&lower(doc, i)));
     if negated && first_content_word.is_some_and(|c| w.open_questions.contains(&c)) {
         return true;
     }
@@ -94,10 +96,7 @@ pub(crate) fn is_non_statement(doc: &Doc, a: &Attribution) -> bool {
     // comment on the case"), a cue under "neither ... nor" ("would neither confirm nor deny the report"),
     // a scoop ("was the first to report on the letter")
     let answer = negated && w.answer_verbs.contains(&verb.as_ref());
-    let neither = before
-        .iter()
-        .take_while(|t| negation(t) || auxiliaries.contains(&t.as_ref()) || w.adverbs.contains(&t.as_ref()))
-        .any(|t| t == "neither" || t == "nor");
+    let neither = modifiers().any(|t| t == "neither" || t == "nor");
     let scoop = w.scoop_verbs.contains(&verb.as_ref())
         && before.first().is_some_and(|t| t == "to")
         && before.get(1).is_some_and(|t| t == "first");

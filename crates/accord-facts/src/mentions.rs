@@ -527,11 +527,21 @@ fn org_noun_after(doc: &Doc, j: usize, end: usize, lex: &Lexicons) -> bool {
     org_noun(j) || (noun(j) && org_noun(j + 1))
 }
 
+/// True when token `j` (after another token) is a hyphen written without a space on either side.
+fn tight_hyphen(doc: &Doc, j: usize) -> bool {
+    j > 0 && doc.token_text(j) == "-" && !doc.tokens[j - 1].space_after && !doc.tokens[j].space_after
+}
+
+/// True when `w` is an acronym: two or more capital letters and no lower-case one ("ISO", "AIDS").
+fn is_acronym(w: &str) -> bool {
+    w.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
 /// True when token `j` is a hyphen written without spaces between a name word and a word that goes on the
 /// name: a capitalised word ("Smith-Okafor"), or a lower-case one never written alone in the document and
 /// not a compound suffix ("Ki-moon", not "Obama-era" or "Texas-based").
 fn hyphen_joined(doc: &Doc, j: usize, end: usize, lower_alone: &HashSet<&str>) -> bool {
-    if j + 1 >= end || doc.token_text(j) != "-" || doc.tokens[j - 1].space_after || doc.tokens[j].space_after {
+    if j + 1 >= end || !tight_hyphen(doc, j) {
         return false;
     }
     if doc.tokens[j + 1].kind != TokenKind::Word {
@@ -718,11 +728,7 @@ fn segment_run(
             };
             // a place joined by a hyphen to the next word is part of a longer name ("Miami-Dade Police",
             // "Winston-Salem")
-            let hyphen_after = k + n + 1 < b
-                && doc.token_text(k + n) == "-"
-                && !doc.tokens[k + n - 1].space_after
-                && !doc.tokens[k + n].space_after;
-            if hyphen_after {
+            if k + n + 1 < b && tight_hyphen(doc, k + n) {
                 continue;
             }
             if let Some(kn) = lex.known.get(text) {
@@ -750,10 +756,7 @@ fn segment_run(
                 // opens an organisation's name is part of the organisation's name
                 if kn.etype == EntityType::Gpe && !kn.adjective && k == a && k + n < b {
                     let next = doc.token_text(k + n);
-                    let acronym = next.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
-                        && !next.chars().any(char::is_lowercase)
-                        && !lex.known.contains_key(next)
-                        && !lex.is_title(next);
+                    let acronym = is_acronym(next) && !lex.known.contains_key(next) && !lex.is_title(next);
                     if acronym && (k + n + 1 == b || lex.org_words.contains(doc.token_text(b - 1))) {
                         break;
                     }
@@ -888,11 +891,7 @@ fn segment_run(
         };
         let mut e = k + 1;
         while e < b
-            && (!known_at(e)
-                || surname_place(e)
-                || group_given(e)
-                || after_initial(e)
-                || (doc.token_text(e - 1) == "-" && !doc.tokens[e - 1].space_after && !doc.tokens[e - 2].space_after))
+            && (!known_at(e) || surname_place(e) || group_given(e) || after_initial(e) || tight_hyphen(doc, e - 1))
             && !lex.honorifics.contains_key(doc.token_text(e))
         {
             e += 1;
@@ -927,8 +926,7 @@ fn segment_run(
             // (a place and an acronym: "California ISO")
             || (words >= 2
                 && lex.known.get(doc.token_text(k)).is_some_and(|kn| kn.etype == EntityType::Gpe && !kn.adjective)
-                && last.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
-                && !last.chars().any(char::is_lowercase))
+                && is_acronym(last))
             || org_before_connector(doc, k, e, lex)
             || (words >= 2
                 && !lex.given_names_any.contains(doc.token_text(k))

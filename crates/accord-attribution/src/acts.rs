@@ -97,10 +97,15 @@ pub fn find(doc: &Doc, sstart: usize, send: usize, lex: &Lexicons) -> Option<(Sp
         }
         let mut c = v + 1;
         // particles belong to the cue: "railed against", "called for"
-        if c < send && matches!(doc.token_text(c), "against" | "for" | "on" | "with" | "to" | "about" | "out") {
+        if c < send && PARTICLES.contains(&doc.token_text(c)) {
             c += 1;
         }
         if c >= send || doc.tokens[c].kind == TokenKind::Punct && doc.tokens[c].kind != TokenKind::OpenQuote {
+            return None;
+        }
+        // a prepositional phrase after the verb is where or how it was done, not what ("called into the
+        // meeting")
+        if doc.tokens[c].analysis.as_ref().is_some_and(|x| x.upos() == "ADP") {
             return None;
         }
         let cue = Span::new(doc.tokens[first].span.start, doc.tokens[c - 1].span.end);
@@ -113,6 +118,9 @@ pub fn find(doc: &Doc, sstart: usize, send: usize, lex: &Lexicons) -> Option<(Sp
     }
     None
 }
+
+/// Prepositions that belong to an act's verb ("railed against", "called for", "commented on").
+const PARTICLES: &[&str] = &["against", "for", "on", "with", "to", "about", "out"];
 
 /// Attributed acts read off the dependency parse: every verb whose nominal subject is an actor (a named
 /// person, organisation or place, a personal pronoun, a source noun or an organisation noun) and that has
@@ -249,6 +257,15 @@ pub fn find_parsed(doc: &Doc, si: usize, taken: &[Span], lex: &Lexicons) -> Vec<
         let lo = comps.iter().map(|&c| subtree(c).0).min().unwrap().max(v + 1);
         let hi = comps.iter().map(|&c| subtree(c).1).max().unwrap();
         if lo > hi {
+            continue;
+        }
+        // only a prepositional phrase of place, time or manner is no complement ("called into the meeting";
+        // "called for calm", "railed against it" are)
+        let only_obl = comps.iter().all(|&c| doc.tokens[c].analysis.as_ref().is_some_and(|x| x.deprel() == "obl"));
+        if only_obl
+            && doc.tokens[lo].analysis.as_ref().is_some_and(|x| x.upos() == "ADP")
+            && !PARTICLES.contains(&doc.token_norm(lo).to_lowercase().as_str())
+        {
             continue;
         }
         let content = Span::new(doc.tokens[lo].span.start, crate::trim_end(doc, doc.tokens[lo].span.start, hi + 1));

@@ -22,6 +22,11 @@ pub(crate) struct Cue {
 /// of a sentence that has no verb, after a noun (its subject) and before "that", is the sentence's verb (a
 /// noun phrase with a relative clause is no sentence; "his claims that ..." and a headline's "Reports that
 /// ..." have no noun before the form).
+/// Prepositions that open a phrase of place or time, which says where or when an act was done, not what
+/// it was.
+pub(crate) const PLACE_TIME_PREPOSITIONS: &[&str] =
+    &["in", "into", "at", "from", "during", "after", "before", "since", "over", "through", "across", "until"];
+
 fn mistagged_verb(doc: &Doc, k: usize, start: usize) -> bool {
     let Some(a) = &doc.tokens[k].analysis else { return false };
     let noun = |j: usize| doc.tokens[j].analysis.as_ref().is_some_and(|x| matches!(x.upos(), "NOUN" | "PROPN"));
@@ -197,6 +202,16 @@ pub(crate) fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quoted: &[bool
             && w.to_lowercase().starts_with("call")
         {
             end += 1;
+        }
+        // an act followed by a prepositional phrase of place or time did something, it said nothing:
+        // "who called into the meeting", "decided over the last month" (not "calls into question")
+        if class == CueClass::Act
+            && end + 1 < range.end
+            && end == k + 1
+            && PLACE_TIME_PREPOSITIONS.contains(&doc.token_text(end))
+            && doc.token_text(end + 1) != "question"
+        {
+            continue;
         }
         out.push(Cue { first, verb: k, end, class, according: false });
     }

@@ -889,10 +889,21 @@ fn segment_run(
                 && !lex.known.contains_key(doc.token_text(k))
                 && (lex.given_names_any.contains(doc.token_text(k)) || model_person(e))
         };
+        // (the recogniser ends a name before `e` and opens a person's there: "Port Authority Rick Cotton")
+        let person_opens = |e: usize| {
+            let before = doc.tokens[e - 1].span;
+            let i = model.partition_point(|m| m.span.end <= before.start);
+            model.get(i).is_some_and(|m| m.span.end == before.end)
+                && model
+                    .get(i + 1)
+                    .is_some_and(|m| m.span.start == doc.tokens[e].span.start && m.etype == Some(EntityType::Person))
+                && !lex.given_names_any.contains(doc.token_text(e - 1))
+        };
         let mut e = k + 1;
         while e < b
             && (!known_at(e) || surname_place(e) || group_given(e) || after_initial(e) || tight_hyphen(doc, e - 1))
             && !lex.honorifics.contains_key(doc.token_text(e))
+            && !person_opens(e)
         {
             e += 1;
         }

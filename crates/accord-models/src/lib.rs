@@ -479,7 +479,9 @@ impl Inner {
             let mut found = ner::spans(bio);
             ner::split_coordinated(&mut found, &nctx.gaz, norm);
             ner::join_given_names(&mut found, &nctx.wb);
+            let tails = ner::split_person_tail(&mut found, lex, &nctx.gaz, &nctx.wb, norm);
             for (a, b, ty, c) in found {
+                let split_person = tails.contains(&a);
                 let mut tconf = typed[c].map(|x| x as f32 * scale);
                 let propn = |k: usize| m.upos[tags[k] as usize] == "PROPN";
                 let Some((a, b)) = ner::name_bounds(lex, &nctx.gaz, norm, propn, a, b) else { continue };
@@ -492,8 +494,11 @@ impl Inner {
                 // a name that is exactly an entry of the list of other named things takes its type (`Twitter`
                 // ORG, `Linux` MISC), else one its head or first word types (`Court of Appeal`, `Lake Erie`)
                 // a type the rules give outright votes for that type alone in the document's vote
-                let ruled =
-                    m.ner.listed_type(&lex[a..b], misc_marks).or_else(|| ner::head_word_type(&nctx.wb, norm, a, b));
+                let ruled = if split_person {
+                    Some("PER")
+                } else {
+                    m.ner.listed_type(&lex[a..b], misc_marks).or_else(|| ner::head_word_type(&nctx.wb, norm, a, b))
+                };
                 let ty = match ruled {
                     Some(t) => {
                         let k = ["PER", "ORG", "GPE", "MISC"].iter().position(|&x| x == t).unwrap_or(3);

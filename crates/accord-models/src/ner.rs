@@ -399,6 +399,56 @@ pub fn join_given_names(spans: &mut Vec<(usize, usize, &'static str, usize)>, wb
     }
 }
 
+/// Splits a person's full name off the end of a longer name the model read as one (`Port Authority Rick
+/// Cotton`, `District of Massachusetts Joshua Levy`): the name ends in two or three capitalised words
+/// opened by a given name, none of them an organisation or place word, and the word before them ends a
+/// place or organisation (an organisation or place word, a gazetteer entry, an acronym), not a given name,
+/// title or connector. A given name inside a gazetteer entry (`St. Louis Blues`) keeps the name whole. Returns the first words of the person names split off.
+pub fn split_person_tail<'a>(
+    spans: &mut Vec<(usize, usize, &'static str, usize)>,
+    lex: &[Lex],
+    gaz: &[u8],
+    wb: &[u16],
+    norm: impl Fn(usize) -> &'a str,
+) -> Vec<usize> {
+    let mut tails = Vec::new();
+    let mut k = 0;
+    while k < spans.len() {
+        let (a, b, ty, c) = spans[k];
+        let cap = |j: usize| lex[j].flags & crate::lex::F_TITLE != 0;
+        let plain = |j: usize| wb[j] & (W_ORGWORD | W_PLACEWORD | W_CONN | W_TITLE) == 0;
+        // (an acronym, not an initial: `K. Michael Stevens`; a one-word place before a given name is more
+        // often a given name itself, `Chad Michael Murray`)
+        let acronym = |j: usize| {
+            lex[j].flags & crate::lex::F_UPPER != 0
+                && norm(j).len() >= if j > a { 2 } else { 3 }
+                && !norm(j).contains('.')
+        };
+        let ends_other = |j: usize| {
+            wb[j] & (W_ORGWORD | W_PLACEWORD) != 0
+                || acronym(j)
+                || (j > a && gaz[j] & GAZ_ENTRY != 0 && gaz_kind(gaz[j]) != GAZ_NATIONALITY)
+        };
+        let cut = (b.saturating_sub(3).max(a + 1)..b.saturating_sub(1)).find(|&j| {
+            wb[j] & W_GIVEN != 0
+                && !gaz_later_word(gaz[j])
+                && (j..b).all(|i| cap(i) && plain(i))
+                && wb[j - 1] & (W_GIVEN | W_TITLE | W_CONN) == 0
+                && (ends_other(j - 1) || (j >= a + 2 && (a..j).any(|i| wb[i] & (W_ORGWORD | W_PLACEWORD) != 0)))
+        });
+        match cut {
+            Some(j) => {
+                spans[k] = (a, j, ty, c);
+                spans.insert(k + 1, (j, b, "PER", j));
+                tails.push(j);
+                k += 2;
+            }
+            None => k += 1,
+        }
+    }
+    tails
+}
+
 /// The type a name's head word gives it: a name of two or more words whose head (its last word, or the
 /// word before its first `of`: `Court of Appeal`) is an organisation word (`Nova Scotia Court of Appeal`,
 /// `States Congress`) is an organisation, whatever places its first words name; otherwise one opened by
@@ -1036,6 +1086,40 @@ mod tests {
         let mut found = vec![(0, 1, "PER", 0), (1, 2, "GPE", 1), (3, 4, "PER", 3), (5, 6, "PER", 5), (7, 8, "GPE", 7)];
         join_given_names(&mut found, &wb);
         assert_eq!(found, vec![(0, 2, "PER", 0), (3, 4, "PER", 3), (5, 6, "PER", 5), (7, 8, "GPE", 7)]);
+    }
+
+    #[test]
+    fn a_person_name_at_the_end_of_a_longer_name_splits_off() {
+        let words = [
+            "Port",
+            "Authority",
+            "Rick",
+            "Cotton",
+            "met",
+            "St.",
+            "Louis",
+            "Blues",
+            "and",
+            "Tom",
+            "Ann",
+            "Lee",
+            "and",
+            "K.",
+            "Michael",
+            "Stevens",
+        ];
+        let lex: Vec<Lex> = words.iter().map(|w| Lex::new(w)).collect();
+        let g = Gazetteer::shipped();
+        let mut gaz = Vec::new();
+        g.mark(&lex, &mut gaz);
+        let wb: Vec<u16> = lex.iter().map(|l| g.word_bits(l)).collect();
+        let mut found = vec![(0, 4, "GPE", 0), (5, 8, "ORG", 5), (9, 12, "PER", 9), (13, 16, "PER", 13)];
+        let tails = split_person_tail(&mut found, &lex, &gaz, &wb, |k| words[k]);
+        assert_eq!(
+            found,
+            vec![(0, 2, "GPE", 0), (2, 4, "PER", 2), (5, 8, "ORG", 5), (9, 12, "PER", 9), (13, 16, "PER", 13)]
+        );
+        assert_eq!(tails, vec![2]);
     }
 
     #[test]

@@ -786,3 +786,21 @@ fn an_organisation_s_for_complement_runs_over_and() {
         Some("Northern Institute for Harbour Safety and Navigation")
     );
 }
+
+#[test]
+fn a_person_named_after_an_office_s_name_is_the_speaker() {
+    let text = "Harbour Authority Rick Cotton said the ferry would sail.\n\n\
+                Acting Attorney for the District of Westmark Joshua Levy said the case is still open.\n";
+    let doc = extract(text, "office-person.txt", Some("2024-03-14"));
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "ferry would sail")).as_deref(), Some("Rick Cotton"));
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "case is still open")).as_deref(), Some("Joshua Levy"));
+}
+
+#[test]
+fn an_act_done_somewhere_says_nothing() {
+    let text = "\"This is far too large for the lake,\" said a resident who called into the meeting.\n\n\
+                The mayor called upon residents to save water.\n";
+    let doc = extract(text, "act-place.txt", Some("2024-03-14"));
+    assert!(doc.attributions.iter().all(|a| !a.content.text.starts_with("into")), "{:?}", doc.attributions);
+    assert!(doc.attributions.iter().any(|a| a.content.text.contains("residents to save")), "{:?}", doc.attributions);
+}

@@ -18,15 +18,15 @@ pub(crate) struct Cue {
     pub(crate) according: bool,
 }
 
-/// "The ransom note warns that ...": a third-person cue form the tagger read as a plural noun, at the root
-/// of a sentence that has no verb, after a noun (its subject) and before "that", is the sentence's verb (a
-/// noun phrase with a relative clause is no sentence; "his claims that ..." and a headline's "Reports that
-/// ..." have no noun before the form).
 /// Prepositions that open a phrase of place or time, which says where or when an act was done, not what
 /// it was.
 pub(crate) const PLACE_TIME_PREPOSITIONS: &[&str] =
     &["in", "into", "at", "from", "during", "after", "before", "since", "over", "through", "across", "until"];
 
+/// "The ransom note warns that ...": a third-person cue form the tagger read as a plural noun, at the root
+/// of a sentence that has no verb, after a noun (its subject) and before "that", is the sentence's verb (a
+/// noun phrase with a relative clause is no sentence; "his claims that ..." and a headline's "Reports that
+/// ..." have no noun before the form).
 fn mistagged_verb(doc: &Doc, k: usize, start: usize) -> bool {
     let Some(a) = &doc.tokens[k].analysis else { return false };
     let noun = |j: usize| doc.tokens[j].analysis.as_ref().is_some_and(|x| matches!(x.upos(), "NOUN" | "PROPN"));
@@ -37,6 +37,22 @@ fn mistagged_verb(doc: &Doc, k: usize, start: usize) -> bool {
         && noun(k - 1)
         && doc.tokens.get(k + 1).is_some_and(|_| doc.token_text(k + 1).eq_ignore_ascii_case("that"))
         && !(start..k).any(|j| doc.tokens[j].analysis.as_ref().is_some_and(|x| matches!(x.upos(), "VERB" | "AUX")))
+}
+
+/// "..., warns Director Jane Roe.": a third-person speech cue form the tagger read as a plural noun, right
+/// after a comma and before a capitalised name or a determiner that runs to the end of the sentence
+/// within a few words, is an inverted cue.
+fn inverted_form(doc: &Doc, k: usize, range: std::ops::Range<usize>) -> bool {
+    let w = doc.token_text(k);
+    k > range.start + 2
+        && k + 1 < range.end
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && doc.token_text(k - 1) == ","
+        && (doc.token_text(k + 1).starts_with(char::is_uppercase)
+            || matches!(doc.token_text(k + 1), "a" | "an" | "the" | "one"))
+        && range.end - k <= 10
+        && doc.tokens[range.end - 1].kind == TokenKind::Punct
 }
 
 /// "“...,” the statement read": a verb that reports a document's words only with a document noun as its
@@ -115,7 +131,12 @@ pub(crate) fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quoted: &[bool
             continue;
         }
         if let Some(a) = &doc.tokens[k].analysis {
-            if !matches!(a.upos(), "VERB" | "AUX") && !mistagged_verb(doc, k, range.start) && !document && !headline {
+            if !matches!(a.upos(), "VERB" | "AUX")
+                && !mistagged_verb(doc, k, range.start)
+                && !document
+                && !headline
+                && !(class == CueClass::Speech && inverted_form(doc, k, range.clone()))
+            {
                 continue;
             }
         } else if w.ends_with('s') && k > range.start {

@@ -804,3 +804,12 @@ fn an_act_done_somewhere_says_nothing() {
     assert!(doc.attributions.iter().all(|a| !a.content.text.starts_with("into")), "{:?}", doc.attributions);
     assert!(doc.attributions.iter().any(|a| a.content.text.contains("residents to save")), "{:?}", doc.attributions);
 }
+
+#[test]
+fn an_inverted_cue_read_as_a_noun_after_cannot() {
+    let text = "The harbour cannot ignore the risk of storms, warns Director Jane Roe.\n";
+    let doc = extract(text, "warns.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "risk of storms");
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Jane Roe"));
+    assert_eq!(a.cue.as_ref().map(|c| c.text.as_str()), Some("warns"));
+}

@@ -32,6 +32,7 @@ fn news_punctuation() {
     );
     assert_eq!(toks("Photograph: Alex Brandon/AP."), vec!["Photograph", ":", "Alex", "Brandon", "/", "AP", "."]);
     assert_eq!(toks("the officials’ plan..."), vec!["the", "officials", "’", "plan", "..."]);
+    assert_eq!(toks("We cannot wait. Cannot"), vec!["We", "can", "not", "wait", ".", "Can", "not"]);
 }
 
 #[test]

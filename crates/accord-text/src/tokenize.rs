@@ -335,6 +335,12 @@ fn middle(text: &str, a: usize, b: usize, lex: &Lexicon, out: &mut Vec<Token>) {
         return;
     }
     let s = &text[a..b];
+    // "cannot" is two words, as the treebanks write it: can|not
+    if s.eq_ignore_ascii_case("cannot") {
+        push(out, a, a + 3, TokenKind::Word, None);
+        push(out, a + 3, b, TokenKind::Word, None);
+        return;
+    }
     for &(cl, norm) in CLITICS {
         if s.len() > cl.len() && s.ends_with(cl) {
             let stem_end = b - cl.len();

@@ -131,12 +131,10 @@ pub(crate) fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quoted: &[bool
             continue;
         }
         if let Some(a) = &doc.tokens[k].analysis {
-            if !matches!(a.upos(), "VERB" | "AUX")
-                && !mistagged_verb(doc, k, range.start)
-                && !document
-                && !headline
-                && !(class == CueClass::Speech && inverted_form(doc, k, range.clone()))
-            {
+            let verb = matches!(a.upos(), "VERB" | "AUX")
+                || mistagged_verb(doc, k, range.start)
+                || (class == CueClass::Speech && inverted_form(doc, k, range.clone()));
+            if !verb && !document && !headline {
                 continue;
             }
         } else if w.ends_with('s') && k > range.start {

@@ -198,7 +198,7 @@ fn np_left_base(doc: &Doc, floor: usize, end: usize, lex: &Lexicons) -> Option<(
     let (k, end) = np_left_core(doc, floor, end, lex)?;
     // "attorneys for the family", "Experts on North Korea": a noun before a short prepositional phrase
     if k > floor + 1
-        && matches!(doc.token_text(k - 1), "for" | "of" | "on" | "at" | "from" | "to" | "with")
+        && matches!(doc.token_text(k - 1), "for" | "of" | "on" | "at" | "from" | "to" | "with" | "in")
         && end - k <= 5
     {
         if let Some((a, _)) = np_left_core(doc, floor, k - 1, lex) {

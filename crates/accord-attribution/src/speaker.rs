@@ -383,7 +383,21 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         .iter()
         .find_map(|p| phrase.strip_suffix(p).map(|c| sp.start + c.len()))
         .unwrap_or(sp.end);
+    // "the Court of Appeal in Santa Ana": a person or organisation named before the place it is in is the
+    // head, not the place that ends the phrase
+    let located = inside.iter().copied().find(|&m| {
+        let mm = &doc.mentions[m];
+        let rest = &doc.text[mm.span.end..sp.end];
+        let after = || inside.iter().filter(|&&o| doc.mentions[o].span.start > mm.span.end);
+        mm.kind == MentionKind::Name
+            && mm.entity.is_some_and(|e| matches!(doc.entities[e].etype, EntityType::Person | EntityType::Org))
+            && (rest.starts_with(" in ") || rest.starts_with(" at "))
+            && !rest.contains(',')
+            && after().any(|&o| doc.mentions[o].span.end == core_end)
+            && after().all(|&o| doc.mentions[o].entity.is_some_and(|e| doc.entities[e].etype == EntityType::Gpe))
+    });
     let head = lead
+        .or(located)
         .or_else(|| {
             inside
                 .iter()
@@ -401,7 +415,14 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
                     && doc.text[doc.mentions[m].span.end..sp.end].starts_with(',')
             })
         })
-        .or_else(|| inside.iter().copied().find(|&m| doc.mentions[m].kind == MentionKind::Nominal));
+        .or_else(|| inside.iter().copied().find(|&m| doc.mentions[m].kind == MentionKind::Nominal))
+        // ("Protesters in Harbourton": the place where the speakers are is not who spoke)
+        .filter(|&m| {
+            let mm = &doc.mentions[m];
+            let before = &doc.text[sp.start..mm.span.start];
+            !(mm.entity.is_some_and(|e| doc.entities[e].etype == EntityType::Gpe)
+                && (before.ends_with(" in ") || before.ends_with(" at ")))
+        });
     let affiliation_in = |span: Span| affiliation_in_span(doc, span, false);
     if let Some(m) = head {
         a.speaker_mention = Some(m);

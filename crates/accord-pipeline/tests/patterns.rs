@@ -813,3 +813,13 @@ fn an_inverted_cue_read_as_a_noun_after_cannot() {
     assert_eq!(speaker_name(&doc, a).as_deref(), Some("Jane Roe"));
     assert_eq!(a.cue.as_ref().map(|c| c.text.as_str()), Some("warns"));
 }
+
+#[test]
+fn an_organisation_in_a_place_is_the_speaker_not_the_place() {
+    let text = "The Court of Appeal in Westmark found that the retailer was liable.\n\n\
+                Protesters in Tallinn said the plan was unfair.\n";
+    let doc = extract(text, "court-in.txt", Some("2024-03-14"));
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "retailer was liable")).as_deref(), Some("Court of Appeal"));
+    let a = attribution_with(&doc, "plan was unfair");
+    assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some("Protesters in Tallinn"));
+}

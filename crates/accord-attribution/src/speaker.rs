@@ -249,6 +249,36 @@ fn earlier_unnamed(doc: &Doc, sp: Span, lex: &Lexicons) -> Option<usize> {
     })
 }
 
+/// The speaker phrase without a time expression that ends it ("Mr. Ruano last week", "Jane Roe on
+/// Monday", "the minister yesterday"): when it was said is not who said it.
+fn without_time(doc: &Doc, sp: Span, lex: &Lexicons) -> Span {
+    let (first, end) = (doc.token_at_or_after(sp.start), doc.token_at_or_after(sp.end));
+    if end < first + 2 {
+        return sp;
+    }
+    let lower = |k: usize| accord_text::lowercase(doc.token_text(k));
+    let last = lower(end - 1);
+    let rel = &lex.date_words.relative;
+    let mut cut = if rel.get(last.as_ref()).is_some_and(|r| r.alone.is_some()) {
+        end - 1
+    } else if rel.get(lower(end - 2).as_ref()).is_some_and(|r| r.with_next.iter().any(|(w, _, _)| *w == last)) {
+        end - 2
+    } else if lex.weekdays.contains_key(doc.token_text(end - 1)) {
+        end - 1
+    } else {
+        return sp;
+    };
+    if cut > first + 1 && matches!(lower(cut - 1).as_ref(), "on" | "last" | "this" | "earlier") {
+        cut -= 1;
+    }
+    // (a time inside a clause of the phrase is the clause's: "Fishermen who sailed early Friday")
+    let clause = (first..cut).any(|k| doc.tokens[k].analysis.as_ref().is_some_and(|x| x.upos() == "VERB"));
+    if cut <= first || clause || !doc.tokens[cut - 1].kind.eq(&accord_doc::TokenKind::Word) {
+        return sp;
+    }
+    Span::new(sp.start, doc.tokens[cut - 1].span.end)
+}
+
 /// Fills `speaker_mention`, `speaker_entity` and `source` of `a` from its speaker span.
 pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
     let Some(sp) = a.speaker else {
@@ -259,6 +289,7 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
     // its cue (a title-case headline's "Mayor Says Pier" read as one name)
     let wide = widen_to_names(doc, sp);
     let sp = if a.cue.is_some_and(|c| wide.end >= c.end && sp.end <= c.start) { sp } else { wide };
+    let sp = without_time(doc, sp, lex);
     a.speaker = Some(sp);
     let phrase = doc.slice(sp);
     let last_word = phrase.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_lowercase();
@@ -607,7 +638,24 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
             (Some(g), Some((Previous::Person(e), lp))) => {
                 let (e, lp) = (*e, *lp);
                 let ent = &doc.entities[e];
-                if lp + 1 >= par && ent.gender.is_none_or(|eg| eg == g) && a.speaker_entity != Some(e) {
+                // (not when the pronoun's own paragraph, after the quote's, opens a sentence before it with the
+                // person coreference chose: "... Ruano said. ¶ Director Jane Roe asked ... “...,” she said.")
+                let here = a.speaker_mention.map_or(usize::MAX, |m| doc.mentions[m].span.start);
+                let named_here = lp < par
+                    && a.speaker_entity.is_some_and(|e2| {
+                        e2 != e
+                            && doc.entities[e2].etype == EntityType::Person
+                            && doc.entities[e2].mentions.iter().any(|&q| {
+                                let c = &doc.mentions[q];
+                                // (its sentence's first mention, as coreference reads a subject)
+                                let first = doc.mentions.iter().find(|o| o.sentence == c.sentence);
+                                c.kind == MentionKind::Name
+                                    && c.span.start < here
+                                    && doc.sentences[c.sentence].paragraph == par
+                                    && first.is_some_and(|o| o.span.start >= c.span.start)
+                            })
+                    });
+                if lp + 1 >= par && ent.gender.is_none_or(|eg| eg == g) && a.speaker_entity != Some(e) && !named_here {
                     a.speaker_entity = Some(e);
                     a.source = Source {
                         kind: SourceKind::Person,

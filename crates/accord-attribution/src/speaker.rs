@@ -374,9 +374,20 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
             && !doc.text[sp.start..ms.start].contains(',')
             && (rest.starts_with(',') || rest.starts_with(" (") || rest.starts_with(" of "))
     });
+    // "North Korea's" as the speaker (its clause parsed apart): the name before the possessive
+    let core_end = ["'s", "’s", "'", "’"]
+        .iter()
+        .find_map(|p| phrase.strip_suffix(p).map(|c| sp.start + c.len()))
+        .unwrap_or(sp.end);
+    // "A lawyer in attendance, Shannon Kilpatrick,": a person named in apposition at the phrase's end is the
+    // speaker the unnamed lead describes
+    let appositive_person = inside.iter().copied().rfind(|&m| {
+        let ms = doc.mentions[m].span;
+        is_person(m) && ms.end == core_end && doc.text[sp.start..ms.start].trim_end().ends_with(',')
+    });
     // "a spokesman for Gul Agha", "a doctor working for Muslim Hands": an unnamed source opening the phrase,
     // whatever it names after it, keeps the whole phrase (its affiliation)
-    let unnamed_lead = inside.first().copied().filter(|&m| {
+    let unnamed_lead = inside.first().copied().filter(|_| appositive_person.is_none()).filter(|&m| {
         let mm = &doc.mentions[m];
         let rest = &doc.text[mm.span.end..sp.end];
         mm.kind == MentionKind::Nominal
@@ -387,7 +398,7 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
                 .any(|p| rest.starts_with(p))
     });
     // the same without a mention for the source noun: "an official in the country's interior ministry"
-    if let (None, Some(k)) = (unnamed_lead, lead_noun) {
+    if let (None, Some(k), None) = (unnamed_lead, lead_noun, appositive_person) {
         let plural = lex.source_nouns.get(doc.token_text(k)).is_some_and(|(_, p)| *p);
         a.speaker_mention = inside.first().copied().filter(|&m| doc.mentions[m].span.start == sp.start);
         a.source = Source {
@@ -409,11 +420,6 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         };
         return;
     }
-    // "North Korea's" as the speaker (its clause parsed apart): the name before the possessive
-    let core_end = ["'s", "’s", "'", "’"]
-        .iter()
-        .find_map(|p| phrase.strip_suffix(p).map(|c| sp.start + c.len()))
-        .unwrap_or(sp.end);
     // "the Court of Appeal in Santa Ana": a person or organisation named before the place it is in is the
     // head, not the place that ends the phrase
     let located = inside.iter().copied().find(|&m| {

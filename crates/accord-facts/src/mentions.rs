@@ -244,7 +244,8 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             // A run of capitalised words (and inner connectors: "of", "de", "bin").
             let mut j = i + 1;
             while j < s.tokens.end {
-                if is_cap(doc, j) && doc.tokens[j - 1].space_after {
+                // (a weekday after a name is when: "Governor John Rankin Thursday called for calm")
+                if is_cap(doc, j) && doc.tokens[j - 1].space_after && !lex.weekdays.contains_key(doc.token_text(j)) {
                     j += 1;
                 } else if hyphen_joined(doc, j, s.tokens.end, &lower_alone) {
                     // "Smith-Okafor", "Jean-Marc", "Ban Ki-moon": a name does not stop at its hyphen

@@ -834,3 +834,15 @@ fn a_time_after_the_speaker_and_a_new_subject_before_a_pronoun() {
     assert_eq!(speaker_name(&doc, attribution_with(&doc, "timetable remains")).as_deref(), Some("Tomas Ferreira"));
     assert_eq!(speaker_name(&doc, attribution_with(&doc, "better service")).as_deref(), Some("Ines Valdmaa"));
 }
+
+#[test]
+fn weekdays_police_ranks_and_an_appositive_name_after_an_unnamed_lead() {
+    let text = "Westmark Governor Rosa Valdmaa Thursday called for calm after the arrests.\n\n\
+                Superintendent Audley Ferreira said officers were alerted after noon. \
+                Supt Ferreira said the man was at a stall in the area.\n\n\
+                A lawyer in attendance, Tomas Kilpatrick, tweeted that the hearing was moving.\n";
+    let doc = extract(text, "ranks.txt", Some("2024-03-14"));
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "calm after")).as_deref(), Some("Rosa Valdmaa"));
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "at a stall")).as_deref(), Some("Audley Ferreira"));
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "hearing was moving")).as_deref(), Some("Tomas Kilpatrick"));
+}

@@ -250,8 +250,8 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 } else if hyphen_joined(doc, j, s.tokens.end, &lower_alone) {
                     // "Smith-Okafor", "Jean-Marc", "Ban Ki-moon": a name does not stop at its hyphen
                     j += 2;
-                } else if plural_possessive(doc, j, s.tokens.end, lex) {
-                    // "Veterans' Affairs", "Workers' Party"
+                } else if plural_possessive(doc, j, s.tokens.end, lex) || office_possessive(doc, j, s.tokens.end, lex) {
+                    // "Veterans' Affairs", "Workers' Party", "Harris County Sheriff's Office"
                     j += 1;
                 } else if doc.token_text(j) == "and"
                     && j + 1 < s.tokens.end
@@ -475,6 +475,23 @@ fn plural_possessive(doc: &Doc, j: usize, end: usize, lex: &Lexicons) -> bool {
         && is_cap(doc, j + 1)
         && !org_word(lex, doc.token_text(j - 1))
         && lex.org_words.contains(doc.token_text(cap_run_end(doc, j + 1, end, lex) - 1))
+}
+
+/// True when token `j` is the possessive of a title or organisation word inside an organisation's name:
+/// "Harris County Sheriff's Office", "the Attorney General's Office" (a run of at most three capitalised
+/// words ending on an organisation word follows).
+fn office_possessive(doc: &Doc, j: usize, end: usize, lex: &Lexicons) -> bool {
+    j + 1 < end
+        && j > 0
+        && doc.token_norm(j) == "'s"
+        && !doc.tokens[j - 1].space_after
+        && is_cap(doc, j - 1)
+        && is_cap(doc, j + 1)
+        && (lex.is_title(doc.token_text(j - 1)) || org_word(lex, doc.token_text(j - 1)))
+        && {
+            let e = cap_run_end(doc, j + 1, end, lex);
+            e - (j + 1) <= 3 && lex.org_words.contains(doc.token_text(e - 1))
+        }
 }
 
 /// A descriptor before a name fixes its type: an organisation noun right before it ("the relief agency

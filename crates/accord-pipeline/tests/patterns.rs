@@ -846,3 +846,14 @@ fn weekdays_police_ranks_and_an_appositive_name_after_an_unnamed_lead() {
     assert_eq!(speaker_name(&doc, attribution_with(&doc, "at a stall")).as_deref(), Some("Audley Ferreira"));
     assert_eq!(speaker_name(&doc, attribution_with(&doc, "hearing was moving")).as_deref(), Some("Tomas Kilpatrick"));
 }
+
+#[test]
+fn an_office_named_with_a_possessive_is_one_organisation() {
+    let text = "The Westmark County Sheriff's Office is investigating the fire.\n\n\
+                WCSO said a report should have been taken.\n";
+    let doc = extract(text, "sheriff.txt", Some("2024-03-14"));
+    assert_eq!(
+        speaker_name(&doc, attribution_with(&doc, "report should have")).as_deref(),
+        Some("Westmark County Sheriff's Office")
+    );
+}

@@ -331,7 +331,13 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         };
         return;
     }
-    if possessive && lead_noun.is_none() && words().office_nouns.contains(&last_word.as_str()) {
+    // (not an office whose name holds the possessive: "the Harris County Sheriff's Office")
+    let named_office = mentions_in(doc, sp).any(|m| {
+        let mm = &doc.mentions[m];
+        let name = doc.slice(mm.span);
+        mm.kind == MentionKind::Name && mm.span.end == sp.end && (name.contains("'s ") || name.contains("’s "))
+    });
+    if possessive && !named_office && lead_noun.is_none() && words().office_nouns.contains(&last_word.as_str()) {
         let owner = doc.mentions[mentions_in(doc, sp)]
             .iter()
             .filter(|m| sp.contains(m.span) && m.kind != MentionKind::Nominal)

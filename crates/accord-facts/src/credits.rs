@@ -74,13 +74,14 @@ pub fn find(doc: &mut Doc) {
             if let Some(open) = words.iter().take(8).position(|w| *w == "(") {
                 let close = open + 2;
                 // the outlet is a known agency, or a station's or paper's call letters after a place
-                // written in capitals ("AUSTIN (KXAN) —")
+                // written in capitals ("AUSTIN (KXAN) —", "HOUSTON, Texas (KTRK) --")
                 let outlet = |w: &str| {
                     lex.agencies.contains_key(w)
                         || ((2..=6).contains(&w.len())
                             && w.chars().all(|c| c.is_ascii_uppercase())
                             && open > 0
-                            && words[..open].iter().all(|p| !p.chars().any(char::is_lowercase)))
+                            && words[0].chars().filter(|c| c.is_alphabetic()).count() >= 2
+                            && !words[0].chars().any(char::is_lowercase))
                 };
                 if words.get(close) == Some(&")")
                     && outlet(words[open + 1])

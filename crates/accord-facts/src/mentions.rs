@@ -981,8 +981,8 @@ fn segment_run(
             EntityType::Other
         };
         let mut titles = Vec::new();
-        // a first name that marks a gender ("Kristin Wilkins"), when no honorific did
-        if gender.is_none() && etype == EntityType::Person && words >= 2 {
+        // a first name that marks a gender ("Kristin Wilkins", or "Aisha" alone), when no honorific did
+        if gender.is_none() && etype == EntityType::Person {
             gender = lex.given_names.get(doc.token_text(k)).copied();
         }
         if etype == EntityType::Person {

@@ -857,3 +857,24 @@ fn an_office_named_with_a_possessive_is_one_organisation() {
         Some("Westmark County Sheriff's Office")
     );
 }
+
+#[test]
+fn a_station_dateline_with_a_state_and_a_one_word_given_name_s_gender() {
+    let text = "WESTMARK, Texas (KTVX) -- A local bakery is closing after the owner said a man broke in.\n\n\
+                The Westmark County Sheriff's Office is now investigating the break-in.\n\n\
+                Aisha's Bakery was founded 30 years ago. Her son, Tomas Okafor, runs the business now, \
+                and he decided to add cameras. He said the man left quickly.\n";
+    let doc = extract(text, "station.txt", Some("2024-03-14"));
+    assert!(
+        doc.attributions.iter().all(|a| a.speaker.as_ref().is_none_or(|s| s.text != "KTVX")),
+        "{:?}",
+        doc.attributions
+    );
+    assert!(doc.entities.iter().any(|e| e.name == "Westmark County Sheriff's Office"), "{:?}", doc.entities);
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "man left quickly")).as_deref(), Some("Tomas Okafor"));
+    // a given name alone marks its gender: "he" is not Aisha
+    let text = "Aisha's Salon was founded 30 years ago.\n\nOn Tuesday, a man came in saying he was waiting.\n";
+    let doc = extract(text, "given-alone.txt", Some("2024-03-14"));
+    let aisha = doc.entities.iter().find(|e| e.name == "Aisha");
+    assert!(aisha.is_none_or(|e| e.mentions.iter().all(|m| m.text != "he")), "{:?}", doc.entities);
+}

@@ -306,6 +306,9 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 let w0 = doc.token_text(a);
                 // ("United" opening "United States" is no common word)
                 let known_pair = j > a + 1 && lex.known.contains_key(&format!("{w0} {}", doc.token_text(a + 1)));
+                // (an acronym is a name: "TB said ...", "BPD said ...", whatever the tagger made of it)
+                let acronym =
+                    w0.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w0.chars().any(char::is_lowercase);
                 let common = !known_pair
                     && (FUNCTION_WORDS.contains(&w0.to_lowercase().as_str())
                         || (lower_seen.contains(w0.to_lowercase().as_str()) && !lex.known.contains_key(w0))
@@ -313,12 +316,10 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                             !matches!(an.upos(), "PROPN" | "X")
                                 && !lex.known.contains_key(w0)
                                 && !lex.honorifics.contains_key(w0)
+                                && !(acronym && j == a + 1 && w0.len() <= 6 && !is_sentence_caps(doc, si))
                         }));
                 // A lone capitalised word opening a sentence, never seen capitalised elsewhere, followed
                 // by a lower-case word: a common word ("Dock workers", "Critics said").
-                // (an acronym is a name: "TB said ...")
-                let acronym =
-                    w0.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w0.chars().any(char::is_lowercase);
                 let lone = j == a + 1
                     && !acronym
                     && !capital_seen.contains(w0)
@@ -431,6 +432,14 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
     let (mentions, infos): (Vec<_>, Vec<_>) = out.into_iter().unzip();
     doc.mentions = mentions;
     infos
+}
+
+/// True when sentence `si` has no word with a lower-case letter (a headline in capitals, "SENATE SHIFTS").
+fn is_sentence_caps(doc: &Doc, si: usize) -> bool {
+    doc.sentences[si]
+        .tokens
+        .clone()
+        .all(|k| doc.tokens[k].kind != TokenKind::Word || !doc.token_text(k).chars().any(char::is_lowercase))
 }
 
 /// True when the recogniser read the lone word at `span` as a person's or organisation's name of its own

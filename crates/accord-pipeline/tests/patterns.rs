@@ -878,3 +878,16 @@ fn a_station_dateline_with_a_state_and_a_one_word_given_name_s_gender() {
     let aisha = doc.entities.iter().find(|e| e.name == "Aisha");
     assert!(aisha.is_none_or(|e| e.mentions.iter().all(|m| m.text != "he")), "{:?}", doc.entities);
 }
+
+#[test]
+fn an_acronym_opening_a_sentence_is_a_name() {
+    let text =
+        "The road is closed due to a gas leak, the Birchwood Police Department reported. BPD is on the scene.\n\n\
+                The city is building its new hall two blocks away.\n\n\
+                BPD said there are no evacuations.\n";
+    let doc = extract(text, "acronym-start.txt", Some("2024-03-14"));
+    assert_eq!(
+        speaker_name(&doc, attribution_with(&doc, "no evacuations")).as_deref(),
+        Some("Birchwood Police Department")
+    );
+}

@@ -313,10 +313,11 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                     && (FUNCTION_WORDS.contains(&w0.to_lowercase().as_str())
                         || (lower_seen.contains(w0.to_lowercase().as_str()) && !lex.known.contains_key(w0))
                         || doc.tokens[a].analysis.as_ref().is_some_and(|an| {
-                            !matches!(an.upos(), "PROPN" | "X")
-                                && !lex.known.contains_key(w0)
-                                && !lex.honorifics.contains_key(w0)
-                                && !(acronym && j == a + 1 && w0.len() <= 6 && !is_sentence_caps(doc, si))
+                            let lone_acronym = acronym && j == a + 1 && w0.len() <= 6 && !is_sentence_caps(doc, si);
+                            !(matches!(an.upos(), "PROPN" | "X")
+                                || lex.known.contains_key(w0)
+                                || lex.honorifics.contains_key(w0)
+                                || lone_acronym)
                         }));
                 // A lone capitalised word opening a sentence, never seen capitalised elsewhere, followed
                 // by a lower-case word: a common word ("Dock workers", "Critics said").

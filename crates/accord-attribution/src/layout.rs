@@ -40,7 +40,8 @@ pub(crate) fn build(
     // "CONTENT, said the minister." without quotation marks: a cue right after a comma with only a
     // noun phrase (and its apposition) after it is inverted; a subject found before the comma belongs to
     // the content, and the phrase after the cue is no content
-    if speaker_override.is_none() && inverted(doc, sstart, send, cue, lex) {
+    let mid = speaker_override.is_none() && inverted_mid(doc, sstart, send, cue, lex);
+    if speaker_override.is_none() && (mid || inverted(doc, sstart, send, cue, lex)) {
         subject = None;
         after = None;
     }
@@ -108,7 +109,7 @@ pub(crate) fn build(
         if tail_start < send && doc.token_text(tail_start) == "," && tail_start + 1 < send {
             if let Some(q) = quote_starting_at(quotes, tail_start + 1) {
                 content = content.cover(q.span);
-            } else if subject.is_some()
+            } else if (subject.is_some() || mid)
                 && looks_like_clause(doc, tail_start + 1, send)
                 && content.start == doc.tokens[sstart].span.start
             {
@@ -238,6 +239,32 @@ fn inverted(doc: &Doc, sstart: usize, send: usize, cue: &Cue, lex: &Lexicons) ->
         || participle
         || relative;
     a == cue.end && rest_ends && looks_like_clause(doc, sstart, cue.first - 1)
+}
+
+/// "Currently, said Dr. Jane Roe, the director of the hospital, there are 70 children ...": an inverted cue
+/// after a short opening (at most three words) and a comma, with a speaker (and its apposition) after it
+/// and a clause after the next comma, is a parenthetical inside the content.
+fn inverted_mid(doc: &Doc, sstart: usize, send: usize, cue: &Cue, lex: &Lexicons) -> bool {
+    if cue.first < sstart + 2 || doc.token_text(cue.first - 1) != "," || cue.class == CueClass::Act {
+        return false;
+    }
+    let words_before = (sstart..cue.first - 1).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count();
+    if words_before > 3 || (sstart..cue.first - 1).any(|k| doc.tokens[k].kind == TokenKind::OpenQuote) {
+        return false;
+    }
+    let Some((a, b)) = speaker_np_right(doc, cue.end, send, lex) else { return false };
+    let verb = |k: usize| doc.tokens[k].analysis.as_ref().is_some_and(|x| matches!(x.upos(), "VERB" | "AUX"));
+    a == cue.end
+        && b < send
+        && doc.token_text(b) == ","
+        && (b..send.min(b + 12)).any(|c| {
+            doc.token_text(c) == ","
+                && c + 1 < send
+                && !(b + 1..c).any(verb)
+                && looks_like_clause(doc, c + 1, send)
+                && doc.tokens[c + 1].analysis.as_ref().is_some_and(|x| !matches!(x.deprel(), "acl:relcl"))
+                && !matches!(doc.token_text(c + 1).to_lowercase().as_str(), "who" | "whose" | "which" | "and")
+        })
 }
 
 /// "According to SPEAKER, CONTENT" and "CONTENT, according to SPEAKER": the source runs to the next

@@ -1238,7 +1238,9 @@ pub fn extract_with(
     let near = Near::of_document(doc);
     let mut option_cache = target::OptionCache::default();
     for (s, near) in near.iter().enumerate() {
-        if doc.in_credit(doc.sentences[s].span) {
+        // (a dateline opens a sentence of the story: "MOSCOW -- A Russian court has charged ...")
+        let sp = doc.sentences[s].span;
+        if doc.credits.iter().any(|c| c.span.overlap(sp) > 0 && (c.kind != "dateline" || c.span.end >= sp.end)) {
             continue;
         }
         if !worth_coding(doc, s) {

@@ -99,6 +99,27 @@ pub fn find(doc: &mut Doc) {
                         lex,
                     ));
                 }
+            } else if let Some(dash) = words.iter().take(7).position(|w| matches!(*w, "—" | "–" | "--")) {
+                // "KHAN YOUNIS, GAZA — The assault ...": a place in capitals (and its region) before a dash,
+                // with no outlet
+                let place = &words[..dash];
+                let caps = |w: &str| !w.chars().any(char::is_lowercase) && w.chars().any(char::is_alphabetic);
+                if dash >= 1
+                    && dash + 1 < words.len()
+                    && place.iter().all(|w| *w == "," || caps(w))
+                    && place.iter().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+                    && words[dash + 1].starts_with(char::is_uppercase)
+                    && words[dash + 1..].iter().any(|w| w.chars().any(char::is_lowercase))
+                {
+                    let end = doc.tokens[toks.start + dash].span.end;
+                    credits.push(build(
+                        doc,
+                        "dateline",
+                        Span::new(s.span.start, end),
+                        toks.start..toks.start + dash + 1,
+                        lex,
+                    ));
+                }
             }
         }
     }
@@ -143,5 +164,9 @@ fn build(doc: &Doc, kind: &'static str, span: Span, body: std::ops::Range<usize>
         }
     }
     flush(&mut run, &mut people, &mut agencies);
+    // a dateline's capitalised words are its place, not people
+    if kind == "dateline" {
+        people.clear();
+    }
     Credit { kind, span, agencies, people }
 }

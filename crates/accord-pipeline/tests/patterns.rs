@@ -891,3 +891,18 @@ fn an_acronym_opening_a_sentence_is_a_name() {
         Some("Birchwood Police Department")
     );
 }
+
+#[test]
+fn a_dateline_without_an_outlet_and_a_cue_inside_the_content() {
+    let text = "WESTPORT, NORTHLAND — The storm has left the harbour in a state of collapse, according to doctors.\n\n\
+                Currently, said Dr. Ines Valdmaa, the director of the hospital, there are 70 children in the wards.\n";
+    let doc = extract(text, "dateline-mid.txt", Some("2024-03-14"));
+    assert!(
+        doc.credits.iter().any(|c| c.kind == "dateline" && c.span.text.starts_with("WESTPORT")),
+        "{:?}",
+        doc.credits
+    );
+    let storm = attribution_with(&doc, "state of collapse");
+    assert!(storm.content.text.starts_with("The storm"), "{:?}", storm.content);
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "70 children")).as_deref(), Some("Ines Valdmaa"));
+}

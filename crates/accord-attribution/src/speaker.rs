@@ -279,6 +279,22 @@ fn without_time(doc: &Doc, sp: Span, lex: &Lexicons) -> Span {
     Span::new(sp.start, doc.tokens[cut - 1].span.end)
 }
 
+/// The speaker phrase without an acronym in parentheses that ends it ("the World Bank (WB)"): the name
+/// before it is the speaker.
+fn without_acronym(doc: &Doc, sp: Span) -> Span {
+    let (first, end) = (doc.token_at_or_after(sp.start), doc.token_at_or_after(sp.end));
+    if end < first + 4 || doc.token_text(end - 1) != ")" || doc.token_text(end - 3) != "(" {
+        return sp;
+    }
+    let inner = doc.token_text(end - 2);
+    let acronym = inner.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !inner.chars().any(char::is_lowercase);
+    if acronym {
+        Span::new(sp.start, doc.tokens[end - 4].span.end)
+    } else {
+        sp
+    }
+}
+
 /// Fills `speaker_mention`, `speaker_entity` and `source` of `a` from its speaker span.
 pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
     let Some(sp) = a.speaker else {
@@ -289,7 +305,7 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
     // its cue (a title-case headline's "Mayor Says Pier" read as one name)
     let wide = widen_to_names(doc, sp);
     let sp = if a.cue.is_some_and(|c| wide.end >= c.end && sp.end <= c.start) { sp } else { wide };
-    let sp = without_time(doc, sp, lex);
+    let sp = without_acronym(doc, without_time(doc, sp, lex));
     a.speaker = Some(sp);
     let phrase = doc.slice(sp);
     let last_word = phrase.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_lowercase();

@@ -906,3 +906,13 @@ fn a_dateline_without_an_outlet_and_a_cue_inside_the_content() {
     assert!(storm.content.text.starts_with("The storm"), "{:?}", storm.content);
     assert_eq!(speaker_name(&doc, attribution_with(&doc, "70 children")).as_deref(), Some("Ines Valdmaa"));
 }
+
+#[test]
+fn an_elect_title_and_an_acronym_after_the_speaker() {
+    let text = "President-elect Tomas Ferreira apologized to the two employees on Monday.\n\n\
+                The Harbour Trust Fund (HTF) said the audit was late.\n";
+    let doc = extract(text, "elect.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "two employees");
+    assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some("Tomas Ferreira"));
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "audit was late")).as_deref(), Some("Harbour Trust Fund"));
+}

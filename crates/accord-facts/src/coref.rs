@@ -800,6 +800,11 @@ fn best_person(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usize, 
         if eg.is_some() && eg == gender {
             score += 2.0;
         }
+        // a possessor inside another noun phrase ("Princess Diana's landmark interview") is less salient
+        let after = doc.token_at_or_after(c.span.end);
+        if after < doc.tokens.len() && doc.token_norm(after) == "'s" && doc.tokens[after].span.start == c.span.end {
+            score -= 1.0;
+        }
         score += (entities[e].mentions.len() as f32).min(4.0) * 0.25;
         Some(score)
     })

@@ -265,6 +265,14 @@ fn without_time(doc: &Doc, sp: Span, lex: &Lexicons) -> Span {
         end - 2
     } else if lex.weekdays.contains_key(doc.token_text(end - 1)) {
         end - 1
+    } else if let Some(n) = words().time_adverbials.iter().map(Vec::len).find(|&n| {
+        end >= first + n + 1
+            && words()
+                .time_adverbials
+                .iter()
+                .any(|p| p.len() == n && p.iter().enumerate().all(|(i, w)| lower(end - n + i).as_ref() == *w))
+    }) {
+        end - n
     } else {
         return sp;
     };

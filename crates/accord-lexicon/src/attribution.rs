@@ -38,6 +38,9 @@ pub struct Words {
     /// Reporting phrases of several words (written joined by `_`: "made_it_clear"), as their words: cues as
     /// a whole.
     pub phrase_cues: Vec<Vec<&'static str>>,
+    /// Time adverbials that may follow a speaker's name (written joined by `_`: "in_the_past"), as their
+    /// words: when something was said, not who said it.
+    pub time_adverbials: Vec<Vec<&'static str>>,
     /// Verbs that are cues only with a document noun as subject ("the statement read").
     pub document_verbs: Vec<&'static str>,
     /// Verbs of refusal ("declined to comment"): a cue after them reports nothing.
@@ -98,6 +101,7 @@ pub fn words() -> &'static Words {
             document_nouns: get("document_nouns"),
             document_verbs: get("document_verbs"),
             phrase_cues: get("phrase_cues").into_iter().map(|p| p.split('_').collect()).collect(),
+            time_adverbials: get("time_adverbials").into_iter().map(|p| p.split('_').collect()).collect(),
             refusals: get("refusals"),
             unfulfilled: get("unfulfilled"),
             negations: get("negations"),

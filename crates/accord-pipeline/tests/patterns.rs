@@ -828,10 +828,12 @@ fn an_organisation_in_a_place_is_the_speaker_not_the_place() {
 fn a_time_after_the_speaker_and_a_new_subject_before_a_pronoun() {
     let text = "Board member Tomas Ferreira asked how the ferries would cross the bay.\n\n\
                 Mr. Ferreira last week said the timetable remains his main worry.\n\n\
+                Tomas Ferreira in the past said the ferries were late.\n\n\
                 Harbour Director Ines Valdmaa at that time asked for full details. \
                 \"We were promised a better service,\" she said.\n";
     let doc = extract(text, "time-tail.txt", Some("2024-03-14"));
     assert_eq!(speaker_name(&doc, attribution_with(&doc, "timetable remains")).as_deref(), Some("Tomas Ferreira"));
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "ferries were late")).as_deref(), Some("Tomas Ferreira"));
     assert_eq!(speaker_name(&doc, attribution_with(&doc, "better service")).as_deref(), Some("Ines Valdmaa"));
 }
 

@@ -266,7 +266,7 @@ fn without_time(doc: &Doc, sp: Span, lex: &Lexicons) -> Span {
     } else if lex.weekdays.contains_key(doc.token_text(end - 1)) {
         end - 1
     } else if let Some(n) = words().time_adverbials.iter().map(Vec::len).find(|&n| {
-        end >= first + n + 1
+        end > first + n
             && words()
                 .time_adverbials
                 .iter()

@@ -684,7 +684,8 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
                             && doc.entities[e2].mentions.iter().any(|&q| {
                                 let c = &doc.mentions[q];
                                 // (its sentence's first mention, as coreference reads a subject)
-                                let first = doc.mentions.iter().find(|o| o.sentence == c.sentence);
+                                let sstart = doc.sentences[c.sentence].span.start;
+                                let first = doc.mentions.get(doc.mentions.partition_point(|o| o.span.start < sstart));
                                 c.kind == MentionKind::Name
                                     && c.span.start < here
                                     && doc.sentences[c.sentence].paragraph == par

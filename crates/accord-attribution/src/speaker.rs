@@ -265,12 +265,10 @@ fn without_time(doc: &Doc, sp: Span, lex: &Lexicons) -> Span {
         end - 2
     } else if lex.weekdays.contains_key(doc.token_text(end - 1)) {
         end - 1
-    } else if let Some(n) = words().time_adverbials.iter().map(Vec::len).find(|&n| {
-        end > first + n
-            && words()
-                .time_adverbials
-                .iter()
-                .any(|p| p.len() == n && p.iter().enumerate().all(|(i, w)| lower(end - n + i).as_ref() == *w))
+    } else if let Some(n) = words().time_adverbials.iter().find_map(|p| {
+        let n = p.len();
+        (end > first + n && p.iter().enumerate().all(|(i, w)| doc.token_text(end - n + i).eq_ignore_ascii_case(w)))
+            .then_some(n)
     }) {
         end - n
     } else {

@@ -859,7 +859,10 @@ pub fn write_cards(opts: &Options, report: &Report) -> Result<(), ModelError> {
                  lower-case words (not a proper noun joined by a hyphen, `Lee Cheuk - yan`), and must contain a capitalised word; a name inside a longer gazetteer entry takes \
                  the entry's neighbouring words that are tagged PROPN, or all of a city's words (`San` → `San \
                  Francisco`, `York` → `New York`; not `United`, which the treebanks tag ADJ in `United States`); a person's or place's name \
-                 is split at a coordinator (`Morris and Goscinny`; not a gazetteer place such as `Trinidad and Tobago`); a name that is exactly \
+                 is split at a coordinator (`Morris and Goscinny`; not a gazetteer place such as `Trinidad and Tobago`); a given name and \
+                 surname ending a longer name whose earlier part ends a place or organisation are split off as a person (`Port Authority \
+                 Rick Cotton`, `District of Massachusetts Joshua Levy`; not after an initial, `K. Michael Stevens`, nor after a one-word \
+                 place, `Chad Michael Murray`); a name that is exactly \
                  an entry of `misc_names.tsv` is MISC (ORG for its services, `Twitter`). A name of two or more words without `and` whose head (its last word, or the word \
                  before its first `of`) is an organisation word (`org_words.txt`, `name_words.tsv`) is ORG (`Nova Scotia \
                  Court of Appeal`, which the model typed a place); one opened by a place word (`Lake`, `Mount`, `Fort`: \

@@ -71,6 +71,11 @@ pub fn find(doc: &mut Doc) {
         // Dateline: "GAZA CITY (Reuters) — ..." or "WASHINGTON (AP) - ..." at a paragraph start.
         let first_in_par = si == 0 || doc.sentences[si - 1].paragraph != s.paragraph;
         if first_in_par {
+            // the dateline runs from the sentence's start to its dash (token `last`)
+            let mut dateline = |last: usize| {
+                let span = Span::new(s.span.start, doc.tokens[last].span.end);
+                credits.push(build(doc, "dateline", span, toks.start..last + 1, lex));
+            };
             if let Some(open) = words.iter().take(8).position(|w| *w == "(") {
                 let close = open + 2;
                 // the outlet is a known agency, or a station's or paper's call letters after a place
@@ -90,14 +95,7 @@ pub fn find(doc: &mut Doc) {
                         .iter()
                         .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()))
                 {
-                    let end = doc.tokens[toks.start + close + 1].span.end;
-                    credits.push(build(
-                        doc,
-                        "dateline",
-                        Span::new(s.span.start, end),
-                        toks.start..toks.start + close + 2,
-                        lex,
-                    ));
+                    dateline(toks.start + close + 1);
                 }
             } else if let Some(dash) = words.iter().take(7).position(|w| matches!(*w, "—" | "–" | "--")) {
                 // "KHAN YOUNIS, GAZA — The assault ...": a place in capitals (and its region) before a dash,
@@ -111,14 +109,7 @@ pub fn find(doc: &mut Doc) {
                     && words[dash + 1].starts_with(char::is_uppercase)
                     && words[dash + 1..].iter().any(|w| w.chars().any(char::is_lowercase))
                 {
-                    let end = doc.tokens[toks.start + dash].span.end;
-                    credits.push(build(
-                        doc,
-                        "dateline",
-                        Span::new(s.span.start, end),
-                        toks.start..toks.start + dash + 1,
-                        lex,
-                    ));
+                    dateline(toks.start + dash);
                 }
             }
         }

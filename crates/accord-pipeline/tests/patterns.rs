@@ -929,3 +929,13 @@ fn a_possessor_inside_a_phrase_is_a_weaker_antecedent() {
     let maria = doc.entities.iter().find(|e| e.name == "Maria");
     assert!(maria.is_none_or(|e| e.mentions.iter().all(|m| m.text != "her")), "{:?}", doc.entities);
 }
+
+#[test]
+fn terms_not_disclosed_are_no_statement() {
+    let text = "The harbour board did not disclose the terms of the lease.\n\n\
+                The mayor did not specify the date. The minister said the lease was fair.\n";
+    let doc = extract(text, "disclose.txt", Some("2024-03-14"));
+    assert!(doc.attributions.iter().all(|a| !a.content.text.contains("terms")), "{:?}", doc.attributions);
+    assert!(doc.attributions.iter().all(|a| !a.content.text.contains("date")), "{:?}", doc.attributions);
+    assert!(doc.attributions.iter().any(|a| a.content.text.contains("lease was fair")), "{:?}", doc.attributions);
+}

@@ -760,10 +760,19 @@ fn named_referent(
     if inside.is_some() {
         return inside;
     }
+    // a news agency ("told The Associated Press") is what only an outlet's noun refers to ("the network",
+    // "the newspaper": nouns whose marking words include "News"), not "the union" or "the group"
+    let lex = crate::lexicon::Lexicons::get();
+    let outlet_noun = lex.referring_name_words.get(noun).is_some_and(|ws| ws.iter().any(|w| w == "News"));
+    let agency = |e: usize| {
+        let name = &entities[e].name;
+        let bare = name.strip_prefix("The ").unwrap_or(name);
+        lex.agencies.contains_key(bare) || lex.agencies.values().any(|full| full == bare)
+    };
     // the most salient candidate: near, often named, and named with the noun
     best_earlier(doc, m, 5, quoted, true, |p, e| {
         let c = &doc.mentions[p];
-        if c.kind != MentionKind::Name || entities[e].etype != etype || !fits(e) {
+        if c.kind != MentionKind::Name || entities[e].etype != etype || !fits(e) || (!outlet_noun && agency(e)) {
             return None;
         }
         let mut score = -((pm.sentence - c.sentence) as f32) + 0.5 * (entities[e].mentions.len() as f32).min(6.0);

@@ -939,3 +939,12 @@ fn terms_not_disclosed_are_no_statement() {
     assert!(doc.attributions.iter().all(|a| !a.content.text.contains("date")), "{:?}", doc.attributions);
     assert!(doc.attributions.iter().any(|a| a.content.text.contains("lease was fair")), "{:?}", doc.attributions);
 }
+
+#[test]
+fn a_news_agency_told_something_is_not_the_group() {
+    let text = "Tomas Ferreira told The Associated Press that the strike would go on.\n\n\
+                The group said pay was too low.\n";
+    let doc = extract(text, "agency-group.txt", Some("2024-03-14"));
+    let name = speaker_name(&doc, attribution_with(&doc, "pay was too low"));
+    assert!(name.as_deref().is_none_or(|n| !n.contains("Associated Press")), "{name:?}");
+}

@@ -183,6 +183,7 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
     // "In announcing his retirement, X said ...": the opening gerund's subject is the main clause's
     for a in &mut atts {
         opening_gerund(doc, a, &quotes, lex);
+        named_with_age(doc, a);
         // a speaker read off the parse starts after a dateline ("AUSTIN (KXAN) — Texas voters approved")
         if let Some(sp) = a.speaker {
             let start = story_start(doc, a.sentence);
@@ -321,6 +322,33 @@ fn end_content_before(doc: &Doc, a: &mut Attribution, k: usize, quotes: &[Quote]
 /// A gerund cue after an opening preposition ("In announcing his retirement, Meadows said ...", "After
 /// denying the rumors, Lipinski announced ..."): its content ends at the comma before the main clause and
 /// its speaker is that clause's subject, not the preposition.
+/// "Harbourton resident Dana Ruiz, 55, said ...": a person's name followed by an age between commas right
+/// before the cue is the speaker, whatever the parse made of the words before it (the age throws the
+/// tagger: "resident" read as the verb).
+fn named_with_age(doc: &Doc, a: &mut Attribution) {
+    let Some(cue) = a.cue else { return };
+    let k = doc.token_at_or_after(cue.start);
+    if k < 4 || doc.token_text(k - 1) != "," || doc.token_text(k - 3) != "," {
+        return;
+    }
+    let age = doc.token_text(k - 2);
+    if !(1..=3).contains(&age.len()) || !age.chars().all(|c| c.is_ascii_digit()) {
+        return;
+    }
+    let before = doc.tokens[k - 4].span;
+    let i = doc.mentions.partition_point(|m| m.span.end < before.end);
+    let Some(m) = doc.mentions.get(i).filter(|m| {
+        m.span.end == before.end
+            && m.kind == accord_doc::MentionKind::Name
+            && m.etype == Some(accord_doc::EntityType::Person)
+    }) else {
+        return;
+    };
+    if a.speaker.is_none_or(|sp| sp.end <= m.span.start || sp.start >= m.span.end) {
+        a.speaker = Some(m.span);
+    }
+}
+
 fn opening_gerund(doc: &Doc, a: &mut Attribution, quotes: &[Quote], lex: &Lexicons) {
     let Some(cue) = a.cue else { return };
     if cue.start > a.content.start || doc.tokens.is_empty() {

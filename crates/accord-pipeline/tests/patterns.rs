@@ -948,3 +948,10 @@ fn a_news_agency_told_something_is_not_the_group() {
     let name = speaker_name(&doc, attribution_with(&doc, "pay was too low"));
     assert!(name.as_deref().is_none_or(|n| !n.contains("Associated Press")), "{name:?}");
 }
+
+#[test]
+fn a_name_with_an_age_before_the_cue_is_the_speaker() {
+    let text = "Harbourton resident Dana Ruiz, 55, said the water was brown.\n";
+    let doc = extract(text, "age.txt", Some("2024-03-14"));
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "water was brown")).as_deref(), Some("Dana Ruiz"));
+}

@@ -128,8 +128,20 @@ pub(crate) fn content_after(
     if doc.token_text(r) == ":" && r + 1 == send {
         return quote_starting_at(quotes, send).map(|q| (q.span, true));
     }
+    let tell = matches!(
+        doc.token_text(cue.verb).to_lowercase().as_str(),
+        "told" | "tell" | "tells" | "telling" | "warned" | "assured" | "reminded" | "informed"
+    );
     if let Some(q) = quote_starting_at(quotes, r) {
-        return Some((q.span, true));
+        // "told “Face the Nation” on Sunday that ...": a quoted name is whom it was told to
+        let addressee = tell
+            && q.words <= 6
+            && (q.close + 1..send.min(q.close + 6)).any(|k| doc.token_text(k) == "that")
+            && !(q.open + 1..q.close).any(|k| matches!(doc.token_text(k), "." | "," | "!" | "?"));
+        if !addressee {
+            return Some((q.span, true));
+        }
+        r = q.close + 1;
     }
     if cue.class == CueClass::Act {
         if matches!(doc.token_text(r), "," | "." | ";" | ":" | ")") {
@@ -138,10 +150,6 @@ pub(crate) fn content_after(
         return Some((Span::new(doc.tokens[r].span.start, trim_end(doc, doc.tokens[r].span.start, send)), false));
     }
     // "told reporters (on Tuesday) that ...", "said in a statement that ...", "said Tuesday that"
-    let lemma_tell = matches!(
-        doc.token_text(cue.verb).to_lowercase().as_str(),
-        "told" | "tell" | "tells" | "telling" | "warned" | "assured" | "reminded" | "informed"
-    );
     if let Some(t) = (r..send.min(r + 12)).find(|&k| doc.token_text(k) == "that") {
         // (not the relative "that" of an appositive after the cue's comma: "..., Sanders said, a policy that
         // could make it easier ...")
@@ -182,7 +190,7 @@ pub(crate) fn content_after(
             }
         }
     }
-    if lemma_tell {
+    if tell {
         if let Some((_, e)) = np_right(doc, r, send, lex) {
             r = e;
             if r < send && doc.token_text(r) == "," {

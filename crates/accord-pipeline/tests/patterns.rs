@@ -955,3 +955,12 @@ fn a_name_with_an_age_before_the_cue_is_the_speaker() {
     let doc = extract(text, "age.txt", Some("2024-03-14"));
     assert_eq!(speaker_name(&doc, attribution_with(&doc, "water was brown")).as_deref(), Some("Dana Ruiz"));
 }
+
+#[test]
+fn a_quoted_programme_told_is_no_quotation() {
+    let text = "Tomas Ferreira told \"Harbour Morning Live\" on Sunday that the strike would go on.\n";
+    let doc = extract(text, "told-show.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "strike would go on");
+    assert_eq!(a.qtype, "indirect");
+    assert!(!a.content.text.contains("Harbour Morning"), "{:?}", a.content);
+}

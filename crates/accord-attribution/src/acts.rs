@@ -264,7 +264,7 @@ pub fn find_parsed(doc: &Doc, si: usize, taken: &[Span], lex: &Lexicons) -> Vec<
         let only_obl = comps.iter().all(|&c| doc.tokens[c].analysis.as_ref().is_some_and(|x| x.deprel() == "obl"));
         if only_obl
             && doc.tokens[lo].analysis.as_ref().is_some_and(|x| x.upos() == "ADP")
-            && !PARTICLES.contains(&doc.token_norm(lo).to_lowercase().as_str())
+            && !PARTICLES.iter().any(|p| doc.token_norm(lo).eq_ignore_ascii_case(p))
         {
             continue;
         }

@@ -20,7 +20,7 @@ pub(crate) struct Cue {
 
 /// Prepositions that open a phrase of place or time, which says where or when an act was done, not what
 /// it was.
-pub(crate) const PLACE_TIME_PREPOSITIONS: &[&str] =
+const PLACE_TIME_PREPOSITIONS: &[&str] =
     &["in", "into", "at", "from", "during", "after", "before", "since", "over", "through", "across", "until"];
 
 /// "The ransom note warns that ...": a third-person cue form the tagger read as a plural noun, at the root

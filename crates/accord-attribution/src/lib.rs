@@ -319,9 +319,6 @@ fn end_content_before(doc: &Doc, a: &mut Attribution, k: usize, quotes: &[Quote]
     a.qtype = quote_type(doc, a.content, quotes);
 }
 
-/// A gerund cue after an opening preposition ("In announcing his retirement, Meadows said ...", "After
-/// denying the rumors, Lipinski announced ..."): its content ends at the comma before the main clause and
-/// its speaker is that clause's subject, not the preposition.
 /// "Harbourton resident Dana Ruiz, 55, said ...": a person's name followed by an age between commas right
 /// before the cue is the speaker, whatever the parse made of the words before it (the age throws the
 /// tagger: "resident" read as the verb).
@@ -349,6 +346,9 @@ fn named_with_age(doc: &Doc, a: &mut Attribution) {
     }
 }
 
+/// A gerund cue after an opening preposition ("In announcing his retirement, Meadows said ...", "After
+/// denying the rumors, Lipinski announced ..."): its content ends at the comma before the main clause and
+/// its speaker is that clause's subject, not the preposition.
 fn opening_gerund(doc: &Doc, a: &mut Attribution, quotes: &[Quote], lex: &Lexicons) {
     let Some(cue) = a.cue else { return };
     if cue.start > a.content.start || doc.tokens.is_empty() {

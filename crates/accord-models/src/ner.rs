@@ -403,7 +403,8 @@ pub fn join_given_names(spans: &mut Vec<(usize, usize, &'static str, usize)>, wb
 /// Cotton`, `District of Massachusetts Joshua Levy`): the name ends in two or three capitalised words
 /// opened by a given name, none of them an organisation or place word, and the word before them ends a
 /// place or organisation (an organisation or place word, a gazetteer entry, an acronym), not a given name,
-/// title or connector. A given name inside a gazetteer entry (`St. Louis Blues`) keeps the name whole. Returns the first words of the person names split off.
+/// title or connector. A given name inside a gazetteer entry (`St. Louis Blues`) keeps the name whole.
+/// Returns the first words of the person names split off.
 pub fn split_person_tail<'a>(
     spans: &mut Vec<(usize, usize, &'static str, usize)>,
     lex: &[Lex],

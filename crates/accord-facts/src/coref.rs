@@ -450,7 +450,13 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                     doc.mentions[m].entity = Some(e);
                     entities[e].mentions.push(m);
                     add_description(doc, m, &mut entities[e]);
-                } else if let Some(p) = same_head {
+                } else if let Some(p) = same_head.filter(|&p| {
+                    // an earlier "the party" that found no organisation does not stop the search for one
+                    // named since
+                    etype == EntityType::Person
+                        || doc.mentions[p].entity.is_some()
+                        || named_referent(doc, infos, &entities, m, etype, noun, &quoted).is_none()
+                }) {
                     antecedents[m] = Some(p);
                     doc.mentions[m].entity = doc.mentions[p].entity;
                     if let Some(e) = doc.mentions[p].entity {
@@ -776,12 +782,15 @@ fn named_referent(
             return None;
         }
         let mut score = -((pm.sentence - c.sentence) as f32) + 0.5 * (entities[e].mentions.len() as f32).min(6.0);
-        // named with the noun, or with a word that marks that kind of organisation ("the union": Workers)
-        let signals = crate::lexicon::Lexicons::get().referring_name_words.get(noun);
+        // named with the noun, or with a word that marks that kind of organisation ("the union": Workers);
+        // some nouns name nothing else ("the party", "the department")
+        let signals = lex.referring_name_words.get(noun);
         if contains_word(&entities[e].name.to_lowercase(), noun)
             || signals.is_some_and(|ws| ws.iter().any(|w| contains_word(&entities[e].name, w)))
         {
             score += 3.0;
+        } else if lex.referring_only_marked.contains(noun) {
+            return None;
         }
         Some(score)
     })

@@ -149,6 +149,10 @@ pub struct Lexicons {
     /// Words of a name that mark an organisation of the kind a referring noun names ("union" → `Workers`,
     /// `Federation`; the third column of `data/referring_nouns.tsv`).
     pub referring_name_words: HashMap<String, Vec<String>>,
+    /// Referring nouns that name only an organisation named with the noun or one of its marking words
+    /// ("the party" → the Democratic Party, never a newspaper; the fourth column `only` of
+    /// `data/referring_nouns.tsv`).
+    pub referring_only_marked: std::collections::HashSet<String>,
     /// Given names → the gender they usually mark (`data/given_names.tsv`, `data/given_names_gap.tsv`).
     pub given_names: HashMap<String, char>,
     /// Every given name, with or without a gender (`data/given_names.tsv`, `data/given_names_derived.txt`,
@@ -314,6 +318,10 @@ impl Lexicons {
                 (!words.is_empty()).then(|| (c[0].to_string(), words))
             })
             .collect();
+        let referring_only_marked = lines(data!("referring_nouns.tsv"))
+            .filter(|c| c.get(3) == Some(&"only"))
+            .map(|c| c[0].to_string())
+            .collect();
         // (the hand-written list first: a derived name never overrides its gender)
         let mut given_names: HashMap<String, char> = HashMap::default();
         for (name, g) in lines(data!("given_names.tsv")).chain(lines(data!("given_names_gap.tsv"))).filter_map(|c| {
@@ -396,6 +404,7 @@ impl Lexicons {
             given_names_any,
             referring_nouns,
             referring_name_words,
+            referring_only_marked,
             titles,
             source_nouns,
             agencies,

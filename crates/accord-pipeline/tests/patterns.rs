@@ -290,6 +290,30 @@ fn definite_nominals_refer_back_to_names() {
 }
 
 #[test]
+fn party_and_department_refer_only_to_names_of_their_kind() {
+    let text = "The Harbour Foundation sued the county last year over its youth program. \
+                The county probation department said on Monday that the program would end. \
+                The department said it would review every rule.\n\n\
+                The Valley Courier endorsed Ana Ruiz on Sunday. Leaders of the party said they were divided. \
+                The Labour Party met on Tuesday. Later the party said it would back her.\n";
+    let doc = extract(text, "only-marked.txt", Some("2024-03-14"));
+    let mentions_of = |name: &str| -> Vec<String> {
+        doc.entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.mentions.iter().map(|m| m.text.to_lowercase()).collect())
+            .unwrap_or_default()
+    };
+    // a department is no foundation, a party no newspaper
+    let foundation = mentions_of("Harbour Foundation");
+    assert!(!foundation.iter().any(|m| m.contains("department")), "{:?}", doc.entities);
+    let courier = mentions_of("Valley Courier");
+    assert!(!courier.iter().any(|m| m.contains("party")), "{:?}", doc.entities);
+    // named with the noun: still the referent
+    assert!(mentions_of("Labour Party").iter().any(|m| m == "the party"), "{:?}", doc.entities);
+}
+
+#[test]
 fn capitalised_function_words_are_not_names() {
     let text = "Mayor Ines Carvalho spoke to reporters on Friday. “I think the bridge will open in May,” she said. \
                 “But We cannot promise it,” said Rui Matos, the engineer. “And I will be there.”";

@@ -885,6 +885,19 @@ fn an_office_named_with_a_possessive_is_one_organisation() {
 }
 
 #[test]
+fn institutions_and_store_chains_are_organisations() {
+    let text = "Shoppers were turned away at Harlow Stores on Friday after a cyber attack.\n\n\
+                Harlow said the attack had been contained. The Dunmore Institution published a study of \
+                such attacks last year.\n";
+    let doc = extract(text, "institutions.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "had been contained");
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Harlow Stores"), "{:?}", doc.entities);
+    assert_eq!(a.source.kind, "organization");
+    let e = doc.entities.iter().find(|e| e.name == "Dunmore Institution").expect("the institution");
+    assert_eq!(e.etype, "ORG");
+}
+
+#[test]
 fn a_station_dateline_with_a_state_and_a_one_word_given_name_s_gender() {
     let text = "WESTMARK, Texas (KTVX) -- A local bakery is closing after the owner said a man broke in.\n\n\
                 The Westmark County Sheriff's Office is now investigating the break-in.\n\n\

@@ -429,6 +429,15 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
         }
         out.extend(sentence_mentions);
     }
+    // a name of honorifics alone ("Dr" and "Rt" of "Dr the Rt. Hon. Keith Mitchell") names no one
+    out.retain(|(m, _)| {
+        m.kind != MentionKind::Name || {
+            let (a, b) = (doc.token_at_or_after(m.span.start), doc.token_at_or_after(m.span.end));
+            !(a..b)
+                .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+                .all(|k| lex.honorifics.contains_key(doc.token_text(k).trim_end_matches('.')))
+        }
+    });
     out.sort_by_key(|(m, _)| (m.span.start, m.span.end));
     let (mentions, infos): (Vec<_>, Vec<_>) = out.into_iter().unzip();
     doc.mentions = mentions;

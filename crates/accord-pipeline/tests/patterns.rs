@@ -898,6 +898,18 @@ fn institutions_and_store_chains_are_organisations() {
 }
 
 #[test]
+fn a_name_with_des_and_honourables_before_a_name() {
+    let text = "“We are fully mobilised,” said Camille des Ormes, the museum’s director.\n\n\
+                The Hon. Dana Whitfield said the forum would meet again. Dr the Hon. Ines Morvan said she agreed.\n";
+    let doc = extract(text, "particles.txt", Some("2024-03-14"));
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "fully mobilised")).as_deref(), Some("Camille des Ormes"));
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "forum would meet")).as_deref(), Some("Dana Whitfield"));
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "she agreed")).as_deref(), Some("Ines Morvan"));
+    // an honorific alone is no one's name
+    assert!(!doc.entities.iter().any(|e| e.name == "Dr" || e.name == "Hon."), "{:?}", doc.entities);
+}
+
+#[test]
 fn a_station_dateline_with_a_state_and_a_one_word_given_name_s_gender() {
     let text = "WESTMARK, Texas (KTVX) -- A local bakery is closing after the owner said a man broke in.\n\n\
                 The Westmark County Sheriff's Office is now investigating the break-in.\n\n\

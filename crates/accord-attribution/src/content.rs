@@ -128,10 +128,8 @@ pub(crate) fn content_after(
     if doc.token_text(r) == ":" && r + 1 == send {
         return quote_starting_at(quotes, send).map(|q| (q.span, true));
     }
-    let tell = matches!(
-        doc.token_text(cue.verb).to_lowercase().as_str(),
-        "told" | "tell" | "tells" | "telling" | "warned" | "assured" | "reminded" | "informed"
-    );
+    let tell =
+        crate::words::words().addressee_verbs.contains(&accord_lexicon::lowercase(doc.token_text(cue.verb)).as_ref());
     if let Some(q) = quote_starting_at(quotes, r) {
         // "told “Face the Nation” on Sunday that ...": a quoted name is whom it was told to
         let addressee = tell
@@ -195,6 +193,15 @@ pub(crate) fn content_after(
             r = e;
             if r < send && doc.token_text(r) == "," {
                 r += 1;
+            }
+            // "told Variety: “...”", also with the quotation opening the next sentence
+            if r < send && doc.token_text(r) == ":" {
+                if r + 1 == send {
+                    return quote_starting_at(quotes, send).map(|q| (q.span, true));
+                }
+                if doc.tokens[r + 1].kind == TokenKind::OpenQuote {
+                    r += 1;
+                }
             }
         }
     }

@@ -224,6 +224,10 @@ fn inverted(doc: &Doc, sstart: usize, send: usize, cue: &Cue, lex: &Lexicons) ->
     if cue.first < sstart + 3 || doc.token_text(cue.first - 1) != "," || cue.class == CueClass::Act {
         return false;
     }
+    // ("Roe, who ran the office, told Variety:": the one told is no speaker)
+    if crate::words::words().addressee_verbs.contains(&accord_lexicon::lowercase(doc.token_text(cue.verb)).as_ref()) {
+        return false;
+    }
     let Some((a, b)) = speaker_np_right(doc, cue.end, send, lex) else { return false };
     let verb = |k: usize| {
         doc.tokens[k].analysis.as_ref().is_some_and(|x| matches!(x.upos(), "VERB" | "AUX"))
@@ -398,10 +402,12 @@ fn subject_before(
             }
         }
     }
+    // (after "told" the noun phrase is whom it was told to, no speaker)
+    let tell = words().addressee_verbs.contains(&accord_lexicon::lowercase(doc.token_text(cue.verb)).as_ref());
     if subject.is_none()
         && left_end > sstart + 1
         && doc.token_text(left_end - 1) == ","
-        && (content_follows || np_right(doc, cue.end, send, lex).is_none())
+        && (content_follows || tell || np_right(doc, cue.end, send, lex).is_none())
     {
         // "X, the state's campaign chairman, said ..." / "Trump, speaking to veterans, said ...": the subject
         // stands before an appositive or participial phrase set off by commas.

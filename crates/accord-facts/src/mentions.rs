@@ -163,6 +163,16 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
         }
     }
     let model_names: Vec<Mention> = doc.mentions.iter().filter(|m| m.kind == MentionKind::Name).cloned().collect();
+    // the surnames of people named in full ("Dana Myers"): names even where a sentence opens with one
+    // that the tagger read as a common noun ("Myers, who ran the office, told ...")
+    let surnames: HashSet<&str> = model_names
+        .iter()
+        .filter_map(|m| {
+            let (a, b) = (doc.token_at_or_after(m.span.start), doc.token_at_or_after(m.span.end));
+            let person = m.etype == Some(EntityType::Person) || lex.given_names_any.contains(doc.token_text(a));
+            (person && b >= a + 2 && doc.tokens[b - 1].kind == TokenKind::Word).then(|| doc.token_text(b - 1))
+        })
+        .collect();
     let mut out: Vec<(Mention, MentionInfo)> = Vec::new();
     for si in 0..doc.sentences.len() {
         let s = doc.sentences[si].clone();
@@ -310,6 +320,7 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 let acronym =
                     w0.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w0.chars().any(char::is_lowercase);
                 let common = !known_pair
+                    && !(surnames.contains(w0) && !lower_seen.contains(w0.to_lowercase().as_str()))
                     && (FUNCTION_WORDS.contains(&w0.to_lowercase().as_str())
                         || (lower_seen.contains(w0.to_lowercase().as_str()) && !lex.known.contains_key(w0))
                         || doc.tokens[a].analysis.as_ref().is_some_and(|an| {
@@ -323,6 +334,7 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 // by a lower-case word: a common word ("Dock workers", "Critics said").
                 let lone = j == a + 1
                     && !acronym
+                    && !surnames.contains(w0)
                     && !capital_seen.contains(w0)
                     && !lex.known.contains_key(w0)
                     && !lex.honorifics.contains_key(w0)

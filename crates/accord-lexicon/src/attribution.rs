@@ -43,6 +43,8 @@ pub struct Words {
     pub time_adverbials: Vec<Vec<&'static str>>,
     /// Verbs that are cues only with a document noun as subject ("the statement read").
     pub document_verbs: Vec<&'static str>,
+    /// Verb forms whose object is whom the content was told to ("told Variety: ..."), never the speaker.
+    pub addressee_verbs: Vec<&'static str>,
     /// Verbs of refusal ("declined to comment"): a cue after them reports nothing.
     pub refusals: Vec<&'static str>,
     /// Words of an act not done before `to` and a cue ("has yet to comment", "failed to say").
@@ -100,6 +102,7 @@ pub fn words() -> &'static Words {
             surname_offices: get("surname_offices"),
             document_nouns: get("document_nouns"),
             document_verbs: get("document_verbs"),
+            addressee_verbs: get("addressee_verbs"),
             phrase_cues: get("phrase_cues").into_iter().map(|p| p.split('_').collect()).collect(),
             time_adverbials: get("time_adverbials").into_iter().map(|p| p.split('_').collect()).collect(),
             refusals: get("refusals"),

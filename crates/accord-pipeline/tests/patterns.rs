@@ -910,6 +910,25 @@ fn a_name_with_des_and_honourables_before_a_name() {
 }
 
 #[test]
+fn told_with_its_addressee_after_a_relative_clause() {
+    let text = "Dana Hollins is leaving her role at the studio after five years.\n\n\
+                Hollins, who was head of communications, told Variety: “I am going to take some time off. \
+                I have no plans yet.”\n\n\
+                But she added, “Media will be part of it.”\n";
+    let doc = extract(text, "told-addressee.txt", Some("2024-03-14"));
+    // the one told ("Variety") is no speaker, and what was told is the quotation after the colon
+    assert!(
+        doc.attributions.iter().all(|a| a.speaker.as_ref().is_none_or(|s| s.text != "Variety")),
+        "{:?}",
+        doc.attributions
+    );
+    let a = attribution_with(&doc, "take some time off");
+    assert!(a.content.text.starts_with('“'), "{:?}", a.content);
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Dana Hollins"), "{:?}", a);
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "part of it")).as_deref(), Some("Dana Hollins"));
+}
+
+#[test]
 fn a_station_dateline_with_a_state_and_a_one_word_given_name_s_gender() {
     let text = "WESTMARK, Texas (KTVX) -- A local bakery is closing after the owner said a man broke in.\n\n\
                 The Westmark County Sheriff's Office is now investigating the break-in.\n\n\

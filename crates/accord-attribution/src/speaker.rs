@@ -515,6 +515,21 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
                 };
                 return;
             }
+            // "Americans view elections as ...": a nationality's people, joined to the country named in
+            // the text, are a group of that country, not its state
+            if ent.etype == EntityType::Gpe
+                && mention.kind == MentionKind::Name
+                && mention.etype == Some(EntityType::Norp)
+                && mention.span == sp
+            {
+                a.speaker_entity = Some(e);
+                a.source = Source {
+                    kind: SourceKind::Group,
+                    name: Some(ent.name.clone()),
+                    affiliation: ent.affiliation.clone().or_else(|| Some(ent.name.clone())),
+                };
+                return;
+            }
             let kind = match ent.etype {
                 EntityType::Person => SourceKind::Person,
                 EntityType::Norp if mention.kind == MentionKind::Name => SourceKind::Group,

@@ -929,6 +929,16 @@ fn told_with_its_addressee_after_a_relative_clause() {
 }
 
 #[test]
+fn a_nationality_s_people_are_a_group_not_the_state() {
+    let text = "The United States will hold its election in November.\n\n\
+                Americans say the country is on the wrong track.\n";
+    let doc = extract(text, "nationality.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "wrong track");
+    assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some("Americans"));
+    assert_eq!(a.source.kind, "group", "{:?}", a.source);
+}
+
+#[test]
 fn a_station_dateline_with_a_state_and_a_one_word_given_name_s_gender() {
     let text = "WESTMARK, Texas (KTVX) -- A local bakery is closing after the owner said a man broke in.\n\n\
                 The Westmark County Sheriff's Office is now investigating the break-in.\n\n\

@@ -1217,7 +1217,7 @@ pub fn title_set_off_before(doc: &Doc, name_start: usize, si: usize, lex: &Lexic
     }
     let end = name_start - 1;
     let mut k = end;
-    while k > first && doc.tokens[k - 1].kind == TokenKind::Word && doc.token_norm(k - 1) != "'s" && end - k < 6 {
+    while k > first && doc.tokens[k - 1].kind == TokenKind::Word && doc.token_norm(k - 1) != "'s" && end - k < 10 {
         k -= 1;
     }
     let lw = accord_text::lowercase(doc.token_text(k));

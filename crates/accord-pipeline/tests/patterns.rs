@@ -939,6 +939,17 @@ fn a_nationality_s_people_are_a_group_not_the_state() {
 }
 
 #[test]
+fn a_long_coordinated_title_before_a_name_set_off_by_a_comma() {
+    let text = "Westmark’s Prime Minister and Chairman of the Harbour Board, Ines Morvan, has voiced support for \
+                the forum.\n\n\
+                The Prime Minister said, “We claim to have close borders.”\n";
+    let doc = extract(text, "long-title.txt", Some("2024-03-14"));
+    let e = doc.entities.iter().find(|e| e.name == "Ines Morvan").expect("the person");
+    assert!(e.titles.iter().any(|t| t.contains("Prime Minister and Chairman")), "{:?}", e.titles);
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "close borders")).as_deref(), Some("Ines Morvan"));
+}
+
+#[test]
 fn a_station_dateline_with_a_state_and_a_one_word_given_name_s_gender() {
     let text = "WESTMARK, Texas (KTVX) -- A local bakery is closing after the owner said a man broke in.\n\n\
                 The Westmark County Sheriff's Office is now investigating the break-in.\n\n\

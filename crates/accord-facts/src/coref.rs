@@ -390,6 +390,33 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             entity.affiliation = aff;
         }
     }
+    // "the Louvre declared ...": a one-word name written after "the" at least half the times it is named
+    // is no person (no given name, no title), but an institution
+    for entity in entities.iter_mut() {
+        if entity.etype != EntityType::Person
+            || entity.name.contains(' ')
+            || lex().given_names_any.contains(entity.name.as_str())
+            || lex().is_title(&entity.name)
+        {
+            continue;
+        }
+        let names: Vec<usize> =
+            entity.mentions.iter().copied().filter(|&m| doc.mentions[m].kind == MentionKind::Name).collect();
+        let after_the = names
+            .iter()
+            .filter(|&&m| {
+                let k = doc.token_at_or_after(doc.mentions[m].span.start);
+                k > 0 && doc.token_text(k - 1) == "the"
+            })
+            .count();
+        if after_the >= 1 && after_the * 2 >= names.len() {
+            entity.etype = EntityType::Org;
+            entity.gender = None;
+            for &m in &names {
+                doc.mentions[m].etype = Some(EntityType::Org);
+            }
+        }
+    }
     // Mentions inside quotation marks are not antecedents for a pronoun outside them ("thank God,” she said).
     let depth = quote_depth(doc);
     let quoted: Vec<bool> =

@@ -950,6 +950,19 @@ fn a_long_coordinated_title_before_a_name_set_off_by_a_comma() {
 }
 
 #[test]
+fn a_one_word_name_after_the_is_no_person() {
+    let text = "For over a year, the Marchetti has fought to acquire a painting by Jean Chardin. Now the museum is \
+                receiving help from a luxury group.\n\n\
+                The export of the work was halted when the Marchetti declared the painting a national treasure. \
+                “We are fully mobilized,” said Camille Ormes, its director.\n\n\
+                The Marchetti will display the painting next year.\n";
+    let doc = extract(text, "the-institution.txt", Some("2024-03-14"));
+    let e = doc.entities.iter().find(|e| e.name == "Marchetti").expect("the museum");
+    assert_eq!(e.etype, "ORG", "{:?}", doc.entities);
+    assert_eq!(attribution_with(&doc, "national treasure").source.kind, "organization");
+}
+
+#[test]
 fn a_station_dateline_with_a_state_and_a_one_word_given_name_s_gender() {
     let text = "WESTMARK, Texas (KTVX) -- A local bakery is closing after the owner said a man broke in.\n\n\
                 The Westmark County Sheriff's Office is now investigating the break-in.\n\n\

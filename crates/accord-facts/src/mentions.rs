@@ -713,6 +713,42 @@ fn segment_run(
     model: &[Mention],
     out: &mut Vec<(Mention, MentionInfo)>,
 ) {
+    // "Minister in the Ministry of Finance Brian Manning said": a person's full name (a given name and one
+    // or two capitalised words that name no organisation or place) ending a run whose first part holds an
+    // organisation word is a name of its own
+    let tail = (b.saturating_sub(3).max(a + 2)..b.saturating_sub(1)).find(|&j| {
+        let w = |k: usize| doc.token_text(k);
+        lex.given_names_any.contains(w(j))
+            && (j + 1..b).all(|k| {
+                is_cap(doc, k)
+                    && !lex.org_words.contains(w(k))
+                    && lex.known.get(w(k)).is_none_or(|kn| kn.etype == EntityType::Person)
+                    && !lex.is_title(w(k))
+            })
+            && is_cap(doc, j - 1)
+            && !lex.given_names_any.contains(w(j - 1))
+            && !lex.honorifics.contains_key(w(j - 1))
+            // (not after a role or an abbreviated rank, which the title rules read: "Committee Chairman Bob
+            // Corker", "Navy Capt. Jeff Davis")
+            && !lex.source_nouns.contains_key(accord_text::lowercase(w(j - 1)).as_ref())
+            && !w(j - 1).ends_with('.')
+            // (a title word ends the first part only when an organisation word opens it: "Ministry of
+            // Finance", not "Secretary of State")
+            && (lex.org_words.contains(w(a)) || (!lex.is_title(w(j - 1)) && (a..j).any(|k| lex.org_words.contains(w(k)))))
+    });
+    if let Some(j) = tail {
+        segment_run(doc, a, j, si, in_credit, credit_kind, lex, model, out);
+        let before = out.len();
+        segment_run(doc, j, b, si, in_credit, credit_kind, lex, model, out);
+        // (the recogniser may have typed the whole run an organisation)
+        for (m, info) in &mut out[before..] {
+            if m.kind == MentionKind::Name && m.span.start == doc.tokens[j].span.start {
+                m.etype = Some(EntityType::Person);
+                info.gender = info.gender.or_else(|| lex.given_names.get(doc.token_text(j)).copied());
+            }
+        }
+        return;
+    }
     // "the Grand Ethiopian Renaissance Dam": a nationality inside a longer name does not split it
     let whole_name = b >= a + 3
         && !lex.known.contains_key(doc.token_text(a))

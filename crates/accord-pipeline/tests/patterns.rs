@@ -963,6 +963,16 @@ fn a_one_word_name_after_the_is_no_person() {
 }
 
 #[test]
+fn a_person_named_after_a_ministry_s_name_is_the_speaker() {
+    let text = "Before the vote, Minister in the Ministry of Finance Brian Whitcombe said, \"The issue is a simple \
+                one.\" He added this is \"a situation that will be resolved over time.\"\n";
+    let doc = extract(text, "ministry-person.txt", Some("2024-03-14"));
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "simple one")).as_deref(), Some("Brian Whitcombe"));
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "resolved over time")).as_deref(), Some("Brian Whitcombe"));
+    assert!(doc.entities.iter().any(|e| e.name == "Ministry of Finance" && e.etype == "ORG"), "{:?}", doc.entities);
+}
+
+#[test]
 fn a_station_dateline_with_a_state_and_a_one_word_given_name_s_gender() {
     let text = "WESTMARK, Texas (KTVX) -- A local bakery is closing after the owner said a man broke in.\n\n\
                 The Westmark County Sheriff's Office is now investigating the break-in.\n\n\

@@ -319,8 +319,9 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 // (an acronym is a name: "TB said ...", "BPD said ...", whatever the tagger made of it)
                 let acronym =
                     w0.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w0.chars().any(char::is_lowercase);
+                let known_surname = surnames.contains(w0) && !lower_seen.contains(w0.to_lowercase().as_str());
                 let common = !known_pair
-                    && !(surnames.contains(w0) && !lower_seen.contains(w0.to_lowercase().as_str()))
+                    && !known_surname
                     && (FUNCTION_WORDS.contains(&w0.to_lowercase().as_str())
                         || (lower_seen.contains(w0.to_lowercase().as_str()) && !lex.known.contains_key(w0))
                         || doc.tokens[a].analysis.as_ref().is_some_and(|an| {

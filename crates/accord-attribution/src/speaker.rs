@@ -312,6 +312,20 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
     let wide = widen_to_names(doc, sp);
     let sp = if a.cue.is_some_and(|c| wide.end >= c.end && sp.end <= c.start) { sp } else { wide };
     let sp = without_acronym(doc, without_time(doc, sp, lex));
+    // a day alone is no speaker ("Wednesday is forecast to be colder")
+    let (first, end) = (doc.token_at_or_after(sp.start), doc.token_at_or_after(sp.end));
+    if end == first + 1
+        && (lex.weekdays.contains_key(doc.token_text(first))
+            || lex
+                .date_words
+                .relative
+                .get(accord_text::lowercase(doc.token_text(first)).as_ref())
+                .is_some_and(|r| r.alone.is_some()))
+    {
+        a.speaker = None;
+        a.source = Source { kind: SourceKind::Unknown, name: None, affiliation: None };
+        return;
+    }
     a.speaker = Some(sp);
     let phrase = doc.slice(sp);
     let last_word = phrase.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("").to_lowercase();

@@ -973,6 +973,18 @@ fn a_person_named_after_a_ministry_s_name_is_the_speaker() {
 }
 
 #[test]
+fn a_day_alone_is_no_speaker() {
+    let text = "The first cold wave alert of the season was issued on Tuesday. However, Wednesday is forecast to be \
+                even colder, with lows of two degrees.\n";
+    let doc = extract(text, "day-speaker.txt", Some("2024-03-14"));
+    assert!(
+        doc.attributions.iter().all(|a| a.speaker.as_ref().is_none_or(|s| s.text != "Wednesday")),
+        "{:?}",
+        doc.attributions
+    );
+}
+
+#[test]
 fn a_station_dateline_with_a_state_and_a_one_word_given_name_s_gender() {
     let text = "WESTMARK, Texas (KTVX) -- A local bakery is closing after the owner said a man broke in.\n\n\
                 The Westmark County Sheriff's Office is now investigating the break-in.\n\n\

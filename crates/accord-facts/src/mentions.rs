@@ -275,8 +275,11 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 } else if connectors.contains(&doc.token_text(j))
                     && j + 1 < s.tokens.end
                     && is_cap(doc, j + 1)
-                    && (lex.org_words.contains(doc.token_text(j - 1)) || doc.token_text(j) != "for")
+                    && (lex.org_words.contains(doc.token_text(j - 1)) || !matches!(doc.token_text(j), "for" | "on"))
                     && !lex.known.contains_key(doc.token_text(j - 1))
+                    // (not a date: "the Security Council on Tuesday")
+                    && !lex.weekdays.contains_key(doc.token_text(j + 1))
+                    && !lex.months.contains_key(doc.token_text(j + 1).trim_end_matches('.'))
                 {
                     j += 2;
                 } else if connectors.contains(&doc.token_text(j))

@@ -985,6 +985,20 @@ fn a_day_alone_is_no_speaker() {
 }
 
 #[test]
+fn an_organisation_named_with_on_is_one_name() {
+    let text = "The scientific reference is the Intergovernmental Panel on Ocean Change (IPOC), a body of the \
+                United Nations. It adds that the targets are not enough.\n\n\
+                The Harbour Council on Tuesday approved the plan.\n";
+    let doc = extract(text, "on-names.txt", Some("2024-03-14"));
+    let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Intergovernmental Panel on Ocean Change"), "{names:?}");
+    let e = doc.entities.iter().find(|e| e.name == "Intergovernmental Panel on Ocean Change").unwrap();
+    assert_eq!(e.etype, "ORG");
+    // (not a date after "on")
+    assert!(!names.iter().any(|n| n.contains("Tuesday")), "{names:?}");
+}
+
+#[test]
 fn a_station_dateline_with_a_state_and_a_one_word_given_name_s_gender() {
     let text = "WESTMARK, Texas (KTVX) -- A local bakery is closing after the owner said a man broke in.\n\n\
                 The Westmark County Sheriff's Office is now investigating the break-in.\n\n\

@@ -479,9 +479,11 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                     add_description(doc, m, &mut entities[e]);
                 } else if let Some(p) = same_head.filter(|&p| {
                     // an earlier "the party" that found no organisation does not stop the search for one
-                    // named since
+                    // named since (for the nouns that name only organisations named with them: "the
+                    // government" that found none stays unresolved)
                     etype == EntityType::Person
                         || doc.mentions[p].entity.is_some()
+                        || !lex().referring_only_marked.contains(noun)
                         || named_referent(doc, infos, &entities, m, etype, noun, &quoted).is_none()
                 }) {
                     antecedents[m] = Some(p);

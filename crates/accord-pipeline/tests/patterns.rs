@@ -311,6 +311,12 @@ fn party_and_department_refer_only_to_names_of_their_kind() {
     assert!(!courier.iter().any(|m| m.contains("party")), "{:?}", doc.entities);
     // named with the noun: still the referent
     assert!(mentions_of("Labour Party").iter().any(|m| m == "the party"), "{:?}", doc.entities);
+    // a government is no health team, also after an earlier "the government" that found no one
+    let text = "The government has argued that the numbers could drop if people stay home.\n\n\
+                The Harbour Health Team met on Monday. The government then decided to close the schools.\n";
+    let doc = extract(text, "government.txt", Some("2024-03-14"));
+    let team = doc.entities.iter().find(|e| e.name == "Harbour Health Team").expect("the team");
+    assert!(!team.mentions.iter().any(|m| m.text.to_lowercase().contains("government")), "{:?}", doc.entities);
 }
 
 #[test]

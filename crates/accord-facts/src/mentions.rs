@@ -188,6 +188,46 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             doc.tokens[i].kind == TokenKind::Word && dateline_end.is_none_or(|e| doc.tokens[i].span.start >= e)
         });
         let in_credit = in_credit && credit_kind != Some("dateline") || dateline_end.is_some_and(|e| e >= s.span.end);
+        // (a name never runs across a line break: a headline, then the story's first line)
+        let same_line = |k: usize| !doc.text[doc.tokens[k - 1].span.end..doc.tokens[k].span.start].contains('\n');
+        // A line in title case ("Why Progressives Are Celebrating Hillary Clinton’s Speech", "Ana Ruiz Says
+        // She Would Back The Plan"): its capitals say nothing, so a word the text writes in lower case
+        // elsewhere, or a cue verb, is no part of a name in it.
+        // (nor a word the tagger read as a verb or a function word; an organisation word or a title stays:
+        // "The Washington Post", "Port Mayor Ana Reis")
+        let common_cap = |k: usize| {
+            let w = doc.token_text(k);
+            let function = doc.tokens[k].analysis.as_ref().is_some_and(|a| {
+                matches!(a.upos(), "VERB" | "AUX" | "ADP" | "DET" | "CCONJ" | "SCONJ" | "PRON" | "ADV")
+            });
+            is_cap(doc, k)
+                && (lower_seen.contains(w.to_lowercase().as_str()) || lex.cue(w).is_some() || function)
+                && !lex.known.contains_key(w)
+                && !lex.given_names_any.contains(w)
+                && !lex.org_words.contains(w)
+                && !lex.is_title(w)
+        };
+        let mut title_case = vec![false; s.tokens.len()];
+        let mut line_start = s.tokens.start;
+        for k in s.tokens.start..=s.tokens.end {
+            if k < s.tokens.end && (k == s.tokens.start || same_line(k)) {
+                continue;
+            }
+            let words: Vec<usize> = (line_start..k)
+                .filter(|&t| {
+                    doc.tokens[t].kind == TokenKind::Word && doc.token_text(t).starts_with(char::is_alphabetic)
+                })
+                .collect();
+            let caps = words.iter().filter(|&&t| is_cap(doc, t)).count();
+            let title = words.len() >= 4
+                && caps * 10 >= words.len() * 8
+                && words.iter().skip(1).filter(|&&t| common_cap(t)).count() >= 2;
+            for flag in &mut title_case[line_start - s.tokens.start..k - s.tokens.start] {
+                *flag = title;
+            }
+            line_start = k;
+        }
+        let cap_here = |k: usize| is_cap(doc, k) && !(title_case[k - s.tokens.start] && common_cap(k));
         let mut i = s.tokens.start;
         let mut sentence_mentions: Vec<(Mention, MentionInfo)> = Vec::new();
         while i < s.tokens.end {
@@ -237,7 +277,7 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 i += 1;
                 continue;
             }
-            if !is_cap(doc, i) {
+            if !cap_here(i) {
                 // Unnamed source phrase headed here?
                 if let Some((sing, plural)) = lex.source_nouns.get(lw.as_ref()) {
                     if let Some(m) = nominal(doc, i, si, sing, *plural, lex, in_credit) {
@@ -255,7 +295,11 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             let mut j = i + 1;
             while j < s.tokens.end {
                 // (a weekday after a name is when: "Governor John Rankin Thursday called for calm")
-                if is_cap(doc, j) && doc.tokens[j - 1].space_after && !lex.weekdays.contains_key(doc.token_text(j)) {
+                if cap_here(j)
+                    && doc.tokens[j - 1].space_after
+                    && same_line(j)
+                    && !lex.weekdays.contains_key(doc.token_text(j))
+                {
                     j += 1;
                 } else if hyphen_joined(doc, j, s.tokens.end, &lower_alone) {
                     // "Smith-Okafor", "Jean-Marc", "Ban Ki-moon": a name does not stop at its hyphen

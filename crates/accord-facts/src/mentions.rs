@@ -174,6 +174,8 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
         })
         .collect();
     let mut out: Vec<(Mention, MentionInfo)> = Vec::new();
+    // per token of the sentence: inside a line in title case (reused across sentences)
+    let mut title_case: Vec<bool> = Vec::new();
     for si in 0..doc.sentences.len() {
         let s = doc.sentences[si].clone();
         let in_credit = doc.in_credit(s.span);
@@ -207,21 +209,21 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 && !lex.org_words.contains(w)
                 && !lex.is_title(w)
         };
-        let mut title_case = vec![false; s.tokens.len()];
+        title_case.clear();
+        title_case.resize(s.tokens.len(), false);
         let mut line_start = s.tokens.start;
         for k in s.tokens.start..=s.tokens.end {
             if k < s.tokens.end && (k == s.tokens.start || same_line(k)) {
                 continue;
             }
-            let words: Vec<usize> = (line_start..k)
-                .filter(|&t| {
-                    doc.tokens[t].kind == TokenKind::Word && doc.token_text(t).starts_with(char::is_alphabetic)
-                })
-                .collect();
-            let caps = words.iter().filter(|&&t| is_cap(doc, t)).count();
-            let title = words.len() >= 4
-                && caps * 10 >= words.len() * 8
-                && words.iter().skip(1).filter(|&&t| common_cap(t)).count() >= 2;
+            let word = |t: &usize| {
+                doc.tokens[*t].kind == TokenKind::Word && doc.token_text(*t).starts_with(char::is_alphabetic)
+            };
+            let n = (line_start..k).filter(word).count();
+            let caps = (line_start..k).filter(word).filter(|&t| is_cap(doc, t)).count();
+            let title = n >= 4
+                && caps * 10 >= n * 8
+                && (line_start..k).filter(word).skip(1).filter(|&t| common_cap(t)).count() >= 2;
             for flag in &mut title_case[line_start - s.tokens.start..k - s.tokens.start] {
                 *flag = title;
             }

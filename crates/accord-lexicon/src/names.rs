@@ -106,10 +106,14 @@ mod tests {
         assert_eq!(sorted(&c.trim), ["&", "'s", "-", "The", "and", "for", "of", "on", "the"]);
         assert_eq!(sorted(&c.joins), ["&", "and", "of", "the"]);
         assert_eq!(sorted(&c.gold), ["&", "-", "and", "de", "du", "for", "la", "of", "on", "the", "van", "von"]);
-        // particles of surnames joined by the rule-based mentions too ("van der Berg", "da Silva")
+        // particles of surnames joined by the rule-based mentions too ("van der Berg", "da Silva", "des
+        // Cars"), and "on" after an organisation word ("Panel on Climate Change")
         assert_eq!(
             sorted(&c.rules),
-            ["al", "bin", "da", "das", "de", "den", "der", "di", "dos", "du", "for", "la", "le", "of", "van", "von"]
+            [
+                "al", "bin", "da", "das", "de", "den", "der", "des", "di", "dos", "du", "for", "la", "le", "of", "on",
+                "van", "von"
+            ]
         );
     }
 }

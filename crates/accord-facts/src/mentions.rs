@@ -491,6 +491,32 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
         }
         out.extend(sentence_mentions);
     }
+    // a person is named without the rank, office or honorific written before the name ("Adm. Harry B.
+    // Harris Jr.", "Alderman Jason C. Ervin"; `accord_lexicon::names::is_name_prefix`, as the knowledge
+    // base shows names): the head of the mention starts after them
+    for (m, _) in out.iter_mut() {
+        if m.kind != MentionKind::Name || m.etype != Some(EntityType::Person) {
+            continue;
+        }
+        let (mut a, b) = (doc.token_at_or_after(m.head_span.start), doc.token_at_or_after(m.head_span.end));
+        while a + 1 < b {
+            let w = doc.token_text(a);
+            let rest = (a + 1..b).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count();
+            let prefix = accord_lexicon::names::is_name_prefix(&accord_text::lowercase(w))
+                && !lex.given_names_any.contains(w)
+                && (rest >= 2 || w.ends_with('.'));
+            if !prefix {
+                break;
+            }
+            a += 1;
+            while a + 1 < b && doc.tokens[a].kind == TokenKind::Punct {
+                a += 1;
+            }
+        }
+        if doc.tokens[a].span.start > m.head_span.start && doc.tokens[a].kind == TokenKind::Word {
+            m.head_span.start = doc.tokens[a].span.start;
+        }
+    }
     // a name of honorifics alone ("Dr" and "Rt" of "Dr the Rt. Hon. Keith Mitchell") names no one
     out.retain(|(m, _)| {
         m.kind != MentionKind::Name || {

@@ -1020,6 +1020,21 @@ fn title_case_headlines_and_line_breaks_do_not_make_names() {
 }
 
 #[test]
+fn a_person_is_named_without_an_abbreviated_rank() {
+    let text = "Adm. Harry B. Whitcombe Jr. said the fleet would sail in May.\n\n\
+                Whitcombe added that the ships were ready.\n";
+    let doc = extract(text, "rank.txt", Some("2024-03-14"));
+    assert_eq!(
+        speaker_name(&doc, attribution_with(&doc, "fleet would sail")).as_deref(),
+        Some("Harry B. Whitcombe Jr.")
+    );
+    assert_eq!(
+        speaker_name(&doc, attribution_with(&doc, "ships were ready")).as_deref(),
+        Some("Harry B. Whitcombe Jr.")
+    );
+}
+
+#[test]
 fn a_station_dateline_with_a_state_and_a_one_word_given_name_s_gender() {
     let text = "WESTMARK, Texas (KTVX) -- A local bakery is closing after the owner said a man broke in.\n\n\
                 The Westmark County Sheriff's Office is now investigating the break-in.\n\n\

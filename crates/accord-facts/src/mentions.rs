@@ -517,6 +517,38 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             m.head_span.start = doc.tokens[a].span.start;
         }
     }
+    // "Vermonter Bernie Sanders", "Billionaire Donald Trump": a word before a given name that opens a name of
+    // three or more words, itself no given name, no initial and no known name, describes the person when it
+    // reads as a common word (the text writes it in lower case, a role or rank) or a resident's name
+    // ("Texan", "Ohioan"); an unlisted given name ("Rafael Edward Cruz") is none of these
+    for (m, info) in out.iter_mut() {
+        if m.kind != MentionKind::Name || m.etype != Some(EntityType::Person) {
+            continue;
+        }
+        let (a, b) = (doc.token_at_or_after(m.head_span.start), doc.token_at_or_after(m.head_span.end));
+        if b < a + 3 || (a..b).any(|k| doc.tokens[k].kind != TokenKind::Word) {
+            continue;
+        }
+        let (w0, w1) = (doc.token_text(a), doc.token_text(a + 1));
+        let descriptor = w0.chars().all(char::is_alphabetic)
+            && w0.chars().count() > 2
+            && w0.chars().skip(1).all(char::is_lowercase)
+            && !lex.given_names_any.contains(w0)
+            && !lex.known.contains_key(w0)
+            && lex.given_names_any.contains(w1)
+            && !lex.given_names_any.contains(doc.token_text(b - 1))
+            && {
+                let lw = accord_text::lowercase(w0);
+                lower_seen.contains(lw.as_ref())
+                    || lex.source_nouns.contains_key(lw.as_ref())
+                    || accord_lexicon::names::is_name_prefix(&lw)
+                    || ["an", "er", "ian", "ite", "ese"].iter().any(|x| lw.ends_with(x))
+            };
+        if descriptor {
+            m.head_span.start = doc.tokens[a + 1].span.start;
+            info.titles.push(w0.to_string());
+        }
+    }
     // a name of honorifics alone ("Dr" and "Rt" of "Dr the Rt. Hon. Keith Mitchell") names no one
     out.retain(|(m, _)| {
         m.kind != MentionKind::Name || {

@@ -1035,6 +1035,20 @@ fn a_person_is_named_without_an_abbreviated_rank() {
 }
 
 #[test]
+fn a_descriptor_before_a_full_name_is_a_title_not_the_name() {
+    let text = "Vermonter Bernie Whitfield said the bill would pass.\n\n\
+                Pollster Ana Ruiz said the vote was close. Every pollster in the state agreed.\n\n\
+                Rafael Edward Cortez said he had not decided.\n";
+    let doc = extract(text, "descriptor.txt", Some("2024-03-14"));
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "bill would pass")).as_deref(), Some("Bernie Whitfield"));
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "vote was close")).as_deref(), Some("Ana Ruiz"));
+    let e = doc.entities.iter().find(|e| e.name == "Bernie Whitfield").expect("the person");
+    assert!(e.titles.iter().any(|t| t == "Vermonter"), "{:?}", e.titles);
+    // a given name the lists do not hold stays in the name
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "not decided")).as_deref(), Some("Rafael Edward Cortez"));
+}
+
+#[test]
 fn a_station_dateline_with_a_state_and_a_one_word_given_name_s_gender() {
     let text = "WESTMARK, Texas (KTVX) -- A local bakery is closing after the owner said a man broke in.\n\n\
                 The Westmark County Sheriff's Office is now investigating the break-in.\n\n\

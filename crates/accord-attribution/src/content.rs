@@ -91,6 +91,12 @@ pub(crate) fn looks_like_clause(doc: &Doc, from: usize, to: usize) -> bool {
     })
 }
 
+/// True when token `k` is a verb whose object is whom the content was told to ("told", "warned":
+/// `addressee_verbs` of `attribution_words.tsv`), never its speaker.
+pub(crate) fn addressee_verb(doc: &Doc, k: usize) -> bool {
+    words().addressee_verbs.contains(&accord_lexicon::lowercase(doc.token_text(k)).as_ref())
+}
+
 /// Content after a cue, and whether it is strongly marked (a quotation or "that").
 pub(crate) fn content_after(
     doc: &Doc,
@@ -128,8 +134,7 @@ pub(crate) fn content_after(
     if doc.token_text(r) == ":" && r + 1 == send {
         return quote_starting_at(quotes, send).map(|q| (q.span, true));
     }
-    let tell =
-        crate::words::words().addressee_verbs.contains(&accord_lexicon::lowercase(doc.token_text(cue.verb)).as_ref());
+    let tell = addressee_verb(doc, cue.verb);
     if let Some(q) = quote_starting_at(quotes, r) {
         // "told “Face the Nation” on Sunday that ...": a quoted name is whom it was told to
         let addressee = tell

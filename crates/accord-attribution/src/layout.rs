@@ -225,7 +225,7 @@ fn inverted(doc: &Doc, sstart: usize, send: usize, cue: &Cue, lex: &Lexicons) ->
         return false;
     }
     // ("Roe, who ran the office, told Variety:": the one told is no speaker)
-    if crate::words::words().addressee_verbs.contains(&accord_lexicon::lowercase(doc.token_text(cue.verb)).as_ref()) {
+    if crate::content::addressee_verb(doc, cue.verb) {
         return false;
     }
     let Some((a, b)) = speaker_np_right(doc, cue.end, send, lex) else { return false };
@@ -403,7 +403,7 @@ fn subject_before(
         }
     }
     // (after "told" the noun phrase is whom it was told to, no speaker)
-    let tell = words().addressee_verbs.contains(&accord_lexicon::lowercase(doc.token_text(cue.verb)).as_ref());
+    let tell = crate::content::addressee_verb(doc, cue.verb);
     if subject.is_none()
         && left_end > sstart + 1
         && doc.token_text(left_end - 1) == ","

@@ -471,28 +471,32 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 } else {
                     None
                 };
+                // an earlier "the party" that found no organisation does not stop the search for one named
+                // since (for the nouns that name only organisations named with them: "the government" that
+                // found none stays unresolved)
+                let named_since = same_head
+                    .filter(|&p| {
+                        etype != EntityType::Person
+                            && doc.mentions[p].entity.is_none()
+                            && lex().referring_only_marked.contains(noun)
+                    })
+                    .and_then(|_| named_referent(doc, infos, &entities, m, etype, noun, &quoted));
                 if let Some(p) = titled_person {
                     antecedents[m] = Some(p);
                     let e = doc.mentions[p].entity.unwrap();
                     doc.mentions[m].entity = Some(e);
                     entities[e].mentions.push(m);
                     add_description(doc, m, &mut entities[e]);
-                } else if let Some(p) = same_head.filter(|&p| {
-                    // an earlier "the party" that found no organisation does not stop the search for one
-                    // named since (for the nouns that name only organisations named with them: "the
-                    // government" that found none stays unresolved)
-                    etype == EntityType::Person
-                        || doc.mentions[p].entity.is_some()
-                        || !lex().referring_only_marked.contains(noun)
-                        || named_referent(doc, infos, &entities, m, etype, noun, &quoted).is_none()
-                }) {
+                } else if let Some(p) = same_head.filter(|_| named_since.is_none()) {
                     antecedents[m] = Some(p);
                     doc.mentions[m].entity = doc.mentions[p].entity;
                     if let Some(e) = doc.mentions[p].entity {
                         entities[e].mentions.push(m);
                     }
                 } else if etype != EntityType::Person {
-                    if let Some(p) = named_referent(doc, infos, &entities, m, etype, noun, &quoted) {
+                    if let Some(p) =
+                        named_since.or_else(|| named_referent(doc, infos, &entities, m, etype, noun, &quoted))
+                    {
                         antecedents[m] = Some(p);
                         let e = doc.mentions[p].entity.unwrap();
                         doc.mentions[m].entity = Some(e);

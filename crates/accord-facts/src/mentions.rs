@@ -491,10 +491,14 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
         }
         out.extend(sentence_mentions);
     }
-    // a person is named without the rank, office or honorific written before the name ("Adm. Harry B.
-    // Harris Jr.", "Alderman Jason C. Ervin"; `accord_lexicon::names::is_name_prefix`, as the knowledge
-    // base shows names): the head of the mention starts after them
-    for (m, _) in out.iter_mut() {
+    // A person is named without what is written before the name: the rank, office or honorific ("Adm.
+    // Harry B. Harris Jr.", "Alderman Jason C. Ervin"; `accord_lexicon::names::is_name_prefix`, as the
+    // knowledge base shows names), and a descriptor ("Vermonter Bernie Sanders", "Billionaire Donald
+    // Trump", kept as a title): a word before a given name that opens a name of three or more words,
+    // itself no given name, no initial and no known name, that reads as a common word (the text writes it
+    // in lower case, a role or rank) or a resident's name ("Texan", "Ohioan"); an unlisted given name
+    // ("Rafael Edward Cruz") is none of these. The head of the mention starts after them.
+    for (m, info) in out.iter_mut() {
         if m.kind != MentionKind::Name || m.etype != Some(EntityType::Person) {
             continue;
         }
@@ -516,16 +520,6 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
         if doc.tokens[a].span.start > m.head_span.start && doc.tokens[a].kind == TokenKind::Word {
             m.head_span.start = doc.tokens[a].span.start;
         }
-    }
-    // "Vermonter Bernie Sanders", "Billionaire Donald Trump": a word before a given name that opens a name of
-    // three or more words, itself no given name, no initial and no known name, describes the person when it
-    // reads as a common word (the text writes it in lower case, a role or rank) or a resident's name
-    // ("Texan", "Ohioan"); an unlisted given name ("Rafael Edward Cruz") is none of these
-    for (m, info) in out.iter_mut() {
-        if m.kind != MentionKind::Name || m.etype != Some(EntityType::Person) {
-            continue;
-        }
-        let (a, b) = (doc.token_at_or_after(m.head_span.start), doc.token_at_or_after(m.head_span.end));
         if b < a + 3 || (a..b).any(|k| doc.tokens[k].kind != TokenKind::Word) {
             continue;
         }

@@ -373,6 +373,26 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         let name = doc.slice(mm.span);
         mm.kind == MentionKind::Name && mm.span.end == sp.end && (name.contains("'s ") || name.contains("’s "))
     });
+    // "the Clinton team", "The Sanders camp": a person's name right before an office noun named after the
+    // surname is that person's office, as "Mrs. Clinton's team" is
+    let office_owner = words().surname_offices.contains(&last_word.as_str()).then(|| {
+        let noun_start = sp.start + phrase.len() - last_word.len();
+        doc.mentions[mentions_in(doc, sp)].iter().find(|m| {
+            m.kind == MentionKind::Name
+                && m.span.end + 1 == noun_start
+                && m.entity.is_some_and(|e| doc.entities[e].etype == EntityType::Person)
+        })
+    });
+    if let Some(Some(owner)) = office_owner.filter(|_| !possessive && !phrase.contains(',')) {
+        let name = &doc.entities[owner.entity.unwrap_or_default()].name;
+        a.speaker_entity = None;
+        a.source = Source {
+            kind: SourceKind::Organization,
+            name: Some(surname_office(name, &last_word)),
+            affiliation: Some(name.clone()),
+        };
+        return;
+    }
     if possessive && !named_office && lead_noun.is_none() && words().office_nouns.contains(&last_word.as_str()) {
         let owner = doc.mentions[mentions_in(doc, sp)]
             .iter()

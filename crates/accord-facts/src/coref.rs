@@ -135,6 +135,8 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
     // again below), so that a mention is compared with the entities that can match it, not with all.
     type Index = accord_doc::hash::FnvMap<String, Vec<usize>>;
     let (mut by_name, mut by_last) = (Index::default(), Index::default());
+    // each entity's gender as an honorific or a full name's given name marks it (see `firm` below)
+    let mut firm_gender: Vec<Option<char>> = Vec::new();
     fn index(by_name: &mut Index, by_last: &mut Index, e: usize, name: &str) {
         by_name.entry(without_the(name).to_string()).or_default().push(e);
         if let Some(w) = core_words(name).last() {
@@ -155,6 +157,13 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
         let caps = words.len() == 1
             && head.chars().filter(|c| c.is_alphabetic()).count() > 2
             && !head.chars().any(char::is_lowercase);
+        // the gender an honorific or the given name of a full name marks ("Mrs. Clinton", "Mary Kay Henry"),
+        // not that of a bare surname that is also a given name ("Henry", "Madison")
+        let honorific = || {
+            let (a, b) = (doc.mentions[m].span.start, doc.mentions[m].head_span.start);
+            a < b && doc.text[a..b].split_whitespace().any(|w| lex().honorifics.get(w).is_some_and(|g| g.is_some()))
+        };
+        let firm = info.gender.filter(|_| words.len() >= 2 || honorific());
         // candidates: entities of the same name, or sharing the last word in any case or apostrophe
         let mut cands: Vec<usize> = by_name.get(without_the(&canonical)).into_iter().flatten().copied().collect();
         if let Some(w) = words.last() {
@@ -162,8 +171,15 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
         }
         cands.sort_unstable();
         cands.dedup();
-        let found = cands.into_iter().find(|&e| {
-            let e = &entities[e];
+        let found = cands.into_iter().find(|&e_id| {
+            let e = &entities[e_id];
+            // "Mrs. Clinton" is not "Bill Clinton", nor "Michelle Obama" the "Mr. Obama" named before: an
+            // honorific or a given name that marks a gender keeps apart people of the other one
+            if e.etype == EntityType::Person
+                && matches!((firm, firm_gender[e_id]), (Some(a), Some(b)) if a != b && a != 'n' && b != 'n')
+            {
+                return false;
+            }
             // a full name given after its bare surname ("Blasio" ... "Bill de Blasio") takes it over
             let surname_before = info.known.is_none()
                 && etype == EntityType::Person
@@ -296,6 +312,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
         let e = match found {
             Some(e) => e,
             None => {
+                firm_gender.push(None);
                 entities.push(Entity {
                     etype,
                     name: canonical.clone(),
@@ -334,6 +351,9 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
         }
         if ent.gender.is_none() {
             ent.gender = info.gender;
+        }
+        if firm_gender[e].is_none() && ent.etype == EntityType::Person {
+            firm_gender[e] = firm;
         }
         for t in &info.titles {
             if !ent.titles.contains(t) {
@@ -451,6 +471,17 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             }
             MentionKind::Nominal if info.definite && !info.plural => {
                 let noun = info.head_noun.as_deref().unwrap_or("");
+                // "the Clinton team", "the Sanders camp": a person's own office, no other organisation
+                let head_start = doc.mentions[m].head_span.start;
+                let owned = accord_lexicon::attribution::words().surname_offices.contains(&noun)
+                    && doc.mentions[m + 1..].iter().take_while(|c| c.span.start < head_start).any(|c| {
+                        c.kind == MentionKind::Name
+                            && c.span.end + 1 == head_start
+                            && c.entity.is_some_and(|e| entities[e].etype == EntityType::Person)
+                    });
+                if owned {
+                    continue;
+                }
                 let same_head = (m.saturating_sub(400)..m).rev().find(|&p| {
                     doc.mentions[p].kind == MentionKind::Nominal
                         && infos[p].head_noun.as_deref() == Some(noun)

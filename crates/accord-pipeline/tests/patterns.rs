@@ -1152,3 +1152,26 @@ fn a_quoted_programme_told_is_no_quotation() {
     assert_eq!(a.qtype, "indirect");
     assert!(!a.content.text.contains("Harbour Morning"), "{:?}", a.content);
 }
+
+#[test]
+fn an_honorific_keeps_apart_people_of_one_surname() {
+    let text = "Paul Ferris and his wife, Helen Ferris, opened the bakery in 1990.\n\n\
+                Mr. Ferris said the ovens were old. Mrs. Ferris said the recipes were her mother's.\n\n\
+                Union leader Mary Kay Henry visited on Monday. Henry said the bakers deserved a raise.\n";
+    let doc = extract(text, "honorific-gender.txt", Some("2024-03-14"));
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "ovens were old")).as_deref(), Some("Paul Ferris"));
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "recipes were")).as_deref(), Some("Helen Ferris"));
+    // a bare surname that is also a given name ("Henry") marks no gender
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "deserved a raise")).as_deref(), Some("Mary Kay Henry"));
+}
+
+#[test]
+fn a_person_named_before_an_office_noun_owns_it() {
+    let text = "Governor Alma Brandt met the Harbour Workers Union on Monday.\n\n\
+                The Brandt team said the talks had gone well.\n";
+    let doc = extract(text, "name-team.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "talks had gone well");
+    assert_eq!(a.source.kind, "organization");
+    assert_eq!(a.source.name.as_deref(), Some("Brandt team"));
+    assert_eq!(a.source.affiliation.as_deref(), Some("Alma Brandt"));
+}

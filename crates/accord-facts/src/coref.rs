@@ -760,7 +760,7 @@ fn best_earlier(
 /// while MUC precision on GUM dev falls 0.634, 0.620, 0.606: four keeps most of the gain).
 fn best_other(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usize, quoted: &[bool]) -> Option<usize> {
     let pm = &doc.mentions[m];
-    best_earlier(doc, m, 4, quoted, false, |p, e| {
+    let best = best_earlier(doc, m, 4, quoted, false, |p, e| {
         let c = &doc.mentions[p];
         if c.kind != MentionKind::Name || infos[p].in_credit {
             return None;
@@ -784,7 +784,50 @@ fn best_other(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usize, q
             score += 0.25;
         }
         Some(score)
-    })
+    })?;
+    // "Prosecutors said ... They cited", "Rubio and Bush have ties to Miami. They also ...": a plural
+    // subject that is no name (a common noun, or names joined by "and"), in the pronoun's sentence or the
+    // one before, is what "they" refers to, not an organisation or place named before it or outside the
+    // subjects (a plural name, "the Sams", "Americans", may be the same people)
+    let head = doc.slice(doc.mentions[best].head_span);
+    let plural_name = entities[doc.mentions[best].entity.unwrap_or_default()].etype == EntityType::Norp
+        || (head.ends_with('s') && !head.ends_with("ss"));
+    if infos[m].plural && !plural_name {
+        let bt = doc.token_at_or_after(doc.mentions[best].head_span.end.saturating_sub(1));
+        let rel = |k: usize| doc.tokens[k].analysis.as_ref().map_or("", |a| a.deprel());
+        let up = |k: usize| doc.tokens[k].analysis.as_ref().and_then(|a| a.head());
+        // the candidate is a subject itself, or one of coordinated subjects ("Ubisoft, Microsoft and Sony")
+        let mut climb = bt;
+        for _ in 0..3 {
+            match up(climb) {
+                Some(h) if matches!(rel(climb), "flat" | "compound" | "conj") => climb = h,
+                _ => break,
+            }
+        }
+        let coordinated_with = (climb != bt).then_some(climb);
+        let in_subject = rel(bt).starts_with("nsubj") || coordinated_with.is_some_and(|h| rel(h).starts_with("nsubj"));
+        let subject_from = if infos[best].subject || in_subject { doc.mentions[best].span.end } else { 0 };
+        let first = doc.sentences[pm.sentence.saturating_sub(1)].tokens.start;
+        let here = doc.token_at_or_after(pm.span.start);
+        let plural_subject = (first..here).any(|k| {
+            let Some(a) = doc.tokens[k].analysis.as_ref() else { return false };
+            let coordinated = || {
+                a.upos() == "PROPN"
+                    && (k + 1..here.min(k + 12)).any(|j| {
+                        doc.tokens[j].analysis.as_ref().is_some_and(|b| b.deprel() == "conj" && b.head() == Some(k))
+                    })
+            };
+            k != bt
+                && Some(k) != coordinated_with
+                && doc.tokens[k].span.start >= subject_from
+                && a.deprel().starts_with("nsubj")
+                && (a.xpos() == "NNS" || coordinated())
+        });
+        if plural_subject {
+            return None;
+        }
+    }
+    Some(best)
 }
 
 /// The name a definite nominal of type `etype` refers to ("the group" → Hamas): a name of that type inside

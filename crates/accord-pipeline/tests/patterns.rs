@@ -1175,3 +1175,16 @@ fn a_person_named_before_an_office_noun_owns_it() {
     assert_eq!(a.source.name.as_deref(), Some("Brandt team"));
     assert_eq!(a.source.affiliation.as_deref(), Some("Alma Brandt"));
 }
+
+#[test]
+fn they_after_a_plural_subject_is_no_organisation_named_before() {
+    let text = "The Harbour Workers Union filed the case in March.\n\n\
+                Prosecutors said a long sentence would deter others. They cited two earlier cases.\n\n\
+                The Tidewater Shipping Company opened an office in Porto. It said the office would hire 40 people.\n";
+    let doc = extract(text, "they-plural.txt", Some("2024-03-14"));
+    let cited = attribution_with(&doc, "two earlier cases");
+    assert!(speaker_name(&doc, cited).is_none_or(|n| !n.contains("Union")), "{:?}", cited.source);
+    // a singular "it" still finds the company
+    let hire = attribution_with(&doc, "would hire 40 people");
+    assert_eq!(speaker_name(&doc, hire).as_deref(), Some("Tidewater Shipping Company"));
+}

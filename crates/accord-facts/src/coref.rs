@@ -191,8 +191,15 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 return true;
             }
             if info.known.is_some() || e.etype != EntityType::Person {
+                // ("Forbes says" after "Forbes magazine": a bare name the recogniser read as a person's,
+                // with no title, honorific or given name, is the organisation of that name)
+                let bare_person = etype == EntityType::Person
+                    && e.etype == EntityType::Org
+                    && words.len() == 1
+                    && info.titles.is_empty()
+                    && info.gender.is_none();
                 return without_the(&e.name) == without_the(&canonical)
-                    && (etype == e.etype || info.known.is_some() || etype == EntityType::Other);
+                    && (etype == e.etype || info.known.is_some() || etype == EntityType::Other || bare_person);
             }
             if !(etype == EntityType::Person || etype == EntityType::Other || caps) {
                 return false;
@@ -892,8 +899,19 @@ fn named_referent(
         // named with the noun, or with a word that marks that kind of organisation ("the union": Workers);
         // some nouns name nothing else ("the party", "the department")
         let signals = lex.referring_name_words.get(noun);
+        // (or written with it: "Family Circle magazine", "the Doha summit")
+        let written_with = || {
+            entities[e].mentions.iter().any(|&q| {
+                let k = doc.token_at_or_after(doc.mentions[q].span.end);
+                doc.mentions[q].kind == MentionKind::Name
+                    && k < doc.tokens.len()
+                    && doc.mentions[q].span.end < pm.span.start
+                    && accord_text::lowercase(doc.token_text(k)) == noun
+            })
+        };
         if contains_word(&entities[e].name.to_lowercase(), noun)
             || signals.is_some_and(|ws| ws.iter().any(|w| contains_word(&entities[e].name, w)))
+            || written_with()
         {
             score += 3.0;
         } else if lex.referring_only_marked.contains(noun) {

@@ -481,6 +481,21 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                     // "the Agence France Presse news agency", "the Corinthian Colleges chain" (a name of
                     // one word before such a noun is more often a place: "Chaman hospital")
                     m.etype = Some(EntityType::Org);
+                } else if m.etype == Some(EntityType::Person)
+                    && info.titles.is_empty()
+                    && info.gender.is_none()
+                    && !lex.given_names_any.contains(doc.token_text(doc.token_at_or_after(m.head_span.start)))
+                    && lex.referring_name_words.contains_key(next.as_ref())
+                    && !lex.referring_only_marked.contains(next.as_ref())
+                    && lex.referring_nouns.get(next.as_ref()).is_some_and(|(t, _)| *t == EntityType::Org)
+                    // (the noun heads the phrase: not "Trump paper dolls")
+                    && !(j + 1 < s.tokens.end
+                        && doc.token_text(j + 1).starts_with(char::is_lowercase)
+                        && doc.tokens[j + 1].analysis.as_ref().is_some_and(|a| a.upos() == "NOUN"))
+                {
+                    // "Coastline Living magazine", "Harbourview Capital firm": a name with no given name,
+                    // title or honorific before the noun of an outlet or a company is that outlet or company
+                    m.etype = Some(EntityType::Org);
                 }
             }
         }

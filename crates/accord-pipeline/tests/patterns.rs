@@ -1188,3 +1188,28 @@ fn they_after_a_plural_subject_is_no_organisation_named_before() {
     let hire = attribution_with(&doc, "would hire 40 people");
     assert_eq!(speaker_name(&doc, hire).as_deref(), Some("Tidewater Shipping Company"));
 }
+
+#[test]
+fn the_race_is_no_named_thing_nearby() {
+    let text = "Voters in Portmere will choose a mayor in May.\n\n\
+                The Harbour Lights Festival drew large crowds on Sunday.\n\n\
+                The race is close, said Dana Ruiz, who runs a polling firm.\n";
+    let doc = extract(text, "the-race.txt", Some("2024-03-14"));
+    let linked: Vec<&str> = doc
+        .entities
+        .iter()
+        .filter(|e| e.mentions.iter().any(|m| m.text.eq_ignore_ascii_case("the race")))
+        .map(|e| e.name.as_str())
+        .collect();
+    assert!(linked.is_empty(), "'the race' joined {linked:?}");
+}
+
+#[test]
+fn the_magazine_is_the_name_written_before_magazine() {
+    let text = "Readers of Coastline Living magazine chose the town's best bakery.\n\n\
+                The Port Authority approved the new pier on Tuesday, and the Port Authority will pay for it.\n\n\
+                The magazine said the vote had been close.\n";
+    let doc = extract(text, "magazine.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "vote had been close");
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Coastline Living"), "{:?}", a.source);
+}

@@ -497,10 +497,13 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 let etype = doc.mentions[m].etype.unwrap_or(EntityType::Person);
                 // an earlier "the mayor" that found no one does not stop the search for the person
                 // titled so
+                // ("the French president" is no president of another country)
+                let sides = nationality_sides(doc, infos, m);
                 let titled = |p: usize, entities: &[Entity]| {
                     doc.mentions[p].entity.is_some_and(|e| {
                         entities[e].etype == EntityType::Person
                             && entities[e].titles.iter().any(|t| title_has(&t.to_lowercase(), noun))
+                            && sides.iter().all(|s| entities[e].affiliation.as_deref() == Some(*s))
                     })
                 };
                 let unresolved_same = same_head.filter(|&p| doc.mentions[p].entity.is_none());
@@ -837,6 +840,20 @@ fn best_other(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usize, q
     Some(best)
 }
 
+/// The countries of the nationality words inside nominal `m` before its head ("the Brazilian team":
+/// Brazil).
+fn nationality_sides<'a>(doc: &Doc, infos: &'a [MentionInfo], m: usize) -> Vec<&'a str> {
+    let pm = &doc.mentions[m];
+    let within = doc.mentions.partition_point(|c| c.span.start < pm.span.start)
+        ..doc.mentions.partition_point(|c| c.span.start <= pm.head_span.start);
+    within
+        .filter(|&p| {
+            p != m && doc.mentions[p].span.start >= pm.span.start && doc.mentions[p].span.end <= pm.head_span.start
+        })
+        .filter_map(|p| infos[p].known.as_ref().filter(|k| k.adjective).and_then(|k| k.affiliation.as_deref()))
+        .collect()
+}
+
 /// The name a definite nominal of type `etype` refers to ("the group" → Hamas): a name of that type inside
 /// it ("the Scientology organization"), else the most salient name of that type in the last five sentences
 /// (near, named often, and named with the noun: "the Church" → the Church of Scientology). A place noun
@@ -857,13 +874,7 @@ fn named_referent(
     let within = doc.mentions.partition_point(|c| c.span.start < pm.span.start)
         ..doc.mentions.partition_point(|c| c.span.start <= pm.head_span.start);
     // nationality words inside the phrase ("Brazilian"): their country
-    let sides: Vec<&str> = within
-        .clone()
-        .filter(|&p| {
-            p != m && doc.mentions[p].span.start >= pm.span.start && doc.mentions[p].span.end <= pm.head_span.start
-        })
-        .filter_map(|p| infos[p].known.as_ref().filter(|k| k.adjective).and_then(|k| k.affiliation.as_deref()))
-        .collect();
+    let sides = nationality_sides(doc, infos, m);
     let fits = |e: usize| {
         let ent = &entities[e];
         let is_country = ent.affiliation.as_deref() == Some(ent.name.as_str());

@@ -1213,3 +1213,16 @@ fn the_magazine_is_the_name_written_before_magazine() {
     let a = attribution_with(&doc, "vote had been close");
     assert_eq!(speaker_name(&doc, a).as_deref(), Some("Coastline Living"), "{:?}", a.source);
 }
+
+#[test]
+fn a_nationality_or_an_administration_asks_for_its_own_referent() {
+    let text = "President Alma Brandt spoke with Luis Ortega on Monday.\n\n\
+                The Portuguese president said the talks had been useful.\n\n\
+                The Harbour Wages Institute published a study of pay on Tuesday.\n\n\
+                The administration said it would raise the minimum wage.\n";
+    let doc = extract(text, "nationality-admin.txt", Some("2024-03-14"));
+    let useful = attribution_with(&doc, "talks had been useful");
+    assert_ne!(speaker_name(&doc, useful).as_deref(), Some("Alma Brandt"), "{:?}", useful.source);
+    let wage = attribution_with(&doc, "raise the minimum wage");
+    assert!(speaker_name(&doc, wage).is_none_or(|n| !n.contains("Institute")), "{:?}", wage.source);
+}

@@ -489,21 +489,42 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 if owned {
                     continue;
                 }
+                let etype = doc.mentions[m].etype.unwrap_or(EntityType::Person);
+                // ("the French president" is no president of another country, "the Democratic nominee" no
+                // one titled a Republican)
+                let sides = nationality_sides(doc, infos, m);
+                let parties_in = |text: &str| -> Vec<&String> {
+                    text.split(|c: char| !c.is_alphanumeric()).filter_map(|w| lex().party_words.get(w)).collect()
+                };
+                let own_party = parties_in(doc.slice(doc.mentions[m].span));
+                let other_party = |e: usize, entities: &[Entity]| {
+                    !own_party.is_empty() && {
+                        let theirs: Vec<&String> = entities[e].titles.iter().flat_map(|t| parties_in(t)).collect();
+                        !theirs.is_empty() && !theirs.iter().any(|p| own_party.contains(p))
+                    }
+                };
+                // (nor is an earlier nominal of the same noun that went to such a person its antecedent)
                 let same_head = (m.saturating_sub(400)..m).rev().find(|&p| {
                     doc.mentions[p].kind == MentionKind::Nominal
                         && infos[p].head_noun.as_deref() == Some(noun)
                         && !infos[p].plural
+                        && !doc.mentions[p].entity.is_some_and(|e| {
+                            entities[e].etype == EntityType::Person
+                                && (other_party(e, &entities)
+                                    || entities[e]
+                                        .affiliation
+                                        .as_deref()
+                                        .is_some_and(|a| !sides.is_empty() && !sides.contains(&a)))
+                        })
                 });
-                let etype = doc.mentions[m].etype.unwrap_or(EntityType::Person);
                 // an earlier "the mayor" that found no one does not stop the search for the person
                 // titled so
-                // ("the French president" is no president of another country)
-                let sides = nationality_sides(doc, infos, m);
                 let titled = |p: usize, entities: &[Entity]| {
                     doc.mentions[p].entity.is_some_and(|e| {
                         entities[e].etype == EntityType::Person
                             && entities[e].titles.iter().any(|t| title_has(&t.to_lowercase(), noun))
                             && sides.iter().all(|s| entities[e].affiliation.as_deref() == Some(*s))
+                            && !other_party(e, entities)
                     })
                 };
                 let unresolved_same = same_head.filter(|&p| doc.mentions[p].entity.is_none());

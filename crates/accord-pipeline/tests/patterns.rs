@@ -1226,3 +1226,15 @@ fn a_nationality_or_an_administration_asks_for_its_own_referent() {
     let wage = attribution_with(&doc, "raise the minimum wage");
     assert!(speaker_name(&doc, wage).is_none_or(|n| !n.contains("Institute")), "{:?}", wage.source);
 }
+
+#[test]
+fn a_party_in_a_role_asks_for_a_person_of_that_party() {
+    let text = "Republican nominee Tom Ferris toured the harbour on Monday.\n\n\
+                The nominee said the port needed dredging.\n\n\
+                The Democratic nominee said the port needed nurses more.\n";
+    let doc = extract(text, "party-role.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "dredging");
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Tom Ferris"));
+    let b = attribution_with(&doc, "nurses more");
+    assert_ne!(speaker_name(&doc, b).as_deref(), Some("Tom Ferris"), "{:?}", b.source);
+}

@@ -228,6 +228,10 @@ fn inverted(doc: &Doc, sstart: usize, send: usize, cue: &Cue, lex: &Lexicons) ->
     if crate::content::addressee_verb(doc, cue.verb) {
         return false;
     }
+    // ("..., said of RT.": what a speaker talks of or about is no speaker)
+    if cue.end < send && doc.tokens[cue.end].analysis.as_ref().is_some_and(|x| x.upos() == "ADP") {
+        return false;
+    }
     let Some((a, b)) = speaker_np_right(doc, cue.end, send, lex) else { return false };
     let verb = |k: usize| {
         doc.tokens[k].analysis.as_ref().is_some_and(|x| matches!(x.upos(), "VERB" | "AUX"))

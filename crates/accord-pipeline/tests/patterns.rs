@@ -1238,3 +1238,13 @@ fn a_party_in_a_role_asks_for_a_person_of_that_party() {
     let b = attribution_with(&doc, "nurses more");
     assert_ne!(speaker_name(&doc, b).as_deref(), Some("Tom Ferris"), "{:?}", b.source);
 }
+
+#[test]
+fn what_a_speaker_talks_of_is_no_speaker() {
+    let text = "\u{201c}Their plan is very clear,\u{201d} Marta Silva, a senior fellow at the Harbour Institute, \
+                said of Harbour Radio.\n";
+    let doc = extract(text, "said-of.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "plan is very clear");
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Marta Silva"), "{:?}", a.source);
+    assert!(!a.content.text.contains("Marta"), "{:?}", a.content.text);
+}

@@ -436,6 +436,16 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
             && !doc.text[sp.start..ms.start].contains(',')
             && (rest.starts_with(',') || rest.starts_with(" (") || rest.starts_with(" of "))
     });
+    // ("Dann and Nikki Worden of Corona": the person before the "of" phrase, when another is named first)
+    let lead = lead.or_else(|| {
+        inside.iter().copied().find(|&m| {
+            let ms = doc.mentions[m].span;
+            is_person(m) && !doc.text[sp.start..ms.start].contains(',') && {
+                let rest = &doc.text[ms.end..sp.end];
+                rest.starts_with(" of ") && !rest.contains(',')
+            }
+        })
+    });
     // "North Korea's" as the speaker (its clause parsed apart): the name before the possessive
     let core_end = ["'s", "’s", "'", "’"]
         .iter()
@@ -443,9 +453,13 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         .unwrap_or(sp.end);
     // "A lawyer in attendance, Shannon Kilpatrick,": a person named in apposition at the phrase's end is the
     // speaker the unnamed lead describes
+    // (or followed by where the person works: "Another pollster, David Woodard of Clemson University")
     let appositive_person = inside.iter().copied().rfind(|&m| {
         let ms = doc.mentions[m].span;
-        is_person(m) && ms.end == core_end && doc.text[sp.start..ms.start].trim_end().ends_with(',')
+        let rest = &doc.text[ms.end.min(core_end)..core_end];
+        is_person(m)
+            && (ms.end == core_end || (rest.starts_with(" of ") && !rest.contains(',')))
+            && doc.text[sp.start..ms.start].trim_end().ends_with(',')
     });
     // "a spokesman for Gul Agha", "a doctor working for Muslim Hands": an unnamed source opening the phrase,
     // whatever it names after it, keeps the whole phrase (its affiliation)
@@ -496,6 +510,7 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
             && after().all(|&o| doc.mentions[o].entity.is_some_and(|e| doc.entities[e].etype == EntityType::Gpe))
     });
     let head = lead
+        .or(appositive_person)
         .or(located)
         .or_else(|| {
             inside

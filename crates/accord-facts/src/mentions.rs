@@ -853,6 +853,44 @@ fn segment_run(
             // Finance", not "Secretary of State")
             && (lex.org_words.contains(w(a)) || (!lex.is_title(w(j - 1)) && (a..j).any(|k| lex.org_words.contains(w(k)))))
     });
+    // "Brian Chesky of Airbnb", "Lee Wang of The Intercept": a person's full name (a given name and one or
+    // two capitalised words that are no organisation word or title) before "of" is a name of its own; what
+    // follows "of" is where the person works or lives
+    let of_person = (a + 2..b.saturating_sub(1).min(a + 4)).find(|&o| {
+        let w = |k: usize| doc.token_text(k);
+        w(o) == "of"
+            && lex.given_names_any.contains(w(a))
+            && (a + 1..o).all(|k| is_cap(doc, k) && !lex.org_words.contains(w(k)) && !lex.is_title(w(k)))
+            && is_cap(doc, o + 1)
+    });
+    if let Some(o) = of_person {
+        let before = out.len();
+        segment_run(doc, a, o, si, in_credit, credit_kind, lex, model, out);
+        for (m, info) in &mut out[before..] {
+            if m.kind == MentionKind::Name && m.span.start == doc.tokens[a].span.start {
+                m.etype = Some(EntityType::Person);
+                info.gender = info.gender.or_else(|| lex.given_names.get(doc.token_text(a)).copied());
+            }
+        }
+        let after = out.len();
+        segment_run(doc, o + 1, b, si, in_credit, credit_kind, lex, model, out);
+        // (the recogniser may have typed the whole run a person: "Airbnb" is no one's name here, but a
+        // place or an organisation)
+        for (m, info) in &mut out[after..] {
+            let first = doc.token_text(doc.token_at_or_after(m.span.start));
+            if m.kind == MentionKind::Name
+                && m.etype == Some(EntityType::Person)
+                && info.known.is_none()
+                && !lex.given_names_any.contains(first)
+                && !lex.honorifics.contains_key(first)
+            {
+                let last = doc.token_text(doc.token_at_or_after(m.span.end).saturating_sub(1));
+                m.etype = Some(if lex.org_words.contains(last) { EntityType::Org } else { EntityType::Other });
+                info.gender = None;
+            }
+        }
+        return;
+    }
     if let Some(j) = tail {
         segment_run(doc, a, j, si, in_credit, credit_kind, lex, model, out);
         let before = out.len();

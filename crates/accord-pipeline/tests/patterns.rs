@@ -1248,3 +1248,15 @@ fn what_a_speaker_talks_of_is_no_speaker() {
     assert_eq!(speaker_name(&doc, a).as_deref(), Some("Marta Silva"), "{:?}", a.source);
     assert!(!a.content.text.contains("Marta"), "{:?}", a.content.text);
 }
+
+#[test]
+fn a_full_name_before_of_is_a_person_of_that_place() {
+    let text = "Another pollster, Maria Ruiz of Harbourton University, said support was holding.\n\n\
+                Thomas Ferreira of Quayside Analytics said the numbers were soft.\n";
+    let doc = extract(text, "name-of.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "support was holding");
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Maria Ruiz"), "{:?}", a.source);
+    let b = attribution_with(&doc, "numbers were soft");
+    assert_eq!(speaker_name(&doc, b).as_deref(), Some("Thomas Ferreira"), "{:?}", b.source);
+    assert!(doc.entities.iter().all(|e| !e.name.contains(" of Quayside")), "{:?}", doc.entities);
+}

@@ -329,10 +329,42 @@ impl Lexicons {
         }) {
             given_names.entry(name).or_insert(g);
         }
+        // (and the given names of the Phoenix person lists the recogniser reads, `gazetteer/actors.tsv` in
+        // lower case: capitalised, less words usually written in lower case ("Hope", "Guy"), titles, the
+        // one-word places, nationalities and organisations of the gazetteers ("Georgia", "Israeli"), words
+        // that end or open place and organisation names, and not_given_names.txt)
+        let not_given: std::collections::HashSet<&str> = lines(data!("not_given_names.txt"))
+            .map(|c| c[0])
+            .chain(
+                lines(data!("gazetteer/countries.tsv"))
+                    .chain(lines(data!("gazetteer/actors.tsv")).filter(|c| matches!(c.get(1), Some(&"place" | &"org"))))
+                    .filter(|c| !c[0].contains(' '))
+                    .map(|c| c[0]),
+            )
+            .chain(lines(data!("gazetteer/name_words.tsv")).map(|c| c[0]))
+            .collect();
+        let org_words_lower: std::collections::HashSet<String> =
+            lines(data!("org_words.txt")).map(|c| c[0].to_lowercase()).collect();
+        let phoenix_given = lines(data!("gazetteer/actors.tsv"))
+            .filter(|c| c.get(1) == Some(&"given"))
+            .map(|c| c[0])
+            .filter(|w| {
+                // (names of three letters or fewer, "Fan", "Lam", "Han", are English words as often)
+                w.chars().count() > 3
+                    && !crate::usually_lower(w)
+                    && !crate::names::is_title_or_honorific(w)
+                    && !not_given.contains(w)
+                    && !org_words_lower.contains(*w)
+            })
+            .map(|w| {
+                let mut cs = w.chars();
+                cs.next().map(|f| f.to_uppercase().chain(cs).collect::<String>()).unwrap_or_default()
+            });
         let given_names_any = lines(data!("given_names.tsv"))
             .chain(lines(data!("given_names_derived.txt")))
             .chain(lines(data!("given_names_gap.tsv")))
             .map(|c| c[0].to_string())
+            .chain(phoenix_given)
             .collect();
         let titles = crate::names::title_words();
         let mut source_nouns = HashMap::default();

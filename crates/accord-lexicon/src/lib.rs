@@ -68,6 +68,7 @@ files!(
     "multipliers.tsv",
     "name_connectors.tsv",
     "name_org_nouns.txt",
+    "not_given_names.txt",
     "non_cues.txt",
     "numbers.tsv",
     "org_words.txt",

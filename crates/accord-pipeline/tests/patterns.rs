@@ -1260,3 +1260,12 @@ fn a_full_name_before_of_is_a_person_of_that_place() {
     assert_eq!(speaker_name(&doc, b).as_deref(), Some("Thomas Ferreira"), "{:?}", b.source);
     assert!(doc.entities.iter().all(|e| !e.name.contains(" of Quayside")), "{:?}", doc.entities);
 }
+
+#[test]
+fn a_given_name_of_the_person_lists_opens_a_name() {
+    // "Dana" is in no hand-written list; the Phoenix person lists the recogniser reads have it
+    let text = "Dana Okafor of Quayside Analytics said the numbers were soft.\n";
+    let doc = extract(text, "given-phoenix.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "numbers were soft");
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Dana Okafor"), "{:?}", a.source);
+}

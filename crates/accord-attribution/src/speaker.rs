@@ -458,7 +458,7 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         let ms = doc.mentions[m].span;
         let rest = &doc.text[ms.end.min(core_end)..core_end];
         is_person(m)
-            && (ms.end == core_end || (rest.starts_with(" of ") && !rest.contains(',')))
+            && (ms.end == core_end || (rest.starts_with(" of ") && !rest.contains(',') && !rest.contains(" and ")))
             && doc.text[sp.start..ms.start].trim_end().ends_with(',')
     });
     // "a spokesman for Gul Agha", "a doctor working for Muslim Hands": an unnamed source opening the phrase,
@@ -535,7 +535,14 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
             let mm = &doc.mentions[m];
             let before = &doc.text[sp.start..mm.span.start];
             !(mm.entity.is_some_and(|e| doc.entities[e].etype == EntityType::Gpe)
-                && (before.ends_with(" in ") || before.ends_with(" at ")))
+                && (before.ends_with(" in ")
+                    || before.ends_with(" at ")
+                    // ("Gun Owners of America", "56 percent of Americans"; not "the city of Nice", "the
+                    // Republic of Turkey")
+                    || before.strip_suffix(" of ").is_some_and(|b| {
+                        let last = b.rsplit(' ').next().unwrap_or("").to_lowercase();
+                        !lex.place_division_nouns.contains(&last)
+                    })))
         });
     let affiliation_in = |span: Span| affiliation_in_span(doc, span, false);
     if let Some(m) = head {

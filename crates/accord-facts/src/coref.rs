@@ -796,6 +796,16 @@ fn best_other(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usize, q
         if c.kind != MentionKind::Name || infos[p].in_credit {
             return None;
         }
+        // (a person's home, "Senator Bernie Sanders of Vermont", is no antecedent)
+        let k = doc.token_at_or_after(c.span.start);
+        if k >= 2
+            && doc.token_text(k - 1) == "of"
+            && p > 0
+            && doc.mentions[p - 1].span.end == doc.tokens[k - 2].span.end
+            && doc.mentions[p - 1].entity.is_some_and(|pe| entities[pe].etype == EntityType::Person)
+        {
+            return None;
+        }
         let ok = match entities[e].etype {
             EntityType::Org => true,
             EntityType::Gpe => true,

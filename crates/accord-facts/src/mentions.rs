@@ -856,20 +856,28 @@ fn segment_run(
     // "Brian Chesky of Airbnb", "Lee Wang of The Intercept": a person's full name (a given name and one or
     // two capitalised words that are no organisation word or title) before "of" is a name of its own; what
     // follows "of" is where the person works or lives
-    let of_person = (a + 2..b.saturating_sub(1).min(a + 4)).find(|&o| {
+    // (after a title or honorific: "Representative Peter T. King of New York")
+    let mut g = a;
+    while g + 1 < b && (lex.is_title(doc.token_text(g)) || lex.honorifics.contains_key(doc.token_text(g))) {
+        g += 1;
+    }
+    let of_person = (g + 2..b.saturating_sub(1).min(g + 5)).find(|&o| {
         let w = |k: usize| doc.token_text(k);
         w(o) == "of"
-            && lex.given_names_any.contains(w(a))
-            && (a + 1..o).all(|k| is_cap(doc, k) && !lex.org_words.contains(w(k)) && !lex.is_title(w(k)))
+            && lex.given_names_any.contains(w(g))
+            // (a title word may be the surname of a full name of three words: "Peter T. King")
+            && (g + 1..o).all(|k| {
+                is_cap(doc, k) && !lex.org_words.contains(w(k)) && (!lex.is_title(w(k)) || (k + 1 == o && o >= g + 3))
+            })
             && is_cap(doc, o + 1)
     });
     if let Some(o) = of_person {
         let before = out.len();
         segment_run(doc, a, o, si, in_credit, credit_kind, lex, model, out);
         for (m, info) in &mut out[before..] {
-            if m.kind == MentionKind::Name && m.span.start == doc.tokens[a].span.start {
+            if m.kind == MentionKind::Name && m.span.end == doc.tokens[o - 1].span.end {
                 m.etype = Some(EntityType::Person);
-                info.gender = info.gender.or_else(|| lex.given_names.get(doc.token_text(a)).copied());
+                info.gender = info.gender.or_else(|| lex.given_names.get(doc.token_text(g)).copied());
             }
         }
         let after = out.len();

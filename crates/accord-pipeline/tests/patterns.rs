@@ -1269,3 +1269,18 @@ fn a_given_name_of_the_person_lists_opens_a_name() {
     let a = attribution_with(&doc, "numbers were soft");
     assert_eq!(speaker_name(&doc, a).as_deref(), Some("Dana Okafor"), "{:?}", a.source);
 }
+
+#[test]
+fn a_place_after_of_is_no_speaker() {
+    let text =
+        "\u{201c}It will not be easy,\u{201d} said Representative Alan R. Bishop of Ohio, who backs the plan.\n\n\
+                Sixty-seven percent of Americans said they had an unfavorable view of the plan, a poll found.\n\n\
+                The plan was late, said the Harbour Workers of America.\n";
+    let doc = extract(text, "of-place.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "will not be easy");
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Alan R. Bishop"), "{:?}", a.source);
+    let b = attribution_with(&doc, "unfavorable view");
+    assert_ne!(speaker_name(&doc, b).as_deref(), Some("United States"), "{:?}", b.source);
+    let c = attribution_with(&doc, "plan was late");
+    assert_ne!(speaker_name(&doc, c).as_deref(), Some("United States"), "{:?}", c.source);
+}

@@ -1284,3 +1284,16 @@ fn a_place_after_of_is_no_speaker() {
     let c = attribution_with(&doc, "plan was late");
     assert_ne!(speaker_name(&doc, c).as_deref(), Some("United States"), "{:?}", c.source);
 }
+
+#[test]
+fn a_newspaper_named_after_a_city_is_one_organisation() {
+    let text = "According to the Lisbon Sentinel, the strike ended on Monday.\n";
+    let doc = extract(text, "city-paper.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "strike ended");
+    assert_eq!(
+        (a.source.kind.as_str(), speaker_name(&doc, a).as_deref()),
+        ("organization", Some("Lisbon Sentinel")),
+        "{:?}",
+        a.source
+    );
+}

@@ -174,6 +174,8 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
         })
         .collect();
     let mut out: Vec<(Mention, MentionInfo)> = Vec::new();
+    // the names found in lines written in title case (indices into `out`)
+    let mut headline: Vec<usize> = Vec::new();
     // per token of the sentence: inside a line in title case (reused across sentences)
     let mut title_case: Vec<bool> = Vec::new();
     for si in 0..doc.sentences.len() {
@@ -504,8 +506,16 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
         if let Some(first) = sentence_mentions.first_mut() {
             first.1.subject = true;
         }
+        for (i, (m, _)) in sentence_mentions.iter().enumerate() {
+            let k = doc.token_at_or_after(m.span.start);
+            if m.kind == MentionKind::Name && k >= s.tokens.start && k < s.tokens.end && title_case[k - s.tokens.start]
+            {
+                headline.push(out.len() + i);
+            }
+        }
         out.extend(sentence_mentions);
     }
+    headline_names(doc, &mut out, &headline, lex);
     // A person is named without what is written before the name: the rank, office or honorific ("Adm.
     // Harry B. Harris Jr.", "Alderman Jason C. Ervin"; `accord_lexicon::names::is_name_prefix`, as the
     // knowledge base shows names), and a descriptor ("Vermonter Bernie Sanders", "Billionaire Donald
@@ -571,6 +581,92 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
     let (mentions, infos): (Vec<_>, Vec<_>) = out.into_iter().unzip();
     doc.mentions = mentions;
     infos
+}
+
+/// "Chuck Grassley Compares Trump", "Paul Ryan Thinks About Donald Trump": in a line written in title case,
+/// a run of capitals the recogniser read as one name that holds names of people the text names outside such
+/// lines is those names; the other words of the run (the headline's verbs and nouns) are no name. Only
+/// when every other word is neither an organisation word nor a connector ("of", "and" between names
+/// stays with them: "Bank of America" is left whole).
+fn headline_names(doc: &Doc, out: &mut Vec<(Mention, MentionInfo)>, headline: &[usize], lex: &Lexicons) {
+    if headline.is_empty() {
+        return;
+    }
+    let words_of =
+        |m: &Mention| -> (usize, usize) { (doc.token_at_or_after(m.span.start), doc.token_at_or_after(m.span.end)) };
+    // the people the text names outside title-case lines, as word sequences
+    let mut body: Vec<Vec<&str>> = Vec::new();
+    for (i, (m, _)) in out.iter().enumerate() {
+        if m.kind != MentionKind::Name || m.etype != Some(EntityType::Person) || headline.contains(&i) {
+            continue;
+        }
+        let (a, b) = (doc.token_at_or_after(m.head_span.start), doc.token_at_or_after(m.head_span.end));
+        let ws: Vec<&str> = (a..b).map(|k| doc.token_text(k)).collect();
+        if !ws.is_empty() && !body.contains(&ws) {
+            body.push(ws);
+        }
+    }
+    if body.is_empty() {
+        return;
+    }
+    body.sort_by_key(|ws| std::cmp::Reverse(ws.len()));
+    let mut add: Vec<(Mention, MentionInfo)> = Vec::new();
+    let mut drop: Vec<usize> = Vec::new();
+    for &i in headline {
+        let (m, _) = &out[i];
+        let (a, b) = words_of(m);
+        let text: Vec<&str> = (a..b).map(|k| doc.token_text(k)).collect();
+        if body.contains(&text) {
+            continue;
+        }
+        // leftmost-longest matches of the body's names
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        let mut k = 0;
+        while k < text.len() {
+            match body.iter().find(|ws| text[k..].starts_with(ws)) {
+                Some(ws) => {
+                    found.push((k, k + ws.len()));
+                    k += ws.len();
+                }
+                None => k += 1,
+            }
+        }
+        let covered = |j: usize| found.iter().any(|&(x, y)| x <= j && j < y);
+        // (a given name or an initial left over is part of a person's name the body writes shorter:
+        // "Salma Hayek" with "Hayek", "Donald J. Trump" with "Donald" and "Trump")
+        let rest_ok = (0..text.len()).filter(|&j| !covered(j)).all(|j| {
+            let w = text[j];
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.trim_end_matches('.').chars().count() > 1
+                && !org_word(lex, w)
+                && !lex.known.contains_key(w)
+                && !lex.given_names_any.contains(w)
+        });
+        // (a lone surname after another capitalised word may be that word's full name: "Salma Hayek" where
+        // the body writes "Hayek")
+        let lone_surname = found.len() == 1 && found[0].1 - found[0].0 == 1 && found[0].0 > 0;
+        if found.is_empty() || !rest_ok || lone_surname || found.len() == 1 && found[0] == (0, text.len()) {
+            continue;
+        }
+        drop.push(i);
+        for (x, y) in found {
+            let sp = Span::new(doc.tokens[a + x].span.start, doc.tokens[a + y - 1].span.end);
+            let mention = Mention { span: sp, head_span: sp, etype: Some(EntityType::Person), ..out[i].0.clone() };
+            let info = MentionInfo {
+                gender: lex.given_names.get(text[x]).copied(),
+                in_credit: out[i].1.in_credit,
+                subject: out[i].1.subject && x == 0,
+                ..Default::default()
+            };
+            add.push((mention, info));
+        }
+    }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !drop.contains(&(k - 1))
+    });
+    out.extend(add);
 }
 
 /// True when sentence `si` has no word with a lower-case letter (a headline in capitals, "SENATE SHIFTS").

@@ -1297,3 +1297,15 @@ fn a_newspaper_named_after_a_city_is_one_organisation() {
         a.source
     );
 }
+
+#[test]
+fn a_headline_run_holds_the_names_the_story_uses() {
+    let text = "Alma Brandt Compares Tom Ferris To A Sinking Ship.\n\n\
+                Senator Alma Brandt met Tom Ferris at the port on Monday. Brandt said the plan was late. \
+                Ferris said it was fair.\n";
+    let doc = extract(text, "headline-run.txt", Some("2024-03-14"));
+    let names: Vec<&str> = doc.entities.iter().filter(|e| e.etype == "PERSON").map(|e| e.name.as_str()).collect();
+    assert!(names.iter().all(|n| !n.contains("Compares")), "{names:?}");
+    let ferris = doc.entities.iter().find(|e| e.name == "Tom Ferris").expect("Tom Ferris");
+    assert!(ferris.mentions.len() >= 3, "{:?}", ferris.mentions);
+}

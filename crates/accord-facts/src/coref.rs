@@ -932,6 +932,7 @@ fn named_referent(
         lex.agencies.contains_key(bare) || lex.agencies.values().any(|full| full == bare)
     };
     // the most salient candidate: near, often named, and named with the noun
+    let mut written: Vec<(usize, bool)> = Vec::new();
     best_earlier(doc, m, 5, quoted, true, |p, e| {
         let c = &doc.mentions[p];
         if c.kind != MentionKind::Name || entities[e].etype != etype || !fits(e) || (!outlet_noun && agency(e)) {
@@ -942,14 +943,20 @@ fn named_referent(
         // some nouns name nothing else ("the party", "the department")
         let signals = lex.referring_name_words.get(noun);
         // (or written with it: "Family Circle magazine", "the Doha summit")
-        let written_with = || {
-            entities[e].mentions.iter().any(|&q| {
-                let k = doc.token_at_or_after(doc.mentions[q].span.end);
-                doc.mentions[q].kind == MentionKind::Name
-                    && k < doc.tokens.len()
-                    && doc.mentions[q].span.end < pm.span.start
-                    && accord_text::lowercase(doc.token_text(k)) == noun
-            })
+        // (once per entity: the score is asked for each of its mentions in the window)
+        let mut written_with = || match written.iter().find(|(x, _)| *x == e) {
+            Some(&(_, w)) => w,
+            None => {
+                let w = entities[e].mentions.iter().any(|&q| {
+                    let k = doc.token_at_or_after(doc.mentions[q].span.end);
+                    doc.mentions[q].kind == MentionKind::Name
+                        && k < doc.tokens.len()
+                        && doc.mentions[q].span.end < pm.span.start
+                        && doc.token_text(k).eq_ignore_ascii_case(noun)
+                });
+                written.push((e, w));
+                w
+            }
         };
         if contains_word(&entities[e].name.to_lowercase(), noun)
             || signals.is_some_and(|ws| ws.iter().any(|w| contains_word(&entities[e].name, w)))

@@ -375,15 +375,14 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
     });
     // "the Clinton team", "The Sanders camp": a person's name right before an office noun named after the
     // surname is that person's office, as "Mrs. Clinton's team" is
-    let office_owner = words().surname_offices.contains(&last_word.as_str()).then(|| {
-        let noun_start = sp.start + phrase.len() - last_word.len();
-        doc.mentions[mentions_in(doc, sp)].iter().find(|m| {
-            m.kind == MentionKind::Name
-                && m.span.end + 1 == noun_start
-                && m.entity.is_some_and(|e| doc.entities[e].etype == EntityType::Person)
-        })
+    let office_noun = words().surname_offices.contains(&last_word.as_str()) && !possessive && !phrase.contains(',');
+    let noun_start = (sp.start + phrase.len()).saturating_sub(last_word.len());
+    let office_owner = doc.mentions[mentions_in(doc, sp)].iter().filter(|_| office_noun).find(|m| {
+        m.kind == MentionKind::Name
+            && m.span.end + 1 == noun_start
+            && m.entity.is_some_and(|e| doc.entities[e].etype == EntityType::Person)
     });
-    if let Some(Some(owner)) = office_owner.filter(|_| !possessive && !phrase.contains(',')) {
+    if let Some(owner) = office_owner {
         let name = &doc.entities[owner.entity.unwrap_or_default()].name;
         a.speaker_entity = None;
         a.source = Source {

@@ -159,11 +159,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             && !head.chars().any(char::is_lowercase);
         // the gender an honorific or the given name of a full name marks ("Mrs. Clinton", "Mary Kay Henry"),
         // not that of a bare surname that is also a given name ("Henry", "Madison")
-        let honorific = || {
-            let (a, b) = (doc.mentions[m].span.start, doc.mentions[m].head_span.start);
-            a < b && doc.text[a..b].split_whitespace().any(|w| lex().honorifics.get(w).is_some_and(|g| g.is_some()))
-        };
-        let firm = info.gender.filter(|_| words.len() >= 2 || honorific());
+        let firm = info.gender.filter(|_| words.len() >= 2 || info.honorific);
         // candidates: entities of the same name, or sharing the last word in any case or apostrophe
         let mut cands: Vec<usize> = by_name.get(without_the(&canonical)).into_iter().flatten().copied().collect();
         if let Some(w) = words.last() {

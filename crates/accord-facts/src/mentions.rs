@@ -17,6 +17,9 @@ pub struct MentionInfo {
     pub known: Option<Known>,
     /// Gender marked by an honorific or pronoun.
     pub gender: Option<char>,
+    /// True when an honorific that marks a gender opens the name ("Mrs. Clinton"): its gender is the
+    /// person's, not a guess from a word that may be a surname.
+    pub honorific: bool,
     /// True for plural mentions (`officials`, `they`).
     pub plural: bool,
     /// True when inside a credit block (photo credit, byline).
@@ -586,18 +589,22 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
 /// "Chuck Grassley Compares Trump", "Paul Ryan Thinks About Donald Trump": in a line written in title case,
 /// a run of capitals the recogniser read as one name that holds names of people the text names outside such
 /// lines is those names; the other words of the run (the headline's verbs and nouns) are no name. Only
-/// when every other word is neither an organisation word nor a connector ("of", "and" between names
-/// stays with them: "Bank of America" is left whole).
+/// when every other word is capitalised and none is an organisation word, a known name, a given name or an
+/// initial.
 fn headline_names(doc: &Doc, out: &mut Vec<(Mention, MentionInfo)>, headline: &[usize], lex: &Lexicons) {
     if headline.is_empty() {
         return;
+    }
+    let mut in_headline = vec![false; out.len()];
+    for &i in headline {
+        in_headline[i] = true;
     }
     let words_of =
         |m: &Mention| -> (usize, usize) { (doc.token_at_or_after(m.span.start), doc.token_at_or_after(m.span.end)) };
     // the people the text names outside title-case lines, as word sequences
     let mut body: Vec<Vec<&str>> = Vec::new();
     for (i, (m, _)) in out.iter().enumerate() {
-        if m.kind != MentionKind::Name || m.etype != Some(EntityType::Person) || headline.contains(&i) {
+        if m.kind != MentionKind::Name || m.etype != Some(EntityType::Person) || in_headline[i] {
             continue;
         }
         let (a, b) = (doc.token_at_or_after(m.head_span.start), doc.token_at_or_after(m.head_span.end));
@@ -611,7 +618,8 @@ fn headline_names(doc: &Doc, out: &mut Vec<(Mention, MentionInfo)>, headline: &[
     }
     body.sort_by_key(|ws| std::cmp::Reverse(ws.len()));
     let mut add: Vec<(Mention, MentionInfo)> = Vec::new();
-    let mut drop: Vec<usize> = Vec::new();
+    // (the headline names replaced by the names they hold)
+    let mut drop = vec![false; out.len()];
     for &i in headline {
         let (m, _) = &out[i];
         let (a, b) = words_of(m);
@@ -648,7 +656,7 @@ fn headline_names(doc: &Doc, out: &mut Vec<(Mention, MentionInfo)>, headline: &[
         if found.is_empty() || !rest_ok || lone_surname || found.len() == 1 && found[0] == (0, text.len()) {
             continue;
         }
-        drop.push(i);
+        drop[i] = true;
         for (x, y) in found {
             let sp = Span::new(doc.tokens[a + x].span.start, doc.tokens[a + y - 1].span.end);
             let mention = Mention { span: sp, head_span: sp, etype: Some(EntityType::Person), ..out[i].0.clone() };
@@ -661,11 +669,8 @@ fn headline_names(doc: &Doc, out: &mut Vec<(Mention, MentionInfo)>, headline: &[
             add.push((mention, info));
         }
     }
-    let mut k = 0;
-    out.retain(|_| {
-        k += 1;
-        !drop.contains(&(k - 1))
-    });
+    let mut dropped = drop.into_iter();
+    out.retain(|_| !dropped.next().unwrap_or(false));
     out.extend(add);
 }
 
@@ -1152,6 +1157,8 @@ fn segment_run(
                 k += 1;
             }
         }
+        // (an honorific that marks a gender: "Mrs.", not "Dr.")
+        let gendered_honorific = gender.is_some();
         // Leading title words become titles ("Prime Minister", "President", "Gen."), except in an
         // organisation's name ("Republican National Committee": `Republican` is no title there).
         let title_start = k;
@@ -1359,7 +1366,7 @@ fn segment_run(
                     entity: None,
                     sentence: si,
                 },
-                MentionInfo { titles, gender, in_credit, ..Default::default() },
+                MentionInfo { titles, gender, honorific: gendered_honorific, in_credit, ..Default::default() },
             ));
         }
         k = e;

@@ -343,8 +343,7 @@ impl Lexicons {
             )
             .chain(lines(data!("gazetteer/name_words.tsv")).map(|c| c[0]))
             .collect();
-        let org_words_lower: std::collections::HashSet<String> =
-            lines(data!("org_words.txt")).map(|c| c[0].to_lowercase()).collect();
+        let org_words: HashSet<String> = lines(data!("org_words.txt")).map(|c| c[0].to_string()).collect();
         let phoenix_given = lines(data!("gazetteer/actors.tsv"))
             .filter(|c| c.get(1) == Some(&"given"))
             .map(|c| c[0])
@@ -354,12 +353,13 @@ impl Lexicons {
                     && !crate::usually_lower(w)
                     && !crate::names::is_title_or_honorific(w)
                     && !not_given.contains(w)
-                    && !org_words_lower.contains(*w)
             })
             .map(|w| {
                 let mut cs = w.chars();
                 cs.next().map(|f| f.to_uppercase().chain(cs).collect::<String>()).unwrap_or_default()
-            });
+            })
+            .filter(|w| !org_words.contains(w))
+            .collect::<Vec<_>>();
         let given_names_any = lines(data!("given_names.tsv"))
             .chain(lines(data!("given_names_derived.txt")))
             .chain(lines(data!("given_names_gap.tsv")))
@@ -391,7 +391,6 @@ impl Lexicons {
                 (c[0].to_string(), kind)
             })
             .collect();
-        let org_words = lines(data!("org_words.txt")).map(|c| c[0].to_string()).collect();
         let name_org_nouns = lines(data!("name_org_nouns.txt")).map(|c| c[0].to_string()).collect();
         let place_division_nouns = lines(data!("place_division_nouns.txt")).map(|c| c[0].to_string()).collect();
         let hedges = lines(data!("hedges.txt")).map(|c| c[0].to_string()).collect();

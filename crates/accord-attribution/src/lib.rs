@@ -184,6 +184,7 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
     for a in &mut atts {
         opening_gerund(doc, a, &quotes, lex);
         named_with_age(doc, a);
+        trim_separators(doc, a);
         // a speaker read off the parse starts after a dateline ("AUSTIN (KXAN) — Texas voters approved")
         if let Some(sp) = a.speaker {
             let start = story_start(doc, a.sentence);
@@ -317,6 +318,22 @@ fn last_comma(doc: &Doc, first: usize, end: usize) -> Option<usize> {
 fn end_content_before(doc: &Doc, a: &mut Attribution, k: usize, quotes: &[Quote]) {
     a.content.end = doc.tokens[k - 1].span.end;
     a.qtype = quote_type(doc, a.content, quotes);
+}
+
+/// A speaker phrase does not open on a separator (", Senate Majority Leader Mitch McConnell (R-Ky.)",
+/// "Poll: Voters increasingly see ..."): the comma, colon or dash belongs to the sentence before it, and
+/// left in it keeps the name from resolving. (A comma that ends the phrase stays: it closes an appositive,
+/// "Rui Costa, who met union representatives,", which the speaker rules read.)
+fn trim_separators(doc: &Doc, a: &mut Attribution) {
+    let Some(sp) = a.speaker else { return };
+    let sep = |k: usize| matches!(doc.token_text(k), "," | ":" | ";" | "-" | "—" | "–" | "--");
+    let (mut x, y) = (doc.token_at_or_after(sp.start), doc.token_at_or_after(sp.end));
+    while x < y && sep(x) {
+        x += 1;
+    }
+    if x < y && y <= doc.tokens.len() && x > doc.token_at_or_after(sp.start) {
+        a.speaker = Some(Span::new(doc.tokens[x].span.start, doc.tokens[y - 1].span.end));
+    }
 }
 
 /// "Harbourton resident Dana Ruiz, 55, said ...": a person's name followed by an age between commas right

@@ -366,7 +366,13 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             let mut a = i;
             // Sentence-initial common words are not names.
             let at_start = Some(a) == first_word;
-            if at_start {
+            // (so are those opening a quotation or what follows a colon or a dash inside a sentence: “Well,
+            // this is ...”, "FALLIN: Yes, ...")
+            let clause_start = !at_start
+                && a > s.tokens.start
+                && (doc.tokens[a - 1].kind == TokenKind::OpenQuote
+                    || matches!(doc.token_text(a - 1), ":" | "—" | "–" | "--"));
+            if at_start || clause_start {
                 let w0 = doc.token_text(a);
                 // ("United" opening "United States" is no common word)
                 let known_pair = j > a + 1 && lex.known.contains_key(&format!("{w0} {}", doc.token_text(a + 1)));
@@ -380,14 +386,19 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                         || (lower_seen.contains(w0.to_lowercase().as_str()) && !lex.known.contains_key(w0))
                         || doc.tokens[a].analysis.as_ref().is_some_and(|an| {
                             let lone_acronym = acronym && j == a + 1 && w0.len() <= 6 && !is_sentence_caps(doc, si);
+                            // (a given name opening a longer name is one, however the tagger read it:
+                            // "The Latest: Hillary Clinton tells voters")
+                            let given = j > a + 1 && lex.given_names_any.contains(w0);
                             !(matches!(an.upos(), "PROPN" | "X")
+                                || given
                                 || lex.known.contains_key(w0)
                                 || lex.honorifics.contains_key(w0)
                                 || lone_acronym)
                         }));
                 // A lone capitalised word opening a sentence, never seen capitalised elsewhere, followed
                 // by a lower-case word: a common word ("Dock workers", "Critics said").
-                let lone = j == a + 1
+                let lone = at_start
+                    && j == a + 1
                     && !acronym
                     && !surnames.contains(w0)
                     && !capital_seen.contains(w0)
@@ -437,7 +448,7 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 }
             }
             let before = sentence_mentions.len();
-            segment_run(doc, a, j, si, in_credit, credit_kind, lex, &model_names, &mut sentence_mentions);
+            segment_run(doc, a, j, si, in_credit, credit_kind, lex, &model_names, &lower_seen, &mut sentence_mentions);
             // "as The Daily Beast called them": "The" with a capital inside a sentence belongs to the name
             // of an organisation or a work (not after a quotation mark, a colon or a dash, where a
             // sentence may start)
@@ -929,6 +940,7 @@ fn segment_run(
     credit_kind: Option<&str>,
     lex: &Lexicons,
     model: &[Mention],
+    lower_seen: &HashSet<&str>,
     out: &mut Vec<(Mention, MentionInfo)>,
 ) {
     // "Minister in the Ministry of Finance Brian Manning said": a person's full name (a given name and one
@@ -974,7 +986,7 @@ fn segment_run(
     });
     if let Some(o) = of_person {
         let before = out.len();
-        segment_run(doc, a, o, si, in_credit, credit_kind, lex, model, out);
+        segment_run(doc, a, o, si, in_credit, credit_kind, lex, model, lower_seen, out);
         for (m, info) in &mut out[before..] {
             if m.kind == MentionKind::Name && m.span.end == doc.tokens[o - 1].span.end {
                 m.etype = Some(EntityType::Person);
@@ -982,7 +994,7 @@ fn segment_run(
             }
         }
         let after = out.len();
-        segment_run(doc, o + 1, b, si, in_credit, credit_kind, lex, model, out);
+        segment_run(doc, o + 1, b, si, in_credit, credit_kind, lex, model, lower_seen, out);
         // (the recogniser may have typed the whole run a person: "Airbnb" is no one's name here, but a
         // place or an organisation)
         for (m, info) in &mut out[after..] {
@@ -1001,9 +1013,9 @@ fn segment_run(
         return;
     }
     if let Some(j) = tail {
-        segment_run(doc, a, j, si, in_credit, credit_kind, lex, model, out);
+        segment_run(doc, a, j, si, in_credit, credit_kind, lex, model, lower_seen, out);
         let before = out.len();
-        segment_run(doc, j, b, si, in_credit, credit_kind, lex, model, out);
+        segment_run(doc, j, b, si, in_credit, credit_kind, lex, model, lower_seen, out);
         // (the recogniser may have typed the whole run an organisation)
         for (m, info) in &mut out[before..] {
             if m.kind == MentionKind::Name && m.span.start == doc.tokens[j].span.start {
@@ -1114,13 +1126,16 @@ fn segment_run(
                 // organisation word, is part of the organisation's name
                 // ("Chicago Police Department", "United States Citizenship and Immigration Services": up to
                 // four more words, none known or a title)
-                if kn.etype == EntityType::Gpe
-                    && !kn.adjective
+                // (and a nationality opening the run: "the Chinese Communist Party", "the Israeli Defense
+                // Forces", "the Russian Foreign Ministry", not one organisation word shared by every country)
+                if ((kn.etype == EntityType::Gpe && !kn.adjective) || (kn.adjective && k == a && !kn.is_group()))
                     && k + n < b
                     && b - (k + n) <= 4
                     && lex.org_words.contains(doc.token_text(b - 1))
-                    && (k + n..b)
-                        .all(|r| !lex.known.contains_key(doc.token_text(r)) && !lex.is_title(doc.token_text(r)))
+                    && (k + n..b).all(|r| {
+                        // (title words name the body after a nationality: "Foreign Ministry", "Army")
+                        !lex.known.contains_key(doc.token_text(r)) && (kn.adjective || !lex.is_title(doc.token_text(r)))
+                    })
                 {
                     break;
                 }
@@ -1128,7 +1143,72 @@ fn segment_run(
                 break;
             }
         }
+        // "Central America", "Northern California": a direction or a part written before a known place
+        // (not a place named on into an organisation's name: "South Florida Sun Sentinel")
+        if matched.is_none()
+            && k + 1 < b
+            && !lex.org_words.contains(doc.token_text(b - 1))
+            && lex.known_name_parts.get(doc.token_text(k)).is_some_and(|(before, _)| *before)
+        {
+            let place = (1..=lex.known_max_words.min(b - k - 1)).rev().find(|&n| {
+                let sp = Span::new(doc.tokens[k + 1].span.start, doc.tokens[k + n].span.end);
+                lex.known.get(doc.slice(sp)).is_some_and(|kn| {
+                    (kn.etype == EntityType::Gpe && !kn.adjective) || (kn.etype == EntityType::Norp && !kn.is_group())
+                })
+            });
+            if let Some(n) = place {
+                let sp = Span::new(doc.tokens[k].span.start, doc.tokens[k + n].span.end);
+                // ("Central Americans": the people of such a place)
+                let whole = doc.slice(Span::new(doc.tokens[k + 1].span.start, sp.end));
+                let etype = lex.known.get(whole).map_or(EntityType::Gpe, |kn| kn.etype);
+                out.push((
+                    Mention {
+                        span: sp,
+                        head_span: sp,
+                        kind: MentionKind::Name,
+                        etype: Some(etype),
+                        entity: None,
+                        sentence: si,
+                    },
+                    MentionInfo { in_credit, ..Default::default() },
+                ));
+                k += n + 1;
+                continue;
+            }
+        }
         if let Some((n, sp, kn)) = matched {
+            // "New York City", "Mexico City", "the Vietnam War", "the Arab Spring": a known place or
+            // nationality and a word after it that makes one longer name of its own
+            // (not before a title or an organisation word it opens: "U.S. District Judge")
+            let part = (k + n + 1 == b
+                || (k + n < b
+                    && !lex.is_title(doc.token_text(k + n + 1))
+                    && !lex.org_words.contains(doc.token_text(k + n + 1))))
+            .then(|| lex.known_name_parts.get(doc.token_text(k + n)))
+            .flatten()
+            .filter(|(before, t)| {
+                !before
+                    && match t {
+                        EntityType::Gpe => kn.etype == EntityType::Gpe && !kn.adjective,
+                        _ => matches!(kn.etype, EntityType::Gpe | EntityType::Norp),
+                    }
+            });
+            if let Some(&(_, etype)) = part {
+                let sp = Span::new(sp.start, doc.tokens[k + n].span.end);
+                out.push((
+                    Mention {
+                        span: sp,
+                        head_span: sp,
+                        kind: MentionKind::Name,
+                        etype: Some(etype),
+                        entity: None,
+                        sentence: si,
+                    },
+                    MentionInfo { in_credit, ..Default::default() },
+                ));
+                k += n + 1;
+                continue;
+            }
             // "Prime Minister" in the gazetteer? no; but "Israeli" before a name is a title part, still a mention.
             let etype = kn.etype;
             out.push((
@@ -1267,6 +1347,16 @@ fn segment_run(
                 e -= 1;
             }
         }
+        // "a Special Prosecutor": title words before one role noun name no one (not "Rep. Price", whose
+        // surname is a common word too, nor "Judge King", a title word)
+        if k > title_start && !honorific && e == k + 1 && {
+            let w = doc.token_text(k);
+            let lw = accord_text::lowercase(w);
+            !lex.given_names_any.contains(w) && !lex.is_title(w) && lex.source_nouns.contains_key(lw.as_ref())
+        } {
+            k = title_start;
+            start = title_start;
+        }
         let name_sp = Span::new(doc.tokens[k].span.start, doc.tokens[e - 1].span.end);
         let span = Span::new(doc.tokens[start].span.start, name_sp.end);
         let last = doc.token_text(e - 1);
@@ -1313,6 +1403,27 @@ fn segment_run(
         } else {
             EntityType::Other
         };
+        // "Social Security", "the Common Core", "the Situation Room", "a Special Prosecutor": a name of
+        // several words that are all common words or title words, none a given name, with no honorific or
+        // title before it, is no one's name
+        let common = |t: usize| {
+            let lw = accord_text::lowercase(doc.token_text(t));
+            lower_seen.contains(lw.as_ref()) || accord_lexicon::usually_lower(&lw)
+        };
+        let etype = if etype == EntityType::Person
+            && !honorific
+            && k == title_start
+            && words >= 2
+            && (k..e).any(common)
+            && (k..e).all(|t| {
+                doc.tokens[t].kind == TokenKind::Word
+                    && !lex.given_names_any.contains(doc.token_text(t))
+                    && (common(t) || lex.is_title(doc.token_text(t)))
+            }) {
+            EntityType::Other
+        } else {
+            etype
+        };
         let mut titles = Vec::new();
         // a first name that marks a gender ("Kristin Wilkins", or "Aisha" alone), when no honorific did
         if gender.is_none() && etype == EntityType::Person {
@@ -1355,7 +1466,11 @@ fn segment_run(
         }
         // A lone title word that is not followed by a name ("President" alone) is not a mention.
         // "the Secretary of Defense": a title with its "of" complement and no name after it
-        let lone_title = (words == 1 && lex.is_title(last) || doc.token_text(k) == "of") && !honorific;
+        // (nor is a function word left alone before a known name: "The" of "told The Associated Press")
+        let lone_title = (words == 1
+            && (lex.is_title(last) || (k == start && FUNCTION_WORDS.contains(&accord_text::lowercase(last).as_ref())))
+            || doc.token_text(k) == "of")
+            && !honorific;
         if !lone_title {
             out.push((
                 Mention {

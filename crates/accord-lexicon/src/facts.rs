@@ -176,6 +176,10 @@ pub struct Lexicons {
     pub name_org_nouns: HashSet<String>,
     /// Lower-case nouns of political divisions: a name after "<noun> of" is a place ("the states of X").
     pub place_division_nouns: HashSet<String>,
+    /// Capitalised words that make one longer name with a known place or nationality written next to them
+    /// ("New York City", "Central America", "the Vietnam War") → (written before the known name, the
+    /// whole name's type) (`data/known_name_parts.tsv`).
+    pub known_name_parts: HashMap<String, (bool, EntityType)>,
     /// Hedge words.
     pub hedges: HashSet<String>,
     /// Qualifier phrases (lower case, space-separated) → normalised qualifier.
@@ -393,6 +397,12 @@ impl Lexicons {
             .collect();
         let name_org_nouns = lines(data!("name_org_nouns.txt")).map(|c| c[0].to_string()).collect();
         let place_division_nouns = lines(data!("place_division_nouns.txt")).map(|c| c[0].to_string()).collect();
+        let known_name_parts = lines(data!("known_name_parts.tsv"))
+            .map(|c| {
+                let etype = if c[2] == "GPE" { EntityType::Gpe } else { EntityType::Other };
+                (c[0].to_string(), (c[1] == "before", etype))
+            })
+            .collect();
         let hedges = lines(data!("hedges.txt")).map(|c| c[0].to_string()).collect();
         let mut qualifiers: Vec<(Vec<String>, String)> = lines(data!("qualifiers.tsv"))
             .map(|c| (c[0].split(' ').map(str::to_string).collect(), c[1].to_string()))
@@ -443,6 +453,7 @@ impl Lexicons {
             org_words,
             name_org_nouns,
             place_division_nouns,
+            known_name_parts,
             hedges,
             qualifiers,
             numbers,

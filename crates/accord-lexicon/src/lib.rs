@@ -63,6 +63,7 @@ files!(
     "hedges.txt",
     "honorifics.tsv",
     "hyphen_prefixes.txt",
+    "known_name_parts.tsv",
     "months.tsv",
     "name_prefixes.txt",
     "multipliers.tsv",

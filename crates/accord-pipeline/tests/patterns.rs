@@ -1309,3 +1309,63 @@ fn a_headline_run_holds_the_names_the_story_uses() {
     let ferris = doc.entities.iter().find(|e| e.name == "Tom Ferris").expect("Tom Ferris");
     assert!(ferris.mentions.len() >= 3, "{:?}", ferris.mentions);
 }
+
+#[test]
+fn a_known_place_and_the_word_next_to_it_are_one_name() {
+    let text = "Officials in New York City said on Monday that the talks would resume.\n\n\
+                Migrants from Central America crossed the river, the mayor said.\n\n\
+                Veterans of the Iraq War marched to the port.\n";
+    let doc = extract(text, "place-parts.txt", Some("2024-03-14"));
+    let names: Vec<(&str, &str)> = doc.entities.iter().map(|e| (e.name.as_str(), e.etype.as_str())).collect();
+    assert!(names.contains(&("New York City", "GPE")), "{names:?}");
+    assert!(names.contains(&("Central America", "GPE")), "{names:?}");
+    assert!(names.contains(&("Iraq War", "MISC")), "{names:?}");
+    for fragment in ["City", "Central", "War"] {
+        assert!(names.iter().all(|(n, _)| *n != fragment), "{fragment}: {names:?}");
+    }
+}
+
+#[test]
+fn a_nationality_opens_the_name_of_an_organisation() {
+    let text = "The Peruvian Fishing Federation said the strike would go on.\n\n\
+                The Chilean Foreign Ministry said it regretted the decision.\n";
+    let doc = extract(text, "nationality-org.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "strike would go on");
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Peruvian Fishing Federation"), "{:?}", a.source);
+    let b = attribution_with(&doc, "regretted the decision");
+    assert_eq!(speaker_name(&doc, b).as_deref(), Some("Chilean Foreign Ministry"), "{:?}", b.source);
+    assert!(doc.entities.iter().all(|e| e.name != "Foreign Ministry"), "{:?}", doc.entities);
+}
+
+#[test]
+fn no_function_word_or_interjection_is_a_name() {
+    let text = "Mayor Lena Ortiz told The Associated Press on Monday that the deal was dead.\n\n\
+                Ortiz said, \u{201c}Well, we will see what the council does.\u{201d}\n\n\
+                ORTIZ: Yes, we will.\n";
+    let doc = extract(text, "interjections.txt", Some("2024-03-14"));
+    let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+    for word in ["The", "Well", "Yes"] {
+        assert!(!names.contains(&word), "{word}: {names:?}");
+    }
+}
+
+#[test]
+fn a_speaker_phrase_does_not_open_on_a_comma() {
+    let text = "In her address at the Monday rally, Vance, a physician from Ohio and longtime Green Party \
+                activist, accused the council of ignoring the port.\n";
+    let doc = extract(text, "leading-comma.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "ignoring the port");
+    assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some("Vance"), "{:?}", a.source);
+    assert_eq!(a.source.kind, "person", "{:?}", a.source);
+}
+
+#[test]
+fn a_name_of_common_words_is_no_person() {
+    let text = "The council named a Special Prosecutor on Monday. She met the mayor in the Situation Room.\n\n\
+                Rep. Price said the plan was dead.\n";
+    let doc = extract(text, "common-words.txt", Some("2024-03-14"));
+    let people: Vec<&str> = doc.entities.iter().filter(|e| e.etype == "PERSON").map(|e| e.name.as_str()).collect();
+    assert!(people.iter().all(|p| !p.contains("Prosecutor") && !p.contains("Situation")), "{people:?}");
+    // (a surname that is a common word stays a person after a title)
+    assert!(people.contains(&"Price"), "{people:?}");
+}

@@ -585,6 +585,25 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
                 };
                 return;
             }
+            // "It probably signals ...", "It could also encourage ...": "it" as a speaker is no town, state or
+            // region (a country may speak through its government; a place below one does not), and "they"
+            // is no place at all ("In Wyoming, ... a number of attendees said they supported him"), whatever
+            // place coreference found before the pronoun
+            let pronoun =
+                (mention.kind == MentionKind::Pronoun).then(|| accord_text::lowercase(doc.slice(mention.span)));
+            let country = || {
+                lex.known.get(ent.name.as_str()).is_some_and(|k| k.affiliation.as_deref() == Some(k.canonical.as_str()))
+            };
+            if ent.etype == EntityType::Gpe
+                && pronoun.as_deref().is_some_and(|p| match p {
+                    "it" | "its" => !country(),
+                    "they" | "their" | "them" => true,
+                    _ => false,
+                })
+            {
+                a.source = Source { kind: SourceKind::Unknown, name: None, affiliation: None };
+                return;
+            }
             let kind = match ent.etype {
                 EntityType::Person => SourceKind::Person,
                 EntityType::Norp if mention.kind == MentionKind::Name => SourceKind::Group,
@@ -713,6 +732,8 @@ enum Previous {
     Person(usize),
     /// An unnamed singular source ("a senior Hamas official"), and where its phrase ends.
     Unnamed(Source, usize),
+    /// An unnamed group ("a number of attendees", "officials").
+    Group(Source),
 }
 
 /// A personal pronoun speaker ("he said") in a run of quotes stands for the speaker of the previous quote,
@@ -738,6 +759,17 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
                     _ => None,
                 }
             });
+        // "a number of attendees said they supported him, and they said ...": a plural pronoun that
+        // coreference left without a referent stands for the group that spoke the previous quote
+        let plural_pronoun = a.speaker_mention.is_some_and(|m| {
+            doc.mentions[m].kind == MentionKind::Pronoun
+                && matches!(doc.slice(doc.mentions[m].span).to_lowercase().as_str(), "they" | "them" | "their")
+        });
+        if let (true, Some((Previous::Group(src), lp))) = (plural_pronoun, &last) {
+            if lp + 1 >= par && a.speaker_entity.is_none() && a.source.kind == SourceKind::Unknown {
+                a.source = src.clone();
+            }
+        }
         match (pronoun_gender, &last) {
             (Some(g), Some((Previous::Person(e), lp))) => {
                 let (e, lp) = (*e, *lp);
@@ -837,6 +869,11 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
             {
                 Some((Previous::Unnamed(a.source.clone(), a.speaker.map_or(0, |sp| sp.end)), par))
             }
+            None if a.source.kind == SourceKind::Group && !plural_pronoun && a.speaker.is_some() => {
+                Some((Previous::Group(a.source.clone()), par))
+            }
+            // (a pronoun that took the group's place keeps it the discourse's speaker)
+            None if plural_pronoun && matches!(last, Some((Previous::Group(_), _))) => last,
             _ if a.speaker.is_some() => None,
             _ => last,
         };

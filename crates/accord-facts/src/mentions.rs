@@ -382,7 +382,7 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 let known_surname = surnames.contains(w0) && !lower_seen.contains(w0.to_lowercase().as_str());
                 let common = !known_pair
                     && !known_surname
-                    && (FUNCTION_WORDS.contains(&w0.to_lowercase().as_str())
+                    && ((FUNCTION_WORDS.contains(&w0.to_lowercase().as_str()) && !acronym_in_text(doc, si, a))
                         || (lower_seen.contains(w0.to_lowercase().as_str()) && !lex.known.contains_key(w0))
                         || doc.tokens[a].analysis.as_ref().is_some_and(|an| {
                             let lone_acronym = acronym && j == a + 1 && w0.len() <= 6 && !is_sentence_caps(doc, si);
@@ -427,6 +427,7 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 && !the_in_name
                 && FUNCTION_WORDS.contains(&accord_text::lowercase(doc.token_text(a)).as_ref())
                 && !lex.known.contains_key(doc.token_text(a))
+                && !acronym_in_text(doc, si, a)
             {
                 a += 1;
             }
@@ -686,6 +687,15 @@ fn headline_names(doc: &Doc, out: &mut Vec<(Mention, MentionInfo)>, headline: &[
 }
 
 /// True when sentence `si` has no word with a lower-case letter (a headline in capitals, "SENATE SHIFTS").
+/// "WHO officials said": a function word written in capitals (two letters or more) in a sentence written in
+/// lower case is an acronym, a name.
+fn acronym_in_text(doc: &Doc, si: usize, k: usize) -> bool {
+    let w = doc.token_text(k);
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !w.chars().any(char::is_lowercase)
+        && !is_sentence_caps(doc, si)
+}
+
 fn is_sentence_caps(doc: &Doc, si: usize) -> bool {
     doc.sentences[si]
         .tokens

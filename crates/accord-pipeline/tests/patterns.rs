@@ -1369,3 +1369,25 @@ fn a_name_of_common_words_is_no_person() {
     // (a surname that is a common word stays a person after a title)
     assert!(people.contains(&"Price"), "{people:?}");
 }
+
+#[test]
+fn an_acronym_in_capitals_is_no_function_word() {
+    let text = "The World Health Organization warned of an outbreak on Monday.\n\n\
+                WHO officials said cases were rising.\n";
+    let doc = extract(text, "acronym-who.txt", Some("2024-03-14"));
+    let who = doc.entities.iter().find(|e| e.name == "World Health Organization").expect("the organisation");
+    assert!(who.mentions.iter().any(|m| m.text == "WHO"), "{:?}", who.mentions);
+}
+
+#[test]
+fn a_place_is_no_pronoun_speaker_and_they_follow_the_group() {
+    let text = "The vote in Iowa was close. It said more about turnout than about the candidates, analysts argued.\n\n\
+                Delegates gathered in Wyoming on Saturday. In Wyoming, a number of attendees said they supported \
+                the mayor, and they said the port mattered most.\n";
+    let doc = extract(text, "place-pronoun.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "more about turnout");
+    assert_ne!(speaker_name(&doc, a).as_deref(), Some("Iowa"), "{:?}", a.source);
+    let b = attribution_with(&doc, "port mattered most");
+    assert_ne!(speaker_name(&doc, b).as_deref(), Some("Wyoming"), "{:?}", b.source);
+    assert_eq!((b.source.kind.as_str(), b.source.name.as_deref()), ("group", Some("a number of attendees")));
+}

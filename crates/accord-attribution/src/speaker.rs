@@ -473,6 +473,22 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
                 .any(|p| rest.starts_with(p))
     });
     // the same without a mention for the source noun: "an official in the country's interior ministry"
+    // (not a definite role that coreference gave to the person holding it: "The former secretary of state"
+    // after "Former Secretary of State Jane Roe")
+    let resolved_lead = inside.first().copied().filter(|&m| {
+        let mm = &doc.mentions[m];
+        mm.kind == MentionKind::Nominal
+            && mm.span.start == sp.start
+            && mm.entity.is_some_and(|e| doc.entities[e].etype == EntityType::Person)
+    });
+    if let (Some(m), Some(_), None) = (resolved_lead, lead_noun, appositive_person) {
+        let ent = &doc.entities[doc.mentions[m].entity.unwrap_or_default()];
+        a.speaker_mention = Some(m);
+        a.speaker_entity = doc.mentions[m].entity;
+        a.source =
+            Source { kind: SourceKind::Person, name: Some(ent.name.clone()), affiliation: ent.affiliation.clone() };
+        return;
+    }
     if let (None, Some(k), None) = (unnamed_lead, lead_noun, appositive_person) {
         let plural = lex.source_nouns.get(doc.token_text(k)).is_some_and(|(_, p)| *p);
         a.speaker_mention = inside.first().copied().filter(|&m| doc.mentions[m].span.start == sp.start);

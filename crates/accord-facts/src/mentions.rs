@@ -1786,7 +1786,8 @@ fn referring_nominal(
     let mut k = h;
     while k > s.tokens.start && h - k <= 3 {
         let w = doc.token_text(k - 1);
-        if w == "the" || w == "The" {
+        // ("this city" refers back as "the city" does)
+        if matches!(w, "the" | "The" | "this" | "This") {
             let span = Span::new(doc.tokens[k - 1].span.start, doc.tokens[h].span.end);
             let noun = accord_text::lowercase(doc.token_text(h)).into_owned();
             return Some((
@@ -1801,7 +1802,11 @@ fn referring_nominal(
                 MentionInfo { in_credit, head_noun: Some(noun), definite: true, ..Default::default() },
             ));
         }
-        if !matches!(doc.tokens[k - 1].kind, TokenKind::Word | TokenKind::Number) {
+        // ("the former secretary of state": the noun is a preposition's object inside another phrase, not
+        // the head of a phrase "the" opens)
+        if !matches!(doc.tokens[k - 1].kind, TokenKind::Word | TokenKind::Number)
+            || matches!(w, "of" | "in" | "for" | "at" | "from" | "to" | "on" | "with" | "by")
+        {
             return None;
         }
         k -= 1;

@@ -1391,3 +1391,19 @@ fn a_place_is_no_pronoun_speaker_and_they_follow_the_group() {
     assert_ne!(speaker_name(&doc, b).as_deref(), Some("Wyoming"), "{:?}", b.source);
     assert_eq!((b.source.kind.as_str(), b.source.name.as_deref()), ("group", Some("a number of attendees")));
 }
+
+#[test]
+fn a_role_with_an_of_phrase_resolves_to_its_holder() {
+    let text = "Former Secretary of State Ana Reis spoke in Ohio on Monday. The former secretary of state said \
+                the plan was sound.\n\n\
+                The port of Porto reopened this week. Officials said this city would gain from it.\n";
+    let doc = extract(text, "role-of.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "plan was sound");
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Ana Reis"), "{:?}", a.source);
+    // ("of state" is no reference to a state named before)
+    let ohio = doc.entities.iter().find(|e| e.name == "Ohio").expect("Ohio");
+    assert!(ohio.mentions.iter().all(|m| !m.text.contains("secretary")), "{:?}", ohio.mentions);
+    // "this city" refers back as "the city" does
+    let porto = doc.entities.iter().find(|e| e.name == "Porto").expect("Porto");
+    assert!(porto.mentions.iter().any(|m| m.text == "this city"), "{:?}", porto.mentions);
+}

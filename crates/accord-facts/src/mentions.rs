@@ -301,11 +301,13 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             // A run of capitalised words (and inner connectors: "of", "de", "bin").
             let mut j = i + 1;
             while j < s.tokens.end {
-                // (a weekday after a name is when: "Governor John Rankin Thursday called for calm")
+                // (a weekday after a name is when: "Governor John Rankin Thursday called for calm"; not in a
+                // day's own name: "Super Tuesday")
                 if cap_here(j)
                     && doc.tokens[j - 1].space_after
                     && same_line(j)
-                    && !lex.weekdays.contains_key(doc.token_text(j))
+                    && (!lex.weekdays.contains_key(doc.token_text(j))
+                        || lex.known.contains_key(&format!("{} {}", doc.token_text(j - 1), doc.token_text(j))))
                 {
                     j += 1;
                 } else if hyphen_joined(doc, j, s.tokens.end, &lower_alone) {

@@ -290,6 +290,12 @@ impl Lexicons {
                 },
             );
         }
+        // days with a name of their own ("Super Tuesday"): events
+        for cols in lines(data!("named_days.txt")) {
+            let day =
+                Known { canonical: cols[0].into(), etype: EntityType::Other, affiliation: None, adjective: false };
+            add(cols[0], day);
+        }
         let known_max_words = known.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
         let mut cues = HashMap::default();
         for cols in lines(data!("cues.tsv")) {

@@ -66,6 +66,7 @@ files!(
     "known_name_parts.tsv",
     "months.tsv",
     "name_prefixes.txt",
+    "named_days.txt",
     "multipliers.tsv",
     "name_connectors.tsv",
     "name_org_nouns.txt",

@@ -786,6 +786,30 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
                 a.source = src.clone();
             }
         }
+        // "“...,” McCain said. The longtime senator said ...": a definite role as the speaker right after a
+        // quote by a person titled with that role is that person, whoever coreference chose
+        if let (Some(m), Some((Previous::Person(e), lp))) = (a.speaker_mention, &last) {
+            let mm = &doc.mentions[m];
+            let said = doc.slice(mm.span);
+            let noun = doc.slice(mm.head_span).rsplit(' ').next().unwrap_or("").to_lowercase();
+            let ent = &doc.entities[*e];
+            if mm.kind == MentionKind::Nominal
+                && (said.starts_with("the ") || said.starts_with("The "))
+                // (a role with a name, a country or a party in it says more: "the Turkish president")
+                && said.split(' ').skip(1).all(|w| w.starts_with(char::is_lowercase))
+                && *lp == par
+                && a.speaker_entity != Some(*e)
+                && a.speaker_entity.is_none_or(|x| doc.entities[x].etype == EntityType::Person)
+                && ent.titles.iter().any(|t| accord_facts::coref::title_has(&t.to_lowercase(), &noun))
+            {
+                a.speaker_entity = Some(*e);
+                a.source = Source {
+                    kind: SourceKind::Person,
+                    name: Some(ent.name.clone()),
+                    affiliation: ent.affiliation.clone(),
+                };
+            }
+        }
         match (pronoun_gender, &last) {
             (Some(g), Some((Previous::Person(e), lp))) => {
                 let (e, lp) = (*e, *lp);

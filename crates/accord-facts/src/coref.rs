@@ -690,7 +690,9 @@ fn quote_depth(doc: &Doc) -> Vec<bool> {
 
 /// True when the title (lower case) names the role `noun`, abbreviations written out ("Sen." is a
 /// senator, "Rep." a congressman).
-fn title_has(title: &str, noun: &str) -> bool {
+/// True when `title` (lower case) names the role `noun` ("sen. x" a "senator", "white house press secretary"
+/// a "secretary").
+pub fn title_has(title: &str, noun: &str) -> bool {
     if contains_word(title, noun) {
         return true;
     }

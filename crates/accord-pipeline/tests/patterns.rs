@@ -1408,3 +1408,13 @@ fn a_role_with_an_of_phrase_resolves_to_its_holder() {
     let porto = doc.entities.iter().find(|e| e.name == "Porto").expect("Porto");
     assert!(porto.mentions.iter().any(|m| m.text == "this city"), "{:?}", porto.mentions);
 }
+
+#[test]
+fn a_role_right_after_a_quote_is_its_titled_speaker() {
+    let text = "Sen. Rui Costa spoke on Monday.\n\n\
+                Sen. Tom Harlan opposed the measure. \u{201c}I wonder how the workers enjoy that,\u{201d} Costa said \
+                of Harlan. The longtime senator said he rarely asks for help.\n";
+    let doc = extract(text, "role-after-quote.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "rarely asks for help");
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Rui Costa"), "{:?}", a.source);
+}

@@ -610,12 +610,38 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
             let country = || {
                 lex.known.get(ent.name.as_str()).is_some_and(|k| k.affiliation.as_deref() == Some(k.canonical.as_str()))
             };
-            if ent.etype == EntityType::Gpe
+            // ("they" is an organisation only through a plural name of its people, "Republicans ... they", or
+            // when it is a body of people, "the Security Council ... they"; not "Carrier ... they" or "the
+            // White House ... They will discuss")
+            let body = ent
+                .name
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| words().collective_nouns.contains(&w.to_lowercase().as_str()));
+            let plural_antecedent = || {
+                let mut p = m;
+                for _ in 0..64 {
+                    match doc.antecedents.get(p).copied().flatten() {
+                        Some(q) if doc.mentions[q].kind == MentionKind::Pronoun => p = q,
+                        Some(q) => {
+                            let qm = &doc.mentions[q];
+                            return qm.kind == MentionKind::Name && doc.slice(qm.span).ends_with('s');
+                        }
+                        None => return false,
+                    }
+                }
+                false
+            };
+            if (ent.etype == EntityType::Gpe
                 && pronoun.as_deref().is_some_and(|p| match p {
                     "it" | "its" => !country(),
                     "they" | "their" | "them" => true,
                     _ => false,
-                })
+                }))
+                || (ent.etype == EntityType::Org
+                    && matches!(pronoun.as_deref(), Some("they" | "their" | "them"))
+                    && !body
+                    && !plural_antecedent())
             {
                 a.source = Source { kind: SourceKind::Unknown, name: None, affiliation: None };
                 return;

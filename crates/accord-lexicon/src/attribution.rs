@@ -70,6 +70,9 @@ pub struct Words {
     /// Lemmas of raising verbs of appearance ("seem", "appear"): the clause they raise is an evidential
     /// stance, attributed with no named source.
     pub evidential_verbs: Vec<&'static str>,
+    /// Last words of organisations that are bodies of people, which news text calls "they"
+    /// ("the Security Council ... they").
+    pub collective_nouns: Vec<&'static str>,
 }
 
 /// The lists, parsed once.
@@ -117,6 +120,7 @@ pub fn words() -> &'static Words {
             source_links: get("source_links"),
             not_affiliations: get("not_affiliations"),
             evidential_verbs: get("evidential_verbs"),
+            collective_nouns: get("collective_nouns"),
         }
     })
 }

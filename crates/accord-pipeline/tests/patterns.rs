@@ -1418,3 +1418,16 @@ fn a_role_right_after_a_quote_is_its_titled_speaker() {
     let a = attribution_with(&doc, "rarely asks for help");
     assert_eq!(speaker_name(&doc, a).as_deref(), Some("Rui Costa"), "{:?}", a.source);
 }
+
+#[test]
+fn they_is_an_organisation_only_as_a_body_of_people() {
+    // (a company is "it"; "they" after one is its people, not the company)
+    let text = "Harbour Steel announced the closure on Monday.\n\n\
+                They said the plant was losing money.\n\n\
+                The Harbour Council met on Monday. They said the port would reopen.\n";
+    let doc = extract(text, "they-org.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "losing money");
+    assert_ne!(speaker_name(&doc, a).as_deref(), Some("Harbour Steel"), "{:?}", a.source);
+    let b = attribution_with(&doc, "port would reopen");
+    assert_eq!(speaker_name(&doc, b).as_deref(), Some("Harbour Council"), "{:?}", b.source);
+}

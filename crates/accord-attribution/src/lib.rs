@@ -327,11 +327,12 @@ fn end_content_before(doc: &Doc, a: &mut Attribution, k: usize, quotes: &[Quote]
 fn trim_separators(doc: &Doc, a: &mut Attribution) {
     let Some(sp) = a.speaker else { return };
     let sep = |k: usize| matches!(doc.token_text(k), "," | ":" | ";" | "-" | "—" | "–" | "--");
-    let (mut x, y) = (doc.token_at_or_after(sp.start), doc.token_at_or_after(sp.end));
+    let (first, y) = (doc.token_at_or_after(sp.start), doc.token_at_or_after(sp.end));
+    let mut x = first;
     while x < y && sep(x) {
         x += 1;
     }
-    if x < y && y <= doc.tokens.len() && x > doc.token_at_or_after(sp.start) {
+    if x > first && x < y && y <= doc.tokens.len() {
         a.speaker = Some(Span::new(doc.tokens[x].span.start, doc.tokens[y - 1].span.end));
     }
 }

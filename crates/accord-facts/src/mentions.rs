@@ -941,6 +941,11 @@ fn and_joined_org(doc: &Doc, i: usize, j: usize, end: usize, lex: &Lexicons) -> 
     (lex.org_words.contains(doc.token_text(e - 1)) && !lex.known.contains_key(doc.token_text(j + 1))).then_some(e)
 }
 
+/// A name mention over `span` (its own head) of type `etype` in sentence `si`, not yet in an entity.
+fn name_mention(span: Span, etype: EntityType, si: usize) -> Mention {
+    Mention { span, head_span: span, kind: MentionKind::Name, etype: Some(etype), entity: None, sentence: si }
+}
+
 /// Splits a run of capitalised tokens `[a, b)` into gazetteer names, honorific + name, titles and names.
 #[allow(clippy::too_many_arguments)]
 fn segment_run(
@@ -1059,17 +1064,7 @@ fn segment_run(
         let sp = Span::new(doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
         let last = doc.token_text(b - 1);
         let etype = if lex.org_words.contains(last) { EntityType::Org } else { EntityType::Other };
-        out.push((
-            Mention {
-                span: sp,
-                head_span: sp,
-                kind: MentionKind::Name,
-                etype: Some(etype),
-                entity: None,
-                sentence: si,
-            },
-            MentionInfo { in_credit, ..Default::default() },
-        ));
+        out.push((name_mention(sp, etype, si), MentionInfo { in_credit, ..Default::default() }));
         return;
     }
     let mut k = a;
@@ -1173,17 +1168,7 @@ fn segment_run(
                 // ("Central Americans": the people of such a place)
                 let whole = doc.slice(Span::new(doc.tokens[k + 1].span.start, sp.end));
                 let etype = lex.known.get(whole).map_or(EntityType::Gpe, |kn| kn.etype);
-                out.push((
-                    Mention {
-                        span: sp,
-                        head_span: sp,
-                        kind: MentionKind::Name,
-                        etype: Some(etype),
-                        entity: None,
-                        sentence: si,
-                    },
-                    MentionInfo { in_credit, ..Default::default() },
-                ));
+                out.push((name_mention(sp, etype, si), MentionInfo { in_credit, ..Default::default() }));
                 k += n + 1;
                 continue;
             }
@@ -1207,33 +1192,13 @@ fn segment_run(
             });
             if let Some(&(_, etype)) = part {
                 let sp = Span::new(sp.start, doc.tokens[k + n].span.end);
-                out.push((
-                    Mention {
-                        span: sp,
-                        head_span: sp,
-                        kind: MentionKind::Name,
-                        etype: Some(etype),
-                        entity: None,
-                        sentence: si,
-                    },
-                    MentionInfo { in_credit, ..Default::default() },
-                ));
+                out.push((name_mention(sp, etype, si), MentionInfo { in_credit, ..Default::default() }));
                 k += n + 1;
                 continue;
             }
             // "Prime Minister" in the gazetteer? no; but "Israeli" before a name is a title part, still a mention.
             let etype = kn.etype;
-            out.push((
-                Mention {
-                    span: sp,
-                    head_span: sp,
-                    kind: MentionKind::Name,
-                    etype: Some(etype),
-                    entity: None,
-                    sentence: si,
-                },
-                MentionInfo { known: Some(kn), in_credit, ..Default::default() },
-            ));
+            out.push((name_mention(sp, etype, si), MentionInfo { known: Some(kn), in_credit, ..Default::default() }));
             k += n;
             continue;
         }

@@ -166,7 +166,15 @@ pub(crate) fn content_after(
         // Toledo, Ohio, that ..."): a longer stretch only when it holds no verb
         let verbless =
             (r..t).all(|k| doc.tokens[k].analysis.as_ref().is_none_or(|a| !matches!(a.upos(), "VERB" | "AUX")));
-        if between_ok && (t == r || t - r <= 8 || (t - r <= 11 && verbless)) {
+        // a finite verb between starts a clause of its own, and the "that" is that clause's ("said he is
+        // unconvinced that ...", "said she liked it and that ...": the content starts after the cue)
+        let finite = (r..t).any(|k| {
+            doc.tokens[k]
+                .analysis
+                .as_ref()
+                .is_some_and(|a| a.upos() == "AUX" || matches!(a.xpos(), "VBD" | "VBZ" | "VBP" | "MD"))
+        });
+        if between_ok && !finite && (t == r || t - r <= 8 || (t - r <= 11 && verbless)) {
             let a = t + 1;
             if a < send {
                 if let Some(q) = quote_starting_at(quotes, a) {

@@ -1431,3 +1431,22 @@ fn they_is_an_organisation_only_as_a_body_of_people() {
     let b = attribution_with(&doc, "port would reopen");
     assert_eq!(speaker_name(&doc, b).as_deref(), Some("Harbour Council"), "{:?}", b.source);
 }
+
+#[test]
+fn a_that_clause_inside_the_content_does_not_start_it() {
+    // a finite verb between the cue and "that" opens a clause of its own: the "that" is that clause's
+    let text = "Mara Lind said she is unconvinced that the council will act.\n\n\
+                Olaf Brandt said he liked the plan and that he wanted a vote soon.\n\n\
+                Pia Roth said in a statement that the budget was balanced.\n";
+    let doc = extract(text, "that-inside.txt", Some("2024-03-14"));
+    let said = |needle: &str| {
+        doc.attributions
+            .iter()
+            .find(|a| a.cue.as_ref().is_some_and(|c| c.text == "said") && a.content.text.contains(needle))
+            .map(|a| a.content.text.clone())
+    };
+    assert_eq!(said("council").as_deref(), Some("she is unconvinced that the council will act"));
+    assert_eq!(said("vote").as_deref(), Some("he liked the plan and that he wanted a vote soon"));
+    // an adjunct between keeps the content after "that"
+    assert_eq!(said("budget").as_deref(), Some("the budget was balanced"));
+}

@@ -1,5 +1,5 @@
 //! `accord train --only attribution` on a small slice of PolNeAR train, end to end, twice.
-use accord_eval::learn::{polnear_train, train_attribution, LearnOptions};
+use accord_eval::learn::{crossfit_attribution, polnear_train, train_attribution, LearnOptions};
 use std::path::PathBuf;
 
 mod common;
@@ -31,4 +31,23 @@ fn trains_the_attribution_scorer_on_a_slice_deterministically() {
         "same slice and seed, same weights"
     );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn cross_fits_the_attribution_scorer_on_a_slice() {
+    let Some(shared) = shared() else { return };
+    let out = std::env::temp_dir().join(format!("accord-crossfit-test-{}", std::process::id()));
+    let opts =
+        LearnOptions { corpus: polnear_train(&shared), out: out.clone(), limit_docs: Some(20), epochs: 3, seed: 5 };
+    let r = crossfit_attribution(&opts, 4, &mut |m| eprintln!("{m}")).unwrap();
+    assert_eq!((r.docs, r.folds), (20, 4));
+    assert_eq!(r.by_threshold.len(), 17);
+    // every threshold keeps the rules' attributions and adds candidates: a low threshold adds more
+    let (lo, hi) = (r.by_threshold[0], r.by_threshold[16]);
+    assert!(lo.0 < hi.0 && r.rules.0 > 0.3, "{r:?}");
+    // the chosen threshold is one of those tried (or the rules alone), with its own figures
+    assert!(r.chosen.0 > 1.0 || r.by_threshold.contains(&r.chosen), "{r:?}");
+    assert!(r.chosen.1 >= r.rules.0);
+    // it writes nothing
+    assert!(!out.exists());
 }

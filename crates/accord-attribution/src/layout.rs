@@ -106,6 +106,24 @@ pub(crate) fn build(
                 tail_start = c;
             }
         }
+        // "“A,” said X, an economist at Y, “B.”": a quotation that stops at a comma goes on after the
+        // speaker's apposition
+        if tail_start < send && doc.token_text(tail_start) == "," && boundary > sstart {
+            let unfinished = quote_ending_at(quotes, boundary_quote_close(doc, boundary)).is_some_and(|q| {
+                q.close > q.open + 1 && (doc.token_text(q.close - 1) == "," || doc.token_text(q.close + 1) == ",")
+            });
+            if unfinished {
+                if let Some(k) = (tail_start + 2..send.min(tail_start + 30))
+                    .find(|&k| doc.token_text(k - 1) == "," && quote_starting_at(quotes, k).is_some())
+                {
+                    if (tail_start + 1..k).all(|j| {
+                        doc.tokens[j].kind != TokenKind::OpenQuote && !matches!(doc.token_text(j), "." | ";" | ":")
+                    }) {
+                        tail_start = k - 1;
+                    }
+                }
+            }
+        }
         if tail_start < send && doc.token_text(tail_start) == "," && tail_start + 1 < send {
             if let Some(q) = quote_starting_at(quotes, tail_start + 1) {
                 content = content.cover(q.span);
@@ -464,4 +482,13 @@ fn subject_before(
         }
     }
     Subject { subject, speaker_override }
+}
+
+/// The closing quotation mark before `boundary` (the speaker or cue), stepping over a comma.
+fn boundary_quote_close(doc: &Doc, boundary: usize) -> usize {
+    let mut b = boundary;
+    while b > 0 && matches!(doc.token_text(b - 1), "," | ":" | "—" | "–" | "--") {
+        b -= 1;
+    }
+    b.saturating_sub(1)
 }

@@ -1450,3 +1450,16 @@ fn a_that_clause_inside_the_content_does_not_start_it() {
     // an adjunct between keeps the content after "that"
     assert_eq!(said("budget").as_deref(), Some("the budget was balanced"));
 }
+
+#[test]
+fn a_quotation_goes_on_after_the_speakers_apposition() {
+    // the first part stops at a comma inside the marks: the sentence goes on after "said X, ...,"
+    let text =
+        "\u{201c}The danger,\u{201d} said Ivo Brandl, an economist at the institute, \u{201c}is that rents rise \
+                faster than wages.\u{201d}\n";
+    let doc = extract(text, "quote-apposition.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "The danger");
+    assert!(a.content.text.contains("rents rise faster"), "{:?}", a.content.text);
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Ivo Brandl"), "{:?}", a.source);
+    assert_eq!(doc.attributions.len(), 1, "{:?}", doc.attributions);
+}

@@ -191,6 +191,27 @@ pub fn speaker_np_right(doc: &Doc, start: usize, ceiling: usize, lex: &Lexicons)
         }
         b = e;
     }
+    // "said the communications director for the party, Sam Lau, ...": a role, then the person's name
+    // in apposition, closed by a comma, a quotation or the sentence's end
+    let person = |m: &&accord_doc::Mention| {
+        m.kind == accord_doc::MentionKind::Name && m.etype == Some(accord_doc::EntityType::Person)
+    };
+    let (from, to) = (doc.tokens[a].span.start, doc.tokens[b - 1].span.end);
+    if b + 1 < ceiling
+        && doc.token_text(b) == ","
+        && !doc.mentions.iter().filter(person).any(|m| m.span.start < to && from < m.span.end)
+    {
+        let name_start = doc.tokens[b + 1].span.start;
+        if let Some(m) = doc.mentions.iter().filter(person).find(|m| m.span.start == name_start) {
+            let e = doc.token_at_or_after(m.span.end);
+            let closed = e >= ceiling
+                || matches!(doc.token_text(e), "," | "." | ";")
+                || doc.tokens[e].kind == accord_doc::TokenKind::OpenQuote;
+            if closed && e <= ceiling {
+                b = e;
+            }
+        }
+    }
     Some((a, b))
 }
 

@@ -1463,3 +1463,16 @@ fn a_quotation_goes_on_after_the_speakers_apposition() {
     assert_eq!(speaker_name(&doc, a).as_deref(), Some("Ivo Brandl"), "{:?}", a.source);
     assert_eq!(doc.attributions.len(), 1, "{:?}", doc.attributions);
 }
+
+#[test]
+fn an_inverted_role_speaker_is_the_person_named_after_it() {
+    // "said ROLE, NAME": the name in apposition is the speaker
+    let text = "\u{201c}The odds are small,\u{201d} said the press officer for the league, Marta Oliveira, \
+                on Monday.\n\n\
+                \u{201c}We will appeal,\u{201d} said the lawyer for the family, Tomas Reyes.\n";
+    let doc = extract(text, "inverted-role-name.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "odds are small");
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Marta Oliveira"), "{:?}", a.source);
+    let b = attribution_with(&doc, "We will appeal");
+    assert_eq!(speaker_name(&doc, b).as_deref(), Some("Tomas Reyes"), "{:?}", b.source);
+}

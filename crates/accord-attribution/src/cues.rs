@@ -137,6 +137,17 @@ pub(crate) fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quoted: &[bool
             if !verb && !document && !headline {
                 continue;
             }
+            // a participle before the noun it modifies is an adjective: "758 pledged delegates", "the
+            // so-called relationship"
+            // (only after a word that opens a noun phrase: the parser also calls a verb after its subject
+            // amod when it takes the object for the verb's noun, "white men supported Sanders")
+            let opens_np = k > range.start
+                && doc.tokens[k - 1].analysis.as_ref().is_some_and(|p| {
+                    matches!(p.upos(), "DET" | "NUM" | "ADJ") || matches!(p.xpos(), "PRP$" | "POS" | "HYPH")
+                });
+            if a.deprel() == "amod" && a.head().is_some_and(|h| h > k) && opens_np {
+                continue;
+            }
         } else if w.ends_with('s') && k > range.start {
             // "the claims", "his remarks": a plural noun, not a verb
             let prev = doc.token_text(k - 1).to_lowercase();

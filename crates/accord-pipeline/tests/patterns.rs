@@ -1476,3 +1476,18 @@ fn an_inverted_role_speaker_is_the_person_named_after_it() {
     let b = attribution_with(&doc, "We will appeal");
     assert_eq!(speaker_name(&doc, b).as_deref(), Some("Tomas Reyes"), "{:?}", b.source);
 }
+
+#[test]
+fn a_participle_before_its_noun_is_no_cue() {
+    // "pledged delegates", "her three proposed bills": adjectives, not reporting verbs
+    let text = "Ruiz now has 412 pledged delegates, compared to 380 for Okafor.\n\n\
+                The senator defended her three proposed bills on Monday.\n\n\
+                Okafor pledged to stay in the race.\n";
+    let doc = extract(text, "participle-cue.txt", Some("2024-03-14"));
+    let cues: Vec<&str> = doc.attributions.iter().filter_map(|a| a.cue.as_ref()).map(|c| c.text.as_str()).collect();
+    assert!(!cues.iter().any(|c| c.contains("proposed")), "{cues:?}");
+    assert!(!doc.attributions.iter().any(|a| a.content.text.starts_with("delegates")), "{:?}", doc.attributions);
+    // the verb itself still is
+    let a = attribution_with(&doc, "stay in the race");
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Okafor"), "{:?}", a.source);
+}

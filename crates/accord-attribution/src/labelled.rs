@@ -20,20 +20,36 @@ pub(crate) fn labelled_statements(
     lex: &Lexicons,
 ) {
     let n = doc.tokens.len();
-    let with_attribution: std::collections::HashSet<usize> = atts.iter().map(|a| a.sentence).collect();
+    // per sentence, where its attributions' cues start
+    let mut cue_starts: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+    for at in atts.iter() {
+        cue_starts.entry(at.sentence).or_default().push(at.cue.map_or(at.content.start, |c| c.start));
+    }
     for si in 0..doc.sentences.len() {
         let s = &doc.sentences[si];
-        if with_attribution.contains(&si)
-            || doc.credits.iter().any(|c| c.kind != "headline" && c.span.overlap(s.span) > 0)
-        {
+        if doc.credits.iter().any(|c| !matches!(c.kind, "headline" | "dateline") && c.span.overlap(s.span) > 0) {
             continue;
         }
-        // skip an opening straight quote of a transcript line: "WALLACE: ...
-        let mut a = s.tokens.start;
+        // skip a dateline ("EXCLUSIVE –", "WASHINGTON (AP) —") and an opening straight quote of a transcript
+        // line: "WALLACE: ...
+        let mut a = crate::story_start(doc, si);
         if a < s.tokens.end && doc.tokens[a].kind == TokenKind::OpenQuote {
             a += 1;
         }
+        // and a kicker in capitals before a dash: "EXCLUSIVE – Roger Stone: ..."
+        if a + 2 < s.tokens.end
+            && matches!(doc.token_text(a + 1), "–" | "—" | "-" | "--")
+            && doc.token_text(a).chars().count() > 1
+            && doc.token_text(a).chars().all(|c| c.is_uppercase())
+        {
+            a += 2;
+        }
         let Some(colon) = (a + 1..s.tokens.end.min(a + 4)).find(|&k| doc.token_text(k) == ":") else { continue };
+        // an attribution of the sentence found before stands, unless it lies inside what the label
+        // introduces ("Obama: Americans Will Say No to Trump")
+        if cue_starts.get(&si).is_some_and(|v| v.iter().any(|&c| c < doc.tokens[colon].span.end)) {
+            continue;
+        }
         let name_ok = (a..colon)
             .all(|k| doc.tokens[k].kind == TokenKind::Word && doc.token_text(k).starts_with(char::is_uppercase))
             && !lex.credit_labels.iter().any(|(l, _)| l.eq_ignore_ascii_case(doc.token_text(a)))

@@ -1491,3 +1491,24 @@ fn a_participle_before_its_noun_is_no_cue() {
     let a = attribution_with(&doc, "stay in the race");
     assert_eq!(speaker_name(&doc, a).as_deref(), Some("Okafor"), "{:?}", a.source);
 }
+
+#[test]
+fn a_labelled_headline_keeps_its_label_around_a_reporting_verb() {
+    // "NAME: CONTENT" in a headline, when the content has a cue of its own, and after a kicker
+    let text = "Okafor: Voters will say no to the tax plan\n\n\
+                Senator Ada Okafor said on Monday that the plan would fail.\n";
+    let doc = extract(text, "labelled-headline.txt", Some("2024-03-14"));
+    let a = doc
+        .attributions
+        .iter()
+        .find(|a| a.cue.as_ref().is_some_and(|c| c.text == ":"))
+        .unwrap_or_else(|| panic!("{:?}", doc.attributions));
+    assert!(a.content.text.starts_with("Voters will say no"), "{:?}", a.content.text);
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Ada Okafor"), "{:?}", a.source);
+
+    let text = "EXCLUSIVE \u{2013} Ada Okafor: Do Not Trust the New Tax Plan\n\n\
+                Senator Ada Okafor said on Monday that the plan would fail.\n";
+    let doc = extract(text, "labelled-kicker.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "Do Not Trust");
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Ada Okafor"), "{:?}", a.source);
+}

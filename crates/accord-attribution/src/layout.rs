@@ -145,6 +145,18 @@ pub(crate) fn build(
                     if !has_cue {
                         content = content.cover(q.span);
                     }
+                } else {
+                    // "“A,” said X. Unless ..., “B.”": a sentence with no cue that ends in a quotation goes on
+                    // with the speaker's words
+                    let end = trim_end(doc, next.span.start, next.tokens.end);
+                    let last = doc.token_at_or_after(end).saturating_sub(1);
+                    if let Some(q) = quote_ending_at(quotes, last) {
+                        let has_cue = (next.tokens.start..next.tokens.end)
+                            .any(|k| !(q.open..=q.close).contains(&k) && lex.cue(doc.token_text(k)).is_some());
+                        if !has_cue && q.open > next.tokens.start && q.words >= 5 {
+                            content = content.cover(Span::new(next.span.start, q.span.end));
+                        }
+                    }
                 }
             }
         }

@@ -1512,3 +1512,18 @@ fn a_labelled_headline_keeps_its_label_around_a_reporting_verb() {
     let a = attribution_with(&doc, "Do Not Trust");
     assert_eq!(speaker_name(&doc, a).as_deref(), Some("Ada Okafor"), "{:?}", a.source);
 }
+
+#[test]
+fn a_quotation_goes_on_in_a_next_sentence_that_ends_in_one() {
+    // the next sentence has no cue and ends in the speaker's quoted words
+    let text = "\u{201c}It is a turning point,\u{201d} said Ilse Marek, a strategist. Unless the others quit soon, \
+                \u{201c}it is very hard to see how she is stopped on the way.\u{201d}\n\n\
+                \u{201c}We are ready,\u{201d} said Ilse Marek. The vote is on Tuesday, in what officials call \
+                a \u{201c}test\u{201d}.\n";
+    let doc = extract(text, "quote-next-sentence.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "turning point");
+    assert!(a.content.text.contains("very hard to see"), "{:?}", a.content.text);
+    // a short quoted word is no continuation
+    let b = attribution_with(&doc, "We are ready");
+    assert!(!b.content.text.contains("Tuesday"), "{:?}", b.content.text);
+}

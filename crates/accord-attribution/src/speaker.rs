@@ -608,7 +608,8 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
             let pronoun =
                 (mention.kind == MentionKind::Pronoun).then(|| accord_text::lowercase(doc.slice(mention.span)));
             let country = || {
-                lex.known.get(ent.name.as_str()).is_some_and(|k| k.affiliation.as_deref() == Some(k.canonical.as_str()))
+                lex.known_name(ent.name.as_str())
+                    .is_some_and(|k| k.affiliation.as_deref() == Some(k.canonical.as_str()))
             };
             // ("they" is an organisation only through a plural name of its people, "Republicans ... they", or
             // when it is a body of people, "the Security Council ... they"; not "Carrier ... they" or "the

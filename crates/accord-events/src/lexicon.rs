@@ -117,6 +117,6 @@ impl EventLexicon {
 
     /// ISO alpha-3 of a country's canonical name (`United States` → `USA`).
     pub fn country(&self, canonical: &str) -> Option<&'static str> {
-        self.iso3.get(canonical).copied()
+        self.iso3.get(canonical).or_else(|| self.iso3.get(accord_lexicon::fold_accents(canonical).as_ref())).copied()
     }
 }

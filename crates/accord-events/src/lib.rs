@@ -921,7 +921,7 @@ fn code_actor(doc: &Doc, t: &Tree, h: usize, lo: usize, hi: usize) -> EventActor
                 let s = doc.slice(Span::new(doc.tokens[w[0]].span.start, doc.tokens[w[n - 1]].span.end));
                 if let Some(iso) = lex.iso3.get(s) {
                     a.country = Some(iso.to_string());
-                } else if let Some(k) = facts.known.get(s) {
+                } else if let Some(k) = facts.known_name(s) {
                     a.country = k.affiliation.as_deref().and_then(|c| lex.country(c)).map(str::to_string);
                 }
                 if a.country.is_some() {
@@ -1077,7 +1077,7 @@ fn location_of(doc: &Doc, t: &Tree, trig: usize) -> Option<(Span, Option<usize>,
                 .iso3
                 .get(name)
                 .copied()
-                .or_else(|| facts.known.get(name).and_then(|k| k.affiliation.as_deref()).and_then(|c| lex.country(c)))
+                .or_else(|| facts.known_name(name).and_then(|k| k.affiliation.as_deref().and_then(|c| lex.country(c))))
                 .map(str::to_string);
             return Some((m.span, m.entity, country));
         }

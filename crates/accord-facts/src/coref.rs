@@ -717,7 +717,7 @@ fn party_affiliations(doc: &Doc, entities: &mut [Entity]) {
     let lex = lex();
     for e in entities.iter_mut() {
         if e.etype != EntityType::Person
-            || e.affiliation.as_deref().is_some_and(|a| lex.known.get(a).is_none_or(|k| k.etype != EntityType::Gpe))
+            || e.affiliation.as_deref().is_some_and(|a| lex.known_name(a).is_none_or(|k| k.etype != EntityType::Gpe))
         {
             continue;
         }

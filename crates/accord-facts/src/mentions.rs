@@ -969,7 +969,7 @@ fn segment_run(
             && (j + 1..b).all(|k| {
                 is_cap(doc, k)
                     && !lex.org_words.contains(w(k))
-                    && lex.known.get(w(k)).is_none_or(|kn| kn.etype == EntityType::Person)
+                    && lex.known_name(w(k)).is_none_or(|kn| kn.etype == EntityType::Person)
                     && !lex.is_title(w(k))
             })
             && is_cap(doc, j - 1)
@@ -1050,7 +1050,7 @@ fn segment_run(
         && (a + 1..b - 1).any(|k| {
             // "Agence France Presse": a place between two words that are no places is part of a short
             // name (not of a headline written in capitals)
-            lex.known.get(doc.token_text(k)).is_some_and(|kn| {
+            lex.known_name(doc.token_text(k)).is_some_and(|kn| {
                 kn.adjective
                     || (kn.etype == EntityType::Gpe
                         && b - a <= 4
@@ -1099,7 +1099,7 @@ fn segment_run(
             if k + n + 1 < b && tight_hyphen(doc, k + n) {
                 continue;
             }
-            if let Some(kn) = lex.known.get(text) {
+            if let Some(kn) = lex.known_name(text) {
                 // a religious or ethnic group word opening a longer run is part of a name ("Muslim Hands",
                 // "Christian Aid"), not a nationality before one; so is one that is a given name before
                 // more of the name ("Capt. Christian Pardo")
@@ -1159,7 +1159,7 @@ fn segment_run(
         {
             let place = (1..=lex.known_max_words.min(b - k - 1)).rev().find(|&n| {
                 let sp = Span::new(doc.tokens[k + 1].span.start, doc.tokens[k + n].span.end);
-                lex.known.get(doc.slice(sp)).is_some_and(|kn| {
+                lex.known_name(doc.slice(sp)).is_some_and(|kn| {
                     (kn.etype == EntityType::Gpe && !kn.adjective) || (kn.etype == EntityType::Norp && !kn.is_group())
                 })
             });
@@ -1167,7 +1167,7 @@ fn segment_run(
                 let sp = Span::new(doc.tokens[k].span.start, doc.tokens[k + n].span.end);
                 // ("Central Americans": the people of such a place)
                 let whole = doc.slice(Span::new(doc.tokens[k + 1].span.start, sp.end));
-                let etype = lex.known.get(whole).map_or(EntityType::Gpe, |kn| kn.etype);
+                let etype = lex.known_name(whole).map_or(EntityType::Gpe, |kn| kn.etype);
                 out.push((name_mention(sp, etype, si), MentionInfo { in_credit, ..Default::default() }));
                 k += n + 1;
                 continue;
@@ -1198,7 +1198,10 @@ fn segment_run(
             }
             // "Prime Minister" in the gazetteer? no; but "Israeli" before a name is a title part, still a mention.
             let etype = kn.etype;
-            out.push((name_mention(sp, etype, si), MentionInfo { known: Some(kn), in_credit, ..Default::default() }));
+            out.push((
+                name_mention(sp, etype, si),
+                MentionInfo { known: Some(kn.into_owned()), in_credit, ..Default::default() },
+            ));
             k += n;
             continue;
         }
@@ -1266,7 +1269,7 @@ fn segment_run(
             e == k + 1
                 && (lex.given_names_any.contains(doc.token_text(k)) || model_person(e))
                 && !lex.known.contains_key(doc.token_text(k))
-                && lex.known.get(doc.token_text(e)).is_some_and(|kn| {
+                && lex.known_name(doc.token_text(e)).is_some_and(|kn| {
                     (kn.etype == EntityType::Gpe && !kn.adjective)
                         // or a nationality written as a surname: "Mark Cuban"
                         || (kn.etype == EntityType::Norp && !doc.token_text(e).ends_with('s'))
@@ -1276,7 +1279,7 @@ fn segment_run(
         let group_given = |e: usize| {
             e + 1 < b
                 && lex.given_names_any.contains(doc.token_text(e))
-                && lex.known.get(doc.token_text(e)).is_some_and(|kn| kn.is_group())
+                && lex.known_name(doc.token_text(e)).is_some_and(|kn| kn.is_group())
         };
         // a known name of one or more words opens at `e` ("Texas", "New Jersey")
         let known_at = |e: usize| {
@@ -1354,12 +1357,12 @@ fn segment_run(
             || lex.org_words.contains(doc.token_text(k))
             // (a place and an acronym: "California ISO")
             || (words >= 2
-                && lex.known.get(doc.token_text(k)).is_some_and(|kn| kn.etype == EntityType::Gpe && !kn.adjective)
+                && lex.known_name(doc.token_text(k)).is_some_and(|kn| kn.etype == EntityType::Gpe && !kn.adjective)
                 && is_acronym(last))
             || org_before_connector(doc, k, e, lex)
             || (words >= 2
                 && !lex.given_names_any.contains(doc.token_text(k))
-                && lex.known.get(doc.token_text(k)).is_some_and(|kn| kn.is_group()))
+                && lex.known_name(doc.token_text(k)).is_some_and(|kn| kn.is_group()))
         {
             // (a name opened by a religious or ethnic group word: "Muslim Hands", "Jewish Agency")
             EntityType::Org
@@ -1862,7 +1865,7 @@ fn nominal(
         }
     }
     let span = Span::new(doc.tokens[k].span.start, doc.tokens[h].span.end);
-    let known = (k..h).find_map(|t| lex.known.get(doc.token_text(t)).cloned());
+    let known = (k..h).find_map(|t| lex.known_name(doc.token_text(t)).map(std::borrow::Cow::into_owned));
     Some((
         Mention {
             span,

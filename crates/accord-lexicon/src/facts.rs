@@ -479,6 +479,25 @@ impl Lexicons {
             || (lower.contains('-') && lower.split('-').all(|p| !p.is_empty() && self.titles.contains(p)))
     }
 
+    /// The known place, nationality, group or organisation named `name` (exactly, or with its
+    /// diacritics dropped: the lists spell "Sao Paulo", news text "São Paulo"; a name found so keeps the
+    /// text's spelling as its canonical name).
+    pub fn known_name(&self, name: &str) -> Option<std::borrow::Cow<'_, Known>> {
+        use std::borrow::Cow;
+        if let Some(k) = self.known.get(name) {
+            return Some(Cow::Borrowed(k));
+        }
+        let Cow::Owned(folded) = crate::fold_accents(name) else { return None };
+        let k = self.known.get(&folded)?;
+        if k.canonical != folded {
+            return Some(Cow::Borrowed(k));
+        }
+        let affiliation = match &k.affiliation {
+            Some(a) if *a == k.canonical => Some(name.to_string()),
+            a => a.clone(),
+        };
+        Some(Cow::Owned(Known { canonical: name.to_string(), affiliation, ..k.clone() }))
+    }
     /// The cue class of a verb form, if it is a cue.
     pub fn cue(&self, word: &str) -> Option<CueClass> {
         self.cues.get(crate::lowercase(word).as_ref()).map(|(c, _)| *c)

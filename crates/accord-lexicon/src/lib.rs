@@ -126,6 +126,16 @@ pub fn unused_files() -> Vec<&'static str> {
     FILES.iter().zip(USED.iter()).filter(|(_, u)| !u.load(Ordering::Relaxed)).map(|((n, _), _)| *n).collect()
 }
 
+/// `text` without its diacritics ("São Paulo" → "Sao Paulo", "Ciudad Juárez" → "Ciudad Juarez"): the
+/// letters decomposed (NFD) and their combining marks dropped. ASCII text is returned as it is.
+pub fn fold_accents(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+    if text.is_ascii() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.nfd().filter(|&c| !is_combining_mark(c)).collect())
+}
+
 /// True when `word` (lower case) is usually written in lower case in running text (a common word, not a
 /// name), by `data/gazetteer/case_stats.tsv`.
 pub fn usually_lower(word: &str) -> bool {

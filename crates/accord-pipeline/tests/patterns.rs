@@ -1527,3 +1527,15 @@ fn a_quotation_goes_on_in_a_next_sentence_that_ends_in_one() {
     let b = attribution_with(&doc, "We are ready");
     assert!(!b.content.text.contains("Tuesday"), "{:?}", b.content.text);
 }
+
+#[test]
+fn a_place_spelt_with_diacritics_is_the_listed_place() {
+    // the gazetteers spell names in ASCII; news text keeps the accents
+    let text = "Fires spread near São Paulo and Belém on Monday, officials in Brasília said.\n";
+    let doc = extract(text, "accents.txt", Some("2024-03-14"));
+    for name in ["São Paulo", "Belém"] {
+        let e = doc.entities.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("{name}: {:?}", doc.entities));
+        assert_eq!(e.etype, "GPE", "{name}: {e:?}");
+        assert_eq!(e.affiliation.as_deref(), Some("Brazil"), "{name}: {e:?}");
+    }
+}

@@ -76,8 +76,10 @@ pub(crate) fn labelled_statements(
                 && !crate::words::words().actor_nouns.contains(&w.as_ref())
                 && !lex.source_nouns.contains_key(w.as_ref())
         });
+        // a label names someone: it ends in a noun or a name ("The Latest: ..." is a column's name)
+        let nominal = doc.tokens[colon - 1].analysis.as_ref().is_none_or(|t| matches!(t.upos(), "NOUN" | "PROPN"));
         let words_after = (colon + 1..s.tokens.end).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count();
-        if !name_ok || common || words_after < 4 {
+        if !name_ok || common || !nominal || words_after < 4 {
             continue;
         }
         let start = colon + 1;

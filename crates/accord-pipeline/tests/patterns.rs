@@ -1511,6 +1511,12 @@ fn a_labelled_headline_keeps_its_label_around_a_reporting_verb() {
     let doc = extract(text, "labelled-kicker.txt", Some("2024-03-14"));
     let a = attribution_with(&doc, "Do Not Trust");
     assert_eq!(speaker_name(&doc, a).as_deref(), Some("Ada Okafor"), "{:?}", a.source);
+
+    // a column's name is no label: it does not end in a noun or a name
+    let text = "The Latest: Okafor tells voters the plan will fail\n\n\
+                Senator Ada Okafor said on Monday that the plan would fail.\n";
+    let doc = extract(text, "column-name.txt", Some("2024-03-14"));
+    assert!(!doc.attributions.iter().any(|a| a.cue.as_ref().is_some_and(|c| c.text == ":")), "{:?}", doc.attributions);
 }
 
 #[test]

@@ -284,7 +284,13 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 i += 1;
                 continue;
             }
-            if !cap_here(i) {
+            // a surname opened by a patronymic particle: "bin Laden" after "Osama bin Laden"
+            let particle_start = accord_lexicon::names::connectors().person.contains(&w)
+                && i + 1 < s.tokens.end
+                && cap_here(i + 1)
+                && doc.tokens[i].space_after
+                && (i == s.tokens.start || !is_cap(doc, i - 1));
+            if !cap_here(i) && !particle_start {
                 // Unnamed source phrase headed here?
                 if let Some((sing, plural)) = lex.source_nouns.get(lw.as_ref()) {
                     if let Some(m) = nominal(doc, i, si, sing, *plural, lex, in_credit) {
@@ -1373,6 +1379,11 @@ fn segment_run(
         {
             // a known given name opening a name of several words: a person ("Pat Caddell", whatever
             // type the recogniser guessed)
+            EntityType::Person
+        } else if words >= 3
+            && (k + 1..e - 1).any(|t| accord_lexicon::names::connectors().person.contains(&doc.token_text(t)))
+        {
+            // a patronymic particle inside the name: "Osama bin Laden", "Mohammed bin Salman"
             EntityType::Person
         } else if let Some(t) = model_type {
             t

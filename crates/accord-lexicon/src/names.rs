@@ -53,6 +53,8 @@ pub struct Connectors {
     pub gold: Vec<&'static str>,
     /// Join a run of capitalised words to the next in the rule-based mentions (exact case).
     pub rules: Vec<&'static str>,
+    /// Patronymic particles: a name holding one between capitalised words is a person's (exact case).
+    pub person: Vec<&'static str>,
 }
 
 /// The connector words of `name_connectors.tsv`, parsed once.
@@ -71,6 +73,7 @@ pub fn connectors() -> &'static Connectors {
                     "joins" => &mut c.joins,
                     "gold" => &mut c.gold,
                     "rules" => &mut c.rules,
+                    "person" => &mut c.person,
                     _ => panic!("name_connectors.tsv: {}: unknown role {role:?}", row[0]),
                 };
                 list.push(row[0]);
@@ -111,9 +114,11 @@ mod tests {
         assert_eq!(
             sorted(&c.rules),
             [
-                "al", "bin", "da", "das", "de", "den", "der", "des", "di", "dos", "du", "for", "la", "le", "of", "on",
-                "van", "von"
+                "al", "bin", "bint", "da", "das", "de", "den", "der", "des", "di", "dos", "du", "for", "ibn", "la",
+                "le", "of", "on", "van", "von"
             ]
         );
+        // patronymic particles: a name holding one is a person's ("Osama bin Laden")
+        assert_eq!(sorted(&c.person), ["bin", "bint", "ibn"]);
     }
 }

@@ -1545,3 +1545,16 @@ fn a_place_spelt_with_diacritics_is_the_listed_place() {
         assert_eq!(e.affiliation.as_deref(), Some("Brazil"), "{name}: {e:?}");
     }
 }
+
+#[test]
+fn a_name_with_a_patronymic_particle_is_a_persons() {
+    // "X bin Y" is a person's name, and "bin Y" later is the same person
+    let text = "Officials said Hamad bin Jassim met the envoys in Doha on Monday.\n\n\
+                Later, bin Jassim said the talks had gone well.\n";
+    let doc = extract(text, "particle.txt", Some("2024-03-14"));
+    let e = doc.entities.iter().find(|e| e.name == "Hamad bin Jassim").unwrap_or_else(|| panic!("{:?}", doc.entities));
+    assert_eq!(e.etype, "PERSON", "{e:?}");
+    assert!(e.mentions.iter().any(|m| m.text == "bin Jassim"), "{:?}", e.mentions);
+    let a = attribution_with(&doc, "talks had gone well");
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Hamad bin Jassim"), "{:?}", a.source);
+}

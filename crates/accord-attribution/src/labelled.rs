@@ -79,7 +79,12 @@ pub(crate) fn labelled_statements(
         // a label names someone: it ends in a noun or a name ("The Latest: ..." is a column's name)
         let nominal = doc.tokens[colon - 1].analysis.as_ref().is_none_or(|t| matches!(t.upos(), "NOUN" | "PROPN"));
         let words_after = (colon + 1..s.tokens.end).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count();
-        if !name_ok || common || !nominal || words_after < 4 {
+        // what a label introduces opens as a sentence does ("Dynasties: in-depth reporting on ..." is a
+        // heading and its description)
+        let opens = colon + 1 < s.tokens.end
+            && (doc.tokens[colon + 1].kind == TokenKind::OpenQuote
+                || !doc.token_text(colon + 1).starts_with(char::is_lowercase));
+        if !name_ok || common || !nominal || !opens || words_after < 4 {
             continue;
         }
         let start = colon + 1;

@@ -1517,6 +1517,12 @@ fn a_labelled_headline_keeps_its_label_around_a_reporting_verb() {
                 Senator Ada Okafor said on Monday that the plan would fail.\n";
     let doc = extract(text, "column-name.txt", Some("2024-03-14"));
     assert!(!doc.attributions.iter().any(|a| a.cue.as_ref().is_some_and(|c| c.text == ":")), "{:?}", doc.attributions);
+
+    // nor is a heading followed by its description in lower case
+    let text = "Dynasties: in-depth reporting on the families that quietly rule the province\n\n\
+                Senator Ada Okafor said on Monday that the plan would fail.\n";
+    let doc = extract(text, "heading.txt", Some("2024-03-14"));
+    assert!(!doc.attributions.iter().any(|a| a.cue.as_ref().is_some_and(|c| c.text == ":")), "{:?}", doc.attributions);
 }
 
 #[test]

@@ -29,6 +29,14 @@ pub(crate) fn floating_quotes(doc: &Doc, quotes: &[Quote], used: &mut [bool], at
         if q.open != s.tokens.start || doc.in_credit(q.span) {
             continue;
         }
+        // a quoted transcript turn names its own speaker ("“PENCE: Well, ...”"): not the previous one's
+        let caps = |k: usize| {
+            let w = doc.token_text(k);
+            w.chars().count() > 1 && w.chars().all(|c| c.is_uppercase() || c == '.')
+        };
+        if (q.open + 2..q.close.min(q.open + 5)).any(|c| doc.token_text(c) == ":" && (q.open + 1..c).all(caps)) {
+            continue;
+        }
         let par = s.paragraph;
         // the latest attribution before it, in this paragraph or the one before
         let before = ends.partition_point(|&(e, _)| e <= q.span.start);

@@ -1564,3 +1564,18 @@ fn a_name_with_a_patronymic_particle_is_a_persons() {
     let a = attribution_with(&doc, "talks had gone well");
     assert_eq!(speaker_name(&doc, a).as_deref(), Some("Hamad bin Jassim"), "{:?}", a.source);
 }
+
+#[test]
+fn a_quoted_transcript_turn_is_not_the_previous_speakers() {
+    // a quotation that opens with a speaker label in capitals is that speaker's turn, not a continuation
+    // of the attribution before it
+    let text = "Senator Ada Okafor spoke to Lena Martin on Sunday.\n\n\
+                \"MARTIN: But, Senator, I have got to ask you, because as \u{201c}The Daily Ledger\u{201d} wrote, \
+                it shows voters worry about the plan. So why would you even go down that road again?\n\n\
+                \"OKAFOR: Well, the question really should be why the other party keeps blocking it, you know, \
+                every single year.\n";
+    let doc = extract(text, "quoted-turns.txt", Some("2024-03-14"));
+    let turn: Vec<_> = doc.attributions.iter().filter(|a| a.content.text.contains("keeps blocking")).collect();
+    assert_eq!(turn.len(), 1, "{:?}", doc.attributions);
+    assert_eq!(turn[0].cue.as_ref().map(|c| c.text.as_str()), Some(":"), "{:?}", turn[0]);
+}

@@ -122,3 +122,31 @@ fn many_articles_come_out_in_input_order() {
     let want: Vec<String> = (0..150).map(|i| format!("a{i}")).collect();
     assert_eq!(ids, want);
 }
+
+#[test]
+fn an_article_in_another_language_is_named_in_a_warning() {
+    let dir = tmp("language");
+    let de = dir.join("rat.txt");
+    std::fs::write(
+        &de,
+        "Der Rat hat am Montag gesagt, dass er im Mai über den Plan abstimmen wird und dass der Haushalt \
+         ausgeglichen ist. Die Bürgermeisterin ist dagegen, aber sie hat keine Mehrheit im Rat, und auch die \
+         Presse ist mit dem Plan nicht einverstanden.",
+    )
+    .unwrap();
+    let out = accord().arg("extract").arg(&de).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "a warning, not a failure");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("rat.txt: reads as German, not English") && err.contains("--any-language"), "{err}");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["language"], "de");
+    assert!(!doc["sentences"].as_array().unwrap().is_empty());
+    assert!(doc["entities"].as_array().unwrap().is_empty());
+    // -q keeps it quiet; --any-language analyses it
+    let out = accord().args(["extract", "-q"]).arg(&de).output().unwrap();
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = accord().args(["extract", "--any-language"]).arg(&de).output().unwrap();
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!doc["tokens"][0]["upos"].is_null(), "analysed");
+}

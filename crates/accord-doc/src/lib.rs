@@ -494,6 +494,9 @@ pub struct Doc {
     pub sources: Vec<String>,
     /// Political events (PLOVER), added by `accord-events`.
     pub events: Vec<Event>,
+    /// The language the text reads as (`en`, `de`, ...), when the pipeline could tell; a text in
+    /// another language than English is only segmented (see `accord_pipeline::Options::any_language`).
+    pub language: Option<String>,
 }
 
 impl Doc {

@@ -280,6 +280,11 @@ pub struct DocumentOut {
     /// Political events (PLOVER).
     #[serde(default)]
     pub events: Vec<EventOut>,
+    /// The language the text reads as (`en`, `de`, `fr`, `es`, `it`, `nl`, `pt`; `und`: mostly another
+    /// script than the Latin one), or null when too little text tells. Only English text is analysed: for
+    /// another language the layers after sentences and tokens are empty.
+    #[serde(default)]
+    pub language: Option<String>,
 }
 
 /// Converts byte offsets of one text to code-point offsets in O(log n) per lookup.
@@ -432,6 +437,7 @@ impl Doc {
                 })
                 .collect(),
             events: self.events.iter().enumerate().map(|(i, e)| self.event_out(&map, i, e)).collect(),
+            language: self.language.clone(),
         }
     }
 

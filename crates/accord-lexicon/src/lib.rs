@@ -64,6 +64,7 @@ files!(
     "honorifics.tsv",
     "hyphen_prefixes.txt",
     "known_name_parts.tsv",
+    "language_words.tsv",
     "months.tsv",
     "name_prefixes.txt",
     "named_days.txt",
@@ -126,6 +127,76 @@ pub fn unused_files() -> Vec<&'static str> {
     FILES.iter().zip(USED.iter()).filter(|(_, u)| !u.load(Ordering::Relaxed)).map(|((n, _), _)| *n).collect()
 }
 
+/// The language `text` reads as: the code (`en`, `de`, `fr`, ...) of `language_words.tsv` whose function
+/// words are the most frequent among its first 5,000 words (another language than English, the first
+/// listed, only with twice as many as English's); `und` (undetermined) for a text written mostly in
+/// another script than the Latin one; `None` when fewer than 12 of its words are function words of any of
+/// them (too short, or a language the file does not list).
+pub fn guess_language(text: &str) -> Option<&'static str> {
+    // the languages' codes, and per function word the languages that list it (one bit each)
+    type Table = (Vec<&'static str>, accord_doc::hash::FnvMap<&'static str, u32>);
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    let (codes, words) = TABLE.get_or_init(|| {
+        let mut codes = Vec::new();
+        let mut words: accord_doc::hash::FnvMap<&'static str, u32> = Default::default();
+        for l in data_lines(file("language_words.tsv")) {
+            let mut cols = l.split('\t');
+            let (Some(code), Some(_name), Some(list)) = (cols.next(), cols.next(), cols.next()) else { continue };
+            for w in list.split_whitespace() {
+                *words.entry(w).or_insert(0) |= 1 << codes.len();
+            }
+            codes.push(code.trim());
+        }
+        (codes, words)
+    });
+    // mostly letters of another script than the Latin one (Chinese, Cyrillic, Arabic, ...): undetermined
+    let (mut latin, mut other) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()).take(20_000) {
+        if (c as u32) < 0x250 {
+            latin += 1;
+        } else {
+            other += 1;
+        }
+    }
+    if other >= 20 && other > latin {
+        return Some("und");
+    }
+    let mut counts = [0usize; 32];
+    let (mut any, mut lower) = (0usize, String::new());
+    for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && w.len() <= 8).take(5000) {
+        lower.clear();
+        lower.extend(w.chars().flat_map(char::to_lowercase));
+        if let Some(&bits) = words.get(lower.as_str()) {
+            any += 1;
+            for (i, n) in counts.iter_mut().enumerate().take(codes.len()) {
+                *n += (bits >> i & 1) as usize;
+            }
+            // enough to tell
+            if any >= 400 {
+                break;
+            }
+        }
+    }
+    if any < 12 || codes.is_empty() {
+        return None;
+    }
+    // another language only by a clear margin: twice as many of its words as of English's (the first
+    // listed), so that a short English text full of names is never left unread
+    let best = (1..codes.len()).fold(0, |b, i| if counts[i] > counts[b] { i } else { b });
+    Some(if counts[best] >= 2 * counts[0] { codes[best] } else { codes[0] })
+}
+
+/// The English name of a language code of `language_words.tsv` (`de` → `German`).
+pub fn language_name(code: &str) -> Option<&'static str> {
+    if code == "und" {
+        return Some("another script than the Latin one");
+    }
+    data_lines(file("language_words.tsv")).find_map(|l| {
+        let mut cols = l.split('\t');
+        (cols.next()?.trim() == code).then(|| cols.next().map(str::trim)).flatten()
+    })
+}
+
 /// `text` without its diacritics ("São Paulo" → "Sao Paulo", "Ciudad Juárez" → "Ciudad Juarez"): the
 /// letters decomposed (NFD) and their combining marks dropped. ASCII text is returned as it is.
 pub fn fold_accents(text: &str) -> std::borrow::Cow<'_, str> {
@@ -153,6 +224,29 @@ pub fn usually_lower(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn guesses_the_language_from_its_function_words() {
+        let en = "The council said on Monday that it would not vote on the plan, and that the mayor was \
+                  against it. They have asked for more time, but the deadline is in May, she said.";
+        let de = "Der Rat hat am Montag gesagt, dass er nicht über den Plan abstimmen wird, und dass die \
+                  Bürgermeisterin dagegen ist. Sie haben um mehr Zeit gebeten, aber die Frist ist im Mai.";
+        let fr = "Le conseil a dit lundi qu'il ne votera pas sur le plan, et que la maire est contre. Ils ont \
+                  demandé plus de temps, mais la date limite est en mai, a-t-elle dit dans un communiqué.";
+        assert_eq!(guess_language(en), Some("en"));
+        assert_eq!(guess_language(de), Some("de"));
+        assert_eq!(guess_language(fr), Some("fr"));
+        // too little text to tell
+        assert_eq!(guess_language("Der Rat tagt."), None);
+        // another script
+        assert_eq!(
+            guess_language("理事会は月曜日に、計画について五月に投票すると発表した。市長は反対している。"),
+            Some("und")
+        );
+        assert_eq!(language_name("de"), Some("German"));
+        assert_eq!(language_name("xx"), None);
+    }
+
     use super::*;
 
     #[test]

@@ -98,6 +98,10 @@ pub struct Options {
     pub default_date: Option<String>,
     /// Stages not to run (names from [`REGISTRY`]; an unknown name is an error).
     pub disabled: Vec<String>,
+    /// Analyse a text that reads as another language than English too. By default such a text (its
+    /// [`Doc::language`] set by [`accord_lexicon::guess_language`]) is only segmented: accord's models
+    /// and word lists are English, and what they would find there is noise.
+    pub any_language: bool,
 }
 
 impl Options {
@@ -170,6 +174,13 @@ impl Pipeline {
         self.models.as_ref()
     }
 
+    /// Why `doc` (processed by this pipeline) was only segmented, if it was: "reads as German, not
+    /// English" when its text reads as another language and [`Options::any_language`] is off.
+    pub fn not_analysed(&self, doc: &Doc) -> Option<String> {
+        let lang = doc.language.as_deref().filter(|l| *l != "en" && !self.options.any_language)?;
+        Some(format!("reads as {}, not English", accord_lexicon::language_name(lang).unwrap_or(lang)))
+    }
+
     /// The enabled stages, in the order they run.
     pub fn stages(&self) -> impl Iterator<Item = &'static StageInfo> + '_ {
         self.stages.iter().map(|s| s.info())
@@ -205,10 +216,31 @@ impl Pipeline {
                 Doc::new(raw.text, meta)
             })
             .collect();
+        for d in &mut docs {
+            d.language = accord_lexicon::guess_language(&d.text).map(str::to_string);
+        }
+        // the texts to analyse first (in input order), those only to segment after them
+        let analysed = |d: &Doc| self.options.any_language || d.language.as_deref().is_none_or(|l| l == "en");
+        let mut order: Vec<usize> = (0..docs.len()).collect();
+        order.sort_by_key(|&i| !analysed(&docs[i]));
+        let n_analysed = docs.iter().filter(|d| analysed(d)).count();
+        let reordered = order.iter().enumerate().any(|(k, &i)| k != i);
+        if reordered {
+            let mut slots: Vec<Option<Doc>> = docs.into_iter().map(Some).collect();
+            docs = order.iter().map(|&i| slots[i].take().expect("each document once")).collect();
+        }
         for stage in &self.stages {
             let t = Instant::now();
-            stage.run(&mut docs, timer);
+            let n = if stage.info().name == "segment" { docs.len() } else { n_analysed };
+            stage.run(&mut docs[..n], timer);
             timer(stage.info().name, t.elapsed());
+        }
+        if reordered {
+            let mut slots: Vec<Option<Doc>> = vec![None; docs.len()];
+            for (d, &i) in docs.into_iter().zip(&order) {
+                slots[i] = Some(d);
+            }
+            docs = slots.into_iter().map(|d| d.expect("each document once")).collect();
         }
         docs
     }

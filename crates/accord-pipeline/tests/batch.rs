@@ -37,3 +37,32 @@ fn a_batch_gives_what_each_article_gives_alone() {
     back.reverse();
     assert_eq!(back, together);
 }
+
+#[test]
+fn an_article_in_another_language_is_only_segmented_and_keeps_its_place() {
+    let pipeline = Pipeline::new(Options::default()).expect("shipped models load");
+    let en = "“We will not back down,” said Mara Lind, the mayor of Riverton. The council said on Monday that \
+              it would vote on the plan in May, and that the budget was balanced.";
+    let de = "„Wir werden nicht nachgeben“, sagte Mara Lind, die Bürgermeisterin von Riverton. Der Rat hat am \
+              Montag gesagt, dass er im Mai über den Plan abstimmen wird und dass der Haushalt ausgeglichen ist. \
+              Die Opposition ist dagegen, aber sie hat keine Mehrheit, und auch die Presse ist nicht überzeugt.";
+    let docs = pipeline.process_batch(vec![raw(de, "de"), raw(en, "en"), raw(de, "de2")]);
+    let ids: Vec<&str> = docs.iter().map(|d| d.meta.id.as_str()).collect();
+    assert_eq!(ids, ["de", "en", "de2"], "input order is kept");
+    assert_eq!(docs[1].language.as_deref(), Some("en"));
+    assert!(!docs[1].attributions.is_empty() && !docs[1].entities.is_empty());
+    assert_eq!(pipeline.not_analysed(&docs[1]), None);
+    for d in [&docs[0], &docs[2]] {
+        assert_eq!(d.language.as_deref(), Some("de"));
+        assert!(!d.sentences.is_empty() && !d.tokens.is_empty(), "segmented");
+        assert!(d.attributions.is_empty() && d.entities.is_empty() && d.events.is_empty(), "not analysed");
+        assert!(d.tokens.iter().all(|t| t.analysis.is_none()));
+        assert_eq!(pipeline.not_analysed(d).as_deref(), Some("reads as German, not English"));
+        assert_eq!(d.to_output().language.as_deref(), Some("de"));
+    }
+    // analysed anyway when asked
+    let any = Pipeline::new(Options { any_language: true, ..Default::default() }).expect("shipped models load");
+    let d = any.process(raw(de, "de"));
+    assert!(d.tokens.iter().all(|t| t.analysis.is_some()) && !d.entities.is_empty());
+    assert_eq!(any.not_analysed(&d), None);
+}

@@ -188,13 +188,13 @@ struct Pipeline {
 #[pymethods]
 impl Pipeline {
     #[new]
-    #[pyo3(signature = (disable=None, date=None))]
-    fn new(py: Python<'_>, disable: Option<Vec<String>>, date: Option<String>) -> PyResult<Self> {
+    #[pyo3(signature = (disable=None, date=None, any_language=false))]
+    fn new(py: Python<'_>, disable: Option<Vec<String>>, date: Option<String>, any_language: bool) -> PyResult<Self> {
         let disabled = disable.unwrap_or_default();
         accord_pipeline::check_stage_names(disabled.iter().map(String::as_str))
             .map_err(|e| err(format!("disable: {e}")))?;
         let date = check_date(date, "date")?;
-        let options = accord_pipeline::Options { default_date: date.clone(), disabled: disabled.clone() };
+        let options = accord_pipeline::Options { default_date: date.clone(), disabled: disabled.clone(), any_language };
         let inner = py
             .allow_threads(|| accord_pipeline::Pipeline::new(options))
             .map_err(|e| err(format!("loading the models: {e}")))?;

@@ -30,6 +30,17 @@ def test_extract_equals_the_cli_on_the_seed(shared, accord_bin):
     assert accord.extract(path.read_text(), date="2025-03-06", id=path.name) == json.loads(want[0])
 
 
+def test_a_text_in_another_language_is_only_segmented_unless_asked():
+    de = ("Der Rat hat am Montag gesagt, dass er im Mai über den Plan abstimmen wird und dass der Haushalt "
+          "ausgeglichen ist. Die Bürgermeisterin ist dagegen, aber sie hat keine Mehrheit im Rat, und auch die "
+          "Presse ist mit dem Plan nicht einverstanden.")
+    d = accord.extract(de)
+    assert d["language"] == "de" and d["sentences"] and not d["entities"]
+    assert accord.extract(TEXT)["language"] == "en"
+    d = accord.Pipeline(any_language=True).extract(de)
+    assert d["language"] == "de" and d["entities"]
+
+
 def test_extract_many_keeps_order_and_matches_one_by_one(pipe):
     texts = [f"“Item {i} is ready,” the spokesman for the ministry said on Monday." for i in range(40)]
     texts[7] = TEXT

@@ -94,6 +94,7 @@ fn article(
             factuality: factuality.into(),
             background: false,
         }],
+        language: Some("en".into()),
     }
 }
 

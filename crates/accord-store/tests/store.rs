@@ -59,6 +59,7 @@ fn doc(id: &str, date: &str, text: &str, person: &str, quote: &str, qty: Option<
         dates: vec![],
         credits: vec![],
         events: vec![],
+        language: Some("en".into()),
     }
 }
 

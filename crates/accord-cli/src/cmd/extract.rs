@@ -35,6 +35,10 @@ pub struct Args {
     /// 0 = no limit) is reported with the article's id and skipped; its neighbours are kept.
     #[arg(long, value_name = "SECONDS", default_value_t = accord_pipeline::budget::DEFAULT_MAX_ARTICLE_SECONDS)]
     pub max_article_seconds: f64,
+    /// Analyse articles that read as another language than English too (by default they are only split
+    /// into paragraphs, sentences and tokens, with a warning: accord's models and word lists are English).
+    #[arg(long)]
+    pub any_language: bool,
 }
 
 /// Runs `accord extract`.
@@ -43,8 +47,11 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
         Some(d) => Some(accord_doc::date::normalise_day(d).map_err(|e| crate::usage!("--date: {e}"))?),
         None => None,
     };
-    let pipeline =
-        accord_pipeline::Pipeline::new(accord_pipeline::Options { default_date: date, ..Default::default() })?;
+    let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options {
+        default_date: date,
+        any_language: a.any_language,
+        ..Default::default()
+    })?;
     let mut out = std::io::BufWriter::new(std::io::stdout());
     let mut failed = 0usize;
     // articles are analysed in batches (each model over the whole batch: faster), one batch per core at a
@@ -67,11 +74,27 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let budget = accord_pipeline::budget::Budget::new(a.max_article_bytes, a.max_article_seconds);
     accord_pipeline::runner::Runner::new(&pipeline).budget(budget).run(
         input,
-        |doc, _| render(&doc, format, no_tokens, color),
+        |doc, _| {
+            // an article in another language is only segmented: say so, in its place
+            let note = pipeline.not_analysed(&doc).map(|why| {
+                format!(
+                    "{}: {why}: only its paragraphs, sentences and tokens are given (--any-language analyses it anyway)",
+                    doc.meta.id
+                )
+            });
+            anyhow::Ok((render(&doc, format, no_tokens, color)?, note))
+        },
         |group| -> anyhow::Result<()> {
             for o in group {
                 match o {
-                    Outcome::Done { value, .. } => out.write_all(&value?)?,
+                    Outcome::Done { value, .. } => {
+                        let (bytes, note) = value?;
+                        out.write_all(&bytes)?;
+                        if let Some(note) = note.filter(|_| !super::term::quiet()) {
+                            out.flush()?;
+                            bar.suspend(|| eprintln!("accord: warning: {note}"));
+                        }
+                    }
                     Outcome::Failed { id, .. } => {
                         failed += 1;
                         out.flush()?;

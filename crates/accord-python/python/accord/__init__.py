@@ -187,11 +187,13 @@ class Pipeline:
     """accord's pipeline, loaded once (models, lexicons, the attribution scorer).
 
     ``disable``: stage names to switch off (see :data:`STAGES`); ``date``: publication date
-    (``YYYY-MM-DD``) for texts that carry none.
+    (``YYYY-MM-DD``) for texts that carry none; ``any_language``: analyse texts that read as another
+    language than English too (by default their documents, ``language`` set, hold only paragraphs,
+    sentences and tokens).
     """
 
-    def __init__(self, disable: Iterable[str] = (), *, date: Optional[str] = None):
-        self._rust = _accord.Pipeline(list(disable), date)
+    def __init__(self, disable: Iterable[str] = (), *, date: Optional[str] = None, any_language: bool = False):
+        self._rust = _accord.Pipeline(list(disable), date, any_language)
 
     @property
     def disabled(self) -> list:

@@ -223,13 +223,19 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     Runner::new(&pipeline).group_docs(a.batch.max(1)).budget(budget).run(
         input,
         // the store keeps no token layer
-        |doc, _| doc.to_output_with(false),
+        |doc, _| (doc.to_output_with(false), pipeline.not_analysed(&doc)),
         |group| -> anyhow::Result<()> {
             let mut docs = Vec::with_capacity(group.len());
             let mut errors = Vec::new();
+            let mut warnings = Vec::new();
             for o in group {
                 match o {
-                    Outcome::Done { value, tag } => docs.push((value, tag.info)),
+                    Outcome::Done { value: (doc, note), tag } => {
+                        if let Some(why) = note {
+                            warnings.push(format!("{} ({}): {why}: stored without facts", tag.path, tag.id));
+                        }
+                        docs.push((doc, tag.info))
+                    }
                     Outcome::Failed { tag, .. } => {
                         errors.push(format!("{} ({}): analysis failed (panic in the pipeline)", tag.path, tag.id))
                     }
@@ -243,6 +249,11 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
             for e in errors {
                 p.println(&format!("accord: {e}"));
                 fails.push(e);
+            }
+            if !crate::cmd::term::quiet() {
+                for w in warnings {
+                    p.println(&format!("accord: warning: {w}"));
+                }
             }
             p.docs(n);
             Ok(())

@@ -36,7 +36,11 @@ def test_a_text_in_another_language_is_only_segmented_unless_asked():
           "Presse ist mit dem Plan nicht einverstanden.")
     d = accord.extract(de)
     assert d["language"] == "de" and d["sentences"] and not d["entities"]
-    assert accord.extract(TEXT)["language"] == "en"
+    en = ("The council said on Monday that it would vote on the plan in May, and that the budget was balanced. "
+          "The mayor is against it, but she has no majority, and the press is not convinced by the plan either.")
+    assert accord.extract(en)["language"] == "en"
+    assert accord.extract(TEXT)["language"] is None  # too short to tell: analysed as English
+    assert accord.extract(TEXT)["attributions"]
     d = accord.Pipeline(any_language=True).extract(de)
     assert d["language"] == "de" and d["entities"]
 

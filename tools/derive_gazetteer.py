@@ -23,14 +23,15 @@ def title(s):
     return ' '.join(w.capitalize() if w not in ('OF', 'AND', 'THE') else w.lower() for w in s.split())
 
 def block(body, tag):
-    m = re.search(r'<%s>(.*?)</%s>' % (tag, tag), body, re.S)
+    # (the tag alone on its line: the file's preamble describes the tags as "<Capital>: ...")
+    m = re.search(r'^<%s>(?!:)(.*?)</%s>' % (tag, tag), body, re.S | re.M)
     if not m:
         return []
     return [l.strip().strip('_').strip() for l in m.group(1).splitlines() if l.strip() and not l.strip().startswith('#')]
 
 print('# Derived from CountryInfo.120116.txt (c) 2012 Philip A. Schrodt, CC BY-SA 3.0; by tools/derive_gazetteer.py')
 print('# name\tiso3\tadjectives\tcities')
-for body in re.findall(r'<Country>(.*?)</Country>', text, re.S):
+for body in re.findall(r'^<Country>(?!:)(.*?)</Country>', text, re.S | re.M):
     name = block(body, 'CountryName')
     m = re.search(r'<CountryName>(.*?)</CountryName>', body)
     if not m:

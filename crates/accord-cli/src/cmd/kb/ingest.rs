@@ -40,6 +40,10 @@ pub struct IngestArgs {
     /// 0 = no limit) is reported with the article's id and skipped; its neighbours are kept.
     #[arg(long, value_name = "SECONDS", default_value_t = accord_pipeline::budget::DEFAULT_MAX_ARTICLE_SECONDS)]
     pub max_article_seconds: f64,
+    /// Analyse articles that read as another language than English too (by default they are stored
+    /// without facts, with a warning: accord's models and word lists are English).
+    #[arg(long)]
+    pub any_language: bool,
 }
 
 struct Progress {
@@ -167,6 +171,7 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     let mut known = Known::new(&store)?;
     let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options {
         default_date: a.date.clone(),
+        any_language: a.any_language,
         ..Default::default()
     })?;
     // slows reading down, for tests that kill an ingest midway
@@ -232,7 +237,10 @@ pub fn ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
                 match o {
                     Outcome::Done { value: (doc, note), tag } => {
                         if let Some(why) = note {
-                            warnings.push(format!("{} ({}): {why}: stored without facts", tag.path, tag.id));
+                            warnings.push(format!(
+                                "{} ({}): {why}: stored without facts (--any-language analyses it anyway)",
+                                tag.path, tag.id
+                            ));
                         }
                         docs.push((doc, tag.info))
                     }

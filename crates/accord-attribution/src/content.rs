@@ -282,12 +282,19 @@ pub(crate) fn content_after(
     Some((Span::new(doc.tokens[r].span.start, trim_end(doc, doc.tokens[r].span.start, send)), false))
 }
 
-/// Content before token `boundary` (exclusive): the quotation ending there, or the sentence up to it.
-pub(crate) fn content_before(doc: &Doc, sstart: usize, boundary: usize, quotes: &[Quote]) -> Option<Span> {
+/// Token `boundary` moved back over the separators before it (`,` `:` and dashes), not below `floor`: where
+/// the content before a speaker or cue ends.
+pub(crate) fn before_separators(doc: &Doc, floor: usize, boundary: usize) -> usize {
     let mut b = boundary;
-    while b > sstart && matches!(doc.token_text(b - 1), "," | ":" | "—" | "–" | "--") {
+    while b > floor && matches!(doc.token_text(b - 1), "," | ":" | "—" | "–" | "--") {
         b -= 1;
     }
+    b
+}
+
+/// Content before token `boundary` (exclusive): the quotation ending there, or the sentence up to it.
+pub(crate) fn content_before(doc: &Doc, sstart: usize, boundary: usize, quotes: &[Quote]) -> Option<Span> {
+    let b = before_separators(doc, sstart, boundary);
     if b == 0 {
         return None;
     }

@@ -20,10 +20,11 @@ pub(crate) fn labelled_statements(
     lex: &Lexicons,
 ) {
     let n = doc.tokens.len();
-    // per sentence, where its attributions' cues start
-    let mut cue_starts: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+    // per sentence, where its first attribution's cue starts
+    let mut first_cue: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for at in atts.iter() {
-        cue_starts.entry(at.sentence).or_default().push(at.cue.map_or(at.content.start, |c| c.start));
+        let c = at.cue.map_or(at.content.start, |c| c.start);
+        first_cue.entry(at.sentence).and_modify(|f| *f = c.min(*f)).or_insert(c);
     }
     for si in 0..doc.sentences.len() {
         let s = &doc.sentences[si];
@@ -47,7 +48,7 @@ pub(crate) fn labelled_statements(
         let Some(colon) = (a + 1..s.tokens.end.min(a + 4)).find(|&k| doc.token_text(k) == ":") else { continue };
         // an attribution of the sentence found before stands, unless it lies inside what the label
         // introduces ("Obama: Americans Will Say No to Trump")
-        if cue_starts.get(&si).is_some_and(|v| v.iter().any(|&c| c < doc.tokens[colon].span.end)) {
+        if first_cue.get(&si).is_some_and(|&c| c < doc.tokens[colon].span.end) {
             continue;
         }
         let name_ok = (a..colon)

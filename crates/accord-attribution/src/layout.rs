@@ -2,7 +2,7 @@
 //! "CONTENT, SPEAKER CUE", "CONTENT, CUE SPEAKER", "CONTENT, according to SPEAKER", "According to SPEAKER,
 //! CONTENT", and a cue splitting its content ("The talks, he said, went well").
 
-use crate::content::{content_after, content_before, looks_like_clause, make, trim_end};
+use crate::content::{before_separators, content_after, content_before, looks_like_clause, make, trim_end};
 use crate::coordination::{connector_start, cut_coordinated_vp, cut_trailing_attribution};
 use crate::cues::Cue;
 use crate::phrases::{np_left, np_right, speaker_np_right};
@@ -109,9 +109,10 @@ pub(crate) fn build(
         // "“A,” said X, an economist at Y, “B.”": a quotation that stops at a comma goes on after the
         // speaker's apposition
         if tail_start < send && doc.token_text(tail_start) == "," && boundary > sstart {
-            let unfinished = quote_ending_at(quotes, boundary_quote_close(doc, boundary)).is_some_and(|q| {
-                q.close > q.open + 1 && (doc.token_text(q.close - 1) == "," || doc.token_text(q.close + 1) == ",")
-            });
+            let unfinished = quote_ending_at(quotes, before_separators(doc, sstart, boundary).saturating_sub(1))
+                .is_some_and(|q| {
+                    q.close > q.open + 1 && (doc.token_text(q.close - 1) == "," || doc.token_text(q.close + 1) == ",")
+                });
             if unfinished {
                 if let Some(k) = (tail_start + 2..send.min(tail_start + 30))
                     .find(|&k| doc.token_text(k - 1) == "," && quote_starting_at(quotes, k).is_some())
@@ -494,13 +495,4 @@ fn subject_before(
         }
     }
     Subject { subject, speaker_override }
-}
-
-/// The closing quotation mark before `boundary` (the speaker or cue), stepping over a comma.
-fn boundary_quote_close(doc: &Doc, boundary: usize) -> usize {
-    let mut b = boundary;
-    while b > 0 && matches!(doc.token_text(b - 1), "," | ":" | "—" | "–" | "--") {
-        b -= 1;
-    }
-    b.saturating_sub(1)
 }

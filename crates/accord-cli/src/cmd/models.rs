@@ -82,7 +82,7 @@ pub struct TrainArgs {
     /// articles (each fold's candidates scored by a scorer trained on the others, with the models built
     /// into this binary) and print content F1@0.3 and speaker-mention accuracy of the rules alone and of
     /// rules + candidates by threshold: what held-out articles of the same kind get. Writes nothing.
-    /// About a minute.
+    /// A few seconds.
     #[arg(long, value_name = "K", conflicts_with_all = ["ner_folds", "parser_heldout"])]
     pub attribution_folds: Option<usize>,
     /// Named-entity corpora under --shared the recogniser learns from besides GUM train, comma-separated

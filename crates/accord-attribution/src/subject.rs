@@ -97,6 +97,41 @@ pub(crate) fn relative_clause_owner(doc: &Doc, sstart: usize, a: usize) -> Optio
     Some(lo)
 }
 
+/// The antecedent of a non-restrictive relative pronoun at token `rel` that the parse did not attach as a
+/// relative clause ("said Weld, who added ...", parsed as a clause of "said"): the head of the noun phrase
+/// that ends right before the comma in front of the pronoun (not a date). Only for "who" (`who`) and "which",
+/// and only where the pronoun's clause is not the sentence's main clause (an interrogative "who").
+fn nonrestrictive_antecedent(doc: &Doc, rel: usize, who: bool) -> Option<usize> {
+    let sstart = doc.sentences[doc.tokens[rel].sentence].tokens.start;
+    if rel < sstart + 2 || !(who || doc.token_text(rel).eq_ignore_ascii_case("which")) {
+        return None;
+    }
+    if doc.token_text(rel - 1) != "," {
+        return None;
+    }
+    let mut noun = rel - 2;
+    // the last word of a name or a fixed phrase stands for its head ("Martin O'Malley")
+    for _ in 0..4 {
+        let x = doc.tokens[noun].analysis.as_ref()?;
+        match x.head() {
+            Some(h) if h < noun && h >= sstart && matches!(x.deprel(), "flat" | "fixed" | "goeswith") => noun = h,
+            _ => break,
+        }
+    }
+    let x = doc.tokens[noun].analysis.as_ref()?;
+    // (not a date: "released her records in July, which showed ...")
+    let lex = Lexicons::get();
+    let w = doc.token_text(noun);
+    (matches!(x.upos(), "NOUN" | "PROPN") && !lex.months.contains_key(w) && !lex.weekdays.contains_key(w))
+        .then_some(noun)
+}
+
+/// The entity type of the name mention that holds token `k`, if any.
+fn name_type(doc: &Doc, k: usize) -> Option<accord_doc::EntityType> {
+    let span = doc.tokens[k].span;
+    doc.mentions.iter().find(|m| m.kind == accord_doc::MentionKind::Name && m.span.contains(span)).and_then(|m| m.etype)
+}
+
 /// A relative pronoun speaker ("the senator, who said ...", "a letter that says ...") stands for the noun
 /// phrase its clause modifies (from the parse): that phrase, up to the pronoun, becomes the speaker.
 /// Returns true when it replaced the speaker.
@@ -108,10 +143,32 @@ pub(crate) fn relative_speaker(doc: &Doc, a: &mut Attribution) -> bool {
     let rel = doc.token_at_or_after(sp.start);
     let Some(verb) = doc.tokens.get(rel).and_then(|t| t.analysis.as_ref()).and_then(|x| x.head()) else { return false };
     let Some(va) = doc.tokens[verb].analysis.as_ref() else { return false };
-    let Some(noun) = va.head().filter(|_| va.deprel().starts_with("acl")) else { return false };
-    if noun >= rel || !doc.tokens[noun].analysis.as_ref().is_some_and(|x| matches!(x.upos(), "NOUN" | "PROPN" | "PRON"))
-    {
+    let who = doc.slice(sp).eq_ignore_ascii_case("who");
+    let Some(mut noun) = va
+        .head()
+        .filter(|&h| va.deprel().starts_with("acl") && h < rel)
+        .or_else(|| (va.deprel() != "root").then(|| nonrestrictive_antecedent(doc, rel, who)).flatten())
+    else {
         return false;
+    };
+    if !doc.tokens[noun].analysis.as_ref().is_some_and(|x| matches!(x.upos(), "NOUN" | "PROPN" | "PRON")) {
+        return false;
+    }
+    // "who" stands for a person: "X, an astronomer at Y University in Z, who wants ..." is X, not the
+    // place or organisation the clause was attached to
+    if who {
+        for _ in 0..4 {
+            let Some(x) = doc.tokens[noun].analysis.as_ref() else { break };
+            let names_no_person = name_type(doc, noun).is_some_and(|e| e != accord_doc::EntityType::Person);
+            match x.head() {
+                Some(h)
+                    if names_no_person && h < noun && (x.deprel().starts_with("nmod") || x.deprel() == "compound") =>
+                {
+                    noun = h
+                }
+                _ => break,
+            }
+        }
     }
     // "Jane Ortiz, a senator who says ...": the appositive stands for the name before it
     let na = doc.tokens[noun].analysis.as_ref().unwrap();

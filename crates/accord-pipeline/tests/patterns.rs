@@ -1579,3 +1579,31 @@ fn a_quoted_transcript_turn_is_not_the_previous_speakers() {
     assert_eq!(turn.len(), 1, "{:?}", doc.attributions);
     assert_eq!(turn[0].cue.as_ref().map(|c| c.text.as_str()), Some(":"), "{:?}", turn[0]);
 }
+
+#[test]
+fn a_relative_who_after_a_comma_is_the_person_before_it() {
+    // the parser often attaches ", who added ..." to the main verb rather than to the name; the pronoun
+    // still stands for the noun phrase before the comma, and "who" for a person rather than the place or
+    // organisation the clause was attached to
+    let text = "\u{201c}We did what we could,\u{201d} said Tobias Lindqvist, who added that the harbour \
+                would reopen soon.\n\n\
+                The plan was backed by former Ontario Gov. Irene Vasquez, who noted that she had raised \
+                the fees herself.\n\n\
+                \u{201c}I am glad to be back,\u{201d} says Oona Petrakis, a geologist at Northfield University \
+                in Carlisle, who wants to survey the coast next spring.\n\n\
+                Ms. Petrakis released her findings in July, which showed the coast had eroded.\n";
+    let doc = extract(text, "relative-who.txt", Some("2024-03-14"));
+    for (needle, who) in [
+        ("harbour would reopen", "Tobias Lindqvist"),
+        ("raised the fees", "Irene Vasquez"),
+        ("survey the coast", "Oona Petrakis"),
+    ] {
+        let a = attribution_with(&doc, needle);
+        assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some("who"), "{a:?}");
+        assert_eq!(speaker_name(&doc, a).as_deref(), Some(who), "{needle}: {:?}", a.source);
+    }
+    // a month is no antecedent of "which"
+    if let Some(a) = doc.attributions.iter().find(|a| a.content.text.contains("had eroded")) {
+        assert_ne!(a.source.name.as_deref(), Some("July"), "{a:?}");
+    }
+}

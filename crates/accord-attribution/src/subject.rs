@@ -126,6 +126,43 @@ fn nonrestrictive_antecedent(doc: &Doc, rel: usize, who: bool) -> Option<usize> 
         .then_some(noun)
 }
 
+/// The subject of the copular clause whose predicate noun is `noun` (or the last of its coordinated
+/// predicate nouns): "Jane Roe" of "Jane Roe is a lawyer, writer and critic who ..." and of "Jane Roe
+/// writes books and is a critic who ...". The subject must come before the predicate and be a name (of a
+/// common-noun predicate) or a personal pronoun.
+fn predicate_subject(doc: &Doc, noun: usize) -> Option<usize> {
+    let s = &doc.sentences[doc.tokens[noun].sentence];
+    let an = |k: usize| doc.tokens[k].analysis.as_ref();
+    let child = |h: usize, rel: &str| {
+        s.tokens.clone().find(|&k| an(k).is_some_and(|x| x.head() == Some(h) && x.deprel() == rel))
+    };
+    let mut pred = noun;
+    for _ in 0..8 {
+        let x = an(pred)?;
+        match x.head() {
+            Some(h)
+                if x.deprel() == "conj" && h < pred && an(h).is_some_and(|y| matches!(y.upos(), "NOUN" | "PROPN")) =>
+            {
+                pred = h
+            }
+            _ => break,
+        }
+    }
+    child(pred, "cop")?;
+    let subject = child(pred, "nsubj").or_else(|| {
+        // a predicate coordinated with a verb shares its subject
+        let x = an(pred)?;
+        (x.deprel() == "conj").then(|| x.head().and_then(|h| child(h, "nsubj"))).flatten()
+    })?;
+    // the subject must name the referent better than the predicate does: a name or a personal pronoun
+    // ("The main barrier has been black voters, who ..." is about the voters)
+    let a = an(subject)?;
+    let personal =
+        a.upos() == "PRON" && matches!(doc.token_text(subject).to_lowercase().as_str(), "he" | "she" | "they" | "we");
+    let named = a.upos() == "PROPN" && an(pred).is_some_and(|p| matches!(p.upos(), "NOUN" | "PRON" | "NUM"));
+    (subject < pred && (named || personal)).then_some(subject)
+}
+
 /// The entity type of the name mention that holds token `k`, if any.
 fn name_type(doc: &Doc, k: usize) -> Option<accord_doc::EntityType> {
     let span = doc.tokens[k].span;
@@ -182,12 +219,26 @@ pub(crate) fn relative_speaker(doc: &Doc, a: &mut Attribution) -> bool {
         }
         _ => noun,
     };
+    // "X is a lawyer (, writer and critic) who says ...": a predicate noun stands for the subject it is said of
+    let noun = predicate_subject(doc, noun).unwrap_or(noun);
     // the noun's phrase before the pronoun, and the relative clause's own extent (the parser is
     // projective, so a subtree is a contiguous run of tokens)
     let Some(tree) = tree::SentenceTree::new(doc, doc.tokens[noun].sentence) else { return false };
     // the phrase without the appositive or relative clause that follows the noun
     let stop = (noun + 1..rel).find(|&k| matches!(doc.token_text(k), "," | "(" | "—" | "–")).unwrap_or(rel);
     let (mut lo, sub_hi) = tree.subtree(noun);
+    // a predicate noun's phrase starts after its clause's subject, copula and the like ("local farmers" of
+    // "The main obstacle has been local farmers")
+    for &k in tree.children(noun).iter().filter(|&&k| k < noun) {
+        let clausal = doc.tokens[k].analysis.as_ref().is_some_and(|x| {
+            matches!(x.deprel(), "cop" | "aux" | "mark" | "advmod" | "obl" | "punct") || x.deprel().starts_with("nsubj")
+        });
+        if clausal
+            && tree.children(noun).iter().any(|&c| doc.tokens[c].analysis.as_ref().is_some_and(|x| x.deprel() == "cop"))
+        {
+            lo = lo.max(tree.subtree(k).1 + 1);
+        }
+    }
     let mut hi = sub_hi.min(stop - 1);
     while lo < hi
         && (doc.tokens[lo].kind == TokenKind::Punct

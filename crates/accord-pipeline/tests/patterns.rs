@@ -1591,17 +1591,24 @@ fn a_relative_who_after_a_comma_is_the_person_before_it() {
                 the fees herself.\n\n\
                 \u{201c}I am glad to be back,\u{201d} says Oona Petrakis, a geologist at Northfield University \
                 in Carlisle, who wants to survey the coast next spring.\n\n\
-                Ms. Petrakis released her findings in July, which showed the coast had eroded.\n";
+                Ms. Petrakis released her findings in July, which showed the coast had eroded.\n\n\
+                Karl Brenner is the county prosecutor who charged the two men with fraud.\n\n\
+                The main obstacle has been local farmers, who say the new road would split their fields.\n";
     let doc = extract(text, "relative-who.txt", Some("2024-03-14"));
     for (needle, who) in [
         ("harbour would reopen", "Tobias Lindqvist"),
         ("raised the fees", "Irene Vasquez"),
         ("survey the coast", "Oona Petrakis"),
+        // a predicate noun stands for the named subject it is said of
+        ("two men with fraud", "Karl Brenner"),
     ] {
         let a = attribution_with(&doc, needle);
         assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some("who"), "{a:?}");
         assert_eq!(speaker_name(&doc, a).as_deref(), Some(who), "{needle}: {:?}", a.source);
     }
+    // ... but not where the subject is the less specific phrase
+    let farmers = attribution_with(&doc, "split their fields");
+    assert_eq!(farmers.source.name.as_deref(), Some("local farmers"), "{farmers:?}");
     // a month is no antecedent of "which"
     if let Some(a) = doc.attributions.iter().find(|a| a.content.text.contains("had eroded")) {
         assert_ne!(a.source.name.as_deref(), Some("July"), "{a:?}");

@@ -690,6 +690,43 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
             return;
         }
     }
+    // No mention (a headline's "Jane Roe: ..."): a name written as an entity's whole name is that entity,
+    // and two or three capitalised words opening with a given name are a person's name
+    // (a title-case line's adverb is no part of the name: "Glenn Beck Just Blasted ...")
+    let mut words: Vec<&str> = phrase.split(' ').collect();
+    let capitalised = words.iter().all(|w| w.starts_with(char::is_uppercase));
+    while capitalised
+        && words.len() > 2
+        && words.last().is_some_and(|w| accord_lexicon::usually_lower(&w.to_lowercase()))
+    {
+        words.pop();
+    }
+    if capitalised && (2..=3).contains(&words.len()) {
+        let short = Span::new(sp.start, sp.start + words.iter().map(|w| w.len() + 1).sum::<usize>() - 1);
+        let name = doc.slice(short);
+        let found = doc
+            .entities
+            .iter()
+            .position(|e| matches!(e.etype, EntityType::Person | EntityType::Org) && e.name.eq_ignore_ascii_case(name));
+        let person = lex.given_names_any.contains(words[0])
+            && words[1..].iter().all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.')));
+        if found.is_some() || person {
+            if a.speaker == Some(sp) {
+                a.speaker = Some(short);
+            }
+        }
+        if let Some(e) = found {
+            let ent = &doc.entities[e];
+            let kind = if ent.etype == EntityType::Person { SourceKind::Person } else { SourceKind::Organization };
+            a.speaker_entity = Some(e);
+            a.source = Source { kind, name: Some(ent.name.clone()), affiliation: ent.affiliation.clone() };
+            return;
+        }
+        if person {
+            a.source = Source { kind: SourceKind::Person, name: Some(name.to_string()), affiliation: None };
+            return;
+        }
+    }
     // No mention: a plural noun phrase is a group, an organisation word an organisation.
     let lw = phrase.to_lowercase();
     let pronoun = matches!(lw.as_str(), "he" | "she" | "they" | "it" | "we" | "i" | "you");

@@ -793,6 +793,23 @@ fn descriptor_types(doc: &Doc, mentions: &mut [(Mention, MentionInfo)], lex: &Le
             && doc.tokens[k - 1].analysis.as_ref().is_some_and(|a| a.upos() == "NOUN")
             && lex.referring_nouns.get(lower(k - 1).as_ref()).is_some_and(|(t, _)| *t == EntityType::Org);
         place_end = None;
+        // "Josh Earnest", "Haleh Karimi": a name the recogniser left untyped (MISC) that opens with a given
+        // name and has one or two more capitalised words is a person's
+        let words = end.saturating_sub(k);
+        if m.etype == Some(EntityType::Other)
+            && info.known.is_none()
+            && (2..=3).contains(&words)
+            && lex.given_names_any.contains(doc.token_text(k))
+            && (k..end).all(|t| {
+                doc.tokens[t].kind == TokenKind::Word
+                    && doc.token_text(t).starts_with(char::is_uppercase)
+                    && doc.token_text(t).chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+            })
+        {
+            m.etype = Some(EntityType::Person);
+            info.gender = lex.given_names.get(doc.token_text(k)).copied();
+            continue;
+        }
         if !free {
             continue;
         }

@@ -1614,3 +1614,26 @@ fn a_relative_who_after_a_comma_is_the_person_before_it() {
         assert_ne!(a.source.name.as_deref(), Some("July"), "{a:?}");
     }
 }
+
+#[test]
+fn a_name_opening_with_a_given_name_is_a_persons() {
+    // a headline label names a person though headlines hold no mentions; a name the recogniser left
+    // untyped that opens with a given name is a person, and its surname later joins it
+    let text = "Maria Delgado: \u{2018}We Will Not Back Down On The Harbour\u{2019}\n\n\
+                The union leader spoke on Monday in front of the town hall. Deborah Jordan Reynolds, who runs \
+                a ferry company, said the strike would cost her dearly. Reynolds said she had already lost \
+                three contracts.\n";
+    let doc = extract(text, "given-names.txt", Some("2024-03-14"));
+    let label = attribution_with(&doc, "Not Back Down");
+    assert_eq!((label.source.kind.as_str(), label.source.name.as_deref()), ("person", Some("Maria Delgado")));
+    let e = doc
+        .entities
+        .iter()
+        .find(|e| e.name == "Deborah Jordan Reynolds")
+        .unwrap_or_else(|| panic!("{:?}", doc.entities));
+    assert_eq!(e.etype, "PERSON", "{e:?}");
+    for needle in ["cost her dearly", "three contracts"] {
+        let a = attribution_with(&doc, needle);
+        assert_eq!(speaker_name(&doc, a).as_deref(), Some("Deborah Jordan Reynolds"), "{needle}: {a:?}");
+    }
+}

@@ -710,10 +710,8 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
             .position(|e| matches!(e.etype, EntityType::Person | EntityType::Org) && e.name.eq_ignore_ascii_case(name));
         let person = lex.given_names_any.contains(words[0])
             && words[1..].iter().all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.')));
-        if found.is_some() || person {
-            if a.speaker == Some(sp) {
-                a.speaker = Some(short);
-            }
+        if (found.is_some() || person) && a.speaker == Some(sp) {
+            a.speaker = Some(short);
         }
         if let Some(e) = found {
             let ent = &doc.entities[e];

@@ -150,7 +150,8 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
         }
         let info = &infos[m];
         let etype = doc.mentions[m].etype.unwrap_or(EntityType::Other);
-        let head = doc.slice(doc.mentions[m].head_span).to_string();
+        // (a name in mojibake, "FranÃ§ois Hollande", is named as it was meant to be written)
+        let head = accord_lexicon::repair_mojibake(doc.slice(doc.mentions[m].head_span)).into_owned();
         let canonical = info.known.as_ref().map(|k| k.canonical.clone()).unwrap_or_else(|| head.clone());
         let words = name_words(&head);
         // a transcript label or headline in capitals ("PENCE:") names the person written "Mike Pence"

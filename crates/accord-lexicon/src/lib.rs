@@ -207,6 +207,58 @@ pub fn fold_accents(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(text.nfd().filter(|&c| !is_combining_mark(c)).collect())
 }
 
+/// `text` with its mojibake undone: UTF-8 that was once decoded as Windows-1252 (or Latin-1) and encoded
+/// again, once or twice ("FranÃ§ois" and "FranÃƒÂ§ois" → "François"). The text's characters are written
+/// back as Windows-1252 bytes and read as UTF-8, for as long as that gives valid UTF-8 that differs; text
+/// that is not such mojibake ("São Paulo", "café": its bytes are not valid UTF-8) is returned as it is.
+pub fn repair_mojibake(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+    if text.is_ascii() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    // (mojibake that was later decomposed, "A" + U+0303 for "Ã", is composed again first)
+    let composed: String;
+    let mut cur: &str = text;
+    if text.chars().any(is_combining_mark) {
+        composed = text.nfc().collect();
+        cur = &composed;
+    }
+    let mut repaired: Option<String> = None;
+    for _ in 0..3 {
+        // (the lead bytes of two- and three-byte UTF-8 sequences read as Windows-1252: Â..ï)
+        if !cur.chars().any(|c| ('\u{c2}'..='\u{ef}').contains(&c)) {
+            break;
+        }
+        let Some(bytes) = cur.chars().map(cp1252_byte).collect::<Option<Vec<u8>>>() else { break };
+        match String::from_utf8(bytes) {
+            Ok(s) if s != cur => {
+                repaired = Some(s);
+                cur = repaired.as_deref().unwrap_or_default();
+            }
+            _ => break,
+        }
+    }
+    match repaired {
+        Some(s) => std::borrow::Cow::Owned(s),
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
+/// The Windows-1252 byte of `c`, or its Latin-1 byte (text decoded as Latin-1 keeps U+0080..U+009F).
+fn cp1252_byte(c: char) -> Option<u8> {
+    const HIGH: [char; 32] = [
+        '\u{20ac}', '\u{81}', '\u{201a}', '\u{192}', '\u{201e}', '\u{2026}', '\u{2020}', '\u{2021}', '\u{2c6}',
+        '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8d}', '\u{17d}', '\u{8f}', '\u{90}', '\u{2018}', '\u{2019}',
+        '\u{201c}', '\u{201d}', '\u{2022}', '\u{2013}', '\u{2014}', '\u{2dc}', '\u{2122}', '\u{161}', '\u{203a}',
+        '\u{153}', '\u{9d}', '\u{17e}', '\u{178}',
+    ];
+    let n = c as u32;
+    if n <= 0xff {
+        return Some(n as u8);
+    }
+    HIGH.iter().position(|&h| h == c).map(|i| 0x80 + i as u8)
+}
+
 /// True when `word` (lower case) is usually written in lower case in running text (a common word, not a
 /// name), by `data/gazetteer/case_stats.tsv`.
 pub fn usually_lower(word: &str) -> bool {
@@ -224,6 +276,30 @@ pub fn usually_lower(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn repairs_mojibake_once_or_twice_encoded() {
+        use super::repair_mojibake;
+        // UTF-8 read as Windows-1252 once, and twice
+        assert_eq!(repair_mojibake("Fran\u{c3}\u{a7}ois Hollande"), "Fran\u{e7}ois Hollande");
+        assert_eq!(repair_mojibake("Fran\u{c3}\u{192}\u{c2}\u{a7}ois"), "Fran\u{e7}ois");
+        assert_eq!(repair_mojibake("Guant\u{c3}\u{a1}namo"), "Guant\u{e1}namo");
+        // ... and then decomposed (NFD)
+        assert_eq!(repair_mojibake("FranA\u{303}\u{83}A\u{302}\u{a7}ois"), "Fran\u{e7}ois");
+        assert_eq!(repair_mojibake("it\u{e2}\u{20ac}\u{2122}s"), "it\u{2019}s");
+        // text that is no mojibake stays
+        for s in [
+            "S\u{e3}o Paulo",
+            "caf\u{e9}",
+            "Ciudad Ju\u{e1}rez",
+            "\u{c9}mile Zola",
+            "Fran\u{e7}ois",
+            "Sa\u{303}o Paulo",
+        ] {
+            assert_eq!(repair_mojibake(s), s);
+        }
+        assert!(matches!(repair_mojibake("plain ASCII"), std::borrow::Cow::Borrowed(_)));
+    }
 
     #[test]
     fn guesses_the_language_from_its_function_words() {

@@ -1637,3 +1637,17 @@ fn a_name_opening_with_a_given_name_is_a_persons() {
         assert_eq!(speaker_name(&doc, a).as_deref(), Some("Deborah Jordan Reynolds"), "{needle}: {a:?}");
     }
 }
+
+#[test]
+fn a_name_in_mojibake_is_named_as_meant() {
+    // UTF-8 once decoded as Windows-1252 ("Ã±" for "ñ"): the entity is named as the name was meant to be
+    // written, and its mentions keep the text's characters
+    let text =
+        "Ana Pe\u{c3}\u{b1}a Ruiz, the mayor, said the port would reopen. Pe\u{c3}\u{b1}a Ruiz spoke on Monday.\n";
+    let doc = extract(text, "mojibake.txt", Some("2024-03-14"));
+    let e =
+        doc.entities.iter().find(|e| e.name == "Ana Pe\u{f1}a Ruiz").unwrap_or_else(|| panic!("{:?}", doc.entities));
+    assert!(e.mentions.iter().any(|m| m.text == "Ana Pe\u{c3}\u{b1}a Ruiz"), "{:?}", e.mentions);
+    let a = attribution_with(&doc, "port would reopen");
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Ana Pe\u{f1}a Ruiz"), "{a:?}");
+}

@@ -45,13 +45,31 @@ pub(crate) fn labelled_statements(
         {
             a += 2;
         }
-        let Some(colon) = (a + 1..s.tokens.end.min(a + 4)).find(|&k| doc.token_text(k) == ":") else { continue };
+        // the label: up to three words, or a name and whom or where it speaks to ("Clinton to Planned
+        // Parenthood: ...", "Former AG Mukasey at RNC: ...", words in capitals after the preposition)
+        let Some(colon) = (a + 1..s.tokens.end.min(a + 10)).find(|&k| doc.token_text(k) == ":") else { continue };
+        let addressee = (a + 1..colon).find(|&k| matches!(doc.token_text(k), "to" | "at" | "on"));
+        // (a line of its own: the paragraph's first sentence)
+        let opens_paragraph = si == 0 || doc.sentences[si - 1].paragraph != s.paragraph;
+        let label_end = match addressee {
+            Some(p)
+                if p <= a + 4
+                    && opens_paragraph
+                    && (p + 1..colon).all(|k| {
+                        doc.tokens[k].kind == TokenKind::Word && doc.token_text(k).starts_with(char::is_uppercase)
+                    }) =>
+            {
+                p
+            }
+            _ if colon <= a + 3 => colon,
+            _ => continue,
+        };
         // an attribution of the sentence found before stands, unless it lies inside what the label
         // introduces ("Obama: Americans Will Say No to Trump")
         if first_cue.get(&si).is_some_and(|&c| c < doc.tokens[colon].span.end) {
             continue;
         }
-        let name_ok = (a..colon)
+        let name_ok = (a..label_end)
             .all(|k| doc.tokens[k].kind == TokenKind::Word && doc.token_text(k).starts_with(char::is_uppercase))
             && !lex.credit_labels.iter().any(|(l, _)| l.eq_ignore_ascii_case(doc.token_text(a)))
             && !matches!(
@@ -71,14 +89,14 @@ pub(crate) fn labelled_statements(
             );
         // a label of common words only is a topic or a heading ("Our Standards: ...", "CONTACT: ..."), not a
         // source; nouns of sources and acting groups speak ("Police: ...", "Insiders: ...")
-        let common = (a..colon).all(|k| {
+        let common = (a..label_end).all(|k| {
             let w = accord_lexicon::lowercase(doc.token_text(k));
             accord_lexicon::usually_lower(&w)
                 && !crate::words::words().actor_nouns.contains(&w.as_ref())
                 && !lex.source_nouns.contains_key(w.as_ref())
         });
         // a label names someone: it ends in a noun or a name ("The Latest: ..." is a column's name)
-        let nominal = doc.tokens[colon - 1].analysis.as_ref().is_none_or(|t| matches!(t.upos(), "NOUN" | "PROPN"));
+        let nominal = doc.tokens[label_end - 1].analysis.as_ref().is_none_or(|t| matches!(t.upos(), "NOUN" | "PROPN"));
         let words_after = (colon + 1..s.tokens.end).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count();
         // what a label introduces opens as a sentence does ("Dynasties: in-depth reporting on ..." is a
         // heading and its description)
@@ -98,7 +116,7 @@ pub(crate) fn labelled_statements(
                 content.cover(Span::new(content.start, trim_end(doc, content.start, doc.sentences[k].tokens.end)));
             k += 1;
         }
-        let speaker = Span::new(doc.tokens[a].span.start, doc.tokens[colon - 1].span.end);
+        let speaker = Span::new(doc.tokens[a].span.start, doc.tokens[label_end - 1].span.end);
         atts.push(make(doc, content, Some(doc.tokens[colon].span), Some(speaker), si, quotes));
     }
     for (qi, q) in quotes.iter().enumerate() {

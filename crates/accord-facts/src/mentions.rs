@@ -800,6 +800,9 @@ fn descriptor_types(doc: &Doc, mentions: &mut [(Mention, MentionInfo)], lex: &Le
             && info.known.is_none()
             && (2..=3).contains(&words)
             && lex.given_names_any.contains(doc.token_text(k))
+            // (not a place's name, "Paris Agreement", nor one that ends in a common noun, "Jordan Act")
+            && !lex.known.contains_key(doc.token_text(k))
+            && !accord_lexicon::usually_lower(&accord_text::lowercase(doc.token_text(end - 1)))
             && (k..end).all(|t| {
                 doc.tokens[t].kind == TokenKind::Word
                     && doc.token_text(t).starts_with(char::is_uppercase)

@@ -1622,8 +1622,10 @@ fn a_name_opening_with_a_given_name_is_a_persons() {
     let text = "Maria Delgado: \u{2018}We Will Not Back Down On The Harbour\u{2019}\n\n\
                 The union leader spoke on Monday in front of the town hall. Deborah Jordan Reynolds, who runs \
                 a ferry company, said the strike would cost her dearly. Reynolds said she had already lost \
-                three contracts.\n";
+                three contracts. She said the Paris Agreement had changed nothing for ferries.\n";
     let doc = extract(text, "given-names.txt", Some("2024-03-14"));
+    // (a place's name that is also a given name opens no person's name)
+    assert!(!doc.entities.iter().any(|e| e.name.starts_with("Paris") && e.etype == "PERSON"), "{:?}", doc.entities);
     let label = attribution_with(&doc, "Not Back Down");
     assert_eq!((label.source.kind.as_str(), label.source.name.as_deref()), ("person", Some("Maria Delgado")));
     let e = doc
@@ -1650,4 +1652,20 @@ fn a_name_in_mojibake_is_named_as_meant() {
     assert!(e.mentions.iter().any(|m| m.text == "Ana Pe\u{c3}\u{b1}a Ruiz"), "{:?}", e.mentions);
     let a = attribution_with(&doc, "port would reopen");
     assert_eq!(speaker_name(&doc, a).as_deref(), Some("Ana Pe\u{f1}a Ruiz"), "{a:?}");
+}
+
+#[test]
+fn a_headline_label_may_say_whom_it_speaks_to() {
+    // "NAME to AUDIENCE: ..." and "NAME at EVENT: ..." headlines are the name's statements
+    let text = "Delgado to Harbour Workers: We Will Not Sell The Port\n\n\
+                Mayor Maria Delgado spoke to dock workers on Monday.\n";
+    let doc = extract(text, "label-to.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "Not Sell The Port");
+    assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some("Delgado"), "{a:?}");
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Maria Delgado"), "{a:?}");
+    // a colon inside a line is no label ("... on 'Homicide: Life on the Street' ...")
+    let text = "\u{201c}He gave Det. Ray Holt on \u{2018}Precinct: Life on the Beat\u{2019} real warmth,\u{201d} the \
+                guild said.\n";
+    let doc = extract(text, "label-inside.txt", Some("2024-03-14"));
+    assert!(doc.attributions.iter().all(|a| a.cue.as_ref().is_none_or(|c| c.text != ":")), "{:?}", doc.attributions);
 }

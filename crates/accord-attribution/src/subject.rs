@@ -289,6 +289,27 @@ pub(crate) fn replace_non_speaker(doc: &Doc, a: &mut Attribution, lex: &Lexicons
             let span = Span::new(doc.tokens[lo].span.start, doc.tokens[hi - 1].span.end);
             if span.overlap(sp) == 0 && span.overlap(a.content) == 0 {
                 a.speaker = Some(span);
+            } else if time && span.start < sp.start && span.end <= cue.start && span.overlap(a.content) == 0 {
+                // "Gowdy earlier Thursday said": the parse took the time into the subject; the subject is
+                // what comes before it (and before "earlier", "on", "last", "this")
+                let mut k = doc.token_at_or_after(sp.start);
+                while k > lo
+                    && matches!(
+                        accord_text::lowercase(doc.token_text(k - 1)).as_ref(),
+                        "earlier" | "on" | "last" | "this"
+                    )
+                {
+                    k -= 1;
+                }
+                let mut lo = lo;
+                while lo < k && doc.tokens[lo].kind == TokenKind::Punct {
+                    lo += 1;
+                }
+                // (a time inside a clause of the subject is the clause's: "the groups who wrote Thursday")
+                let clause = (lo..k).any(|j| doc.tokens[j].analysis.as_ref().is_some_and(|x| x.upos() == "VERB"));
+                if k > lo && !clause {
+                    a.speaker = Some(Span::new(doc.tokens[lo].span.start, doc.tokens[k - 1].span.end));
+                }
             }
             return;
         }

@@ -1669,3 +1669,15 @@ fn a_headline_label_may_say_whom_it_speaks_to() {
     let doc = extract(text, "label-inside.txt", Some("2024-03-14"));
     assert!(doc.attributions.iter().all(|a| a.cue.as_ref().is_none_or(|c| c.text != ":")), "{:?}", doc.attributions);
 }
+
+#[test]
+fn a_time_between_subject_and_cue_is_not_the_speaker() {
+    // the parse may take "earlier Thursday" into the subject's phrase; the speaker is the name before it
+    let text = "Tobias Lindqvist earlier Thursday said the harbour would reopen within a week.\n\n\
+                Marta Okafor on Friday said the union would accept the offer.\n";
+    let doc = extract(text, "time-subject.txt", Some("2024-03-14"));
+    for (needle, who) in [("harbour would reopen", "Tobias Lindqvist"), ("accept the offer", "Marta Okafor")] {
+        let a = attribution_with(&doc, needle);
+        assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some(who), "{a:?}");
+    }
+}

@@ -408,6 +408,10 @@ fn subject_before(
             if let Some((pa, _)) = np_left(doc, sstart, a - 1, lex).filter(|&(_, pb)| pb == a - 1) {
                 subject = Some((pa, b));
             }
+        } else if time && b < left_end && doc.token_text(b) == "," {
+            // "... the comments Tuesday, telling reporters ...": a time before the comma of a participle is
+            // no subject; the rules below look for the sentence's
+            subject = None;
         }
     }
     // "Residents who left Kandahar early Monday confirmed ...": a noun phrase that ends a relative clause

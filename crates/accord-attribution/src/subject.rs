@@ -6,6 +6,15 @@ use crate::tree;
 use accord_doc::{Attribution, Doc, Span, TokenKind};
 use accord_facts::lexicon::Lexicons;
 
+/// How many quotations opened between tokens `from` and `to` (exclusive) are still open at `to`.
+fn quote_depth(doc: &Doc, from: usize, to: usize) -> i32 {
+    (from..to).fold(0, |n, k| match doc.tokens[k].kind {
+        TokenKind::OpenQuote => n + 1,
+        TokenKind::CloseQuote => n - 1,
+        _ => n,
+    })
+}
+
 /// The nominal subject of a cue verb from the dependency parse (when the models ran): the `nsubj`
 /// dependent left of the verb, as the token range of its subtree.
 pub(crate) fn parsed_subject(doc: &Doc, verb: usize, sstart: usize) -> Option<(usize, usize)> {
@@ -17,7 +26,9 @@ pub(crate) fn parsed_subject(doc: &Doc, verb: usize, sstart: usize) -> Option<(u
     let subj = match own {
         Some(k) => k,
         None if matches!(an.deprel(), "advcl" | "xcomp" | "conj") => {
-            let h = an.head()?;
+            // (not a verb inside a quotation that opens after it: "..., telling reporters, “A lot of
+            // people said ...”")
+            let h = an.head().filter(|&h| h < verb || quote_depth(doc, verb, h) <= 0)?;
             // "X was quoted by army radio as saying ...": the passive subject of "quoted" is the speaker
             let quoted = doc.tokens[h].analysis.as_ref().is_some_and(|x| x.lemma == "quote")
                 && doc.token_text(verb.saturating_sub(1)).eq_ignore_ascii_case("as");
@@ -29,6 +40,10 @@ pub(crate) fn parsed_subject(doc: &Doc, verb: usize, sstart: usize) -> Option<(u
         }
         None => return None,
     };
+    // (nor a subject inside a quotation that opens after the verb: "..., adding, “Mr. X is grateful”")
+    if subj > verb && quote_depth(doc, verb, subj) > 0 {
+        return None;
+    }
     let verb = doc.tokens[subj].analysis.as_ref().and_then(|a| a.head()).unwrap_or(verb);
     // the subtree of the subject, within the sentence
     let mut lo = subj;

@@ -1681,3 +1681,18 @@ fn a_time_between_subject_and_cue_is_not_the_speaker() {
         assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some(who), "{a:?}");
     }
 }
+
+#[test]
+fn a_participle_before_a_quotation_speaks_for_the_sentence_subject() {
+    // ", telling reporters, “...”" and ", adding, “...”": the speaker is the sentence's subject, not a time
+    // before the comma nor a name inside the quotation
+    let text = "Okafor did not seem impressed with the plan Tuesday, telling reporters, \u{201c}A lot of \
+                people said the council should resign.\u{201d}\n\n\
+                \u{201c}They are not part of the campaign,\u{201d} Ilse Marek said, adding, \u{201c}Mr. Lindqvist \
+                is grateful for their support.\u{201d}\n";
+    let doc = extract(text, "participle-quote.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "council should resign");
+    assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some("Okafor"), "{a:?}");
+    let b = attribution_with(&doc, "grateful for their support");
+    assert_eq!(speaker_name(&doc, b).as_deref(), Some("Ilse Marek"), "{b:?}");
+}

@@ -1590,12 +1590,30 @@ pub fn descriptor_before(doc: &Doc, name_start: usize, si: usize, lex: &Lexicons
         noun |= a.xpos() == "NN";
         k -= 1;
     }
+    // a hedge that opens the descriptor is part of it ("suspected terrorist mastermind X", "alleged
+    // ringleader X") and opens its noun phrase
+    let hedged = noun
+        && k > first
+        && k < name_start
+        && doc.tokens[k - 1].kind == TokenKind::Word
+        && doc.token_text(k - 1).starts_with(char::is_lowercase)
+        && lex.hedges.contains(accord_text::lowercase(doc.token_text(k - 1)).as_ref())
+        && doc.tokens[k - 1].analysis.as_ref().is_some_and(|a| a.deprel() == "amod");
+    if hedged {
+        k -= 1;
+    }
     // the phrase must not go on a noun phrase or a fixed phrase before it ("the team's baseball great",
     // "in case", "a cap-and-trade bill"): it opens the sentence, or follows a verb ("playing baseball
-    // great X") or a punctuation mark set off by a space
-    let opens = k == first
+    // great X"), a punctuation mark set off by a space or a word that opens a clause
+    // (or a word that opens a clause: "where terror suspect X is believed to hide")
+    let opens = hedged
+        || k == first
         || (doc.tokens[k - 1].space_after
-            && doc.tokens[k - 1].analysis.as_ref().is_some_and(|a| matches!(a.upos(), "VERB" | "PUNCT")));
+            && doc.tokens[k - 1].analysis.as_ref().is_some_and(|a| matches!(a.upos(), "VERB" | "PUNCT"))
+            || matches!(
+                accord_text::lowercase(doc.token_text(k - 1)).as_ref(),
+                "where" | "when" | "while" | "because" | "although" | "though" | "since" | "unless" | "until"
+            ));
     (noun && opens && k < name_start)
         .then(|| doc.slice(Span::new(doc.tokens[k].span.start, doc.tokens[name_start - 1].span.end)).to_string())
 }

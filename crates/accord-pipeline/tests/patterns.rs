@@ -1696,3 +1696,23 @@ fn a_participle_before_a_quotation_speaks_for_the_sentence_subject() {
     let b = attribution_with(&doc, "grateful for their support");
     assert_eq!(speaker_name(&doc, b).as_deref(), Some("Ilse Marek"), "{b:?}");
 }
+
+#[test]
+fn a_descriptor_keeps_its_hedge_and_may_follow_a_clause_opener() {
+    // "suspected smuggling kingpin X" keeps "suspected"; "where rebel commander X hides" and "although
+    // longtime friend X ..." are descriptors too
+    let text = "Police raided a house used by members of suspected smuggling kingpin Dario Velasquez's network. \
+                They searched the hills where rebel commander Tomas Ferreira is believed to hide.\n\n\
+                The mayor had few allies in the council, although longtime friend Ilse Marek spoke for her.\n";
+    let doc = extract(text, "descriptors.txt", Some("2024-03-14"));
+    let titles = |name: &str| {
+        doc.entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.titles.clone())
+            .unwrap_or_else(|| panic!("{name}: {:?}", doc.entities))
+    };
+    assert_eq!(titles("Dario Velasquez"), vec!["suspected smuggling kingpin".to_string()]);
+    assert_eq!(titles("Tomas Ferreira"), vec!["rebel commander".to_string()]);
+    assert_eq!(titles("Ilse Marek"), vec!["longtime friend".to_string()]);
+}

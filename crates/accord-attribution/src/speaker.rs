@@ -349,12 +349,8 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
             a.source = Source { kind: SourceKind::Organization, name: Some(name), affiliation: None };
             return;
         }
-        let e = doc.mentions[m].entity.unwrap_or_default();
-        let ent = &doc.entities[e];
-        let kind = if ent.etype == EntityType::Person { SourceKind::Person } else { SourceKind::Organization };
         a.speaker_mention = Some(m);
-        a.speaker_entity = Some(e);
-        a.source = Source { kind, name: Some(ent.name.clone()), affiliation: ent.affiliation.clone() };
+        credit_entity(doc, a, doc.mentions[m].entity.unwrap_or_default());
         return;
     }
     if let Some(p) = earlier_unnamed(doc, sp, lex) {
@@ -683,10 +679,7 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
                 && e.name.rsplit(' ').next().is_some_and(same)
         });
         if let Some(e) = found {
-            let ent = &doc.entities[e];
-            let kind = if ent.etype == EntityType::Person { SourceKind::Person } else { SourceKind::Organization };
-            a.speaker_entity = Some(e);
-            a.source = Source { kind, name: Some(ent.name.clone()), affiliation: ent.affiliation.clone() };
+            credit_entity(doc, a, e);
             return;
         }
     }
@@ -714,10 +707,7 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
             a.speaker = Some(short);
         }
         if let Some(e) = found {
-            let ent = &doc.entities[e];
-            let kind = if ent.etype == EntityType::Person { SourceKind::Person } else { SourceKind::Organization };
-            a.speaker_entity = Some(e);
-            a.source = Source { kind, name: Some(ent.name.clone()), affiliation: ent.affiliation.clone() };
+            credit_entity(doc, a, e);
             return;
         }
         if person {
@@ -769,6 +759,14 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         _ => phrase,
     };
     a.source = Source { kind, name: (!pronoun).then(|| name.to_string()), affiliation: affiliation_in(sp) };
+}
+
+/// Makes person or organisation entity `e` the speaker's entity and source.
+fn credit_entity(doc: &Doc, a: &mut Attribution, e: usize) {
+    let ent = &doc.entities[e];
+    let kind = if ent.etype == EntityType::Person { SourceKind::Person } else { SourceKind::Organization };
+    a.speaker_entity = Some(e);
+    a.source = Source { kind, name: Some(ent.name.clone()), affiliation: ent.affiliation.clone() };
 }
 
 /// The last "<person>'s <noun>" before `sp` ("Mrs. Doe's campaign"), as the name the possessive gives it

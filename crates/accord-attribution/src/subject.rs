@@ -145,12 +145,10 @@ fn nonrestrictive_antecedent(doc: &Doc, rel: usize, who: bool) -> Option<usize> 
 /// predicate nouns): "Jane Roe" of "Jane Roe is a lawyer, writer and critic who ..." and of "Jane Roe
 /// writes books and is a critic who ...". The subject must come before the predicate and be a name (of a
 /// common-noun predicate) or a personal pronoun.
-fn predicate_subject(doc: &Doc, noun: usize) -> Option<usize> {
-    let s = &doc.sentences[doc.tokens[noun].sentence];
+fn predicate_subject(doc: &Doc, tree: &tree::SentenceTree, noun: usize) -> Option<usize> {
     let an = |k: usize| doc.tokens[k].analysis.as_ref();
-    let child = |h: usize, rel: &str| {
-        s.tokens.clone().find(|&k| an(k).is_some_and(|x| x.head() == Some(h) && x.deprel() == rel))
-    };
+    let child =
+        |h: usize, rel: &str| tree.children(h).iter().copied().find(|&k| an(k).is_some_and(|x| x.deprel() == rel));
     let mut pred = noun;
     for _ in 0..8 {
         let x = an(pred)?;
@@ -234,23 +232,23 @@ pub(crate) fn relative_speaker(doc: &Doc, a: &mut Attribution) -> bool {
         }
         _ => noun,
     };
-    // "X is a lawyer (, writer and critic) who says ...": a predicate noun stands for the subject it is said of
-    let noun = predicate_subject(doc, noun).unwrap_or(noun);
     // the noun's phrase before the pronoun, and the relative clause's own extent (the parser is
     // projective, so a subtree is a contiguous run of tokens)
     let Some(tree) = tree::SentenceTree::new(doc, doc.tokens[noun].sentence) else { return false };
+    // "X is a lawyer (, writer and critic) who says ...": a predicate noun stands for the subject it is said of
+    let noun = predicate_subject(doc, &tree, noun).unwrap_or(noun);
     // the phrase without the appositive or relative clause that follows the noun
     let stop = (noun + 1..rel).find(|&k| matches!(doc.token_text(k), "," | "(" | "—" | "–")).unwrap_or(rel);
     let (mut lo, sub_hi) = tree.subtree(noun);
     // a predicate noun's phrase starts after its clause's subject, copula and the like ("local farmers" of
     // "The main obstacle has been local farmers")
-    for &k in tree.children(noun).iter().filter(|&&k| k < noun) {
+    let copular =
+        tree.children(noun).iter().any(|&c| doc.tokens[c].analysis.as_ref().is_some_and(|x| x.deprel() == "cop"));
+    for &k in tree.children(noun).iter().filter(|&&k| copular && k < noun) {
         let clausal = doc.tokens[k].analysis.as_ref().is_some_and(|x| {
             matches!(x.deprel(), "cop" | "aux" | "mark" | "advmod" | "obl" | "punct") || x.deprel().starts_with("nsubj")
         });
-        if clausal
-            && tree.children(noun).iter().any(|&c| doc.tokens[c].analysis.as_ref().is_some_and(|x| x.deprel() == "cop"))
-        {
+        if clausal {
             lo = lo.max(tree.subtree(k).1 + 1);
         }
     }

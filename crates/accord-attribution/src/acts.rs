@@ -212,7 +212,11 @@ pub fn find_parsed(doc: &Doc, si: usize, taken: &[Span], lex: &Lexicons) -> Vec<
                 .copied()
                 .find(|&c| doc.tokens[c].analysis.as_ref().is_some_and(|x| x.deprel() == "nsubj") && c < h)
         };
-        let Some(subj) = own.or_else(shared) else { continue };
+        let Some(first_subj) = own.or_else(shared) else { continue };
+        // ("Tennis great Jane Roe remembered ...": the descriptor and the name parsed as two subjects are one
+        // phrase, the name its head)
+        let subj_holder = doc.tokens[first_subj].analysis.as_ref().and_then(|x| x.head()).unwrap_or(v);
+        let (subj_lo, subj_hi, subj) = crate::subject::subject_phrase(doc, &tree, first_subj, subj_holder, v);
         let subj_word = doc.token_text(subj).to_lowercase();
         // "the Saudi government, which has strongly denied ...": a relative pronoun stands for the noun the
         // clause modifies
@@ -288,8 +292,7 @@ pub fn find_parsed(doc: &Doc, si: usize, taken: &[Span], lex: &Lexicons) -> Vec<
         {
             last += 1;
         }
-        let (sa, sb) = subtree(subj);
-        let speaker = Span::new(doc.tokens[sa].span.start, doc.tokens[sb].span.end);
+        let speaker = Span::new(doc.tokens[subj_lo].span.start, doc.tokens[subj_hi].span.end);
         out.push((Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end), speaker, content));
     }
     out

@@ -275,13 +275,13 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span], names: bool) -> Vec<Cand
             } else {
                 sj
             };
-            let (sa, mut sb) = subtree(sj);
+            let (sa, mut sb, _) = crate::subject::subject_phrase(doc, &tree, sj, subj_holder.unwrap_or(v), cfirst);
             if sb >= cfirst
                 || sb > sj
                     && an(sj).upos() != "PRON"
                     && (sj + 1..=sb).any(|k| an(k).head() == Some(sj) && an(k).deprel().starts_with("acl"))
             {
-                sb = sj;
+                sb = crate::subject::appended_name_end(doc, &tree, sa, sj, cfirst);
             }
             while sb > sa && doc.tokens[sb].kind == TokenKind::Punct {
                 sb -= 1;

@@ -59,7 +59,8 @@ pub(crate) fn parsed_subject(doc: &Doc, verb: usize, sstart: usize) -> Option<(u
             }
         }
         // "Activist Jane Roe talks": a second subject right after the first (a descriptor parsed apart
-        // from the name) is the same phrase; a verb has one nominal subject
+        // from the name) is the same phrase; a verb has one nominal subject. (A speech cue's second subject
+        // is taken whatever it is; other verbs' subjects, `subject_phrase`, need a plain descriptor.)
         if !grew
             && hi + 1 < verb
             && doc.tokens[hi + 1].analysis.as_ref().is_some_and(|a| a.head() == Some(verb) && a.deprel() == "nsubj")
@@ -75,6 +76,78 @@ pub(crate) fn parsed_subject(doc: &Doc, verb: usize, sstart: usize) -> Option<(u
         hi -= 1;
     }
     Some((lo, hi + 1))
+}
+
+/// Whether token `next`, right after the subject phrase `lo..=hi` headed by `subj`, is a second subject of
+/// `holder` that belongs to the same phrase: "Radio host Jane Roe shared ...", where the parse makes the
+/// descriptor and the name two subjects of one verb (a verb has one nominal subject). Only a plain noun
+/// phrase is a descriptor (no verb, preposition, relative word or punctuation, which a reduced relative
+/// clause's object has: "the estimates of refugees Roe will accept", "whose record Roe belittled"), and
+/// only a person's or organisation's name follows it.
+fn descriptor_then_name(doc: &Doc, lo: usize, hi: usize, subj: usize, holder: usize, next: usize) -> bool {
+    let an = |k: usize| doc.tokens[k].analysis.as_ref();
+    // (a descriptor is no name itself: "Mrs. Roe and Ms. Doe grasped hands" are two people)
+    an(subj).is_some_and(|a| matches!(a.upos(), "NOUN" | "PROPN"))
+        && !person_or_org_name(doc, subj)
+        && plain_noun_phrase(doc, lo, hi)
+        && doc.tokens[hi + 1].kind != TokenKind::Punct
+        && an(next).is_some_and(|a| a.head() == Some(holder) && a.deprel() == "nsubj")
+        && person_or_org_name(doc, next)
+}
+
+/// Whether tokens `lo..=hi` are a plain noun phrase: nouns, names, adjectives and adverbs, determiners and
+/// possessives, numbers, a coordinator or a hyphen; no verb, preposition, relative word or other punctuation.
+fn plain_noun_phrase(doc: &Doc, lo: usize, hi: usize) -> bool {
+    (lo..=hi).all(|k| {
+        doc.tokens[k].analysis.as_ref().is_some_and(|a| {
+            (matches!(a.upos(), "NOUN" | "PROPN" | "ADJ" | "ADV" | "DET" | "PRON" | "PART" | "CCONJ" | "NUM")
+                || a.xpos() == "HYPH")
+                && !a.xpos().starts_with('W')
+        })
+    })
+}
+
+/// Whether token `k` is a proper noun inside a person's or organisation's name.
+fn person_or_org_name(doc: &Doc, k: usize) -> bool {
+    doc.tokens[k].analysis.as_ref().is_some_and(|a| a.upos() == "PROPN")
+        && name_type(doc, k).is_some_and(|t| matches!(t, accord_doc::EntityType::Person | accord_doc::EntityType::Org))
+}
+
+/// The subject phrase of `holder` whose first `nsubj` is token `subj`, as an inclusive token range, and
+/// its head: the name when a descriptor parsed as a subject of its own comes first
+/// ([`descriptor_then_name`]). The phrase ends before token `limit`. For the verbs of attributed acts and
+/// learned candidates, whose first `nsubj` is more often a reduced relative clause's object than with
+/// speech cues (`parsed_subject`).
+pub(crate) fn subject_phrase(
+    doc: &Doc,
+    tree: &tree::SentenceTree,
+    subj: usize,
+    holder: usize,
+    limit: usize,
+) -> (usize, usize, usize) {
+    let (lo, hi) = tree.subtree(subj);
+    // the second subject whose phrase starts right after the first ("developer Carlos Beruff": "Beruff")
+    let second = tree.children(holder).iter().copied().find(|&c| c > hi && c < limit && tree.subtree(c).0 == hi + 1);
+    match second {
+        Some(c) if descriptor_then_name(doc, lo, hi, subj, holder, c) => (lo, tree.subtree(c).1, c),
+        _ => (lo, hi, subj),
+    }
+}
+
+/// The end of a noun phrase cut at its head `head` (its relative or participle clause left out) when a
+/// name stands in apposition right after the head: "Democratic front-runner Jane Roe aggressively
+/// prosecuted ...", parsed as a participle of "front-runner", keeps the name.
+pub(crate) fn appended_name_end(doc: &Doc, tree: &tree::SentenceTree, lo: usize, head: usize, limit: usize) -> usize {
+    let next = head + 1;
+    let appos = tree.children(head).contains(&next)
+        && doc.tokens[next].analysis.as_ref().is_some_and(|a| matches!(a.deprel(), "appos" | "flat" | "compound"));
+    if appos && plain_noun_phrase(doc, lo, head) && person_or_org_name(doc, next) {
+        let end = tree.subtree(next).1;
+        if end < limit {
+            return end;
+        }
+    }
+    head
 }
 
 /// "Residents who left Kandahar early Monday confirmed ...": when the noun phrase before a cue (starting

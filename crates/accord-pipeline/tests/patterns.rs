@@ -1716,3 +1716,20 @@ fn a_descriptor_keeps_its_hedge_and_may_follow_a_clause_opener() {
     assert_eq!(titles("Tomas Ferreira"), vec!["rebel commander".to_string()]);
     assert_eq!(titles("Ilse Marek"), vec!["longtime friend".to_string()]);
 }
+
+#[test]
+fn a_descriptor_parsed_as_a_subject_of_its_own_keeps_the_name_after_it() {
+    // "Radio talk show host X minced no words ...": the parser makes the descriptor and the name two
+    // subjects of a verb that is no speech cue; the speaker is the named person, not "Radio talk show host"
+    let text = "Radio talk show host Glenda Okafor minced no words Tuesday night in sharing what she thinks of \
+                the harbour plan.\n\n\
+                Real estate developer Tobias Lindqvist would push to abolish the port authority.\n\n\
+                Likely Liberal nominee Ilse Marek has offered few ideas for easing student debt.\n";
+    let doc = extract(text, "descriptor-subjects.txt", Some("2024-03-14"));
+    for (needle, who) in
+        [("what she thinks", "Glenda Okafor"), ("the port authority", "Tobias Lindqvist"), ("few ideas", "Ilse Marek")]
+    {
+        let a = attribution_with(&doc, needle);
+        assert_eq!(speaker_name(&doc, a).as_deref(), Some(who), "{a:?}");
+    }
+}

@@ -184,6 +184,34 @@ fn coordinated_names(doc: &Doc, m: usize) -> Option<String> {
     })
 }
 
+/// Whether the text from code point `start` to `end` (a phrase before a plural name) holds only what
+/// quantifies or modifies a plural noun: determiners, adjectives, numbers, a partitive noun with its "of"
+/// ("79 percent of", "a handful of"), "than" ("fewer than"), and a proper noun first ("Senate", "Georgia").
+/// Not a verb, coordinator or other preposition ("an argument Republicans", "Trump and other Republicans").
+fn quantifier_phrase(doc: &Doc, start: usize, end: usize) -> bool {
+    let first = doc.token_at_or_after(start);
+    let mut k = first;
+    let mut any = false;
+    while k < doc.tokens.len() && doc.tokens[k].span.end <= end {
+        let Some(a) = doc.tokens[k].analysis.as_ref() else { return false };
+        let word = accord_text::lowercase(doc.token_text(k));
+        let next_of = doc.tokens.get(k + 1).is_some_and(|_| doc.token_text(k + 1).eq_ignore_ascii_case("of"));
+        let ok = match a.upos() {
+            "DET" | "ADJ" | "NUM" => true,
+            "ADP" | "SCONJ" => k > first && matches!(word.as_ref(), "of" | "than"),
+            "NOUN" => next_of,
+            "PROPN" => k == first,
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+        any = true;
+        k += 1;
+    }
+    any
+}
+
 /// The person or organisation that issued the document at token `noun`, the object of a verb: its subject's
 /// name mention.
 fn issuer(doc: &Doc, noun: usize) -> Option<usize> {
@@ -567,6 +595,27 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
             // "Republicans have suggested ...": a plural name for an organisation's members, alone as the
             // speaker, is that group of people (affiliated with the organisation), not the organisation
             let said = doc.slice(mention.span);
+            // ("Some Democrats", "many liberal Democrats", "79 percent of Americans": the same plural name
+            // ending a phrase of quantifiers and modifiers is a group too, named by the whole phrase)
+            let quantified = mention.span.end == sp.end
+                && mention.span.start > sp.start
+                && quantifier_phrase(doc, sp.start, mention.span.start);
+            if quantified
+                && mention.kind == MentionKind::Name
+                && !said.contains(' ')
+                && said.ends_with('s')
+                && said != ent.name
+                && (ent.etype == EntityType::Org && !ent.name.ends_with(said)
+                    || ent.etype == EntityType::Gpe && mention.etype == Some(EntityType::Norp))
+            {
+                a.speaker = Some(sp);
+                a.source = Source {
+                    kind: SourceKind::Group,
+                    name: Some(doc.slice(sp).to_string()),
+                    affiliation: Some(ent.name.clone()),
+                };
+                return;
+            }
             if ent.etype == EntityType::Org
                 && mention.kind == MentionKind::Name
                 && mention.span == sp

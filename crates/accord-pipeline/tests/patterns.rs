@@ -1733,3 +1733,24 @@ fn a_descriptor_parsed_as_a_subject_of_its_own_keeps_the_name_after_it() {
         assert_eq!(speaker_name(&doc, a).as_deref(), Some(who), "{a:?}");
     }
 }
+
+#[test]
+fn a_quantified_plural_of_party_members_is_a_group_not_the_party() {
+    // "Some Democrats said ...", "72 percent of Democrats": people of the party, affiliated with it; the party
+    // itself speaks only by its name
+    let text = "The Democratic Party met in Harbourton on Monday.\n\n\
+                Some Democrats said the harbour plan would fail. In a survey, 72 percent of Democrats said the \
+                council should resign. Democrats and Greens argued that the vote was rigged.\n";
+    let doc = extract(text, "party-groups.txt", Some("2024-03-14"));
+    for (needle, name) in
+        [("harbour plan would fail", "Some Democrats"), ("council should resign", "72 percent of Democrats")]
+    {
+        let a = attribution_with(&doc, needle);
+        assert_eq!(
+            (a.source.kind.as_str(), a.source.name.as_deref(), a.source.affiliation.as_deref()),
+            ("group", Some(name), Some("Democratic Party")),
+            "{a:?}"
+        );
+        assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some(name));
+    }
+}

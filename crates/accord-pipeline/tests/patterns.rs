@@ -1754,3 +1754,17 @@ fn a_quantified_plural_of_party_members_is_a_group_not_the_party() {
         assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some(name));
     }
 }
+
+#[test]
+fn reporting_verbs_of_the_gender_gap_tracker_list_are_cues() {
+    let text = "\u{201c}We won the vote,\u{201d} Ilse Marek exclaimed on Tuesday.\n\n\
+                Tobias Lindqvist clarified that the harbour would reopen in May.\n";
+    let doc = extract(text, "ggt-verbs.txt", Some("2024-03-14"));
+    for (needle, cue, who) in
+        [("We won the vote", "exclaimed", "Ilse Marek"), ("harbour would reopen", "clarified", "Tobias Lindqvist")]
+    {
+        let a = attribution_with(&doc, needle);
+        assert_eq!(a.cue.as_ref().map(|c| c.text.as_str()), Some(cue), "{a:?}");
+        assert_eq!(speaker_name(&doc, a).as_deref(), Some(who), "{a:?}");
+    }
+}

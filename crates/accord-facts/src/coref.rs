@@ -463,7 +463,9 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 }
             }
             MentionKind::Pronoun => {
-                if let Some(best) = best_person(doc, infos, &entities, m, &quoted) {
+                let best = forward_subject(doc, infos, &entities, m, &quoted)
+                    .or_else(|| best_person(doc, infos, &entities, m, &quoted));
+                if let Some(best) = best {
                     let e = doc.mentions[best].entity.unwrap();
                     doc.mentions[m].entity = Some(e);
                     antecedents[m] = Some(best);
@@ -967,6 +969,56 @@ fn named_referent(
         }
         Some(score)
     })
+}
+
+/// "When he was 13, Jane Roe ...", "In her statement, Roe said ...": a singular pronoun inside a phrase or
+/// clause put before its sentence's main clause refers forward to that clause's subject when the subject
+/// is a person's name of a compatible gender (cataphora). Returns the subject's name mention.
+fn forward_subject(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usize, quoted: &[bool]) -> Option<usize> {
+    if quoted[m] {
+        return None;
+    }
+    let pm = &doc.mentions[m];
+    let k = doc.token_at_or_after(pm.span.start);
+    let an = |j: usize| doc.tokens.get(j).and_then(|t| t.analysis.as_ref());
+    // up from the pronoun to the phrase attached to the main verb
+    let mut top = k;
+    for _ in 0..12 {
+        let h = an(top)?.head()?;
+        if an(h)?.deprel() == "root" {
+            break;
+        }
+        top = h;
+    }
+    let root = an(top)?.head()?;
+    if an(root)?.deprel() != "root" || !matches!(an(top)?.deprel(), "advcl" | "obl" | "obl:tmod" | "obl:npmod") {
+        return None;
+    }
+    // the main clause's subject comes after the fronted phrase and before the verb
+    let sent = doc.sentences[pm.sentence].tokens.clone();
+    let subj = sent.clone().find(|&j| an(j).is_some_and(|x| x.head() == Some(root) && x.deprel() == "nsubj"))?;
+    if !(k < subj && top < subj && subj < root) {
+        return None;
+    }
+    let p = (m + 1..doc.mentions.len()).take_while(|&p| doc.mentions[p].sentence == pm.sentence).find(|&p| {
+        let c = &doc.mentions[p];
+        c.kind == MentionKind::Name
+            && c.span.start <= doc.tokens[subj].span.start
+            && doc.tokens[subj].span.end <= c.span.end
+    })?;
+    let gender_fits = |e: usize| match (infos[m].gender, entities[e].gender) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
+    // (not when a person who may be meant is named before the pronoun in the same sentence: "From
+    // Trump's effusion in Iowa to his call for ..., Will described ...")
+    let named_before = (0..m).rev().take_while(|&q| doc.mentions[q].sentence == pm.sentence).any(|q| {
+        let c = &doc.mentions[q];
+        c.kind == MentionKind::Name
+            && c.entity.is_some_and(|e| entities[e].etype == EntityType::Person && gender_fits(e))
+    });
+    let e = doc.mentions[p].entity?;
+    (entities[e].etype == EntityType::Person && gender_fits(e) && !infos[p].in_credit && !named_before).then_some(p)
 }
 
 /// The earlier person mention a singular pronoun most likely refers to.

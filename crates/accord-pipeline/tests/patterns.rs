@@ -1768,3 +1768,23 @@ fn reporting_verbs_of_the_gender_gap_tracker_list_are_cues() {
         assert_eq!(speaker_name(&doc, a).as_deref(), Some(who), "{a:?}");
     }
 }
+
+#[test]
+fn a_pronoun_in_a_fronted_clause_refers_forward_to_the_main_subject() {
+    // "When she was a prosecutor, Jane Roe ...": cataphora to the main clause's subject, not the woman named
+    // before; but "From Roe's speech to his call ..., Doe described ..." keeps the name before the pronoun
+    let text = "Ilse Marek praised the new harbour law on Monday.\n\n\
+                When she was a federal prosecutor, Marta Okafor never brought a case against the port.\n\n\
+                Tobias Lindqvist spoke in Porto. From Lindqvist's speech to his call for new taxes, Dario \
+                Velasquez described the campaign as a farce.\n";
+    let doc = extract(text, "cataphora.txt", Some("2024-03-14"));
+    let referent = |needle: &str, at_text: &str| {
+        let at = text.find(needle).unwrap() + needle.find(at_text).unwrap();
+        doc.entities
+            .iter()
+            .find(|e| e.mentions.iter().any(|m| m.start == text[..at].chars().count() && m.text == at_text))
+            .map(|e| e.name.clone())
+    };
+    assert_eq!(referent("When she was", "she").as_deref(), Some("Marta Okafor"));
+    assert_eq!(referent("to his call", "his").as_deref(), Some("Tobias Lindqvist"));
+}

@@ -7,13 +7,14 @@
 //! per role (content, cue, speaker) and per quote type, speaker-mention and speaker-resolution accuracy,
 //! resolved-speaker accuracy and recall against a hand-resolved file ([`resolved`]), and the pass/fail
 //! checks of the seed gold ([`seed`]). The `treebank` module scores the NLP models
-//! against Universal Dependencies treebanks. Metric definitions are in `docs/eval.md`; they agree with
+//! against Universal Dependencies treebanks, and [`gap`] the pronoun resolution against GAP. Metric definitions are in `docs/eval.md`; they agree with
 //! the reference scorer `../shared/tools/score_attributions.py` where both measure the same thing.
 //!
 //! Position in the flow: beside the pipeline, never inside it; used by `accord eval`.
 
 pub mod brat;
 pub mod events;
+pub mod gap;
 pub mod gold;
 pub mod learn;
 pub mod metrics;

@@ -1,6 +1,6 @@
 //! `accord eval`: scores the pipeline against gold — a project gold file (`--gold`), a brat attribution
-//! corpus (`--brat`, e.g. PolNeAR dev), PLOVER event gold (`--events`) — or the models against a treebank
-//! (`--treebank`).
+//! corpus (`--brat`, e.g. PolNeAR dev), PLOVER event gold (`--events`), GAP pronouns (`--gap`) — or the
+//! models against a treebank (`--treebank`).
 //!
 //! Metric definitions: `docs/eval.md`. Exit code 0 whatever the scores; non-zero only when an input
 //! cannot be read.
@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 /// Arguments of `accord eval`.
 #[derive(clap::Args)]
-#[command(group(clap::ArgGroup::new("mode").required(true).args(["gold", "brat", "treebank", "events"])))]
+#[command(group(clap::ArgGroup::new("mode").required(true).args(["gold", "brat", "treebank", "events", "gap"])))]
 pub struct Args {
     /// Project gold file (`*.gold.json`): scores attributions, entities, quantities and dates, and prints
     /// the pass/fail checks of the seed gold. A folder: every `*.gold.json` in it, with per-story and
@@ -42,6 +42,11 @@ pub struct Args {
     /// records (JSON): type accuracy and macro-F1, per-type table, source/target span F1 (score_events.py).
     #[arg(long, value_name = "FILE")]
     pub events: Option<PathBuf>,
+    /// GAP coreference TSV (e.g. ../shared/data/gap/gap-development.tsv): precision, recall and F1 of the
+    /// pronoun-name decisions, overall and by gender, as GAP's scorer computes them; --errors N lists wrong
+    /// rows.
+    #[arg(long, value_name = "FILE")]
+    pub gap: Option<PathBuf>,
     /// With --events: k-fold cross-validation of the event model trained on FILE (folds by document).
     #[arg(long, value_name = "K", requires = "events")]
     pub folds: Option<usize>,
@@ -88,6 +93,22 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     // for it instead of a backtrace per document.
     std::panic::set_hook(Box::new(|info| eprintln!("accord eval: pipeline panic: {info}")));
     let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options::default())?;
+    if let Some(file) = &a.gap {
+        let rows = accord_eval::gap::load(file)?;
+        let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options::default())?;
+        let preds = accord_eval::gap::analyse(&pipeline, &rows);
+        let s = accord_eval::gap::report(&mut w, file, &rows, &preds, a.errors.unwrap_or(0))?;
+        if a.json {
+            let (p, r, f) = s.overall.prf();
+            let json = serde_json::json!({
+                "rows": s.rows, "resolved": s.resolved, "precision": p, "recall": r, "f1": f,
+                "f1_masculine": s.masculine.prf().2, "f1_feminine": s.feminine.prf().2,
+            });
+            writeln!(w, "{json}")?;
+        }
+        w.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if let Some(file) = &a.events {
         use accord_eval::events;
         let gold = events::load_gold(file)?;

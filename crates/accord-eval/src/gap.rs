@@ -3,7 +3,8 @@
 //! Each GAP row is a Wikipedia paragraph with one pronoun (`he`, `his`, `him`, `she`, `her`, `hers`) and
 //! two person names, A and B, each labelled as the pronoun's antecedent or not (both may be false). The
 //! pipeline runs over the paragraph; the pronoun refers to A when the coreference stage put the pronoun's
-//! mention and a name mention overlapping A in the same entity (likewise B). Scored as GAP's own scorer
+//! mention and a name mention overlapping A, or another mention of exactly A's name, in the same entity
+//! (likewise B). Scored as GAP's own scorer
 //! does: precision, recall and F1 of the TRUE decisions over both names of every row, overall and by the
 //! pronoun's gender, and the bias F1(feminine) / F1(masculine).
 
@@ -138,10 +139,14 @@ pub fn predict(doc: &Doc, row: &GapRow) -> GapPrediction {
     let entity = pron.and_then(|m| m.entity);
     let names = row.names.each_ref().map(|(name, off, _)| {
         let (s, e) = (byte_at(&doc.text, *off), byte_at(&doc.text, off + name.chars().count()));
+        // (the mention at the name's offset, or another mention of exactly that name: "Dan Bailey" when
+        // the offset's mention is "Dan Bailey Fishing Day")
         entity.is_some_and(|ent| {
-            doc.mentions
-                .iter()
-                .any(|m| m.kind == MentionKind::Name && m.entity == Some(ent) && m.span.start < e && s < m.span.end)
+            doc.mentions.iter().any(|m| {
+                m.kind == MentionKind::Name
+                    && m.entity == Some(ent)
+                    && ((m.span.start < e && s < m.span.end) || doc.slice(m.span) == name.as_str())
+            })
         })
     });
     GapPrediction {

@@ -476,6 +476,17 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 }
             }
             MentionKind::Nominal if info.definite && !info.plural => {
+                // "Andrew Roe is the director of ...": the predicate of a copula is its named subject
+                if let Some(p) = copula_subject(doc, &entities, m) {
+                    antecedents[m] = Some(p);
+                    let e = doc.mentions[p].entity.unwrap();
+                    doc.mentions[m].entity = Some(e);
+                    entities[e].mentions.push(m);
+                    if entities[e].etype == EntityType::Person {
+                        add_description(doc, m, &mut entities[e]);
+                    }
+                    continue;
+                }
                 let noun = info.head_noun.as_deref().unwrap_or("");
                 // "the Clinton team", "the Sanders camp": a person's own office, no other organisation
                 let head_start = doc.mentions[m].head_span.start;
@@ -1019,6 +1030,34 @@ fn forward_subject(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usi
     });
     let e = doc.mentions[p].entity?;
     (entities[e].etype == EntityType::Person && gender_fits(e) && !infos[p].in_credit && !named_before).then_some(p)
+}
+
+/// The name mention that is the subject of the copula whose predicate is the nominal mention `m` ("Jane Roe
+/// is the director of ...", "Roe became the eldest son"): a person's for a role, an organisation's or
+/// place's for anything else, before the nominal in its sentence.
+fn copula_subject(doc: &Doc, entities: &[Entity], m: usize) -> Option<usize> {
+    let nm = &doc.mentions[m];
+    let head = doc.token_at_or_after(nm.head_span.end.saturating_sub(1));
+    let sent = doc.sentences[nm.sentence].tokens.clone();
+    let child = |rel: &str| {
+        sent.clone()
+            .find(|&j| doc.tokens[j].analysis.as_ref().is_some_and(|x| x.head() == Some(head) && x.deprel() == rel))
+    };
+    child("cop")?;
+    let subj = child("nsubj").filter(|&j| doc.tokens[j].span.end <= nm.span.start)?;
+    let at = doc.tokens[subj].span;
+    let p = (0..m).rev().take_while(|&p| doc.mentions[p].sentence == nm.sentence).find(|&p| {
+        let c = &doc.mentions[p];
+        c.kind == MentionKind::Name && c.span.start <= at.start && at.end <= c.span.end
+    })?;
+    let e = doc.mentions[p].entity?;
+    let person_noun = nm.etype.is_none_or(|t| t == EntityType::Person);
+    let fits = match entities[e].etype {
+        EntityType::Person => person_noun,
+        EntityType::Org | EntityType::Gpe => nm.etype == Some(entities[e].etype),
+        _ => false,
+    };
+    fits.then_some(p)
 }
 
 /// The earlier person mention a singular pronoun most likely refers to.

@@ -1788,3 +1788,13 @@ fn a_pronoun_in_a_fronted_clause_refers_forward_to_the_main_subject() {
     assert_eq!(referent("When she was", "she").as_deref(), Some("Marta Okafor"));
     assert_eq!(referent("to his call", "his").as_deref(), Some("Tobias Lindqvist"));
 }
+
+#[test]
+fn the_predicate_of_a_copula_refers_to_its_named_subject() {
+    // "Tobias Lindqvist is the director of ...": a later "the director" is Lindqvist, and the role is his
+    let text = "Tobias Lindqvist is the director of the Porto harbour museum. Ilse Marek visited the museum on \
+                Monday.\n\nThe director said the museum would close in May.\n";
+    let doc = extract(text, "copula.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "museum would close");
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Tobias Lindqvist"), "{a:?}");
+}

@@ -1064,7 +1064,10 @@ fn copula_subject(doc: &Doc, entities: &[Entity], m: usize) -> Option<usize> {
 fn best_person(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usize, quoted: &[bool]) -> Option<usize> {
     let pm = &doc.mentions[m];
     let gender = infos[m].gender;
-    best_earlier(doc, m, 12, quoted, true, |p, e| {
+    // (each person rated at its best mention in the window, not only its latest: "Ryan told CNN ... It was
+    // a partial reversal for the Wisconsin Republican ... He said" is Ryan, subject two sentences back,
+    // though "Trump" was written since; GUM train pronouns 1,567 -> 1,580 of 1,975)
+    best_earlier(doc, m, 12, quoted, false, |p, e| {
         let c = &doc.mentions[p];
         if infos[p].in_credit || entities[e].etype != EntityType::Person {
             return None;

@@ -127,7 +127,9 @@ pub(crate) fn subject_phrase(
 ) -> (usize, usize, usize) {
     let (lo, hi) = tree.subtree(subj);
     // the second subject whose phrase starts right after the first ("developer Carlos Beruff": "Beruff")
-    let second = tree.children(holder).iter().copied().find(|&c| c > hi && c < limit && tree.subtree(c).0 == hi + 1);
+    let nsubj = |c: usize| doc.tokens[c].analysis.as_ref().is_some_and(|a| a.deprel() == "nsubj");
+    let second =
+        tree.children(holder).iter().copied().find(|&c| c > hi && c < limit && nsubj(c) && tree.subtree(c).0 == hi + 1);
     match second {
         Some(c) if descriptor_then_name(doc, lo, hi, subj, holder, c) => (lo, tree.subtree(c).1, c),
         _ => (lo, hi, subj),

@@ -194,12 +194,11 @@ fn quantifier_phrase(doc: &Doc, start: usize, end: usize) -> bool {
     let mut any = false;
     while k < doc.tokens.len() && doc.tokens[k].span.end <= end {
         let Some(a) = doc.tokens[k].analysis.as_ref() else { return false };
-        let word = accord_text::lowercase(doc.token_text(k));
-        let next_of = doc.tokens.get(k + 1).is_some_and(|_| doc.token_text(k + 1).eq_ignore_ascii_case("of"));
+        let word_is = |j: usize, w: &str| j < doc.tokens.len() && doc.token_text(j).eq_ignore_ascii_case(w);
         let ok = match a.upos() {
             "DET" | "ADJ" | "NUM" => true,
-            "ADP" | "SCONJ" => k > first && matches!(word.as_ref(), "of" | "than"),
-            "NOUN" => next_of,
+            "ADP" | "SCONJ" => k > first && (word_is(k, "of") || word_is(k, "than")),
+            "NOUN" => word_is(k + 1, "of"),
             "PROPN" => k == first,
             _ => false,
         };

@@ -456,20 +456,14 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             MentionKind::Pronoun if info.plural || info.gender == Some('n') => {
                 // "it" and "they": the nearest organisation, place or nationality named in the last sentences
                 if let Some(best) = best_other(doc, infos, &entities, m, &quoted) {
-                    let e = doc.mentions[best].entity.unwrap();
-                    doc.mentions[m].entity = Some(e);
-                    antecedents[m] = Some(best);
-                    entities[e].mentions.push(m);
+                    link(doc, &mut entities, &mut antecedents, m, best);
                 }
             }
             MentionKind::Pronoun => {
                 let best = forward_subject(doc, infos, &entities, m, &quoted)
                     .or_else(|| best_person(doc, infos, &entities, m, &quoted));
                 if let Some(best) = best {
-                    let e = doc.mentions[best].entity.unwrap();
-                    doc.mentions[m].entity = Some(e);
-                    antecedents[m] = Some(best);
-                    entities[e].mentions.push(m);
+                    let e = link(doc, &mut entities, &mut antecedents, m, best);
                     if entities[e].gender.is_none() {
                         entities[e].gender = info.gender;
                     }
@@ -478,10 +472,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             MentionKind::Nominal if info.definite && !info.plural => {
                 // "Andrew Roe is the director of ...": the predicate of a copula is its named subject
                 if let Some(p) = copula_subject(doc, &entities, m) {
-                    antecedents[m] = Some(p);
-                    let e = doc.mentions[p].entity.unwrap();
-                    doc.mentions[m].entity = Some(e);
-                    entities[e].mentions.push(m);
+                    let e = link(doc, &mut entities, &mut antecedents, m, p);
                     if entities[e].etype == EntityType::Person {
                         add_description(doc, m, &mut entities[e]);
                     }
@@ -554,10 +545,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                     })
                     .and_then(|_| named_referent(doc, infos, &entities, m, etype, noun, &quoted));
                 if let Some(p) = titled_person {
-                    antecedents[m] = Some(p);
-                    let e = doc.mentions[p].entity.unwrap();
-                    doc.mentions[m].entity = Some(e);
-                    entities[e].mentions.push(m);
+                    let e = link(doc, &mut entities, &mut antecedents, m, p);
                     add_description(doc, m, &mut entities[e]);
                 } else if let Some(p) = same_head.filter(|_| named_since.is_none()) {
                     antecedents[m] = Some(p);
@@ -569,20 +557,14 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                     if let Some(p) =
                         named_since.or_else(|| named_referent(doc, infos, &entities, m, etype, noun, &quoted))
                     {
-                        antecedents[m] = Some(p);
-                        let e = doc.mentions[p].entity.unwrap();
-                        doc.mentions[m].entity = Some(e);
-                        entities[e].mentions.push(m);
+                        link(doc, &mut entities, &mut antecedents, m, p);
                     }
                 } else if let Some(p) = (m.saturating_sub(400)..m)
                     .rev()
                     .find(|&p| titled(p, &entities))
                     .or_else(|| named_next(doc, infos, &entities, m, &quoted))
                 {
-                    antecedents[m] = Some(p);
-                    let e = doc.mentions[p].entity.unwrap();
-                    doc.mentions[m].entity = Some(e);
-                    entities[e].mentions.push(m);
+                    let e = link(doc, &mut entities, &mut antecedents, m, p);
                     add_description(doc, m, &mut entities[e]);
                 }
             }
@@ -640,6 +622,15 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
     party_affiliations(doc, &mut entities);
     doc.entities = entities;
     doc.antecedents = antecedents;
+}
+
+/// Puts mention `m` into the entity of its antecedent `p` (a mention that has one) and returns that entity.
+fn link(doc: &mut Doc, entities: &mut [Entity], antecedents: &mut [Option<usize>], m: usize, p: usize) -> usize {
+    let e = doc.mentions[p].entity.expect("an antecedent has an entity");
+    doc.mentions[m].entity = Some(e);
+    antecedents[m] = Some(p);
+    entities[e].mentions.push(m);
+    e
 }
 
 /// The maximal runs of capitalised words of each sentence (with "of", "and", "for" and "&" inside), as text.

@@ -86,7 +86,8 @@ pub(crate) fn build(
         && quoted_words_before < 4
         && ((words_before <= 2 && !quote_before)
             || adverbial_opener(doc, sstart, lex)
-            || doc.token_text(boundary - 1) == ":");
+            || doc.token_text(boundary - 1) == ":"
+            || modifies_cue(doc, sstart, boundary, cue.verb));
     let rest_after_cue_empty = rest_after_cue_empty && !(prefix_adverbial && after.is_some());
     if (closes_before || starts_with_quote_before)
         && (rest_after_cue_empty || subject.is_none())
@@ -216,6 +217,45 @@ pub(crate) fn build(
 /// True when the sentence's first token `k` opens an adverbial rather than a clause: a preposition or
 /// subordinator ("In a statement", "As the parade rolled by"), a day or month ("Sunday on Fox News's
 /// “Sunday Morning Futures,”"), or a participle ("Downplaying the ratings", "Asked whether ...").
+/// "Then, in a statement issued ..., Carson said he has ...": the parse hangs every word of the prefix
+/// `from..to` (before the speaker) from the cue's verb as a modifier (a clause or phrase of time, manner
+/// or circumstance), so the prefix says when or how it was said, not what. Content before a cue is
+/// parsed as the cue's complement or as the head the cue hangs from.
+fn modifies_cue(doc: &Doc, from: usize, to: usize, verb: usize) -> bool {
+    let mut any = false;
+    for k in from..to {
+        if matches!(doc.tokens[k].kind, TokenKind::OpenQuote | TokenKind::CloseQuote) {
+            return false;
+        }
+        let Some(a) = &doc.tokens[k].analysis else { return false };
+        let Some(h) = a.head() else { return false };
+        if (from..to).contains(&h) {
+            continue;
+        }
+        if a.upos() == "PUNCT" {
+            continue;
+        }
+        // a clause only with a subordinator ("Even after ... was filed") or as a participle: a finite
+        // clause the parse calls adverbial is often the content itself
+        let adverbial_clause = || {
+            matches!(a.xpos(), "VBG" | "VBN")
+                || (from..k).any(|j| {
+                    doc.tokens[j].analysis.as_ref().is_some_and(|b| b.head() == Some(k) && b.deprel() == "mark")
+                })
+        };
+        let modifier = match a.deprel() {
+            "advmod" | "obl" | "obl:tmod" | "obl:npmod" | "discourse" => true,
+            "advcl" => adverbial_clause(),
+            _ => false,
+        };
+        if h != verb || !modifier {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
 fn adverbial_opener(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
     let w = doc.token_text(k);
     words().prepositions.contains(&accord_lexicon::lowercase(w).as_ref())

@@ -1798,3 +1798,20 @@ fn the_predicate_of_a_copula_refers_to_its_named_subject() {
     let a = attribution_with(&doc, "museum would close");
     assert_eq!(speaker_name(&doc, a).as_deref(), Some("Tobias Lindqvist"), "{a:?}");
 }
+
+#[test]
+fn an_adverbial_before_the_speaker_is_no_content() {
+    // "Then, in a statement ..., X said CONTENT": the parse hangs the prefix from the cue as a modifier, so
+    // the content is the clause after the cue; "CONTENT, X said." keeps the clause before
+    let text = "Harbour strike ends.\n\n\
+                Then, in a statement issued in her name shortly after the vote was published, Marta Okafor said \
+                she has full confidence in the harbour board.\n\n\
+                The strike will end on Friday, Tobias Lindqvist said.\n";
+    let doc = extract(text, "adverbial-prefix.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "full confidence");
+    assert!(a.content.text.starts_with("she has full confidence"), "{a:?}");
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Marta Okafor"), "{a:?}");
+    assert!(doc.attributions.iter().all(|a| !a.content.text.contains("statement issued")));
+    let b = attribution_with(&doc, "strike will end");
+    assert_eq!(speaker_name(&doc, b).as_deref(), Some("Tobias Lindqvist"), "{b:?}");
+}

@@ -1815,3 +1815,13 @@ fn an_adverbial_before_the_speaker_is_no_content() {
     let b = attribution_with(&doc, "strike will end");
     assert_eq!(speaker_name(&doc, b).as_deref(), Some("Tobias Lindqvist"), "{b:?}");
 }
+
+#[test]
+fn a_station_dateline_after_an_abbreviated_state_is_a_credit() {
+    let text = "NORTH PORTO, FLA. (WXYZ) - An overnight crash closed the harbour bridge, officials said.\n\n\
+                Nobody else was hurt, Marta Okafor said.\n";
+    let doc = extract(text, "station-dateline.txt", Some("2024-03-14"));
+    assert_eq!(doc.credits.first().map(|c| c.kind.as_str()), Some("dateline"), "{:?}", doc.credits);
+    let a = attribution_with(&doc, "overnight crash");
+    assert!(a.content.text.starts_with("An overnight crash"), "{:?}", a.content.text);
+}

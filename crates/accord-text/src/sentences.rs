@@ -42,8 +42,15 @@ pub fn split(text: &str, tokens: &mut [Token], first: usize, paragraph: usize, l
                     || next_kind == TokenKind::OpenQuote
                     || matches!(next, "(" | "[")
                     || (matches!(next, "-" | "—" | "–" | "--") && starts_upper(after_next));
+                // "MIAMI, FLA. (WSVN) - An overnight ...": a dateline's outlet in brackets after the place
+                let outlet_after = next == "("
+                    && tokens.get(j + 3).is_some_and(|t| t.span.slice(text) == ")")
+                    && tokens.get(j + 4).is_some_and(|t| matches!(t.span.slice(text), "-" | "—" | "–" | "--"))
+                    && (2..=8).contains(&after_next.len())
+                    && after_next.chars().all(|c| c.is_ascii_uppercase() || c == '-');
                 let split = !gap.is_empty()
                     && opens
+                    && !outlet_after
                     && match abbrev {
                         None => true,
                         Some(Abbrev::Title) => false,

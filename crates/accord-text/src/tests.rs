@@ -162,3 +162,14 @@ fn a_run_without_any_boundary_is_cut_at_the_bound() {
     let lens: Vec<usize> = d.sentences.iter().map(|s| s.tokens.len()).collect();
     assert_eq!(lens, vec![MAX_SENTENCE_TOKENS; 3]);
 }
+
+#[test]
+fn a_datelines_outlet_after_an_abbreviated_place_stays_in_its_sentence() {
+    // "PLACE, ST. (CALL) - ...": the bracketed call letters and the dash belong to the dateline
+    assert_eq!(
+        sents("NORTH PORTO, FLA. (WXYZ) - A crash closed the bridge, police said. Nobody was hurt."),
+        vec!["NORTH PORTO, FLA. (WXYZ) - A crash closed the bridge, police said.", "Nobody was hurt."]
+    );
+    // an ordinary bracket after a sentence still opens the next one
+    assert_eq!(sents("He left. (The talks ended.)").len(), 2);
+}

@@ -7,7 +7,10 @@
 //! - a negated cue before an open question: "did not say how many ...", "would not say whether ...";
 //! - over a content with no verb, a negated answer ("did not respond to a request for comment"), a cue
 //!   under "neither ... nor" ("would neither confirm nor deny the report"), a scoop ("was the first to
-//!   report on the letter"); an act not done: "has yet to comment";
+//!   report on the letter"); an act not done: "has yet to comment"; a negated answer over a phrase
+//!   ("did not respond to emailed questions about ...", "could not comment further on the case since
+//!   ...", "nor can I comment"), and a content that only reports such a refusal ("saying he could not
+//!   comment further");
 //! - the terms of a source: "asked not to be named", "asked that his name be withheld", "spoke on
 //!   condition of anonymity";
 //! - a fixed expression: "That said, ...", "Needless to say, ...";
@@ -82,10 +85,16 @@ pub(crate) fn is_non_statement(doc: &Doc, a: &Attribution) -> bool {
         }
     }
     let auxiliaries = &w.auxiliaries;
+    // "nor can I comment": an inverted auxiliary's pronoun subject stands between it and the cue
+    let inverted = before.len() >= 2
+        && matches!(before[0].as_ref(), "i" | "we" | "he" | "she" | "they" | "it")
+        && auxiliaries.contains(&before[1].as_ref());
+    let skip = usize::from(inverted);
     // the negations, auxiliaries and adverbs right before the cue
     let modifiers = || {
         before
             .iter()
+            .skip(skip)
             .take_while(|t| negation(t) || auxiliaries.contains(&t.as_ref()) || w.adverbs.contains(&t.as_ref()))
     };
     let negated = modifiers().any(|t| negation(t)) || (first..last).any(|i| negation(&lower(doc, i)));
@@ -101,6 +110,18 @@ pub(crate) fn is_non_statement(doc: &Doc, a: &Attribution) -> bool {
         && before.first().is_some_and(|t| t == "to")
         && before.get(1).is_some_and(|t| t == "first");
     if (answer || neither || scoop) && content_without_verb(doc, a) {
+        return true;
+    }
+    // "could not comment further on the case since ...": a negated answer whose content opens with an
+    // adverb or a preposition, not a clause
+    if answer
+        && content_first < doc.tokens.len()
+        && doc.tokens[content_first].analysis.as_ref().is_some_and(|x| matches!(x.upos(), "ADV" | "ADP"))
+    {
+        return true;
+    }
+    // "saying he could not comment further": a content that only reports a refusal to answer
+    if refusal_content(doc, a, &negation) {
         return true;
     }
     // the terms of a source, in a short content or in the clause before the content's first comma (a
@@ -140,6 +161,42 @@ pub(crate) fn is_non_statement(doc: &Doc, a: &Attribution) -> bool {
         }
     }
     false
+}
+
+/// True when the content is a refusal to answer and nothing more: a short subject, a negation, and an
+/// answer verb with no clause of its own after it ("he could not comment further on the case", "she
+/// would not elaborate").
+fn refusal_content(doc: &Doc, a: &Attribution, negation: &dyn Fn(&str) -> bool) -> bool {
+    let w = words();
+    let first = doc.token_at_or_after(a.content.start);
+    let end = doc.token_at_or_after(a.content.end).min(doc.tokens.len());
+    // the content's first verb, within its first five words
+    let Some(v) =
+        (first..end.min(first + 6)).find(|&i| doc.tokens[i].analysis.as_ref().is_some_and(|x| x.upos() == "VERB"))
+    else {
+        return false;
+    };
+    let verb = lower(doc, v);
+    if !w.answer_verbs.contains(&verb.as_ref()) {
+        return false;
+    }
+    // before it only a short subject, auxiliaries, adverbs and the negation (not a passive: "will not be
+    // disclosed"; not a second verb phrase: "sought sanctuary in Russia and never returned")
+    let plain_before = v - first <= 6
+        && (first..v).all(|i| {
+            doc.tokens[i].analysis.as_ref().is_some_and(|x| {
+                matches!(x.upos(), "PRON" | "PROPN" | "DET" | "NOUN" | "AUX" | "PART" | "ADV") && x.lemma != "be"
+            })
+        });
+    let negated = plain_before && (first..v).any(|i| negation(&lower(doc, i)));
+    // what follows the verb is an adverb or a phrase, not a clause of what was said
+    let rest_plain = (v + 1..end).take_while(|&i| doc.token_text(i) != ",").all(|i| {
+        !is_word(doc, i)
+            || doc.tokens[i].analysis.as_ref().is_some_and(|x| !matches!(x.upos(), "VERB" | "AUX" | "SCONJ"))
+    });
+    let rest_opens_plainly = v + 1 >= end
+        || doc.tokens[v + 1].analysis.as_ref().is_some_and(|x| matches!(x.upos(), "ADV" | "ADP" | "PUNCT"));
+    negated && (rest_plain || rest_opens_plainly)
 }
 
 /// True when every word of the content is analysed and none is a verb or an auxiliary (a noun phrase or a

@@ -1825,3 +1825,28 @@ fn a_station_dateline_after_an_abbreviated_state_is_a_credit() {
     let a = attribution_with(&doc, "overnight crash");
     assert!(a.content.text.starts_with("An overnight crash"), "{:?}", a.content.text);
 }
+
+#[test]
+fn a_refusal_to_answer_over_a_phrase_is_no_statement() {
+    // "saying he could not comment further on the case since ...", "nor can I comment any further", "did
+    // not respond to emailed questions about ...": refusals, not statements; a statement stays
+    let text = "Harbour chief detained.\n\n\
+                Governor Ilse Marek urged calm, saying she could not comment further on the case since it was an \
+                active investigation.\n\n\
+                Tobias Lindqvist did not respond to emailed questions about the contracts he signed last year.\n\n\
+                \"I have no further information, nor can I comment any further on it,\" Dario Velasquez said.\n\n\
+                Marta Okafor said the harbour would reopen in May.\n";
+    let doc = extract(text, "refusals.txt", Some("2024-03-14"));
+    for a in &doc.attributions {
+        let c = a.content.text.as_str();
+        assert!(
+            !c.starts_with("she could not comment")
+                && !c.starts_with("further on the case")
+                && !c.starts_with("to emailed"),
+            "{a:?}"
+        );
+        assert!(!c.starts_with("any further on it"), "{a:?}");
+    }
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "nor can I comment")).as_deref(), Some("Dario Velasquez"));
+    assert_eq!(speaker_name(&doc, attribution_with(&doc, "reopen in May")).as_deref(), Some("Marta Okafor"));
+}

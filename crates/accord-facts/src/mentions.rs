@@ -195,6 +195,19 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             doc.tokens[i].kind == TokenKind::Word && dateline_end.is_none_or(|e| doc.tokens[i].span.start >= e)
         });
         let in_credit = in_credit && credit_kind != Some("dateline") || dateline_end.is_some_and(|e| e >= s.span.end);
+        // where the dateline's place ends: at its outlet's bracket or its dash
+        let dateline_place_end = dateline_end.and_then(|e| {
+            s.tokens
+                .clone()
+                .take_while(|&k| doc.tokens[k].span.end <= e)
+                .find(|&k| {
+                    doc.token_text(k) == "("
+                        || (matches!(doc.token_text(k), "-" | "—" | "–" | "--")
+                            && k > s.tokens.start
+                            && doc.tokens[k - 1].span.end < doc.tokens[k].span.start)
+                })
+                .map(|k| doc.tokens[k].span.start)
+        });
         // (a name never runs across a line break: a headline, then the story's first line)
         let same_line = |k: usize| !doc.text[doc.tokens[k - 1].span.end..doc.tokens[k].span.start].contains('\n');
         // A line in title case ("Why Progressives Are Celebrating Hillary Clinton’s Speech", "Ana Ruiz Says
@@ -458,6 +471,21 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             }
             let before = sentence_mentions.len();
             segment_run(doc, a, j, si, in_credit, credit_kind, lex, &model_names, &lower_seen, &mut sentence_mentions);
+            // "SOUTHWEST MIAMI-DADE, FLA. (WSVN) -": the words of a dateline before its outlet or dash are
+            // its place
+            if let Some(place_end) = dateline_place_end {
+                for (m, info) in &mut sentence_mentions[before..] {
+                    if m.kind == MentionKind::Name
+                        && m.span.end <= place_end
+                        && info.known.is_none()
+                        && matches!(m.etype, Some(EntityType::Org | EntityType::Other | EntityType::Person))
+                    {
+                        m.etype = Some(EntityType::Gpe);
+                        info.titles.clear();
+                        info.gender = None;
+                    }
+                }
+            }
             // "as The Daily Beast called them": "The" with a capital inside a sentence belongs to the name
             // of an organisation or a work (not after a quotation mark, a colon or a dash, where a
             // sentence may start)

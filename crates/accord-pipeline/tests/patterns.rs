@@ -1822,6 +1822,9 @@ fn a_station_dateline_after_an_abbreviated_state_is_a_credit() {
                 Nobody else was hurt, Marta Okafor said.\n";
     let doc = extract(text, "station-dateline.txt", Some("2024-03-14"));
     assert_eq!(doc.credits.first().map(|c| c.kind.as_str()), Some("dateline"), "{:?}", doc.credits);
+    // the dateline's words before the outlet are its place
+    let place = doc.entities.iter().find(|e| e.name.eq_ignore_ascii_case("north porto")).expect("dateline place");
+    assert_eq!(place.etype, "GPE", "{place:?}");
     let a = attribution_with(&doc, "overnight crash");
     assert!(a.content.text.starts_with("An overnight crash"), "{:?}", a.content.text);
 }

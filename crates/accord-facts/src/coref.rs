@@ -259,7 +259,10 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                     .as_ref()
                     .is_some_and(|a| matches!(a.upos(), "NOUN" | "PROPN" | "ADJ" | "NUM")));
         let place = place || nationality;
-        let surname_of = (place && words.len() == 1 && !locative).then_some(()).and_then(|_| {
+        // ("Bloomberg" after "Michael R. Bloomberg": a one-word name typed an organisation)
+        let organisation =
+            etype == EntityType::Org && info.titles.is_empty() && doc.mentions[m].span == doc.mentions[m].head_span;
+        let surname_of = (((place && !locative) || organisation) && words.len() == 1).then_some(()).and_then(|_| {
             entities.iter().rposition(|e| {
                 e.etype == EntityType::Person
                     && core_words(&e.name).len() >= 2

@@ -1853,3 +1853,17 @@ fn a_refusal_to_answer_over_a_phrase_is_no_statement() {
     assert_eq!(speaker_name(&doc, attribution_with(&doc, "nor can I comment")).as_deref(), Some("Dario Velasquez"));
     assert_eq!(speaker_name(&doc, attribution_with(&doc, "reopen in May")).as_deref(), Some("Marta Okafor"));
 }
+
+#[test]
+fn a_bare_surname_typed_an_organisation_is_the_person_named_before() {
+    // "Michael R. Bloomberg ... Bloomberg said": the company's name is also the surname of the person the
+    // story named in full, and the bare surname is that person
+    let text = "Port vote looms.\n\n\
+                The billionaire harbour owner Anna R. Bloomberg has poured money into the port for a decade.\n\n\
+                Bloomberg now faces a strike. Rivals say Bloomberg bought the board.\n\n\
+                Bloomberg said the strike would end on Friday.\n";
+    let doc = extract(text, "surname-org.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "strike would end");
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Anna R. Bloomberg"), "{a:?}");
+    assert_eq!(a.source.kind, "person");
+}

@@ -33,6 +33,10 @@ fn is_np_word(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
         if a.upos() == "PRON" && a.xpos() == "PRP$" {
             return true;
         }
+        // "said someone at the meeting": an indefinite pronoun that heads an unnamed source
+        if a.upos() == "PRON" && words().indefinite_sources.contains(&accord_lexicon::lowercase(w).as_ref()) {
+            return true;
+        }
     }
     let lw = w.to_lowercase();
     w.starts_with(char::is_uppercase) && !matches!(lw.as_str(), "but" | "and" | "that" | "if" | "when" | "as" | "while")
@@ -151,7 +155,8 @@ fn is_participle(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
 /// Token `k` heads an unnamed source: "spokesperson", "officials", "doctor" (a lower-case source noun or title).
 pub(crate) fn source_head(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
     let w = doc.token_text(k);
-    w.starts_with(char::is_lowercase) && (lex.source_nouns.contains_key(w) || lex.is_title(w))
+    w.starts_with(char::is_lowercase)
+        && (lex.source_nouns.contains_key(w) || lex.is_title(w) || words().indefinite_sources.contains(&w))
 }
 
 /// The tokens `[from, to)` may be an affiliation: no time ("on Monday"), medium ("in a statement") or

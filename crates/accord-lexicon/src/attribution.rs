@@ -26,6 +26,8 @@ pub struct Words {
     pub np_adjectives: Vec<&'static str>,
     /// Personal pronouns that can be speakers.
     pub subject_pronouns: Vec<&'static str>,
+    /// Indefinite pronouns that head an unnamed source ("said someone at the meeting").
+    pub indefinite_sources: Vec<&'static str>,
     /// Adverbs (and auxiliaries) that may sit between a speaker and its cue ("also said", "had earlier said").
     pub adverbs: Vec<&'static str>,
     /// Nouns for the office of a person ("X's office", "X's campaign"): the speaker is an organisation.
@@ -100,6 +102,7 @@ pub fn words() -> &'static Words {
             determiners: get("determiners"),
             np_adjectives: get("np_adjectives"),
             subject_pronouns: get("subject_pronouns"),
+            indefinite_sources: get("indefinite_sources"),
             adverbs: get("adverbs"),
             office_nouns: get("office_nouns"),
             surname_offices: get("surname_offices"),

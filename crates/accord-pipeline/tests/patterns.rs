@@ -1867,3 +1867,12 @@ fn a_bare_surname_typed_an_organisation_is_the_person_named_before() {
     assert_eq!(speaker_name(&doc, a).as_deref(), Some("Anna R. Bloomberg"), "{a:?}");
     assert_eq!(a.source.kind, "person");
 }
+
+#[test]
+fn an_indefinite_pronoun_after_an_inverted_cue_is_an_unnamed_source() {
+    let text = "Harbour plan stalls.\n\n\"We were never told,\" said someone at the harbour meeting.\n";
+    let doc = extract(text, "someone.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "never told");
+    assert_eq!(a.source.kind, "anonymous", "{a:?}");
+    assert_eq!(a.source.name.as_deref(), Some("someone at the harbour meeting"), "{a:?}");
+}

@@ -276,6 +276,19 @@ fn np_left_core(doc: &Doc, floor: usize, end: usize, lex: &Lexicons) -> Option<(
     while k > floor && end - k < 12 {
         let prev = k - 1;
         let pw = doc.token_text(prev).to_lowercase();
+        // "President and Chief Financial Officer of X": two capitalised titles joined by "and"
+        // (not a party's or a country's word: "Democratic and Republican candidates")
+        let cap_title = |j: usize| {
+            let w = doc.token_text(j);
+            w.starts_with(char::is_uppercase)
+                && lex.is_title(w)
+                && lex.known_name(w).is_none()
+                && !lex.party_words.contains_key(w)
+        };
+        if pw == "and" && prev > floor && cap_title(k) && cap_title(prev - 1) {
+            k = prev - 1;
+            continue;
+        }
         if words().subject_pronouns.contains(&pw.as_str()) || !is_np_word(doc, prev, lex) {
             break;
         }

@@ -1278,8 +1278,20 @@ fn segment_run(
         let title_start = k;
         let org_run = lex.org_words.contains(doc.token_text(b - 1)) || org_before_connector(doc, a, b, lex);
         if !honorific && !org_run {
-            while k + 1 < b && lex.is_title(doc.token_text(k)) && !lex.known.contains_key(doc.token_text(k)) {
-                k += 1;
+            loop {
+                if k + 1 < b && lex.is_title(doc.token_text(k)) && !lex.known.contains_key(doc.token_text(k)) {
+                    k += 1;
+                } else if k > title_start
+                    && k + 2 < b
+                    && lex.is_title(doc.token_text(k + 1))
+                    && !lex.known.contains_key(doc.token_text(k))
+                    && !lex.given_names_any.contains(doc.token_text(k))
+                {
+                    // "Chief Financial Officer": a word between two title words is part of the title
+                    k += 1;
+                } else {
+                    break;
+                }
             }
             // "Secretary of State John Kerry", "Minister of Health Ana Costa": the title's "of" complement
             // runs to the first given name (one word when none is known), never to the run's end

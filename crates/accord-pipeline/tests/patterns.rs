@@ -1876,3 +1876,17 @@ fn an_indefinite_pronoun_after_an_inverted_cue_is_an_unnamed_source() {
     assert_eq!(a.source.kind, "anonymous", "{a:?}");
     assert_eq!(a.source.name.as_deref(), Some("someone at the harbour meeting"), "{a:?}");
 }
+
+#[test]
+fn a_long_title_chain_before_a_name_after_its_content() {
+    // "CONTENT, President and Chief Financial Officer of X NAME said yesterday.": two titles joined by
+    // "and", a word between two title words, an "of" complement, then the person
+    let text = "Fees rise.\n\n\
+                There is no end in sight for rising fees, President and Chief Financial Officer of Harbour Value \
+                Marta Okafor said yesterday.\n";
+    let doc = extract(text, "title-chain.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "no end in sight");
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Marta Okafor"), "{a:?}");
+    let okafor = doc.entities.iter().find(|e| e.name == "Marta Okafor").unwrap();
+    assert!(okafor.titles.iter().any(|t| t.contains("Chief Financial Officer")), "{okafor:?}");
+}

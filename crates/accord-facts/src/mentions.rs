@@ -1514,6 +1514,9 @@ fn segment_run(
                 Some("byline") => titles.push("reporter".to_string()),
                 _ => {}
             }
+            if gender.is_none() {
+                gender = gender_in_context(doc, title_start, e, si, &titles, lex);
+            }
         }
         // A lone title word that is not followed by a name ("President" alone) is not a mention.
         // "the Secretary of Defense": a title with its "of" complement and no name after it
@@ -1537,6 +1540,49 @@ fn segment_run(
         }
         k = e;
     }
+}
+
+/// The gender a noun next to a person's name marks, when the name marks none: a noun right before it
+/// ("his wife Ana Reis", "Ramdehol's sister, Inderdai Deyal"), the last word of a title, or the head of
+/// a short appositive after it (", a spokeswoman for", ", his brother,"); `gendered_nouns.tsv`.
+fn gender_in_context(
+    doc: &Doc,
+    start: usize,
+    end: usize,
+    si: usize,
+    titles: &[String],
+    lex: &Lexicons,
+) -> Option<char> {
+    let noun = |w: &str| lex.gendered_nouns.get(accord_text::lowercase(w).as_ref()).copied();
+    let s = &doc.sentences[si];
+    let mut before = start;
+    if before > s.tokens.start && doc.token_text(before - 1) == "," {
+        before -= 1;
+    }
+    let lower = |k: usize| doc.token_text(k).starts_with(char::is_lowercase);
+    if let Some(g) = (before > s.tokens.start && lower(before - 1)).then(|| noun(doc.token_text(before - 1))).flatten()
+    {
+        return Some(g);
+    }
+    if let Some(g) = titles.iter().find_map(|t| t.split(' ').next_back().and_then(noun)) {
+        return Some(g);
+    }
+    // ", his sister," / ", a spokeswoman for ...": an appositive opened by a determiner or a possessive,
+    // up to three words before the noun (not ", who with her husband", ", through a spokeswoman")
+    let opens_np = |k: usize| {
+        doc.tokens[k].analysis.as_ref().is_some_and(|a| a.upos() == "DET" || (a.upos() == "PRON" && a.xpos() == "PRP$"))
+    };
+    if end + 1 < s.tokens.end && doc.token_text(end) == "," && opens_np(end + 1) {
+        for k in end + 2..s.tokens.end.min(end + 5) {
+            if doc.token_text(k) == "," || !lower(k) {
+                break;
+            }
+            if let Some(g) = noun(doc.token_text(k)) {
+                return Some(g);
+            }
+        }
+    }
+    None
 }
 
 /// The title written just before a name: title words, known places and organisations
@@ -1788,6 +1834,16 @@ pub fn appositive_after(doc: &Doc, name_end: usize, si: usize, lex: &Lexicons) -
     let xpos = |k: usize| doc.tokens[k].analysis.as_ref().map(|t| t.xpos());
     // a clause is no role: "According to X, the sky went dark", "President X, dedicating the museum,"
     if (a..e).any(|k| matches!(xpos(k), Some("VBD" | "VBZ" | "VBP" | "MD"))) || matches!(xpos(a), Some("VBG" | "VBN")) {
+        return None;
+    }
+    // nor a phrase opened by a preposition, a conjunction or an adverb other than one of time ("Schilling,
+    // through a spokeswoman, declined", ", and the Democratic Party"; not ", then ambassador to Israel")
+    let opener = doc.token_text(a);
+    let temporal = matches!(accord_text::lowercase(opener).as_ref(), "then" | "now" | "once" | "formerly" | "later");
+    if !temporal
+        && !lex.is_title(opener)
+        && doc.tokens[a].analysis.as_ref().is_some_and(|t| matches!(t.upos(), "ADP" | "ADV" | "SCONJ" | "CCONJ"))
+    {
         return None;
     }
     // nor is a list of names: "candidates Ana Lima, Rui Sousa or another candidate" (a name that owns the

@@ -158,6 +158,9 @@ pub struct Lexicons {
     /// Every given name, with or without a gender (`data/given_names.tsv`, `data/given_names_derived.txt`,
     /// `data/given_names_gap.tsv`).
     pub given_names_any: std::collections::HashSet<String>,
+    /// Lower-case nouns that mark the gender of the person they describe ("sister", "spokesman":
+    /// `data/gendered_nouns.tsv`).
+    pub gendered_nouns: HashMap<String, char>,
     /// Title words (lower case).
     pub titles: &'static StdSet<String>,
     /// Source nouns: singular and plural forms (lower case) → (singular, is_plural).
@@ -376,6 +379,9 @@ impl Lexicons {
             .map(|c| c[0].to_string())
             .chain(phoenix_given)
             .collect();
+        let gendered_nouns = lines(data!("gendered_nouns.tsv"))
+            .filter_map(|c| c.get(1).and_then(|g| g.chars().next()).map(|g| (c[0].to_string(), g)))
+            .collect();
         let titles = crate::names::title_words();
         let mut source_nouns = HashMap::default();
         for c in lines(data!("source_nouns.txt")) {
@@ -454,6 +460,7 @@ impl Lexicons {
             referring_only_marked,
             titles,
             source_nouns,
+            gendered_nouns,
             agencies,
             credit_labels,
             org_words,

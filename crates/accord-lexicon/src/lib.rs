@@ -57,6 +57,7 @@ files!(
     "gazetteer/name_words.tsv",
     "given_names.tsv",
     "given_names_derived.txt",
+    "gendered_nouns.tsv",
     "given_names_gap.tsv",
     "gpe_aliases.tsv",
     "groups.tsv",

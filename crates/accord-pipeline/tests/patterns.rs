@@ -1890,3 +1890,33 @@ fn a_long_title_chain_before_a_name_after_its_content() {
     let okafor = doc.entities.iter().find(|e| e.name == "Marta Okafor").unwrap();
     assert!(okafor.titles.iter().any(|t| t.contains("Chief Financial Officer")), "{okafor:?}");
 }
+
+#[test]
+fn a_kinship_noun_beside_a_name_marks_its_gender() {
+    // "Okafor's sister, Inderdai Velasquez, said ... He had left": the sister is a woman whatever her given
+    // name, so "he" is her brother; a phrase opened by a preposition is no title ("X, through a spokeswoman,")
+    let text = "Hunter found dead.\n\n\
+                Police are investigating the death of a hunter, Dario Okafor, whose body was found on Tuesday.\n\n\
+                Speaking on Thursday, Okafor's sister, Inderdai Velasquez, said the family was shocked. He had \
+                left home to go hunting, she said. Velasquez, through a spokeswoman, asked for privacy.\n";
+    let doc = extract(text, "kinship.txt", Some("2024-03-14"));
+    let at = text.find("He had").unwrap();
+    let he = doc
+        .entities
+        .iter()
+        .find(|e| e.mentions.iter().any(|m| m.start == text[..at].chars().count() && m.text == "He"))
+        .map(|e| e.name.clone());
+    assert_eq!(he.as_deref(), Some("Dario Okafor"));
+    // with no man named, "He" is not the sister
+    let text2 = "Hunter found dead.\n\nSpeaking on Thursday, the hunter's sister, Inderdai Velasquez, said the \
+                 family was shocked. He had left home to go hunting, she said.\n";
+    let doc2 = extract(text2, "kinship2.txt", Some("2024-03-14"));
+    let at2 = text2[..text2.find("He had").unwrap()].chars().count();
+    assert!(
+        !doc2.entities.iter().any(|e| e.name == "Inderdai Velasquez" && e.mentions.iter().any(|m| m.start == at2)),
+        "{:?}",
+        doc2.entities
+    );
+    let sister = doc.entities.iter().find(|e| e.name == "Inderdai Velasquez").expect("the sister");
+    assert!(sister.titles.iter().all(|t| !t.contains("through")), "{sister:?}");
+}

@@ -1920,3 +1920,13 @@ fn a_kinship_noun_beside_a_name_marks_its_gender() {
     let sister = doc.entities.iter().find(|e| e.name == "Inderdai Velasquez").expect("the sister");
     assert!(sister.titles.iter().all(|t| !t.contains("through")), "{sister:?}");
 }
+
+#[test]
+fn a_retailer_or_insurer_refers_back_to_the_company() {
+    let text = "Prices climb.\n\nVelmora Foods Inc. raised its prices again on Monday.\n\n\
+                The retailer said it had about six months of stock.\n";
+    let doc = extract(text, "retailer.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "six months of stock");
+    assert_eq!(a.source.kind, "organization", "{a:?}");
+    assert_eq!(a.source.name.as_deref(), Some("Velmora Foods Inc."), "{a:?}");
+}

@@ -187,6 +187,19 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             if surname_before {
                 return true;
             }
+            // "Bharrat Ramdehol" typed other, then "Ramdehol" a person: the full name was the person's
+            let full_before = info.known.is_none()
+                && etype == EntityType::Person
+                && e.etype == EntityType::Other
+                && words.len() == 1
+                && name_words(&e.name).len() == 2
+                && name_words(&e.name).last().is_some_and(|l| same_name_word(l, &head))
+                && !lex().given_names_any.contains(head.as_str())
+                // (names, not common words)
+                && name_words(&e.name).iter().all(|w| !accord_lexicon::usually_lower(&w.to_lowercase()));
+            if full_before {
+                return true;
+            }
             if info.known.is_some() || e.etype != EntityType::Person {
                 // ("Forbes says" after "Forbes magazine": a bare name the recogniser read as a person's,
                 // with no title, honorific or given name, is the organisation of that name)

@@ -1930,3 +1930,15 @@ fn a_retailer_or_insurer_refers_back_to_the_company() {
     assert_eq!(a.source.kind, "organization", "{a:?}");
     assert_eq!(a.source.name.as_deref(), Some("Velmora Foods Inc."), "{a:?}");
 }
+
+#[test]
+fn a_full_name_typed_other_joins_the_person_its_surname_names() {
+    // "the hunter Bharvel Okonjo (Suri)" is typed a named thing, then "Okonjo" a person: one person
+    let text = "Hunter found dead.\n\nTwo loggers said they heard when the hunter Bharvel Okonjo (Suri) was shot in \
+                the jungle.\n\nOkonjo had left his tractor by a camp, police said. Okonjo said last week that he \
+                hunted every Thursday.\n";
+    let doc = extract(text, "full-name-other.txt", Some("2024-03-14"));
+    let okonjo: Vec<_> = doc.entities.iter().filter(|e| e.name.contains("Okonjo")).collect();
+    assert_eq!(okonjo.len(), 1, "{okonjo:?}");
+    assert_eq!((okonjo[0].name.as_str(), okonjo[0].etype.as_str()), ("Bharvel Okonjo", "PERSON"));
+}

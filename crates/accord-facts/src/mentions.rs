@@ -822,12 +822,16 @@ fn descriptor_types(doc: &Doc, mentions: &mut [(Mention, MentionInfo)], lex: &Le
             && lex.referring_nouns.get(lower(k - 1).as_ref()).is_some_and(|(t, _)| *t == EntityType::Org);
         place_end = None;
         // "Josh Earnest", "Haleh Karimi": a name the recogniser left untyped (MISC) that opens with a given
-        // name and has one or two more capitalised words is a person's
+        // name, or follows a noun for a person, and has one or two more capitalised words is a person's
         let words = end.saturating_sub(k);
+        // ("resident Dennise Laboy", "attorney Velmir Okonjo": or one right after a noun for a person)
+        let person_noun = k >= 1
+            && doc.token_text(k - 1).starts_with(char::is_lowercase)
+            && lex.source_nouns.get(lower(k - 1).as_ref()).is_some_and(|(_, plural)| !plural);
         if m.etype == Some(EntityType::Other)
             && info.known.is_none()
             && (2..=3).contains(&words)
-            && lex.given_names_any.contains(doc.token_text(k))
+            && (lex.given_names_any.contains(doc.token_text(k)) || person_noun)
             // (not a place's name, "Paris Agreement", nor one that ends in a common noun, "Jordan Act")
             && !lex.known.contains_key(doc.token_text(k))
             && !accord_lexicon::usually_lower(&accord_text::lowercase(doc.token_text(end - 1)))

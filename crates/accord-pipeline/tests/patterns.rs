@@ -1942,3 +1942,12 @@ fn a_full_name_typed_other_joins_the_person_its_surname_names() {
     assert_eq!(okonjo.len(), 1, "{okonjo:?}");
     assert_eq!((okonjo[0].name.as_str(), okonjo[0].etype.as_str()), ("Bharvel Okonjo", "PERSON"));
 }
+
+#[test]
+fn an_untyped_name_after_a_noun_for_a_person_is_a_person() {
+    let text = "Harbour plan stalls.\n\nTown resident Dennise Lamboy, 55, said the plan was a farce.\n";
+    let doc = extract(text, "resident.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "plan was a farce");
+    assert_eq!(a.source.kind, "person", "{a:?}");
+    assert_eq!(a.source.name.as_deref(), Some("Dennise Lamboy"), "{a:?}");
+}

@@ -1254,6 +1254,17 @@ fn segment_run(
                 k += n + 1;
                 continue;
             }
+            // "Reuters News Agency": a known organisation and organisation words after it in the run are one
+            // name, the organisation's
+            let (n, sp) = if kn.etype == EntityType::Org
+                && k + n < b
+                && b - (k + n) <= 3
+                && (k + n..b).all(|r| lex.org_words.contains(doc.token_text(r)) || doc.token_text(r) == "News")
+            {
+                (b - k, Span::new(sp.start, doc.tokens[b - 1].span.end))
+            } else {
+                (n, sp)
+            };
             // "Prime Minister" in the gazetteer? no; but "Israeli" before a name is a title part, still a mention.
             let etype = kn.etype;
             out.push((

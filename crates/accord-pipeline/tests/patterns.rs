@@ -1951,3 +1951,13 @@ fn an_untyped_name_after_a_noun_for_a_person_is_a_person() {
     assert_eq!(a.source.kind, "person", "{a:?}");
     assert_eq!(a.source.name.as_deref(), Some("Dennise Lamboy"), "{a:?}");
 }
+
+#[test]
+fn a_known_organisation_keeps_the_organisation_words_after_it() {
+    // "Reuters News Agency reported": one name, the agency's, not "News Agency"
+    let text = "Port closed.\n\nReuters News Agency reported that the harbour at Porto was closed on Monday.\n";
+    let doc = extract(text, "agency-words.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "harbour at Porto was closed");
+    assert_eq!(a.source.name.as_deref(), Some("Reuters"), "{a:?}");
+    assert!(!doc.entities.iter().any(|e| e.name == "News Agency"), "{:?}", doc.entities);
+}

@@ -456,7 +456,7 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         let rest = &doc.text[ms.end..sp.end];
         ms.end < sp.end
             && !doc.text[sp.start..ms.start].contains(',')
-            && (rest.starts_with(',') || rest.starts_with(" (") || rest.starts_with(" of "))
+            && (rest.starts_with(',') || rest.starts_with(" (") || where_works(rest))
     });
     // ("Dann and Nikki Worden of Corona": the person before the "of" phrase, when another is named first)
     let lead = lead.or_else(|| {
@@ -464,7 +464,7 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
             let ms = doc.mentions[m].span;
             is_person(m) && !doc.text[sp.start..ms.start].contains(',') && {
                 let rest = &doc.text[ms.end..sp.end];
-                rest.starts_with(" of ") && !rest.contains(',')
+                where_works(rest) && !rest.contains(',')
             }
         })
     });
@@ -810,6 +810,12 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
 }
 
 /// Makes person or organisation entity `e` the speaker's entity and source.
+/// The rest of a speaker phrase after a person's name says where the person works or lives: "of the
+/// Sierra Club", "from the Rural Fire Service", "at Clemson University", "with the union".
+fn where_works(rest: &str) -> bool {
+    [" of ", " from ", " at ", " with "].iter().any(|p| rest.starts_with(p))
+}
+
 fn credit_entity(doc: &Doc, a: &mut Attribution, e: usize) {
     let ent = &doc.entities[e];
     let kind = if ent.etype == EntityType::Person { SourceKind::Person } else { SourceKind::Organization };

@@ -1961,3 +1961,14 @@ fn a_known_organisation_keeps_the_organisation_words_after_it() {
     assert_eq!(a.source.name.as_deref(), Some("Reuters"), "{a:?}");
     assert!(!doc.entities.iter().any(|e| e.name == "News Agency"), "{:?}", doc.entities);
 }
+
+#[test]
+fn a_person_from_an_organisation_is_the_speaker() {
+    // "NAME from the ORG says ...": the person speaks, the organisation is where the person works
+    let text = "Fires ease.\n\nCooler weather brought relief on Monday. Velmir Okonjo from the Rural Fire Service \
+                says fire fighters are remaining on guard.\n";
+    let doc = extract(text, "person-from.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "remaining on guard");
+    assert_eq!(a.source.kind, "person", "{a:?}");
+    assert_eq!(a.source.name.as_deref(), Some("Velmir Okonjo"), "{a:?}");
+}

@@ -329,6 +329,39 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                     && ew[ew.len() - sw.len()..].iter().zip(&sw).all(|(a, b)| same_name_word(a, b))
             }))
         });
+        // "Microsoft" after "Microsoft Corp": the name of exactly one organisation named before, less the
+        // company suffix it ends with
+        let found = found.or_else(|| {
+            let short = without_the(&head);
+            let sw = name_words(short);
+            if sw.is_empty() || !matches!(etype, EntityType::Org | EntityType::Other | EntityType::Person) {
+                return None;
+            }
+            // (a person's name only as a single word the recogniser may have mistyped: "Amazon")
+            if etype == EntityType::Person && (sw.len() > 1 || !info.titles.is_empty() || info.gender.is_some()) {
+                return None;
+            }
+            // (or the full name after the short one: "Microsoft" ... "Microsoft Corp")
+            let full =
+                sw.len() >= 2 && etype != EntityType::Person && lex().corporate_suffixes.contains(sw[sw.len() - 1]);
+            only_one(entities.iter().enumerate().filter(|(_, e)| {
+                let ew = name_words(without_the(&e.name));
+                let (long, short) = if full { (&sw, &ew) } else { (&ew, &sw) };
+                // (the short name first may have been typed anything but a place: "Velmora Foods moves ...")
+                let typed = match e.etype {
+                    EntityType::Org => true,
+                    EntityType::Other => full,
+                    EntityType::Person => {
+                        full && e.titles.is_empty() && !ew.first().is_some_and(|w| lex().given_names_any.contains(*w))
+                    }
+                    _ => false,
+                };
+                typed
+                    && long.len() == short.len() + 1
+                    && lex().corporate_suffixes.contains(long[long.len() - 1])
+                    && long.iter().zip(short.iter()).all(|(a, b)| same_name_word(a, b))
+            }))
+        });
         let e = match found {
             Some(e) => e,
             None => {
@@ -354,6 +387,15 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             && !name_words(&ent.name).last().is_some_and(|l| same_name_word(l, &head));
         if ent.etype == EntityType::Other && etype != EntityType::Other && !short_form {
             ent.etype = etype;
+        }
+        // (a company's full name retypes the short name read as a person's: "Velmora Foods" ... "Velmora
+        // Foods Corp")
+        if ent.etype == EntityType::Person
+            && etype == EntityType::Org
+            && words.len() >= 2
+            && words.last().is_some_and(|w| lex().corporate_suffixes.contains(*w))
+        {
+            ent.etype = EntityType::Org;
         }
         if surname_of.is_some() {
             doc.mentions[m].etype = Some(EntityType::Person);

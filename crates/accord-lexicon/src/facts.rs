@@ -161,6 +161,9 @@ pub struct Lexicons {
     /// Lower-case nouns that mark the gender of the person they describe ("sister", "spokesman":
     /// `data/gendered_nouns.tsv`).
     pub gendered_nouns: HashMap<String, char>,
+    /// Words that end a company's full name and that a later mention drops ("Corp", "Inc.":
+    /// `data/corporate_suffixes.txt`).
+    pub corporate_suffixes: std::collections::HashSet<String>,
     /// Title words (lower case).
     pub titles: &'static StdSet<String>,
     /// Source nouns: singular and plural forms (lower case) → (singular, is_plural).
@@ -382,6 +385,7 @@ impl Lexicons {
         let gendered_nouns = lines(data!("gendered_nouns.tsv"))
             .filter_map(|c| c.get(1).and_then(|g| g.chars().next()).map(|g| (c[0].to_string(), g)))
             .collect();
+        let corporate_suffixes = lines(data!("corporate_suffixes.txt")).map(|c| c[0].to_string()).collect();
         let titles = crate::names::title_words();
         let mut source_nouns = HashMap::default();
         for c in lines(data!("source_nouns.txt")) {
@@ -461,6 +465,7 @@ impl Lexicons {
             titles,
             source_nouns,
             gendered_nouns,
+            corporate_suffixes,
             agencies,
             credit_labels,
             org_words,

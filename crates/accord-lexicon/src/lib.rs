@@ -49,6 +49,7 @@ files!(
     "events/sectors.tsv",
     "events/triggers.tsv",
     "events/verbs.tsv",
+    "corporate_suffixes.txt",
     "cues.tsv",
     "gazetteer/actors.tsv",
     "gazetteer/case_stats.tsv",

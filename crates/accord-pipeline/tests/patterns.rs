@@ -1972,3 +1972,17 @@ fn a_person_from_an_organisation_is_the_speaker() {
     assert_eq!(a.source.kind, "person", "{a:?}");
     assert_eq!(a.source.name.as_deref(), Some("Velmir Okonjo"), "{a:?}");
 }
+
+#[test]
+fn a_company_named_with_and_without_its_suffix_is_one_organisation() {
+    // "Velmora Foods will invest ..." then "Velmora Foods Corp said", and "Harbourline Inc. said" then
+    // "Harbourline added": one organisation each
+    let text = "Velmora Foods moves to cut its emissions.\n\n\
+                Velmora Foods Corp said on Thursday it aims to cut its emissions by half. Harbourline Inc. said it \
+                would follow. Harbourline added that the plan would cost $2 million.\n";
+    let doc = extract(text, "corporate-suffix.txt", Some("2024-03-14"));
+    let velmora: Vec<_> = doc.entities.iter().filter(|e| e.name.starts_with("Velmora")).collect();
+    assert_eq!(velmora.len(), 1, "{velmora:?}");
+    let harbourline: Vec<_> = doc.entities.iter().filter(|e| e.name.starts_with("Harbourline")).collect();
+    assert_eq!(harbourline.len(), 1, "{harbourline:?}");
+}

@@ -55,6 +55,23 @@ fn inverted_form(doc: &Doc, k: usize, range: std::ops::Range<usize>) -> bool {
         && doc.tokens[range.end - 1].kind == TokenKind::Punct
 }
 
+/// "..., the Porto Herald reports.": a third-person speech cue form the tagger read as a plural noun at
+/// the end of a sentence, after a comma and a noun phrase of at most six words (its subject), is an
+/// inverted content's cue.
+fn final_form(doc: &Doc, k: usize, range: std::ops::Range<usize>) -> bool {
+    let w = doc.token_text(k);
+    if !(w.ends_with('s') && !w.ends_with("ss") && k + 1 < range.end && matches!(doc.token_text(k + 1), "." | "!")) {
+        return false;
+    }
+    let np = |j: usize| {
+        doc.tokens[j].analysis.as_ref().is_some_and(|a| matches!(a.upos(), "DET" | "PROPN" | "NOUN" | "ADJ" | "NUM"))
+    };
+    (k.saturating_sub(7).max(range.start + 2)..k.saturating_sub(1))
+        .rev()
+        .find(|&c| doc.token_text(c) == ",")
+        .is_some_and(|c| (c + 1..k).all(np))
+}
+
 /// "“...,” the statement read": a verb that reports a document's words only with a document noun as its
 /// subject, right before it after a determiner.
 fn document_reads(doc: &Doc, k: usize, start: usize) -> bool {
@@ -133,7 +150,8 @@ pub(crate) fn find_cues(doc: &Doc, range: std::ops::Range<usize>, quoted: &[bool
         if let Some(a) = &doc.tokens[k].analysis {
             let verb = matches!(a.upos(), "VERB" | "AUX")
                 || mistagged_verb(doc, k, range.start)
-                || (class == CueClass::Speech && inverted_form(doc, k, range.clone()));
+                || (class == CueClass::Speech
+                    && (inverted_form(doc, k, range.clone()) || final_form(doc, k, range.clone())));
             if !verb && !document && !headline {
                 continue;
             }

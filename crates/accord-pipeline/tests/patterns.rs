@@ -1986,3 +1986,14 @@ fn a_company_named_with_and_without_its_suffix_is_one_organisation() {
     let harbourline: Vec<_> = doc.entities.iter().filter(|e| e.name.starts_with("Harbourline")).collect();
     assert_eq!(harbourline.len(), 1, "{harbourline:?}");
 }
+
+#[test]
+fn a_sentence_final_reports_after_its_subject_is_the_cue() {
+    // "CONTENT, the Porto Herald reports.": the tagger reads "reports" as a plural noun
+    let text = "Cameras for schools.\n\nThe school district is considering buying new cameras for more than \
+                $600,000, the Porto Herald reports.\n";
+    let doc = extract(text, "final-reports.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "considering buying");
+    assert_eq!(a.cue.as_ref().map(|c| c.text.as_str()), Some("reports"), "{a:?}");
+    assert!(a.content.text.starts_with("The school district"), "{a:?}");
+}

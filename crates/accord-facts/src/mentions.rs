@@ -352,6 +352,12 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                     // (not a date: "the Security Council on Tuesday")
                     && !lex.weekdays.contains_key(doc.token_text(j + 1))
                     && !lex.months.contains_key(doc.token_text(j + 1).trim_end_matches('.'))
+                    // (nor a possessor after a verb's object: "convicted Hartley of Zoe's manslaughter"; an
+                    // organisation's or a title's name keeps it: "Bank of America's", "Duke of York's")
+                    && !(j + 2 < s.tokens.end
+                        && matches!(doc.token_norm(j + 2), "'s" | "'")
+                        && !lex.org_words.contains(doc.token_text(j - 1))
+                        && !lex.is_title(doc.token_text(j - 1)))
                 {
                     j += 2;
                 } else if connectors.contains(&doc.token_text(j))

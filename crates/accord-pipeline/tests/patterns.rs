@@ -1997,3 +1997,14 @@ fn a_sentence_final_reports_after_its_subject_is_the_cue() {
     assert_eq!(a.cue.as_ref().map(|c| c.text.as_str()), Some("reports"), "{a:?}");
     assert!(a.content.text.starts_with("The school district"), "{a:?}");
 }
+
+#[test]
+fn of_before_a_possessor_joins_no_name() {
+    // "convicted Hartley of Zoe's manslaughter" is two people, not a name "Hartley of Zoe"; "Bank of
+    // Porto's chief" keeps its organisation
+    let text = "Verdict.\n\nA jury convicted Okonjo of Velasquez's manslaughter on Monday. The Bank of Porto's \
+                chief said the ruling was fair.\n";
+    let doc = extract(text, "of-possessor.txt", Some("2024-03-14"));
+    assert!(!doc.entities.iter().any(|e| e.name.contains("Okonjo of")), "{:?}", doc.entities);
+    assert!(doc.entities.iter().any(|e| e.name == "Bank of Porto"), "{:?}", doc.entities);
+}

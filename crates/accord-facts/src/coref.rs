@@ -302,10 +302,19 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
         // "Hillary" after "Hillary Clinton": a one-word given name that opens the name of exactly one person
         // named before
         let found = found.or_else(|| {
+            // (a given name the lists lack too, "Zoe" after "Zoe Anderson", when the recogniser read it as a
+            // person's: a capitalised word that is no common word)
             let given = words.len() == 1
                 && info.known.is_none()
-                && matches!(etype, EntityType::Person | EntityType::Other)
-                && lex().given_names_any.contains(head.as_str());
+                && (lex().given_names_any.contains(head.as_str())
+                    || (etype == EntityType::Person
+                        && info.titles.is_empty()
+                        && head.chars().next().is_some_and(char::is_uppercase)
+                        && head.chars().any(char::is_lowercase)
+                        // (not a plural: "Floridians")
+                        && !head.ends_with('s')
+                        && !accord_lexicon::usually_lower(&head.to_lowercase())))
+                && matches!(etype, EntityType::Person | EntityType::Other);
             if !given {
                 return None;
             }

@@ -2008,3 +2008,15 @@ fn of_before_a_possessor_joins_no_name() {
     assert!(!doc.entities.iter().any(|e| e.name.contains("Okonjo of")), "{:?}", doc.entities);
     assert!(doc.entities.iter().any(|e| e.name == "Bank of Porto"), "{:?}", doc.entities);
 }
+
+#[test]
+fn a_first_name_missing_from_the_lists_joins_the_one_person_it_opens() {
+    // "Velmira Okonjo, 24, ..." then "Velmira died ...": the given name is in no list
+    let text = "Fumes kill student.\n\nVelmira Okonjo, 24, was overcome by fumes at her father's home in Porto.\n\n\
+                Neuroscience graduate Velmira died within 30 minutes, the court heard. Velmira had moved there \
+                in May.\n";
+    let doc = extract(text, "first-name.txt", Some("2024-03-14"));
+    let people: Vec<_> = doc.entities.iter().filter(|e| e.name.contains("Velmira")).collect();
+    assert_eq!(people.len(), 1, "{people:?}");
+    assert!(people[0].mentions.len() >= 3, "{people:?}");
+}

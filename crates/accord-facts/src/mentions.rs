@@ -354,10 +354,7 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                     && !lex.months.contains_key(doc.token_text(j + 1).trim_end_matches('.'))
                     // (nor a possessor after a verb's object: "convicted Hartley of Zoe's manslaughter"; an
                     // organisation's or a title's name keeps it: "Bank of America's", "Duke of York's")
-                    && !(j + 2 < s.tokens.end
-                        && matches!(doc.token_norm(j + 2), "'s" | "'")
-                        && !lex.org_words.contains(doc.token_text(j - 1))
-                        && !lex.is_title(doc.token_text(j - 1)))
+                    && !possessor_after_of(doc, j, s.tokens.end, lex)
                 {
                     j += 2;
                 } else if connectors.contains(&doc.token_text(j))
@@ -1003,6 +1000,15 @@ fn and_joined_org(doc: &Doc, i: usize, j: usize, end: usize, lex: &Lexicons) -> 
         }
     }
     (lex.org_words.contains(doc.token_text(e - 1)) && !lex.known.contains_key(doc.token_text(j + 1))).then_some(e)
+}
+
+/// "convicted Hartley of Zoe's manslaughter": the word after the "of" at `j` owns what follows it, and the
+/// word before "of" is no organisation word or title ("Bank of America's" is one name).
+fn possessor_after_of(doc: &Doc, j: usize, end: usize, lex: &Lexicons) -> bool {
+    j + 2 < end
+        && matches!(doc.token_norm(j + 2), "'s" | "'")
+        && !lex.org_words.contains(doc.token_text(j - 1))
+        && !lex.is_title(doc.token_text(j - 1))
 }
 
 /// A name mention over `span` (its own head) of type `etype` in sentence `si`, not yet in an entity.

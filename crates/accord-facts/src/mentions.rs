@@ -1005,7 +1005,9 @@ fn and_joined_org(doc: &Doc, i: usize, j: usize, end: usize, lex: &Lexicons) -> 
 /// "convicted Hartley of Zoe's manslaughter": the word after the "of" at `j` owns what follows it, and the
 /// word before "of" is no organisation word or title ("Bank of America's" is one name).
 fn possessor_after_of(doc: &Doc, j: usize, end: usize, lex: &Lexicons) -> bool {
-    j + 2 < end
+    // (only "of": a particle keeps the name whole, "Osama bin Laden's")
+    doc.token_text(j) == "of"
+        && j + 2 < end
         && matches!(doc.token_norm(j + 2), "'s" | "'")
         && !lex.org_words.contains(doc.token_text(j - 1))
         && !lex.is_title(doc.token_text(j - 1))

@@ -2007,6 +2007,13 @@ fn of_before_a_possessor_joins_no_name() {
     let doc = extract(text, "of-possessor.txt", Some("2024-03-14"));
     assert!(!doc.entities.iter().any(|e| e.name.contains("Okonjo of")), "{:?}", doc.entities);
     assert!(doc.entities.iter().any(|e| e.name == "Bank of Porto"), "{:?}", doc.entities);
+    // a particle is no "of": "Velmir bin Okonjo's network" keeps its person
+    let text2 = "Raid.
+
+Troops searched offices of suspected mastermind Velmir bin Okonjo's network on Monday.
+";
+    let doc2 = extract(text2, "of-possessor-2.txt", Some("2024-03-14"));
+    assert!(doc2.entities.iter().any(|e| e.name == "Velmir bin Okonjo"), "{:?}", doc2.entities);
 }
 
 #[test]

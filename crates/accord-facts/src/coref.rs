@@ -630,6 +630,10 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                     .rev()
                     .find(|&p| titled(p, &entities))
                     .or_else(|| named_next(doc, infos, &entities, m, &quoted))
+                    .or_else(|| {
+                        previous_subject(doc, infos, &entities, m, &quoted)
+                            .filter(|&p| doc.mentions[p].entity.is_none_or(|e| !other_party(e, &entities)))
+                    })
                 {
                     let e = link(doc, &mut entities, &mut antecedents, m, p);
                     add_description(doc, m, &mut entities[e]);
@@ -689,6 +693,26 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
     party_affiliations(doc, &mut entities);
     doc.entities = entities;
     doc.antecedents = antecedents;
+}
+
+/// "Dario Velasquez lost the vote. The former mayor said ...": a definite role no one in the story holds,
+/// as its sentence's subject, names the person who was the subject of the sentence before and holds no
+/// other role in the story (an epithet: news text varies how it names its people).
+fn previous_subject(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usize, quoted: &[bool]) -> Option<usize> {
+    let s = doc.mentions[m].sentence;
+    if s == 0 || !infos[m].subject || quoted[m] {
+        return None;
+    }
+    let p = (0..m)
+        .rev()
+        .take_while(|&p| doc.mentions[p].sentence + 1 >= s)
+        .find(|&p| doc.mentions[p].sentence + 1 == s && infos[p].subject)?;
+    let c = &doc.mentions[p];
+    // (a person the story gave another role is not this one: "Sen. Bernie Sanders ... The former secretary
+    // of state")
+    (c.kind == MentionKind::Name
+        && c.entity.is_some_and(|e| entities[e].etype == EntityType::Person && entities[e].titles.is_empty()))
+    .then_some(p)
 }
 
 /// Puts mention `m` into the entity of its antecedent `p` (a mention that has one) and returns that entity.

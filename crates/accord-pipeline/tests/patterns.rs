@@ -2027,3 +2027,16 @@ fn a_first_name_missing_from_the_lists_joins_the_one_person_it_opens() {
     assert_eq!(people.len(), 1, "{people:?}");
     assert!(people[0].mentions.len() >= 3, "{people:?}");
 }
+
+#[test]
+fn an_epithet_names_the_previous_subject_when_no_one_holds_the_role() {
+    // "Dario Velasquez lost the vote. The former mayor said ...": no one in the story is titled mayor, and
+    // the subject before holds no other role; a person with another role is not taken
+    let text = "Vote lost.\n\nDario Velasquez lost the vote on Monday. The former mayor said he would appeal.\n\n\
+                Sen. Marta Okafor won the vote. The former pollster said the result was clear.\n";
+    let doc = extract(text, "epithet.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "would appeal");
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Dario Velasquez"), "{a:?}");
+    let b = attribution_with(&doc, "result was clear");
+    assert_ne!(speaker_name(&doc, b).as_deref(), Some("Marta Okafor"), "{b:?}");
+}

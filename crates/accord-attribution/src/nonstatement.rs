@@ -87,7 +87,7 @@ pub(crate) fn is_non_statement(doc: &Doc, a: &Attribution) -> bool {
     let auxiliaries = &w.auxiliaries;
     // "nor can I comment": an inverted auxiliary's pronoun subject stands between it and the cue
     let inverted = before.len() >= 2
-        && matches!(before[0].as_ref(), "i" | "we" | "he" | "she" | "they" | "it")
+        && w.subject_pronouns.contains(&before[0].as_ref())
         && auxiliaries.contains(&before[1].as_ref());
     let skip = usize::from(inverted);
     // the negations, auxiliaries and adverbs right before the cue
@@ -170,7 +170,7 @@ fn refusal_content(doc: &Doc, a: &Attribution, negation: &dyn Fn(&str) -> bool) 
     let w = words();
     let first = doc.token_at_or_after(a.content.start);
     let end = doc.token_at_or_after(a.content.end).min(doc.tokens.len());
-    // the content's first verb, within its first five words
+    // the content's first verb, within its first six tokens
     let Some(v) =
         (first..end.min(first + 6)).find(|&i| doc.tokens[i].analysis.as_ref().is_some_and(|x| x.upos() == "VERB"))
     else {
@@ -182,12 +182,11 @@ fn refusal_content(doc: &Doc, a: &Attribution, negation: &dyn Fn(&str) -> bool) 
     }
     // before it only a short subject, auxiliaries, adverbs and the negation (not a passive: "will not be
     // disclosed"; not a second verb phrase: "sought sanctuary in Russia and never returned")
-    let plain_before = v - first <= 6
-        && (first..v).all(|i| {
-            doc.tokens[i].analysis.as_ref().is_some_and(|x| {
-                matches!(x.upos(), "PRON" | "PROPN" | "DET" | "NOUN" | "AUX" | "PART" | "ADV") && x.lemma != "be"
-            })
-        });
+    let plain_before = (first..v).all(|i| {
+        doc.tokens[i].analysis.as_ref().is_some_and(|x| {
+            matches!(x.upos(), "PRON" | "PROPN" | "DET" | "NOUN" | "AUX" | "PART" | "ADV") && x.lemma != "be"
+        })
+    });
     let negated = plain_before && (first..v).any(|i| negation(&lower(doc, i)));
     // what follows the verb is an adverb or a phrase, not a clause of what was said
     let rest_plain = (v + 1..end).take_while(|&i| doc.token_text(i) != ",").all(|i| {

@@ -192,11 +192,14 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 && etype == EntityType::Person
                 && e.etype == EntityType::Other
                 && words.len() == 1
-                && name_words(&e.name).len() == 2
-                && name_words(&e.name).last().is_some_and(|l| same_name_word(l, &head))
                 && !lex().given_names_any.contains(head.as_str())
-                // (names, not common words)
-                && name_words(&e.name).iter().all(|w| !accord_lexicon::usually_lower(&w.to_lowercase()));
+                && {
+                    let ew = name_words(&e.name);
+                    ew.len() == 2
+                        && same_name_word(ew[1], &head)
+                        // (names, not common words)
+                        && ew.iter().all(|w| !accord_lexicon::usually_lower(&accord_lexicon::lowercase(w)))
+                };
             if full_before {
                 return true;
             }
@@ -313,7 +316,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                         && head.chars().any(char::is_lowercase)
                         // (not a plural: "Floridians")
                         && !head.ends_with('s')
-                        && !accord_lexicon::usually_lower(&head.to_lowercase())))
+                        && !accord_lexicon::usually_lower(&accord_lexicon::lowercase(&head))))
                 && matches!(etype, EntityType::Person | EntityType::Other);
             if !given {
                 return None;

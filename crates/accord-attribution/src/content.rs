@@ -173,6 +173,10 @@ pub(crate) fn content_after(
                 .analysis
                 .as_ref()
                 .is_some_and(|a| a.upos() == "AUX" || matches!(a.xpos(), "VBD" | "VBZ" | "VBP" | "MD"))
+                // (a verb after a subject pronoun is finite whatever its tag: "said it modified that data")
+                || (k > r
+                    && words().subject_pronouns.contains(&doc.token_text(k - 1).to_lowercase().as_str())
+                    && doc.tokens[k].analysis.as_ref().is_some_and(|a| a.upos() == "VERB"))
         });
         if between_ok && !finite && (t == r || t - r <= 8 || (t - r <= 11 && verbless)) {
             let a = t + 1;

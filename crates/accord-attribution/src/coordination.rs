@@ -5,7 +5,7 @@
 use crate::content::trim_end;
 use crate::phrases::np_right;
 use crate::words::words;
-use accord_doc::{Doc, Span};
+use accord_doc::{Doc, Span, TokenKind};
 use accord_facts::lexicon::Lexicons;
 
 /// Start of the connector before a chained cue: ", but noted" → the comma; "and added" → "and".
@@ -24,11 +24,14 @@ pub(crate) fn cut_coordinated_vp(doc: &Doc, content: Span, lex: &Lexicons) -> Sp
     let a = doc.token_at_or_after(content.start);
     let b = doc.token_at_or_after(content.end);
     for k in a + 1..b.saturating_sub(1) {
+        // the comma may close a quotation first: "has been “insufficient,” and reiterated ..."
+        let quoted = k + 1 < b && doc.tokens[k + 1].kind == TokenKind::CloseQuote;
+        let conj = k + 1 + quoted as usize;
         if doc.token_text(k) == ","
-            && matches!(doc.token_text(k + 1).to_lowercase().as_str(), "but" | "and")
-            && k + 2 < b
+            && conj + 1 < b
+            && matches!(doc.token_text(conj).to_lowercase().as_str(), "but" | "and")
         {
-            let next = k + 2;
+            let next = conj + 1;
             let w = doc.token_text(next).to_lowercase();
             let verbish = match &doc.tokens[next].analysis {
                 Some(an) => matches!(an.upos(), "VERB" | "AUX") || (an.upos() == "ADV" && w != "there"),
@@ -48,7 +51,7 @@ pub(crate) fn cut_coordinated_vp(doc: &Doc, content: Span, lex: &Lexicons) -> Sp
                 let finite = doc.tokens[v].analysis.as_ref().is_none_or(|x| x.xpos() != "VBN");
                 finite && (lex.cue(&w).is_some() || words().refusals.contains(&w.as_str()))
             };
-            let inner = doc.token_text(k + 1).eq_ignore_ascii_case("and")
+            let inner = doc.token_text(conj).eq_ignore_ascii_case("and")
                 && !own_act(verb)
                 && doc.tokens[verb].analysis.as_ref().is_some_and(|an| {
                     an.deprel() == "conj"
@@ -56,8 +59,14 @@ pub(crate) fn cut_coordinated_vp(doc: &Doc, content: Span, lex: &Lexicons) -> Sp
                             (a..k).contains(&h) && doc.tokens[h].analysis.as_ref().is_some_and(|x| x.upos() == "VERB")
                         })
                 });
-            if verbish && !inner {
-                return Span::new(content.start, trim_end(doc, content.start, k));
+            // (after a closing quotation mark only a finite verb of the speaker's: "“insufficient,” and
+            // reiterated ...", not "“negotiable,” but only ..." nor "“way off,” and have been ...")
+            let finite_verb = doc.tokens[next]
+                .analysis
+                .as_ref()
+                .is_none_or(|an| an.upos() == "VERB" && matches!(an.xpos(), "VBD" | "VBZ" | "VBP"));
+            if verbish && !inner && (!quoted || finite_verb) {
+                return Span::new(content.start, trim_end(doc, content.start, if quoted { conj } else { k }));
             }
         }
     }

@@ -309,7 +309,10 @@ fn inverted(doc: &Doc, sstart: usize, send: usize, cue: &Cue, lex: &Lexicons) ->
             || lex.cue(doc.token_text(k)).is_some()
     };
     // ("says a report highlighting ...": a participle modifies the speaker)
-    let participle = b < send && doc.tokens[b].analysis.as_ref().is_some_and(|x| matches!(x.xpos(), "VBG" | "VBN"));
+    // (not after a pronoun, which no participle modifies: "said it modified that data" is a clause)
+    let pronoun = b == a + 1 && words().subject_pronouns.contains(&doc.token_text(a).to_lowercase().as_str());
+    let participle =
+        !pronoun && b < send && doc.tokens[b].analysis.as_ref().is_some_and(|x| matches!(x.xpos(), "VBG" | "VBN"));
     // ("said Ed Rendell, who serves as chairman ...": a relative clause describes the speaker)
     let relative =
         b + 1 < send && doc.token_text(b) == "," && matches!(doc.token_text(b + 1), "who" | "whose" | "which");
@@ -465,6 +468,16 @@ fn subject_before(
         // (not a subject inside a quotation that closes before the cue: "“This has to end,” said X"; a
         // subject that starts inside it keeps its words after it)
         subject = parsed_subject(doc, cue.verb, sstart).and_then(|(a, b)| out_of_quote(doc, sstart, a, b, cue.first));
+        // "Google, which also receives ..., said": a relative clause set off by commas describes the
+        // speaker and is no part of its name
+        if let Some((a, b)) = subject {
+            if let Some(c) = (a + 1..b.saturating_sub(1)).find(|&k| {
+                doc.token_text(k) == ","
+                    && matches!(doc.token_text(k + 1).to_lowercase().as_str(), "who" | "which" | "whose" | "whom")
+            }) {
+                subject = Some((a, c));
+            }
+        }
     }
     let mut speaker_override: Option<(usize, usize)> = None;
     // "Black Lives Matter issued a statement saying ...": a participle on a document that is the object of a

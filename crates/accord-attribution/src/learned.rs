@@ -153,7 +153,22 @@ pub fn candidates(doc: &Doc, si: usize, taken: &[Span], names: bool) -> Vec<Cand
                 _ => matches!(d, "obl" | "ccomp" | "xcomp"),
             }
         };
-        let comps: Vec<usize> = kids.iter().copied().filter(|&c| c > v && is_complement(c)).collect();
+        let mut comps: Vec<usize> = kids.iter().copied().filter(|&c| c > v && is_complement(c)).collect();
+        // "have shown the shots are safe": the parse made the clause's subject the verb's object and its
+        // predicate a conjunct with no coordinator; the object and that predicate are one clause
+        if a.upos() == "VERB" {
+            if let Some(&o) = comps.iter().find(|&&c| an(c).deprel() == "obj") {
+                let after_obj = subtree(o).1 + 1;
+                let predicate = kids.iter().copied().find(|&c| {
+                    c > o
+                        && an(c).deprel() == "conj"
+                        && subtree(c).0 == after_obj
+                        && tree.children(c).iter().any(|&k| k < c && matches!(an(k).deprel(), "cop" | "aux"))
+                        && !tree.children(c).iter().any(|&k| matches!(an(k).deprel(), "cc" | "nsubj" | "nsubj:pass"))
+                });
+                comps.extend(predicate);
+            }
+        }
         if comps.is_empty() {
             continue;
         }

@@ -2028,3 +2028,45 @@ fn an_epithet_names_the_previous_subject_when_no_one_holds_the_role() {
     let b = attribution_with(&doc, "result was clear");
     assert_ne!(speaker_name(&doc, b).as_deref(), Some("Marta Okafor"), "{b:?}");
 }
+
+#[test]
+fn a_clause_the_parse_split_into_object_and_predicate_is_one_content() {
+    // "have shown the shots are safe": the parse takes "the shots" for the object and "are safe" for a
+    // conjunct without a coordinator; the content is the whole clause
+    let text = "Vaccines.\n\nNumerous studies have shown the Velmor shots are safe and effective.\n";
+    let doc = extract(text, "object-predicate.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "Velmor shots");
+    assert!(a.content.text.contains("are safe and effective"), "{a:?}");
+}
+
+#[test]
+fn a_verb_of_the_speaker_after_a_closing_quotation_ends_the_content() {
+    // "... has been “insufficient,” and left the talks ...": the comma closes the quotation first; a
+    // finite verb after "and" is the speaker's own act, no part of what was said
+    let text = "Talks.\n\nAfter the meeting, Dario Velasquez said the government's offer has been “insufficient,” \
+                and left the talks before noon.\n\nMarta Okafor said the polls could be \
+                “way off,” and have been unreliable in past races.\n";
+    let doc = extract(text, "quote-and-verb.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "offer has been");
+    assert!(!a.content.text.contains("left the talks"), "{a:?}");
+    // an auxiliary after "and" goes on with the content
+    let b = attribution_with(&doc, "polls could be");
+    assert!(b.content.text.contains("unreliable"), "{b:?}");
+}
+
+#[test]
+fn a_pronoun_after_an_inverted_looking_cue_opens_the_content() {
+    // "Velcorp, which ..., said it modified that data ...": "it modified" is the content's clause (the
+    // tagger may read "modified" as a participle), not the speaker "it" with a participle after it; the
+    // relative clause describes the speaker and is no part of its phrase
+    let text = "Data.\n\nVelcorp, which also receives precise location information from apps, said it modified \
+                that data to make it less exact.\n\nVelma Orr, who served as Marta Okafor's chief of staff during \
+                the Okafor administration, said the audit was sound.\n";
+    let doc = extract(text, "pronoun-clause.txt", Some("2024-03-14"));
+    let b = attribution_with(&doc, "audit was sound");
+    assert_eq!(b.speaker.as_ref().map(|s| s.text.as_str()), Some("Velma Orr"), "{b:?}");
+    let a = attribution_with(&doc, "modified that data");
+    assert!(a.content.text.starts_with("it modified"), "{a:?}");
+    let speaker = a.speaker.as_ref().map(|s| s.text.as_str());
+    assert_eq!(speaker, Some("Velcorp"), "{a:?}");
+}

@@ -176,7 +176,7 @@ fn affiliation_like(doc: &Doc, from: usize, to: usize, lex: &Lexicons) -> bool {
 pub fn speaker_np_right(doc: &Doc, start: usize, ceiling: usize, lex: &Lexicons) -> Option<(usize, usize)> {
     let (a, mut b) = np_right(doc, start, ceiling, lex)?;
     if !source_head(doc, b - 1, lex) {
-        return Some((a, b));
+        return Some((a, named_after(doc, b, ceiling)));
     }
     for _ in 0..4 {
         if b + 1 >= ceiling || !source_link(doc, b, lex) {
@@ -217,7 +217,24 @@ pub fn speaker_np_right(doc: &Doc, start: usize, ceiling: usize, lex: &Lexicons)
             }
         }
     }
-    Some((a, b))
+    Some((a, named_after(doc, b, ceiling)))
+}
+
+/// "said an asylum-seeker named Beatriz": the end of the person's name that "named" or "called" gives the
+/// noun phrase ending at `b`, or `b`.
+fn named_after(doc: &Doc, b: usize, ceiling: usize) -> usize {
+    if b + 1 < ceiling && matches!(doc.token_text(b), "named" | "called") {
+        let name_start = doc.tokens[b + 1].span.start;
+        let person = doc.mentions.iter().find(|m| {
+            m.span.start == name_start
+                && m.kind == accord_doc::MentionKind::Name
+                && m.etype == Some(accord_doc::EntityType::Person)
+        });
+        if let Some(m) = person {
+            return doc.token_at_or_after(m.span.end).min(ceiling);
+        }
+    }
+    b
 }
 
 fn np_left_base(doc: &Doc, floor: usize, end: usize, lex: &Lexicons) -> Option<(usize, usize)> {

@@ -481,7 +481,10 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         let rest = &doc.text[ms.end.min(core_end)..core_end];
         is_person(m)
             && (ms.end == core_end || (rest.starts_with(" of ") && !rest.contains(',') && !rest.contains(" and ")))
-            && doc.text[sp.start..ms.start].trim_end().ends_with(',')
+            && {
+                let before = doc.text[sp.start..ms.start].trim_end();
+                before.ends_with(',') || before.ends_with(" named") || before.ends_with(" called")
+            }
     });
     // "a spokesman for Gul Agha", "a doctor working for Muslim Hands": an unnamed source opening the phrase,
     // whatever it names after it, keeps the whole phrase (its affiliation)
@@ -792,6 +795,35 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
     } else {
         SourceKind::Anonymous
     };
+    // "the hurricane center" after "the National Hurricane Center", "provincial police" after "the Ontario
+    // Provincial Police": two or more words that end an organisation's name named before are that
+    // organisation (the one named last, where several end so)
+    if kind == SourceKind::Organization {
+        let rest = phrase.split_once(' ').filter(|(the, _)| the.eq_ignore_ascii_case("the")).map_or(phrase, |(_, r)| r);
+        let tail: Vec<&str> = rest.split(' ').collect();
+        if tail.len() >= 2 {
+            let ends_so = |name: &str| {
+                let ws: Vec<&str> = name.split(' ').collect();
+                ws.len() >= tail.len()
+                    && ws[ws.len() - tail.len()..].iter().zip(&tail).all(|(a, b)| a.eq_ignore_ascii_case(b))
+            };
+            let found = doc
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.etype == EntityType::Org && ends_so(&e.name))
+                .filter_map(|(i, e)| {
+                    let last =
+                        e.mentions.iter().map(|&m| doc.mentions[m].span.end).filter(|&end| end <= sp.start).max()?;
+                    Some((last, i))
+                })
+                .max();
+            if let Some((_, e)) = found {
+                credit_entity(doc, a, e);
+                return;
+            }
+        }
+    }
     // "The campaign" after "Mrs. Doe's campaign": the Doe campaign named last before
     if kind == SourceKind::Organization
         && phrase.split_once(' ').is_some_and(|(the, rest)| the.eq_ignore_ascii_case("the") && rest == last_word)

@@ -2070,3 +2070,28 @@ fn a_pronoun_after_an_inverted_looking_cue_opens_the_content() {
     let speaker = a.speaker.as_ref().map(|s| s.text.as_str());
     assert_eq!(speaker, Some("Velcorp"), "{a:?}");
 }
+
+#[test]
+fn the_last_words_of_an_organisation_name_refer_back_to_it() {
+    // "the storm center" after "the National Storm Center", "provincial police" after "the Velmor
+    // Provincial Police": two or more words ending an organisation's name are that organisation
+    let text = "Storm.\n\nThe National Storm Center is tracking a front off the coast. The storm center said it \
+                could strengthen on Friday.\n\nThe Velmor Provincial Police charged a driver. Provincial police \
+                said the driver was 17.\n";
+    let doc = extract(text, "org-tail.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "could strengthen");
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("National Storm Center"), "{a:?}");
+    let b = attribution_with(&doc, "driver was 17");
+    assert!(speaker_name(&doc, b).is_some_and(|n| n.ends_with("Provincial Police")), "{b:?}");
+    assert!(b.speaker_entity.is_some(), "{b:?}");
+}
+
+#[test]
+fn a_phrase_that_names_its_person_is_that_person() {
+    // "said an asylum-seeker named Velma": the name "named" gives is the speaker
+    let text = "Border.\n\n“I have no papers,” said an asylum-seeker named Velma Okafor, who asked that her \
+                last name be withheld.\n";
+    let doc = extract(text, "named.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "no papers");
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Velma Okafor"), "{a:?}");
+}

@@ -326,6 +326,37 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 e.etype == EntityType::Person && ew.len() >= 2 && same_name_word(ew[0], &head)
             }))
         });
+        // "Elon Musk" after a headline's "Elon": a full name whose first word was the one-word name of exactly
+        // one person before, whom no other full name opened
+        let found = found.or_else(|| {
+            if words.len() < 2
+                || etype != EntityType::Person
+                || accord_lexicon::usually_lower(&accord_lexicon::lowercase(words[0]))
+            {
+                return None;
+            }
+            let opens = |e: &Entity| {
+                e.etype == EntityType::Person
+                    && core_words(&e.name).first().is_some_and(|w| same_name_word(w, words[0]))
+            };
+            if entities.iter().any(|e| opens(e) && core_words(&e.name).len() >= 2) {
+                return None;
+            }
+            // (not a given name sharing the surname of the name it is coordinated with: "Khizr and Ghazala
+            // Khan", whose surname is not the only one)
+            let coordinated = |e: &Entity| {
+                e.mentions.iter().any(|&p| {
+                    let k = doc.token_at_or_after(doc.mentions[p].span.end);
+                    k < doc.tokens.len() && matches!(doc.token_text(k), "and" | "&")
+                })
+            };
+            only_one(
+                entities
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, e)| opens(e) && core_words(&e.name).len() == 1 && !coordinated(e)),
+            )
+        });
         // "the Times" after "The New York Times": an organisation's name that ends the name of exactly one
         // organisation named before
         let found = found.or_else(|| {

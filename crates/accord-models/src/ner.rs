@@ -785,7 +785,11 @@ pub const MISC_BIAS: f32 = 24.6;
 /// or honorific before it, or a word of it that elsewhere in the document follows a title or precedes a
 /// speech verb.
 fn person_cue(cx: &Ctx, i: usize) -> bool {
-    let cue = |k: usize| cx.wb[k] & W_GIVEN != 0 || cx.doc[k] & (D_SAY | D_TITLE) != 0;
+    let cue = |k: usize| {
+        cx.wb[k] & W_GIVEN != 0
+            || cx.doc[k] & (D_SAY | D_TITLE) != 0
+            || cx.wb[k] & (W_SURNAME | W_ORGWORD | W_PLACEWORD) == W_SURNAME
+    };
     if (i > 0 && cx.wb[i - 1] & W_TITLE != 0) || cue(i) {
         return true;
     }

@@ -2095,3 +2095,26 @@ fn a_phrase_that_names_its_person_is_that_person() {
     let a = attribution_with(&doc, "no papers");
     assert_eq!(speaker_name(&doc, a).as_deref(), Some("Velma Okafor"), "{a:?}");
 }
+
+#[test]
+fn a_full_name_joins_the_one_word_name_of_its_person_before_it() {
+    // a headline's "Velma" then "Velma Okafor": one person, who takes the pronouns; not a given name
+    // coordinated with a full name that shares its surname ("Khizr and Ghazala Khan")
+    let text = "Follow Markets\n\nVelma Got Her Deal\n\nI guess it is worth saying that Velma Okafor does not own \
+                Velcorp Inc. She did not buy Velcorp Inc. yesterday. She did sign an agreement yesterday to buy \
+                Velcorp for cash.\n";
+    let doc = extract(text, "headline-given-name.txt", Some("2024-03-14"));
+    let people: Vec<_> = doc.entities.iter().filter(|e| e.name.starts_with("Velma")).collect();
+    assert_eq!(people.len(), 1, "{people:?}");
+    assert_eq!(people[0].name, "Velma Okafor");
+}
+
+#[test]
+fn a_listed_surname_keeps_its_person_against_the_misc_bonus() {
+    // a one-word name the gazetteer lists only as a surname is a person's, in quotations too
+    let text = "War.\n\n“No one but Putin wants a long war,” Velma Orr said. “We dream of a quiet winter.”\n\n\
+                Failure to do so would hand “Putin the greatest gift they could give him.”\n";
+    let doc = extract(text, "listed-surname.txt", Some("2024-03-14"));
+    let putin = doc.entities.iter().find(|e| e.name == "Putin").expect("Putin is an entity");
+    assert_eq!(putin.etype, "PERSON", "{putin:?}");
+}

@@ -562,6 +562,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             }
             MentionKind::Pronoun => {
                 let best = forward_subject(doc, infos, &entities, m, &quoted)
+                    .or_else(|| fronted_clause_subject(doc, infos, &entities, m, &quoted))
                     .or_else(|| best_person(doc, infos, &entities, m, &quoted));
                 if let Some(best) = best {
                     let e = link(doc, &mut entities, &mut antecedents, m, best);
@@ -1146,6 +1147,54 @@ fn forward_subject(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usi
     });
     let e = doc.mentions[p].entity?;
     (entities[e].etype == EntityType::Person && gender_fits(e) && !infos[p].in_credit && !named_before).then_some(p)
+}
+
+/// "When Jane Roe took office in 2018, she promised ...": a pronoun subject right after an adverbial clause
+/// that opens its sentence refers to the person named as that clause's subject, whoever was named in the
+/// sentences before. Returns that name's mention.
+fn fronted_clause_subject(
+    doc: &Doc,
+    infos: &[MentionInfo],
+    entities: &[Entity],
+    m: usize,
+    quoted: &[bool],
+) -> Option<usize> {
+    if quoted[m] {
+        return None;
+    }
+    let pm = &doc.mentions[m];
+    let sent = doc.sentences[pm.sentence].tokens.clone();
+    let k = doc.token_at_or_after(pm.span.start);
+    let opener = accord_lexicon::lowercase(doc.token_text(sent.start));
+    if k < sent.start + 3
+        || doc.token_text(k - 1) != ","
+        || !accord_lexicon::attribution::words().subordinators.contains(&opener.as_ref())
+        || (sent.start + 1..k - 1).any(|j| matches!(doc.token_text(j), "," | ";" | ":"))
+    {
+        return None;
+    }
+    // the clause's subject: a word of the clause that the parse makes the subject of a word of the clause
+    // (the name itself, or the role it stands in apposition to: "Mexican president Andrés Manuel López
+    // Obrador")
+    let an = |j: usize| doc.tokens.get(j).and_then(|t| t.analysis.as_ref());
+    let clause = sent.start + 1..k - 1;
+    let subj = clause
+        .clone()
+        .find(|&j| an(j).is_some_and(|x| x.deprel() == "nsubj" && x.head().is_some_and(|h| clause.contains(&h))))?;
+    let p = (0..m).rev().take_while(|&p| doc.mentions[p].sentence == pm.sentence).find(|&p| {
+        let c = &doc.mentions[p];
+        let head = doc.token_at_or_after(c.span.start);
+        c.kind == MentionKind::Name
+            && clause.contains(&head)
+            && ((c.span.start <= doc.tokens[subj].span.start && doc.tokens[subj].span.end <= c.span.end)
+                || an(head).is_some_and(|x| x.deprel() == "appos" && x.head() == Some(subj)))
+    })?;
+    let e = doc.mentions[p].entity?;
+    let gender_fits = match (infos[m].gender, entities[e].gender) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
+    (entities[e].etype == EntityType::Person && gender_fits && !infos[p].in_credit && !quoted[p]).then_some(p)
 }
 
 /// The name mention that is the subject of the copula whose predicate is the nominal mention `m` ("Jane Roe

@@ -75,6 +75,9 @@ pub struct Words {
     /// Last words of organisations that are bodies of people, which news text calls "they"
     /// ("the Security Council ... they").
     pub collective_nouns: Vec<&'static str>,
+    /// Subordinators that open an adverbial clause put before its main clause ("When X took office, he
+    /// ...").
+    pub subordinators: Vec<&'static str>,
 }
 
 /// The lists, parsed once.
@@ -124,6 +127,7 @@ pub fn words() -> &'static Words {
             not_affiliations: get("not_affiliations"),
             evidential_verbs: get("evidential_verbs"),
             collective_nouns: get("collective_nouns"),
+            subordinators: get("subordinators"),
         }
     })
 }

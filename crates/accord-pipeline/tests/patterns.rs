@@ -2118,3 +2118,14 @@ fn a_listed_surname_keeps_its_person_against_the_misc_bonus() {
     let putin = doc.entities.iter().find(|e| e.name == "Putin").expect("Putin is an entity");
     assert_eq!(putin.etype, "PERSON", "{putin:?}");
 }
+
+#[test]
+fn a_pronoun_after_a_fronted_time_clause_is_that_clauses_subject() {
+    // "When Jane Roe took office in 2018, she promised ...": the clause's subject, not the person named in
+    // the sentence before, nor the previous statement's speaker
+    let text = "Borders.\n\nDario Velasquez threatened tariffs on Porto last year. When Porto president Marcel \
+                Okonjo took office in 2018, he promised a gentler approach to migrants.\n";
+    let doc = extract(text, "fronted-clause.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "gentler approach");
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Marcel Okonjo"), "{a:?}");
+}

@@ -88,14 +88,19 @@ pub fn find(doc: &mut Doc) {
                             && words[0].chars().filter(|c| c.is_alphabetic()).count() >= 2
                             && !words[0].chars().any(char::is_lowercase))
                 };
+                // (a known agency may stand without a dash before the story's first word: "Taipei, Nov. 17
+                // (CNA) The Ministry ...")
+                let dash = words.get(close + 1).is_some_and(|w| matches!(*w, "-" | "—" | "–" | "--"));
+                let undashed = lex.agencies.contains_key(words[open + 1])
+                    && words.get(close + 1).is_some_and(|w| w.starts_with(char::is_uppercase));
                 if words.get(close) == Some(&")")
                     && outlet(words[open + 1])
-                    && words.get(close + 1).is_some_and(|w| matches!(*w, "-" | "—" | "–" | "--"))
+                    && (dash || undashed)
                     && words[..open]
                         .iter()
                         .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()))
                 {
-                    dateline(toks.start + close + 1);
+                    dateline(toks.start + if dash { close + 1 } else { close });
                 }
             } else if let Some(dash) = words.iter().take(7).position(|w| matches!(*w, "—" | "–" | "--")) {
                 // "KHAN YOUNIS, GAZA — The assault ...": a place in capitals (and its region) before a dash,

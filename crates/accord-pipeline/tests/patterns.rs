@@ -2129,3 +2129,15 @@ fn a_pronoun_after_a_fronted_time_clause_is_that_clauses_subject() {
     let a = attribution_with(&doc, "gentler approach");
     assert_eq!(speaker_name(&doc, a).as_deref(), Some("Marcel Okonjo"), "{a:?}");
 }
+
+#[test]
+fn a_dateline_with_a_known_agency_needs_no_dash() {
+    // "Porto, Nov. 17 (CNA) The Ministry ...": the place and date before a known agency are a dateline, so
+    // the place is no speaker of the sentence's first statement
+    let text = "Climate rules\n\nPorto, Nov. 17 (CNA) The Ministry of Environment released new climate \
+                guidelines on Friday, the ministry said.\n";
+    let doc = extract(text, "dateline-no-dash.txt", Some("2024-03-14"));
+    assert!(doc.credits.iter().any(|c| c.kind == "dateline" && c.span.text.ends_with("(CNA)")), "{:?}", doc.credits);
+    let a = attribution_with(&doc, "climate guidelines");
+    assert!(!a.content.text.contains("Porto"), "{a:?}");
+}

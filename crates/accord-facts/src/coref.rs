@@ -37,11 +37,19 @@ fn same_name_word(a: &str, b: &str) -> bool {
         return true;
     }
     let caps = |w: &str| !w.chars().any(char::is_lowercase);
-    let fold = |w: &str| w.replace('’', "'");
+    // (compared char by char: no string is built for the words of most names)
+    fn folded(w: &str) -> impl Iterator<Item = char> + '_ {
+        w.chars().map(|c| if c == '’' { '\'' } else { c })
+    }
     if caps(a) || caps(b) {
-        fold(a).to_lowercase() == fold(b).to_lowercase()
+        if a.is_ascii() && b.is_ascii() {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            let fold = |w: &str| w.replace('’', "'");
+            fold(a).to_lowercase() == fold(b).to_lowercase()
+        }
     } else {
-        fold(a) == fold(b)
+        folded(a).eq(folded(b))
     }
 }
 
@@ -250,7 +258,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
         let before = doc.token_at_or_after(doc.mentions[m].span.start);
         let locative = before > 0
             && matches!(
-                doc.token_text(before - 1).to_lowercase().as_str(),
+                accord_lexicon::lowercase(doc.token_text(before - 1)).as_ref(),
                 "in" | "to"
                     | "from"
                     | "of"
@@ -280,9 +288,10 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             etype == EntityType::Org && info.titles.is_empty() && doc.mentions[m].span == doc.mentions[m].head_span;
         let surname_of = (((place && !locative) || organisation) && words.len() == 1).then_some(()).and_then(|_| {
             entities.iter().rposition(|e| {
-                e.etype == EntityType::Person
-                    && core_words(&e.name).len() >= 2
-                    && core_words(&e.name).last().is_some_and(|l| same_name_word(l, &head))
+                e.etype == EntityType::Person && {
+                    let ew = core_words(&e.name);
+                    ew.len() >= 2 && ew.last().is_some_and(|l| same_name_word(l, &head))
+                }
             })
         });
         // "Peabody" after "Peabody Energy": a one-word name that opens an organisation's name of two words
@@ -298,8 +307,10 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 return None;
             }
             entities.iter().rposition(|e| {
-                let ew = name_words(without_the(&e.name));
-                matches!(e.etype, EntityType::Org | EntityType::Other) && ew.len() == 2 && same_name_word(ew[0], &head)
+                matches!(e.etype, EntityType::Org | EntityType::Other) && {
+                    let ew = name_words(without_the(&e.name));
+                    ew.len() == 2 && same_name_word(ew[0], &head)
+                }
             })
         });
         // "Hillary" after "Hillary Clinton": a one-word given name that opens the name of exactly one person
@@ -322,8 +333,10 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 return None;
             }
             only_one(entities.iter().enumerate().filter(|(_, e)| {
-                let ew = core_words(&e.name);
-                e.etype == EntityType::Person && ew.len() >= 2 && same_name_word(ew[0], &head)
+                e.etype == EntityType::Person && {
+                    let ew = core_words(&e.name);
+                    ew.len() >= 2 && same_name_word(ew[0], &head)
+                }
             }))
         });
         // "Elon Musk" after a headline's "Elon": a full name whose first word was the one-word name of exactly
@@ -366,10 +379,10 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 return None;
             }
             only_one(entities.iter().enumerate().filter(|(_, e)| {
-                let ew = name_words(without_the(&e.name));
-                e.etype == EntityType::Org
-                    && ew.len() > sw.len()
-                    && ew[ew.len() - sw.len()..].iter().zip(&sw).all(|(a, b)| same_name_word(a, b))
+                e.etype == EntityType::Org && {
+                    let ew = name_words(without_the(&e.name));
+                    ew.len() > sw.len() && ew[ew.len() - sw.len()..].iter().zip(&sw).all(|(a, b)| same_name_word(a, b))
+                }
             }))
         });
         // "Microsoft" after "Microsoft Corp": the name of exactly one organisation named before, less the
@@ -388,6 +401,10 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             let full =
                 sw.len() >= 2 && etype != EntityType::Person && lex().corporate_suffixes.contains(sw[sw.len() - 1]);
             only_one(entities.iter().enumerate().filter(|(_, e)| {
+                // (only these types can match: no words for the others)
+                if !matches!(e.etype, EntityType::Org | EntityType::Other | EntityType::Person) {
+                    return false;
+                }
                 let ew = name_words(without_the(&e.name));
                 let (long, short) = if full { (&sw, &ew) } else { (&ew, &sw) };
                 // (the short name first may have been typed anything but a place: "Velmora Foods moves ...")
@@ -625,7 +642,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 let titled = |p: usize, entities: &[Entity]| {
                     doc.mentions[p].entity.is_some_and(|e| {
                         entities[e].etype == EntityType::Person
-                            && entities[e].titles.iter().any(|t| title_has(&t.to_lowercase(), noun))
+                            && entities[e].titles.iter().any(|t| title_has(&accord_lexicon::lowercase(t), noun))
                             && sides.iter().all(|s| entities[e].affiliation.as_deref() == Some(*s))
                             && !other_party(e, entities)
                     })

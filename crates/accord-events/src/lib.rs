@@ -625,7 +625,7 @@ fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
         if passive {
             f.push("pass".into());
         }
-        if matches!(facts.cue(&lemma), Some(accord_facts::lexicon::CueClass::Speech)) {
+        if speech {
             f.push("cue".into());
         }
         // lexicons
@@ -673,7 +673,7 @@ fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
             }
             known = true;
         }
-        if f.iter().any(|x| x == "cue") && noun.is_none() {
+        if speech && noun.is_none() {
             known = false;
         }
         if BAG {
@@ -747,7 +747,6 @@ fn candidates_in(doc: &Doc, s: usize, t: &Tree) -> Vec<Candidate> {
 pub fn phrase(t: &Tree, h: usize, long: bool) -> (usize, usize) {
     let mut lo = h;
     let mut hi = h;
-    let mut stack: Vec<(usize, usize)> = Vec::new();
     for &k in t.kids(h) {
         let rel = t.deprel(k);
         let take = match rel {
@@ -759,19 +758,7 @@ pub fn phrase(t: &Tree, h: usize, long: bool) -> (usize, usize) {
             _ => false,
         };
         if take {
-            stack.push((k, 0));
-        }
-    }
-    while let Some((x, d)) = stack.pop() {
-        lo = lo.min(x);
-        hi = hi.max(x);
-        if d > 40 {
-            continue;
-        }
-        for &k in t.kids(x) {
-            if !matches!(t.deprel(k), "acl:relcl" | "parataxis") {
-                stack.push((k, d + 1));
-            }
+            spread(t, k, 0, &mut lo, &mut hi);
         }
     }
     // a date inside ("Mbeki Tuesday") ends the phrase
@@ -797,6 +784,21 @@ pub fn phrase(t: &Tree, h: usize, long: bool) -> (usize, usize) {
         lo += 1;
     }
     (lo, hi)
+}
+
+/// Widens `lo..=hi` to token `x` and its subtree (depth `d` below a phrase's head's dependent, 40 at most),
+/// relative clauses and parataxis left out.
+fn spread(t: &Tree, x: usize, d: usize, lo: &mut usize, hi: &mut usize) {
+    *lo = (*lo).min(x);
+    *hi = (*hi).max(x);
+    if d > 40 {
+        return;
+    }
+    for &k in t.kids(x) {
+        if !matches!(t.deprel(k), "acl:relcl" | "parataxis") {
+            spread(t, k, d + 1, lo, hi);
+        }
+    }
 }
 
 /// The phrase headed by `h` in the given form (token range, end inclusive).

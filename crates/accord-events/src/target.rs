@@ -56,9 +56,16 @@ fn write_label(t: &Tree, i: usize, out: &mut String) {
     }
 }
 
+/// A dependency path's length in steps, and how many of its steps go up (the rest go down).
+#[derive(Clone, Copy)]
+struct Steps {
+    len: usize,
+    up: usize,
+}
+
 /// Writes the dependency path from the token whose ancestors (itself first) are `up` to `k` into `out`
-/// ("^nsubj vobj" style: up steps, then down steps) and returns its length, at most [`MAX_PATH`] steps.
-fn path_into(t: &Tree, up: &[usize], k: usize, out: &mut String) -> Option<usize> {
+/// ("^nsubj vobj" style: up steps, then down steps) and returns its steps, at most [`MAX_PATH`].
+fn path_into(t: &Tree, up: &[usize], k: usize, out: &mut String) -> Option<Steps> {
     out.clear();
     let mut down = [0usize; MAX_PATH];
     let mut nd = 0;
@@ -79,7 +86,7 @@ fn path_into(t: &Tree, up: &[usize], k: usize, out: &mut String) -> Option<usize
                 out.push(' ');
             }
             out.pop();
-            return Some(pos + nd);
+            return Some(Steps { len: pos + nd, up: pos });
         }
         if nd >= MAX_PATH {
             return None;
@@ -205,7 +212,9 @@ mod tok {
     pub const CL: usize = 0;
     pub const LONG_TAIL: usize = 1;
     pub const WIDE_APPOS: usize = 2;
-    pub const COUNT: usize = 3;
+    /// `pz=` of a path that ends with a step down to the token (its last step is the token's own label).
+    pub const PZ_DOWN: usize = 3;
+    pub const COUNT: usize = 4;
 }
 
 /// What the option walk computes once for all the triggers of a sentence: per token, its kind, its
@@ -223,6 +232,8 @@ pub struct OptionCache {
     konst: [Option<f32>; konst::COUNT],
     /// By part of speech and relation, the weights of the `tag::*` features.
     tags: accord_doc::hash::FnvMap<(accord_doc::Sym, accord_doc::Sym), [Option<f32>; tag::COUNT]>,
+    /// The walk's buffers (a feature, the path from the trigger, the path from its noun), kept for the next.
+    buffers: [String; 3],
 }
 
 /// A token's short, long and wide phrase (token ranges, end inclusive), and whether it can name an actor.
@@ -243,6 +254,7 @@ impl Default for OptionCache {
             tokens: Vec::new(),
             konst: [None; konst::COUNT],
             tags: Default::default(),
+            buffers: Default::default(),
         }
     }
 }
@@ -269,7 +281,7 @@ impl OptionCache {
 /// and (when different) long form. Features are written into one reused buffer, never allocated one by one.
 fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, cache: &mut OptionCache, sink: &mut impl Sink) {
     cache.for_sentence(t);
-    let mut buf = String::new();
+    let [mut buf, mut p, mut q] = std::mem::take(&mut cache.buffers);
     // a feature written from pieces (`Piece`s), not through `format_args!`
     macro_rules! emit {
         ($($a:expr),*) => {{
@@ -312,7 +324,8 @@ fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, cache: &mut OptionCache, si
         Some(nn) => t.ancestors(nn).take(MAX_PATH + 1).collect(),
         None => Vec::new(),
     };
-    let (mut p, mut q) = (String::new(), String::new());
+    // the weights of the first step of the paths that start upwards, once known
+    let mut first_up: Option<FirstSlots> = None;
     // nominal heads between the trigger and an option ("condemned X": none between)
     let kinds = &cache.kinds;
     let nominal_head = |k: usize| matches!(kinds[k - t.start], (true, false, false));
@@ -344,7 +357,8 @@ fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, cache: &mut OptionCache, si
         if !nominal || flat {
             continue;
         }
-        let Some(n) = path_into(t, &up, k, &mut p) else { continue };
+        let Some(steps) = path_into(t, &up, k, &mut p) else { continue };
+        let n = steps.len;
         sink.base(k);
         if ORDER {
             let (side, between) = if k > after {
@@ -358,7 +372,12 @@ fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, cache: &mut OptionCache, si
         let first = p.split(' ').next().unwrap_or("");
         let last = p.rsplit(' ').next().unwrap_or("");
         let mut pw = sink.path(&p);
-        let mut fw = sink.first(first);
+        // a path that starts upwards starts with the trigger's own label: one first step for the walk
+        let up_first = steps.up > 0;
+        let mut fw = match first_up.filter(|_| up_first) {
+            Some(fw) => fw,
+            None => sink.first(first),
+        };
         emit_path!(pw.p[c.nominal as usize]; "p=", nom, " ", p.as_str());
         if lemma_features {
             emit_path!(pw.pl; "pl=", p.as_str(), "|", trig_lemma.as_str());
@@ -372,7 +391,15 @@ fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, cache: &mut OptionCache, si
         emit_tag!(tw, tag::UD; "ud=", upos, "|", deprel);
         emit_const!(konst::N + n; "n=", n);
         emit_path!(fw.p1; "p1=", first);
-        emit!("pz=", last, "|", t.upos(k));
+        if up_first {
+            first_up = Some(fw);
+        }
+        // (a path that ends downwards ends with the option's own label)
+        if steps.len > steps.up {
+            emit_tok!(k, tok::PZ_DOWN; "pz=", last, "|", t.upos(k));
+        } else {
+            emit!("pz=", last, "|", t.upos(k));
+        }
         emit_const!(konst::SIDE + (k < c.token) as usize; "side=", k < c.token);
         let (short, long, wide, actor) = *cache.tokens[k - t.start].phrases.get_or_insert_with(|| {
             let long = crate::phrase(t, k, true);
@@ -417,6 +444,7 @@ fn walk(t: &Tree, c: &Candidate, tm: &TokenMentions, cache: &mut OptionCache, si
             }
         }
     }
+    cache.buffers = [buf, p, q];
 }
 
 /// A piece of a feature's text, written without `format_args!`.

@@ -376,6 +376,12 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                     break;
                 }
             }
+            // a known name with inner connectors: "Centers for Disease Control and Prevention"
+            if j < s.tokens.end && doc.token_text(j).starts_with(char::is_lowercase) {
+                if let Some(k) = known_run_end(doc, i, s.tokens.end, lex) {
+                    j = j.max(k);
+                }
+            }
             // a party tag after a name ("Sen. Jane Roe (R-Ohio)", "(D)", "Sen. Jane Roe, I-Vt.") is the
             // person's party, not a name
             let tag_next = |k: usize| k < s.tokens.end && matches!(doc.token_text(k), "-" | "–");
@@ -399,7 +405,11 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             if at_start || clause_start {
                 let w0 = doc.token_text(a);
                 // ("United" opening "United States" is no common word)
-                let known_pair = j > a + 1 && lex.known.contains_key(&format!("{w0} {}", doc.token_text(a + 1)));
+                let known_pair = j > a + 1
+                    && (lex.known.contains_key(&format!("{w0} {}", doc.token_text(a + 1)))
+                        || lex
+                            .known
+                            .contains_key(doc.slice(Span::new(doc.tokens[a].span.start, doc.tokens[j - 1].span.end))));
                 // (an acronym is a name: "TB said ...", "BPD said ...", whatever the tagger made of it)
                 let acronym =
                     w0.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w0.chars().any(char::is_lowercase);
@@ -1956,6 +1966,18 @@ fn referring_nominal(
         k -= 1;
     }
     None
+}
+
+/// The end (exclusive) of the longest known name of several words that starts at token `i` and holds a
+/// lower-case connector ("Centers for Disease Control and Prevention", "Doctors Without Borders" written
+/// "Doctors without Borders"), at most eight words long.
+fn known_run_end(doc: &Doc, i: usize, end: usize, lex: &Lexicons) -> Option<usize> {
+    // (after a capitalised "The" opening the sentence: "The Centers for ...")
+    let i = if doc.token_text(i) == "The" { i + 1 } else { i };
+    let from = doc.tokens.get(i)?.span.start;
+    (i + 3..=end.min(i + 8))
+        .rev()
+        .find(|&k| is_cap(doc, k - 1) && lex.known.contains_key(doc.slice(Span::new(from, doc.tokens[k - 1].span.end))))
 }
 
 /// An unnamed source phrase headed by the source noun at token `h` ("a senior Hamas official").

@@ -2141,3 +2141,19 @@ fn a_dateline_with_a_known_agency_needs_no_dash() {
     let a = attribution_with(&doc, "climate guidelines");
     assert!(!a.content.text.contains("Porto"), "{a:?}");
 }
+
+#[test]
+fn well_known_organisations_keep_their_whole_names_and_kind() {
+    // a listed name with inner connectors is one organisation ("Centers for Disease Control and
+    // Prevention", not three named things); one opening a sentence keeps its first word; a company named
+    // alone is an organisation, not a person; continental groups are groups
+    let text = "Vaccines\n\nThe Centers for Disease Control and Prevention updated its guidance on Monday. Human \
+                Rights Watch said the camp was unsafe. Goldman Sachs said the loan was repaid. Africans said \
+                they had waited for weeks.\n";
+    let doc = extract(text, "known-organisations.txt", Some("2024-03-14"));
+    let names: Vec<(&str, &str)> = doc.entities.iter().map(|e| (e.name.as_str(), e.etype.as_str())).collect();
+    assert!(names.contains(&("Centers for Disease Control and Prevention", "ORG")), "{names:?}");
+    assert!(names.contains(&("Human Rights Watch", "ORG")), "{names:?}");
+    assert!(names.contains(&("Goldman Sachs", "ORG")), "{names:?}");
+    assert!(names.contains(&("Africans", "NORP")), "{names:?}");
+}

@@ -222,7 +222,10 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 return without_the(&e.name) == without_the(&canonical)
                     && (etype == e.etype || info.known.is_some() || etype == EntityType::Other || bare_person);
             }
-            if !(etype == EntityType::Person || etype == EntityType::Other || caps) {
+            // (a place's name no gazetteer knows that is exactly a person's name is that person, named again
+            // where nothing marked them: "Lorena (not her real name), an Angolan woman ... Lorena")
+            let unlisted_place = etype == EntityType::Gpe && info.known.is_none() && e.name == canonical;
+            if !(etype == EntityType::Person || etype == EntityType::Other || caps || unlisted_place) {
                 return false;
             }
             let ew = core_words(&e.name);

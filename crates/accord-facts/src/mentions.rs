@@ -861,6 +861,18 @@ fn descriptor_types(doc: &Doc, mentions: &mut [(Mention, MentionInfo)], lex: &Le
         if !free {
             continue;
         }
+        // "Lorena (not her real name), an Angolan woman ...": an apposition headed by a noun for a person
+        // makes a name the recogniser read as a place or left untyped a person's
+        // (not a month or a day: "Last May, a federal judge ordered ...")
+        let when = (k..end).any(|t| {
+            let w = doc.token_text(t).trim_end_matches('.');
+            lex.months.contains_key(w) || lex.weekdays.contains_key(w)
+        });
+        if matches!(m.etype, Some(EntityType::Gpe | EntityType::Other)) && !when && person_apposition(doc, end, lex) {
+            m.etype = Some(EntityType::Person);
+            info.gender = None;
+            continue;
+        }
         if division_of || joined {
             m.etype = Some(EntityType::Gpe);
             info.gender = None;
@@ -870,6 +882,39 @@ fn descriptor_types(doc: &Doc, mentions: &mut [(Mention, MentionInfo)], lex: &Le
             info.gender = None;
         }
     }
+}
+
+/// True when token `j`, right after a name, opens an apposition headed by a singular noun for a person (a
+/// source noun or a noun that marks a gender): ", a 34-year-old mother of two", "(not her real name), an
+/// Angolan woman".
+fn person_apposition(doc: &Doc, j: usize, lex: &Lexicons) -> bool {
+    let s = &doc.sentences[doc.tokens.get(j).map_or(0, |t| t.sentence)];
+    let mut k = j;
+    // a parenthesis first
+    if k < s.tokens.end && doc.token_text(k) == "(" {
+        match (k + 1..s.tokens.end.min(k + 8)).find(|&t| doc.token_text(t) == ")") {
+            Some(c) => k = c + 1,
+            None => return false,
+        }
+    }
+    if k + 2 >= s.tokens.end || doc.token_text(k) != "," || !matches!(doc.token_text(k + 1), "a" | "an") {
+        return false;
+    }
+    // up to four modifiers, then the head noun
+    for t in k + 2..s.tokens.end.min(k + 7) {
+        let w = accord_text::lowercase(doc.token_text(t));
+        let Some(an) = doc.tokens[t].analysis.as_ref() else { return false };
+        if an.upos() == "NOUN" && w.chars().all(char::is_lowercase) {
+            let head_next = doc.tokens.get(t + 1).and_then(|x| x.analysis.as_ref()).is_some_and(|x| x.upos() == "NOUN");
+            if !head_next {
+                return lex.gendered_nouns.contains_key(w.as_ref())
+                    || lex.source_nouns.get(w.as_ref()).is_some_and(|(_, plural)| !plural);
+            }
+        } else if !matches!(an.upos(), "ADJ" | "NUM" | "PROPN" | "NOUN") && doc.token_text(t) != "-" {
+            return false;
+        }
+    }
+    false
 }
 
 /// True when the words at token `j` name the kind of organisation the name before them is: a referring

@@ -2157,3 +2157,19 @@ fn well_known_organisations_keep_their_whole_names_and_kind() {
     assert!(names.contains(&("Goldman Sachs", "ORG")), "{names:?}");
     assert!(names.contains(&("Africans", "NORP")), "{names:?}");
 }
+
+#[test]
+fn an_apposition_with_a_noun_for_a_person_makes_a_name_a_persons() {
+    // "Velmira (not her real name), an Angolan woman": the recogniser may read a rare given name as a
+    // place; the apposition says it is a person, for every mention of the name. A month is no person.
+    let text = "Stranded in Porto\n\nThe Observers team spoke to Velmira (not her real name), an Angolan woman \
+                who arrived in Porto in early July, two months after she left home.\n\nVelmira and her husband \
+                are travelling with their seven children.\n\n(Video by Velmira)\n\nThe children sleep on the \
+                floor of a rented room.\n\n(Video by Velmira)\n\nLast May, a federal judge ordered the \
+                releases.\n";
+    let doc = extract(text, "person-apposition.txt", Some("2024-03-14"));
+    let people: Vec<_> = doc.entities.iter().filter(|e| e.name == "Velmira").collect();
+    assert_eq!(people.len(), 1, "{people:?}");
+    assert_eq!(people[0].etype, "PERSON", "{people:?}");
+    assert!(!doc.entities.iter().any(|e| e.name == "May" && e.etype == "PERSON"), "{:?}", doc.entities);
+}

@@ -361,7 +361,11 @@ pub fn np_right(doc: &Doc, start: usize, ceiling: usize, lex: &Lexicons) -> Opti
         // "of" joins a capitalised name ("Secretary of State")
         let name_of =
             doc.token_text(k) == "of" && k + 1 < ceiling && doc.token_text(k + 1).starts_with(char::is_uppercase);
-        if np_word || name_of {
+        // a determiner after a noun opens the next phrase: "told reporters | the plan was dead"
+        let next_phrase = k > start
+            && words().determiners.contains(&doc.token_text(k).to_lowercase().as_str())
+            && doc.tokens[k - 1].analysis.as_ref().is_some_and(|a| matches!(a.upos(), "NOUN" | "PROPN"));
+        if (np_word || name_of) && !next_phrase {
             k += 1;
         } else {
             break;

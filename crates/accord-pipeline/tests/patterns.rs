@@ -2173,3 +2173,14 @@ fn an_apposition_with_a_noun_for_a_person_makes_a_name_a_persons() {
     assert_eq!(people[0].etype, "PERSON", "{people:?}");
     assert!(!doc.entities.iter().any(|e| e.name == "May" && e.etype == "PERSON"), "{:?}", doc.entities);
 }
+
+#[test]
+fn whom_something_was_told_to_ends_before_the_next_determiner() {
+    // "told reporters the plan was dead": the addressee is "reporters"; "the plan was dead" is the content
+    let text = "Talks.\n\nMarta Okafor told reporters the plan was dead. The app told users their data was safe.\n";
+    let doc = extract(text, "told-addressee.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "was dead");
+    assert_eq!(a.content.text, "the plan was dead", "{a:?}");
+    let b = attribution_with(&doc, "was safe");
+    assert_eq!(b.content.text, "their data was safe", "{b:?}");
+}

@@ -468,12 +468,21 @@ fn subject_before(
         // (not a subject inside a quotation that closes before the cue: "“This has to end,” said X"; a
         // subject that starts inside it keeps its words after it)
         subject = parsed_subject(doc, cue.verb, sstart).and_then(|(a, b)| out_of_quote(doc, sstart, a, b, cue.first));
-        // "Google, which also receives ..., said": a relative clause set off by commas describes the
-        // speaker and is no part of its name
+        // "Google, which also receives ..., said", "The agency, led by Jane Roe, said": a relative clause or
+        // a participle's phrase set off by commas describes the speaker and is no part of its phrase
         if let Some((a, b)) = subject {
             if let Some(c) = (a + 1..b.saturating_sub(1)).find(|&k| {
                 doc.token_text(k) == ","
-                    && matches!(doc.token_text(k + 1).to_lowercase().as_str(), "who" | "which" | "whose" | "whom")
+                    && (matches!(doc.token_text(k + 1).to_lowercase().as_str(), "who" | "which" | "whose" | "whom")
+                        || (doc.tokens[k + 1]
+                            .analysis
+                            .as_ref()
+                            .is_some_and(|x| matches!(x.xpos(), "VBN" | "VBG") && x.deprel() == "acl")
+                            // (a document's phrase names its author: "The poll, released by the Public
+                            // Policy Institute of California, found ...")
+                            && !words()
+                                .document_nouns
+                                .contains(&accord_lexicon::lowercase(doc.token_text(k - 1)).as_ref())))
             }) {
                 subject = Some((a, c));
             }

@@ -2184,3 +2184,17 @@ fn whom_something_was_told_to_ends_before_the_next_determiner() {
     let b = attribution_with(&doc, "was safe");
     assert_eq!(b.content.text, "their data was safe", "{b:?}");
 }
+
+#[test]
+fn a_participles_phrase_after_the_subject_is_no_part_of_the_speaker() {
+    // "The agency, led by Marta Okafor, said": the agency speaks, not the person in the participle's
+    // phrase; a document's phrase keeps its author ("The poll, released by X, found")
+    let text = "Rules.\n\nThe agency, led by Marta Okafor, said the rule would stand.\n\nThe poll, released on \
+                Wednesday by the Velmor Policy Institute, found the race was tied.\n";
+    let doc = extract(text, "participle-subject.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "rule would stand");
+    assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some("The agency"), "{a:?}");
+    assert_ne!(speaker_name(&doc, a).as_deref(), Some("Marta Okafor"), "{a:?}");
+    let b = attribution_with(&doc, "race was tied");
+    assert_eq!(speaker_name(&doc, b).as_deref(), Some("Velmor Policy Institute"), "{b:?}");
+}

@@ -268,9 +268,13 @@ fn adverbial_opener(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
 /// follows the closing mark (and its punctuation), or None when nothing does.
 fn out_of_quote(doc: &Doc, sstart: usize, a: usize, b: usize, end: usize) -> Option<(usize, usize)> {
     let mark = |j: &usize| matches!(doc.tokens[*j].kind, TokenKind::OpenQuote | TokenKind::CloseQuote);
+    // (single marks inside a double quotation quote a title or a phrase there: “The book ‘1984,’ we’re
+    // living it,” said X)
+    let single = |j: &usize| matches!(doc.token_text(*j), "‘" | "’" | "'");
+    let double_before = (sstart..a).rev().find(|j| mark(j) && !single(j));
     // inside: the last mark before it opens a quotation, or (none in the sentence) the first after it
     // closes one opened in an earlier sentence ("... Nobody envisioned it," said X)
-    let inside = match (sstart..a).rev().find(mark) {
+    let inside = match double_before.or_else(|| (sstart..a).rev().find(mark)) {
         Some(j) => doc.tokens[j].kind == TokenKind::OpenQuote,
         // (a mark after punctuation: not the apostrophe of "the actors’ union")
         None => (a..end).find(mark).is_some_and(|j| {

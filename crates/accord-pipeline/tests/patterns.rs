@@ -2198,3 +2198,15 @@ fn a_participles_phrase_after_the_subject_is_no_part_of_the_speaker() {
     let b = attribution_with(&doc, "race was tied");
     assert_eq!(speaker_name(&doc, b).as_deref(), Some("Velmor Policy Institute"), "{b:?}");
 }
+
+#[test]
+fn single_marks_inside_a_double_quotation_do_not_close_it() {
+    // “The book ‘1984,’ we’re living it,” said X: the inner single marks quote a title; "we" inside the
+    // quotation is no speaker and the quotation runs to its double closing mark
+    let text = "Privacy\n\n“The book ‘1984,’ we’re kind of living it in a lot of ways,” said Dario Velasquez, a \
+                partner at a tax firm.\n";
+    let doc = extract(text, "nested-single-marks.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "The book");
+    assert_eq!(speaker_name(&doc, a).as_deref(), Some("Dario Velasquez"), "{a:?}");
+    assert!(a.content.text.ends_with("ways,”"), "{a:?}");
+}

@@ -218,6 +218,9 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
     // refusals, a source's terms, "That said": they look like speech but report none (after the speakers,
     // which may cut a content at a relative clause's end)
     atts.retain(|a| !nonstatement::is_non_statement(doc, a));
+    for a in atts.iter_mut() {
+        nonstatement::drop_idiom_opener(doc, a);
+    }
     speaker::previous_speaker(doc, &mut atts, lex);
     for a in &mut atts {
         cut_at_main_clause(doc, a, &quotes);

@@ -163,6 +163,24 @@ pub(crate) fn is_non_statement(doc: &Doc, a: &Attribution) -> bool {
     false
 }
 
+/// "That said, the talks will resume, officials said": a fixed expression holding a speech verb that opens
+/// the content, with its comma, is the writer's transition, no part of what was said.
+pub(crate) fn drop_idiom_opener(doc: &Doc, a: &mut Attribution) {
+    let first = doc.token_at_or_after(a.content.start);
+    let end = doc.token_at_or_after(a.content.end).min(doc.tokens.len());
+    for idiom in &words().discourse_idioms {
+        let parts: Vec<&str> = idiom.split('_').collect();
+        let comma = first + parts.len();
+        if comma + 1 < end
+            && doc.token_text(comma) == ","
+            && (first..comma).zip(&parts).all(|(i, p)| lower(doc, i) == *p)
+        {
+            a.content.start = doc.tokens[comma + 1].span.start;
+            return;
+        }
+    }
+}
+
 /// True when the content is a refusal to answer and nothing more: a short subject, a negation, and an
 /// answer verb with no clause of its own after it ("he could not comment further on the case", "she
 /// would not elaborate").

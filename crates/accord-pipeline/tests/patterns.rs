@@ -2210,3 +2210,13 @@ fn single_marks_inside_a_double_quotation_do_not_close_it() {
     assert_eq!(speaker_name(&doc, a).as_deref(), Some("Dario Velasquez"), "{a:?}");
     assert!(a.content.text.ends_with("ways,”"), "{a:?}");
 }
+
+#[test]
+fn a_transition_with_a_speech_verb_is_no_part_of_the_content() {
+    // "That said, the talks will resume on Monday, officials said.": "That said," is the writer's
+    // transition; the content starts after its comma
+    let text = "Talks\n\nThat said, the talks will resume on Monday, officials said.\n";
+    let doc = extract(text, "idiom-opener.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "talks will resume");
+    assert_eq!(a.content.text, "the talks will resume on Monday", "{a:?}");
+}

@@ -63,6 +63,15 @@ pub(crate) fn is_non_statement(doc: &Doc, a: &Attribution) -> bool {
     if w.refusals.contains(&verb.as_ref()) && first_content_word == Some("to") {
         return true;
     }
+    // "Asked whether the talks would continue, Leavitt declined to answer.": the question put to someone
+    // who then refused to answer it (a participle opening the sentence, a refusal after the content)
+    let opens = first == sentence_start || (first == sentence_start + 1 && lower(doc, sentence_start) == "when");
+    if opens && verb == "asked" {
+        let sentence_end = doc.sentences.get(doc.sentence_at(cue.start)).map_or(0, |s| s.tokens.end);
+        if (last + 1..sentence_end).any(|i| w.refusals.contains(&lower(doc, i).as_ref())) {
+            return true;
+        }
+    }
     // the words before the cue, over adverbs: "declined to say", "would not say", "don't say"
     let mut before: Vec<Cow<str>> = Vec::new();
     let mut k = first;

@@ -2220,3 +2220,13 @@ fn a_transition_with_a_speech_verb_is_no_part_of_the_content() {
     let a = attribution_with(&doc, "talks will resume");
     assert_eq!(a.content.text, "the talks will resume on Monday", "{a:?}");
 }
+
+#[test]
+fn a_question_the_asked_person_refused_to_answer_is_no_statement() {
+    // "Asked whether the talks would continue, Roe declined to answer.": a refusal, as "declined to
+    // comment" is; the question is no statement of anyone's
+    let text = "Talks\n\nAsked whether the talks would continue, Marta Okafor declined to answer.\n\nWhen asked \
+                about the deal, the minister declined to elaborate.\n";
+    let doc = extract(text, "asked-refused.txt", Some("2024-03-14"));
+    assert!(doc.attributions.is_empty(), "{:?}", doc.attributions);
+}

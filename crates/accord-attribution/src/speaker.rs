@@ -887,20 +887,6 @@ fn capitalise(w: &str) -> String {
     }
 }
 
-/// The adverbial clause (text offsets) that opens the sentence of mention `m` with a subordinator of time
-/// ("When Jane Roe took office in 2018,") and ends with the comma right before the mention.
-fn fronted_clause(doc: &Doc, m: usize) -> Option<(usize, usize)> {
-    let mm = &doc.mentions[m];
-    let sent = doc.sentences[mm.sentence].tokens.clone();
-    let k = doc.token_at_or_after(mm.span.start);
-    let opener = accord_text::lowercase(doc.token_text(sent.start));
-    (k >= sent.start + 3
-        && doc.token_text(k - 1) == ","
-        && words().subordinators.contains(&opener.as_ref())
-        && !(sent.start + 1..k - 1).any(|j| matches!(doc.token_text(j), "," | ";" | ":")))
-    .then(|| (doc.tokens[sent.start].span.start, doc.tokens[k - 1].span.start))
-}
-
 /// What the previous quote's speaker was, for a pronoun or a definite unnamed source after it.
 #[derive(Clone)]
 enum Previous {
@@ -994,8 +980,9 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
                     });
                 // (nor when coreference chose the person named in an adverbial clause that opens the pronoun's
                 // own sentence and ends right before it: "When Jane Roe took office, she promised ...")
-                let clause = a.speaker_mention.and_then(|m| fronted_clause(doc, m));
-                let named_in_sentence = clause.is_some_and(|(from, to)| {
+                let clause = a.speaker_mention.and_then(|m| accord_facts::coref::fronted_time_clause(doc, m));
+                let named_in_sentence = clause.is_some_and(|c| {
+                    let (from, to) = (doc.tokens[c.start].span.start, doc.tokens[c.end].span.start);
                     a.speaker_entity.is_some_and(|e2| {
                         e2 != e
                             && doc.entities[e2].etype == EntityType::Person

@@ -351,13 +351,6 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             {
                 return None;
             }
-            let opens = |e: &Entity| {
-                e.etype == EntityType::Person
-                    && core_words(&e.name).first().is_some_and(|w| same_name_word(w, words[0]))
-            };
-            if entities.iter().any(|e| opens(e) && core_words(&e.name).len() >= 2) {
-                return None;
-            }
             // (not a given name sharing the surname of the name it is coordinated with: "Khizr and Ghazala
             // Khan", whose surname is not the only one)
             let coordinated = |e: &Entity| {
@@ -366,12 +359,22 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                     k < doc.tokens.len() && matches!(doc.token_text(k), "and" | "&")
                 })
             };
-            only_one(
-                entities
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, e)| opens(e) && core_words(&e.name).len() == 1 && !coordinated(e)),
-            )
+            // one pass over the people whose name opens with that word
+            let mut one_word = None;
+            let mut several = false;
+            for (i, e) in entities.iter().enumerate().filter(|(_, e)| e.etype == EntityType::Person) {
+                let ew = core_words(&e.name);
+                if !ew.first().is_some_and(|w| same_name_word(w, words[0])) {
+                    continue;
+                }
+                if ew.len() >= 2 {
+                    return None;
+                }
+                if !coordinated(e) {
+                    several |= one_word.replace(i).is_some();
+                }
+            }
+            one_word.filter(|_| !several)
         });
         // "the Times" after "The New York Times": an organisation's name that ends the name of exactly one
         // organisation named before
@@ -1169,6 +1172,21 @@ fn forward_subject(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usi
     (entities[e].etype == EntityType::Person && gender_fits(e) && !infos[p].in_credit && !named_before).then_some(p)
 }
 
+/// The tokens of the adverbial clause that opens the sentence of mention `m` with a subordinator of time
+/// (`subordinators` in attribution_words.tsv) and ends with the comma right before the mention, comma
+/// excluded: "When Jane Roe took office in 2018," before "she promised ...".
+pub fn fronted_time_clause(doc: &Doc, m: usize) -> Option<std::ops::Range<usize>> {
+    let pm = &doc.mentions[m];
+    let sent = doc.sentences[pm.sentence].tokens.clone();
+    let k = doc.token_at_or_after(pm.span.start);
+    let opener = accord_lexicon::lowercase(doc.token_text(sent.start));
+    (k >= sent.start + 3
+        && doc.token_text(k - 1) == ","
+        && accord_lexicon::attribution::words().subordinators.contains(&opener.as_ref())
+        && !(sent.start + 1..k - 1).any(|j| matches!(doc.token_text(j), "," | ";" | ":")))
+    .then_some(sent.start..k - 1)
+}
+
 /// "When Jane Roe took office in 2018, she promised ...": a pronoun subject right after an adverbial clause
 /// that opens its sentence refers to the person named as that clause's subject, whoever was named in the
 /// sentences before. Returns that name's mention.
@@ -1183,21 +1201,12 @@ fn fronted_clause_subject(
         return None;
     }
     let pm = &doc.mentions[m];
-    let sent = doc.sentences[pm.sentence].tokens.clone();
-    let k = doc.token_at_or_after(pm.span.start);
-    let opener = accord_lexicon::lowercase(doc.token_text(sent.start));
-    if k < sent.start + 3
-        || doc.token_text(k - 1) != ","
-        || !accord_lexicon::attribution::words().subordinators.contains(&opener.as_ref())
-        || (sent.start + 1..k - 1).any(|j| matches!(doc.token_text(j), "," | ";" | ":"))
-    {
-        return None;
-    }
-    // the clause's subject: a word of the clause that the parse makes the subject of a word of the clause
-    // (the name itself, or the role it stands in apposition to: "Mexican president Andrés Manuel López
-    // Obrador")
+    let clause = fronted_time_clause(doc, m)?;
+    // the clause's subject: a word of the clause (after its subordinator) that the parse makes the subject of
+    // a word of the clause (the name itself, or the role it stands in apposition to: "Mexican president
+    // Andrés Manuel López Obrador")
     let an = |j: usize| doc.tokens.get(j).and_then(|t| t.analysis.as_ref());
-    let clause = sent.start + 1..k - 1;
+    let clause = clause.start + 1..clause.end;
     let subj = clause
         .clone()
         .find(|&j| an(j).is_some_and(|x| x.deprel() == "nsubj" && x.head().is_some_and(|h| clause.contains(&h))))?;

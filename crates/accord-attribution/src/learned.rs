@@ -91,7 +91,12 @@ pub fn document_candidates(doc: &Doc, found: &[accord_doc::Attribution], names: 
         if doc.credits.iter().any(|c| c.kind != "dateline" && c.span.overlap(doc.sentences[si].span) > 0) {
             continue;
         }
-        out.extend(candidates(doc, si, near, names));
+        // (no content that is another attribution's speaker: "The agency quoted an official as saying ...")
+        out.extend(
+            candidates(doc, si, near, names)
+                .into_iter()
+                .filter(|c| !found.iter().any(|a| a.speaker.is_some_and(|s| crate::is_speaker_phrase(s, c.content)))),
+        );
     }
     out
 }

@@ -139,7 +139,10 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
             continue;
         }
         for (cue, speaker, content) in acts::find_parsed(doc, si, taken, lex) {
-            if in_one_quote(&quotes, content) {
+            // (nor what is another attribution's speaker: "The agency quoted an official as saying ...")
+            if in_one_quote(&quotes, content)
+                || atts.iter().any(|a| a.speaker.is_some_and(|s| is_speaker_phrase(s, content)))
+            {
                 continue;
             }
             taken.push(content);
@@ -422,4 +425,11 @@ pub(crate) fn quotes_overlapping(quotes: &[Quote], content: Span) -> impl Iterat
     let from = quotes.partition_point(|q| q.span.end <= content.start);
     let to = quotes.partition_point(|q| q.span.start < content.end).max(from);
     (from..to).filter(move |&i| quotes[i].span.overlap(content) > 0)
+}
+
+/// Whether `content` is (four fifths or more of) the speaker phrase `speaker` of another attribution: "The agency quoted
+/// an official as saying ..." has no content "an official"; a clause inside a longer speaker phrase ("The
+/// judges who ruled that ...") is left to stand.
+pub(crate) fn is_speaker_phrase(speaker: Span, content: Span) -> bool {
+    speaker.contains(content) && content.len() * 5 >= speaker.len() * 4
 }

@@ -23,6 +23,7 @@ pub(crate) fn parsed_subject(doc: &Doc, verb: usize, sstart: usize) -> Option<(u
     let own = (sstart..verb)
         .find(|&k| doc.tokens[k].analysis.as_ref().is_some_and(|a| a.head() == Some(verb) && a.deprel() == "nsubj"));
     // "He pitched himself ... by telling them that ...": a participle or coordinated verb shares its head's subject
+    let mut object_of_quote = false;
     let subj = match own {
         Some(k) => k,
         None if matches!(an.deprel(), "advcl" | "xcomp" | "conj") => {
@@ -32,11 +33,22 @@ pub(crate) fn parsed_subject(doc: &Doc, verb: usize, sstart: usize) -> Option<(u
             // "X was quoted by army radio as saying ...": the passive subject of "quoted" is the speaker
             let quoted = doc.tokens[h].analysis.as_ref().is_some_and(|x| x.lemma == "quote")
                 && doc.token_text(verb.saturating_sub(1)).eq_ignore_ascii_case("as");
-            (sstart..h).find(|&k| {
-                doc.tokens[k].analysis.as_ref().is_some_and(|a| {
-                    a.head() == Some(h) && (a.deprel() == "nsubj" || (quoted && a.deprel() == "nsubj:pass"))
-                })
-            })?
+            // ... and "The agency quoted X as saying ...": the active verb's object (the agency only
+            // passed the words on)
+            let object = (h + 1..verb)
+                .filter(|_| quoted)
+                .find(|&k| doc.tokens[k].analysis.as_ref().is_some_and(|a| a.head() == Some(h) && a.deprel() == "obj"));
+            match object {
+                Some(k) => {
+                    object_of_quote = true;
+                    k
+                }
+                None => (sstart..h).find(|&k| {
+                    doc.tokens[k].analysis.as_ref().is_some_and(|a| {
+                        a.head() == Some(h) && (a.deprel() == "nsubj" || (quoted && a.deprel() == "nsubj:pass"))
+                    })
+                })?,
+            }
         }
         None => return None,
     };
@@ -44,7 +56,9 @@ pub(crate) fn parsed_subject(doc: &Doc, verb: usize, sstart: usize) -> Option<(u
     if subj > verb && quote_depth(doc, verb, subj) > 0 {
         return None;
     }
-    let verb = doc.tokens[subj].analysis.as_ref().and_then(|a| a.head()).unwrap_or(verb);
+    // (the object of "quoted" ends before the cue verb, not before "quoted")
+    let verb =
+        if object_of_quote { verb } else { doc.tokens[subj].analysis.as_ref().and_then(|a| a.head()).unwrap_or(verb) };
     // the subtree of the subject, within the sentence
     let mut lo = subj;
     let mut hi = subj;

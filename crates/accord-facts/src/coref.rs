@@ -36,6 +36,7 @@ fn same_name_word(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
+    let (a, b) = (without_article(a), without_article(b));
     let caps = |w: &str| !w.chars().any(char::is_lowercase);
     // (compared char by char: no string is built for the words of most names)
     fn folded(w: &str) -> impl Iterator<Item = char> + '_ {
@@ -55,7 +56,20 @@ fn same_name_word(a: &str, b: &str) -> bool {
 
 /// The key under which a name's last word is indexed: every word [`same_name_word`] may match has it.
 fn last_key(w: &str) -> String {
-    w.replace('’', "'").to_lowercase()
+    without_article(w).replace('’', "'").to_lowercase()
+}
+
+/// A name word without an Arabic article joined to it by a hyphen: "al-Zahar", "Al-Zahar" and "Zahar" are
+/// one surname (`article` in `name_connectors.tsv`).
+fn without_article(w: &str) -> &str {
+    if let Some((a, rest)) = w.split_once('-') {
+        if rest.starts_with(char::is_uppercase)
+            && accord_lexicon::names::connectors().article.iter().any(|x| x.eq_ignore_ascii_case(a))
+        {
+            return rest;
+        }
+    }
+    w
 }
 
 /// `full` is `name` with its acronyms spelled out: "United Nations Security Council" of "UN Security

@@ -303,6 +303,16 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 && cap_here(i + 1)
                 && doc.tokens[i].space_after
                 && (i == s.tokens.start || !is_cap(doc, i - 1));
+            // ... or by an Arabic article: "al-Qaeda", "al-Zahar said"
+            // (or written apart, where the two words are a known name: "al Qaeda")
+            let article_known = || {
+                i + 1 < s.tokens.end
+                    && accord_lexicon::names::connectors().article.contains(&w)
+                    && lex.known.contains_key(&format!("{w} {}", doc.token_text(i + 1)))
+            };
+            let particle_start = particle_start
+                || ((article_joined(doc, i, s.tokens.end) || article_known())
+                    && (i == s.tokens.start || !is_cap(doc, i - 1)));
             if !cap_here(i) && !particle_start {
                 // Unnamed source phrase headed here?
                 if let Some((sing, plural)) = lex.source_nouns.get(lw.as_ref()) {
@@ -329,6 +339,9 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                         || lex.known.contains_key(&format!("{} {}", doc.token_text(j - 1), doc.token_text(j))))
                 {
                     j += 1;
+                } else if article_joined(doc, j, s.tokens.end) {
+                    // "Mahmoud al-Zahar", "Ansar al-Islam": an Arabic article and the word it is joined to
+                    j += 3;
                 } else if hyphen_joined(doc, j, s.tokens.end, &lower_alone) {
                     // "Smith-Okafor", "Jean-Marc", "Ban Ki-moon": a name does not stop at its hyphen
                     j += 2;
@@ -414,8 +427,12 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 let acronym =
                     w0.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w0.chars().any(char::is_lowercase);
                 let known_surname = surnames.contains(w0) && !lower_seen.contains(w0.to_lowercase().as_str());
+                // ("Al-Zahar said": an Arabic article opening a name is part of it, though "al" is seen in
+                // lower case)
+                let article = article_joined(doc, a, j);
                 let common = !known_pair
                     && !known_surname
+                    && !article
                     && ((FUNCTION_WORDS.contains(&w0.to_lowercase().as_str()) && !acronym_in_text(doc, si, a))
                         || (lower_seen.contains(w0.to_lowercase().as_str()) && !lex.known.contains_key(w0))
                         || doc.tokens[a].analysis.as_ref().is_some_and(|an| {
@@ -934,6 +951,15 @@ fn org_noun_after(doc: &Doc, j: usize, end: usize, lex: &Lexicons) -> bool {
 }
 
 /// True when token `j` (after another token) is a hyphen written without a space on either side.
+/// True when token `j` is an Arabic article joined by a hyphen to a capitalised word ("al-Qaeda",
+/// "Al-Zahar", "el-Sisi"; `article` in `name_connectors.tsv`, in either case).
+fn article_joined(doc: &Doc, j: usize, end: usize) -> bool {
+    j + 2 < end
+        && accord_lexicon::names::connectors().article.iter().any(|a| a.eq_ignore_ascii_case(doc.token_text(j)))
+        && tight_hyphen(doc, j + 1)
+        && is_cap(doc, j + 2)
+}
+
 fn tight_hyphen(doc: &Doc, j: usize) -> bool {
     j > 0 && doc.token_text(j) == "-" && !doc.tokens[j - 1].space_after && !doc.tokens[j].space_after
 }
@@ -2086,12 +2112,13 @@ fn nominal(
             || (is_cap(doc, k - 1) && !FUNCTION_WORDS.contains(&lw.as_ref()))
             || lex.is_title(w)
             // any adjective or noun before the head, as the tagger reads it: "a senior harbour official",
-            // "the defence source"
+            // "the defence source" (a word in lower case the tagger read as a proper noun is a common
+            // noun: "a ministry official")
             || (h - k < 4
                 && w.starts_with(char::is_lowercase)
                 && !FUNCTION_WORDS.contains(&lw.as_ref())
                 && lex.cue(w).is_none()
-                && doc.tokens[k - 1].analysis.as_ref().is_some_and(|a| matches!(a.upos(), "ADJ" | "NOUN")))
+                && doc.tokens[k - 1].analysis.as_ref().is_some_and(|a| matches!(a.upos(), "ADJ" | "NOUN" | "PROPN")))
         {
             k -= 1;
             if matches!(lw.as_ref(), "a" | "an" | "another" | "one") {

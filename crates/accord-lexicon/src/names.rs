@@ -55,6 +55,9 @@ pub struct Connectors {
     pub rules: Vec<&'static str>,
     /// Patronymic particles: a name holding one between capitalised words is a person's (exact case).
     pub person: Vec<&'static str>,
+    /// Arabic articles joined by a hyphen to the capitalised word after them: part of the name
+    /// ("al-Qaeda", "Mahmoud al-Zahar"; exact case).
+    pub article: Vec<&'static str>,
 }
 
 /// The connector words of `name_connectors.tsv`, parsed once.
@@ -74,6 +77,7 @@ pub fn connectors() -> &'static Connectors {
                     "gold" => &mut c.gold,
                     "rules" => &mut c.rules,
                     "person" => &mut c.person,
+                    "article" => &mut c.article,
                     _ => panic!("name_connectors.tsv: {}: unknown role {role:?}", row[0]),
                 };
                 list.push(row[0]);

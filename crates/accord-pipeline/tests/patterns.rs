@@ -2230,3 +2230,53 @@ fn a_question_the_asked_person_refused_to_answer_is_no_statement() {
     let doc = extract(text, "asked-refused.txt", Some("2024-03-14"));
     assert!(doc.attributions.is_empty(), "{:?}", doc.attributions);
 }
+
+#[test]
+fn an_arabic_article_joined_by_a_hyphen_is_part_of_the_name() {
+    // "Kareem al-Haddad", "Jund al-Nour": the article and the word it is joined to belong to the name, and
+    // "Al-Haddad" opening a sentence and "Haddad" alone are the same surname
+    let text = "Talks\n\nVelmor movement leader Kareem al-Haddad spoke in Port Ardel on Monday. Al-Haddad said \
+                the group would not disarm. A rival faction, Jund al-Nour, said it would keep fighting. Haddad \
+                later told reporters that the talks had failed.\n";
+    let doc = extract(text, "arabic-article.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "would not disarm").1, "Kareem al-Haddad");
+    assert_eq!(source_of(&doc, "talks had failed").1, "Kareem al-Haddad");
+    assert!(doc.entities.iter().any(|e| e.name == "Jund al-Nour"), "{:?}", doc.entities);
+    assert!(!doc.entities.iter().any(|e| e.name.starts_with('-') || e.name == "Nour"), "{:?}", doc.entities);
+}
+
+#[test]
+fn the_object_of_quoted_as_saying_is_the_speaker() {
+    // "The agency quoted X as saying ...": X spoke; the agency passed the words on, and X is no content
+    let text = "Talks\n\nThe state news agency quoted an unnamed harbour official as saying the talks had \
+                failed.\n";
+    let doc = extract(text, "quoted-as-saying.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "talks had failed");
+    assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some("an unnamed harbour official"), "{a:?}");
+    assert_eq!(doc.attributions.len(), 1, "{:?}", doc.attributions);
+}
+
+#[test]
+fn a_lower_case_word_the_tagger_reads_as_a_name_stays_in_an_unnamed_source() {
+    // "A ministry official said": "ministry" (which the tagger may read as a proper noun) is part of who
+    // spoke
+    let text = "Talks\n\nA ministry official said the talks had failed.\n";
+    let doc = extract(text, "ministry-official.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "talks had failed");
+    assert_eq!(a.source.name.as_deref(), Some("A ministry official"), "{a:?}");
+}
+
+#[test]
+fn parts_of_a_day_are_dates_and_no_part_of_a_speaker() {
+    // "last night", "this morning", "tonight": dates relative to publication, and when something was said,
+    // not who said it
+    let text = "Talks\n\nThe party's national executive last night rejected the bid. The committee this morning \
+                said it would meet again tonight.\n";
+    let doc = extract(text, "day-parts.txt", Some("2024-03-14"));
+    let values: Vec<(&str, &str)> = doc.dates.iter().map(|d| (d.span.text.as_str(), d.value.as_str())).collect();
+    assert!(values.contains(&("last night", "2024-03-13")), "{values:?}");
+    assert!(values.contains(&("this morning", "2024-03-14")), "{values:?}");
+    assert!(values.contains(&("tonight", "2024-03-14")), "{values:?}");
+    let a = attribution_with(&doc, "meet again");
+    assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some("The committee"), "{a:?}");
+}

@@ -34,7 +34,7 @@ pub(crate) fn build(
     }
     let after = content_after(doc, cue, send, quotes, lex);
     let strong_after = after.is_some_and(|(_, strong)| strong);
-    let Subject { mut subject, speaker_override } =
+    let Subject { mut subject, speaker_override, appositive } =
         subject_before(doc, sstart, send, cue, after.is_some(), strong_after, lex, atts, in_sentence);
     let mut after = after.map(|(span, _)| span);
     // "CONTENT, said the minister." without quotation marks: a cue right after a comma with only a
@@ -54,7 +54,14 @@ pub(crate) fn build(
     let relative_subject = subject.is_some_and(|(a, b)| {
         b == a + 1 && matches!(doc.token_text(a).to_lowercase().as_str(), "who" | "which" | "that")
     });
-    let closes_before = speaker_override.is_none()
+    // ("CONTENT, Jane Roe, the union's leader, said.": a speaker in apposition closes the sentence, after
+    // a clause or a quotation; not after an adverbial, "Earlier this week, X, along with Y, wrote to Z")
+    let appositive_closes = appositive
+        && after.is_none()
+        && boundary > sstart + 1
+        && (looks_like_clause(doc, sstart, boundary - 1)
+            || quotes.iter().any(|q| q.open >= sstart && q.close < boundary && q.words >= 3));
+    let closes_before = (speaker_override.is_none() || appositive_closes)
         && !relative_subject
         && cue.class != CueClass::Act
         && boundary > sstart
@@ -94,7 +101,7 @@ pub(crate) fn build(
         && !(prefix_adverbial && after.is_some())
     {
         // CONTENT, SPEAKER CUE.  /  CONTENT, CUE SPEAKER.
-        let speaker_tokens = match subject {
+        let speaker_tokens = match speaker_override.or(subject) {
             Some(sub) => Some(sub),
             None => speaker_np_right(doc, cue.end, send, lex),
         };
@@ -417,6 +424,8 @@ struct Subject {
     /// The speaker span when it is not the bare subject (with its appositive: "X, the state's campaign
     /// chairman,"; a participle's shared subject).
     speaker_override: Option<(usize, usize)>,
+    /// The override is a subject and its apposition set off by commas before the cue.
+    appositive: bool,
 }
 
 /// The speaker before cue `cue`: a noun phrase ending at the cue (adverbs skipped), the verb's parsed
@@ -493,6 +502,7 @@ fn subject_before(
         }
     }
     let mut speaker_override: Option<(usize, usize)> = None;
+    let mut appositive = false;
     // "Black Lives Matter issued a statement saying ...": a participle on a document that is the object of a
     // verb speaks for that verb's subject, who issued it
     if let Some((_, b)) = subject {
@@ -530,6 +540,7 @@ fn subject_before(
                 if opener {
                     speaker_override = Some((a, close));
                     subject = Some((a, open));
+                    appositive = true;
                 }
             }
         } else if let Some((a, b)) = np_left(doc, sstart, close, lex) {
@@ -564,5 +575,5 @@ fn subject_before(
             }
         }
     }
-    Subject { subject, speaker_override }
+    Subject { subject, speaker_override, appositive }
 }

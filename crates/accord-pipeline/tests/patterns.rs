@@ -2280,3 +2280,28 @@ fn parts_of_a_day_are_dates_and_no_part_of_a_speaker() {
     let a = attribution_with(&doc, "meet again");
     assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some("The committee"), "{a:?}");
 }
+
+#[test]
+fn a_speaker_in_apposition_closes_the_sentence() {
+    // "CONTENT, NAME, TITLE, said." and "CONTENT, TITLE, NAME, said.": the parser may hang "said" from the
+    // title as a participle; the speaker is the person, the content the clause before
+    let text = "Strike\n\nThe cuts would hurt dock workers, Dario Velasquez, the union's general secretary, said.\n\n\
+                The port would stay shut, the union's president, Marta Okafor, said.\n\n\
+                Earlier this week, senior members of the union, along with two port managers, wrote to the \
+                minister.\n";
+    let doc = extract(text, "apposition-speaker.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "hurt dock workers").1, "Dario Velasquez");
+    assert_eq!(source_of(&doc, "would stay shut").1, "Marta Okafor");
+    assert!(!doc.attributions.iter().any(|a| a.content.text == "Earlier this week"), "{:?}", doc.attributions);
+}
+
+#[test]
+fn an_abbreviation_after_a_hyphen_ends_no_sentence() {
+    // "Staff-Insp. Jane Roe said.", "the post-Sept. 11 coalition": the period belongs to the abbreviation
+    let text = "Police\n\nThe allegations are serious, Staff-Insp. Dario Velasquez said. The post-Sept. 11 rules \
+                stay, officials said.\n";
+    let doc = extract(text, "hyphen-abbreviation.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "allegations are serious").1, "Dario Velasquez");
+    let a = attribution_with(&doc, "rules");
+    assert!(a.content.text.starts_with("The post-Sept. 11 rules"), "{a:?}");
+}

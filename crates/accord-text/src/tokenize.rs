@@ -282,6 +282,12 @@ fn keeps_period(word: &str, lex: &Lexicon) -> bool {
     if lex.abbreviation(word).is_some() {
         return true;
     }
+    // the last part of a hyphenated word: "Staff-Insp.", "post-Sept."
+    if let Some((_, last)) = word.rsplit_once('-') {
+        if lex.abbreviation(last).is_some() {
+            return true;
+        }
+    }
     let mut chars = word.chars();
     let first = chars.next().unwrap();
     // A single capital letter: an initial.
@@ -300,6 +306,9 @@ pub(crate) fn abbreviation_of(tok: &str, lex: &Lexicon) -> Option<Abbrev> {
         return None;
     }
     if let Some(k) = lex.abbreviation(word) {
+        return Some(k);
+    }
+    if let Some(k) = word.rsplit_once('-').and_then(|(_, last)| lex.abbreviation(last)) {
         return Some(k);
     }
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {

@@ -407,6 +407,45 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 continue;
             }
             let mut a = i;
+            // "Minister for Rehabilitation Jayalath Jayawardena", "the Minister for Foreign Affairs, Alexander
+            // Downer": after a title and "for" or "of", capitalised words name the portfolio (part of the
+            // title) up to a given name, or else up to the last two words; words the text writes in lower
+            // case are the portfolio's, and so is a single word left after them
+            if i >= 2
+                && matches!(doc.token_text(i - 1), "for" | "of")
+                && is_cap(doc, i - 2)
+                && lex.is_title(doc.token_text(i - 2))
+                // (not a place or body the title is of: "President of Mexico Enrique Pena Nieto", "the Prince
+                // of Wales")
+                && !lex.known.contains_key(doc.token_text(i))
+                && !model_names.iter().any(|m| {
+                    m.span.start == doc.tokens[i].span.start && matches!(m.etype, Some(EntityType::Gpe | EntityType::Org))
+                })
+            {
+                let lower = |k: usize| {
+                    let w = accord_text::lowercase(doc.token_text(k));
+                    accord_lexicon::usually_lower(&w) || lower_seen.contains(w.as_ref())
+                };
+                a = match (i..j).find(|&k| lex.given_names_any.contains(doc.token_text(k))) {
+                    Some(k) => k,
+                    None => {
+                        let mut k = i;
+                        while k < j && lower(k) {
+                            k += 1;
+                        }
+                        if k == i && j >= i + 3 {
+                            j - 2
+                        } else {
+                            k
+                        }
+                    }
+                };
+                // (one word left is the portfolio's last, "Foreign Affairs": a name here has two or more)
+                if j < a + 2 {
+                    i = j;
+                    continue;
+                }
+            }
             // Sentence-initial common words are not names.
             let at_start = Some(a) == first_word;
             // (so are those opening a quotation or what follows a colon or a dash inside a sentence: “Well,
@@ -1713,6 +1752,10 @@ pub fn title_before(doc: &Doc, name_start: usize, si: usize, lex: &Lexicons) -> 
         } else if let Some(owner) = known_owner(doc, k, first, lex).filter(|_| has_title_word) {
             k = owner;
             break;
+        } else if let Some(t) = portfolio_title(doc, k, first, lex) {
+            // "Minister for Rehabilitation Jayalath Jayawardena": the portfolio after "for" or "of"
+            has_title_word = true;
+            k = t;
         } else {
             break;
         }
@@ -1741,6 +1784,23 @@ pub fn title_before(doc: &Doc, name_start: usize, si: usize, lex: &Lexicons) -> 
     }
     let sp = Span::new(doc.tokens[k].span.start, doc.tokens[name_start - 1].span.end);
     Some(doc.slice(sp).to_string())
+}
+
+/// The capitalised title word before a portfolio of capitalised words that ends at token `k`: "Minister" in
+/// "Minister for Rehabilitation", "Secretary" in "Secretary of Homeland Security" (at most four words after
+/// "for" or "of"), or before "for"/"of" and the title word at `k` ("Secretary" of "Secretary of State").
+fn portfolio_title(doc: &Doc, k: usize, first: usize, lex: &Lexicons) -> Option<usize> {
+    let mut m = k;
+    while m > first && k - m < 4 && doc.tokens[m - 1].kind == TokenKind::Word && is_cap(doc, m - 1) {
+        m -= 1;
+    }
+    // (the portfolio may be empty after a title that ends one: "Under Secretary of State for Political Affairs")
+    (m >= first + 2
+        && matches!(doc.token_text(m - 1), "for" | "of")
+        && is_cap(doc, m - 2)
+        && lex.is_title(doc.token_text(m - 2))
+        && (m < k || lex.is_title(doc.token_text(k))))
+    .then_some(m - 2)
 }
 
 /// The start of a known place or organisation owning the title that starts at token `k`: "Israel's" in

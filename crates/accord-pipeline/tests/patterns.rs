@@ -2305,3 +2305,30 @@ fn an_abbreviation_after_a_hyphen_ends_no_sentence() {
     let a = attribution_with(&doc, "rules");
     assert!(a.content.text.starts_with("The post-Sept. 11 rules"), "{a:?}");
 }
+
+#[test]
+fn a_portfolio_after_a_title_is_no_part_of_the_name() {
+    // "Minister for Rehabilitation X", "the Minister for Foreign Affairs, X,": the capitalised words after
+    // "for" name the portfolio, which belongs to the title
+    let text = "Camps\n\nMinister for Rehabilitation Dario Velasquez said the camps would close. The Minister for \
+                Foreign Affairs, Marta Okafor, said the talks would go ahead.\n";
+    let doc = extract(text, "portfolio.txt", Some("2024-03-14"));
+    let dario = doc.entities.iter().find(|e| e.name == "Dario Velasquez").expect("the minister's own name");
+    assert_eq!(dario.titles, vec!["Minister for Rehabilitation".to_string()]);
+    assert_eq!(source_of(&doc, "talks would go ahead").1, "Marta Okafor");
+    assert!(
+        !doc.entities.iter().any(|e| e.name.contains("Affairs") || e.name.contains("Rehabilitation")),
+        "{:?}",
+        doc.entities
+    );
+}
+
+#[test]
+fn a_unique_role_refers_to_the_one_titled_with_it() {
+    // "Pope X urged ... Later, the pope said": "the pope" (a role one person holds) is the person titled
+    // Pope, as "the president" is
+    let text = "Summit\n\nPope Adrian VII opened the summit on Monday. Later, the pope said the world must \
+                listen.\n";
+    let doc = extract(text, "pope.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "world must listen").1, "Adrian VII");
+}

@@ -990,6 +990,16 @@ fn best_other(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usize, q
         if entities[e].etype == EntityType::Org {
             score += 0.25;
         }
+        // a possessor inside another noun phrase ("Australia's Commonwealth Bank said it ...") is less
+        // salient than the phrase's head for "it"
+        let after = doc.token_at_or_after(c.span.end);
+        if !infos[m].plural
+            && after < doc.tokens.len()
+            && doc.token_norm(after) == "'s"
+            && doc.tokens[after].span.start == c.span.end
+        {
+            score -= 1.0;
+        }
         Some(score)
     })?;
     // "Prosecutors said ... They cited", "Rubio and Bush have ties to Miami. They also ...": a plural

@@ -2332,3 +2332,12 @@ fn a_unique_role_refers_to_the_one_titled_with_it() {
     let doc = extract(text, "pope.txt", Some("2024-03-14"));
     assert_eq!(source_of(&doc, "world must listen").1, "Adrian VII");
 }
+
+#[test]
+fn it_after_a_possessor_and_its_head_is_the_head() {
+    // "Portugal's Harbour Bank said it ...": "it" is the bank, not the country that owns the phrase
+    let text = "Banks\n\nPortugal's Harbour Bank said on Wednesday it plans to cut 1,000 jobs. It reported its \
+                profit rose 11 percent.\n";
+    let doc = extract(text, "possessor-it.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "profit rose").1, "Harbour Bank");
+}

@@ -477,6 +477,26 @@ fn subject_before(
             subject = Some((lo, b));
         }
     }
+    // "The expert under scrutiny in the anthrax attacks declared ...", "Researchers monitoring a flock of
+    // birds decided ...": a noun phrase inside a prepositional or participle phrase that modifies the
+    // verb's parsed subject is no speaker; the subject, phrase included, is
+    if let Some((a, b)) = subject {
+        let modifier =
+            a > sstart && doc.tokens[a - 1].analysis.as_ref().is_some_and(|x| x.upos() == "ADP" || x.xpos() == "VBG");
+        if modifier {
+            if let Some((lo, hi)) = parsed_subject(doc, cue.verb, sstart) {
+                // (a subject the parse opened with a preposition or conjunction is misparsed: "as the
+                // heckler", "with 50 percent")
+                let opens = doc.tokens[lo]
+                    .analysis
+                    .as_ref()
+                    .is_some_and(|x| !matches!(x.upos(), "ADP" | "SCONJ" | "CCONJ" | "ADV"));
+                if lo < a && hi == b && opens && (lo..a).all(|k| doc.tokens[k].kind != TokenKind::Punct) {
+                    subject = Some((lo, b));
+                }
+            }
+        }
+    }
     if subject.is_none() {
         // (not a subject inside a quotation that closes before the cue: "“This has to end,” said X"; a
         // subject that starts inside it keeps its words after it)

@@ -2341,3 +2341,24 @@ fn it_after_a_possessor_and_its_head_is_the_head() {
     let doc = extract(text, "possessor-it.txt", Some("2024-03-14"));
     assert_eq!(source_of(&doc, "profit rose").1, "Harbour Bank");
 }
+
+#[test]
+fn a_noun_phrase_inside_the_subjects_modifier_is_no_speaker() {
+    // "The expert under scrutiny in the inquiry said ...", "Researchers monitoring a flock of birds said
+    // ...": the noun phrase right before the cue belongs to a phrase modifying the subject
+    let text = "Inquiry\n\nThe harbour engineer under scrutiny in the collapse inquiry said that he was innocent. \
+                Researchers monitoring a flock of six geese said the birds were healthy.\n";
+    let doc = extract(text, "modifier-subject.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "he was innocent");
+    assert_eq!(
+        a.speaker.as_ref().map(|s| s.text.as_str()),
+        Some("The harbour engineer under scrutiny in the collapse inquiry"),
+        "{a:?}"
+    );
+    let b = attribution_with(&doc, "birds were healthy");
+    assert_eq!(
+        b.speaker.as_ref().map(|s| s.text.as_str()),
+        Some("Researchers monitoring a flock of six geese"),
+        "{b:?}"
+    );
+}

@@ -914,6 +914,37 @@ fn descriptor_types(doc: &Doc, mentions: &mut [(Mention, MentionInfo)], lex: &Le
             info.gender = lex.given_names.get(doc.token_text(k)).copied();
             continue;
         }
+        // "IslamOnline.net said ...": a web address as a name is the site's organisation
+        let web = end == k + 1 && {
+            let w = doc.token_text(k);
+            [".com", ".net", ".org"].iter().any(|d| w.len() > d.len() + 1 && w.ends_with(d))
+        };
+        if web && matches!(m.etype, Some(EntityType::Person | EntityType::Gpe | EntityType::Other)) {
+            m.etype = Some(EntityType::Org);
+            info.gender = None;
+            continue;
+        }
+        // "Batasuna, the banned party, said ...": an apposition headed by a noun for an organisation makes
+        // a name the recogniser read as a person's or a place's an organisation's (not a known name, nor one
+        // opened by a given name or an honorific)
+        if matches!(m.etype, Some(EntityType::Person | EntityType::Gpe | EntityType::Other))
+            && info.known.is_none()
+            && m.span == m.head_span
+            && !lex.given_names_any.contains(doc.token_text(k))
+            && !info.honorific
+            // (not a month or a day: "In May, a political action committee ...")
+            && !(k..end).any(|t| {
+                let w = doc.token_text(t).trim_end_matches('.');
+                lex.months.contains_key(w) || lex.weekdays.contains_key(w)
+            })
+        {
+            if let Some(noun) = org_apposition(doc, end, lex) {
+                m.etype = Some(EntityType::Org);
+                info.gender = None;
+                info.titles.retain(|t| !t.ends_with(noun));
+                continue;
+            }
+        }
         if !free {
             continue;
         }
@@ -971,6 +1002,29 @@ fn person_apposition(doc: &Doc, j: usize, lex: &Lexicons) -> bool {
         }
     }
     false
+}
+
+/// The head noun of an apposition right after a name (token `j` is its comma) when it is a noun for an
+/// organisation (an organisation's referring noun): ", the banned party,", ", a Basque separatist group".
+fn org_apposition<'a>(doc: &'a Doc, j: usize, lex: &Lexicons) -> Option<&'a str> {
+    let s = &doc.sentences[doc.tokens.get(j).map_or(0, |t| t.sentence)];
+    if j + 2 >= s.tokens.end || doc.token_text(j) != "," || !matches!(doc.token_text(j + 1), "a" | "an" | "the") {
+        return None;
+    }
+    // up to four modifiers, then the head noun (the last noun before a comma, a verb or the sentence end)
+    for t in j + 2..s.tokens.end.min(j + 7) {
+        let an = doc.tokens[t].analysis.as_ref()?;
+        let w = doc.token_text(t);
+        if an.upos() == "NOUN" && w.chars().all(char::is_lowercase) {
+            let head_next = doc.tokens.get(t + 1).and_then(|x| x.analysis.as_ref()).is_some_and(|x| x.upos() == "NOUN");
+            if !head_next {
+                return lex.referring_nouns.get(w).is_some_and(|(ty, _)| *ty == EntityType::Org).then_some(w);
+            }
+        } else if !matches!(an.upos(), "ADJ" | "NUM" | "PROPN" | "NOUN" | "VERB") && w != "-" {
+            return None;
+        }
+    }
+    None
 }
 
 /// True when the words at token `j` name the kind of organisation the name before them is: a referring

@@ -2362,3 +2362,17 @@ fn a_noun_phrase_inside_the_subjects_modifier_is_no_speaker() {
         "{b:?}"
     );
 }
+
+#[test]
+fn an_organisation_noun_in_apposition_or_a_web_address_makes_an_organisation() {
+    // "Velmar, the banned party, said ...": the apposition says what the name is; "Harbourwatch.org said"
+    // is the site's organisation
+    let text = "Ban\n\nVelmar, the banned party, said it would appeal the ruling. Harbourwatch.org said the ban \
+                was unlawful.\n";
+    let doc = extract(text, "org-apposition.txt", Some("2024-03-14"));
+    let velmar = doc.entities.iter().find(|e| e.name == "Velmar").expect("the party");
+    assert_eq!(velmar.etype, "ORG", "{velmar:?}");
+    assert!(velmar.titles.is_empty(), "{velmar:?}");
+    let site = doc.entities.iter().find(|e| e.name == "Harbourwatch.org").expect("the site");
+    assert_eq!(site.etype, "ORG", "{site:?}");
+}

@@ -306,6 +306,10 @@ fn inverted(doc: &Doc, sstart: usize, send: usize, cue: &Cue, lex: &Lexicons) ->
     if cue.first < sstart + 3 || doc.token_text(cue.first - 1) != "," || cue.class == CueClass::Act {
         return false;
     }
+    // (a participle is never inverted: "X is taking legal action, claiming the school discriminated ...")
+    if doc.tokens[cue.verb].analysis.as_ref().is_some_and(|x| x.xpos() == "VBG") {
+        return false;
+    }
     // ("Roe, who ran the office, told Variety:": the one told is no speaker)
     if crate::content::addressee_verb(doc, cue.verb) {
         return false;

@@ -2376,3 +2376,14 @@ fn an_organisation_noun_in_apposition_or_a_web_address_makes_an_organisation() {
     let site = doc.entities.iter().find(|e| e.name == "Harbourwatch.org").expect("the site");
     assert_eq!(site.etype, "ORG", "{site:?}");
 }
+
+#[test]
+fn a_participle_after_a_comma_takes_no_inverted_speaker() {
+    // "X is taking legal action, claiming the school discriminated against him": X claims; "the school"
+    // after the participle is the claim's subject, not an inverted speaker
+    let text = "Court\n\nA former student is taking legal action, claiming the school discriminated against him.\n";
+    let doc = extract(text, "participle-not-inverted.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "discriminated");
+    assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some("A former student"), "{a:?}");
+    assert!(a.content.text.starts_with("the school"), "{a:?}");
+}

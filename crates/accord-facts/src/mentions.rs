@@ -525,10 +525,19 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             // ending in a source noun, is a definite nominal that refers back to the one holding the role,
             // not a name (no given name or honorific in it)
             if a < j && a > s.tokens.start && accord_text::lowercase(doc.token_text(a - 1)) == "the" && j - a <= 4 {
-                let head = accord_text::lowercase(doc.token_text(j - 1));
+                // ("The Governor-General": the role's noun before the hyphen)
+                let head = if j >= a + 3 && tight_hyphen(doc, j - 2) && lex.is_title(doc.token_text(j - 1)) {
+                    accord_text::lowercase(doc.token_text(j - 3))
+                } else {
+                    accord_text::lowercase(doc.token_text(j - 1))
+                };
+                // (an honorific that opens a title is part of it: "The Lord Mayor")
                 let role = (a..j).all(|t| {
                     let w = doc.token_text(t);
-                    !lex.given_names_any.contains(w) && !lex.honorifics.contains_key(w) && !lex.org_words.contains(w)
+                    let title_honorific = t + 1 < j && lex.is_title(doc.token_text(t + 1));
+                    !lex.given_names_any.contains(w)
+                        && (!lex.honorifics.contains_key(w) || title_honorific)
+                        && !lex.org_words.contains(w)
                 });
                 if let Some((sing, plural)) = lex.source_nouns.get(head.as_ref()).filter(|_| role) {
                     if let Some(m) = nominal(doc, j - 1, si, sing, *plural, lex, in_credit) {
@@ -2242,6 +2251,9 @@ fn nominal(
             definite = true;
             k -= 1;
             break;
+        } else if w == "-" && k >= 2 && tight_hyphen(doc, k - 1) && lex.is_title(doc.token_text(k - 2)) {
+            // "the Governor-General"
+            k -= 1;
         } else {
             break;
         }

@@ -2387,3 +2387,16 @@ fn a_participle_after_a_comma_takes_no_inverted_speaker() {
     assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some("A former student"), "{a:?}");
     assert!(a.content.text.starts_with("the school"), "{a:?}");
 }
+
+#[test]
+fn a_hyphenated_or_honorific_role_after_the_is_a_definite_role() {
+    // "The Governor-General says", "The Lord Mayor says": a role, not a person named "-General" or "Mayor";
+    // the Governor-General is the one titled so
+    let text = "Vice-regal\n\nGovernor-General Dario Velasquez was appointed in June. The Governor-General says \
+                he will not resign. The Lord Mayor says the city is ready.\n";
+    let doc = extract(text, "hyphen-role.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "will not resign").1, "Dario Velasquez");
+    let mayor = attribution_with(&doc, "city is ready");
+    assert_eq!(mayor.source.kind, "anonymous", "{mayor:?}");
+    assert!(!doc.entities.iter().any(|e| e.name == "Mayor" || e.name.starts_with('-')), "{:?}", doc.entities);
+}

@@ -485,8 +485,17 @@ fn subject_before(
     // birds decided ...": a noun phrase inside a prepositional or participle phrase that modifies the
     // verb's parsed subject is no speaker; the subject, phrase included, is
     if let Some((a, b)) = subject {
-        let modifier =
-            a > sstart && doc.tokens[a - 1].analysis.as_ref().is_some_and(|x| x.upos() == "ADP" || x.xpos() == "VBG");
+        // (or a conjunct of one, "The survey by the X and Y says", "Blair and Bush called on", or an
+        // apposition: "X, an adviser to Y said"; not "Trump, X said, has ...", where the parse may take the
+        // content's subject into the speaker's)
+        let modifier = a > sstart
+            && ((doc.token_text(a - 1) == ","
+                && matches!(doc.token_text(a).to_lowercase().as_str(), "a" | "an" | "the")
+                && (cue.end >= send || doc.token_text(cue.end) != ","))
+                || doc.tokens[a - 1]
+                    .analysis
+                    .as_ref()
+                    .is_some_and(|x| matches!(x.upos(), "ADP" | "CCONJ") || x.xpos() == "VBG"));
         if modifier {
             if let Some((lo, hi)) = parsed_subject(doc, cue.verb, sstart) {
                 // (a subject the parse opened with a preposition or conjunction is misparsed: "as the
@@ -495,7 +504,17 @@ fn subject_before(
                     .analysis
                     .as_ref()
                     .is_some_and(|x| !matches!(x.upos(), "ADP" | "SCONJ" | "CCONJ" | "ADV"));
-                if lo < a && hi == b && opens && (lo..a).all(|k| doc.tokens[k].kind != TokenKind::Punct) {
+                // (commas only around a phrase after the subject's own noun: "A spokesman, in a statement
+                // received by X, said", "X, an adviser to Y said", "X, who stands in for Y says")
+                let first_punct = (lo..a).find(|&k| doc.tokens[k].kind == TokenKind::Punct);
+                let own_noun_first = first_punct.is_none_or(|c| {
+                    (lo..c).any(|k| {
+                        doc.tokens[k].analysis.as_ref().is_some_and(|x| {
+                            x.deprel().starts_with("nsubj") && matches!(x.upos(), "NOUN" | "PROPN" | "PRON")
+                        })
+                    }) && (lo..a).all(|k| doc.tokens[k].kind != TokenKind::Punct || doc.token_text(k) == ",")
+                });
+                if lo < a && hi == b && opens && own_noun_first {
                     subject = Some((lo, b));
                 }
             }
@@ -511,6 +530,8 @@ fn subject_before(
             if let Some(c) = (a + 1..b.saturating_sub(1)).find(|&k| {
                 doc.token_text(k) == ","
                     && (matches!(doc.token_text(k + 1).to_lowercase().as_str(), "who" | "which" | "whose" | "whom")
+                        // ("A spokesman, in a statement received by AFP, said")
+                        || doc.tokens[k + 1].analysis.as_ref().is_some_and(|x| x.upos() == "ADP" && x.deprel() == "case")
                         || (doc.tokens[k + 1]
                             .analysis
                             .as_ref()

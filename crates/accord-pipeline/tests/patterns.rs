@@ -2400,3 +2400,17 @@ fn a_hyphenated_or_honorific_role_after_the_is_a_definite_role() {
     assert_eq!(mayor.source.kind, "anonymous", "{mayor:?}");
     assert!(!doc.entities.iter().any(|e| e.name == "Mayor" || e.name.starts_with('-')), "{:?}", doc.entities);
 }
+
+#[test]
+fn a_name_inside_the_speakers_apposition_or_modifier_is_not_the_speaker() {
+    // "“...,” X, an adviser to Mr Y said.", "A spokesman, in a statement received by AFP, said",
+    // "X, who plays in place of Y says": the speaker is the subject, not the name in its modifier
+    let text = "Talks\n\n\"We will not accept this,\" Dario Velasquez, an adviser to Mr Okafor said.\n\n\
+                A harbour authority spokesman, in a statement received by Reuters, said the port would reopen.\n\n\
+                Marta Okafor, who is in the squad in place of pace bowler Ana Reis says she is ready.\n";
+    let doc = extract(text, "modifier-names.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "will not accept").1, "Dario Velasquez");
+    let a = attribution_with(&doc, "port would reopen");
+    assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some("A harbour authority spokesman"), "{a:?}");
+    assert_eq!(source_of(&doc, "she is ready").1, "Marta Okafor");
+}

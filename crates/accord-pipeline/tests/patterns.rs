@@ -2414,3 +2414,14 @@ fn a_name_inside_the_speakers_apposition_or_modifier_is_not_the_speaker() {
     assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some("A harbour authority spokesman"), "{a:?}");
     assert_eq!(source_of(&doc, "she is ready").1, "Marta Okafor");
 }
+
+#[test]
+fn well_known_companies_named_alone_are_organisations() {
+    // "Qantas said", "Westpac and ANZ said": companies the recogniser alone read as people or places
+    let text = "Airlines\n\nQantas said it would cut 1,000 jobs. Westpac and ANZ said rates would fall.\n";
+    let doc = extract(text, "known-companies.txt", Some("2024-03-14"));
+    for name in ["Qantas", "Westpac", "ANZ"] {
+        let e = doc.entities.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("{name}: {:?}", doc.entities));
+        assert_eq!(e.etype, "ORG", "{e:?}");
+    }
+}

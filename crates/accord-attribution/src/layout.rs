@@ -421,6 +421,42 @@ fn according_to(doc: &Doc, si: usize, cue: &Cue, quotes: &[Quote], lex: &Lexicon
     Some(make(doc, content, Some(cue_span), Some(speaker), si, quotes))
 }
 
+/// The first token of the names coordinated before the noun phrase that starts at token `a` ("France,
+/// Britain and" before "the United States"): each a name mention, joined by commas and a last "and".
+fn coordinated_names_before(doc: &Doc, sstart: usize, a: usize) -> Option<usize> {
+    let name_ending = |k: usize| {
+        let end = doc.tokens[k].span.end;
+        let p = doc.mentions.partition_point(|m| m.span.end < end);
+        doc.mentions[p..]
+            .iter()
+            .take_while(|m| m.span.end == end)
+            .find(|m| m.kind == accord_doc::MentionKind::Name)
+            .map(|m| doc.token_at_or_after(m.span.start))
+    };
+    let mut k = a;
+    if k > sstart && doc.token_text(k - 1).eq_ignore_ascii_case("the") {
+        k -= 1;
+    }
+    if k < sstart + 2 || doc.token_text(k - 1) != "and" {
+        return None;
+    }
+    let mut lo = name_ending(k - 2)?;
+    loop {
+        if lo > sstart && doc.token_text(lo - 1).eq_ignore_ascii_case("the") {
+            lo -= 1;
+        }
+        if lo >= sstart + 2 && doc.token_text(lo - 1) == "," {
+            match name_ending(lo - 2) {
+                Some(m) => lo = m,
+                None => break,
+            }
+        } else {
+            break;
+        }
+    }
+    (lo >= sstart).then_some(lo)
+}
+
 /// The speaker phrase before a cue (token ranges).
 struct Subject {
     /// The subject noun phrase.
@@ -495,7 +531,11 @@ fn subject_before(
                 || doc.tokens[a - 1]
                     .analysis
                     .as_ref()
-                    .is_some_and(|x| matches!(x.upos(), "ADP" | "CCONJ") || x.xpos() == "VBG"));
+                    .is_some_and(|x| matches!(x.upos(), "ADP" | "CCONJ") || x.xpos() == "VBG")
+                // ("Britain and the United States": the article of the noun phrase left out of it)
+                || (a > sstart + 1
+                    && doc.tokens[a - 1].analysis.as_ref().is_some_and(|x| x.upos() == "DET")
+                    && doc.tokens[a - 2].analysis.as_ref().is_some_and(|x| x.upos() == "CCONJ")));
         if modifier {
             if let Some((lo, hi)) = parsed_subject(doc, cue.verb, sstart) {
                 // (a subject the parse opened with a preposition or conjunction is misparsed: "as the
@@ -518,6 +558,13 @@ fn subject_before(
                     subject = Some((lo, b));
                 }
             }
+        }
+    }
+    // "France, Britain and the United States said", "Qantas and Virgin Blue said": names coordinated
+    // before the last are part of the speaker
+    if let Some((a, b)) = subject {
+        if let Some(lo) = coordinated_names_before(doc, sstart, a) {
+            subject = Some((lo, b));
         }
     }
     if subject.is_none() {

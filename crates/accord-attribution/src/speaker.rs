@@ -153,6 +153,62 @@ fn named_later(doc: &Doc, noun: usize) -> Option<usize> {
     Some(m)
 }
 
+/// "France, Britain and the United States said ...", "British Prime Minister Tony Blair and US President
+/// George W Bush said ...": a speaker phrase made of two or more names of people, organisations or states
+/// joined by commas and "and" (with their titles and nationality words) is all of them, as one source.
+/// Returns the names joined.
+fn coordinated_speaker(doc: &Doc, sp: Span, lex: &Lexicons) -> Option<String> {
+    let names: Vec<usize> = mentions_in(doc, sp)
+        .filter(|&m| {
+            let mm = &doc.mentions[m];
+            mm.kind == MentionKind::Name
+                && sp.contains(mm.span)
+                && mm.etype != Some(EntityType::Norp)
+                // (a place before a title is the title's: "US President George W Bush")
+                && !doc.tokens.get(doc.token_at_or_after(mm.span.end)).is_some_and(|t| {
+                    t.span.start < sp.end && lex.is_title(&doc.text[t.span.start..t.span.end])
+                })
+                && mm.entity.is_some_and(|e| {
+                    matches!(doc.entities[e].etype, EntityType::Person | EntityType::Org | EntityType::Gpe)
+                })
+        })
+        .collect();
+    if names.len() < 2 {
+        return None;
+    }
+    let (mut k, end) = (doc.token_at_or_after(sp.start), doc.token_at_or_after(sp.end));
+    let mut joined = false;
+    while k < end {
+        if let Some(&m) = names.iter().find(|&&m| doc.token_at_or_after(doc.mentions[m].span.start) == k) {
+            k = doc.token_at_or_after(doc.mentions[m].span.end).max(k + 1);
+            continue;
+        }
+        let w = doc.token_text(k);
+        if w == "and" {
+            joined = true;
+        } else if !(w == ","
+            || matches!(w.to_lowercase().as_str(), "the" | "both")
+            || lex.is_title(w)
+            || lex.known.contains_key(w))
+        {
+            return None;
+        }
+        k += 1;
+    }
+    if !joined {
+        return None;
+    }
+    let mut list: Vec<&str> = Vec::new();
+    for &m in &names {
+        let name = doc.entities[doc.mentions[m].entity.unwrap_or_default()].name.as_str();
+        if !list.contains(&name) {
+            list.push(name);
+        }
+    }
+    let (last, rest) = list.split_last()?;
+    (!rest.is_empty()).then(|| format!("{} and {last}", rest.join(", ")))
+}
+
 /// The names coordinated with name mention `m` by the parse ("NBC and Universal Television": the
 /// organisations and people that are `conj` dependents of its head word), joined with "and"; None when
 /// there are none.
@@ -378,6 +434,12 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         }
         a.speaker_mention = Some(m);
         credit_entity(doc, a, doc.mentions[m].entity.unwrap_or_default());
+        return;
+    }
+    // (no one mention: "he" after "Jeb Bush and Chris Christie said" is not the first of them)
+    if let Some(name) = coordinated_speaker(doc, sp, lex) {
+        a.speaker_mention = None;
+        a.source = Source { kind: SourceKind::Group, name: Some(name), affiliation: None };
         return;
     }
     if let Some(p) = earlier_unnamed(doc, sp, lex) {

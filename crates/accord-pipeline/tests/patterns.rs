@@ -2425,3 +2425,16 @@ fn well_known_companies_named_alone_are_organisations() {
         assert_eq!(e.etype, "ORG", "{e:?}");
     }
 }
+
+#[test]
+fn names_coordinated_as_the_speaker_are_one_source() {
+    // "France, Britain and the United States said", "Qantas and Virgin Blue said": every one of them
+    let text = "Talks\n\nFrance, Britain and the United States said the move would help. Qantas and Virgin Blue \
+                said fares would rise.\n";
+    let doc = extract(text, "coordinated-speakers.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "move would help");
+    assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some("France, Britain and the United States"), "{a:?}");
+    assert_eq!(a.source.kind, "group", "{a:?}");
+    let b = attribution_with(&doc, "fares would rise");
+    assert_eq!(b.source.name.as_deref(), Some("Qantas and Virgin Blue"), "{b:?}");
+}

@@ -1208,7 +1208,7 @@ pub fn fronted_time_clause(doc: &Doc, m: usize) -> Option<std::ops::Range<usize>
         && doc.token_text(k - 1) == ","
         && accord_lexicon::attribution::words().subordinators.contains(&opener.as_ref())
         && !(sent.start + 1..k - 1).any(|j| matches!(doc.token_text(j), "," | ";" | ":")))
-    .then_some(sent.start..k - 1)
+    .then(|| sent.start..k - 1)
 }
 
 /// "When Jane Roe took office in 2018, she promised ...": a pronoun subject right after an adverbial clause

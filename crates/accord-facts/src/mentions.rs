@@ -1863,7 +1863,7 @@ fn portfolio_title(doc: &Doc, k: usize, first: usize, lex: &Lexicons) -> Option<
         && is_cap(doc, m - 2)
         && lex.is_title(doc.token_text(m - 2))
         && (m < k || lex.is_title(doc.token_text(k))))
-    .then_some(m - 2)
+    .then(|| m - 2)
 }
 
 /// The start of a known place or organisation owning the title that starts at token `k`: "Israel's" in

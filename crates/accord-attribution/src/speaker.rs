@@ -556,7 +556,7 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         mm.kind == MentionKind::Nominal
             && mm.span.start == sp.start
             && mm.entity.is_none()
-            && [" for ", " of ", " at ", " with ", " in ", " working ", " from ", " who "]
+            && [" for ", " of ", " at ", " with ", " in ", " on ", " working ", " from ", " who "]
                 .iter()
                 .any(|p| rest.starts_with(p))
     });

@@ -590,6 +590,14 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
         if info.in_credit {
             continue;
         }
+        // "Mr. Regalado, a former broadcast journalist, intends ...": an unnamed role in apposition to a
+        // person's name is that person
+        if kind == MentionKind::Nominal && !info.plural {
+            if let Some(p) = apposed_person(doc, &entities, m) {
+                link(doc, &mut entities, &mut antecedents, m, p);
+                continue;
+            }
+        }
         match kind {
             MentionKind::Pronoun if info.plural || info.gender == Some('n') => {
                 // "it" and "they": the nearest organisation, place or nationality named in the last sentences
@@ -1194,6 +1202,49 @@ fn forward_subject(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usi
     });
     let e = doc.mentions[p].entity?;
     (entities[e].etype == EntityType::Person && gender_fits(e) && !infos[p].in_credit && !named_before).then_some(p)
+}
+
+/// The person's name mention that nominal `m` stands in apposition to: the name ends right before the
+/// comma that opens the nominal (or a place or body after "of" follows it), and the nominal ends before a
+/// comma, a closing parenthesis or the sentence's end ("Jane Roe, a former journalist, said"; "Jane Roe of
+/// Ohio, the mayor."). Not one of a list ("Roe, a lawyer, and Doe").
+fn apposed_person(doc: &Doc, entities: &[Entity], m: usize) -> Option<usize> {
+    let nm = &doc.mentions[m];
+    let k = doc.token_at_or_after(nm.span.start);
+    let end = doc.token_at_or_after(nm.span.end);
+    let sent = doc.sentences[nm.sentence].tokens.clone();
+    if k < sent.start + 2 || doc.token_text(k - 1) != "," {
+        return None;
+    }
+    let closes = end >= sent.end || matches!(doc.token_text(end), "," | ")" | "." | ";");
+    if !closes
+        || (end < sent.end && doc.token_text(end) == "," && end + 1 < sent.end && doc.token_text(end + 1) == "and")
+    {
+        return None;
+    }
+    let name_ending = |end: usize| {
+        (0..m).rev().take_while(|&p| doc.mentions[p].sentence == nm.sentence).find(|&p| {
+            let c = &doc.mentions[p];
+            c.kind == MentionKind::Name && c.span.end == end
+        })
+    };
+    let person = |p: usize| doc.mentions[p].entity.is_some_and(|e| entities[e].etype == EntityType::Person);
+    if let Some(p) = name_ending(doc.tokens[k - 2].span.end).filter(|&p| person(p)) {
+        return Some(p);
+    }
+    // ("Debbie Wasserman Schultz of Florida, the national party chairwoman,": the person before "of" and
+    // the capitalised words of a place or body)
+    let mut at = k - 1;
+    while at > sent.start && k - 1 - at < 4 && doc.tokens[at - 1].kind == accord_doc::TokenKind::Word && {
+        let w = doc.token_text(at - 1);
+        w.starts_with(char::is_uppercase)
+    } {
+        at -= 1;
+    }
+    (at < k - 1 && at >= sent.start + 2 && doc.token_text(at - 1) == "of")
+        .then(|| name_ending(doc.tokens[at - 2].span.end))
+        .flatten()
+        .filter(|&q| person(q))
 }
 
 /// The tokens of the adverbial clause that opens the sentence of mention `m` with a subordinator of time

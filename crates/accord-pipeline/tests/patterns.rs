@@ -2438,3 +2438,20 @@ fn names_coordinated_as_the_speaker_are_one_source() {
     let b = attribution_with(&doc, "fares would rise");
     assert_eq!(b.source.name.as_deref(), Some("Qantas and Virgin Blue"), "{b:?}");
 }
+
+#[test]
+fn he_after_an_unnamed_militant_and_a_role_in_apposition() {
+    // "A militant said ... “...,” he said.": the militant (a noun for a person) speaks on; "Mr. X, a former
+    // broadcast journalist, intends ... He considers": the apposition is X, and so is "He"
+    let text = "Gaza\n\nA harbour militant, speaking on condition of anonymity, said the group would respond. \
+                \"We will answer,\" he said.\n\nInstead, Mr. Velasquez, a former broadcast journalist, intends to \
+                sit out the race. He considers the plan unwise, he said.\n";
+    let doc = extract(text, "militant-apposition.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "We will answer");
+    assert_eq!(a.source.name.as_deref(), Some("A harbour militant"), "{a:?}");
+    let v = doc.entities.iter().find(|e| e.name == "Velasquez").expect("Velasquez");
+    assert!(
+        v.mentions.iter().any(|m| m.text == "a former broadcast journalist"),
+        "the apposition is the person: {v:?}"
+    );
+}

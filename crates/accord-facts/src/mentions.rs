@@ -2189,12 +2189,14 @@ fn nominal(
     if h + 1 < s.tokens.end && is_cap(doc, h + 1) && !lex.known.contains_key(doc.token_text(h + 1)) {
         return None;
     }
-    // "an official declaration", "source code": the word modifies the noun after it
+    // "an official declaration", "source code", "refugee advocates", "student loans": the word modifies the
+    // noun after it
     if h + 1 < s.tokens.end
         && doc.tokens[h + 1].kind == TokenKind::Word
         && doc.token_text(h + 1).starts_with(char::is_lowercase)
         && doc.tokens[h + 1].analysis.as_ref().is_some_and(|a| a.upos() == "NOUN")
-        && doc.tokens[h].analysis.as_ref().is_some_and(|a| a.upos() == "ADJ")
+        && doc.tokens[h].analysis.as_ref().is_some_and(|a| matches!(a.upos(), "ADJ" | "NOUN"))
+        && doc.tokens[h].analysis.as_ref().is_some_and(|a| a.head() == Some(h + 1) || a.upos() == "ADJ")
     {
         return None;
     }

@@ -2455,3 +2455,12 @@ fn he_after_an_unnamed_militant_and_a_role_in_apposition() {
         "the apposition is the person: {v:?}"
     );
 }
+
+#[test]
+fn a_noun_for_people_before_another_noun_is_no_source_of_its_own() {
+    // "Other refugee advocates said": "refugee" modifies "advocates"; the group is the advocates
+    let text = "Camps\n\nOther refugee advocates said the camps were full.\n";
+    let doc = extract(text, "compound-source.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "camps were full");
+    assert_eq!(a.source.name.as_deref(), Some("Other refugee advocates"), "{a:?}");
+}

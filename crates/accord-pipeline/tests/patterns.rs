@@ -219,7 +219,7 @@ fn fuzz_found_inputs_do_not_panic() {
 fn the_learned_scorer_adds_stances_that_no_cue_list_names() {
     // "has expressed concern about": no cue of the lexicon; the scorer trained on PolNeAR train
     // (crates/accord-attribution/models/attribution.tsv) attributes the complement to the subject
-    let text = "The farmer has expressed concern about the dam.";
+    let text = "The tenant has expressed concern about the dam.";
     let pipeline = accord_pipeline::Pipeline::new(accord_pipeline::Options {
         disabled: vec!["attribution".into()],
         ..Default::default()
@@ -238,7 +238,7 @@ fn the_learned_scorer_adds_stances_that_no_cue_list_names() {
     let a = learned.attributions.first().expect("a learned attribution");
     let (cue, speaker, content) =
         (learned.slice(a.cue.unwrap()), learned.slice(a.speaker.unwrap()), learned.slice(a.content));
-    assert_eq!((cue, speaker, content), ("has expressed", "The farmer", "concern about the dam"));
+    assert_eq!((cue, speaker, content), ("has expressed", "The tenant", "concern about the dam"));
     // a verb of data/non_cues.txt never attributes, whatever the scorer says
     let mut d = pipeline.process(raw("The minister declined to give details of the deal."));
     accord_attribution::extract_with(&mut d, Some(scorer));

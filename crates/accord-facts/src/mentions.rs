@@ -521,6 +521,27 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             {
                 a += 1;
             }
+            // "The Australian says ...": a nationality word alone after "the", as the subject of a verb, is a
+            // person of that nation (a definite description), not the country
+            if j == a + 1
+                && a > s.tokens.start
+                && accord_text::lowercase(doc.token_text(a - 1)) == "the"
+                && lex.known.get(doc.token_text(a)).is_some_and(|k| k.adjective)
+                // (not a people: "the Chinese", "the French", "the Swiss", "the Americans")
+                && !["s", "ese", "ch", "sh"].iter().any(|e| doc.token_text(a).ends_with(e))
+                && j < s.tokens.end
+                && doc.tokens[j]
+                    .analysis
+                    .as_ref()
+                    .is_some_and(|x| matches!(x.upos(), "VERB" | "AUX") && x.xpos() != "VBP")
+            {
+                let word = accord_text::lowercase(doc.token_text(a)).into_owned();
+                if let Some(m) = nominal(doc, a, si, &word, false, lex, in_credit) {
+                    sentence_mentions.push(m);
+                    i = j;
+                    continue;
+                }
+            }
             // "the Health Minister", "The International Trade Secretary": a capitalised role after "the",
             // ending in a source noun, is a definite nominal that refers back to the one holding the role,
             // not a name (no given name or honorific in it)

@@ -2464,3 +2464,12 @@ fn a_noun_for_people_before_another_noun_is_no_source_of_its_own() {
     let a = attribution_with(&doc, "camps were full");
     assert_eq!(a.source.name.as_deref(), Some("Other refugee advocates"), "{a:?}");
 }
+
+#[test]
+fn the_nationality_word_as_a_subject_is_a_person_not_the_country() {
+    // "Dario Velasquez will not play. The Australian says ...": the Australian is the player, an epithet;
+    // "the Chinese have ..." (a people) is left alone
+    let text = "Tennis\n\nDario Velasquez will not play in the final. The Australian says his shoulder is too sore.\n";
+    let doc = extract(text, "nationality-epithet.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "shoulder is too sore").1, "Dario Velasquez");
+}

@@ -675,6 +675,27 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                             && !other_party(e, entities)
                     })
                 };
+                // "A Western diplomat said ... the source said": a generic source noun with no earlier mention
+                // of its own is the latest unnamed singular source, as a subject, of the last sentences
+                if same_head.is_none() && accord_lexicon::attribution::words().generic_sources.contains(&noun) {
+                    let s0 = doc.mentions[m].sentence;
+                    let earlier = (0..m).rev().take_while(|&p| doc.mentions[p].sentence + 6 >= s0).find(|&p| {
+                        doc.mentions[p].kind == MentionKind::Nominal
+                            && !infos[p].plural
+                            && doc
+                                .tokens
+                                .get(doc.token_at_or_after(doc.mentions[p].head_span.start))
+                                .and_then(|t| t.analysis.as_ref())
+                                .is_some_and(|x| x.deprel().starts_with("nsubj"))
+                            && !quoted[p]
+                            && doc.mentions[p].entity.is_none()
+                            && infos[p].head_noun.as_deref().is_some_and(|h| lex().source_nouns.contains_key(h))
+                    });
+                    if let Some(p) = earlier {
+                        antecedents[m] = Some(p);
+                        continue;
+                    }
+                }
                 let unresolved_same = same_head.filter(|&p| doc.mentions[p].entity.is_none());
                 let titled_person = if unresolved_same.is_some() && etype == EntityType::Person {
                     (m.saturating_sub(400)..m).rev().find(|&p| titled(p, &entities))

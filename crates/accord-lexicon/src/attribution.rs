@@ -78,6 +78,9 @@ pub struct Words {
     /// Subordinators that open an adverbial clause put before its main clause ("When X took office, he
     /// ...").
     pub subordinators: Vec<&'static str>,
+    /// Source nouns that refer back to any unnamed source before them ("A Western diplomat said ... the
+    /// source said").
+    pub generic_sources: Vec<&'static str>,
 }
 
 /// The lists, parsed once.
@@ -128,6 +131,7 @@ pub fn words() -> &'static Words {
             evidential_verbs: get("evidential_verbs"),
             collective_nouns: get("collective_nouns"),
             subordinators: get("subordinators"),
+            generic_sources: get("generic_sources"),
         }
     })
 }

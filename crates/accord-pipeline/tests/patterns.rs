@@ -2473,3 +2473,13 @@ fn the_nationality_word_as_a_subject_is_a_person_not_the_country() {
     let doc = extract(text, "nationality-epithet.txt", Some("2024-03-14"));
     assert_eq!(source_of(&doc, "shoulder is too sore").1, "Dario Velasquez");
 }
+
+#[test]
+fn the_source_refers_back_to_the_unnamed_source_before_it() {
+    // "A Western diplomat said ... The talks could take weeks, the source said.": the diplomat
+    let text = "Port\n\nA Western diplomat said the harbour talks had stalled. The union denied it. The talks could \
+                take weeks, the source said.\n";
+    let doc = extract(text, "generic-source.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "could take weeks");
+    assert_eq!(a.source.name.as_deref(), Some("A Western diplomat"), "{a:?}");
+}

@@ -1225,6 +1225,11 @@ fn forward_subject(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usi
     (entities[e].etype == EntityType::Person && gender_fits(e) && !infos[p].in_credit && !named_before).then_some(p)
 }
 
+/// Whether nominal `m` opens with "the" (a definite description).
+fn infos_definite(doc: &Doc, m: usize) -> bool {
+    doc.slice(doc.mentions[m].span).split(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("the"))
+}
+
 /// The person's name mention that nominal `m` stands in apposition to: the name ends right before the
 /// comma that opens the nominal (or a place or body after "of" follows it), and the nominal ends before a
 /// comma, a closing parenthesis or the sentence's end ("Jane Roe, a former journalist, said"; "Jane Roe of
@@ -1234,6 +1239,22 @@ fn apposed_person(doc: &Doc, entities: &[Entity], m: usize) -> Option<usize> {
     let k = doc.token_at_or_after(nm.span.start);
     let end = doc.token_at_or_after(nm.span.end);
     let sent = doc.sentences[nm.sentence].tokens.clone();
+    // "The Health Minister, Jane Roe, said": the name in apposition after a definite role that opens its
+    // phrase, set off by commas
+    if end + 2 < sent.end && doc.token_text(end) == "," && (k == sent.start || doc.token_text(k - 1) == ",") {
+        let start = doc.tokens[end + 1].span.start;
+        let q = (m + 1..doc.mentions.len()).take_while(|&q| doc.mentions[q].span.start <= start).find(|&q| {
+            let c = &doc.mentions[q];
+            c.kind == MentionKind::Name && c.span.start == start
+        });
+        if let Some(q) = q {
+            let after = doc.token_at_or_after(doc.mentions[q].span.end);
+            let person = doc.mentions[q].entity.is_some_and(|e| entities[e].etype == EntityType::Person);
+            if person && after < sent.end && doc.token_text(after) == "," && infos_definite(doc, m) {
+                return Some(q);
+            }
+        }
+    }
     if k < sent.start + 2 || doc.token_text(k - 1) != "," {
         return None;
     }

@@ -2483,3 +2483,14 @@ fn the_source_refers_back_to_the_unnamed_source_before_it() {
     let a = attribution_with(&doc, "could take weeks");
     assert_eq!(a.source.name.as_deref(), Some("A Western diplomat"), "{a:?}");
 }
+
+#[test]
+fn a_definite_role_before_a_name_in_apposition_is_that_name() {
+    // "The Health Minister, Jane Roe, said": the role is Roe's, not that of a minister named before
+    let text = "Hospitals\n\nPort Minister Dario Velasquez said the docks were open. The Health Minister, Marta \
+                Okafor, said hospitals were full.\n";
+    let doc = extract(text, "role-before-name.txt", Some("2024-03-14"));
+    let dario = doc.entities.iter().find(|e| e.name == "Dario Velasquez").expect("Velasquez");
+    assert!(!dario.titles.iter().any(|t| t.contains("Health")), "{dario:?}");
+    assert_eq!(source_of(&doc, "hospitals were full").1, "Marta Okafor");
+}

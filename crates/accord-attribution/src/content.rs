@@ -106,18 +106,24 @@ pub(crate) fn content_after(
     lex: &Lexicons,
 ) -> Option<(Span, bool)> {
     let mut r = cue.end;
-    // time adjuncts: "said Tuesday", "said on Friday afternoon", "said yesterday"
+    // time adjuncts: "said Tuesday", "said on Friday afternoon", "said yesterday", "said late Sunday"
     if r < send && doc.token_text(r) == "on" && r + 1 < send && lex.weekdays.contains_key(doc.token_text(r + 1)) {
         r += 1;
     }
-    while r < send {
-        let w = doc.token_text(r);
-        if lex.weekdays.contains_key(w)
+    let time_word = |w: &str| {
+        lex.weekdays.contains_key(w)
             || matches!(
                 w.to_lowercase().as_str(),
                 "yesterday" | "today" | "tonight" | "afternoon" | "morning" | "evening" | "night"
             )
-        {
+    };
+    while r < send {
+        let w = doc.token_text(r);
+        // ("said late Sunday", "said early Monday", "said last night")
+        let modifier = matches!(w.to_lowercase().as_str(), "late" | "early" | "earlier" | "last" | "this")
+            && r + 1 < send
+            && time_word(doc.token_text(r + 1));
+        if time_word(w) || modifier {
             r += 1;
         } else {
             break;

@@ -2494,3 +2494,13 @@ fn a_definite_role_before_a_name_in_apposition_is_that_name() {
     assert!(!dario.titles.iter().any(|t| t.contains("Health")), "{dario:?}");
     assert_eq!(source_of(&doc, "hospitals were full").1, "Marta Okafor");
 }
+
+#[test]
+fn a_time_after_the_cue_is_no_part_of_the_content() {
+    // "X said late Sunday the leader had fled": when it was said, not what
+    let text = "News\n\nThe harbour agency said late Sunday the ferry had sunk. Police said early Monday the captain \
+                was caught.\n";
+    let doc = extract(text, "time-after-cue.txt", Some("2024-03-14"));
+    assert_eq!(attribution_with(&doc, "ferry had sunk").content.text, "the ferry had sunk");
+    assert_eq!(attribution_with(&doc, "captain was caught").content.text, "the captain was caught");
+}

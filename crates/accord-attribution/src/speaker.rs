@@ -165,9 +165,10 @@ fn coordinated_speaker(doc: &Doc, sp: Span, lex: &Lexicons) -> Option<String> {
                 && sp.contains(mm.span)
                 && mm.etype != Some(EntityType::Norp)
                 // (a place before a title is the title's: "US President George W Bush")
-                && !doc.tokens.get(doc.token_at_or_after(mm.span.end)).is_some_and(|t| {
-                    t.span.start < sp.end && lex.is_title(&doc.text[t.span.start..t.span.end])
-                })
+                && !{
+                    let next = doc.token_at_or_after(mm.span.end);
+                    next < doc.tokens.len() && doc.tokens[next].span.start < sp.end && lex.is_title(doc.token_text(next))
+                }
                 && mm.entity.is_some_and(|e| {
                     matches!(doc.entities[e].etype, EntityType::Person | EntityType::Org | EntityType::Gpe)
                 })

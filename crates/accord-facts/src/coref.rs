@@ -63,9 +63,7 @@ fn last_key(w: &str) -> String {
 /// one surname (`article` in `name_connectors.tsv`).
 fn without_article(w: &str) -> &str {
     if let Some((a, rest)) = w.split_once('-') {
-        if rest.starts_with(char::is_uppercase)
-            && accord_lexicon::names::connectors().article.iter().any(|x| x.eq_ignore_ascii_case(a))
-        {
+        if rest.starts_with(char::is_uppercase) && accord_lexicon::names::is_article(a) {
             return rest;
         }
     }
@@ -593,7 +591,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
         // "Mr. Regalado, a former broadcast journalist, intends ...": an unnamed role in apposition to a
         // person's name is that person
         if kind == MentionKind::Nominal && !info.plural {
-            if let Some(p) = apposed_person(doc, &entities, m) {
+            if let Some(p) = apposed_person(doc, infos, &entities, m) {
                 link(doc, &mut entities, &mut antecedents, m, p);
                 continue;
             }
@@ -1225,16 +1223,11 @@ fn forward_subject(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usi
     (entities[e].etype == EntityType::Person && gender_fits(e) && !infos[p].in_credit && !named_before).then_some(p)
 }
 
-/// Whether nominal `m` opens with "the" (a definite description).
-fn infos_definite(doc: &Doc, m: usize) -> bool {
-    doc.slice(doc.mentions[m].span).split(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("the"))
-}
-
 /// The person's name mention that nominal `m` stands in apposition to: the name ends right before the
 /// comma that opens the nominal (or a place or body after "of" follows it), and the nominal ends before a
 /// comma, a closing parenthesis or the sentence's end ("Jane Roe, a former journalist, said"; "Jane Roe of
 /// Ohio, the mayor."). Not one of a list ("Roe, a lawyer, and Doe").
-fn apposed_person(doc: &Doc, entities: &[Entity], m: usize) -> Option<usize> {
+fn apposed_person(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usize) -> Option<usize> {
     let nm = &doc.mentions[m];
     let k = doc.token_at_or_after(nm.span.start);
     let end = doc.token_at_or_after(nm.span.end);
@@ -1250,7 +1243,7 @@ fn apposed_person(doc: &Doc, entities: &[Entity], m: usize) -> Option<usize> {
         if let Some(q) = q {
             let after = doc.token_at_or_after(doc.mentions[q].span.end);
             let person = doc.mentions[q].entity.is_some_and(|e| entities[e].etype == EntityType::Person);
-            if person && after < sent.end && doc.token_text(after) == "," && infos_definite(doc, m) {
+            if person && after < sent.end && doc.token_text(after) == "," && infos[m].definite {
                 return Some(q);
             }
         }

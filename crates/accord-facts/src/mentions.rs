@@ -1078,7 +1078,7 @@ fn org_noun_after(doc: &Doc, j: usize, end: usize, lex: &Lexicons) -> bool {
 /// "Al-Zahar", "el-Sisi"; `article` in `name_connectors.tsv`, in either case).
 fn article_joined(doc: &Doc, j: usize, end: usize) -> bool {
     j + 2 < end
-        && accord_lexicon::names::connectors().article.iter().any(|a| a.eq_ignore_ascii_case(doc.token_text(j)))
+        && accord_lexicon::names::is_article(doc.token_text(j))
         && tight_hyphen(doc, j + 1)
         && is_cap(doc, j + 2)
 }

@@ -60,6 +60,12 @@ pub struct Connectors {
     pub article: Vec<&'static str>,
 }
 
+/// Whether `word` is an Arabic article of `name_connectors.tsv` (`article` role) in either case ("al",
+/// "Al", "el"): joined by a hyphen to a capitalised word, it is part of a name ("al-Qaeda", "Al-Zahar").
+pub fn is_article(word: &str) -> bool {
+    connectors().article.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
 /// The connector words of `name_connectors.tsv`, parsed once.
 ///
 /// # Panics

@@ -225,6 +225,7 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
         nonstatement::drop_idiom_opener(doc, a);
     }
     speaker::previous_speaker(doc, &mut atts, lex);
+    speaker::named_after_description(doc, &mut atts, lex);
     for a in &mut atts {
         cut_at_main_clause(doc, a, &quotes);
         if asked_of_the_subject(doc, a) {

@@ -557,9 +557,19 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         mm.kind == MentionKind::Nominal
             && mm.span.start == sp.start
             && mm.entity.is_none()
-            && [" for ", " of ", " at ", " with ", " in ", " on ", " working ", " from ", " who "]
+            && ([" for ", " of ", " at ", " with ", " in ", " on ", " working ", " from ", " who "]
                 .iter()
                 .any(|p| rest.starts_with(p))
+                // (or a participle's or preposition's phrase set off by a comma: "An Iraqi doctor, being
+                // held at Sydney's Villawood Detention Centre,")
+                || (rest.starts_with(", ") && {
+                    let k = doc.token_at_or_after(mm.span.end + 2);
+                    k < doc.tokens.len()
+                        && doc.tokens[k]
+                            .analysis
+                            .as_ref()
+                            .is_some_and(|x| matches!(x.xpos(), "VBG" | "VBN") || x.upos() == "ADP")
+                }))
     });
     // the same without a mention for the source noun: "an official in the country's interior ministry"
     // (not a definite role that coreference gave to the person holding it: "The former secretary of state"
@@ -1146,4 +1156,109 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
             _ => last,
         };
     }
+}
+
+/// "A Rubio spokesman said ... “...,” tweeted Rubio spokesman Alex Conant": a news lead that describes
+/// its source before naming it. An unnamed source whose phrase is indefinite ("a federal judge", "a union
+/// representing ...") or, in the headline paragraphs, bare ("Lawmaker urges ...") is the person who speaks
+/// the next named statement when that person is titled with the description's noun (or, for an
+/// organisation's noun, the organisation whose name has that noun's marking word: "the Association of
+/// Flight Attendants" for "a union"), the statement is in the same or the next paragraph, and the speaker
+/// is first named after the description. `atts` are in text order and resolved.
+pub fn named_after_description(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
+    // (attribution, its head noun, its capitalised words before the noun, wants a person)
+    let mut pending: Vec<(usize, String, Vec<String>, bool)> = Vec::new();
+    for i in 0..atts.len() {
+        let a = &atts[i];
+        let Some(sp) = a.speaker else { continue };
+        let par = doc.sentences.get(a.sentence).map_or(0, |s| s.paragraph);
+        if let Some((p, ..)) = pending.last() {
+            let lp = doc.sentences.get(atts[*p].sentence).map_or(0, |s| s.paragraph);
+            if par > lp + 1 {
+                pending.clear();
+            }
+        }
+        if let Some((noun, modifiers, wants_person)) = described_source(doc, a, lex, par) {
+            pending.push((i, noun, modifiers, wants_person));
+            continue;
+        }
+        let Some(e) = a.speaker_entity else { continue };
+        if pending.is_empty() {
+            continue;
+        }
+        let first_at = atts[pending[0].0].speaker.map_or(0, |s| s.end);
+        let ent = &doc.entities[e];
+        let new = ent.mentions.iter().all(|&m| doc.mentions[m].span.start >= first_at)
+            && ent
+                .mentions
+                .iter()
+                .any(|&m| doc.mentions[m].kind == MentionKind::Name && doc.mentions[m].span.start <= sp.end);
+        for (p, noun, modifiers, wants_person) in std::mem::take(&mut pending) {
+            // (a capitalised word of the description names the office: "a District Court judge" is no
+            // "Circuit Court Judge")
+            let known = |w: &String| {
+                let w = w.to_lowercase();
+                ent.titles
+                    .iter()
+                    .chain(ent.affiliation.iter())
+                    .chain([&ent.name])
+                    .any(|t| accord_facts::coref::title_has(&t.to_lowercase(), &w))
+            };
+            let fits = if wants_person {
+                ent.etype == EntityType::Person
+                    && ent.titles.iter().any(|t| accord_facts::coref::title_has(&t.to_lowercase(), &noun))
+                    && modifiers.iter().all(known)
+            } else {
+                ent.etype == EntityType::Org
+                    && lex
+                        .referring_name_words
+                        .get(noun.as_str())
+                        .is_some_and(|ws| ent.name.split(' ').any(|w| ws.iter().any(|x| x == w)))
+            };
+            if new && fits {
+                let b = &mut atts[p];
+                b.speaker_entity = Some(e);
+                b.source = Source {
+                    kind: if wants_person { SourceKind::Person } else { SourceKind::Organization },
+                    name: Some(ent.name.clone()),
+                    affiliation: ent.affiliation.clone(),
+                };
+            }
+        }
+    }
+}
+
+/// The head noun of `a`'s unnamed source when it describes someone a news lead names later (see
+/// [`named_after_description`]), with the capitalised words before it (but the first) and whether it is a
+/// person's noun (else an organisation's).
+fn described_source(doc: &Doc, a: &Attribution, lex: &Lexicons, par: usize) -> Option<(String, Vec<String>, bool)> {
+    if a.speaker_entity.is_some() || a.source.kind != SourceKind::Anonymous {
+        return None;
+    }
+    let m = a.speaker_mention.filter(|&m| doc.mentions[m].kind == MentionKind::Nominal)?;
+    let sp = a.speaker?;
+    let phrase = doc.slice(sp);
+    let first = phrase.split(' ').next().unwrap_or("");
+    let indefinite = matches!(first, "a" | "an" | "A" | "An");
+    let bare = par <= doc.sentences.first().map_or(0, |s| s.paragraph) + 1
+        && first.starts_with(char::is_uppercase)
+        && doc.tokens[doc.token_at_or_after(sp.start)]
+            .analysis
+            .as_ref()
+            .is_some_and(|t| matches!(t.upos(), "NOUN" | "ADJ"));
+    if !indefinite && !bare {
+        return None;
+    }
+    let hs = doc.mentions[m].head_span;
+    let head = doc.slice(hs).rsplit(' ').next().unwrap_or("").to_lowercase();
+    let (from, to) = (doc.token_at_or_after(sp.start) + 1, doc.token_at_or_after(hs.end).saturating_sub(1));
+    let modifiers = (from..to)
+        .map(|k| doc.token_text(k))
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .map(|w| w.trim_end_matches('.').to_string())
+        .collect();
+    if lex.source_nouns.get(head.as_str()).is_some_and(|(_, plural)| !plural) {
+        return Some((head, modifiers, true));
+    }
+    lex.referring_nouns.get(head.as_str()).filter(|(t, _)| *t == EntityType::Org).map(|_| (head, modifiers, false))
 }

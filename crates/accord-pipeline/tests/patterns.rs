@@ -2504,3 +2504,27 @@ fn a_time_after_the_cue_is_no_part_of_the_content() {
     assert_eq!(attribution_with(&doc, "ferry had sunk").content.text, "the ferry had sunk");
     assert_eq!(attribution_with(&doc, "captain was caught").content.text, "the captain was caught");
 }
+
+#[test]
+fn a_described_source_is_the_person_the_lead_names_next_with_that_title() {
+    // "A federal judge ruled ... Magistrate Judge Jane Roe said ...": the judge of the lead is Roe; an
+    // indefinite source named later with another title ("a clerk") stays unnamed
+    let text = "Court\n\nThe harbour pilot will stay in custody, a federal judge said Monday.\n\nU.S. District \
+                Magistrate Judge Marta Okafor said the evidence was strong.\n\nA court clerk said the hearing ran \
+                late. \"It was a long day,\" said Dario Velasquez, the pilot's lawyer.\n";
+    let doc = extract(text, "described-then-named.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "stay in custody").1, "Marta Okafor");
+    let clerk = attribution_with(&doc, "hearing ran late");
+    assert_eq!(clerk.source.kind, "anonymous", "{clerk:?}");
+}
+
+#[test]
+fn an_unnamed_source_before_a_participle_phrase_is_the_speaker() {
+    // "A doctor, being held at X Detention Centre, claims ...": the doctor, not the centre
+    let text = "Detention\n\nAn Iraqi doctor, being held at the port's Harbourton Detention Centre, claims \
+                detainees are mistreated.\n";
+    let doc = extract(text, "unnamed-then-participle.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "detainees are mistreated");
+    assert_eq!(a.source.kind, "anonymous", "{a:?}");
+    assert!(a.source.name.as_deref().is_some_and(|n| n.starts_with("An Iraqi doctor")), "{a:?}");
+}

@@ -1510,6 +1510,18 @@ fn segment_run(
         // organisation's name ("Republican National Committee": `Republican` is no title there).
         let title_start = k;
         let org_run = lex.org_words.contains(doc.token_text(b - 1)) || org_before_connector(doc, a, b, lex);
+        let mut modifier_only = false;
+        // title words `from..k` that only modify a title's head, before one common word that ends the name
+        let modifiers_before_common = |from: usize, k: usize| {
+            (k + 1 == b || doc.token_text(k + 1) == "of")
+                && (from..k).all(|t| accord_lexicon::names::is_title_modifier(doc.token_text(t)))
+                && !lex.given_names_any.contains(doc.token_text(k))
+                && !lex.is_title(doc.token_text(k))
+                && {
+                    let lw = accord_text::lowercase(doc.token_text(k));
+                    lower_seen.contains(lw.as_ref()) || accord_lexicon::usually_lower(&lw)
+                }
+        };
         if !honorific && !org_run {
             loop {
                 if k + 1 < b && lex.is_title(doc.token_text(k)) && !lex.known.contains_key(doc.token_text(k)) {
@@ -1531,8 +1543,14 @@ fn segment_run(
             if k > title_start && k + 2 < b && doc.token_text(k) == "of" {
                 k = (k + 2..b - 1).find(|&r| lex.given_names_any.contains(doc.token_text(r))).unwrap_or(k + 2);
             }
+            // "The Press Trust of India", "the National Women's Institute": words that only modify a title
+            // ("press", "national") before one common word are no title of a person; the run is a name
+            if k > title_start && modifiers_before_common(title_start, k) {
+                k = title_start;
+                modifier_only = true;
+            }
         }
-        if !honorific && !org_run {
+        if !honorific && !org_run && !modifier_only {
             // a title word further in the run with a name after it: "Transport Minister Rui Costa", also
             // after leading title words ("Republican National Committee Chairman Reince Priebus") and
             // over a known name when a given name follows ("Former CIA Director David Petraeus")
@@ -1543,7 +1561,12 @@ fn segment_run(
                 let rest_names = (t + 1..b).all(|r| !lex.is_title(doc.token_text(r)));
                 let upto_next_known = (k..=t).all(|r| !lex.known.contains_key(doc.token_text(r)))
                     || (k > title_start && lex.given_names_any.contains(doc.token_text(t + 1)));
+                let mut from = t;
+                while from > k && lex.is_title(doc.token_text(from - 1)) {
+                    from -= 1;
+                }
                 if rest_names
+                    && !modifiers_before_common(from, t + 1)
                     && upto_next_known
                     && b - (t + 1) >= 1
                     && (t + 1..b).any(|r| !lex.known.contains_key(doc.token_text(r)))
@@ -1572,6 +1595,12 @@ fn segment_run(
                     (kn.etype == EntityType::Gpe && !kn.adjective)
                         // or a nationality written as a surname: "Mark Cuban"
                         || (kn.etype == EntityType::Norp && !doc.token_text(e).ends_with('s'))
+                        // or a company named after its founder, the run's last word after a listed given
+                        // name: "Michael Bloomberg", "Gerald Ford"
+                        || (kn.etype == EntityType::Org
+                            && e + 1 == b
+                            && lex.given_names_any.contains(doc.token_text(k))
+                            && !is_acronym(doc.token_text(e)))
                 })
         };
         // (a group word that is a given name before more of the name: "Capt. Christian Pardo")

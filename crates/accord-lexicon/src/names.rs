@@ -23,6 +23,16 @@ pub fn title_words() -> &'static HashSet<String> {
     T.get_or_init(|| crate::rows("titles.txt").map(|c| c[0].to_lowercase()).collect())
 }
 
+/// True when `word` (any case) is a title word that only modifies the title's head (`press`, `national`,
+/// `deputy`: the second column `modifier` of `titles.txt`).
+pub fn is_title_modifier(word: &str) -> bool {
+    static T: OnceLock<HashSet<String>> = OnceLock::new();
+    T.get_or_init(|| {
+        crate::rows("titles.txt").filter(|c| c.get(1) == Some(&"modifier")).map(|c| c[0].to_lowercase()).collect()
+    })
+    .contains(&word.to_lowercase())
+}
+
 /// True when `word` (any case, a final period ignored) is an honorific or a title word: what the
 /// knowledge base strips from the front of a person's name.
 pub fn is_title_or_honorific(word: &str) -> bool {

@@ -2528,3 +2528,25 @@ fn an_unnamed_source_before_a_participle_phrase_is_the_speaker() {
     assert_eq!(a.source.kind, "anonymous", "{a:?}");
     assert!(a.source.name.as_deref().is_some_and(|n| n.starts_with("An Iraqi doctor")), "{a:?}");
 }
+
+#[test]
+fn a_listed_company_after_a_given_name_is_a_surname() {
+    // "Michael Bloomberg" is a person, not "Michael" and the company; the surname alone is that person
+    let text = "Jets\n\nMarta Boeing said the new jets were safe. Boeing said the airline would expand.\n";
+    let doc = extract(text, "company-surname.txt", Some("2024-03-14"));
+    let p = doc.entities.iter().find(|e| e.name == "Marta Boeing").expect("one person");
+    assert_eq!(p.etype, "PERSON");
+    assert_eq!(source_of(&doc, "airline would expand").1, "Marta Boeing");
+}
+
+#[test]
+fn a_title_modifier_before_one_common_word_makes_no_person() {
+    // "The Press Trust of India", "the National Women's Institute": "press" and "national" only modify a
+    // title's head; "Trust" and "Women" are no people ("Press Secretary Jane Roe" still titles Roe)
+    let text = "Ferries\n\nThe Harbour Press Trust says the ferry sank. The National Women of the port said the \
+                fares rose. Press Secretary Marta Okafor said the port was open.\n";
+    let doc = extract(text, "title-modifier.txt", Some("2024-03-14"));
+    assert!(!doc.entities.iter().any(|e| e.etype == "PERSON" && (e.name == "Women" || e.name == "Trust")), "{:?}", doc.entities);
+    let p = doc.entities.iter().find(|e| e.name == "Marta Okafor").expect("Okafor");
+    assert_eq!(p.titles, vec!["Press Secretary".to_string()]);
+}

@@ -709,9 +709,12 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             && {
                 let lw = accord_text::lowercase(w0);
                 lower_seen.contains(lw.as_ref())
+                    // (a word running text writes in lower case: "Businessmen Solomon Lew and ...")
+                    || accord_lexicon::usually_lower(&lw)
                     || lex.source_nouns.contains_key(lw.as_ref())
                     || accord_lexicon::names::is_name_prefix(&lw)
-                    || ["an", "er", "ian", "ite", "ese"].iter().any(|x| lw.ends_with(x))
+                    // (a resident's or a practitioner's noun: "Texan", "Cartoonist Matt Bors")
+                    || ["an", "er", "ian", "ite", "ese", "ist"].iter().any(|x| lw.ends_with(x))
             };
         if descriptor {
             m.head_span.start = doc.tokens[a + 1].span.start;

@@ -2546,7 +2546,22 @@ fn a_title_modifier_before_one_common_word_makes_no_person() {
     let text = "Ferries\n\nThe Harbour Press Trust says the ferry sank. The National Women of the port said the \
                 fares rose. Press Secretary Marta Okafor said the port was open.\n";
     let doc = extract(text, "title-modifier.txt", Some("2024-03-14"));
-    assert!(!doc.entities.iter().any(|e| e.etype == "PERSON" && (e.name == "Women" || e.name == "Trust")), "{:?}", doc.entities);
+    assert!(
+        !doc.entities.iter().any(|e| e.etype == "PERSON" && (e.name == "Women" || e.name == "Trust")),
+        "{:?}",
+        doc.entities
+    );
     let p = doc.entities.iter().find(|e| e.name == "Marta Okafor").expect("Okafor");
     assert_eq!(p.titles, vec!["Press Secretary".to_string()]);
+}
+
+#[test]
+fn a_common_noun_glued_before_a_full_name_is_a_descriptor() {
+    // "Billionaire Donald Trump", "Cartoonist Matt Bors": a word running text writes in lower case, or a
+    // practitioner's noun, before a given name is no part of the name
+    let text = "Port\n\nBillionaire Marta Okafor said the port would be sold. Cartoonist Dario Velasquez said the \
+                strip would end.\n";
+    let doc = extract(text, "descriptor-before-name.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "port would be sold").1, "Marta Okafor");
+    assert_eq!(source_of(&doc, "strip would end").1, "Dario Velasquez");
 }

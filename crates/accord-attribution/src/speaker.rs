@@ -984,6 +984,7 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
     // speaker mention -> the source of the quote it spoke
     let mut spoke: Vec<(usize, Source)> = Vec::new();
     let mut last: Option<(Previous, usize)> = None; // (speaker, paragraph)
+    let mut last_sentence = 0;
     for (i, a) in atts.iter_mut().enumerate() {
         let par = doc.sentences.get(a.sentence).map_or(0, |s| s.paragraph);
         let pronoun_gender =
@@ -1065,7 +1066,38 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
                             })
                     })
                 });
-                if lp + 1 >= par
+                // "“...,” said X. A delegate, Jane Roe, summed up the mood. “...,” she said.": a person of the
+                // pronoun's gender who is the subject of a sentence between the quote and the pronoun (not
+                // inside a quotation) is what the discourse is about now
+                let subject_between = (lp + 1 >= par)
+                    .then(|| {
+                        doc.mentions
+                            .iter()
+                            .filter(|c| {
+                                c.kind == MentionKind::Name
+                                    && c.sentence > last_sentence
+                                    && c.sentence < a.sentence
+                                    && c.entity.is_some_and(|p| {
+                                        p != e
+                                            && doc.entities[p].etype == EntityType::Person
+                                            && doc.entities[p].gender.is_none_or(|pg| pg == g)
+                                    })
+                                    && !contents.iter().any(|s| s.contains(c.span))
+                                    && name_is_subject(doc, c)
+                            })
+                            .filter_map(|c| c.entity)
+                            .next_back()
+                    })
+                    .flatten();
+                if let Some(p) = subject_between {
+                    let ent = &doc.entities[p];
+                    a.speaker_entity = Some(p);
+                    a.source = Source {
+                        kind: SourceKind::Person,
+                        name: Some(ent.name.clone()),
+                        affiliation: ent.affiliation.clone(),
+                    };
+                } else if lp + 1 >= par
                     && ent.gender.is_none_or(|eg| eg == g)
                     && a.speaker_entity != Some(e)
                     && !named_here
@@ -1155,7 +1187,57 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
             _ if a.speaker.is_some() => None,
             _ => last,
         };
+        if a.speaker.is_some() {
+            last_sentence = a.sentence;
+        }
     }
+}
+
+/// Whether name mention `c` is its clause's subject, or in apposition to it ("A delegate from the group,
+/// Jane Roe, summed up ..."), by the parse.
+fn name_is_subject(doc: &Doc, c: &accord_doc::Mention) -> bool {
+    let (a, b) = (doc.token_at_or_after(c.span.start), doc.token_at_or_after(c.span.end));
+    let an = |k: usize| doc.tokens[k].analysis.as_ref();
+    // (not inside parentheses: "(Marc Fisher Footwear produces her shoe line.)")
+    let sentence = doc.sentences[c.sentence].tokens.clone();
+    if (sentence.start..a).rev().take_while(|&t| doc.token_text(t) != ")").any(|t| doc.token_text(t) == "(") {
+        return false;
+    }
+    // the word of the name the others hang on ("Jane" heads "Roe" as `flat`)
+    let Some(k) = (a..b).find(|&t| an(t).and_then(|x| x.head()).is_none_or(|h| !(a..b).contains(&h))) else {
+        return false;
+    };
+    // (a title before the name may head it: "Sen." of "Sen. Bernie Sanders")
+    let mut k = k;
+    while let Some(h) = an(k).filter(|x| x.deprel() == "flat").and_then(|x| x.head()).filter(|&h| h < a && h + 3 >= a) {
+        k = h;
+    }
+    let Some(x) = an(k) else { return false };
+    // (not the subject of a clause of reason, condition or comparison: "As Fred Sr. became ..., his son
+    // drank ...")
+    let subordinate = |v: usize| {
+        sentence.clone().any(|t| {
+            an(t).is_some_and(|y| y.head() == Some(v) && y.deprel() == "mark")
+                && matches!(
+                    doc.token_text(t).to_lowercase().as_str(),
+                    "as" | "if" | "because" | "although" | "though" | "while" | "unless" | "since"
+                )
+        })
+    };
+    if x.deprel().starts_with("nsubj") {
+        return !x.head().is_some_and(subordinate);
+    }
+    if x.deprel() == "appos" && x.head().and_then(an).is_some_and(|h| h.deprel().starts_with("nsubj")) {
+        return true;
+    }
+    // (set off by commas between the subject and its verb, however the parse attached it)
+    a > 0
+        && b + 1 < doc.tokens.len()
+        && doc.token_text(a - 1) == ","
+        && doc.token_text(b) == ","
+        && an(b + 1).is_some_and(|v| v.upos() == "VERB")
+        && (doc.sentences[c.sentence].tokens.start..a - 1)
+            .any(|s| an(s).is_some_and(|y| y.deprel().starts_with("nsubj") && y.head() == Some(b + 1)))
 }
 
 /// "A Rubio spokesman said ... “...,” tweeted Rubio spokesman Alex Conant": a news lead that describes

@@ -2565,3 +2565,16 @@ fn a_common_noun_glued_before_a_full_name_is_a_descriptor() {
     assert_eq!(source_of(&doc, "port would be sold").1, "Marta Okafor");
     assert_eq!(source_of(&doc, "strip would end").1, "Dario Velasquez");
 }
+
+#[test]
+fn a_pronoun_after_a_new_subject_between_quotes_is_that_subject() {
+    // "“...,” said X. A delegate from the group, Jane Roe, summed up the mood. “...,” she said.": Roe, the
+    // subject of the sentence in between, not the previous quote's speaker; not the subject of an "as" clause
+    let text = "Talks\n\n\"We were the champions of the harbour,\" said Marta Okafor, the union's chief negotiator. \
+                A delegate from the ferry group, Ana Brito, summed up the mood in one phrase. \"The sun cannot hide \
+                its smile,\" she said.\n\n\"We will sail,\" said Dario Velasquez. As Jorge Pinto became the port's \
+                owner, the old crews left. \"It was a hard year,\" he said.\n";
+    let doc = extract(text, "subject-between-quotes.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "cannot hide its smile").1, "Ana Brito");
+    assert_eq!(source_of(&doc, "hard year").1, "Dario Velasquez");
+}

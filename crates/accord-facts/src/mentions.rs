@@ -568,6 +568,40 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                     }
                 }
             }
+            // "Soccer Australia", "Radio New Zealand": common nouns written with capitals inside a sentence
+            // before a country's name are a body named after the country, one organisation
+            let country_at = (a + 1..j).find(|&e| {
+                lex.known_name(doc.slice(Span::new(doc.tokens[e].span.start, doc.tokens[j - 1].span.end)))
+                    .is_some_and(|kn| kn.etype == EntityType::Gpe && !kn.adjective)
+            });
+            if let Some(e) = country_at.filter(|_| {
+                lex.known_name(doc.slice(Span::new(doc.tokens[a].span.start, doc.tokens[j - 1].span.end))).is_none()
+                    && Some(a) != first_word
+                    && a > s.tokens.start
+                    && doc.tokens[a - 1].kind == TokenKind::Word
+                    && (a..j).all(|t| !title_case[t - s.tokens.start])
+            }) {
+                let common = (a..e).all(|t| {
+                    let w = doc.token_text(t);
+                    doc.tokens[t].analysis.as_ref().is_some_and(|x| x.upos() == "NOUN" || x.upos() == "PROPN")
+                        // (a common word: not one running text writes with a capital, nor an acronym, nor a
+                        // known name)
+                        && !accord_lexicon::usually_capital(&accord_text::lowercase(w))
+                        && w.chars().skip(1).any(char::is_lowercase)
+                        && !lex.known.contains_key(w)
+                        // (nor a word that makes a longer place's name: "West Miami", "Upstate New York")
+                        && !lex.known_name_parts.contains_key(w)
+                        && !lex.is_title(w)
+                        && !lex.given_names_any.contains(w)
+                });
+                if common {
+                    let sp = Span::new(doc.tokens[a].span.start, doc.tokens[j - 1].span.end);
+                    sentence_mentions
+                        .push((name_mention(sp, EntityType::Org, si), MentionInfo { in_credit, ..Default::default() }));
+                    i = j;
+                    continue;
+                }
+            }
             let before = sentence_mentions.len();
             segment_run(doc, a, j, si, in_credit, credit_kind, lex, &model_names, &lower_seen, &mut sentence_mentions);
             // "SOUTHWEST MIAMI-DADE, FLA. (WSVN) -": the words of a dateline before its outlet or dash are

@@ -2578,3 +2578,17 @@ fn a_pronoun_after_a_new_subject_between_quotes_is_that_subject() {
     assert_eq!(source_of(&doc, "cannot hide its smile").1, "Ana Brito");
     assert_eq!(source_of(&doc, "hard year").1, "Dario Velasquez");
 }
+
+#[test]
+fn common_nouns_with_capitals_before_a_country_are_one_organisation() {
+    // "Soccer Australia", "Radio New Zealand": a body named after the country, not a word and the country;
+    // "West Virginia" (a known place) and "Upstate New York" (a place's part) stay places
+    let text = "Sport\n\nThe head of Rowing Australia said the team was broke. Listeners of Radio New Zealand heard \
+                the news. Voters in West Virginia and Upstate New York were angry.\n";
+    let doc = extract(text, "country-body.txt", Some("2024-03-14"));
+    let types: Vec<(String, String)> = doc.entities.iter().map(|e| (e.etype.clone(), e.name.clone())).collect();
+    assert!(types.contains(&("ORG".into(), "Rowing Australia".into())), "{types:?}");
+    assert!(types.contains(&("ORG".into(), "Radio New Zealand".into())), "{types:?}");
+    assert!(types.contains(&("GPE".into(), "West Virginia".into())), "{types:?}");
+    assert!(!types.iter().any(|(t, n)| t == "ORG" && n.contains("York")), "{types:?}");
+}

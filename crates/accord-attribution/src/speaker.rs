@@ -603,9 +603,13 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         let plural =
             lex.source_nouns.get(doc.slice(doc.mentions[m].head_span).to_lowercase().as_str()).is_some_and(|(_, p)| *p);
         let kind = if plural { SourceKind::Group } else { SourceKind::Anonymous };
+        // (a phrase set off by a comma describes the source and is no part of its name: "A militant,
+        // speaking on condition of anonymity,")
+        let end = doc.mentions[m].span.end;
+        let name = if doc.text[end..sp.end].starts_with(", ") { doc.slice(Span::new(sp.start, end)) } else { phrase };
         a.source = Source {
             kind,
-            name: Some(phrase.trim_end_matches(',').to_string()),
+            name: Some(name.trim_end_matches(',').to_string()),
             affiliation: affiliation_in_span(doc, sp, true),
         };
         return;
@@ -1083,7 +1087,13 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
                                             && doc.entities[p].gender.is_none_or(|pg| pg == g)
                                     })
                                     && !contents.iter().any(|s| s.contains(c.span))
-                                    && name_is_subject(doc, c)
+                                    && name_is_subject(doc, c, |v| {
+                                        // (in another paragraph, only the subject of a verb of saying:
+                                        // "Rubio disagreed. ¶ “...,” he said.", not "Ana Ruiz watched from
+                                        // the window. ¶ “...,” she said.")
+                                        doc.sentences[c.sentence].paragraph == par
+                                            || lex.cue(doc.token_text(v)).is_some()
+                                    })
                             })
                             .filter_map(|c| c.entity)
                             .next_back()
@@ -1194,8 +1204,8 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
 }
 
 /// Whether name mention `c` is its clause's subject, or in apposition to it ("A delegate from the group,
-/// Jane Roe, summed up ..."), by the parse.
-fn name_is_subject(doc: &Doc, c: &accord_doc::Mention) -> bool {
+/// Jane Roe, summed up ..."), by the parse, and `verb_ok` accepts its verb.
+fn name_is_subject(doc: &Doc, c: &accord_doc::Mention, verb_ok: impl Fn(usize) -> bool) -> bool {
     let (a, b) = (doc.token_at_or_after(c.span.start), doc.token_at_or_after(c.span.end));
     let an = |k: usize| doc.tokens[k].analysis.as_ref();
     // (not inside parentheses: "(Marc Fisher Footwear produces her shoe line.)")
@@ -1225,10 +1235,12 @@ fn name_is_subject(doc: &Doc, c: &accord_doc::Mention) -> bool {
         })
     };
     if x.deprel().starts_with("nsubj") {
-        return !x.head().is_some_and(subordinate);
+        return x.head().is_some_and(|v| !subordinate(v) && verb_ok(v));
     }
-    if x.deprel() == "appos" && x.head().and_then(an).is_some_and(|h| h.deprel().starts_with("nsubj")) {
-        return true;
+    if x.deprel() == "appos" {
+        if let Some(h) = x.head().and_then(an).filter(|h| h.deprel().starts_with("nsubj")) {
+            return h.head().is_some_and(|v| !subordinate(v) && verb_ok(v));
+        }
     }
     // (set off by commas between the subject and its verb, however the parse attached it)
     a > 0
@@ -1236,6 +1248,7 @@ fn name_is_subject(doc: &Doc, c: &accord_doc::Mention) -> bool {
         && doc.token_text(a - 1) == ","
         && doc.token_text(b) == ","
         && an(b + 1).is_some_and(|v| v.upos() == "VERB")
+        && verb_ok(b + 1)
         && (doc.sentences[c.sentence].tokens.start..a - 1)
             .any(|s| an(s).is_some_and(|y| y.deprel().starts_with("nsubj") && y.head() == Some(b + 1)))
 }

@@ -559,7 +559,26 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                     !lex.given_names_any.contains(w)
                         && (!lex.honorifics.contains_key(w) || title_honorific)
                         && !lex.org_words.contains(w)
-                });
+                }) && lex
+                    .known_name(doc.slice(Span::new(doc.tokens[a].span.start, doc.tokens[j - 1].span.end)))
+                    .is_none();
+                // "The Economist", "the Economist": a known name with its article is that name, no role
+                let rest = doc.slice(Span::new(doc.tokens[a].span.start, doc.tokens[j - 1].span.end));
+                let known_with_the = lex
+                    .source_nouns
+                    .contains_key(head.as_ref())
+                    .then(|| lex.known_name(&format!("The {rest}")))
+                    .flatten();
+                if let Some(kn) = known_with_the {
+                    let from = if doc.token_text(a - 1) == "The" { a - 1 } else { a };
+                    let sp = Span::new(doc.tokens[from].span.start, doc.tokens[j - 1].span.end);
+                    sentence_mentions.push((
+                        name_mention(sp, kn.etype, si),
+                        MentionInfo { known: Some(kn.into_owned()), in_credit, ..Default::default() },
+                    ));
+                    i = j;
+                    continue;
+                }
                 if let Some((sing, plural)) = lex.source_nouns.get(head.as_ref()).filter(|_| role) {
                     if let Some(m) = nominal(doc, j - 1, si, sing, *plural, lex, in_credit) {
                         sentence_mentions.push(m);

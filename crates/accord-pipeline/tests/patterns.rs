@@ -2592,3 +2592,20 @@ fn common_nouns_with_capitals_before_a_country_are_one_organisation() {
     assert!(types.contains(&("GPE".into(), "West Virginia".into())), "{types:?}");
     assert!(!types.iter().any(|(t, n)| t == "ORG" && n.contains("York")), "{types:?}");
 }
+
+#[test]
+fn a_listed_name_that_ends_in_a_role_noun_is_that_name() {
+    // "The Economist" (a newspaper, listed) is no unnamed economist, nor is "the House of Representatives"
+    // a group of representatives
+    let text = "Wages\n\nA study by The Economist found that wages fell. The Economist said prices rose in the \
+                harbour. Members of the House of Representatives said the port was open.\n";
+    let doc = extract(text, "listed-role-name.txt", Some("2024-03-14"));
+    let e = doc.entities.iter().find(|e| e.name == "The Economist").expect("the newspaper");
+    assert_eq!(e.etype, "ORG");
+    assert_eq!(attribution_with(&doc, "prices rose").source.kind, "organization");
+    assert!(
+        doc.entities.iter().any(|e| e.name == "House of Representatives" && e.etype == "ORG"),
+        "{:?}",
+        doc.entities
+    );
+}

@@ -650,17 +650,22 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                     }
                 };
                 // (nor is an earlier nominal of the same noun that went to such a person its antecedent)
+                // (nor one with another nationality, or that went to another country's: "the Afghan capital"
+                // after "the German capital")
                 let same_head = (m.saturating_sub(400)..m).rev().find(|&p| {
                     doc.mentions[p].kind == MentionKind::Nominal
                         && infos[p].head_noun.as_deref() == Some(noun)
                         && !infos[p].plural
+                        && (sides.is_empty() || {
+                            let theirs = nationality_sides(doc, infos, p);
+                            theirs.is_empty() || theirs.iter().any(|t| sides.contains(t))
+                        })
                         && !doc.mentions[p].entity.is_some_and(|e| {
-                            entities[e].etype == EntityType::Person
-                                && (other_party(e, &entities)
-                                    || entities[e]
-                                        .affiliation
-                                        .as_deref()
-                                        .is_some_and(|a| !sides.is_empty() && !sides.contains(&a)))
+                            (entities[e].etype == EntityType::Person && other_party(e, &entities))
+                                || entities[e]
+                                    .affiliation
+                                    .as_deref()
+                                    .is_some_and(|a| !sides.is_empty() && !sides.contains(&a))
                         })
                 });
                 // an earlier "the mayor" that found no one does not stop the search for the person

@@ -2609,3 +2609,12 @@ fn a_listed_name_that_ends_in_a_role_noun_is_that_name() {
         doc.entities
     );
 }
+
+#[test]
+fn a_nominal_with_another_nationality_is_no_earlier_one() {
+    // "the Afghan capital" after "the German capital" (Berlin) is Kabul, not Berlin
+    let text = "Cities\n\nThe German capital is renaming streets. Activists in Berlin welcomed it.\n\nProtesters \
+                marched in Kabul on Monday. The Afghan capital was quiet later.\n";
+    let doc = extract(text, "nationality-nominal.txt", Some("2024-03-14"));
+    assert_eq!(referent_at(&doc, text, "The Afghan capital", "The Afghan capital").as_deref(), Some("Kabul"));
+}

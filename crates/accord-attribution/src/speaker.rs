@@ -1082,9 +1082,15 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
                                     && c.sentence > last_sentence
                                     && c.sentence < a.sentence
                                     && c.entity.is_some_and(|p| {
+                                        let ent = &doc.entities[p];
+                                        // (a person's name, not a common word read as one: "Resentment
+                                        // built up and Harrison withdrew")
+                                        let last = ent.name.rsplit(' ').next().unwrap_or("");
                                         p != e
-                                            && doc.entities[p].etype == EntityType::Person
-                                            && doc.entities[p].gender.is_none_or(|pg| pg == g)
+                                            && ent.etype == EntityType::Person
+                                            && ent.gender.is_none_or(|pg| pg == g)
+                                            && (ent.gender.is_some()
+                                                || !accord_lexicon::usually_lower(&accord_text::lowercase(last)))
                                     })
                                     && !contents.iter().any(|s| s.contains(c.span))
                                     && name_is_subject(doc, c, |v| {
@@ -1234,8 +1240,16 @@ fn name_is_subject(doc: &Doc, c: &accord_doc::Mention, verb_ok: impl Fn(usize) -
                 )
         })
     };
+    // (nor of a relative clause about a person: "Bill Peel, whose son Billy died in the accident, is
+    // disappointed")
+    let about_person = |v: usize| {
+        an(v).is_some_and(|y| y.deprel() == "acl:relcl" && y.head().and_then(an).is_some_and(|h| h.upos() == "PROPN"))
+    };
+    // (however the parse read it: "whose son Billy died")
+    let relative = (a.saturating_sub(3).max(sentence.start)..a)
+        .any(|t| matches!(doc.token_text(t).to_lowercase().as_str(), "whose" | "who" | "whom" | "which"));
     if x.deprel().starts_with("nsubj") {
-        return x.head().is_some_and(|v| !subordinate(v) && verb_ok(v));
+        return !relative && x.head().is_some_and(|v| !subordinate(v) && !about_person(v) && verb_ok(v));
     }
     if x.deprel() == "appos" {
         if let Some(h) = x.head().and_then(an).filter(|h| h.deprel().starts_with("nsubj")) {

@@ -2618,3 +2618,13 @@ fn a_nominal_with_another_nationality_is_no_earlier_one() {
     let doc = extract(text, "nationality-nominal.txt", Some("2024-03-14"));
     assert_eq!(referent_at(&doc, text, "The Afghan capital", "The Afghan capital").as_deref(), Some("Kabul"));
 }
+
+#[test]
+fn a_name_in_a_relative_clause_between_quotes_is_no_new_subject() {
+    // "Bill Peel, whose son Billy died in the accident, is disappointed. “...,” he said.": Peel, not Billy
+    let text = "Crash\n\n\"We want answers,\" Mr Okafor said. Dario Velasquez of Harbourton in north Portugal, \
+                whose son Jorge died in the ferry accident, is disappointed with the verdict. \"The verdict is \
+                wrong,\" he said.\n";
+    let doc = extract(text, "relative-between-quotes.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "verdict is wrong").1, "Dario Velasquez");
+}

@@ -2628,3 +2628,16 @@ fn a_name_in_a_relative_clause_between_quotes_is_no_new_subject() {
     let doc = extract(text, "relative-between-quotes.txt", Some("2024-03-14"));
     assert_eq!(source_of(&doc, "verdict is wrong").1, "Dario Velasquez");
 }
+
+#[test]
+fn a_clergy_honorific_opens_a_persons_name() {
+    // "The Reverend Tim Costello says ... He says ...": a person (the honorific no part of the name), not
+    // an organisation "Reverend Tim Costello"
+    let text = "Refugees\n\nThe Reverend Dario Velasquez says the detainees are desperate. He says they need \
+                help. Pastor Marta Okafor said the church would help.\n";
+    let doc = extract(text, "clergy-honorific.txt", Some("2024-03-14"));
+    let p = doc.entities.iter().find(|e| e.name == "Dario Velasquez").expect("a person");
+    assert_eq!(p.etype, "PERSON");
+    assert_eq!(source_of(&doc, "need help").1, "Dario Velasquez");
+    assert!(doc.entities.iter().any(|e| e.name == "Marta Okafor"), "{:?}", doc.entities);
+}

@@ -710,17 +710,23 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
                 };
                 return;
             }
-            // "Americans view elections as ...": a nationality's people, joined to the country named in
-            // the text, are a group of that country, not its state
-            if ent.etype == EntityType::Gpe
+            // "Americans view elections as ...": a nationality's people (joined to the country named in
+            // the text, or alone) are a group of that country, named as the text names them, not its state
+            if matches!(ent.etype, EntityType::Gpe | EntityType::Norp)
                 && mention.kind == MentionKind::Name
                 && mention.etype == Some(EntityType::Norp)
-                && mention.span == sp
+                && mention.span.end == sp.end
+                && (mention.span == sp || {
+                    // ("The Palestinians", "Most Americans")
+                    let before = doc.slice(Span::new(sp.start, mention.span.start)).trim().to_lowercase();
+                    matches!(before.as_str(), "the" | "most" | "many" | "some" | "few")
+                })
             {
+                let people = said.ends_with('s') && !said.contains(' ');
                 a.speaker_entity = Some(e);
                 a.source = Source {
                     kind: SourceKind::Group,
-                    name: Some(ent.name.clone()),
+                    name: Some(if people { doc.slice(sp).to_string() } else { ent.name.clone() }),
                     affiliation: ent.affiliation.clone().or_else(|| Some(ent.name.clone())),
                 };
                 return;

@@ -2641,3 +2641,15 @@ fn a_clergy_honorific_opens_a_persons_name() {
     assert_eq!(source_of(&doc, "need help").1, "Dario Velasquez");
     assert!(doc.entities.iter().any(|e| e.name == "Marta Okafor"), "{:?}", doc.entities);
 }
+
+#[test]
+fn a_nationalitys_people_are_a_group_named_as_the_text_names_them() {
+    // "Most Americans say ...": a group "Most Americans" of the United States, not a source named
+    // "United States"
+    let text = "Polls\n\nMost Americans say the harbour is safe. Israelis said the ferry was late.\n";
+    let doc = extract(text, "nationality-people.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "harbour is safe");
+    assert_eq!((a.source.kind.as_str(), a.source.name.as_deref()), ("group", Some("Most Americans")), "{a:?}");
+    assert_eq!(a.source.affiliation.as_deref(), Some("United States"));
+    assert_eq!(attribution_with(&doc, "ferry was late").source.name.as_deref(), Some("Israelis"));
+}

@@ -1079,9 +1079,14 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
                 // "“...,” said X. A delegate, Jane Roe, summed up the mood. “...,” she said.": a person of the
                 // pronoun's gender who is the subject of a sentence between the quote and the pronoun (not
                 // inside a quotation) is what the discourse is about now
-                let subject_between = (lp + 1 >= par)
+                let subject_between = (lp + 1 >= par && a.sentence > last_sentence + 1)
                     .then(|| {
-                        doc.mentions
+                        // (mentions are sorted by start: those of the sentences in between)
+                        let from = doc.sentences[last_sentence + 1].span.start;
+                        let to = doc.sentences[a.sentence].span.start;
+                        let range = doc.mentions.partition_point(|c| c.span.start < from)
+                            ..doc.mentions.partition_point(|c| c.span.start < to);
+                        doc.mentions[range]
                             .iter()
                             .filter(|c| {
                                 c.kind == MentionKind::Name

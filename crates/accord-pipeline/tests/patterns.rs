@@ -2653,3 +2653,13 @@ fn a_nationalitys_people_are_a_group_named_as_the_text_names_them() {
     assert_eq!(a.source.affiliation.as_deref(), Some("United States"));
     assert_eq!(attribution_with(&doc, "ferry was late").source.name.as_deref(), Some("Israelis"));
 }
+
+#[test]
+fn common_given_names_mark_the_gender_pronouns_agree_with() {
+    // "Trevor" and "Yvonne" mark a man and a woman: "She said" is Pinto, "He said" Okafor
+    let text = "Port\n\nThe port was closed on Monday. Trevor Okafor met Yvonne Pinto at the harbour. She said the \
+                ferries would sail again. He said the fares would rise.\n";
+    let doc = extract(text, "given-name-gender.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "ferries would sail").1, "Yvonne Pinto");
+    assert_eq!(source_of(&doc, "fares would rise").1, "Trevor Okafor");
+}

@@ -1090,8 +1090,6 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
                             .iter()
                             .filter(|c| {
                                 c.kind == MentionKind::Name
-                                    && c.sentence > last_sentence
-                                    && c.sentence < a.sentence
                                     && c.entity.is_some_and(|p| {
                                         let ent = &doc.entities[p];
                                         // (a person's name, not a common word read as one: "Resentment
@@ -1117,13 +1115,7 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
                     })
                     .flatten();
                 if let Some(p) = subject_between {
-                    let ent = &doc.entities[p];
-                    a.speaker_entity = Some(p);
-                    a.source = Source {
-                        kind: SourceKind::Person,
-                        name: Some(ent.name.clone()),
-                        affiliation: ent.affiliation.clone(),
-                    };
+                    credit_entity(doc, a, p);
                 } else if lp + 1 >= par
                     && ent.gender.is_none_or(|eg| eg == g)
                     && a.speaker_entity != Some(e)
@@ -1274,7 +1266,7 @@ fn name_is_subject(doc: &Doc, c: &accord_doc::Mention, verb_ok: impl Fn(usize) -
         && doc.token_text(b) == ","
         && an(b + 1).is_some_and(|v| v.upos() == "VERB")
         && verb_ok(b + 1)
-        && (doc.sentences[c.sentence].tokens.start..a - 1)
+        && (sentence.start..a - 1)
             .any(|s| an(s).is_some_and(|y| y.deprel().starts_with("nsubj") && y.head() == Some(b + 1)))
 }
 
@@ -1336,13 +1328,7 @@ pub fn named_after_description(doc: &Doc, atts: &mut [Attribution], lex: &Lexico
                         .is_some_and(|ws| ent.name.split(' ').any(|w| ws.iter().any(|x| x == w)))
             };
             if new && fits {
-                let b = &mut atts[p];
-                b.speaker_entity = Some(e);
-                b.source = Source {
-                    kind: if wants_person { SourceKind::Person } else { SourceKind::Organization },
-                    name: Some(ent.name.clone()),
-                    affiliation: ent.affiliation.clone(),
-                };
+                credit_entity(doc, &mut atts[p], e);
             }
         }
     }

@@ -552,6 +552,7 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 } else {
                     accord_text::lowercase(doc.token_text(j - 1))
                 };
+                let rest = doc.slice(Span::new(doc.tokens[a].span.start, doc.tokens[j - 1].span.end));
                 // (an honorific that opens a title is part of it: "The Lord Mayor")
                 let role = (a..j).all(|t| {
                     let w = doc.token_text(t);
@@ -559,11 +560,8 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                     !lex.given_names_any.contains(w)
                         && (!lex.honorifics.contains_key(w) || title_honorific)
                         && !lex.org_words.contains(w)
-                }) && lex
-                    .known_name(doc.slice(Span::new(doc.tokens[a].span.start, doc.tokens[j - 1].span.end)))
-                    .is_none();
+                }) && lex.known_name(rest).is_none();
                 // "The Economist", "the Economist": a known name with its article is that name, no role
-                let rest = doc.slice(Span::new(doc.tokens[a].span.start, doc.tokens[j - 1].span.end));
                 let known_with_the = lex
                     .source_nouns
                     .contains_key(head.as_ref())

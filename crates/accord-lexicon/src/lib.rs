@@ -261,34 +261,32 @@ fn cp1252_byte(c: char) -> Option<u8> {
     HIGH.iter().position(|&h| h == c).map(|i| 0x80 + i as u8)
 }
 
+/// The case statistics (`gazetteer/case_stats.tsv`): lower-cased word → whether running text usually writes
+/// it in lower case (`true`) or with a capital (`false`), parsed once.
+fn case_stats() -> &'static std::collections::HashMap<&'static str, bool> {
+    static STATS: std::sync::OnceLock<std::collections::HashMap<&'static str, bool>> = std::sync::OnceLock::new();
+    STATS.get_or_init(|| {
+        data_lines(file("gazetteer/case_stats.tsv"))
+            .filter_map(|l| l.split_once('\t'))
+            .filter_map(|(w, kind)| match kind.trim() {
+                "lower" => Some((w, true)),
+                "capital" => Some((w, false)),
+                _ => None,
+            })
+            .collect()
+    })
+}
+
 /// True when the case statistics (`gazetteer/case_stats.tsv`) say running text usually writes `word`
 /// (lower-cased) with a capital: a name's word, not a common one.
 pub fn usually_capital(word: &str) -> bool {
-    static CAPITAL: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
-    CAPITAL
-        .get_or_init(|| {
-            data_lines(file("gazetteer/case_stats.tsv"))
-                .filter_map(|l| l.split_once('\t'))
-                .filter(|(_, kind)| kind.trim() == "capital")
-                .map(|(w, _)| w)
-                .collect()
-        })
-        .contains(word)
+    case_stats().get(word) == Some(&false)
 }
 
 /// True when `word` (lower case) is usually written in lower case in running text (a common word, not a
 /// name), by `data/gazetteer/case_stats.tsv`.
 pub fn usually_lower(word: &str) -> bool {
-    static LOWER: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
-    LOWER
-        .get_or_init(|| {
-            data_lines(file("gazetteer/case_stats.tsv"))
-                .filter_map(|l| l.split_once('\t'))
-                .filter(|(_, kind)| kind.trim() == "lower")
-                .map(|(w, _)| w)
-                .collect()
-        })
-        .contains(word)
+    case_stats().get(word) == Some(&true)
 }
 
 #[cfg(test)]

@@ -1079,7 +1079,9 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
                 // "“...,” said X. A delegate, Jane Roe, summed up the mood. “...,” she said.": a person of the
                 // pronoun's gender who is the subject of a sentence between the quote and the pronoun (not
                 // inside a quotation) is what the discourse is about now
-                let subject_between = (lp + 1 >= par && a.sentence > last_sentence + 1)
+                // (a paragraph further back only for a person the paragraph right before the pronoun's
+                // introduces)
+                let subject_between = (lp + 2 >= par && a.sentence > last_sentence + 1)
                     .then(|| {
                         // (mentions are sorted by start: those of the sentences in between)
                         let from = doc.sentences[last_sentence + 1].span.start;
@@ -1105,9 +1107,12 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
                                     && name_is_subject(doc, c, |v| {
                                         // (in another paragraph, only the subject of a verb of saying:
                                         // "Rubio disagreed. ¶ “...,” he said.", not "Ana Ruiz watched from
-                                        // the window. ¶ “...,” she said.")
-                                        doc.sentences[c.sentence].paragraph == par
-                                            || lex.cue(doc.token_text(v)).is_some()
+                                        // the window. ¶ “...,” she said.", or a person the paragraph just
+                                        // before introduces)
+                                        (lp + 1 >= par
+                                            && (doc.sentences[c.sentence].paragraph == par
+                                                || lex.cue(doc.token_text(v)).is_some()))
+                                            || introduced(doc, c, par)
                                     })
                             })
                             .filter_map(|c| c.entity)
@@ -1214,6 +1219,26 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
 
 /// Whether name mention `c` is its clause's subject, or in apposition to it ("A delegate from the group,
 /// Jane Roe, summed up ..."), by the parse, and `verb_ok` accepts its verb.
+/// "Fraser Amos, a student at Warwick, is helping to rally support for a strike. ¶ “...,” he says.": name
+/// mention `c` opens the paragraph right before paragraph `par`, is its person's first mention and is
+/// followed by an apposition that describes the person: the news story's way of bringing in the next
+/// speaker.
+fn introduced(doc: &Doc, c: &accord_doc::Mention, par: usize) -> bool {
+    let s = &doc.sentences[c.sentence];
+    let (a, b) = (doc.token_at_or_after(c.span.start), doc.token_at_or_after(c.span.end));
+    let opens = c.sentence == 0 || doc.sentences[c.sentence - 1].paragraph != s.paragraph;
+    let first =
+        c.entity.is_some_and(|e| doc.entities[e].mentions.iter().all(|&q| doc.mentions[q].span.start >= c.span.start));
+    let an = |k: usize| doc.tokens.get(k).and_then(|t| t.analysis.as_ref());
+    // (an apposition right after the name: "Fraser Amos, a final-year student ...,")
+    let apposed = b + 1 < s.tokens.end
+        && doc.token_text(b) == ","
+        && (b + 1..s.tokens.end)
+            .take(6)
+            .any(|t| an(t).is_some_and(|x| x.deprel() == "appos" && x.head().is_some_and(|h| (a..b).contains(&h))));
+    s.paragraph + 1 == par && opens && a == s.tokens.start && first && apposed
+}
+
 fn name_is_subject(doc: &Doc, c: &accord_doc::Mention, verb_ok: impl Fn(usize) -> bool) -> bool {
     let (a, b) = (doc.token_at_or_after(c.span.start), doc.token_at_or_after(c.span.end));
     let an = |k: usize| doc.tokens[k].analysis.as_ref();

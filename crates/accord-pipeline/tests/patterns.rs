@@ -2663,3 +2663,21 @@ fn common_given_names_mark_the_gender_pronouns_agree_with() {
     assert_eq!(source_of(&doc, "ferries would sail").1, "Yvonne Pinto");
     assert_eq!(source_of(&doc, "fares would rise").1, "Trevor Okafor");
 }
+
+#[test]
+fn a_person_introduced_by_the_paragraph_before_a_quote_speaks_it() {
+    // "Fraser Amos, a student at ..., is helping ... ¶ “...,” he says.": the person the paragraph before
+    // brings in with an apposition, not the previous quote's speaker
+    let text = "Rents\n\nDario Velasquez, a union officer, says the plan is wishful thinking. \"Students need \
+                friends,\" he says.\n\nTomas Okafor, a final-year student at the college, is helping to \
+                rally support for a rent strike.\n\n\"The college puts rents above lives,\" he says.\n";
+    let doc = extract(text, "introduced-before-quote.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "Students need friends").1, "Dario Velasquez");
+    assert_eq!(source_of(&doc, "rents above lives").1, "Tomas Okafor");
+    // not a person the story already knew, doing something else
+    let text = "Rents\n\nTomas Okafor, a final-year student, spoke first. Dario Velasquez, a union officer, \
+                says the plan is wishful thinking. \"Students need friends,\" he says.\n\nTomas Okafor \
+                watched from the window.\n\n\"The college puts rents above lives,\" he says.\n";
+    let doc = extract(text, "known-before-quote.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "rents above lives").1, "Dario Velasquez");
+}

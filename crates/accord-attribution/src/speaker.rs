@@ -1217,8 +1217,6 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
     }
 }
 
-/// Whether name mention `c` is its clause's subject, or in apposition to it ("A delegate from the group,
-/// Jane Roe, summed up ..."), by the parse, and `verb_ok` accepts its verb.
 /// "Fraser Amos, a student at Warwick, is helping to rally support for a strike. ¶ “...,” he says.": name
 /// mention `c` opens the paragraph right before paragraph `par`, is its person's first mention and is
 /// followed by an apposition that describes the person: the news story's way of bringing in the next
@@ -1239,6 +1237,8 @@ fn introduced(doc: &Doc, c: &accord_doc::Mention, par: usize) -> bool {
     s.paragraph + 1 == par && opens && a == s.tokens.start && first && apposed
 }
 
+/// Whether name mention `c` is its clause's subject, or in apposition to it ("A delegate from the group,
+/// Jane Roe, summed up ..."), by the parse, and `verb_ok` accepts its verb.
 fn name_is_subject(doc: &Doc, c: &accord_doc::Mention, verb_ok: impl Fn(usize) -> bool) -> bool {
     let (a, b) = (doc.token_at_or_after(c.span.start), doc.token_at_or_after(c.span.end));
     let an = |k: usize| doc.tokens[k].analysis.as_ref();

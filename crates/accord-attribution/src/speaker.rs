@@ -995,6 +995,7 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
     let mut spoke: Vec<(usize, Source)> = Vec::new();
     let mut last: Option<(Previous, usize)> = None; // (speaker, paragraph)
     let mut last_sentence = 0;
+    let mut last_question = false;
     for (i, a) in atts.iter_mut().enumerate() {
         let par = doc.sentences.get(a.sentence).map_or(0, |s| s.paragraph);
         let pronoun_gender =
@@ -1038,6 +1039,52 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
                     name: Some(ent.name.clone()),
                     affiliation: ent.affiliation.clone(),
                 };
+            }
+            // "Chris Grayling warned that ... ¶ Speaking in the Commons, the Conservative MP said: “...”": a
+            // definite role that coreference found no one for, right after a person's statement with no other
+            // person named since, is that person when no title of theirs names another role
+            // (no other person named or referred to since that statement's sentence opened: "Sean Hannity
+            // asked Kasich ... ¶ The candidate said"; and not the answer to a question: "“...?” Borger asked.
+            // ¶ “...,” the senator said.")
+            let since = doc.sentences.get(last_sentence).map_or(usize::MAX, |s| s.span.start);
+            let other_named = doc.mentions[doc.mentions.partition_point(|c| c.span.start < since)..]
+                .iter()
+                .take_while(|c| c.span.start < mm.span.start)
+                .any(|c| {
+                    matches!(c.kind, MentionKind::Name | MentionKind::Pronoun)
+                        && c.entity.is_some_and(|x| x != *e && doc.entities[x].etype == EntityType::Person)
+                });
+            // (or a role the recogniser read as the name of something else: "the Conservative MP")
+            let misread = mm.kind == MentionKind::Name
+                && mm.entity.is_some_and(|x| {
+                    doc.entities[x].etype == EntityType::Other
+                        && doc.entities[x]
+                            .mentions
+                            .iter()
+                            .filter(|&&q| doc.mentions[q].kind == MentionKind::Name)
+                            .count()
+                            == 1
+                })
+                && {
+                    let k = doc.token_at_or_after(mm.span.start);
+                    k > 0 && doc.token_text(k - 1).eq_ignore_ascii_case("the")
+                };
+            if (mm.kind == MentionKind::Nominal && (said.starts_with("the ") || said.starts_with("The ")) || misread)
+                // (the role itself, not a coordination or what the role owns: "the party's top figures")
+                && !a.speaker.is_some_and(|sp| {
+                    let s = doc.slice(sp);
+                    s.contains(" and ") || s[mm.span.end.saturating_sub(sp.start).min(s.len())..].starts_with(['\'', '’'])
+                })
+                && !last_question
+                && (a.speaker_entity.is_none() || misread)
+                && a.source.kind == SourceKind::Anonymous
+                && *lp + 1 >= par
+                && (lex.source_nouns.get(noun.as_str()).is_some_and(|(_, plural)| !plural) || lex.is_title(&noun))
+                && !other_named
+                && (ent.titles.is_empty()
+                    || ent.titles.iter().any(|t| accord_facts::coref::title_has(&t.to_lowercase(), &noun)))
+            {
+                credit_entity(doc, a, *e);
             }
         }
         match (pronoun_gender, &last) {
@@ -1213,6 +1260,8 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
         };
         if a.speaker.is_some() {
             last_sentence = a.sentence;
+            last_question = a.cue.is_some_and(|c| doc.slice(c).to_lowercase().contains("ask"))
+                || doc.slice(a.content).trim_end_matches(['"', '”', '\'', '’', ' ']).ends_with('?');
         }
     }
 }

@@ -2681,3 +2681,13 @@ fn a_person_introduced_by_the_paragraph_before_a_quote_speaks_it() {
     let doc = extract(text, "known-before-quote.txt", Some("2024-03-14"));
     assert_eq!(source_of(&doc, "rents above lives").1, "Dario Velasquez");
 }
+
+#[test]
+fn a_role_no_one_else_holds_after_a_statement_is_its_speaker() {
+    // "Chris Grayling warned ... ¶ Speaking in the Commons, the Conservative MP said": the person who just
+    // spoke, when coreference found no one with the role (here the recogniser read the role as a name)
+    let text = "Travel\n\nDario Velasquez warned on Monday that the ferry sector faced mass job cuts.\n\n\
+                Speaking in parliament, the Conservative MP said: \"It does not need to be like this.\"\n";
+    let doc = extract(text, "role-after-statement.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "need to be like this").1, "Dario Velasquez");
+}

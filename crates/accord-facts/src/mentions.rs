@@ -1692,11 +1692,18 @@ fn segment_run(
                     .is_some_and(|m| m.span.start == doc.tokens[e].span.start && m.etype == Some(EntityType::Person))
                 && !lex.given_names_any.contains(doc.token_text(e - 1))
         };
+        // (letters after a person's name that end the run are no part of it: "Judge Neil Ford QC", "Dame
+        // Judi Dench OBE"; not after one word with no title, "the Conservative MP")
+        let post_nominal = |k: usize, e: usize| {
+            (e - k >= 2 || k > title_start || honorific)
+                && (e..b).all(|t| lex.post_nominals.contains(doc.token_text(t)))
+        };
         let mut e = k + 1;
         while e < b
             && (!known_at(e) || surname_place(e) || group_given(e) || after_initial(e) || tight_hyphen(doc, e - 1))
             && !lex.honorifics.contains_key(doc.token_text(e))
             && !person_opens(e)
+            && !post_nominal(k, e)
         {
             e += 1;
         }
@@ -1719,8 +1726,9 @@ fn segment_run(
             k = title_start;
             start = title_start;
         }
+        let post_end = if e < b && post_nominal(k, e) { b } else { e };
         let name_sp = Span::new(doc.tokens[k].span.start, doc.tokens[e - 1].span.end);
-        let span = Span::new(doc.tokens[start].span.start, name_sp.end);
+        let span = Span::new(doc.tokens[start].span.start, doc.tokens[post_end - 1].span.end);
         let last = doc.token_text(e - 1);
         let words = e - k;
         let model_type = {
@@ -1822,7 +1830,9 @@ fn segment_run(
             {
                 titles.push(t);
             }
-            if let Some(t) = appositive_after(doc, e, si, lex).or_else(|| predicate_role(doc, e, si, lex)) {
+            titles.extend((e..post_end).map(|t| doc.token_text(t).to_string()));
+            if let Some(t) = appositive_after(doc, post_end, si, lex).or_else(|| predicate_role(doc, post_end, si, lex))
+            {
                 titles.push(t);
             }
             match credit_kind {
@@ -1854,7 +1864,7 @@ fn segment_run(
                 MentionInfo { titles, gender, honorific: gendered_honorific, in_credit, ..Default::default() },
             ));
         }
-        k = e;
+        k = post_end;
     }
 }
 

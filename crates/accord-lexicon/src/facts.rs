@@ -164,6 +164,9 @@ pub struct Lexicons {
     /// Words that end a company's full name and that a later mention drops ("Corp", "Inc.":
     /// `data/corporate_suffixes.txt`).
     pub corporate_suffixes: std::collections::HashSet<String>,
+    /// Letters after a person's name for an office, honour or degree ("QC", "MP", "OBE"; exact case,
+    /// `data/post_nominals.txt`).
+    pub post_nominals: std::collections::HashSet<String>,
     /// Title words (lower case).
     pub titles: &'static StdSet<String>,
     /// Source nouns: singular and plural forms (lower case) → (singular, is_plural).
@@ -386,6 +389,7 @@ impl Lexicons {
             .filter_map(|c| c.get(1).and_then(|g| g.chars().next()).map(|g| (c[0].to_string(), g)))
             .collect();
         let corporate_suffixes = lines(data!("corporate_suffixes.txt")).map(|c| c[0].to_string()).collect();
+        let post_nominals = lines(data!("post_nominals.txt")).map(|c| c[0].to_string()).collect();
         let titles = crate::names::title_words();
         let mut source_nouns = HashMap::default();
         for c in lines(data!("source_nouns.txt")) {
@@ -466,6 +470,7 @@ impl Lexicons {
             source_nouns,
             gendered_nouns,
             corporate_suffixes,
+            post_nominals,
             agencies,
             credit_labels,
             org_words,

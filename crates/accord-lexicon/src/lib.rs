@@ -50,6 +50,7 @@ files!(
     "events/triggers.tsv",
     "events/verbs.tsv",
     "corporate_suffixes.txt",
+    "post_nominals.txt",
     "cues.tsv",
     "gazetteer/actors.tsv",
     "gazetteer/case_stats.tsv",

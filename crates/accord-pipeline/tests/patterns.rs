@@ -2691,3 +2691,20 @@ fn a_role_no_one_else_holds_after_a_statement_is_its_speaker() {
     let doc = extract(text, "role-after-statement.txt", Some("2024-03-14"));
     assert_eq!(source_of(&doc, "need to be like this").1, "Dario Velasquez");
 }
+
+#[test]
+fn letters_after_a_name_are_titles_not_part_of_it() {
+    // "Judge Neil Ford QC ... Judge Ford said": one person named "Neil Ford", "QC" a title
+    let text = "Court\n\nJudge Dario Velasquez QC sentenced the plumber to three years.\n\n\
+                Judge Velasquez said: \"There was no malice in this case.\"\n\n\
+                Dame Marta Okafor OBE said the play would tour. Speaking later, the Conservative MP said \
+                the law was clear.\n";
+    let doc = extract(text, "post-nominals.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "plumber to three years").1, "Dario Velasquez");
+    assert_eq!(source_of(&doc, "no malice").1, "Dario Velasquez");
+    let judge = doc.entities.iter().find(|e| e.name == "Dario Velasquez").expect("the judge");
+    assert!(judge.titles.iter().any(|t| t == "QC"), "{:?}", judge.titles);
+    assert_eq!(source_of(&doc, "play would tour").1, "Marta Okafor");
+    // (one word with no title before the letters is no person's name: "the Conservative MP" keeps them)
+    assert!(!doc.entities.iter().any(|e| e.name == "Conservative"), "{:?}", doc.entities);
+}

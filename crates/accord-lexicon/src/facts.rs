@@ -153,7 +153,8 @@ pub struct Lexicons {
     /// ("the party" → the Democratic Party, never a newspaper; the fourth column `only` of
     /// `data/referring_nouns.tsv`).
     pub referring_only_marked: std::collections::HashSet<String>,
-    /// Given names → the gender they usually mark (`data/given_names.tsv`, `data/given_names_gap.tsv`).
+    /// Given names → the gender they usually mark (`data/given_names.tsv`, `data/given_names_gap.tsv`,
+    /// `data/given_names_world.tsv`).
     pub given_names: HashMap<String, char>,
     /// Every given name, with or without a gender (`data/given_names.tsv`, `data/given_names_derived.txt`,
     /// `data/given_names_gap.tsv`).
@@ -343,9 +344,16 @@ impl Lexicons {
             .collect();
         // (the hand-written list first: a derived name never overrides its gender)
         let mut given_names: HashMap<String, char> = HashMap::default();
-        for (name, g) in lines(data!("given_names.tsv")).chain(lines(data!("given_names_gap.tsv"))).filter_map(|c| {
-            c.get(1).and_then(|g| g.chars().next()).filter(|g| matches!(g, 'f' | 'm')).map(|g| (c[0].to_string(), g))
-        }) {
+        for (name, g) in lines(data!("given_names.tsv"))
+            .chain(lines(data!("given_names_gap.tsv")))
+            .chain(lines(data!("given_names_world.tsv")))
+            .filter_map(|c| {
+                c.get(1)
+                    .and_then(|g| g.chars().next())
+                    .filter(|g| matches!(g, 'f' | 'm'))
+                    .map(|g| (c[0].to_string(), g))
+            })
+        {
             given_names.entry(name).or_insert(g);
         }
         // (and the given names of the Phoenix person lists the recogniser reads, `gazetteer/actors.tsv` in
@@ -382,6 +390,7 @@ impl Lexicons {
         let given_names_any = lines(data!("given_names.tsv"))
             .chain(lines(data!("given_names_derived.txt")))
             .chain(lines(data!("given_names_gap.tsv")))
+            .chain(lines(data!("given_names_world.tsv")))
             .map(|c| c[0].to_string())
             .chain(phoenix_given)
             .collect();

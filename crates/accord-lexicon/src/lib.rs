@@ -58,6 +58,7 @@ files!(
     "gazetteer/misc_names.tsv",
     "gazetteer/name_words.tsv",
     "given_names.tsv",
+    "given_names_world.tsv",
     "given_names_derived.txt",
     "gendered_nouns.tsv",
     "given_names_gap.tsv",

@@ -2708,3 +2708,23 @@ fn letters_after_a_name_are_titles_not_part_of_it() {
     // (one word with no title before the letters is no person's name: "the Conservative MP" keeps them)
     assert!(!doc.entities.iter().any(|e| e.name == "Conservative"), "{:?}", doc.entities);
 }
+
+#[test]
+fn given_names_of_many_languages_mark_gender() {
+    // "Raquel" and "Chukwuemeka" mark a woman and a man, as "Yvonne" and "Trevor" do
+    let text = "Port\n\nThe port was closed on Monday. Chukwuemeka Velasquez met Raquel Pinto at the harbour. \
+                She said the ferries would sail again. He said the fares would rise.\n";
+    let doc = extract(text, "world-given-names.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "ferries would sail").1, "Raquel Pinto");
+    assert_eq!(source_of(&doc, "fares would rise").1, "Chukwuemeka Velasquez");
+}
+
+#[test]
+fn a_reflexive_right_after_a_name_stresses_that_name() {
+    // "Ware insists that Podliska himself asked ...": Podliska, not the man who spoke
+    let text = "Inquiry\n\nGowdy spokesman Tomas Ware said the claims were meritless. Ware insists that Dario \
+                Velasquez himself asked interns to take up partisan projects.\n";
+    let doc = extract(text, "reflexive-after-name.txt", Some("2024-03-14"));
+    let asked = doc.attributions.iter().find(|a| a.cue.as_ref().is_some_and(|c| c.text == "asked")).expect("asked");
+    assert_eq!(speaker_name(&doc, asked).as_deref(), Some("Dario Velasquez"));
+}

@@ -604,7 +604,16 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 }
             }
             MentionKind::Pronoun => {
-                let best = forward_subject(doc, infos, &entities, m, &quoted)
+                // "Podliska himself asked ...": a reflexive right after a name stresses that name
+                let reflexive_of = m.checked_sub(1).filter(|&p| {
+                    let (c, r) = (&doc.mentions[p], &doc.mentions[m]);
+                    c.kind == MentionKind::Name
+                        && c.entity.is_some_and(|e| entities[e].etype == EntityType::Person)
+                        && doc.slice(r.span).to_lowercase().ends_with("self")
+                        && doc.token_at_or_after(c.span.end) == doc.token_at_or_after(r.span.start)
+                });
+                let best = reflexive_of
+                    .or_else(|| forward_subject(doc, infos, &entities, m, &quoted))
                     .or_else(|| fronted_clause_subject(doc, infos, &entities, m, &quoted))
                     .or_else(|| best_person(doc, infos, &entities, m, &quoted));
                 if let Some(best) = best {

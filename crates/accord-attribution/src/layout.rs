@@ -619,7 +619,30 @@ fn subject_before(
         // "X, the state's campaign chairman, said ..." / "Trump, speaking to veterans, said ...": the subject
         // stands before an appositive or participial phrase set off by commas.
         let close = left_end - 1;
-        if let Some(open) = (sstart.max(close.saturating_sub(16))..close).rev().find(|&k| doc.token_text(k) == ",") {
+        let from = sstart.max(close.saturating_sub(16));
+        let mut open = (from..close).rev().find(|&k| doc.token_text(k) == ",");
+        // ("“...,” Jane Roe, senior vice president of fleet, finances and alliances, said": the apposition
+        // holds a list; its comma nearest the cue opens no name, an earlier one after a name does)
+        let propn =
+            |a: usize, b: usize| (a..b).any(|k| doc.tokens[k].analysis.as_ref().is_some_and(|x| x.upos() == "PROPN"));
+        if let Some(o) = open.filter(|&o| np_left(doc, sstart, o, lex).is_some_and(|(a, b)| !propn(a, b))) {
+            let name_before = (from..o).rev().filter(|&k| doc.token_text(k) == ",").find(|&k| {
+                np_left(doc, sstart, k, lex).is_some_and(|(a, b)| {
+                    doc.tokens[b - 1].analysis.as_ref().is_some_and(|x| x.upos() == "PROPN")
+                        && a > sstart
+                        && doc.tokens[a - 1].kind == TokenKind::CloseQuote
+                })
+            });
+            if let Some(k) = name_before.filter(|&k| {
+                (k + 1..close).all(|j| {
+                    doc.tokens[j].analysis.as_ref().is_none_or(|x| !matches!(x.upos(), "VERB" | "AUX"))
+                        && doc.tokens[j].kind != TokenKind::OpenQuote
+                })
+            }) {
+                open = Some(k);
+            }
+        }
+        if let Some(open) = open {
             if let Some((a, _)) = np_left(doc, sstart, open, lex) {
                 let opener = a == sstart
                     || doc.tokens[a - 1].kind == TokenKind::CloseQuote

@@ -2728,3 +2728,13 @@ fn a_reflexive_right_after_a_name_stresses_that_name() {
     let asked = doc.attributions.iter().find(|a| a.cue.as_ref().is_some_and(|c| c.text == "asked")).expect("asked");
     assert_eq!(speaker_name(&doc, asked).as_deref(), Some("Dario Velasquez"));
 }
+
+#[test]
+fn a_speakers_apposition_may_hold_a_list() {
+    // "“...,” Nathaniel Pieper, senior vice president of fleet, finances and alliances at Alaska, said": the
+    // name is the speaker, not the apposition's last stretch
+    let text = "Airline\n\n\"We are joining a family of airlines,\" Dario Velasquez, senior vice president of \
+                fleet, finances and alliances at the carrier, said in a statement.\n";
+    let doc = extract(text, "apposition-with-list.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "joining a family").1, "Dario Velasquez");
+}

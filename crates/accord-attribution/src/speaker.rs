@@ -395,6 +395,23 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
     // its cue (a title-case headline's "Mayor Says Pier" read as one name)
     let wide = widen_to_names(doc, sp);
     let sp = if a.cue.is_some_and(|c| wide.end >= c.end && sp.end <= c.start) { sp } else { wide };
+    // nor stops before the person named right before its cue ("Leader of Government Business Dr Amery Browne
+    // requested": the parse's subject was "Government Business")
+    let sp = match a.cue {
+        Some(c) if sp.end < c.start => {
+            let next = doc.mentions.partition_point(|m| m.span.start < sp.end);
+            doc.mentions
+                .get(next)
+                .filter(|m| {
+                    m.kind == MentionKind::Name
+                        && m.entity.is_some_and(|e| doc.entities[e].etype == EntityType::Person)
+                        && doc.token_at_or_after(m.span.start) == doc.token_at_or_after(sp.end)
+                        && doc.token_at_or_after(m.span.end) == doc.token_at_or_after(c.start)
+                })
+                .map_or(sp, |m| Span::new(sp.start, m.span.end))
+        }
+        _ => sp,
+    };
     let sp = without_acronym(doc, without_time(doc, sp, lex));
     // a day alone is no speaker ("Wednesday is forecast to be colder")
     let (first, end) = (doc.token_at_or_after(sp.start), doc.token_at_or_after(sp.end));

@@ -2738,3 +2738,11 @@ fn a_speakers_apposition_may_hold_a_list() {
     let doc = extract(text, "apposition-with-list.txt", Some("2024-03-14"));
     assert_eq!(source_of(&doc, "joining a family").1, "Dario Velasquez");
 }
+
+#[test]
+fn a_speaker_phrase_runs_to_the_person_named_before_its_cue() {
+    // "Leader of Government Business Dr Amery Browne requested ...": the person, not "Government Business"
+    let text = "Senate\n\nLeader of Government Business Dr Dario Velasquez requested a suspension of the sitting.\n";
+    let doc = extract(text, "title-then-honorific.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "suspension of the sitting").1, "Dario Velasquez");
+}

@@ -385,6 +385,12 @@ fn without_acronym(doc: &Doc, sp: Span) -> Span {
     }
 }
 
+/// Whether a source phrase's last word reads as a plural noun ("officials", "people", "rabbis"; not
+/// "duchess", "witness", "analysis", "virus").
+fn plural_noun(w: &str) -> bool {
+    w == "people" || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("sis"))
+}
+
 /// Fills `speaker_mention`, `speaker_entity` and `source` of `a` from its speaker span.
 pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
     let Some(sp) = a.speaker else {
@@ -797,7 +803,7 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
             let kind = match ent.etype {
                 EntityType::Person => SourceKind::Person,
                 EntityType::Norp if mention.kind == MentionKind::Name => SourceKind::Group,
-                EntityType::Other if last_word.ends_with('s') => SourceKind::Group,
+                EntityType::Other if plural_noun(&last_word) => SourceKind::Group,
                 EntityType::Other => SourceKind::Anonymous,
                 _ => SourceKind::Organization,
             };
@@ -890,7 +896,7 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         )
     {
         SourceKind::Organization
-    } else if last_word.ends_with('s') || last_word == "people" {
+    } else if plural_noun(&last_word) {
         SourceKind::Group
     } else {
         SourceKind::Anonymous

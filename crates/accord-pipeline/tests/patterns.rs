@@ -2746,3 +2746,15 @@ fn a_speaker_phrase_runs_to_the_person_named_before_its_cue() {
     let doc = extract(text, "title-then-honorific.txt", Some("2024-03-14"));
     assert_eq!(source_of(&doc, "suspension of the sitting").1, "Dario Velasquez");
 }
+
+#[test]
+fn a_singular_noun_in_ss_is_one_source_and_nobility_are_titles() {
+    // "The duchess revealed that ...": one unnamed person, not a group; "Duchess of Cambridge" is a title
+    let text = "Palace\n\nCatherine Velasquez, Duchess of Cambridge, visited the hospital on Monday.\n\n\
+                The duchess revealed that the ward would reopen. The analysis showed that the beds were full.\n";
+    let doc = extract(text, "duchess.txt", Some("2024-03-14"));
+    let c = doc.entities.iter().find(|e| e.name == "Catherine Velasquez").expect("the duchess");
+    assert!(c.titles.iter().any(|t| t.contains("Duchess")), "{:?}", c.titles);
+    let a = attribution_with(&doc, "beds were full");
+    assert_ne!(a.source.kind, "group", "{a:?}");
+}

@@ -708,9 +708,35 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                         continue;
                     }
                 }
+                // (the person whose title holds the role's capitalised words too, before the latest one
+                // titled with its noun alone: "The International Trade Secretary" after "International
+                // Trade Secretary Liz Truss" and "Ex-Environment Secretary Theresa Villiers")
+                let modifiers: Vec<String> = doc
+                    .slice(doc.mentions[m].span)
+                    .split(' ')
+                    .skip(1)
+                    .filter(|w| w.starts_with(char::is_uppercase))
+                    .map(|w| accord_lexicon::lowercase(w).into_owned())
+                    .filter(|w| w != noun)
+                    .collect();
+                let pick_titled = |entities: &[Entity]| {
+                    let window = || (m.saturating_sub(400)..m).rev();
+                    window()
+                        .filter(|_| !modifiers.is_empty())
+                        .find(|&p| {
+                            titled(p, entities)
+                                && doc.mentions[p].entity.is_some_and(|e| {
+                                    entities[e].titles.iter().any(|t| {
+                                        let t = accord_lexicon::lowercase(t);
+                                        modifiers.iter().all(|w| contains_word(&t, w))
+                                    })
+                                })
+                        })
+                        .or_else(|| window().find(|&p| titled(p, entities)))
+                };
                 let unresolved_same = same_head.filter(|&p| doc.mentions[p].entity.is_none());
                 let titled_person = if unresolved_same.is_some() && etype == EntityType::Person {
-                    (m.saturating_sub(400)..m).rev().find(|&p| titled(p, &entities))
+                    pick_titled(&entities)
                 } else {
                     None
                 };
@@ -739,11 +765,8 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                     {
                         link(doc, &mut entities, &mut antecedents, m, p);
                     }
-                } else if let Some(p) = (m.saturating_sub(400)..m)
-                    .rev()
-                    .find(|&p| titled(p, &entities))
-                    .or_else(|| named_next(doc, infos, &entities, m, &quoted))
-                    .or_else(|| {
+                } else if let Some(p) =
+                    pick_titled(&entities).or_else(|| named_next(doc, infos, &entities, m, &quoted)).or_else(|| {
                         previous_subject(doc, infos, &entities, m, &quoted)
                             .filter(|&p| doc.mentions[p].entity.is_none_or(|e| !other_party(e, &entities)))
                     })

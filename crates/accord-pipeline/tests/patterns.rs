@@ -2758,3 +2758,12 @@ fn a_singular_noun_in_ss_is_one_source_and_nobility_are_titles() {
     let a = attribution_with(&doc, "beds were full");
     assert_ne!(a.source.kind, "group", "{a:?}");
 }
+
+#[test]
+fn a_role_with_capitalised_words_goes_to_the_person_whose_title_holds_them() {
+    // "The Florida senator" after "Florida Sen. X" and "Texas Sen. Y": X, though Y was named last
+    let text = "Debate\n\nFlorida Sen. Dario Velasquez attacked the plan on Monday. Texas Sen. Tomas Pinto \
+                defended it.\n\nThe Florida senator said the plan would fail.\n";
+    let doc = extract(text, "role-modifiers.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "plan would fail").1, "Dario Velasquez");
+}

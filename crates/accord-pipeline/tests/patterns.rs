@@ -2767,3 +2767,15 @@ fn a_role_with_capitalised_words_goes_to_the_person_whose_title_holds_them() {
     let doc = extract(text, "role-modifiers.txt", Some("2024-03-14"));
     assert_eq!(source_of(&doc, "plan would fail").1, "Dario Velasquez");
 }
+
+#[test]
+fn trusts_caucuses_and_forums_are_organisations() {
+    // "The Citizens’ Independent Transportation Trust ... complained": an organisation, not a person
+    let text = "Transit\n\nThe Harbour Transportation Trust complained in July that the department had kept it \
+                in the dark. The Velasquez Freedom Caucus said it would vote no.\n";
+    let doc = extract(text, "org-words.txt", Some("2024-03-14"));
+    for name in ["Harbour Transportation Trust", "Velasquez Freedom Caucus"] {
+        let e = doc.entities.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("{name}: {:?}", doc.entities));
+        assert_eq!(e.etype, "ORG", "{e:?}");
+    }
+}

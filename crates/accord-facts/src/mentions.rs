@@ -1743,6 +1743,9 @@ fn segment_run(
         };
         let etype = if honorific || k > title_start {
             EntityType::Person
+        } else if words >= 2 && lex.street_words.contains(last) {
+            // a street's name, whoever it is named after: "Joe Farrington Road"
+            EntityType::Loc
         } else if lex.org_words.contains(last)
             || lex.org_words.contains(doc.token_text(k))
             // (a place and an acronym: "California ISO")

@@ -168,6 +168,8 @@ pub struct Lexicons {
     /// Letters after a person's name for an office, honour or degree ("QC", "MP", "OBE"; exact case,
     /// `data/post_nominals.txt`).
     pub post_nominals: std::collections::HashSet<String>,
+    /// Last words of street and road names ("Road", "Avenue"; exact case, `data/street_words.txt`).
+    pub street_words: std::collections::HashSet<String>,
     /// Title words (lower case).
     pub titles: &'static StdSet<String>,
     /// Source nouns: singular and plural forms (lower case) → (singular, is_plural).
@@ -399,6 +401,7 @@ impl Lexicons {
             .collect();
         let corporate_suffixes = lines(data!("corporate_suffixes.txt")).map(|c| c[0].to_string()).collect();
         let post_nominals = lines(data!("post_nominals.txt")).map(|c| c[0].to_string()).collect();
+        let street_words = lines(data!("street_words.txt")).map(|c| c[0].to_string()).collect();
         let titles = crate::names::title_words();
         let mut source_nouns = HashMap::default();
         for c in lines(data!("source_nouns.txt")) {
@@ -480,6 +483,7 @@ impl Lexicons {
             gendered_nouns,
             corporate_suffixes,
             post_nominals,
+            street_words,
             agencies,
             credit_labels,
             org_words,

@@ -51,6 +51,7 @@ files!(
     "events/verbs.tsv",
     "corporate_suffixes.txt",
     "post_nominals.txt",
+    "street_words.txt",
     "cues.tsv",
     "gazetteer/actors.tsv",
     "gazetteer/case_stats.tsv",

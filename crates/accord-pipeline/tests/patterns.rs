@@ -2779,3 +2779,15 @@ fn trusts_caucuses_and_forums_are_organisations() {
         assert_eq!(e.etype, "ORG", "{e:?}");
     }
 }
+
+#[test]
+fn a_street_named_after_a_person_is_a_place() {
+    // "A woman was found on Joe Farrington Road. ... she": a road, not a person who takes her pronouns
+    let text = "Crash\n\nA woman was found on Dario Velasquez Road on Sunday. Police said she had been hit by a \
+                car on Miller Drive.\n";
+    let doc = extract(text, "street-names.txt", Some("2024-03-14"));
+    for name in ["Dario Velasquez Road", "Miller Drive"] {
+        let e = doc.entities.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("{name}: {:?}", doc.entities));
+        assert_eq!(e.etype, "LOC", "{e:?}");
+    }
+}

@@ -1106,6 +1106,20 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
                 && !other_named
                 && (ent.titles.is_empty()
                     || ent.titles.iter().any(|t| accord_facts::coref::title_has(&t.to_lowercase(), &noun)))
+                // (a capitalised word of the role that is no title's head, "Democratic", "Florida", is in the
+                // person's titles or side, when the text gives them any: not "The Democratic nominee" after
+                // "Republican nominee Tom Ferris")
+                && said
+                    .split(' ')
+                    .skip(1)
+                    .filter(|w| {
+                        w.starts_with(char::is_uppercase)
+                            && (!lex.is_title(w) || accord_lexicon::names::is_title_modifier(w))
+                    })
+                    .all(|w| {
+                        (ent.titles.is_empty() && ent.affiliation.is_none())
+                            || ent.titles.iter().chain(ent.affiliation.iter()).any(|t| t.contains(w))
+                    })
             {
                 credit_entity(doc, a, *e);
             }

@@ -2785,3 +2785,14 @@ fn a_street_named_after_a_person_is_a_place() {
         assert_eq!(e.etype, "LOC", "{e:?}");
     }
 }
+
+#[test]
+fn a_university_is_an_organisation_named_as_one() {
+    // "Pelco ... an IBM version ... according to the university's student newspaper": not IBM
+    let text = "Cameras\n\nPelco said it will provide schools with an IBM version of the software.\n\n\
+                Students raised worries about privacy, the university said.\n\n\
+                Officials at Velasquez University opened a lab. The university said the lab would open in May.\n";
+    let doc = extract(text, "university-noun.txt", Some("2024-03-14"));
+    assert_ne!(source_of(&doc, "worries about privacy").1, "IBM");
+    assert_eq!(source_of(&doc, "lab would open").1, "Velasquez University");
+}

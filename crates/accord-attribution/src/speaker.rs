@@ -1070,13 +1070,16 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
             // asked Kasich ... ¶ The candidate said"; and not the answer to a question: "“...?” Borger asked.
             // ¶ “...,” the senator said.")
             let since = doc.sentences.get(last_sentence).map_or(usize::MAX, |s| s.span.start);
-            let other_named = doc.mentions[doc.mentions.partition_point(|c| c.span.start < since)..]
-                .iter()
-                .take_while(|c| c.span.start < mm.span.start)
-                .any(|c| {
-                    matches!(c.kind, MentionKind::Name | MentionKind::Pronoun)
-                        && c.entity.is_some_and(|x| x != *e && doc.entities[x].etype == EntityType::Person)
-                });
+            // (scanned last, only for a role that passes the cheaper tests)
+            let other_named = || {
+                doc.mentions[doc.mentions.partition_point(|c| c.span.start < since)..]
+                    .iter()
+                    .take_while(|c| c.span.start < mm.span.start)
+                    .any(|c| {
+                        matches!(c.kind, MentionKind::Name | MentionKind::Pronoun)
+                            && c.entity.is_some_and(|x| x != *e && doc.entities[x].etype == EntityType::Person)
+                    })
+            };
             // (or a role the recogniser read as the name of something else: "the Conservative MP")
             let misread = mm.kind == MentionKind::Name
                 && mm.entity.is_some_and(|x| {
@@ -1103,7 +1106,6 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
                 && a.source.kind == SourceKind::Anonymous
                 && *lp + 1 >= par
                 && (lex.source_nouns.get(noun.as_str()).is_some_and(|(_, plural)| !plural) || lex.is_title(&noun))
-                && !other_named
                 && (ent.titles.is_empty()
                     || ent.titles.iter().any(|t| accord_facts::coref::title_has(&t.to_lowercase(), &noun)))
                 // (a capitalised word of the role that is no title's head, "Democratic", "Florida", is in the
@@ -1120,6 +1122,7 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
                         (ent.titles.is_empty() && ent.affiliation.is_none())
                             || ent.titles.iter().chain(ent.affiliation.iter()).any(|t| t.contains(w))
                     })
+                && !other_named()
             {
                 credit_entity(doc, a, *e);
             }

@@ -607,9 +607,10 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 // "Podliska himself asked ...": a reflexive right after a name stresses that name
                 let reflexive_of = m.checked_sub(1).filter(|&p| {
                     let (c, r) = (&doc.mentions[p], &doc.mentions[m]);
-                    c.kind == MentionKind::Name
+                    let said = doc.slice(r.span);
+                    said.get(said.len().saturating_sub(4)..).is_some_and(|x| x.eq_ignore_ascii_case("self"))
+                        && c.kind == MentionKind::Name
                         && c.entity.is_some_and(|e| entities[e].etype == EntityType::Person)
-                        && doc.slice(r.span).to_lowercase().ends_with("self")
                         && doc.token_at_or_after(c.span.end) == doc.token_at_or_after(r.span.start)
                 });
                 let best = reflexive_of

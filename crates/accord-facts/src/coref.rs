@@ -581,6 +581,15 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
     let depth = quote_depth(doc);
     let quoted: Vec<bool> =
         doc.mentions.iter().map(|m| depth.get(doc.token_at_or_after(m.span.start)).copied().unwrap_or(false)).collect();
+    // the places the document names, for roles placed somewhere ("the Ohio governor")
+    let mut place_names: Vec<String> = doc
+        .mentions
+        .iter()
+        .filter(|c| c.kind == MentionKind::Name && c.etype == Some(EntityType::Gpe))
+        .map(|c| accord_lexicon::lowercase(doc.slice(c.span)).into_owned())
+        .collect();
+    place_names.sort_unstable();
+    place_names.dedup();
     // 2. Pronouns and definite nominals, in text order.
     for m in 0..n {
         let kind = doc.mentions[m].kind;
@@ -662,10 +671,16 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 // (nor is an earlier nominal of the same noun that went to such a person its antecedent)
                 // (nor one with another nationality, or that went to another country's: "the Afghan capital"
                 // after "the German capital")
+                // (nor one placed elsewhere: "The Ohio governor" after "the former Florida governor")
+                let places = places_in(doc, m);
                 let same_head = (m.saturating_sub(400)..m).rev().find(|&p| {
                     doc.mentions[p].kind == MentionKind::Nominal
                         && infos[p].head_noun.as_deref() == Some(noun)
                         && !infos[p].plural
+                        && (places.is_empty() || {
+                            let theirs = places_in(doc, p);
+                            theirs.is_empty() || theirs.iter().any(|t| places.contains(t))
+                        })
                         && (sides.is_empty() || {
                             let theirs = nationality_sides(doc, infos, p);
                             theirs.is_empty() || theirs.iter().any(|t| sides.contains(t))
@@ -684,6 +699,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                     doc.mentions[p].entity.is_some_and(|e| {
                         entities[e].etype == EntityType::Person
                             && entities[e].titles.iter().any(|t| title_has(&accord_lexicon::lowercase(t), noun))
+                            && !placed_elsewhere(&entities[e], noun, &places, &place_names)
                             && sides.iter().all(|s| entities[e].affiliation.as_deref() == Some(*s))
                             && !other_party(e, entities)
                     })
@@ -1114,6 +1130,41 @@ fn best_other(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usize, q
 
 /// The countries of the nationality words inside nominal `m` before its head ("the Brazilian team":
 /// Brazil).
+/// The places named inside a nominal before its head, lower-cased ("the Ohio governor" → `ohio`).
+fn places_in(doc: &Doc, m: usize) -> Vec<String> {
+    let pm = &doc.mentions[m];
+    let within = doc.mentions.partition_point(|c| c.span.start < pm.span.start)
+        ..doc.mentions.partition_point(|c| c.span.start <= pm.head_span.start);
+    within
+        .filter(|&p| {
+            let c = &doc.mentions[p];
+            p != m
+                && c.kind == MentionKind::Name
+                && c.etype == Some(EntityType::Gpe)
+                && c.span.start >= pm.span.start
+                && c.span.end <= pm.head_span.start
+        })
+        .map(|p| accord_lexicon::lowercase(doc.slice(doc.mentions[p].span)).into_owned())
+        .collect()
+}
+
+/// Whether a person is titled with `noun` for another place than any of `places` and never for one of
+/// them ("former Florida governor" is no "Ohio governor"); `place_names` are the document's place names,
+/// lower-cased.
+fn placed_elsewhere(entity: &Entity, noun: &str, places: &[String], place_names: &[String]) -> bool {
+    if places.is_empty() {
+        return false;
+    }
+    let titles: Vec<String> = entity
+        .titles
+        .iter()
+        .map(|t| accord_lexicon::lowercase(t).into_owned())
+        .filter(|t| title_has(t, noun))
+        .collect();
+    !titles.iter().any(|t| places.iter().any(|p| contains_word(t, p)))
+        && titles.iter().any(|t| place_names.iter().any(|p| !places.contains(p) && contains_word(t, p)))
+}
+
 fn nationality_sides<'a>(doc: &Doc, infos: &'a [MentionInfo], m: usize) -> Vec<&'a str> {
     let pm = &doc.mentions[m];
     let within = doc.mentions.partition_point(|c| c.span.start < pm.span.start)

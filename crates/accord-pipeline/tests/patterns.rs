@@ -2796,3 +2796,14 @@ fn a_university_is_an_organisation_named_as_one() {
     assert_ne!(source_of(&doc, "worries about privacy").1, "IBM");
     assert_eq!(source_of(&doc, "lab would open").1, "Velasquez University");
 }
+
+#[test]
+fn a_role_placed_somewhere_is_no_one_titled_for_another_place() {
+    // "The Ohio governor hasn’t ignored ..." after "the former Florida governor": Kasich, not Bush
+    let text = "Primary\n\nUtah Gov. Tomas Pinto finished second in the primary. Dario Velasquez spoke in Reno \
+                on Monday. The former Nevada governor said he would not run again.\n\n\
+                The Utah governor said the race was far from over.\n";
+    let doc = extract(text, "placed-roles.txt", Some("2024-03-14"));
+    assert_ne!(source_of(&doc, "not run again").1, "Tomas Pinto");
+    assert_eq!(source_of(&doc, "far from over").1, "Tomas Pinto");
+}

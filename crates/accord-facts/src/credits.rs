@@ -76,6 +76,7 @@ pub fn find(doc: &mut Doc) {
                 let span = Span::new(s.span.start, doc.tokens[last].span.end);
                 credits.push(build(doc, "dateline", span, toks.start..last + 1, lex));
             };
+            let mut found = false;
             if let Some(open) = words.iter().take(8).position(|w| *w == "(") {
                 let close = open + 2;
                 // the outlet is a known agency, or a station's or paper's call letters after a place
@@ -101,16 +102,33 @@ pub fn find(doc: &mut Doc) {
                         .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()))
                 {
                     dateline(toks.start + if dash { close + 1 } else { close });
+                    found = true;
                 }
-            } else if let Some(dash) = words.iter().take(7).position(|w| matches!(*w, "—" | "–" | "--")) {
+            }
+            // (a parenthesis after the dash is the story's: "DECATUR, Ill. — Sen. X (R-Texas)")
+            let dash = words.iter().take(7).position(|w| matches!(*w, "—" | "–" | "--" | "-"));
+            if let Some(dash) = dash.filter(|&d| !found && words[..d].iter().all(|w| *w != "(")) {
                 // "KHAN YOUNIS, GAZA — The assault ...": a place in capitals (and its region) before a dash,
-                // with no outlet
+                // with no outlet; the region may be written as a state usually is ("DECATUR, Ill. —",
+                // "CLEVELAND - When ...")
                 let place = &words[..dash];
                 let caps = |w: &str| !w.chars().any(char::is_lowercase) && w.chars().any(char::is_alphabetic);
+                let comma = place.iter().position(|w| *w == ",").unwrap_or(place.len());
+                let region = |w: &str| caps(w) || w.starts_with(char::is_uppercase) || w == ".";
+                // (a hyphen set off by spaces after a place of at most three words)
+                let hyphen = words[dash] == "-";
+                let spaced = |k: usize| {
+                    k > toks.start
+                        && k + 1 < toks.end
+                        && doc.tokens[k - 1].span.end < doc.tokens[k].span.start
+                        && doc.tokens[k].span.end < doc.tokens[k + 1].span.start
+                };
                 if dash >= 1
+                    && (!hyphen || (comma <= 3 && spaced(toks.start + dash)))
                     && dash + 1 < words.len()
-                    && place.iter().all(|w| *w == "," || caps(w))
-                    && place.iter().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+                    && place[..comma].iter().all(|w| caps(w))
+                    && place[comma..].iter().all(|w| *w == "," || region(w))
+                    && place[..comma].iter().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
                     && words[dash + 1].starts_with(char::is_uppercase)
                     && words[dash + 1..].iter().any(|w| w.chars().any(char::is_lowercase))
                 {

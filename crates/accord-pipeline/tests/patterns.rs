@@ -2807,3 +2807,18 @@ fn a_role_placed_somewhere_is_no_one_titled_for_another_place() {
     assert_ne!(source_of(&doc, "not run again").1, "Tomas Pinto");
     assert_eq!(source_of(&doc, "far from over").1, "Tomas Pinto");
 }
+
+#[test]
+fn datelines_with_a_state_a_party_tag_or_a_hyphen() {
+    // "DECATUR, Ill. — Sen. Ted Cruz (R-Texas) weighed in ..." and "CLEVELAND - When ..., X were confident
+    // that ...": the dateline's place is no speaker
+    let text = "Plan\n\nSPRINGDALE, Ark. — Sen. Dario Velasquez (R-Ark.) weighed in on the plan on Monday, calling \
+                it a failure.\n\nHARTWELL - Lawmakers were confident that the bill would pass.\n";
+    let doc = extract(text, "datelines.txt", Some("2024-03-14"));
+    let datelines: Vec<&str> =
+        doc.credits.iter().filter(|c| c.kind == "dateline").map(|c| c.span.text.as_str()).collect();
+    assert_eq!(datelines, ["SPRINGDALE, Ark. —", "HARTWELL -"]);
+    assert_eq!(source_of(&doc, "it a failure").1, "Dario Velasquez");
+    let a = attribution_with(&doc, "bill would pass");
+    assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some("Lawmakers"));
+}

@@ -845,6 +845,17 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
     // (a title-case line's adverb is no part of the name: "Glenn Beck Just Blasted ...")
     let mut words: Vec<&str> = phrase.split(' ').collect();
     let capitalised = words.iter().all(|w| w.starts_with(char::is_uppercase));
+    // (an honorific or title before the name is none of it: "Dr. Ben Carson: ...", "Sen. Jane Roe: ...")
+    let mut skipped = 0;
+    while capitalised
+        && words.len() > 2
+        && (lex.honorifics.contains_key(words[0]) || lex.titles.contains(words[0].to_lowercase().as_str()))
+    {
+        skipped += words[0].len() + 1;
+        words.remove(0);
+    }
+    let full = sp;
+    let sp = Span::new(sp.start + skipped, sp.end);
     while capitalised
         && words.len() > 2
         && words.last().is_some_and(|w| accord_lexicon::usually_lower(&w.to_lowercase()))
@@ -858,10 +869,13 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
             .entities
             .iter()
             .position(|e| matches!(e.etype, EntityType::Person | EntityType::Org) && e.name.eq_ignore_ascii_case(name));
-        let person = lex.given_names_any.contains(words[0])
+        // (after a title only an entity so named: "Former Clinton Pollster" is no one's name)
+        let person = skipped == 0
+            && lex.given_names_any.contains(words[0])
             && words[1..].iter().all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.')));
-        if (found.is_some() || person) && a.speaker == Some(sp) {
-            a.speaker = Some(short);
+        if (found.is_some() || person) && a.speaker == Some(full) {
+            // (the speaker mention keeps the title)
+            a.speaker = Some(Span::new(full.start, short.end));
         }
         if let Some(e) = found {
             credit_entity(doc, a, e);

@@ -2822,3 +2822,13 @@ fn datelines_with_a_state_a_party_tag_or_a_hyphen() {
     let a = attribution_with(&doc, "bill would pass");
     assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some("Lawmakers"));
 }
+
+#[test]
+fn a_headline_speaker_with_a_title_is_the_person_named_in_the_story() {
+    // "Dr. Ben Carson: Hillary Clinton ‘Not Fit To Serve ...’" and "GOP presidential candidate Dr. Ben
+    // Carson says ...": one person
+    let text = "Dr. Dario Velasquez: The Harbour Plan ‘Is Not Fit To Pass.’\n\nPresidential candidate Dr. \
+                Dario Velasquez says the harbour plan is not fit to pass.\n";
+    let doc = extract(text, "headline-title.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "Is Not Fit").1, "Dario Velasquez");
+}

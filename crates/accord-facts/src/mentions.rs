@@ -900,6 +900,19 @@ fn read_as_name(model: &[Mention], span: Span, lower_seen: &HashSet<&str>, w: &s
         && !lower_seen.contains(w.to_lowercase().as_str())
 }
 
+/// True when the three words from token `k` are a first name, an initial and a surname ("Douglas J.
+/// Band"): a capitalised word of three letters or more, then one letter and a full stop.
+fn initial_between(doc: &Doc, k: usize) -> bool {
+    let first = doc.token_text(k);
+    let second = doc.token_text(k + 1);
+    first.chars().count() >= 3
+        && first.starts_with(char::is_uppercase)
+        && first.chars().all(char::is_alphabetic)
+        && second.len() == 2
+        && second.ends_with('.')
+        && second.starts_with(|c: char| c.is_ascii_uppercase())
+}
+
 /// True when `w` is an organisation word, also in the plural ("Universities", "Colleges").
 fn org_word(lex: &Lexicons, w: &str) -> bool {
     lex.org_words.contains(w)
@@ -1746,6 +1759,9 @@ fn segment_run(
         } else if words >= 2 && lex.street_words.contains(last) {
             // a street's name, whoever it is named after: "Joe Farrington Road"
             EntityType::Loc
+        } else if words == 3 && initial_between(doc, k) {
+            // a first name, an initial and a surname: "Douglas J. Band", whatever word the surname is
+            EntityType::Person
         } else if lex.org_words.contains(last)
             || lex.org_words.contains(doc.token_text(k))
             // (a place and an acronym: "California ISO")

@@ -419,6 +419,27 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         _ => sp,
     };
     let sp = without_acronym(doc, without_time(doc, sp, lex));
+    // a person's name and a phrase of where or when it spoke is the name ("Trump in his announcement speech
+    // called ...")
+    let sp = {
+        let i = doc.mentions.partition_point(|m| m.span.start < sp.start);
+        doc.mentions
+            .get(i)
+            .filter(|m| {
+                m.kind == MentionKind::Name
+                    && m.span.end < sp.end
+                    && (doc.token_at_or_after(sp.start)..doc.token_at_or_after(m.span.start)).all(|k| {
+                        let w = doc.token_text(k);
+                        lex.honorifics.contains_key(w) || lex.titles.contains(w.to_lowercase().as_str())
+                    })
+                    && m.entity.is_some_and(|e| doc.entities[e].etype == EntityType::Person)
+                    && doc.tokens.get(doc.token_at_or_after(m.span.end)).is_some_and(|t| {
+                        t.span.start < sp.end
+                            && matches!(doc.slice(t.span), "in" | "at" | "on" | "during" | "after" | "before")
+                    })
+            })
+            .map_or(sp, |m| Span::new(sp.start, m.span.end))
+    };
     // a day alone is no speaker ("Wednesday is forecast to be colder")
     let (first, end) = (doc.token_at_or_after(sp.start), doc.token_at_or_after(sp.end));
     if end == first + 1

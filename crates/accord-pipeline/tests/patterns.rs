@@ -2844,3 +2844,14 @@ fn a_first_name_an_initial_and_a_surname_are_a_person_whatever_the_surname() {
     assert_eq!(e.etype, "PERSON", "{e:?}");
     assert_eq!(source_of(&doc, "needed help").1, "Dario K. Band");
 }
+
+#[test]
+fn a_name_and_where_or_when_it_spoke_is_the_name() {
+    // "Trump in his announcement speech called ...", "Sen. Bernie Sanders on Wednesday morning said ..."
+    let text = "Party\n\nDario Velasquez announced his run in June.\n\nThe break was complete when Velasquez in \
+                his announcement speech called the migrants “rapists” and promised to build a wall.\n\n\
+                Sen. Tomas Pinto on Wednesday morning said the wall would never be built.\n";
+    let doc = extract(text, "name-and-occasion.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "to build a wall").1, "Dario Velasquez");
+    assert_eq!(source_of(&doc, "never be built").1, "Tomas Pinto");
+}

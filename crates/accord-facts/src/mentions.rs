@@ -283,7 +283,14 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                         gender,
                         plural,
                         in_credit,
-                        subject: matches!(lw.as_ref(), "he" | "she" | "they" | "it"),
+                        // (a subject of a clause inside another, "Ryan said that he ...", is less salient
+                        // than the main clause's)
+                        subject: matches!(lw.as_ref(), "he" | "she" | "they" | "it")
+                            && !doc.tokens[i].analysis.as_ref().and_then(|a| a.head()).is_some_and(|h| {
+                                doc.tokens[h].analysis.as_ref().is_some_and(|x| {
+                                    matches!(x.deprel(), "ccomp" | "advcl" | "acl" | "acl:relcl" | "csubj")
+                                })
+                            }),
                         ..Default::default()
                     },
                 ));

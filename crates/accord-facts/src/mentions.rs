@@ -710,9 +710,23 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             }
         }
         descriptor_types(doc, &mut sentence_mentions, lex);
-        // Salience: the first mention of a sentence counts as its subject.
-        if let Some(first) = sentence_mentions.first_mut() {
+        // Salience: the first mention of a sentence counts as its subject (the one that starts first, the
+        // longest of those: "The Florida senator", not the "Florida" inside it)
+        // and the main clause's subject by the parse ("..., said David Wasserman, an analyst")
+        if let Some(first) =
+            sentence_mentions.iter_mut().min_by_key(|(m, _)| (m.span.start, std::cmp::Reverse(m.span.end)))
+        {
             first.1.subject = true;
+        }
+        for (m, info) in sentence_mentions.iter_mut() {
+            let h = doc.token_at_or_after(m.head_span.start);
+            let main_subject = doc.tokens.get(h).and_then(|t| t.analysis.as_ref()).is_some_and(|a| {
+                a.deprel().starts_with("nsubj")
+                    && a.head().and_then(|v| doc.tokens[v].analysis.as_ref()).is_some_and(|v| v.deprel() == "root")
+            });
+            if main_subject && m.kind == MentionKind::Name {
+                info.subject = true;
+            }
         }
         for (i, (m, _)) in sentence_mentions.iter().enumerate() {
             let k = doc.token_at_or_after(m.span.start);

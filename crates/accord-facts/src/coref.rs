@@ -749,6 +749,13 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                                     })
                                 })
                         })
+                        // (a role placed somewhere no title here holds is rather the person the sentence
+                        // before was about than one titled with its noun alone: "Marco Rubio ... stressed
+                        // defense issues during an appearance with Sen. Joni Ernst, R-Iowa. The Florida senator
+                        // told reporters")
+                        .or_else(|| {
+                            (!places.is_empty()).then(|| previous_subject(doc, infos, entities, m, &quoted)).flatten()
+                        })
                         .or_else(|| window().find(|&p| titled(p, entities)))
                 };
                 let unresolved_same = same_head.filter(|&p| doc.mentions[p].entity.is_none());
@@ -863,7 +870,9 @@ fn previous_subject(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: us
     let c = &doc.mentions[p];
     // (a person the story gave another role is not this one: "Sen. Bernie Sanders ... The former secretary
     // of state")
+    // (nor one named inside a quotation: "who has God anointed?” ¶ The Christian leader ...")
     (c.kind == MentionKind::Name
+        && !quoted[p]
         && c.entity.is_some_and(|e| entities[e].etype == EntityType::Person && entities[e].titles.is_empty()))
     .then_some(p)
 }

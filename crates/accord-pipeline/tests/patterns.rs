@@ -2855,3 +2855,26 @@ fn a_name_and_where_or_when_it_spoke_is_the_name() {
     assert_eq!(source_of(&doc, "to build a wall").1, "Dario Velasquez");
     assert_eq!(source_of(&doc, "never be built").1, "Tomas Pinto");
 }
+
+#[test]
+fn the_main_clause_subject_is_salient_wherever_it_stands() {
+    // "RNC spokesman Sean Spicer on Thursday evening said ... He expressed confidence": the subject the
+    // parse gives the main clause, not the first name of its sentence ("Boston"), is the one a pronoun
+    // after it most likely means
+    let text = "Party\n\nTomas Pinto has led the party since 2010. Pinto hopes to win the seat.\n\n\
+                In Boston on Thursday, party spokesman Dario Velasquez met the donors. He then left for New York.\n";
+    let doc = extract(text, "main-subject.txt", Some("2024-03-14"));
+    let e = doc.entities.iter().find(|e| e.name == "Dario Velasquez").unwrap_or_else(|| panic!("{:?}", doc.entities));
+    assert!(e.mentions.iter().any(|m| m.text == "He"), "{e:?}");
+}
+
+#[test]
+fn a_role_placed_somewhere_no_title_holds_is_the_previous_subject() {
+    // "Marco Rubio ... stressed defense issues during an appearance with Sen. Joni Ernst, R-Iowa. ¶ The
+    // Florida senator told reporters": Rubio, not the senator titled with the noun alone
+    let text = "Iowa\n\nDario Velasquez, who is third in the polls, stressed defense issues during an appearance \
+                with Sen. Mara Ellison in Des Moines.\n\nThe Florida senator told reporters he feels good about his \
+                campaign.\n";
+    let doc = extract(text, "placed-role-subject.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "feels good").1, "Dario Velasquez");
+}

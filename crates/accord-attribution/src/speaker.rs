@@ -419,6 +419,17 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         _ => sp,
     };
     let sp = without_acronym(doc, without_time(doc, sp, lex));
+    // a relative clause set off by dashes is no part of the speaker ("The Supreme Court justice -- who has
+    // been involved in a scuffle with the nominee -- said")
+    let sp = {
+        let (first, end) = (doc.token_at_or_after(sp.start), doc.token_at_or_after(sp.end));
+        (first + 1..end.saturating_sub(1))
+            .find(|&k| {
+                matches!(doc.token_text(k), "--" | "-" | "—" | "–")
+                    && matches!(doc.token_text(k + 1), "who" | "which" | "whose")
+            })
+            .map_or(sp, |k| Span::new(sp.start, doc.tokens[k - 1].span.end))
+    };
     // a person's name and a phrase of where or when it spoke is the name ("Trump in his announcement speech
     // called ...")
     let sp = {

@@ -2878,3 +2878,15 @@ fn a_role_placed_somewhere_no_title_holds_is_the_previous_subject() {
     let doc = extract(text, "placed-role-subject.txt", Some("2024-03-14"));
     assert_eq!(source_of(&doc, "feels good").1, "Dario Velasquez");
 }
+
+#[test]
+fn a_relative_clause_between_dashes_is_no_part_of_the_speaker() {
+    // "The Supreme Court justice -- who has been involved in a scuffle with the presumptive Republican
+    // nominee over the past few days -- said she regretted her remarks": the justice, not the nominee
+    let text = "Court\n\nThe Supreme Court justice -- who has been involved in a scuffle with the presumptive \
+                Republican nominee over the past few days -- said she regretted her remarks.\n";
+    let doc = extract(text, "dash-relative.txt", Some("2024-03-14"));
+    let a = attribution_with(&doc, "regretted her remarks");
+    assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some("The Supreme Court justice"));
+    assert_ne!(source_of(&doc, "regretted her remarks").1, "the presumptive Republican nominee");
+}

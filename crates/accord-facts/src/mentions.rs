@@ -155,6 +155,9 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
     }
     // Words seen capitalised away from a sentence start: names even when they open a sentence.
     let mut capital_seen: HashSet<&str> = HashSet::with_capacity_and_hasher(words, Default::default());
+    // (and capitalised right after a word in lower case, which a line in title case never has: "rival Sen.
+    // Bernie Sanders" keeps "Sanders" a name in the headline "... As Sanders Turns Up The Heat")
+    let mut capital_after_lower: HashSet<&str> = HashSet::with_capacity_and_hasher(words, Default::default());
     for s in &doc.sentences {
         for k in s.tokens.start + 1..s.tokens.end {
             let w = doc.token_text(k);
@@ -162,10 +165,26 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 || matches!(doc.token_text(k - 1), "-" | "—" | "–" | "--" | ":" | ")");
             if doc.tokens[k].kind == TokenKind::Word && w.starts_with(char::is_uppercase) && !after_break {
                 capital_seen.insert(w);
+                if doc.tokens[k - 1].kind == TokenKind::Word && doc.token_text(k - 1).starts_with(char::is_lowercase) {
+                    capital_after_lower.insert(w);
+                }
             }
         }
     }
     let model_names: Vec<Mention> = doc.mentions.iter().filter(|m| m.kind == MentionKind::Name).cloned().collect();
+    // the words of people's names the recogniser found in running text (a sentence with words in lower
+    // case): names even where the case statistics call them common words ("Rand Paul", "Drew Ivers")
+    let person_words: HashSet<&str> = model_names
+        .iter()
+        .filter(|m| m.etype == Some(EntityType::Person))
+        .filter(|m| {
+            let s = &doc.sentences[m.sentence];
+            s.tokens.clone().filter(|&k| doc.token_text(k).starts_with(char::is_lowercase)).count() >= 3
+        })
+        .flat_map(|m| {
+            (doc.token_at_or_after(m.span.start)..doc.token_at_or_after(m.span.end)).map(|k| doc.token_text(k))
+        })
+        .collect();
     // the surnames of people named in full ("Dana Myers"): names even where a sentence opens with one
     // that the tagger read as a common noun ("Myers, who ran the office, told ...")
     let surnames: HashSet<&str> = model_names
@@ -221,7 +240,13 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 matches!(a.upos(), "VERB" | "AUX" | "ADP" | "DET" | "CCONJ" | "SCONJ" | "PRON" | "ADV")
             });
             is_cap(doc, k)
-                && (lower_seen.contains(w.to_lowercase().as_str()) || lex.cue(w).is_some() || function)
+                && (lower_seen.contains(w.to_lowercase().as_str())
+                    || lex.cue(w).is_some()
+                    || function
+                    || (w.chars().any(char::is_lowercase)
+                        && accord_lexicon::usually_lower(&w.to_lowercase())
+                        && !capital_after_lower.contains(w)
+                        && !person_words.contains(w)))
                 && !lex.known.contains_key(w)
                 && !lex.given_names_any.contains(w)
                 && !lex.org_words.contains(w)
@@ -239,9 +264,9 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
             };
             let n = (line_start..k).filter(word).count();
             let caps = (line_start..k).filter(word).filter(|&t| is_cap(doc, t)).count();
-            let title = n >= 4
-                && caps * 10 >= n * 8
-                && (line_start..k).filter(word).skip(1).filter(|&t| common_cap(t)).count() >= 2;
+            // (a fifth of the words or more: a list of names, "Drew Ivers, Jill June, ...", is no title)
+            let common = (line_start..k).filter(word).skip(1).filter(|&t| common_cap(t)).count();
+            let title = n >= 4 && caps * 10 >= n * 8 && common >= 2 && common * 5 >= n;
             for flag in &mut title_case[line_start - s.tokens.start..k - s.tokens.start] {
                 *flag = title;
             }
@@ -842,11 +867,15 @@ fn headline_names(doc: &Doc, out: &mut Vec<(Mention, MentionInfo)>, headline: &[
     let mut add: Vec<(Mention, MentionInfo)> = Vec::new();
     // (the headline names replaced by the names they hold)
     let mut drop = vec![false; out.len()];
+    let mut person = Vec::new();
     for &i in headline {
         let (m, _) = &out[i];
         let (a, b) = words_of(m);
         let text: Vec<&str> = (a..b).map(|k| doc.token_text(k)).collect();
         if body.contains(&text) {
+            // (a person's name the body writes the same way is that person's, whatever the recogniser
+            // made of the headline's words: "... As Sanders Turns Up The Heat")
+            person.push(i);
             continue;
         }
         // leftmost-longest matches of the body's names
@@ -890,6 +919,9 @@ fn headline_names(doc: &Doc, out: &mut Vec<(Mention, MentionInfo)>, headline: &[
             };
             add.push((mention, info));
         }
+    }
+    for i in person {
+        out[i].0.etype = Some(EntityType::Person);
     }
     let mut dropped = drop.into_iter();
     out.retain(|_| !dropped.next().unwrap_or(false));

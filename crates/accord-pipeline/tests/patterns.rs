@@ -2890,3 +2890,19 @@ fn a_relative_clause_between_dashes_is_no_part_of_the_speaker() {
     assert_eq!(a.speaker.as_ref().map(|s| s.text.as_str()), Some("The Supreme Court justice"));
     assert_ne!(source_of(&doc, "regretted her remarks").1, "the presumptive Republican nominee");
 }
+
+#[test]
+fn a_headline_in_title_case_is_split_at_its_common_words() {
+    // "How Paul Ryan Thinks About Donald Trump" had been one person, who took the body's "Donald Trump";
+    // a list of names with common words among them ("Drew Ivers, Jill June") is no title
+    let text = "How Dario Velasquez Thinks About Tomas Pinto.\n\nTuesday marks four weeks since Tomas Pinto won the \
+                Indiana primary, forcing his rivals out of the race.\n\nThe panel: Drew Lakes, Tim Albers, Jill June, Sam Bright, \
+                Rob Barron, Joe Henry, Sara Craig and Dave Caris.\n";
+    let doc = extract(text, "title-case-headline.txt", Some("2024-03-14"));
+    let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains("Thinks")), "{names:?}");
+    let pinto = doc.entities.iter().find(|e| e.name == "Tomas Pinto").unwrap_or_else(|| panic!("{names:?}"));
+    assert_eq!(pinto.etype, "PERSON");
+    assert!(pinto.mentions.len() >= 2, "{pinto:?}");
+    assert!(names.contains(&"Drew Lakes") && names.contains(&"Jill June"), "{names:?}");
+}

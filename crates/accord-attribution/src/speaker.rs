@@ -1060,6 +1060,9 @@ enum Previous {
 /// ("an official from the Fatah movement"). `atts` are in text order and resolved.
 pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
     let contents: Vec<Span> = atts.iter().map(|a| a.content).collect();
+    // the contents that are quotations: a person named inside one is spoken of, not speaking
+    let quotations: Vec<Span> =
+        contents.iter().copied().filter(|&c| doc.slice(c).starts_with(['“', '"', '‘', '\''])).collect();
     // speaker mention -> the source of the quote it spoke
     let mut spoke: Vec<(usize, Source)> = Vec::new();
     let mut last: Option<(Previous, usize)> = None; // (speaker, paragraph)
@@ -1124,6 +1127,7 @@ pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
                     .any(|c| {
                         matches!(c.kind, MentionKind::Name | MentionKind::Pronoun)
                             && c.entity.is_some_and(|x| x != *e && doc.entities[x].etype == EntityType::Person)
+                            && !quotations.iter().any(|q| q.start <= c.span.start && c.span.end <= q.end)
                     })
             };
             // (or a role the recogniser read as the name of something else: "the Conservative MP")

@@ -2906,3 +2906,14 @@ fn a_headline_in_title_case_is_split_at_its_common_words() {
     assert!(pinto.mentions.len() >= 2, "{pinto:?}");
     assert!(names.contains(&"Drew Lakes") && names.contains(&"Jill June"), "{names:?}");
 }
+
+#[test]
+fn a_person_named_inside_the_quotation_does_not_stop_the_role_after_it() {
+    // "Trump told the Washington Post ..., “I really don’t want Jeb’s endorsement ...” ¶ The candidate
+    // added, “...”": Trump; the person spoken of inside the quotation is not one named since
+    let text = "Endorsement\n\n“I really don’t want Tomas Pinto’s endorsement, because he is a low-energy person,” \
+                Dario Velasquez said on Monday.\n\nThe candidate added, “But if he does not endorse me, he cannot \
+                run again.”\n";
+    let doc = extract(text, "quoted-other.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "cannot run again").1, "Dario Velasquez");
+}

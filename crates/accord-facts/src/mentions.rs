@@ -236,21 +236,25 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
         // "The Washington Post", "Port Mayor Ana Reis")
         let common_cap = |k: usize| {
             let w = doc.token_text(k);
+            if !is_cap(doc, k)
+                || lex.known.contains_key(w)
+                || lex.given_names_any.contains(w)
+                || lex.org_words.contains(w)
+                || lex.is_title(w)
+            {
+                return false;
+            }
             let function = doc.tokens[k].analysis.as_ref().is_some_and(|a| {
                 matches!(a.upos(), "VERB" | "AUX" | "ADP" | "DET" | "CCONJ" | "SCONJ" | "PRON" | "ADV")
             });
-            is_cap(doc, k)
-                && (lower_seen.contains(w.to_lowercase().as_str())
-                    || lex.cue(w).is_some()
-                    || function
-                    || (w.chars().any(char::is_lowercase)
-                        && accord_lexicon::usually_lower(&w.to_lowercase())
-                        && !capital_after_lower.contains(w)
-                        && !person_words.contains(w)))
-                && !lex.known.contains_key(w)
-                && !lex.given_names_any.contains(w)
-                && !lex.org_words.contains(w)
-                && !lex.is_title(w)
+            let lw = w.to_lowercase();
+            lower_seen.contains(lw.as_str())
+                || function
+                || lex.cue(w).is_some()
+                || (w.chars().any(char::is_lowercase)
+                    && accord_lexicon::usually_lower(&lw)
+                    && !capital_after_lower.contains(w)
+                    && !person_words.contains(w))
         };
         title_case.clear();
         title_case.resize(s.tokens.len(), false);
@@ -856,14 +860,16 @@ fn headline_names(doc: &Doc, out: &mut Vec<(Mention, MentionInfo)>, headline: &[
         }
         let (a, b) = (doc.token_at_or_after(m.head_span.start), doc.token_at_or_after(m.head_span.end));
         let ws: Vec<&str> = (a..b).map(|k| doc.token_text(k)).collect();
-        if !ws.is_empty() && !body.contains(&ws) {
+        if !ws.is_empty() {
             body.push(ws);
         }
     }
     if body.is_empty() {
         return;
     }
-    body.sort_by_key(|ws| std::cmp::Reverse(ws.len()));
+    // longest first, each once
+    body.sort_unstable_by(|x, y| y.len().cmp(&x.len()).then_with(|| x.cmp(y)));
+    body.dedup();
     let mut add: Vec<(Mention, MentionInfo)> = Vec::new();
     // (the headline names replaced by the names they hold)
     let mut drop = vec![false; out.len()];

@@ -439,10 +439,8 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
             .filter(|m| {
                 m.kind == MentionKind::Name
                     && m.span.end < sp.end
-                    && (doc.token_at_or_after(sp.start)..doc.token_at_or_after(m.span.start)).all(|k| {
-                        let w = doc.token_text(k);
-                        lex.honorifics.contains_key(w) || lex.titles.contains(w.to_lowercase().as_str())
-                    })
+                    && (doc.token_at_or_after(sp.start)..doc.token_at_or_after(m.span.start))
+                        .all(|k| honorific_or_title(lex, doc.token_text(k)))
                     && m.entity.is_some_and(|e| doc.entities[e].etype == EntityType::Person)
                     && doc.tokens.get(doc.token_at_or_after(m.span.end)).is_some_and(|t| {
                         t.span.start < sp.end
@@ -879,10 +877,7 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
     let capitalised = words.iter().all(|w| w.starts_with(char::is_uppercase));
     // (an honorific or title before the name is none of it: "Dr. Ben Carson: ...", "Sen. Jane Roe: ...")
     let mut skipped = 0;
-    while capitalised
-        && words.len() > 2
-        && (lex.honorifics.contains_key(words[0]) || lex.titles.contains(words[0].to_lowercase().as_str()))
-    {
+    while capitalised && words.len() > 2 && honorific_or_title(lex, words[0]) {
         skipped += words[0].len() + 1;
         words.remove(0);
     }
@@ -1029,6 +1024,11 @@ fn earlier_possessive_office(doc: &Doc, sp: Span, noun: &str) -> Option<(String,
 fn surname_office(person: &str, noun: &str) -> String {
     let surname = person.rsplit(' ').next().unwrap_or(person);
     format!("{surname} {noun}")
+}
+
+/// Whether `w` is an honorific ("Dr.") or a title word ("Sen.", "President") as written before a name.
+fn honorific_or_title(lex: &Lexicons, w: &str) -> bool {
+    lex.honorifics.contains_key(w) || lex.titles.contains(w.to_lowercase().as_str())
 }
 
 fn capitalise(w: &str) -> String {

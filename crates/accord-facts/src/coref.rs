@@ -1137,8 +1137,6 @@ fn best_other(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: usize, q
     Some(best)
 }
 
-/// The countries of the nationality words inside nominal `m` before its head ("the Brazilian team":
-/// Brazil).
 /// The places named inside a nominal before its head, lower-cased ("the Ohio governor" → `ohio`).
 fn places_in(doc: &Doc, m: usize) -> Vec<String> {
     let pm = &doc.mentions[m];
@@ -1174,6 +1172,8 @@ fn placed_elsewhere(entity: &Entity, noun: &str, places: &[String], place_names:
         && titles.iter().any(|t| place_names.iter().any(|p| !places.contains(p) && contains_word(t, p)))
 }
 
+/// The countries of the nationality words inside nominal `m` before its head ("the Brazilian team":
+/// Brazil).
 fn nationality_sides<'a>(doc: &Doc, infos: &'a [MentionInfo], m: usize) -> Vec<&'a str> {
     let pm = &doc.mentions[m];
     let within = doc.mentions.partition_point(|c| c.span.start < pm.span.start)

@@ -740,13 +740,13 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
         }
         descriptor_types(doc, &mut sentence_mentions, lex);
         // Salience: the first mention of a sentence counts as its subject (the one that starts first, the
-        // longest of those: "The Florida senator", not the "Florida" inside it)
-        // and the main clause's subject by the parse ("..., said David Wasserman, an analyst")
+        // longest of those: "The Florida senator", not the "Florida" inside it) ...
         if let Some(first) =
             sentence_mentions.iter_mut().min_by_key(|(m, _)| (m.span.start, std::cmp::Reverse(m.span.end)))
         {
             first.1.subject = true;
         }
+        // ... and so does a name the parse makes the main clause's subject ("..., said David Wasserman")
         for (m, info) in sentence_mentions.iter_mut() {
             let h = doc.token_at_or_after(m.head_span.start);
             let main_subject = doc.tokens.get(h).and_then(|t| t.analysis.as_ref()).is_some_and(|a| {

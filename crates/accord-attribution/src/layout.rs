@@ -185,8 +185,10 @@ pub(crate) fn build(
             }
             // "These sources of authority, the lawyers said, “all command the same conclusion” that ...": the
             // cue and its speaker set off by commas inside a content whose subject stands before them and
-            // whose quoted predicate follows; the content is the whole sentence
+            // whose quoted predicate follows; the content is the whole sentence (a finite cue: "Minutes
+            // later, the group issued a statement saying, “...”" is no such insertion)
             let split = a > sstart + 1
+                && doc.tokens[cue.verb].analysis.as_ref().is_none_or(|x| x.xpos() != "VBG")
                 && doc.token_text(a - 1) == ","
                 && cue.end < send
                 && doc.token_text(cue.end) == ","
@@ -269,6 +271,34 @@ fn adverbial_opener(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
         || lex.weekdays.contains_key(w)
         || lex.months.contains_key(w)
         || doc.tokens[k].analysis.as_ref().is_some_and(|a| matches!(a.xpos(), "VBG" | "VBN"))
+}
+
+/// Where the subject of a sentence opened by a prepositional phrase set off by a comma starts: after that
+/// comma ("In a statement released Thursday, Rep. Jane Roe reacted ..., saying" is Jane Roe's, not "In a
+/// statement"). Otherwise the sentence's start `sstart`. Only a comma before `close` counts.
+fn opening_phrase_end(doc: &Doc, sstart: usize, close: usize) -> usize {
+    let opens = words().prepositions.contains(&accord_lexicon::lowercase(doc.token_text(sstart)).as_ref())
+        && doc.tokens[sstart].analysis.as_ref().is_none_or(|x| matches!(x.upos(), "ADP" | "SCONJ"));
+    if !opens {
+        return sstart;
+    }
+    // (the last comma before the first finite verb: "At a campaign event in Ames, Iowa, on Sunday, Jane Roe
+    // tried ..., saying")
+    let finite = (sstart..close)
+        .find(|&k| doc.tokens[k].analysis.as_ref().is_some_and(|x| matches!(x.xpos(), "VBD" | "VBZ" | "VBP" | "MD")))
+        .unwrap_or(close);
+    (sstart + 1..finite).rev().find(|&k| doc.token_text(k) == ",").map_or(sstart, |c| c + 1)
+}
+
+/// A word of a time phrase after a noun: a weekday, a month, or "morning", "night", "today" and the like.
+fn is_time_word(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
+    let w = doc.token_text(k);
+    lex.weekdays.contains_key(w)
+        || lex.months.contains_key(w)
+        || matches!(
+            accord_lexicon::lowercase(w).as_ref(),
+            "morning" | "afternoon" | "evening" | "night" | "today" | "yesterday" | "tonight"
+        )
 }
 
 /// The phrase of tokens `a..b` without the part inside a quotation that closes before token `end`: what
@@ -597,11 +627,26 @@ fn subject_before(
     let mut appositive = false;
     // "Black Lives Matter issued a statement saying ...": a participle on a document that is the object of a
     // verb speaks for that verb's subject, who issued it
-    if let Some((_, b)) = subject {
-        let head = doc.tokens[b - 1].analysis.as_ref().filter(|x| x.deprel() == "obj").and_then(|x| x.head());
+    if let Some((a, b)) = subject {
+        // (a time between the document and the participle: "sent a fundraising email Wednesday saying")
+        let mut noun = b - 1;
+        while noun > a && is_time_word(doc, noun, lex) {
+            noun -= 1;
+        }
+        // (not the object of a speech cue, whose content it opens: "X said Trump's tweet saying ... was")
+        let head = doc.tokens[noun]
+            .analysis
+            .as_ref()
+            .filter(|x| x.deprel() == "obj")
+            .and_then(|x| x.head())
+            .filter(|&h| lex.cue(doc.token_text(h)).is_none_or(|c| c == CueClass::Act));
         if b == cue.first
             && doc.token_text(cue.verb).ends_with("ing")
-            && words().document_nouns.contains(&accord_lexicon::lowercase(doc.token_text(b - 1)).as_ref())
+            && (words().document_nouns.contains(&accord_lexicon::lowercase(doc.token_text(noun)).as_ref())
+                || (words().message_nouns.contains(&accord_lexicon::lowercase(doc.token_text(noun)).as_ref())
+                    && head.and_then(|h| doc.tokens[h].analysis.as_ref()).is_some_and(|x| {
+                        words().issuing_verbs.contains(&accord_lexicon::lowercase(&x.lemma).as_ref())
+                    })))
         {
             if let Some(issuer) = head.filter(|&h| h < b).and_then(|h| parsed_subject(doc, h, sstart)) {
                 subject = Some(issuer);
@@ -672,7 +717,7 @@ fn subject_before(
                     speaker_override = Some((a, b));
                     subject = Some((a, b));
                 }
-            } else if let Some((a, b)) = np_right(doc, sstart, close, lex) {
+            } else if let Some((a, b)) = np_right(doc, opening_phrase_end(doc, sstart, close), close, lex) {
                 speaker_override = Some((a, b));
                 subject = Some((a, b));
             }

@@ -37,6 +37,12 @@ pub struct Words {
     pub surname_offices: Vec<&'static str>,
     /// Nouns of documents that speak for their author ("a Government Accountability Office report").
     pub document_nouns: Vec<&'static str>,
+    /// Messages someone sends or issues ("an email", "a response"): like documents, they speak for whoever
+    /// sent them, in "X sent an email saying ...".
+    pub message_nouns: Vec<&'static str>,
+    /// Lemmas of verbs of sending or issuing ("send", "issue", "release"): the verbs whose object a
+    /// message noun must be.
+    pub issuing_verbs: Vec<&'static str>,
     /// Reporting phrases of several words (written joined by `_`: "made_it_clear"), as their words: cues as
     /// a whole.
     pub phrase_cues: Vec<Vec<&'static str>>,
@@ -113,6 +119,8 @@ pub fn words() -> &'static Words {
             office_nouns: get("office_nouns"),
             surname_offices: get("surname_offices"),
             document_nouns: get("document_nouns"),
+            message_nouns: get("message_nouns"),
+            issuing_verbs: get("issuing_verbs"),
             document_verbs: get("document_verbs"),
             addressee_verbs: get("addressee_verbs"),
             phrase_cues: get("phrase_cues").into_iter().map(|p| p.split('_').collect()).collect(),

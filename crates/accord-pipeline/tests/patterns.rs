@@ -2917,3 +2917,32 @@ fn a_person_named_inside_the_quotation_does_not_stop_the_role_after_it() {
     let doc = extract(text, "quoted-other.txt", Some("2024-03-14"));
     assert_eq!(source_of(&doc, "cannot run again").1, "Dario Velasquez");
 }
+
+#[test]
+fn an_opening_prepositional_phrase_is_no_speaker_of_a_participle() {
+    // "In a statement released Thursday, Rep. Jane Roe (D-N.Y.) reacted to the news, saying ...": the
+    // parse left "reacted" without a subject, and the phrase that opens the sentence had become the speaker
+    let text = "Reaction\n\nIn a statement released Thursday, Rep. Dario Velasquez (D-N.Y.) reacted to the news, \
+                saying the ruling was a disgrace.\n\nAt a campaign event in Ames, Iowa, on Sunday, Mrs. Tomasa \
+                Pinto tried to expand on her earlier statement, saying that the country should lead.\n";
+    let doc = extract(text, "opening-pp.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "the ruling was a disgrace").1, "Dario Velasquez");
+    assert_eq!(source_of(&doc, "the country should lead").1, "Tomasa Pinto");
+}
+
+#[test]
+fn a_message_sent_speaks_for_its_sender() {
+    // "The Cruz campaign sent a fundraising email Wednesday saying ...": the campaign, not "a fundraising
+    // email"; a tweet someone only describes is not theirs, and an opening time is no part of the content
+    let text = "Money\n\nThe Velasquez campaign sent a fundraising email Wednesday saying the senator had won \
+                the debate.\n\nTomas Pinto described as “unhinged” a Dario Velasquez tweet attacking a former \
+                beauty queen.\n\nMinutes later, the group sent an email saying, “We are done.”\n";
+    let doc = extract(text, "message-sender.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "the senator had won").1, "Velasquez campaign");
+    for a in doc.attributions.iter().filter(|a| a.cue.as_ref().is_some_and(|c| c.text == "attacking")) {
+        assert_ne!(speaker_name(&doc, a).as_deref(), Some("Tomas Pinto"), "{a:?}");
+    }
+    let done = attribution_with(&doc, "We are done");
+    assert_eq!(done.content.text, "“We are done.”");
+    assert_eq!(done.speaker.as_ref().map(|s| s.text.as_str()), Some("the group"));
+}

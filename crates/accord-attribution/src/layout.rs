@@ -687,8 +687,30 @@ fn subject_before(
                 open = Some(k);
             }
         }
-        if let Some(open) = open {
-            if let Some((a, _)) = np_left(doc, sstart, open, lex) {
+        if let Some(first_open) = open {
+            // (an apposition may hold commas of its own, "now 81 and retired in Cambridge, Mass.,", "then at
+            // UBS, and Mr. Pruzan, at ...": an earlier comma opens the speaker when the nearest one opens none,
+            // if what follows it holds no finite verb ("On Thursday, however, Trump spoke to ..., promising")
+            // or the nearest comma only sets off a place's region)
+            let region = close - first_open <= 3
+                && (first_open + 1..close).all(|k| {
+                    doc.tokens[k].analysis.as_ref().is_some_and(|x| x.upos() == "PROPN")
+                        || doc.tokens[k].kind == TokenKind::Punct
+                });
+            let finite_after = |o: usize| {
+                (o + 1..close).any(|k| {
+                    doc.tokens[k].analysis.as_ref().is_some_and(|x| matches!(x.xpos(), "VBD" | "VBZ" | "VBP" | "MD"))
+                })
+            };
+            let earlier: Vec<usize> = (from..first_open)
+                .rev()
+                .filter(|&k| doc.token_text(k) == ",")
+                .take(2)
+                .take_while(|&k| region || !finite_after(k))
+                .collect();
+            let opens = std::iter::once(first_open).chain(earlier);
+            for open in opens {
+                let Some((a, _)) = np_left(doc, sstart, open, lex) else { continue };
                 let opener = a == sstart
                     || doc.tokens[a - 1].kind == TokenKind::CloseQuote
                     || doc.token_text(a - 1) == ","
@@ -701,6 +723,7 @@ fn subject_before(
                     speaker_override = Some((a, close));
                     subject = Some((a, open));
                     appositive = true;
+                    break;
                 }
             }
         } else if let Some((a, b)) = np_left(doc, sstart, close, lex) {
@@ -721,6 +744,44 @@ fn subject_before(
                 speaker_override = Some((a, b));
                 subject = Some((a, b));
             }
+        }
+    }
+    // "Gingrich — mentioned by Newsmax as the leading choice — told ...": a phrase set off by dashes
+    // describes the subject before it
+    let dash = |k: usize| matches!(doc.token_text(k), "—" | "–" | "--");
+    if subject.is_none() && left_end > sstart + 2 && dash(left_end - 1) {
+        let from = sstart.max((left_end - 1).saturating_sub(30));
+        if let Some(open) = (from..left_end - 1).rev().find(|&k| dash(k)) {
+            // (the phrase must open the clause: not "interviews with chairs from 25 of the most vital counties —
+            // counties that ... — revealed")
+            let opens_clause = |a: usize| {
+                a == sstart
+                    || doc.tokens[a - 1].kind == TokenKind::CloseQuote
+                    || doc.token_text(a - 1) == ","
+                    || doc.tokens[a - 1].analysis.as_ref().is_some_and(|x| matches!(x.upos(), "CCONJ" | "SCONJ"))
+            };
+            if let Some((a, b)) = np_left(doc, sstart, open, lex).filter(|&(a, b)| b == open && opens_clause(a)) {
+                speaker_override = Some((a, b));
+                subject = Some((a, b));
+            }
+        }
+    }
+    // "X said ... titled “The Tragedy,” explaining, “...”": the comma before the participle is inside the
+    // quotation that closes there; the participle shares the speaker of the sentence's previous cue
+    if subject.is_none()
+        && doc.token_text(cue.verb).ends_with("ing")
+        && left_end > sstart + 2
+        && doc.tokens[left_end - 1].kind == TokenKind::CloseQuote
+        && doc.token_text(left_end - 2) == ","
+    {
+        // (the outermost: not a cue inside another's content, "Starr said X reminds him of ...")
+        let outer = in_sentence.iter().rev().copied().find(|&p| {
+            atts[p].cue.is_some_and(|c| !in_sentence.iter().any(|&q| q != p && atts[q].content.contains(c)))
+        });
+        if let Some(sp) = outer.and_then(|p| atts[p].speaker) {
+            let (a, b) = (doc.token_at_or_after(sp.start), doc.token_at_or_after(sp.end));
+            speaker_override = Some((a, b));
+            subject = Some((a, b));
         }
     }
     // "Dr. Connie Mariano, who as a Navy captain was ..., said that ...": a long relative clause between

@@ -371,6 +371,17 @@ pub fn np_right(doc: &Doc, start: usize, ceiling: usize, lex: &Lexicons) -> Opti
             break;
         }
     }
+    // a determiner standing alone before punctuation is a pronoun ("tweeted another.", "said one, ...")
+    let mut word_end = k;
+    while word_end > start && doc.tokens[word_end - 1].kind != TokenKind::Word {
+        word_end -= 1;
+    }
+    let pronominal = word_end == start + 1
+        && matches!(doc.token_text(start).to_lowercase().as_str(), "another" | "one" | "some" | "several" | "many")
+        && (word_end >= ceiling || doc.tokens[word_end].kind == TokenKind::Punct);
+    if pronominal {
+        return Some((start, word_end));
+    }
     // do not end on a determiner, a possessive or punctuation
     while k > start
         && (words().determiners.contains(&doc.token_text(k - 1).to_lowercase().as_str())

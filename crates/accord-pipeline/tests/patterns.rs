@@ -2946,3 +2946,31 @@ fn a_message_sent_speaks_for_its_sender() {
     assert_eq!(done.content.text, "“We are done.”");
     assert_eq!(done.speaker.as_ref().map(|s| s.text.as_str()), Some("the group"));
 }
+
+#[test]
+fn a_participle_after_a_closed_quotation_shares_the_speaker() {
+    // "Starr said ... titled “The Tragedy of Lyndon Johnson,” explaining, “...”": the comma is inside
+    // the quotation, and the participle's speaker is the sentence's outer one, not the nested "situation"
+    let text = "Memoir\n\nTomas Pinto said the senator's situation reminds him of the 1969 book titled “The Long \
+                Fall,” explaining, “What could have been a great presidency was ruined.”\n\nDario Velasquez said \
+                that there is “only one strong conservative in a position to win this race,” adding that this is \
+                why his rival attacks him.\n";
+    let doc = extract(text, "participle-after-quote.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "great presidency was ruined").1, "Tomas Pinto");
+    assert_eq!(source_of(&doc, "why his rival attacks him").1, "Dario Velasquez");
+}
+
+#[test]
+fn speakers_set_off_by_dashes_or_with_a_place_in_their_apposition() {
+    // "On Friday, Gingrich — mentioned by Newsmax as ... — told ...", "“...,” Mr. Daniloff, now 81 and
+    // retired in Cambridge, Mass., said", "“...,” tweeted another."
+    let text = "Interviews\n\nOn Friday, Tomas Pinto — mentioned by the paper as the leading choice for running \
+                mate — told a radio host, “You have to look at it very seriously.”\n\n“I would have been sitting \
+                in Siberia for a long time,” Mr. Velasquez, now 81 and retired in Cambridge, Mass., said by \
+                telephone this week.\n\n“Better watch out for the clerk,” tweeted another.\n";
+    let doc = extract(text, "dash-apposition.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "look at it very seriously").1, "Tomas Pinto");
+    assert_eq!(source_of(&doc, "sitting in Siberia").1, "Velasquez");
+    let another = attribution_with(&doc, "watch out for the clerk");
+    assert_eq!(another.speaker.as_ref().map(|s| s.text.as_str()), Some("another"));
+}

@@ -311,13 +311,20 @@ fn out_of_quote(doc: &Doc, sstart: usize, a: usize, b: usize, end: usize) -> Opt
     let double_before = (sstart..a).rev().find(|j| mark(j) && !single(j));
     // inside: the last mark before it opens a quotation, or (none in the sentence) the first after it
     // closes one opened in an earlier sentence ("... Nobody envisioned it," said X)
-    let inside = match double_before.or_else(|| (sstart..a).rev().find(mark)) {
-        Some(j) => doc.tokens[j].kind == TokenKind::OpenQuote,
-        // (a mark after punctuation: not the apostrophe of "the actors’ union")
-        None => (a..end).find(mark).is_some_and(|j| {
-            doc.tokens[j].kind == TokenKind::CloseQuote && j > a && doc.tokens[j - 1].kind == TokenKind::Punct
-        }),
-    };
+    // (or the phrase opens with the mark of a quotation that closes on punctuation: "“Safety,” said X",
+    // where the parse took the quoted word for the subject; not a term, "“common sense” made clear")
+    let opens_speech = doc.tokens[a].kind == TokenKind::OpenQuote
+        && (a + 1..end)
+            .find(|&j| doc.tokens[j].kind == TokenKind::CloseQuote)
+            .is_some_and(|j| j > a + 1 && doc.tokens[j - 1].kind == TokenKind::Punct);
+    let inside = opens_speech
+        || match double_before.or_else(|| (sstart..a).rev().find(mark)) {
+            Some(j) => doc.tokens[j].kind == TokenKind::OpenQuote,
+            // (a mark after punctuation: not the apostrophe of "the actors’ union")
+            None => (a..end).find(mark).is_some_and(|j| {
+                doc.tokens[j].kind == TokenKind::CloseQuote && j > a && doc.tokens[j - 1].kind == TokenKind::Punct
+            }),
+        };
     if !inside {
         return Some((a, b));
     }

@@ -2974,3 +2974,18 @@ fn speakers_set_off_by_dashes_or_with_a_place_in_their_apposition() {
     let another = attribution_with(&doc, "watch out for the clerk");
     assert_eq!(another.speaker.as_ref().map(|s| s.text.as_str()), Some("another"));
 }
+
+#[test]
+fn a_short_quotation_before_an_inverted_cue_is_no_speaker() {
+    // "“Safety,” said Grimm, a Donald Trump supporter.": the parse took the quoted word for the subject,
+    // which had become the speaker, and the speaker the content
+    let text = "Voters\n\n“Safety,” said Dario Velasquez, a retired teacher. “Safety for the whole country.”\n\n\
+                “Meh,” wrote a supporter who runs a campaign account.\n";
+    let doc = extract(text, "short-quote.txt", Some("2024-03-14"));
+    let safety = attribution_with(&doc, "Safety,");
+    assert_eq!(safety.qtype, "direct");
+    assert_eq!(speaker_name(&doc, safety).as_deref(), Some("Dario Velasquez"));
+    let meh = attribution_with(&doc, "Meh");
+    assert_eq!(meh.content.text, "“Meh,”");
+    assert_eq!(meh.speaker.as_ref().map(|s| s.text.as_str()), Some("a supporter"));
+}

@@ -356,6 +356,17 @@ fn inverted(doc: &Doc, sstart: usize, send: usize, cue: &Cue, lex: &Lexicons) ->
         return false;
     }
     let Some((a, b)) = speaker_np_right(doc, cue.end, send, lex) else { return false };
+    // (a time after the cue is no speaker: "“...,” Jane Roe, the deputy adviser, said Sunday.")
+    let time = (a..b).all(|k| {
+        is_time_word(doc, k, lex)
+            || matches!(
+                accord_lexicon::lowercase(doc.token_text(k)).as_ref(),
+                "last" | "this" | "next" | "week" | "month" | "year" | "weekend" | "earlier" | "later"
+            )
+    });
+    if time {
+        return false;
+    }
     let verb = |k: usize| {
         doc.tokens[k].analysis.as_ref().is_some_and(|x| matches!(x.upos(), "VERB" | "AUX"))
             || lex.cue(doc.token_text(k)).is_some()
@@ -755,7 +766,14 @@ fn subject_before(
     }
     // "Gingrich — mentioned by Newsmax as the leading choice — told ...": a phrase set off by dashes
     // describes the subject before it
-    let dash = |k: usize| matches!(doc.token_text(k), "—" | "–" | "--");
+    // (a hyphen spaced on both sides is a dash: "Deborah Reynolds - Santilli's girlfriend - told")
+    let spaced = |k: usize| {
+        k > 0
+            && k + 1 < doc.tokens.len()
+            && doc.tokens[k - 1].span.end < doc.tokens[k].span.start
+            && doc.tokens[k].span.end < doc.tokens[k + 1].span.start
+    };
+    let dash = |k: usize| matches!(doc.token_text(k), "—" | "–" | "--") || (doc.token_text(k) == "-" && spaced(k));
     if subject.is_none() && left_end > sstart + 2 && dash(left_end - 1) {
         let from = sstart.max((left_end - 1).saturating_sub(30));
         if let Some(open) = (from..left_end - 1).rev().find(|&k| dash(k)) {

@@ -174,7 +174,16 @@ fn affiliation_like(doc: &Doc, from: usize, to: usize, lex: &Lexicons) -> bool {
 /// [`np_right`] for a speaker after its cue: an unnamed source keeps its post-modifiers ("said a doctor
 /// working for the charity", "said an official at the interior ministry").
 pub fn speaker_np_right(doc: &Doc, start: usize, ceiling: usize, lex: &Lexicons) -> Option<(usize, usize)> {
-    let (a, mut b) = np_right(doc, start, ceiling, lex)?;
+    // "said one of two witnesses", "said some of his advisers": a quantifier heads the phrase after its "of"
+    let quantifier = start < ceiling
+        && (matches!(
+            accord_lexicon::lowercase(doc.token_text(start)).as_ref(),
+            "one" | "some" | "several" | "many" | "most" | "two" | "three" | "each"
+        ) || doc.tokens[start].kind == TokenKind::Number);
+    let (a, mut b) = match np_right(doc, start + 2, ceiling, lex) {
+        Some((_, e)) if quantifier && start + 2 < ceiling && doc.token_text(start + 1) == "of" => (start, e),
+        _ => np_right(doc, start, ceiling, lex)?,
+    };
     if !source_head(doc, b - 1, lex) {
         return Some((a, named_after(doc, b, ceiling)));
     }

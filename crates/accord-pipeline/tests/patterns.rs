@@ -2989,3 +2989,19 @@ fn a_short_quotation_before_an_inverted_cue_is_no_speaker() {
     assert_eq!(meh.content.text, "“Meh,”");
     assert_eq!(meh.speaker.as_ref().map(|s| s.text.as_str()), Some("a supporter"));
 }
+
+#[test]
+fn a_time_after_the_cue_and_a_quantified_source_are_read_right() {
+    // "“...,” Benjamin J. Rhodes, the deputy adviser, said Sunday.": "Sunday" had been taken for an
+    // inverted speaker and the speaker lost; "said one of two witnesses" had no speaker; a spaced hyphen
+    // sets off an apposition as a dash does
+    let text = "Reports\n\n“We don't believe troops are the answer,” Dario J. Velasquez, the deputy national \
+                security adviser, said Sunday.\n\n“It was unseemly,” said one of two witnesses who relayed the \
+                story.\n\nIn an interview, Tomasa Pinto - his girlfriend and co-host on his channel - told the \
+                paper that his doubts grew.\n";
+    let doc = extract(text, "time-after-cue.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "troops are the answer").1, "Dario J. Velasquez");
+    let unseemly = attribution_with(&doc, "It was unseemly");
+    assert_eq!(unseemly.speaker.as_ref().map(|s| s.text.as_str()), Some("one of two witnesses"));
+    assert_eq!(source_of(&doc, "his doubts grew").1, "Tomasa Pinto");
+}

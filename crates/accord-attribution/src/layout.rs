@@ -301,6 +301,15 @@ fn is_time_word(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
         )
 }
 
+/// A word of a time phrase ("Sunday", "last week", "Earlier Tuesday").
+fn time_phrase_word(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
+    is_time_word(doc, k, lex)
+        || matches!(
+            accord_lexicon::lowercase(doc.token_text(k)).as_ref(),
+            "last" | "this" | "next" | "week" | "month" | "year" | "weekend" | "earlier" | "later"
+        )
+}
+
 /// The phrase of tokens `a..b` without the part inside a quotation that closes before token `end`: what
 /// follows the closing mark (and its punctuation), or None when nothing does.
 fn out_of_quote(doc: &Doc, sstart: usize, a: usize, b: usize, end: usize) -> Option<(usize, usize)> {
@@ -357,14 +366,7 @@ fn inverted(doc: &Doc, sstart: usize, send: usize, cue: &Cue, lex: &Lexicons) ->
     }
     let Some((a, b)) = speaker_np_right(doc, cue.end, send, lex) else { return false };
     // (a time after the cue is no speaker: "“...,” Jane Roe, the deputy adviser, said Sunday.")
-    let time = (a..b).all(|k| {
-        is_time_word(doc, k, lex)
-            || matches!(
-                accord_lexicon::lowercase(doc.token_text(k)).as_ref(),
-                "last" | "this" | "next" | "week" | "month" | "year" | "weekend" | "earlier" | "later"
-            )
-    });
-    if time {
+    if (a..b).all(|k| time_phrase_word(doc, k, lex)) {
         return false;
     }
     let verb = |k: usize| {
@@ -619,6 +621,25 @@ fn subject_before(
         // (not a subject inside a quotation that closes before the cue: "“This has to end,” said X"; a
         // subject that starts inside it keeps its words after it)
         subject = parsed_subject(doc, cue.verb, sstart).and_then(|(a, b)| out_of_quote(doc, sstart, a, b, cue.first));
+        // (a time the parse took for the subject is none: "Earlier Tuesday, his campaign manager, Jeff Weaver,
+        // says"); the phrase after its comma may be ("Tuesday, the Vermont senator opened a rally blasting")
+        if let Some((a, b)) = subject.filter(|&(a, b)| (a..b).all(|k| time_phrase_word(doc, k, lex))) {
+            subject = None;
+            // (after the last comma before the first finite verb: "Tuesday, in her last campaign speech before
+            // the holiday, Jane Roe plans to call for")
+            if a == sstart && b < left_end && doc.token_text(b) == "," {
+                let finite = (b..left_end)
+                    .find(|&k| {
+                        doc.tokens[k]
+                            .analysis
+                            .as_ref()
+                            .is_some_and(|x| matches!(x.xpos(), "VBD" | "VBZ" | "VBP" | "MD"))
+                    })
+                    .unwrap_or(left_end);
+                let c = (b..finite).rev().find(|&c| doc.token_text(c) == ",").unwrap_or(b);
+                subject = np_right(doc, c + 1, left_end, lex);
+            }
+        }
         // "Google, which also receives ..., said", "The agency, led by Jane Roe, said": a relative clause or
         // a participle's phrase set off by commas describes the speaker and is no part of its phrase
         if let Some((a, b)) = subject {

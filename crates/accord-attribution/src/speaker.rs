@@ -589,6 +589,17 @@ pub fn resolve(doc: &Doc, a: &mut Attribution, lex: &Lexicons) {
         .iter()
         .find_map(|p| phrase.strip_suffix(p).map(|c| sp.start + c.len()))
         .unwrap_or(sp.end);
+    // "the local GOP leaders who would rather campaign for Ben Carson": a relative clause on a noun of
+    // people is no part of the phrase's core, and a name inside it is not the head (a document's clause
+    // may name its author: "a study that appeared in the British Medical Journal")
+    let core_end = (first + 1..end)
+        .find(|&k| {
+            doc.tokens[k].analysis.as_ref().is_some_and(|x| matches!(x.xpos(), "WDT" | "WP"))
+                && lex.source_nouns.contains_key(accord_text::lowercase(doc.token_text(k - 1)).as_ref())
+                // (not after an apposition's comma: "Rex Early, a former state party chairman who ...")
+                && !(first..k).any(|j| doc.token_text(j) == ",")
+        })
+        .map_or(core_end, |k| core_end.min(doc.tokens[k - 1].span.end));
     // "A lawyer in attendance, Shannon Kilpatrick,": a person named in apposition at the phrase's end is the
     // speaker the unnamed lead describes
     // (or followed by where the person works: "Another pollster, David Woodard of Clemson University")

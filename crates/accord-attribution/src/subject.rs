@@ -171,10 +171,43 @@ pub(crate) fn appended_name_end(doc: &Doc, tree: &tree::SentenceTree, lo: usize,
 /// with a relative pronoun as its subject), the speaker phrase starts at that noun's phrase. Returns its
 /// first token.
 pub(crate) fn relative_clause_owner(doc: &Doc, sstart: usize, a: usize) -> Option<usize> {
-    // the clause's verb, right before the phrase or before one preposition ("who fled to Kandahar")
-    let verb = (a.saturating_sub(2).max(sstart)..a)
-        .rev()
-        .find(|&j| doc.tokens[j].analysis.as_ref().is_some_and(|x| x.upos() == "VERB" && x.deprel() == "acl:relcl"))?;
+    // the clause's verb, right before the phrase or before one preposition ("who fled to Kandahar"), or
+    // further back when the phrase lies inside the clause ("leaders who would rather be working on a
+    // campaign for Cruz or Rubio or Ben Carson said", "an official who spoke anonymously to discuss internal
+    // strategy said")
+    let relcl =
+        |j: usize| doc.tokens[j].analysis.as_ref().is_some_and(|x| x.upos() == "VERB" && x.deprel() == "acl:relcl");
+    let verb = (a.saturating_sub(2).max(sstart)..a).rev().find(|&j| relcl(j)).or_else(|| {
+        let tree = tree::SentenceTree::new(doc, doc.tokens[a].sentence)?;
+        (a.saturating_sub(20).max(sstart)..a)
+            .rev()
+            .take_while(|&j| !matches!(doc.token_text(j), "," | ";" | ":" | "(" | "—" | "–"))
+            .find(|&j| relcl(j) && tree.subtree(j).1 >= a)
+            // (only where the parse makes the clause's noun, or the phrase it is in, a subject of a verb
+            // after the phrase: "Embryonic stem cells are master cells that can turn into any tissue and
+            // researchers have ..." is a clause of its own)
+            .filter(|&j| {
+                let noun = doc.tokens[j].analysis.as_ref().and_then(|x| x.head());
+                let subject_after = |k: usize| {
+                    doc.tokens[k]
+                        .analysis
+                        .as_ref()
+                        .is_some_and(|x| x.deprel().starts_with("nsubj") && x.head().is_some_and(|h| h > a))
+                };
+                // (not an apposition's noun: "Rex Early, a former state party chairman who just signed on to
+                // Trump's team, said" has its speaker named before it)
+                let appos = |n: usize| doc.tokens[n].analysis.as_ref().is_some_and(|x| x.deprel() == "appos");
+                noun.is_some_and(|n| {
+                    !appos(n) && subject_after(n)
+                        || !appos(n)
+                            && doc.tokens[n]
+                                .analysis
+                                .as_ref()
+                                .and_then(|x| x.head())
+                                .is_some_and(|h| h < n && subject_after(h))
+                })
+            })
+    })?;
     let noun = doc.tokens[verb].analysis.as_ref()?.head().filter(|&h| h >= sstart && h < verb)?;
     if !doc.tokens[noun].analysis.as_ref().is_some_and(|x| matches!(x.upos(), "NOUN" | "PROPN")) {
         return None;

@@ -3005,3 +3005,32 @@ fn a_time_after_the_cue_and_a_quantified_source_are_read_right() {
     assert_eq!(unseemly.speaker.as_ref().map(|s| s.text.as_str()), Some("one of two witnesses"));
     assert_eq!(source_of(&doc, "his doubts grew").1, "Tomasa Pinto");
 }
+
+#[test]
+fn a_name_inside_the_speakers_relative_clause_is_not_the_speaker() {
+    // "Many of the local GOP leaders who'd rather be working on a campaign for Cruz or Rubio or Ben Carson
+    // said ...": the leaders, not Ben Carson; "a White House official who spoke anonymously to discuss
+    // internal strategy said": the official, not "internal strategy"
+    let text = "Campaign\n\nMany of the local party leaders who would rather be working now on a campaign for \
+                Tomas Pinto or Dario Velasquez said they have rallied behind the ticket.\n\nAlthough there is no \
+                overlap, a White House official who spoke anonymously to discuss internal strategy said \
+                Wednesday, “Certainly there are discussions.”\n";
+    let doc = extract(text, "relative-clause-speaker.txt", Some("2024-03-14"));
+    let rallied = source_of(&doc, "rallied behind the ticket").1;
+    assert!(rallied.contains("leaders"), "{rallied}");
+    let official = attribution_with(&doc, "Certainly there are discussions");
+    let sp = official.speaker.as_ref().map(|s| s.text.as_str()).unwrap_or("");
+    assert!(sp.starts_with("a White House official"), "{sp}");
+}
+
+#[test]
+fn a_time_the_parse_took_for_the_subject_is_no_speaker() {
+    // "Earlier Tuesday, his campaign manager, Jeff Weaver, says ...": the speaker had been "Earlier";
+    // "Tuesday, in her last campaign speech before the holiday, Clinton plans to call for ...": none
+    let text = "Campaign\n\nEarlier Tuesday, his campaign manager, Dario Velasquez, says his streak is proof the \
+                candidate can still close the gap.\n\nTuesday, in her last campaign speech before the holiday, \
+                Tomasa Pinto plans to call for a dramatic increase in federal spending.\n";
+    let doc = extract(text, "time-subject.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "his streak is proof").1, "Dario Velasquez");
+    assert_eq!(source_of(&doc, "dramatic increase").1, "Tomasa Pinto");
+}

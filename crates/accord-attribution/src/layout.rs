@@ -53,7 +53,22 @@ pub(crate) fn build(
     // "X, who said ...": a relative clause's content follows its cue
     let relative_subject = subject.is_some_and(|(a, b)| {
         b == a + 1 && matches!(doc.token_text(a).to_lowercase().as_str(), "who" | "which" | "that")
-    });
+    })
+        // (or the parse's subject of the cue is a relative pronoun further back: "said a New Hampshire
+        // Republican, who, like all respondents, responded anonymously")
+        || (sstart + 1..cue.first).any(|k| {
+            matches!(doc.token_text(k).to_lowercase().as_str(), "who" | "which")
+                && doc.token_text(k - 1) == ","
+                // (not a speaker set off inside the clause: "the stadium, which, Tompkins said, is ...")
+                && subject.is_none_or(|(a, _)| a < k)
+                && (k + 1..cue.first).all(|j| {
+                    doc.tokens[j].analysis.as_ref().is_none_or(|x| !matches!(x.xpos(), "VBD" | "VBZ" | "VBP" | "MD"))
+                })
+        });
+    // (a participle with content after it is never the inverted "CONTENT, CUE SPEAKER": "... “...” —
+    // asserting that big money is everywhere")
+    let participle_with_content =
+        after.is_some() && doc.tokens[cue.verb].analysis.as_ref().is_some_and(|x| x.xpos() == "VBG");
     // ("CONTENT, Jane Roe, the union's leader, said.": a speaker in apposition closes the sentence, after
     // a clause or a quotation; not after an adverbial, "Earlier this week, X, along with Y, wrote to Z")
     let appositive_closes = appositive
@@ -63,6 +78,7 @@ pub(crate) fn build(
             || quotes.iter().any(|q| q.open >= sstart && q.close < boundary && q.words >= 3));
     let closes_before = (speaker_override.is_none() || appositive_closes)
         && !relative_subject
+        && !participle_with_content
         && cue.class != CueClass::Act
         && boundary > sstart
         && (matches!(doc.token_text(boundary - 1), "," | ":" | "—" | "–" | "--")
@@ -814,11 +830,12 @@ fn subject_before(
     }
     // "X said ... titled “The Tragedy,” explaining, “...”": the comma before the participle is inside the
     // quotation that closes there; the participle shares the speaker of the sentence's previous cue
+    // (or a dash stands before it: "... “there's nothing wrong with that” — asserting that ...")
     if subject.is_none()
         && doc.token_text(cue.verb).ends_with("ing")
         && left_end > sstart + 2
-        && doc.tokens[left_end - 1].kind == TokenKind::CloseQuote
-        && doc.token_text(left_end - 2) == ","
+        && ((doc.tokens[left_end - 1].kind == TokenKind::CloseQuote && doc.token_text(left_end - 2) == ",")
+            || matches!(doc.token_text(left_end - 1), "—" | "–" | "--"))
     {
         // (the outermost: not a cue inside another's content, "Starr said X reminds him of ...")
         let outer = in_sentence.iter().rev().copied().find(|&p| {

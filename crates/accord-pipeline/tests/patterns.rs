@@ -3034,3 +3034,25 @@ fn a_time_the_parse_took_for_the_subject_is_no_speaker() {
     assert_eq!(source_of(&doc, "his streak is proof").1, "Dario Velasquez");
     assert_eq!(source_of(&doc, "dramatic increase").1, "Tomasa Pinto");
 }
+
+#[test]
+fn a_participle_with_content_after_it_is_never_inverted() {
+    // "Jane Roe says ... and “there's nothing wrong with that” — asserting that big money is everywhere":
+    // the participle's content follows it and its speaker is the sentence's; "“...,” Clark said, noting
+    // he would support ...": the content of "noting" is what follows it; "said a Republican, who, like all
+    // respondents, responded anonymously": the relative clause's verb takes no content before it
+    let text = "Money\n\nTomasa Pinto says rival Dario Velasquez accepted about $200,000 in donations from Wall \
+                Street and “there’s nothing wrong with that” — asserting that big money is everywhere.\n\n\
+                “That’s the question,” Clark said, noting he would support any of the other candidates.\n\n\
+                “The senator will be defeated,” said a state Republican, who, like all respondents, responded \
+                anonymously.\n";
+    let doc = extract(text, "participle-after.txt", Some("2024-03-14"));
+    let asserting = attribution_with(&doc, "big money is everywhere");
+    assert_eq!(asserting.content.text, "big money is everywhere");
+    assert_eq!(speaker_name(&doc, asserting).as_deref(), Some("Tomasa Pinto"));
+    let noting = attribution_with(&doc, "support any of the other");
+    assert!(!noting.content.text.contains("That’s the question"), "{:?}", noting.content.text);
+    for a in doc.attributions.iter().filter(|a| a.cue.as_ref().is_some_and(|c| c.text == "responded")) {
+        assert!(!a.content.text.contains("will be defeated"), "{a:?}");
+    }
+}

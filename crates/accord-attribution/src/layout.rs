@@ -292,7 +292,18 @@ fn adverbial_opener(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
 /// Where the subject of a sentence opened by a prepositional phrase set off by a comma starts: after that
 /// comma ("In a statement released Thursday, Rep. Jane Roe reacted ..., saying" is Jane Roe's, not "In a
 /// statement"). Otherwise the sentence's start `sstart`. Only a comma before `close` counts.
-fn opening_phrase_end(doc: &Doc, sstart: usize, close: usize) -> usize {
+fn opening_phrase_end(doc: &Doc, sstart: usize, close: usize, lex: &Lexicons) -> usize {
+    // (a conjunction that opens the sentence is no part of the subject, when a finite verb follows the
+    // phrase after it: "But vice-chancellors have reacted ..., saying")
+    if sstart + 1 < close && matches!(doc.token_text(sstart), "But" | "And" | "Yet" | "So" | "Still") {
+        let finite = |k: usize| {
+            doc.tokens[k].analysis.as_ref().is_some_and(|x| matches!(x.xpos(), "VBD" | "VBZ" | "VBP" | "MD"))
+        };
+        if np_right(doc, sstart + 1, close, lex).is_some_and(|(_, e)| e < close && finite(e)) {
+            return sstart + 1;
+        }
+        return sstart;
+    }
     let opens = words().prepositions.contains(&accord_lexicon::lowercase(doc.token_text(sstart)).as_ref())
         && doc.tokens[sstart].analysis.as_ref().is_none_or(|x| matches!(x.upos(), "ADP" | "SCONJ"));
     if !opens {
@@ -795,7 +806,7 @@ fn subject_before(
                     speaker_override = Some((a, b));
                     subject = Some((a, b));
                 }
-            } else if let Some((a, b)) = np_right(doc, opening_phrase_end(doc, sstart, close), close, lex) {
+            } else if let Some((a, b)) = np_right(doc, opening_phrase_end(doc, sstart, close, lex), close, lex) {
                 speaker_override = Some((a, b));
                 subject = Some((a, b));
             }
@@ -816,10 +827,21 @@ fn subject_before(
         if let Some(open) = (from..left_end - 1).rev().find(|&k| dash(k)) {
             // (the phrase must open the clause: not "interviews with chairs from 25 of the most vital counties —
             // counties that ... — revealed")
+            // (a region after its place is no such phrase: "officials in Broward County, Florida — where ...
+            // — announced")
+            let region = |a: usize| {
+                let span = doc.tokens[a].span;
+                a > sstart + 1
+                    && doc.tokens[a - 2].analysis.as_ref().is_some_and(|x| x.upos() == "PROPN")
+                    && doc
+                        .mentions
+                        .iter()
+                        .any(|m| m.span.contains(span) && m.etype == Some(accord_doc::EntityType::Gpe))
+            };
             let opens_clause = |a: usize| {
                 a == sstart
                     || doc.tokens[a - 1].kind == TokenKind::CloseQuote
-                    || doc.token_text(a - 1) == ","
+                    || (doc.token_text(a - 1) == "," && !region(a))
                     || doc.tokens[a - 1].analysis.as_ref().is_some_and(|x| matches!(x.upos(), "CCONJ" | "SCONJ"))
             };
             if let Some((a, b)) = np_left(doc, sstart, open, lex).filter(|&(a, b)| b == open && opens_clause(a)) {

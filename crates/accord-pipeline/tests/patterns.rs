@@ -3056,3 +3056,19 @@ fn a_participle_with_content_after_it_is_never_inverted() {
         assert!(!a.content.text.contains("will be defeated"), "{a:?}");
     }
 }
+
+#[test]
+fn a_region_or_an_opening_conjunction_is_no_speaker() {
+    // "officials in Broward County, Florida — where Parkland is located — announced ...": the region after
+    // its place is no speaker set off by dashes; "But vice-chancellors have reacted angrily ..., saying
+    // ministers pushed them ...": the vice-chancellors, not the ministers
+    let text = "Schools\n\nAt a news conference today, officials in Broward County, Florida — where Parkland is \
+                located — announced that they have spent more than $11 million on security cameras.\n\nBut \
+                vice-chancellors have reacted angrily to government attempts to blame them for the crisis, saying \
+                ministers pushed them to take extra students at the last minute.\n";
+    let doc = extract(text, "region-dash.txt", Some("2024-03-14"));
+    for a in &doc.attributions {
+        assert_ne!(a.speaker.as_ref().map(|s| s.text.as_str()), Some("Florida"), "{a:?}");
+    }
+    assert_eq!(source_of(&doc, "to take extra students").1, "vice-chancellors");
+}

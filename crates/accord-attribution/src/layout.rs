@@ -61,9 +61,7 @@ pub(crate) fn build(
                 && doc.token_text(k - 1) == ","
                 // (not a speaker set off inside the clause: "the stadium, which, Tompkins said, is ...")
                 && subject.is_none_or(|(a, _)| a < k)
-                && (k + 1..cue.first).all(|j| {
-                    doc.tokens[j].analysis.as_ref().is_none_or(|x| !matches!(x.xpos(), "VBD" | "VBZ" | "VBP" | "MD"))
-                })
+                && !(k + 1..cue.first).any(|j| finite(doc, j))
         });
     // (a participle with content after it is never the inverted "CONTENT, CUE SPEAKER": "... “...” —
     // asserting that big money is everywhere")
@@ -289,6 +287,17 @@ fn adverbial_opener(doc: &Doc, k: usize, lex: &Lexicons) -> bool {
         || doc.tokens[k].analysis.as_ref().is_some_and(|a| matches!(a.xpos(), "VBG" | "VBN"))
 }
 
+/// True when the parse tags token `k` as a finite verb (past, present or modal).
+fn finite(doc: &Doc, k: usize) -> bool {
+    doc.tokens[k].analysis.as_ref().is_some_and(|x| matches!(x.xpos(), "VBD" | "VBZ" | "VBP" | "MD"))
+}
+
+/// The last comma in tokens `from..to` before the first finite verb there (or before `to`).
+fn last_comma_before_finite(doc: &Doc, from: usize, to: usize) -> Option<usize> {
+    let finite_at = (from..to).find(|&k| finite(doc, k)).unwrap_or(to);
+    (from..finite_at).rev().find(|&k| doc.token_text(k) == ",")
+}
+
 /// Where the subject of a sentence opened by a prepositional phrase set off by a comma starts: after that
 /// comma ("In a statement released Thursday, Rep. Jane Roe reacted ..., saying" is Jane Roe's, not "In a
 /// statement"). Otherwise the sentence's start `sstart`. Only a comma before `close` counts.
@@ -296,10 +305,7 @@ fn opening_phrase_end(doc: &Doc, sstart: usize, close: usize, lex: &Lexicons) ->
     // (a conjunction that opens the sentence is no part of the subject, when a finite verb follows the
     // phrase after it: "But vice-chancellors have reacted ..., saying")
     if sstart + 1 < close && matches!(doc.token_text(sstart), "But" | "And" | "Yet" | "So" | "Still") {
-        let finite = |k: usize| {
-            doc.tokens[k].analysis.as_ref().is_some_and(|x| matches!(x.xpos(), "VBD" | "VBZ" | "VBP" | "MD"))
-        };
-        if np_right(doc, sstart + 1, close, lex).is_some_and(|(_, e)| e < close && finite(e)) {
+        if np_right(doc, sstart + 1, close, lex).is_some_and(|(_, e)| e < close && finite(doc, e)) {
             return sstart + 1;
         }
         return sstart;
@@ -311,10 +317,7 @@ fn opening_phrase_end(doc: &Doc, sstart: usize, close: usize, lex: &Lexicons) ->
     }
     // (the last comma before the first finite verb: "At a campaign event in Ames, Iowa, on Sunday, Jane Roe
     // tried ..., saying")
-    let finite = (sstart..close)
-        .find(|&k| doc.tokens[k].analysis.as_ref().is_some_and(|x| matches!(x.xpos(), "VBD" | "VBZ" | "VBP" | "MD")))
-        .unwrap_or(close);
-    (sstart + 1..finite).rev().find(|&k| doc.token_text(k) == ",").map_or(sstart, |c| c + 1)
+    last_comma_before_finite(doc, sstart + 1, close).map_or(sstart, |c| c + 1)
 }
 
 /// A word of a time phrase after a noun: a weekday, a month, or "morning", "night", "today" and the like.
@@ -655,15 +658,7 @@ fn subject_before(
             // (after the last comma before the first finite verb: "Tuesday, in her last campaign speech before
             // the holiday, Jane Roe plans to call for")
             if a == sstart && b < left_end && doc.token_text(b) == "," {
-                let finite = (b..left_end)
-                    .find(|&k| {
-                        doc.tokens[k]
-                            .analysis
-                            .as_ref()
-                            .is_some_and(|x| matches!(x.xpos(), "VBD" | "VBZ" | "VBP" | "MD"))
-                    })
-                    .unwrap_or(left_end);
-                let c = (b..finite).rev().find(|&c| doc.token_text(c) == ",").unwrap_or(b);
+                let c = last_comma_before_finite(doc, b, left_end).unwrap_or(b);
                 subject = np_right(doc, c + 1, left_end, lex);
             }
         }
@@ -706,10 +701,11 @@ fn subject_before(
             .filter(|x| x.deprel() == "obj")
             .and_then(|x| x.head())
             .filter(|&h| lex.cue(doc.token_text(h)).is_none_or(|c| c == CueClass::Act));
+        let noun_word = accord_lexicon::lowercase(doc.token_text(noun));
         if b == cue.first
             && doc.token_text(cue.verb).ends_with("ing")
-            && (words().document_nouns.contains(&accord_lexicon::lowercase(doc.token_text(noun)).as_ref())
-                || (words().message_nouns.contains(&accord_lexicon::lowercase(doc.token_text(noun)).as_ref())
+            && (words().document_nouns.contains(&noun_word.as_ref())
+                || (words().message_nouns.contains(&noun_word.as_ref())
                     && head.and_then(|h| doc.tokens[h].analysis.as_ref()).is_some_and(|x| {
                         words().issuing_verbs.contains(&accord_lexicon::lowercase(&x.lemma).as_ref())
                     })))
@@ -763,11 +759,7 @@ fn subject_before(
                     doc.tokens[k].analysis.as_ref().is_some_and(|x| x.upos() == "PROPN")
                         || doc.tokens[k].kind == TokenKind::Punct
                 });
-            let finite_after = |o: usize| {
-                (o + 1..close).any(|k| {
-                    doc.tokens[k].analysis.as_ref().is_some_and(|x| matches!(x.xpos(), "VBD" | "VBZ" | "VBP" | "MD"))
-                })
-            };
+            let finite_after = |o: usize| (o + 1..close).any(|k| finite(doc, k));
             let earlier: Vec<usize> = (from..first_open)
                 .rev()
                 .filter(|&k| doc.token_text(k) == ",")

@@ -180,9 +180,12 @@ pub fn speaker_np_right(doc: &Doc, start: usize, ceiling: usize, lex: &Lexicons)
             accord_lexicon::lowercase(doc.token_text(start)).as_ref(),
             "one" | "some" | "several" | "many" | "most" | "two" | "three" | "each"
         ) || doc.tokens[start].kind == TokenKind::Number);
-    let (a, mut b) = match np_right(doc, start + 2, ceiling, lex) {
-        Some((_, e)) if quantifier && start + 2 < ceiling && doc.token_text(start + 1) == "of" => (start, e),
-        _ => np_right(doc, start, ceiling, lex)?,
+    let of_phrase = (quantifier && start + 2 < ceiling && doc.token_text(start + 1) == "of")
+        .then(|| np_right(doc, start + 2, ceiling, lex))
+        .flatten();
+    let (a, mut b) = match of_phrase {
+        Some((_, e)) => (start, e),
+        None => np_right(doc, start, ceiling, lex)?,
     };
     if !source_head(doc, b - 1, lex) {
         return Some((a, named_after(doc, b, ceiling)));

@@ -198,13 +198,13 @@ pub(crate) fn relative_clause_owner(doc: &Doc, sstart: usize, a: usize) -> Optio
                 // Trump's team, said" has its speaker named before it)
                 let appos = |n: usize| doc.tokens[n].analysis.as_ref().is_some_and(|x| x.deprel() == "appos");
                 noun.is_some_and(|n| {
-                    !appos(n) && subject_after(n)
-                        || !appos(n)
-                            && doc.tokens[n]
+                    !appos(n)
+                        && (subject_after(n)
+                            || doc.tokens[n]
                                 .analysis
                                 .as_ref()
                                 .and_then(|x| x.head())
-                                .is_some_and(|h| h < n && subject_after(h))
+                                .is_some_and(|h| h < n && subject_after(h)))
                 })
             })
     })?;

@@ -234,19 +234,22 @@ pub(crate) fn relative_clause_owner(doc: &Doc, sstart: usize, a: usize) -> Optio
     Some(lo)
 }
 
-/// The antecedent of a non-restrictive relative pronoun at token `rel` that the parse did not attach as a
-/// relative clause ("said Weld, who added ...", parsed as a clause of "said"): the head of the noun phrase
-/// that ends right before the comma in front of the pronoun (not a date). Only for "who" (`who`) and "which",
+/// The antecedent of a relative pronoun at token `rel` that the parse did not attach as a relative clause
+/// of a noun ("said Weld, who added ...", parsed as a clause of "said"): the head of the noun phrase that
+/// ends right before the pronoun or the comma in front of it (not a date). Only for "who" (`who`) and "which",
 /// and only where the pronoun's clause is not the sentence's main clause (an interrogative "who").
-fn nonrestrictive_antecedent(doc: &Doc, rel: usize, who: bool) -> Option<usize> {
+fn adjacent_antecedent(doc: &Doc, rel: usize, who: bool) -> Option<usize> {
     let sstart = doc.sentences[doc.tokens[rel].sentence].tokens.start;
     if rel < sstart + 2 || !(who || doc.token_text(rel).eq_ignore_ascii_case("which")) {
         return None;
     }
-    if doc.token_text(rel - 1) != "," {
+    // (or, restrictive, the noun right before it: "a Republican who has said ...")
+    let comma = doc.token_text(rel - 1) == ",";
+    let mut noun = if comma { rel - 2 } else { rel - 1 };
+    // (no comma: a "which" right after a name asks, "asked Rubio which states")
+    if !comma && !who && doc.tokens[noun].analysis.as_ref().is_some_and(|x| x.upos() != "NOUN") {
         return None;
     }
-    let mut noun = rel - 2;
     // the last word of a name or a fixed phrase stands for its head ("Martin O'Malley")
     for _ in 0..4 {
         let x = doc.tokens[noun].analysis.as_ref()?;
@@ -256,10 +259,20 @@ fn nonrestrictive_antecedent(doc: &Doc, rel: usize, who: bool) -> Option<usize> 
         }
     }
     let x = doc.tokens[noun].analysis.as_ref()?;
+    // without a comma, the object of a preposition leaves the clause's attachment open ("Democrats and
+    // Republicans in Congress who agree")
+    let send = doc.sentences[doc.tokens[rel].sentence].tokens.end;
+    let in_phrase = (sstart..send)
+        .any(|k| doc.tokens[k].analysis.as_ref().is_some_and(|y| y.head() == Some(noun) && y.deprel() == "case"));
+    if in_phrase && !comma {
+        return None;
+    }
     // (not a date: "released her records in July, which showed ...")
     let lex = Lexicons::get();
     let w = doc.token_text(noun);
-    (matches!(x.upos(), "NOUN" | "PROPN") && !lex.months.contains_key(w) && !lex.weekdays.contains_key(w))
+    // (nor a time, "re-elect Sen. Rob Portman this year, who endorsed ...")
+    let time = x.deprel().contains("tmod") || x.deprel().ends_with(":unmarked");
+    (matches!(x.upos(), "NOUN" | "PROPN") && !time && !lex.months.contains_key(w) && !lex.weekdays.contains_key(w))
         .then_some(noun)
 }
 
@@ -283,12 +296,21 @@ fn predicate_subject(doc: &Doc, tree: &tree::SentenceTree, noun: usize) -> Optio
             _ => break,
         }
     }
-    child(pred, "cop")?;
-    let subject = child(pred, "nsubj").or_else(|| {
-        // a predicate coordinated with a verb shares its subject
+    let subject = if child(pred, "cop").is_some() {
+        child(pred, "nsubj").or_else(|| {
+            // a predicate coordinated with a verb shares its subject
+            let x = an(pred)?;
+            (x.deprel() == "conj").then(|| x.head().and_then(|h| child(h, "nsubj"))).flatten()
+        })?
+    } else {
+        // "X incites violence and is a liar ... who": the parse coordinated the verb's object with the
+        // copular predicate, whose subject is the verb's
         let x = an(pred)?;
-        (x.deprel() == "conj").then(|| x.head().and_then(|h| child(h, "nsubj"))).flatten()
-    })?;
+        tree.children(pred)
+            .iter()
+            .find(|&&k| k > pred && an(k).is_some_and(|y| y.deprel() == "conj") && child(k, "cop").is_some())?;
+        (x.deprel() == "obj").then(|| x.head().and_then(|h| child(h, "nsubj"))).flatten()?
+    };
     // the subject must name the referent better than the predicate does: a name or a personal pronoun
     // ("The main barrier has been black voters, who ..." is about the voters)
     let a = an(subject)?;
@@ -316,14 +338,33 @@ pub(crate) fn relative_speaker(doc: &Doc, a: &mut Attribution) -> bool {
     let Some(verb) = doc.tokens.get(rel).and_then(|t| t.analysis.as_ref()).and_then(|x| x.head()) else { return false };
     let Some(va) = doc.tokens[verb].analysis.as_ref() else { return false };
     let who = doc.slice(sp).eq_ignore_ascii_case("who");
+    let nominal =
+        |k: usize| doc.tokens[k].analysis.as_ref().is_some_and(|x| matches!(x.upos(), "NOUN" | "PROPN" | "PRON"));
+    // (a relative clause the parse hung on a verb or an adjective, "kowtowing to candidate Donald Trump,
+    // who has threatened ...", stands for the noun phrase before its comma all the same)
     let Some(mut noun) = va
         .head()
         .filter(|&h| va.deprel().starts_with("acl") && h < rel)
-        .or_else(|| (va.deprel() != "root").then(|| nonrestrictive_antecedent(doc, rel, who)).flatten())
+        .and_then(|h| {
+            // (on a modifier of a noun, the noun: "one Democrat familiar with the discussion, who added")
+            let x = doc.tokens[h].analysis.as_ref()?;
+            let modified = x.head().filter(|&n| {
+                n < h
+                    && x.upos() == "ADJ"
+                    && matches!(x.deprel(), "amod" | "acl" | "appos")
+                    && (nominal(n) || doc.tokens[n].analysis.as_ref().is_some_and(|y| y.upos() == "NUM"))
+            });
+            if nominal(h) {
+                Some(h)
+            } else {
+                modified
+            }
+        })
+        .or_else(|| (va.deprel() != "root").then(|| adjacent_antecedent(doc, rel, who)).flatten())
     else {
         return false;
     };
-    if !doc.tokens[noun].analysis.as_ref().is_some_and(|x| matches!(x.upos(), "NOUN" | "PROPN" | "PRON")) {
+    if !nominal(noun) {
         return false;
     }
     // "who" stands for a person: "X, an astronomer at Y University in Z, who wants ..." is X, not the

@@ -758,6 +758,43 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                         })
                         .or_else(|| window().find(|&p| titled(p, entities)))
                 };
+                // "Texas Sen. Ted Cruz says ... During a campaign stop, the Republican presidential candidate
+                // repeated": an epithet as its sentence's subject right after a sentence whose subject is a
+                // named person is that person, before a nominal of its noun further back or anyone else
+                // titled with it
+                if etype == EntityType::Person {
+                    let anyone_titled = (m.saturating_sub(400)..m).any(|p| titled(p, &entities));
+                    let theirs = |e: usize, entities: &[Entity]| -> Vec<&String> {
+                        entities[e].titles.iter().flat_map(|t| parties_in(t)).collect()
+                    };
+                    let epithet = epithet_subject(doc, infos, &entities, m, &quoted, noun, anyone_titled)
+                        .filter(|_| same_head.is_none_or(|p| doc.mentions[p].sentence + 2 < doc.mentions[m].sentence))
+                        .filter(|&p| {
+                            let e = doc.mentions[p].entity.expect("a named person has an entity");
+                            // (a party in the epithet is the person's, or, where the text gives the person
+                            // none, no one else's in the last two sentences)
+                            let party = theirs(e, &entities);
+                            let s0 = doc.mentions[m].sentence;
+                            let party_fits = own_party.is_empty()
+                                || party.iter().any(|x| own_party.contains(x))
+                                || party.is_empty()
+                                    && !(0..m).rev().take_while(|&q| doc.mentions[q].sentence + 2 >= s0).any(|q| {
+                                        doc.mentions[q].entity.is_some_and(|f| {
+                                            f != e
+                                                && entities[f].etype == EntityType::Person
+                                                && theirs(f, &entities).iter().any(|x| own_party.contains(x))
+                                        })
+                                    });
+                            party_fits
+                                && sides.iter().all(|s| entities[e].affiliation.as_deref() == Some(*s))
+                                && !placed_elsewhere(&entities[e], noun, &places, &place_names)
+                        });
+                    if let Some(p) = epithet {
+                        let e = link(doc, &mut entities, &mut antecedents, m, p);
+                        add_description(doc, m, &mut entities[e]);
+                        continue;
+                    }
+                }
                 let unresolved_same = same_head.filter(|&p| doc.mentions[p].entity.is_none());
                 let titled_person = if unresolved_same.is_some() && etype == EntityType::Person {
                     pick_titled(&entities)
@@ -875,6 +912,77 @@ fn previous_subject(doc: &Doc, infos: &[MentionInfo], entities: &[Entity], m: us
         && !quoted[p]
         && c.entity.is_some_and(|e| entities[e].etype == EntityType::Person && entities[e].titles.is_empty()))
     .then_some(p)
+}
+
+/// Roles that are no office: a person who holds another office may be called by them ("Sen. Ted Cruz ...
+/// the candidate").
+const NO_OFFICE: &[&str] = &["candidate", "nominee", "front-runner", "frontrunner", "hopeful", "contender"];
+
+/// The named person an epithet refers to: `m`, a definite singular nominal that is its sentence's subject
+/// ("the billionaire businessman", "the Republican presidential candidate"), after a sentence whose subject
+/// is a person's name. An office the person is not titled with, other than a race's role ("candidate",
+/// "nominee"), is someone else's when the person has another title ("Sen. Bernie Sanders ... The former
+/// secretary of state") or someone in the story holds it (`anyone_titled`); so is a noun of the other
+/// gender ("the actress" after a man).
+fn epithet_subject(
+    doc: &Doc,
+    infos: &[MentionInfo],
+    entities: &[Entity],
+    m: usize,
+    quoted: &[bool],
+    noun: &str,
+    anyone_titled: bool,
+) -> Option<usize> {
+    let s = doc.mentions[m].sentence;
+    let info = &infos[m];
+    if s == 0 || !info.definite || info.plural || quoted[m] || noun.is_empty() {
+        return None;
+    }
+    // the subject of a sentence's main clause, as the parse reads it (through the words a name hangs on:
+    // "Texas Sen. Ted Cruz says", where "Sen." heads the phrase)
+    let main_subject = |mut k: usize| {
+        for _ in 0..3 {
+            match doc.tokens.get(k).and_then(|t| t.analysis.as_ref()) {
+                Some(a)
+                    if matches!(a.deprel(), "flat" | "compound" | "nmod:desc")
+                        && a.head().is_some_and(|h| h + 4 > k) =>
+                {
+                    k = a.head().unwrap()
+                }
+                _ => break,
+            }
+        }
+        doc.tokens.get(k).and_then(|t| t.analysis.as_ref()).is_some_and(|a| {
+            a.deprel().starts_with("nsubj")
+                && a.head().and_then(|v| doc.tokens[v].analysis.as_ref()).is_some_and(|v| v.deprel() == "root")
+        })
+    };
+    if !main_subject(doc.token_at_or_after(doc.mentions[m].head_span.start)) {
+        return None;
+    }
+    let p = (0..m).rev().take_while(|&p| doc.mentions[p].sentence + 1 >= s).find(|&p| {
+        let c = &doc.mentions[p];
+        c.sentence + 1 == s && c.kind == MentionKind::Name && main_subject(doc.token_at_or_after(c.head_span.start))
+    })?;
+    let c = &doc.mentions[p];
+    let e =
+        c.entity.filter(|&e| c.kind == MentionKind::Name && !quoted[p] && entities[e].etype == EntityType::Person)?;
+    let ent = &entities[e];
+    // an office (not a race's role) is the person's own, or the person has no other title and no one else
+    // in the story holds it; a description ("the billionaire businessman") may go with any title
+    let office = lex().titles.contains(noun) && !accord_lexicon::names::is_title_modifier(noun);
+    if office
+        && !NO_OFFICE.contains(&noun)
+        && !ent.titles.iter().any(|t| title_has(&accord_lexicon::lowercase(t), noun))
+        && (!ent.titles.is_empty() || anyone_titled)
+    {
+        return None;
+    }
+    let gender = lex().gendered_nouns.get(noun).copied();
+    if gender.is_some_and(|g| ent.gender.is_some_and(|h| h != g && h != 'n')) {
+        return None;
+    }
+    Some(p)
 }
 
 /// Puts mention `m` into the entity of its antecedent `p` (a mention that has one) and returns that entity.

@@ -2019,9 +2019,9 @@ fn a_first_name_missing_from_the_lists_joins_the_one_person_it_opens() {
 #[test]
 fn an_epithet_names_the_previous_subject_when_no_one_holds_the_role() {
     // "Dario Velasquez lost the vote. The former mayor said ...": no one in the story is titled mayor, and
-    // the subject before holds no other role; a person with another role is not taken
+    // the subject before holds no other role; a person with another office is not taken
     let text = "Vote lost.\n\nDario Velasquez lost the vote on Monday. The former mayor said he would appeal.\n\n\
-                Sen. Marta Okafor won the vote. The former pollster said the result was clear.\n";
+                Sen. Marta Okafor won the vote. The former governor said the result was clear.\n";
     let doc = extract(text, "epithet.txt", Some("2024-03-14"));
     let a = attribution_with(&doc, "would appeal");
     assert_eq!(speaker_name(&doc, a).as_deref(), Some("Dario Velasquez"), "{a:?}");
@@ -3071,4 +3071,39 @@ fn a_region_or_an_opening_conjunction_is_no_speaker() {
         assert_ne!(a.speaker.as_ref().map(|s| s.text.as_str()), Some("Florida"), "{a:?}");
     }
     assert_eq!(source_of(&doc, "to take extra students").1, "vice-chancellors");
+}
+
+#[test]
+fn a_relative_pronoun_speaks_for_the_noun_phrase_before_it() {
+    // "kowtowing to ... Dario Velasquez, who has threatened ...": the parse hung the relative clause on the
+    // verb, and "who" still stands for the name before its comma; "Gov. Tomasa Pinto of Ohio, a Republican
+    // who has said ...": a restrictive "who" right after its noun; "Jane Roe regularly attacks reporters and
+    // is a habitual liar and bully who has pledged ...": the parse coordinated the object with the copular
+    // predicate, whose subject is the verb's
+    let text = "Port\n\nThe harbour chief is not kowtowing to the regional governor Dario Velasquez, who has \
+                threatened to close the port.\n\nThe plan was backed by Gov. Tomasa Pinto of Ohio, a Republican \
+                who has said that the tax must go.\n\nEditor’s note: Jane Roe regularly attacks reporters and is a \
+                habitual liar and bully who has repeatedly pledged to shut down the newspapers.\n";
+    let doc = extract(text, "relative-speaker.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "to close the port").1, "Dario Velasquez");
+    assert_eq!(source_of(&doc, "the tax must go").1, "Tomasa Pinto");
+    assert_eq!(source_of(&doc, "shut down the newspapers").1, "Jane Roe");
+}
+
+#[test]
+fn an_epithet_after_a_named_subject_is_that_person() {
+    // "Texas Sen. X says ... During a campaign stop, the Republican presidential candidate repeated": an
+    // epithet as the subject of the next sentence is the person the sentence before was about (a senator
+    // may be a candidate); "The billionaire businessman" likewise; an office the person does not hold, and
+    // someone else in the story holds, is that one's ("The former secretary of state")
+    let text = "Guns\n\nTexas Sen. Dario Velasquez says the new order on gun sales is not worth the paper it is \
+                written on.\n\nDuring a campaign stop in Onawa, Iowa, the Republican presidential candidate \
+                repeated his promise to repeal the order.\n\nJane Roe is taking questions in a lodge in Salem in \
+                front of about 230 people.\n\nThe billionaire businessman said the border would be closed.\n\n\
+                Former Secretary of State Tomasa Pinto visited the lodge later.\n\nSen. Ana Ruiz spoke first at \
+                the rally.\n\nThe former secretary of state said the race was close.\n";
+    let doc = extract(text, "epithet.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "his promise").1, "Dario Velasquez");
+    assert_eq!(source_of(&doc, "the border would be closed").1, "Jane Roe");
+    assert_eq!(source_of(&doc, "the race was close").1, "Tomasa Pinto");
 }

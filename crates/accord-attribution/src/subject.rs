@@ -139,7 +139,25 @@ pub(crate) fn subject_phrase(
     holder: usize,
     limit: usize,
 ) -> (usize, usize, usize) {
-    let (lo, hi) = tree.subtree(subj);
+    let (mut lo, hi) = tree.subtree(subj);
+    // a word joined to the phrase by a hyphen with no space belongs to it ("Forty-one percent", parsed
+    // with "Forty" elsewhere)
+    let sstart = doc.sentences[doc.tokens[subj].sentence].tokens.start;
+    if lo > sstart
+        && doc.token_text(lo) == "-"
+        && doc.tokens[lo - 1].span.end == doc.tokens[lo].span.start
+        && matches!(doc.tokens[lo - 1].kind, TokenKind::Word | TokenKind::Number)
+    {
+        lo -= 1;
+    }
+    while lo >= sstart + 2
+        && doc.token_text(lo - 1) == "-"
+        && doc.tokens[lo - 2].span.end == doc.tokens[lo - 1].span.start
+        && doc.tokens[lo - 1].span.end == doc.tokens[lo].span.start
+        && matches!(doc.tokens[lo - 2].kind, TokenKind::Word | TokenKind::Number)
+    {
+        lo -= 2;
+    }
     // the second subject whose phrase starts right after the first ("developer Carlos Beruff": "Beruff")
     let nsubj = |c: usize| doc.tokens[c].analysis.as_ref().is_some_and(|a| a.deprel() == "nsubj");
     let second =

@@ -3107,3 +3107,18 @@ fn an_epithet_after_a_named_subject_is_that_person() {
     assert_eq!(source_of(&doc, "the border would be closed").1, "Jane Roe");
     assert_eq!(source_of(&doc, "the race was close").1, "Tomasa Pinto");
 }
+
+#[test]
+fn a_word_joined_by_a_hyphen_stays_in_the_speaker() {
+    // "Forty-one percent would choose ...", parsed with "Forty" as the root: the speaker phrase keeps the
+    // word before its hyphen
+    let text = "Poll\n\nSixty-six percent said it made no difference to them.\n\nForty-one percent would choose \
+                Dario Velasquez to be the next mayor of the city. That is a sharp rise.\n";
+    let doc = extract(text, "hyphen-speaker.txt", Some("2024-03-14"));
+    assert!(!doc.attributions.is_empty());
+    for a in &doc.attributions {
+        let s = a.speaker.as_ref().map(|s| s.text.as_str()).unwrap_or("");
+        assert!(!s.starts_with('-'), "{a:?}");
+    }
+    assert!(doc.attributions.iter().any(|a| a.speaker.as_ref().is_some_and(|s| s.text == "Forty-one percent")));
+}

@@ -3122,3 +3122,16 @@ fn a_word_joined_by_a_hyphen_stays_in_the_speaker() {
     }
     assert!(doc.attributions.iter().any(|a| a.speaker.as_ref().is_some_and(|s| s.text == "Forty-one percent")));
 }
+
+#[test]
+fn local_offices_are_titles_and_where_the_person_serves_is_no_part_of_the_name() {
+    // "said Supervisor X of Napa County": the supervisor's name alone, the office a title and the county
+    // where the person serves no part of the name
+    let text = "Resort plan\n\n“It is a win,” said Supervisor Dario Velasquez of Napa County.\n\n“It is a \
+                loss,” said Councilwoman Jane Roe of Napa.\n";
+    let doc = extract(text, "local-office.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "It is a win").1, "Dario Velasquez");
+    assert_eq!(source_of(&doc, "It is a loss").1, "Jane Roe");
+    let velasquez = doc.entities.iter().find(|e| e.name == "Dario Velasquez").expect("the supervisor");
+    assert!(velasquez.titles.iter().any(|t| t == "Supervisor"), "{velasquez:?}");
+}

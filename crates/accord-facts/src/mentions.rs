@@ -1129,7 +1129,7 @@ fn descriptor_types(doc: &Doc, mentions: &mut [(Mention, MentionInfo)], lex: &Le
 
 /// True when token `j`, right after a name, opens an apposition headed by a singular noun for a person (a
 /// source noun or a noun that marks a gender): ", a 34-year-old mother of two", "(not her real name), an
-/// Angolan woman".
+/// Angolan woman", "— the former press secretary —".
 fn person_apposition(doc: &Doc, j: usize, lex: &Lexicons) -> bool {
     let s = &doc.sentences[doc.tokens.get(j).map_or(0, |t| t.sentence)];
     let mut k = j;
@@ -1140,7 +1140,13 @@ fn person_apposition(doc: &Doc, j: usize, lex: &Lexicons) -> bool {
             None => return false,
         }
     }
-    if k + 2 >= s.tokens.end || doc.token_text(k) != "," || !matches!(doc.token_text(k + 1), "a" | "an") {
+    // (or set off by a dash: "Dee Dee Myers — a White House press secretary for Bill Clinton — is ..."; a
+    // comma and "the" may open the sentence's clause instead: "In Tamarac, the city manager said")
+    let dash = k < s.tokens.end && matches!(doc.token_text(k), "—" | "–" | "--");
+    if k + 2 >= s.tokens.end
+        || !(doc.token_text(k) == "," || dash)
+        || !(matches!(doc.token_text(k + 1), "a" | "an") || dash && doc.token_text(k + 1) == "the")
+    {
         return false;
     }
     // up to four modifiers, then the head noun

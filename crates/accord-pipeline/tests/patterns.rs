@@ -3135,3 +3135,15 @@ fn local_offices_are_titles_and_where_the_person_serves_is_no_part_of_the_name()
     let velasquez = doc.entities.iter().find(|e| e.name == "Dario Velasquez").expect("the supervisor");
     assert!(velasquez.titles.iter().any(|t| t == "Supervisor"), "{velasquez:?}");
 }
+
+#[test]
+fn a_name_with_a_person_apposition_between_dashes_is_a_person() {
+    // "Kiki Dee Moss — a White House press secretary for ... — is exiting ...": the apposition makes
+    // the name, which opens with no listed given name, a person's, and "she" goes to her
+    let text = "Exit\n\nKiki Dee Moss — a White House press secretary for Dario Velasquez — is exiting her \
+                role at the studio after five years.\n\nShe said, “Media has been a part of what I have done.”\n";
+    let doc = extract(text, "dash-apposition.txt", Some("2024-03-14"));
+    let e = doc.entities.iter().find(|e| e.name == "Kiki Dee Moss").expect("the name");
+    assert_eq!(e.etype, "PERSON", "{e:?}");
+    assert_eq!(source_of(&doc, "part of what I have done").1, "Kiki Dee Moss");
+}

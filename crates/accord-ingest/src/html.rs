@@ -280,6 +280,8 @@ pub fn html_to_text(html: &str) -> String {
     tree_text(&Html::parse_fragment(html))
 }
 
+const CELL_SEP: &str = " | ";
+
 /// All the text of a parsed tree as [`html_to_text`] describes it. The walk is iterative (open/close
 /// edges), so deep nesting cannot exhaust the stack.
 fn tree_text(doc: &Html) -> String {
@@ -291,6 +293,11 @@ fn tree_text(doc: &Html) -> String {
             ego_tree::iter::Edge::Open(n) => match n.value() {
                 Node::Element(e) if SKIP.contains(&e.name()) => skip += 1,
                 Node::Element(e) if skip == 0 && BLOCK.contains(&e.name()) => lines.push(std::mem::take(&mut cur)),
+                // a table's cells apart ("Aberconwy | Robin Millar", not "AberconwyRobin Millar": the cleaned
+                // HTML keeps no space between them)
+                Node::Element(e) if skip == 0 && matches!(e.name(), "td" | "th") && !cur.trim().is_empty() => {
+                    cur.push_str(CELL_SEP)
+                }
                 Node::Text(t) if skip == 0 => cur.push_str(t),
                 _ => {}
             },
@@ -683,5 +690,14 @@ mod tests {
     fn html_to_text_keeps_all_text_of_a_fragment() {
         let t = html_to_text("<p>One &amp; two.</p><script>x()</script><ul><li>Three</li><li>Four</li></ul>Five");
         assert_eq!(t, "One & two.\n\nThree\n\nFour\n\nFive");
+    }
+
+    #[test]
+    fn table_cells_stay_apart() {
+        // cleaned HTML keeps no space between cells: "AberconwyRobin Millar" had been one name
+        let t = html_to_text(
+            "<table><tr><th>Seat</th><th>Member</th></tr><tr><td>Aberconwy</td><td>Robin Millar</td></tr></table>",
+        );
+        assert_eq!(t, "Seat | Member\n\nAberconwy | Robin Millar");
     }
 }

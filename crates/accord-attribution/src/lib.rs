@@ -55,7 +55,7 @@ mod subject;
 pub mod tree;
 use accord_lexicon::attribution as words;
 
-use accord_doc::{Attribution, Doc, FnStage, Span, StageInfo};
+use accord_doc::{Attribution, Doc, FnStage, Span, StageInfo, TokenKind};
 use accord_facts::lexicon::Lexicons;
 use content::{make, quote_type, trim_end};
 use coordination::connector_start;
@@ -339,8 +339,26 @@ fn trim_separators(doc: &Doc, a: &mut Attribution) {
     while x < y && sep(x) {
         x += 1;
     }
-    if x > first && x < y && y <= doc.tokens.len() {
-        a.speaker = Some(Span::new(doc.tokens[x].span.start, doc.tokens[y - 1].span.end));
+    // nor does it end in a quotation mark that opens what follows ("Trump “says a lot of stupid stuff”") or
+    // in the closing parenthesis of a parenthesis it does not open ("(..., according to Factcheck.org)")
+    let opens = (x..y).any(|k| doc.token_text(k) == "(");
+    let mut z = y;
+    while z > x && (doc.tokens[z - 1].kind == TokenKind::OpenQuote || !opens && doc.token_text(z - 1) == ")") {
+        z -= 1;
+    }
+    // a parenthesis right after a name is the name's: "Sen. Bernie Sanders (I-Vt.)" is no speaker "I-Vt."
+    let propn = |k: usize| doc.tokens[k].analysis.as_ref().is_some_and(|t| t.upos() == "PROPN");
+    if x >= 2 && x < z && doc.token_text(x - 1) == "(" && propn(x - 2) && (z..y + 1).any(|k| doc.token_text(k) == ")") {
+        let sent = doc.sentences[doc.tokens[x].sentence].tokens.start;
+        let mut start = x - 2;
+        while start > sent && propn(start - 1) {
+            start -= 1;
+        }
+        a.speaker = Some(Span::new(doc.tokens[start].span.start, doc.tokens[x - 2].span.end));
+        return;
+    }
+    if (x > first || z < y) && x < z && z <= doc.tokens.len() {
+        a.speaker = Some(Span::new(doc.tokens[x].span.start, doc.tokens[z - 1].span.end));
     }
 }
 

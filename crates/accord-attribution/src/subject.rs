@@ -139,6 +139,20 @@ pub(crate) fn subject_phrase(
     holder: usize,
     limit: usize,
 ) -> (usize, usize, usize) {
+    let sent = doc.sentences[doc.tokens[subj].sentence].tokens.clone();
+    // a parenthesis right after a name holds no subject: "Sen. Bernie Sanders (I-Vt.) repeated ...", where
+    // the party tag's "I" was read as a pronoun, is the name's
+    let open = (sent.start..subj).rev().take_while(|&k| doc.token_text(k) != ")").find(|&k| doc.token_text(k) == "(");
+    let closed = (subj + 1..sent.end).take_while(|&k| doc.token_text(k) != "(").any(|k| doc.token_text(k) == ")");
+    let propn = |k: usize| doc.tokens[k].analysis.as_ref().is_some_and(|a| a.upos() == "PROPN");
+    if let Some(open) = open.filter(|&o| closed && o > sent.start && propn(o - 1)) {
+        let end = open - 1;
+        let mut start = end;
+        while start > sent.start && propn(start - 1) {
+            start -= 1;
+        }
+        return (start, end, end);
+    }
     let (mut lo, hi) = tree.subtree(subj);
     // a word joined to the phrase by a hyphen with no space belongs to it ("Forty-one percent", parsed
     // with "Forty" elsewhere)

@@ -3147,3 +3147,19 @@ fn a_name_with_a_person_apposition_between_dashes_is_a_person() {
     assert_eq!(e.etype, "PERSON", "{e:?}");
     assert_eq!(source_of(&doc, "part of what I have done").1, "Kiki Dee Moss");
 }
+
+#[test]
+fn a_party_tag_or_a_parenthesis_end_is_no_speaker() {
+    // "Sen. X (I-Vt.) apologized ...": the tag's "I" read as a pronoun subject is the senator; "(the actual
+    // number is closer to 15 percent, according to Factcheck.org)": the source without the parenthesis
+    let text = "Debate\n\nIn the debate Saturday, Sen. Dario Velasquez (I-Vt.) apologized to his supporters for \
+                the breach.\n\nSen. Dario Velasquez (I-Vt.) repeated his tradition of tweeting about the debates.\n\n\
+                He repeated his claim that most victims were white (the actual number is closer to 15 percent, \
+                according to Factcheck.org).\n";
+    let doc = extract(text, "party-tag.txt", Some("2024-03-14"));
+    for a in &doc.attributions {
+        let s = a.speaker.as_ref().map(|s| s.text.as_str()).unwrap_or("");
+        assert!(!s.contains("I-Vt") && !s.ends_with(')'), "{a:?}");
+    }
+    assert_eq!(source_of(&doc, "to his supporters").1, "Dario Velasquez");
+}

@@ -210,6 +210,7 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
     for a in &mut atts {
         // a relative pronoun stays the speaker mention (as PolNeAR marks it) but resolves through the
         // noun phrase it stands for
+        widen_over_hyphen(doc, a);
         subject::replace_non_speaker(doc, a, lex);
         let pronoun = a.speaker;
         let relative = subject::relative_speaker(doc, a);
@@ -217,6 +218,7 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
         if relative {
             a.speaker = pronoun;
         }
+        widen_over_hyphen(doc, a);
     }
     // refusals, a source's terms, "That said": they look like speech but report none (after the speakers,
     // which may cut a content at a relative clause's end)
@@ -359,6 +361,31 @@ fn trim_separators(doc: &Doc, a: &mut Attribution) {
     }
     if (x > first || z < y) && x < z && z <= doc.tokens.len() {
         a.speaker = Some(Span::new(doc.tokens[x].span.start, doc.tokens[z - 1].span.end));
+    }
+}
+
+/// A speaker that starts at a hyphen with no space around it takes the words it joins before it
+/// ("-Packard" of "Hewlett-Packard", "-goers" of "Caucus-goers": a phrase or a name read from a split word).
+fn widen_over_hyphen(doc: &Doc, a: &mut Attribution) {
+    let Some(sp) = a.speaker else { return };
+    let (mut first, y) = (doc.token_at_or_after(sp.start), doc.token_at_or_after(sp.end));
+    let sent = doc.sentences[a.sentence].tokens.start;
+    let tight = |h: usize| {
+        doc.token_text(h) == "-"
+            && h >= 1
+            && doc.tokens[h - 1].span.end == doc.tokens[h].span.start
+            && doc.tokens.get(h + 1).is_some_and(|t| t.span.start == doc.tokens[h].span.end)
+            && matches!(doc.tokens[h - 1].kind, TokenKind::Word | TokenKind::Number)
+    };
+    let start = first;
+    if first < y && first > sent && tight(first) {
+        first -= 1;
+        while first >= sent + 2 && tight(first - 1) {
+            first -= 2;
+        }
+    }
+    if first < start {
+        a.speaker = Some(Span::new(doc.tokens[first].span.start, sp.end));
     }
 }
 

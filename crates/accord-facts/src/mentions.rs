@@ -505,9 +505,12 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 // ("Al-Zahar said": an Arabic article opening a name is part of it, though "al" is seen in
                 // lower case)
                 let article = article_joined(doc, a, j);
+                // ("Glass-Steagall", "Wealth-X": a word joined by a hyphen to a capitalised one opens a name)
+                let hyphenated = j > a + 2 && tight_hyphen(doc, a + 1) && is_cap(doc, a + 2);
                 let common = !known_pair
                     && !known_surname
                     && !article
+                    && !hyphenated
                     && ((FUNCTION_WORDS.contains(&w0.to_lowercase().as_str()) && !acronym_in_text(doc, si, a))
                         || (lower_seen.contains(w0.to_lowercase().as_str()) && !lex.known.contains_key(w0))
                         || doc.tokens[a].analysis.as_ref().is_some_and(|an| {
@@ -738,6 +741,26 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
                 }
             }
         }
+        // no name opens on a hyphen that joins it to the word before ("the former CEO of Hewlett-Packard":
+        // the title took "Hewlett", and "-Packard" is no one; "Secretary-Treasurer Gary Casteel" is named
+        // "Gary Casteel")
+        sentence_mentions.retain_mut(|(m, _)| {
+            let k = doc.token_at_or_after(m.span.start);
+            if m.kind != MentionKind::Name || !tight_hyphen(doc, k) {
+                return true;
+            }
+            let rest = k + 2;
+            let end = doc.token_at_or_after(m.span.end);
+            let from = doc.tokens.get(rest).map(|t| t.span.start);
+            match from.filter(|&f| rest < end && f < m.head_span.end) {
+                Some(f) => {
+                    m.span.start = f;
+                    m.head_span.start = m.head_span.start.max(f);
+                    true
+                }
+                None => false,
+            }
+        });
         descriptor_types(doc, &mut sentence_mentions, lex);
         // Salience: the first mention of a sentence counts as its subject (the one that starts first, the
         // longest of those: "The Florida senator", not the "Florida" inside it) ...
@@ -1674,6 +1697,10 @@ fn segment_run(
             // runs to the first given name (one word when none is known), never to the run's end
             if k > title_start && k + 2 < b && doc.token_text(k) == "of" {
                 k = (k + 2..b - 1).find(|&r| lex.given_names_any.contains(doc.token_text(r))).unwrap_or(k + 2);
+                // (a word joined by a hyphen is one: "CEO of Coca-Cola Jane Roe")
+                while k + 2 < b && tight_hyphen(doc, k) {
+                    k += 2;
+                }
             }
             // "The Press Trust of India", "the National Women's Institute": words that only modify a title
             // ("press", "national") before one common word are no title of a person; the run is a name

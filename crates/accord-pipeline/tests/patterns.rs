@@ -3163,3 +3163,22 @@ fn a_party_tag_or_a_parenthesis_end_is_no_speaker() {
     }
     assert_eq!(source_of(&doc, "to his supporters").1, "Dario Velasquez");
 }
+
+#[test]
+fn no_name_opens_on_a_hyphen() {
+    // a word joined by a hyphen to a capitalised one is part of the name, whatever took the word before it:
+    // a sentence-initial common word ("Wealth-Vance says"), a title's "of" complement ("the former CEO of
+    // Orla-Vance added"), a hyphenated title ("Secretary-Treasurer Dario Velasquez")
+    let text = "Fortunes\n\nWealth-Vance says they are worth about $47 billion each.\n\nBut, the former CEO of \
+                Orla-Vance added, it is not the way to win.\n\n“We will see,” said union Secretary-Treasurer Dario \
+                Velasquez.\n";
+    let doc = extract(text, "hyphen-names.txt", Some("2024-03-14"));
+    for e in &doc.entities {
+        assert!(!e.name.starts_with('-'), "{e:?}");
+        for m in &e.mentions {
+            assert!(!m.text.starts_with('-'), "{e:?}");
+        }
+    }
+    assert_eq!(source_of(&doc, "worth about").1, "Wealth-Vance");
+    assert_eq!(source_of(&doc, "We will see").1, "Dario Velasquez");
+}

@@ -143,7 +143,11 @@ pub(crate) fn subject_phrase(
     // a parenthesis right after a name holds no subject: "Sen. Bernie Sanders (I-Vt.) repeated ...", where
     // the party tag's "I" was read as a pronoun, is the name's
     let open = (sent.start..subj).rev().take_while(|&k| doc.token_text(k) != ")").find(|&k| doc.token_text(k) == "(");
-    let closed = (subj + 1..sent.end).take_while(|&k| doc.token_text(k) != "(").any(|k| doc.token_text(k) == ")");
+    // (the parenthesis closes before the verb: "(he had challenged Reagan ...)" is a clause of its own)
+    let closed = (subj + 1..sent.end)
+        .take_while(|&k| doc.token_text(k) != "(")
+        .find(|&k| doc.token_text(k) == ")")
+        .is_some_and(|c| c < holder);
     let propn = |k: usize| doc.tokens[k].analysis.as_ref().is_some_and(|a| a.upos() == "PROPN");
     if let Some(open) = open.filter(|&o| closed && o > sent.start && propn(o - 1)) {
         let end = open - 1;
@@ -374,25 +378,29 @@ pub(crate) fn relative_speaker(doc: &Doc, a: &mut Attribution) -> bool {
         |k: usize| doc.tokens[k].analysis.as_ref().is_some_and(|x| matches!(x.upos(), "NOUN" | "PROPN" | "PRON"));
     // (a relative clause the parse hung on a verb or an adjective, "kowtowing to candidate Donald Trump,
     // who has threatened ...", stands for the noun phrase before its comma all the same)
-    let Some(mut noun) = va
-        .head()
-        .filter(|&h| va.deprel().starts_with("acl") && h < rel)
-        .and_then(|h| {
-            // (on a modifier of a noun, the noun: "one Democrat familiar with the discussion, who added")
-            let x = doc.tokens[h].analysis.as_ref()?;
-            let modified = x.head().filter(|&n| {
-                n < h
-                    && x.upos() == "ADJ"
-                    && matches!(x.deprel(), "amod" | "acl" | "appos")
-                    && (nominal(n) || doc.tokens[n].analysis.as_ref().is_some_and(|y| y.upos() == "NUM"))
-            });
-            if nominal(h) {
-                Some(h)
-            } else {
-                modified
-            }
-        })
-        .or_else(|| (va.deprel() != "root").then(|| adjacent_antecedent(doc, rel, who)).flatten())
+    let acl_head = va.head().filter(|&h| va.deprel().starts_with("acl") && h < rel);
+    let from_parse = acl_head.and_then(|h| {
+        // (on a modifier of a noun, the noun: "one Democrat familiar with the discussion, who added")
+        let x = doc.tokens[h].analysis.as_ref()?;
+        let modified = x.head().filter(|&n| {
+            n < h
+                && x.upos() == "ADJ"
+                && matches!(x.deprel(), "amod" | "acl" | "appos")
+                && (nominal(n) || doc.tokens[n].analysis.as_ref().is_some_and(|y| y.upos() == "NUM"))
+        });
+        if nominal(h) {
+            Some(h)
+        } else {
+            modified
+        }
+    });
+    // (a "which" the parse hung on no noun stays unresolved: "the ruling in San Diego, which had found ..."
+    // is no city's finding)
+    if acl_head.is_some() && from_parse.is_none() && !who {
+        return false;
+    }
+    let Some(mut noun) =
+        from_parse.or_else(|| (va.deprel() != "root").then(|| adjacent_antecedent(doc, rel, who)).flatten())
     else {
         return false;
     };

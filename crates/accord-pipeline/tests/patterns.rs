@@ -3182,3 +3182,16 @@ fn no_name_opens_on_a_hyphen() {
     assert_eq!(source_of(&doc, "worth about").1, "Wealth-Vance");
     assert_eq!(source_of(&doc, "We will see").1, "Dario Velasquez");
 }
+
+#[test]
+fn a_parenthesised_clause_keeps_its_subject() {
+    // "Although Roe was not from his camp within the Harbour Party (he had challenged Velasquez ...)": the
+    // parenthesis holds a clause of its own, whose subject is "he", not the party before it
+    let text = "Camps\n\nVelasquez passed the torch to Jane Roe. Although Roe was not from Velasquez’s camp within \
+                the Harbour Party (he had challenged Velasquez for the mayoralty in 1980 and was viewed with \
+                suspicion), he kept the team.\n";
+    let doc = extract(text, "paren-clause.txt", Some("2024-03-14"));
+    for a in &doc.attributions {
+        assert_ne!(a.speaker.as_ref().map(|s| s.text.as_str()), Some("Harbour Party"), "{a:?}");
+    }
+}

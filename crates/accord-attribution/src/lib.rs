@@ -337,8 +337,16 @@ fn trim_separators(doc: &Doc, a: &mut Attribution) {
     let Some(sp) = a.speaker else { return };
     let sep = |k: usize| matches!(doc.token_text(k), "," | ":" | ";" | "-" | "—" | "–" | "--");
     let (first, y) = (doc.token_at_or_after(sp.start), doc.token_at_or_after(sp.end));
+    // (nor on a preposition or a coordinator: "of governors seeking ...", "and the older population
+    // backing ...", a participle's noun read with its phrase)
+    let opener = |k: usize| {
+        matches!(
+            accord_lexicon::lowercase(doc.token_text(k)).as_ref(),
+            "of" | "in" | "and" | "with" | "on" | "to" | "from" | "for" | "by" | "but" | "or" | "than" | "as"
+        ) && doc.tokens[k].analysis.as_ref().is_some_and(|t| matches!(t.upos(), "ADP" | "CCONJ" | "SCONJ"))
+    };
     let mut x = first;
-    while x < y && sep(x) {
+    while x + 1 < y && (sep(x) || opener(x)) {
         x += 1;
     }
     // nor does it end in a quotation mark that opens what follows ("Trump “says a lot of stupid stuff”") or

@@ -3195,3 +3195,16 @@ fn a_parenthesised_clause_keeps_its_subject() {
         assert_ne!(a.speaker.as_ref().map(|s| s.text.as_str()), Some("Harbour Party"), "{a:?}");
     }
 }
+
+#[test]
+fn a_speaker_does_not_open_on_a_preposition() {
+    // "gatherings of governors seeking to change ...": the participle's noun is the speaker, not the
+    // prepositional phrase it sits in
+    let text = "Talks\n\nIt was one of the largest gatherings of governors seeking to change the rules of the \
+                primary.\n";
+    let doc = extract(text, "preposition-speaker.txt", Some("2024-03-14"));
+    for a in &doc.attributions {
+        let s = a.speaker.as_ref().map(|s| s.text.as_str()).unwrap_or("");
+        assert!(!s.starts_with("of "), "{a:?}");
+    }
+}

@@ -226,6 +226,7 @@ pub fn extract_with(doc: &mut Doc, scorer: Option<&learned::Scorer>) {
     for a in atts.iter_mut() {
         nonstatement::drop_idiom_opener(doc, a);
     }
+    speaker::named_police(doc, &mut atts);
     speaker::previous_speaker(doc, &mut atts, lex);
     speaker::named_after_description(doc, &mut atts, lex);
     for a in &mut atts {

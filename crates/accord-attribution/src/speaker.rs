@@ -1069,6 +1069,63 @@ enum Previous {
 /// the discourse is about the outer speaker. A definite unnamed source ("the official", "The Fatah
 /// official") whose chain leads to an earlier quote's unnamed source takes that source's whole phrase
 /// ("an official from the Fatah movement"). `atts` are in text order and resolved.
+/// "Charlotte-Mecklenburg police released video ... Police said ...": a bare "police" (or "the police") as a
+/// speaker is the force the story named last before it, as a source ("<place> police") or as an
+/// organisation's name that ends in the word ("Tulsa Police"), whatever the name of one word was joined to.
+pub fn named_police(doc: &Doc, atts: &mut [Attribution]) {
+    let bare = |name: &str| {
+        let n = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name);
+        n.eq_ignore_ascii_case("police")
+    };
+    let named = |name: &str| {
+        let ws: Vec<&str> = name.split(' ').collect();
+        ws.len() >= 2 && !ws[0].eq_ignore_ascii_case("the") && ws[ws.len() - 1].eq_ignore_ascii_case("police")
+    };
+    // the organisations' name mentions that end in the word, and places written before it ("the
+    // Charlotte-Mecklenburg police chief"), in text order
+    let mut forces: Vec<(usize, Source, Option<usize>)> = Vec::new();
+    for m in doc.mentions.iter().filter(|m| m.kind == MentionKind::Name) {
+        let Some(e) = m.entity else { continue };
+        let ent = &doc.entities[e];
+        if ent.etype == EntityType::Org && named(doc.slice(m.span)) {
+            let src = Source {
+                kind: SourceKind::Organization,
+                name: Some(ent.name.clone()),
+                affiliation: ent.affiliation.clone(),
+            };
+            forces.push((m.span.end, src, Some(e)));
+        } else if ent.etype == EntityType::Gpe {
+            let k = doc.token_at_or_after(m.span.end);
+            if k < doc.tokens.len() && doc.token_text(k) == "police" && doc.tokens[k].span.start == m.span.end + 1 {
+                let name = format!("{} police", doc.slice(m.span));
+                let src =
+                    Source { kind: SourceKind::Organization, name: Some(name), affiliation: Some(ent.name.clone()) };
+                forces.push((doc.tokens[k].span.end, src, None));
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..atts.len()).filter(|&i| atts[i].speaker.is_some()).collect();
+    order.sort_by_key(|&i| atts[i].speaker.map(|s| s.start));
+    let mut last: Option<(usize, Source, Option<usize>)> = None;
+    for i in order {
+        let sp = atts[i].speaker.expect("kept above");
+        if let Some((end, src, e)) = forces.iter().rev().find(|(end, _, _)| *end <= sp.start) {
+            if last.as_ref().is_none_or(|(p, _, _)| end > p) {
+                last = Some((*end, src.clone(), *e));
+            }
+        }
+        let a = &mut atts[i];
+        if bare(doc.slice(sp)) {
+            if let Some((_, src, ent)) = &last {
+                a.source = src.clone();
+                a.speaker_entity = *ent;
+            }
+        } else if a.source.kind == SourceKind::Organization && a.source.name.as_deref().is_some_and(named) {
+            last = Some((sp.end, a.source.clone(), a.speaker_entity));
+        }
+    }
+}
+
 pub fn previous_speaker(doc: &Doc, atts: &mut [Attribution], lex: &Lexicons) {
     let contents: Vec<Span> = atts.iter().map(|a| a.content).collect();
     // the contents that are quotations: a person named inside one is spoken of, not speaking

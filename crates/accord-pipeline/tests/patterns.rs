@@ -3208,3 +3208,16 @@ fn a_speaker_does_not_open_on_a_preposition() {
         assert!(!s.starts_with("of "), "{a:?}");
     }
 }
+
+#[test]
+fn bare_police_is_the_force_named_before() {
+    // "Harbourton police released video ... Police said ...": the force named last before, not one named
+    // later in the story ("Tulsa Police")
+    let text = "Video released\n\nHarbourton police released video on Saturday of the fatal shooting of Dario \
+                Velasquez.\n\nPolice said Velasquez was armed with a handgun.\n\nThe police said officers had \
+                warned him.\n\nTulsa Police said the officer was on leave.\n";
+    let doc = extract(text, "police.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "armed with a handgun").1, "Harbourton police");
+    assert_eq!(source_of(&doc, "officers had warned").1, "Harbourton police");
+    assert_eq!(source_of(&doc, "was on leave").1, "Tulsa Police");
+}

@@ -208,9 +208,12 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 return true;
             }
             // "Bharrat Ramdehol" typed other, then "Ramdehol" a person: the full name was the person's
+            // (or typed a place or an organisation, when its first word is a given name: "Neera Tanden")
             let full_before = info.known.is_none()
                 && etype == EntityType::Person
-                && e.etype == EntityType::Other
+                && (e.etype == EntityType::Other
+                    || matches!(e.etype, EntityType::Gpe | EntityType::Org)
+                        && name_words(&e.name).first().is_some_and(|w| lex().given_names_any.contains(*w)))
                 && words.len() == 1
                 && !lex().given_names_any.contains(head.as_str())
                 && {
@@ -354,6 +357,33 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 }
             }))
         });
+        // "Ms. Acosta" after "Melba Acosta Febo" (the first of two surnames), "Ban" after "Ban Ki-moon" (a
+        // family name written before a hyphenated given name): the one person named so before
+        let found = found.or_else(|| {
+            if words.len() != 1 || info.known.is_some() || !matches!(etype, EntityType::Person | EntityType::Other) {
+                return None;
+            }
+            let given = |w: &str| lex().given_names_any.contains(w);
+            // ("Ki-moon", "Jong-un", "Jae-in")
+            let hyphenated_given = |w: &str| {
+                w.split_once('-').is_some_and(|(a, b)| {
+                    a.len() >= 2
+                        && a.starts_with(|c: char| c.is_uppercase())
+                        && a.chars().skip(1).all(char::is_lowercase)
+                        && !b.is_empty()
+                        && b.chars().all(char::is_lowercase)
+                })
+            };
+            only_one(entities.iter().enumerate().filter(|(_, e)| {
+                e.etype == EntityType::Person && {
+                    let ew = core_words(&e.name);
+                    // (no common word: "The Rachel Maddow Show" names no Maddow)
+                    let common = |w: &str| accord_lexicon::usually_lower(&accord_lexicon::lowercase(w));
+                    (ew.len() == 3 && !given(ew[1]) && !ew.iter().any(|w| common(w)) && same_name_word(ew[1], &head))
+                        || (ew.len() == 2 && same_name_word(ew[0], &head) && hyphenated_given(ew[1]))
+                }
+            }))
+        });
         // "Elon Musk" after a headline's "Elon": a full name whose first word was the one-word name of exactly
         // one person before, whom no other full name opened
         let found = found.or_else(|| {
@@ -465,6 +495,17 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             && !name_words(&ent.name).last().is_some_and(|l| same_name_word(l, &head));
         if ent.etype == EntityType::Other && etype != EntityType::Other && !short_form {
             ent.etype = etype;
+        }
+        // ("Neera Tanden" read as a place, then "Tanden" a person: the full name was the person's)
+        if matches!(ent.etype, EntityType::Gpe | EntityType::Org)
+            && etype == EntityType::Person
+            && words.len() == 1
+            && info.known.is_none()
+            && name_words(&ent.name).len() == 2
+            && name_words(&ent.name).first().is_some_and(|w| lex().given_names_any.contains(*w))
+            && name_words(&ent.name).last().is_some_and(|l| same_name_word(l, &head))
+        {
+            ent.etype = EntityType::Person;
         }
         // (a company's full name retypes the short name read as a person's: "Velmora Foods" ... "Velmora
         // Foods Corp")

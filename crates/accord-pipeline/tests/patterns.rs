@@ -3221,3 +3221,15 @@ fn bare_police_is_the_force_named_before() {
     assert_eq!(source_of(&doc, "officers had warned").1, "Harbourton police");
     assert_eq!(source_of(&doc, "was on leave").1, "Tulsa Police");
 }
+
+#[test]
+fn a_first_surname_and_a_family_name_written_first_join_the_full_name() {
+    // "Tomasa Okafor Ruiz ... Ms. Okafor said": the first of two surnames; "Pak Jae-won ... Pak said": a
+    // family name written before a hyphenated given name
+    let text = "Bank\n\n“Guarantees are good when you have a good venture,” said Tomasa Okafor Ruiz, the president \
+                of the bank.\n\nMs. Okafor said the bank would recover.\n\nPak Jae-won, the secretary general of the \
+                council, arrived on Monday.\n\nPak said the deal was a triumph.\n";
+    let doc = extract(text, "surnames.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "would recover").1, "Tomasa Okafor Ruiz");
+    assert_eq!(source_of(&doc, "was a triumph").1, "Pak Jae-won");
+}

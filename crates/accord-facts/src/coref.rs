@@ -183,7 +183,8 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
         let firm = info.gender.filter(|_| words.len() >= 2 || info.honorific);
         // candidates: entities of the same name, or sharing the last word in any case or apostrophe
         let mut cands: Vec<usize> = by_name.get(without_the(&canonical)).into_iter().flatten().copied().collect();
-        if let Some(w) = words.last() {
+        // (the last word of the name without a generational suffix: "Joseph R. Biden Jr." is a Biden)
+        if let Some(w) = core_words(&head).last() {
             cands.extend(by_last.get(&last_key(w)).into_iter().flatten().copied());
         }
         cands.sort_unstable();
@@ -244,14 +245,24 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 return false;
             }
             let ew = core_words(&e.name);
-            match (words.last(), ew.last()) {
+            let cw = core_words(&head);
+            // (a generational suffix keeps apart two full names: "Donald Trump Jr." is not "Donald J.
+            // Trump", nor "Charles Elliott III" "Charles Elliott Jr.")
+            let suffix = |name: &str| {
+                let w = name_words(name);
+                (w.len() > core_words(name).len()).then(|| w[w.len() - 1].trim_end_matches('.').to_string())
+            };
+            if cw.len() >= 2 && ew.len() >= 2 && suffix(&head) != suffix(&e.name) {
+                return false;
+            }
+            match (cw.last(), ew.last()) {
                 (Some(a), Some(b)) if same_name_word(a, b) => {
-                    words.len() == 1
+                    cw.len() == 1
                         || ew.len() == 1
-                        || compatible_first(words[0], ew[0])
+                        || compatible_first(cw[0], ew[0])
                         // a surname of several words ("Van Voorhis", "de la Cruz") after the full name
-                        || name_suffix(&words, &ew)
-                        || name_suffix(&ew, &words)
+                        || name_suffix(&cw, &ew)
+                        || name_suffix(&ew, &cw)
                 }
                 _ => false,
             }

@@ -3233,3 +3233,16 @@ fn a_first_surname_and_a_family_name_written_first_join_the_full_name() {
     assert_eq!(source_of(&doc, "would recover").1, "Tomasa Okafor Ruiz");
     assert_eq!(source_of(&doc, "was a triumph").1, "Pak Jae-won");
 }
+
+#[test]
+fn a_generational_suffix_joins_the_surname_but_keeps_father_and_son_apart() {
+    // "Velasquez" (a headline) then "Vice President Dario R. Velasquez Jr.": one person; "Tomas Ruiz Jr."
+    // and "Tomas J. Ruiz" are two
+    let text = "Velasquez calls the plan a disgrace\n\nVice President Dario R. Velasquez Jr. said on Tuesday that the \
+                plan was a disgrace.\n\nMr. Velasquez said he would campaign against it.\n\nTomas J. Ruiz spoke \
+                first. Tomas Ruiz Jr., his son, said the family would vote no.\n";
+    let doc = extract(text, "suffix.txt", Some("2024-03-14"));
+    assert_eq!(source_of(&doc, "campaign against it").1, "Dario R. Velasquez Jr.");
+    let ruiz: Vec<_> = doc.entities.iter().filter(|e| e.name.contains("Ruiz")).collect();
+    assert_eq!(ruiz.len(), 2, "{ruiz:?}");
+}

@@ -1078,9 +1078,13 @@ pub fn named_police(doc: &Doc, atts: &mut [Attribution]) {
         n.eq_ignore_ascii_case("police")
     };
     let named = |name: &str| {
-        let ws: Vec<&str> = name.split(' ').collect();
-        ws.len() >= 2 && !ws[0].eq_ignore_ascii_case("the") && ws[ws.len() - 1].eq_ignore_ascii_case("police")
+        name.rsplit_once(' ').is_some_and(|(rest, last)| {
+            last.eq_ignore_ascii_case("police") && !rest.is_empty() && !rest.eq_ignore_ascii_case("the")
+        })
     };
+    if !atts.iter().any(|a| a.speaker.is_some_and(|s| bare(doc.slice(s)))) {
+        return;
+    }
     // the organisations' name mentions that end in the word, and places written before it ("the
     // Charlotte-Mecklenburg police chief"), in text order
     let mut forces: Vec<(usize, Source, Option<usize>)> = Vec::new();

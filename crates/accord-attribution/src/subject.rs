@@ -142,12 +142,17 @@ pub(crate) fn subject_phrase(
     let sent = doc.sentences[doc.tokens[subj].sentence].tokens.clone();
     // a parenthesis right after a name holds no subject: "Sen. Bernie Sanders (I-Vt.) repeated ...", where
     // the party tag's "I" was read as a pronoun, is the name's
-    let open = (sent.start..subj).rev().take_while(|&k| doc.token_text(k) != ")").find(|&k| doc.token_text(k) == "(");
+    // (a short parenthesis: the few tokens before the subject and after it)
+    let open = (subj.saturating_sub(4).max(sent.start)..subj)
+        .rev()
+        .take_while(|&k| doc.token_text(k) != ")")
+        .find(|&k| doc.token_text(k) == "(");
     // (the parenthesis closes before the verb: "(he had challenged Reagan ...)" is a clause of its own)
-    let closed = (subj + 1..sent.end)
-        .take_while(|&k| doc.token_text(k) != "(")
-        .find(|&k| doc.token_text(k) == ")")
-        .is_some_and(|c| c < holder);
+    let closed = open.is_some()
+        && (subj + 1..sent.end.min(subj + 6))
+            .take_while(|&k| doc.token_text(k) != "(")
+            .find(|&k| doc.token_text(k) == ")")
+            .is_some_and(|c| c < holder);
     let propn = |k: usize| doc.tokens[k].analysis.as_ref().is_some_and(|a| a.upos() == "PROPN");
     if let Some(open) = open.filter(|&o| closed && o > sent.start && propn(o - 1)) {
         let end = open - 1;

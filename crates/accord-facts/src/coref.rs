@@ -815,11 +815,11 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 // named person is that person, before a nominal of its noun further back or anyone else
                 // titled with it
                 if etype == EntityType::Person {
-                    let anyone_titled = (m.saturating_sub(400)..m).any(|p| titled(p, &entities));
+                    let anyone_titled = || (m.saturating_sub(400)..m).any(|p| titled(p, &entities));
                     let theirs = |e: usize, entities: &[Entity]| -> Vec<&String> {
                         entities[e].titles.iter().flat_map(|t| parties_in(t)).collect()
                     };
-                    let epithet = epithet_subject(doc, infos, &entities, m, &quoted, noun, anyone_titled)
+                    let epithet = epithet_subject(doc, infos, &entities, m, &quoted, noun, &anyone_titled)
                         .filter(|_| same_head.is_none_or(|p| doc.mentions[p].sentence + 2 < doc.mentions[m].sentence))
                         .filter(|&p| {
                             let e = doc.mentions[p].entity.expect("a named person has an entity");
@@ -983,7 +983,7 @@ fn epithet_subject(
     m: usize,
     quoted: &[bool],
     noun: &str,
-    anyone_titled: bool,
+    anyone_titled: &dyn Fn() -> bool,
 ) -> Option<usize> {
     let s = doc.mentions[m].sentence;
     let info = &infos[m];
@@ -1026,7 +1026,7 @@ fn epithet_subject(
     if office
         && !NO_OFFICE.contains(&noun)
         && !ent.titles.iter().any(|t| title_has(&accord_lexicon::lowercase(t), noun))
-        && (!ent.titles.is_empty() || anyone_titled)
+        && (!ent.titles.is_empty() || anyone_titled())
     {
         return None;
     }

@@ -359,7 +359,8 @@ fn trim_separators(doc: &Doc, a: &mut Attribution) {
     }
     // a parenthesis right after a name is the name's: "Sen. Bernie Sanders (I-Vt.)" is no speaker "I-Vt."
     let propn = |k: usize| doc.tokens[k].analysis.as_ref().is_some_and(|t| t.upos() == "PROPN");
-    if x >= 2 && x < z && doc.token_text(x - 1) == "(" && propn(x - 2) && (z..y + 1).any(|k| doc.token_text(k) == ")") {
+    let closes = (z..(y + 1).min(doc.tokens.len())).any(|k| doc.token_text(k) == ")");
+    if x >= 2 && x < z && doc.token_text(x - 1) == "(" && propn(x - 2) && closes {
         let sent = doc.sentences[doc.tokens[x].sentence].tokens.start;
         let mut start = x - 2;
         while start > sent && propn(start - 1) {

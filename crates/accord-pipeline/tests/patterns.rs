@@ -3162,6 +3162,9 @@ fn a_party_tag_or_a_parenthesis_end_is_no_speaker() {
         assert!(!s.contains("I-Vt") && !s.ends_with(')'), "{a:?}");
     }
     assert_eq!(source_of(&doc, "to his supporters").1, "Dario Velasquez");
+    // (a story that ends inside the tag)
+    let cut = extract("Debate\n\n“We will win,” said Sen. Dario Velasquez (I-Vt.", "party-tag-cut.txt", None);
+    assert_eq!(source_of(&cut, "We will win").1, "Dario Velasquez");
 }
 
 #[test]

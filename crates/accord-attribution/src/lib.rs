@@ -378,22 +378,11 @@ fn trim_separators(doc: &Doc, a: &mut Attribution) {
 /// ("-Packard" of "Hewlett-Packard", "-goers" of "Caucus-goers": a phrase or a name read from a split word).
 fn widen_over_hyphen(doc: &Doc, a: &mut Attribution) {
     let Some(sp) = a.speaker else { return };
-    let (mut first, y) = (doc.token_at_or_after(sp.start), doc.token_at_or_after(sp.end));
-    let sent = doc.sentences[a.sentence].tokens.start;
-    let tight = |h: usize| {
-        doc.token_text(h) == "-"
-            && h >= 1
-            && doc.tokens[h - 1].span.end == doc.tokens[h].span.start
-            && doc.tokens.get(h + 1).is_some_and(|t| t.span.start == doc.tokens[h].span.end)
-            && matches!(doc.tokens[h - 1].kind, TokenKind::Word | TokenKind::Number)
-    };
-    let start = first;
-    if first < y && first > sent && tight(first) {
-        first -= 1;
-        while first >= sent + 2 && tight(first - 1) {
-            first -= 2;
-        }
+    let (start, y) = (doc.token_at_or_after(sp.start), doc.token_at_or_after(sp.end));
+    if start >= y || doc.token_text(start) != "-" {
+        return;
     }
+    let first = subject::hyphen_start(doc, start, doc.sentences[a.sentence].tokens.start);
     if first < start {
         a.speaker = Some(Span::new(doc.tokens[first].span.start, sp.end));
     }

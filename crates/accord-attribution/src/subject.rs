@@ -162,25 +162,10 @@ pub(crate) fn subject_phrase(
         }
         return (start, end, end);
     }
-    let (mut lo, hi) = tree.subtree(subj);
+    let (lo, hi) = tree.subtree(subj);
     // a word joined to the phrase by a hyphen with no space belongs to it ("Forty-one percent", parsed
     // with "Forty" elsewhere)
-    let sstart = doc.sentences[doc.tokens[subj].sentence].tokens.start;
-    if lo > sstart
-        && doc.token_text(lo) == "-"
-        && doc.tokens[lo - 1].span.end == doc.tokens[lo].span.start
-        && matches!(doc.tokens[lo - 1].kind, TokenKind::Word | TokenKind::Number)
-    {
-        lo -= 1;
-    }
-    while lo >= sstart + 2
-        && doc.token_text(lo - 1) == "-"
-        && doc.tokens[lo - 2].span.end == doc.tokens[lo - 1].span.start
-        && doc.tokens[lo - 1].span.end == doc.tokens[lo].span.start
-        && matches!(doc.tokens[lo - 2].kind, TokenKind::Word | TokenKind::Number)
-    {
-        lo -= 2;
-    }
+    let lo = hyphen_start(doc, lo, sent.start);
     // the second subject whose phrase starts right after the first ("developer Carlos Beruff": "Beruff")
     let nsubj = |c: usize| doc.tokens[c].analysis.as_ref().is_some_and(|a| a.deprel() == "nsubj");
     let second =
@@ -189,6 +174,25 @@ pub(crate) fn subject_phrase(
         Some(c) if descriptor_then_name(doc, lo, hi, subj, holder, c) => (lo, tree.subtree(c).1, c),
         _ => (lo, hi, subj),
     }
+}
+
+/// The start of the phrase at token `lo` taken back over the words hyphens with no space join to it
+/// ("-one percent" of "Forty-one percent", "-Packard" of "Hewlett-Packard"), not before `sstart`.
+pub(crate) fn hyphen_start(doc: &Doc, mut lo: usize, sstart: usize) -> usize {
+    let joining = |h: usize| {
+        h >= 1
+            && doc.token_text(h) == "-"
+            && doc.tokens[h - 1].span.end == doc.tokens[h].span.start
+            && doc.tokens.get(h + 1).is_some_and(|t| t.span.start == doc.tokens[h].span.end)
+            && matches!(doc.tokens[h - 1].kind, TokenKind::Word | TokenKind::Number)
+    };
+    if lo > sstart && joining(lo) {
+        lo -= 1;
+    }
+    while lo >= sstart + 2 && joining(lo - 1) {
+        lo -= 2;
+    }
+    lo
 }
 
 /// The end of a noun phrase cut at its head `head` (its relative or participle clause left out) when a

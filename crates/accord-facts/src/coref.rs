@@ -189,6 +189,8 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
         }
         cands.sort_unstable();
         cands.dedup();
+        // (set when the full name this surname joins was typed a place or an organisation)
+        let mut mistyped_full_name = false;
         let found = cands.into_iter().find(|&e_id| {
             let e = &entities[e_id];
             // "Mrs. Clinton" is not "Bill Clinton", nor "Michelle Obama" the "Mr. Obama" named before: an
@@ -225,6 +227,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                         && ew.iter().all(|w| !accord_lexicon::usually_lower(&accord_lexicon::lowercase(w)))
                 };
             if full_before {
+                mistyped_full_name = e.etype != EntityType::Other;
                 return true;
             }
             if info.known.is_some() || e.etype != EntityType::Person {
@@ -267,6 +270,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
                 _ => false,
             }
         });
+        let mistyped_full_name = found.filter(|_| mistyped_full_name);
         // "The S.E.C." after "the Securities and Exchange Commission": an acronym joins the latest
         // organisation or other named thing whose name it abbreviates
         let found = found.or_else(|| {
@@ -508,14 +512,7 @@ pub fn resolve(doc: &mut Doc, infos: &[MentionInfo]) {
             ent.etype = etype;
         }
         // ("Neera Tanden" read as a place, then "Tanden" a person: the full name was the person's)
-        if matches!(ent.etype, EntityType::Gpe | EntityType::Org)
-            && etype == EntityType::Person
-            && words.len() == 1
-            && info.known.is_none()
-            && name_words(&ent.name).len() == 2
-            && name_words(&ent.name).first().is_some_and(|w| lex().given_names_any.contains(*w))
-            && name_words(&ent.name).last().is_some_and(|l| same_name_word(l, &head))
-        {
+        if mistyped_full_name == Some(e) {
             ent.etype = EntityType::Person;
         }
         // (a company's full name retypes the short name read as a person's: "Velmora Foods" ... "Velmora
@@ -1004,10 +1001,7 @@ fn epithet_subject(
                 _ => break,
             }
         }
-        doc.tokens.get(k).and_then(|t| t.analysis.as_ref()).is_some_and(|a| {
-            a.deprel().starts_with("nsubj")
-                && a.head().and_then(|v| doc.tokens[v].analysis.as_ref()).is_some_and(|v| v.deprel() == "root")
-        })
+        crate::mentions::main_clause_subject(doc, k)
     };
     if !main_subject(doc.token_at_or_after(doc.mentions[m].head_span.start)) {
         return None;

@@ -32,6 +32,14 @@ pub struct MentionInfo {
     pub definite: bool,
 }
 
+/// True when token `k` is, by the parse, the subject of its sentence's main clause.
+pub(crate) fn main_clause_subject(doc: &Doc, k: usize) -> bool {
+    doc.tokens.get(k).and_then(|t| t.analysis.as_ref()).is_some_and(|a| {
+        a.deprel().starts_with("nsubj")
+            && a.head().and_then(|v| doc.tokens[v].analysis.as_ref()).is_some_and(|v| v.deprel() == "root")
+    })
+}
+
 fn is_cap(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
     t.kind == TokenKind::Word && doc.token_text(i).starts_with(char::is_uppercase)
@@ -772,11 +780,7 @@ pub fn find(doc: &mut Doc) -> Vec<MentionInfo> {
         // ... and so does a name the parse makes the main clause's subject ("..., said David Wasserman")
         for (m, info) in sentence_mentions.iter_mut() {
             let h = doc.token_at_or_after(m.head_span.start);
-            let main_subject = doc.tokens.get(h).and_then(|t| t.analysis.as_ref()).is_some_and(|a| {
-                a.deprel().starts_with("nsubj")
-                    && a.head().and_then(|v| doc.tokens[v].analysis.as_ref()).is_some_and(|v| v.deprel() == "root")
-            });
-            if main_subject && m.kind == MentionKind::Name {
+            if main_clause_subject(doc, h) && m.kind == MentionKind::Name {
                 info.subject = true;
             }
         }
